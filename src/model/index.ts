@@ -1,0 +1,9 @@
+// The document model's public surface: types, parsing, validation and pure edit operations.
+export * from './types';
+export * from './errors';
+export * from './dates';
+export * from './ops';
+export { apply } from './apply';
+export { parseDoc } from './parse';
+export { validateDoc } from './validate';
+export { migrate } from './migrate';

@@ -1,0 +1,100 @@
+// The ownership document's schema (FORMAT.md), as zod validators; unknown fields pass through untouched.
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
+
+const percent = z.number({ error: 'must be a number' }).finite('must be finite').min(0, 'must be at least 0').max(100, 'must be at most 100');
+
+export const sourceSchema = z.looseObject({
+  title: z.string().optional(),
+  url: z.string().optional(),
+  date: isoDate.optional(),
+});
+
+const sources = z.array(sourceSchema).optional();
+const id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
+
+export const entityKinds = ['company', 'person', 'state', 'fund', 'float', 'other'] as const;
+export const agreementKinds = ['control', 'joint-control'] as const;
+export const dependencyKinds = ['it-operations', 'cloud-hosting', 'data-storage', 'authentication', 'outsourcing', 'other'] as const;
+export const eventKinds = ['incident', 'regulatory', 'corporate', 'other'] as const;
+
+export const decisionRuleSchema = z.union([
+  z.strictObject({ moreThan: percent }),
+  z.strictObject({ atLeast: percent }),
+]);
+
+const dated = { since: isoDate.nullish(), until: isoDate.nullish() };
+
+export const entitySchema = z.looseObject({
+  id,
+  name: z.string().trim().min(1, 'must not be empty').max(500, 'is longer than 500 characters'),
+  kind: z.enum(entityKinds).optional(),
+  jurisdiction: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as JP').optional(),
+  listed: z.boolean().optional(),
+  boardSize: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000).optional(),
+  decisionRule: decisionRuleSchema.optional(),
+  notes: z.string().optional(),
+  sources,
+  position: z.strictObject({ x: z.number().finite(), y: z.number().finite() }).optional(),
+});
+
+export const holdingSchema = z.looseObject({
+  id,
+  holder: id,
+  subject: id,
+  shares: percent,
+  votes: percent.optional(),
+  boardSeats: z.number().int('must be a whole number').min(0, 'must be at least 0').optional(),
+  ...dated,
+  estimated: z.boolean().optional(),
+  sources,
+});
+
+export const agreementSchema = z.looseObject({
+  id,
+  kind: z.enum(agreementKinds),
+  parties: z.array(id).min(1, 'needs at least one party'),
+  subject: id,
+  basis: z.string().optional(),
+  ...dated,
+  sources,
+});
+
+export const dependencySchema = z.looseObject({
+  id,
+  provider: id,
+  client: id,
+  kind: z.enum(dependencyKinds),
+  ...dated,
+  notes: z.string().optional(),
+  sources,
+});
+
+export const eventSchema = z.looseObject({
+  id,
+  date: isoDate,
+  kind: z.enum(eventKinds).optional(),
+  title: z.string().min(1, 'must not be empty'),
+  entities: z.array(id).optional(),
+  notes: z.string().optional(),
+  sources,
+});
+
+export const documentSchema = z.looseObject({
+  format: z.literal('ownership-graph', { error: 'must be "ownership-graph"' }),
+  version: z.number().int().min(1),
+  title: z.string().optional(),
+  asOf: isoDate.optional(),
+  entities: z.array(entitySchema),
+  holdings: z.array(holdingSchema),
+  agreements: z.array(agreementSchema).optional(),
+  dependencies: z.array(dependencySchema).optional(),
+  events: z.array(eventSchema).optional(),
+});

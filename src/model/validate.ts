@@ -1,0 +1,102 @@
+// Semantic validation of a parsed document (FORMAT.md): references, duplicates, sums per date, board seats, dates.
+import { ModelError } from './errors';
+import { inForce } from './dates';
+import type { Holding, OwnershipDoc } from './types';
+
+const EPS = 1e-6;
+
+function fail(where: string, what: string): never {
+  throw new ModelError(`model/validate: ${where} ${what}`);
+}
+
+function checkDates(where: string, rec: { since?: string | null; until?: string | null }) {
+  if (rec.since && rec.until && rec.until < rec.since) fail(where, `has until ${rec.until} before since ${rec.since} — swap them or clear one`);
+}
+
+/** Throws unless the holdings of `subject` sum to at most 100% of shares and of votes on every date. */
+export function checkSubjectTotals(doc: OwnershipDoc, subject: string, holdings: Holding[] = doc.holdings.filter((h) => h.subject === subject)) {
+  if (holdings.length < 2) return;
+  const dates = new Set<string | undefined>([undefined]);
+  for (const h of holdings) if (h.since) dates.add(h.since);
+  for (const d of dates) {
+    let shares = 0, votes = 0;
+    const live = holdings.filter((h) => (d === undefined ? !h.since : inForce(h, d)));
+    for (const h of live) { shares += h.shares; votes += h.votes ?? h.shares; }
+    const when = d ? ` on ${d}` : '';
+    const name = () => doc.entities.find((e) => e.id === subject)?.name ?? subject;
+    if (shares > 100 + EPS) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(shares)}% of shares${when}, more than 100% — lower a stake (${live.map((h) => h.id).join(', ')})`);
+    if (votes > 100 + EPS) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(votes)}% of votes${when}, more than 100% — lower a stake (${live.map((h) => h.id).join(', ')})`);
+  }
+}
+
+/** Throws unless the seats appointed in `subject` fit its board on every date. */
+export function checkBoardSeats(doc: OwnershipDoc, subject: string) {
+  const entity = doc.entities.find((e) => e.id === subject);
+  if (!entity?.boardSize) return;
+  const holdings = doc.holdings.filter((h) => h.subject === subject && h.boardSeats);
+  const dates = new Set<string | undefined>([undefined, ...holdings.map((h) => h.since ?? undefined)]);
+  for (const d of dates) {
+    const seats = holdings.filter((h) => (d === undefined ? !h.since : inForce(h, d))).reduce((s, h) => s + (h.boardSeats ?? 0), 0);
+    if (seats > entity.boardSize) fail(`entity "${entity.name}" (${subject})`, `has ${seats} appointed board seats but a board of ${entity.boardSize} — raise boardSize or lower boardSeats`);
+  }
+}
+
+function round(x: number) {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** Validates a whole parsed document; throws a ModelError naming the first problem. */
+export function validateDoc(doc: OwnershipDoc): void {
+  const entityIds = new Set<string>();
+  const boarded = new Set<string>();
+  doc.entities.forEach((e, i) => {
+    if (e.boardSize) boarded.add(e.id);
+    if (entityIds.has(e.id)) fail(`entities[${i}] "${e.id}"`, 'is a duplicate id — every entity needs its own id');
+    entityIds.add(e.id);
+  });
+  const ref = (where: string, field: string, id: string) => {
+    if (!entityIds.has(id)) fail(where, `field "${field}" names unknown entity "${id}" — add the entity or fix the id`);
+  };
+  const seen = new Set<string>();
+  const unique = (kind: string, i: number, id: string) => {
+    if (seen.has(`${kind}:${id}`)) fail(`${kind}[${i}] "${id}"`, `is a duplicate id — every ${kind.slice(0, -1)} needs its own id`);
+    seen.add(`${kind}:${id}`);
+  };
+  const bySubject = new Map<string, Holding[]>();
+  doc.holdings.forEach((h, i) => {
+    const where = `holdings[${i}] "${h.id}"`;
+    unique('holdings', i, h.id);
+    ref(where, 'holder', h.holder);
+    ref(where, 'subject', h.subject);
+    if (h.holder === h.subject) fail(where, 'is a holding of an entity in itself — record treasury shares by leaving them out');
+    checkDates(where, h);
+    const list = bySubject.get(h.subject);
+    if (list) list.push(h); else bySubject.set(h.subject, [h]);
+  });
+  for (const [subject, list] of bySubject) {
+    checkSubjectTotals(doc, subject, list);
+    if (boarded.has(subject)) checkBoardSeats(doc, subject);
+  }
+  (doc.agreements ?? []).forEach((a, i) => {
+    const where = `agreements[${i}] "${a.id}"`;
+    unique('agreements', i, a.id);
+    a.parties.forEach((p) => ref(where, 'parties', p));
+    ref(where, 'subject', a.subject);
+    if (a.parties.includes(a.subject)) fail(where, 'names its subject as a party — an entity cannot control itself');
+    if (a.kind === 'joint-control' && new Set(a.parties).size < 2) fail(where, 'is a joint-control agreement with fewer than two parties');
+    checkDates(where, a);
+  });
+  (doc.dependencies ?? []).forEach((d, i) => {
+    const where = `dependencies[${i}] "${d.id}"`;
+    unique('dependencies', i, d.id);
+    ref(where, 'provider', d.provider);
+    ref(where, 'client', d.client);
+    if (d.provider === d.client) fail(where, 'has the same provider and client');
+    checkDates(where, d);
+  });
+  (doc.events ?? []).forEach((ev, i) => {
+    const where = `events[${i}] "${ev.id}"`;
+    unique('events', i, ev.id);
+    (ev.entities ?? []).forEach((id) => ref(where, 'entities', id));
+  });
+}
