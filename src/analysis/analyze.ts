@@ -1,0 +1,315 @@
+// The analysis of one document under one view (rule, τ, date): control for every entity, computed eagerly;
+// look-through, power, explanations and exposure computed on demand and memoised. Cached per document.
+import { FLOAT_PREFIX, inForce, type OwnershipDoc } from '../model';
+import { computeControl, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
+import { describeRule, quotaUnits, ruleOf } from './decisionRule';
+import { classifyDependency, type Exposure } from './exposure';
+import { pct } from './format';
+import { closedLoops, lookThroughOf } from './lookThrough';
+import { resolveOptions, type AnalysisOptions } from './options';
+import { powerIndices } from './power';
+import { snapshot, type Snapshot } from './snapshot';
+
+export type Status = 'independent' | 'controlled' | 'joint' | 'circular';
+
+export interface EntityControl {
+  status: Status;
+  /** Immediate controller(s): one for sole control, the joint controllers for joint control. */
+  parent: string[];
+  /** Ultimate controller(s), sorted; [] when independent. */
+  ultimate: string[];
+  reason: Reason;
+}
+
+export interface LookThrough {
+  /** Look-through stake (%) of every upstream entity. */
+  lookThrough: Record<string, number>;
+  /** Terminal owners and unattributed remainders (`float:<id>`), summing to 100. */
+  ultimateOwners: Record<string, number>;
+}
+
+export interface PlayerPower {
+  id: string;
+  weight: number; // %
+  banzhaf: number;
+  shapleyShubik: number | null;
+  veto: boolean;
+}
+
+export class Analysis {
+  readonly options: AnalysisOptions;
+  readonly snap: Snapshot;
+  readonly control: Map<string, EntityControl>;
+  private parent: Int32Array;
+  private reasons: Reason[];
+  private evaluator: Evaluator;
+  private memoLook = new Map<string, LookThrough | { loop: string[] }>();
+  private memoUltimate = new Map<number, number[]>();
+  private memoDeps?: Record<string, Exposure>;
+  private memoConferring?: Set<string>;
+  private memoLoops?: string[][];
+
+  constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
+    this.options = resolveOptions(doc, opts);
+    this.snap = snapshot(doc, this.options.date);
+    const c = computeControl(this.snap, this.options);
+    this.parent = c.parent;
+    this.reasons = c.reason;
+    this.evaluator = c.evaluator;
+    this.control = this.derive();
+  }
+
+  private derive(): Map<string, EntityControl> {
+    const { n, ids } = this.snap;
+    const parent = this.parent;
+    // Entities on a cycle of parent pointers control one of their own controllers.
+    const state = new Uint8Array(n); // 0 new, 1 on current path, 2 done
+    const onCycle = new Uint8Array(n);
+    for (let v = 0; v < n; v++) {
+      if (state[v]) continue;
+      const path: number[] = [];
+      let x = v;
+      while (x !== -1 && state[x] === 0) {
+        state[x] = 1;
+        path.push(x);
+        x = parent[x];
+      }
+      if (x !== -1 && state[x] === 1) for (let i = path.indexOf(x); i < path.length; i++) onCycle[path[i]] = 1;
+      for (const p of path) state[p] = 2;
+    }
+    const out = new Map<string, EntityControl>();
+    for (let v = 0; v < n; v++) {
+      const r = this.reasons[v];
+      let status: Status;
+      let par: string[];
+      if (r.kind === 'joint') {
+        status = 'joint';
+        par = r.players.map((p) => ids[p]).sort();
+      } else if (parent[v] === -1) {
+        status = 'independent';
+        par = [];
+      } else {
+        status = onCycle[v] ? 'circular' : 'controlled';
+        par = [ids[parent[v]]];
+      }
+      const ultimate = status === 'independent' ? [] : this.ultimateOf(v, onCycle).map((u) => ids[u]).sort();
+      out.set(ids[v], { status, parent: par, ultimate, reason: r });
+    }
+    return out;
+  }
+
+  /** Follows parents to entities nobody controls; through joint control to each joint controller's top. */
+  private ultimateOf(v: number, onCycle: Uint8Array, guard = new Set<number>()): number[] {
+    const memo = this.memoUltimate.get(v);
+    if (memo) return memo;
+    if (guard.has(v)) return [];
+    guard.add(v);
+    let result: number[];
+    const r = this.reasons[v];
+    if (r.kind === 'joint') {
+      const set = new Set<number>();
+      for (const p of r.players) {
+        const up = this.parent[p] === -1 && this.reasons[p].kind !== 'joint' ? [p] : this.ultimateOf(p, onCycle, guard);
+        up.forEach((u) => set.add(u));
+      }
+      result = [...set];
+    } else if (this.parent[v] === -1) {
+      result = [v];
+    } else {
+      // Walk up to the top of the chain, or into a control cycle.
+      let x = v;
+      const seen = new Set<number>();
+      while (this.parent[x] !== -1 && !seen.has(x) && !onCycle[x]) {
+        seen.add(x);
+        x = this.parent[x];
+      }
+      if (onCycle[x]) {
+        const cyc: number[] = [];
+        let y = x;
+        do {
+          cyc.push(y);
+          y = this.parent[y];
+        } while (y !== x && y !== -1);
+        result = cyc;
+      } else if (this.reasons[x].kind === 'joint') result = this.ultimateOf(x, onCycle, guard);
+      else result = [x];
+    }
+    if (this.parent[v] === -1 && r.kind !== 'joint') result = [];
+    this.memoUltimate.set(v, result.length ? result : this.parent[v] === -1 && r.kind !== 'joint' ? [] : result);
+    return result;
+  }
+
+  /** The control result of one entity. */
+  entity(id: string): EntityControl {
+    const c = this.control.get(id);
+    if (!c) throw new Error(`analysis: no entity "${id}"`);
+    return c;
+  }
+
+  /** Ultimate controllers, or the entity itself when nobody controls it: "the top of its group". */
+  top(id: string): string[] {
+    const c = this.control.get(id);
+    return c && c.ultimate.length ? c.ultimate : [id];
+  }
+
+  /** Closed ownership loops (groups owning 100% of each other). */
+  get loops(): string[][] {
+    return (this.memoLoops ??= closedLoops(this.snap));
+  }
+
+  /** Look-through stakes and ultimate owners of `id` in %, or the closed loop that makes them unavailable. */
+  lookThrough(id: string): LookThrough | { loop: string[] } {
+    const memo = this.memoLook.get(id);
+    if (memo) return memo;
+    const v = this.snap.index.get(id);
+    if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
+    const r = lookThroughOf(this.snap, v);
+    let out: LookThrough | { loop: string[] };
+    if (!r.ok) out = { loop: r.loop };
+    else {
+      const lookThrough: Record<string, number> = {};
+      for (const [k, x] of r.lookThrough) lookThrough[this.snap.ids[k]] = x * 100;
+      const ultimateOwners: Record<string, number> = {};
+      for (const [k, x] of r.ultimate) ultimateOwners[k] = x * 100;
+      out = { lookThrough, ultimateOwners };
+    }
+    this.memoLook.set(id, out);
+    return out;
+  }
+
+  /** Look-through stake (%) of `owner` in `id`; 0 when none or unavailable. */
+  stake(owner: string, id: string): number {
+    const lt = this.lookThrough(id);
+    return 'loop' in lt ? 0 : (lt.lookThrough[owner] ?? 0);
+  }
+
+  /** The voting game on a company: its blocks with weights, power indices and veto flags. */
+  power(id: string): PlayerPower[] {
+    const v = this.snap.index.get(id);
+    if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
+    const blocks: Block[] = this.evaluator.blocksOf(v);
+    if (!blocks.length) return [];
+    const rule = ruleOf(this.doc.entities[v].decisionRule);
+    const SCALE = 100; // weights in 0.01% units
+    const p = powerIndices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
+    const veto = new Set(vetoPlayers(blocks, rule).map((b) => b.id));
+    return blocks
+      .map((b, i) => ({ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }))
+      .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  }
+
+  /** Exposure class of every dependency in force on the view date. */
+  dependencies(): Record<string, Exposure> {
+    if (this.memoDeps) return this.memoDeps;
+    const out: Record<string, Exposure> = {};
+    const byId = new Map(this.doc.entities.map((e) => [e.id, e]));
+    for (const d of this.doc.dependencies ?? []) {
+      if (!inForce(d, this.options.date)) continue;
+      out[d.id] = classifyDependency(d, {
+        top: (id) => this.top(id),
+        lookThroughStake: (owner, client) => this.stake(owner, client),
+        jurisdiction: (id) => byId.get(id)?.jurisdiction,
+      });
+    }
+    return (this.memoDeps = out);
+  }
+
+  /** Ids of holdings in force whose votes or seats belong to the block that controls (solely or jointly) their subject. */
+  conferring(): Set<string> {
+    if (this.memoConferring) return this.memoConferring;
+    const s = this.snap;
+    const out = new Set<string>();
+    for (let y = 0; y < s.n; y++) {
+      const r = this.reasons[y];
+      const p = this.parent[y];
+      let members: Set<number> | null = null;
+      if (r.kind === 'joint' && !r.agreement) members = new Set(r.players);
+      else if (p !== -1 && (r.kind === 'votes' || r.kind === 'board' || r.kind === 'defacto')) members = new Set([p]);
+      if (!members) continue;
+      for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+        const chain = this.evaluator.chain(s.inHolder[e], y);
+        if (chain.some((x) => members!.has(x))) out.add(s.doc.holdings[s.inHolding[e]].id);
+      }
+    }
+    return (this.memoConferring = out);
+  }
+
+  /** The worded chain of control of `id`, from the entity up to its ultimate controller(s). */
+  explain(id: string): string[] {
+    const lines: string[] = [];
+    const seen = new Set<string>();
+    const queue = [id];
+    while (queue.length && lines.length < 40) {
+      const x = queue.shift()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      const c = this.entity(x);
+      lines.push(this.sentence(x, c));
+      if (c.status === 'circular' && x === id) lines.push(`${this.name(x)} controls one of its own controllers: control is circular.`);
+      queue.push(...c.parent);
+    }
+    return lines;
+  }
+
+  private name(id: string): string {
+    const v = this.snap.index.get(id);
+    return v === undefined ? id : this.snap.names[v];
+  }
+
+  private sentence(id: string, c: EntityControl): string {
+    const r = c.reason;
+    const y = this.name(id);
+    const v = this.snap.index.get(id)!;
+    const rule = ruleOf(this.doc.entities[v].decisionRule);
+    const p = c.parent.map((x) => this.name(x));
+    const direct = (holder: string) => {
+      const s = this.snap;
+      for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) if (s.ids[s.inHolder[e]] === holder) return s.inVotes[e];
+      return 0;
+    };
+    switch (r.kind) {
+      case 'agreement':
+        return `${p[0]} controls ${y} by agreement${r.agreement.basis ? ` (${r.agreement.basis})` : ''}.`;
+      case 'board':
+        return `${p[0]} appoints ${r.seats} of ${r.boardSize} board seats of ${y} (more than half).`;
+      case 'votes': {
+        const own = direct(c.parent[0]);
+        return Math.abs(own - r.block) < 1e-12
+          ? `${p[0]} holds ${pct(r.block)} of ${y}'s votes (${describeRule(rule)}).`
+          : `${p[0]} controls ${pct(r.block)} of ${y}'s votes, directly and through entities it controls (${describeRule(rule)}).`;
+      }
+      case 'defacto':
+        return `${p[0]} holds the largest block, ${pct(r.block)} of ${y}'s votes (at least ${this.options.threshold}% and more than any other block, the next being ${pct(r.runnerUp)}): de facto control.`;
+      case 'joint':
+        return r.agreement
+          ? `${y} is jointly controlled by ${list(p)} by agreement${r.agreement.basis ? ` (${r.agreement.basis})` : ''}.`
+          : `${y} is jointly controlled by ${list(p)}: together they hold ${pct(r.weights.reduce((a, b) => a + b, 0))} of the votes (${describeRule(rule)}) and each can block any decision (${r.players.map((x, i) => `${this.snap.names[x]} ${pct(r.weights[i])}`).join(', ')}).`;
+      case 'none':
+        if (r.largest === -1) return `Nobody controls ${y}: it has no recorded holders with votes.`;
+        return `Nobody controls ${y}: the largest block, ${this.snap.names[r.largest]} with ${pct(r.block)} of the votes, does not pass ${describeRule(rule)}${this.options.rule === 'defacto' ? ` or the de facto test (at least ${this.options.threshold}% and larger than every other block)` : ''}.`;
+      default: {
+        const never: never = r;
+        return String(never);
+      }
+    }
+  }
+}
+
+function list(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const cache = new WeakMap<OwnershipDoc, Map<string, Analysis>>();
+
+/** The analysis of `doc` under the given view, memoised per document and view. */
+export function analyze(doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}): Analysis {
+  const o = resolveOptions(doc, opts);
+  const key = `${o.rule}|${o.threshold}|${o.date}`;
+  let byKey = cache.get(doc);
+  if (!byKey) cache.set(doc, (byKey = new Map()));
+  let a = byKey.get(key);
+  if (!a) byKey.set(key, (a = new Analysis(doc, o)));
+  return a;
+}
+
+export { FLOAT_PREFIX };

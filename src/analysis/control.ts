@@ -1,0 +1,260 @@
+// Control as a least fixed point (CONTROL-MODEL §2–§3): votes of entities X controls count as X's (Bank of Italy
+// "company control"; Vitali, Glattfelder & Battiston 2011). Precedence per company: agreement > board > votes;
+// then joint control (unique minimal winning coalition, IFRS 11), then de facto (IFRS 10 B41–B43) when chosen.
+// Components of the holding+agreement graph are evaluated sources-first, so a company is evaluated once
+// unless it sits in a cycle, where its component is iterated to the fixed point.
+import type { Agreement } from '../model';
+import { passes, ruleOf } from './decisionRule';
+import type { AnalysisOptions } from './options';
+import { stronglyConnected } from './scc';
+import type { Snapshot } from './snapshot';
+
+/** Why an entity is (or is not) controlled: the mechanism that fired and its figure. */
+export type Reason =
+  | { kind: 'agreement'; agreement: Agreement }
+  | { kind: 'board'; seats: number; boardSize: number }
+  | { kind: 'votes'; block: number }
+  | { kind: 'defacto'; block: number; runnerUp: number }
+  | { kind: 'joint'; players: number[]; weights: number[]; agreement?: Agreement }
+  | { kind: 'none'; largest: number; block: number };
+
+/** A block of a company's votes: holders grouped under one top controller, labelled by their lowest common controller. */
+export interface Block {
+  id: number;
+  root: number;
+  weight: number;
+  holders: number[];
+}
+
+export interface ControlState {
+  /** Sole immediate controller per entity, −1 when none. */
+  parent: Int32Array;
+  reason: Reason[];
+}
+
+/** Computes the control fixed point for every entity of the snapshot. */
+export function computeControl(s: Snapshot, opts: AnalysisOptions): ControlState & { evaluator: Evaluator } {
+  const n = s.n;
+  const parent = new Int32Array(n).fill(-1);
+  const reason: Reason[] = new Array(n);
+  const useAgreements = opts.rule !== 'votes';
+  const ev = new Evaluator(s, opts, parent);
+
+  // Control graph: holder → subject, plus party → subject for agreements in force.
+  const start = new Int32Array(n + 1);
+  const extra: [number, number][] = [];
+  if (useAgreements) {
+    for (const [subject, list] of s.agreements) for (const a of list) for (const p of a.parties) {
+      const pi = s.index.get(p);
+      if (pi !== undefined && pi !== subject) extra.push([pi, subject]);
+    }
+  }
+  for (let i = 0; i < n; i++) start[i + 1] = s.outStart[i + 1] - s.outStart[i];
+  for (const [p] of extra) start[p + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const target = new Int32Array(start[n]);
+  const cursor = start.slice(0, n);
+  for (let i = 0; i < n; i++) for (let e = s.outStart[i]; e < s.outStart[i + 1]; e++) target[cursor[i]++] = s.outSubject[e];
+  for (const [p, q] of extra) target[cursor[p]++] = q;
+  const { comp, count, size } = stronglyConnected(n, start, target);
+
+  // Group nodes by component; process components from sources (high id) to sinks (low id).
+  const order = new Int32Array(n);
+  const compStart = new Int32Array(count + 1);
+  for (let v = 0; v < n; v++) compStart[comp[v] + 1]++;
+  for (let c = 0; c < count; c++) compStart[c + 1] += compStart[c];
+  const fill = compStart.slice(0, count);
+  for (let v = 0; v < n; v++) order[fill[comp[v]]++] = v;
+
+  for (let c = count - 1; c >= 0; c--) {
+    const a = compStart[c], b = compStart[c + 1];
+    if (size[c] === 1) {
+      const y = order[a];
+      const r = ev.evaluate(y);
+      reason[y] = r.reason;
+      parent[y] = r.parent;
+      continue;
+    }
+    const cap = 50 + 4 * size[c];
+    for (let round = 0; round < cap; round++) {
+      let changed = false;
+      for (let k = a; k < b; k++) {
+        const y = order[k];
+        const r = ev.evaluate(y);
+        if (r.parent !== parent[y] || reason[y]?.kind !== r.reason.kind) changed = true;
+        parent[y] = r.parent;
+        reason[y] = r.reason;
+      }
+      if (!changed) break;
+    }
+  }
+  return { parent, reason, evaluator: ev };
+}
+
+/** Evaluates one company against the current parent pointers. Scratch arrays are reused across calls. */
+export class Evaluator {
+  private acc: Float64Array;
+  private seats: Float64Array;
+  private stamp: Int32Array;
+  private mark: Int32Array;
+  private cur = 0;
+  private touched: number[] = [];
+
+  constructor(private s: Snapshot, private opts: AnalysisOptions, private parent: Int32Array) {
+    this.acc = new Float64Array(s.n);
+    this.seats = new Float64Array(s.n);
+    this.stamp = new Int32Array(s.n);
+    this.mark = new Int32Array(s.n);
+  }
+
+  /** The chain of controllers of z (z first), skipping `skip`, stopping at a repeat. */
+  chain(z: number, skip: number): number[] {
+    const out: number[] = [];
+    const cur = ++this.cur;
+    for (let x = z; x !== -1 && this.stamp[x] !== cur; x = this.parent[x]) {
+      this.stamp[x] = cur;
+      if (x !== skip) out.push(x);
+    }
+    return out;
+  }
+
+  evaluate(y: number): { parent: number; reason: Reason } {
+    const s = this.s;
+    const entity = s.doc.entities[y];
+    if (this.opts.rule !== 'votes') {
+      const agreements = s.agreements.get(y);
+      if (agreements) {
+        const sole = agreements.find((a) => a.kind === 'control' && a.parties.length === 1);
+        if (sole) return { parent: s.index.get(sole.parties[0])!, reason: { kind: 'agreement', agreement: sole } };
+        const joint = agreements.find((a) => a.parties.length > 1);
+        if (joint) {
+          const players = [...new Set(joint.parties)].map((p) => s.index.get(p)!);
+          return { parent: -1, reason: { kind: 'joint', players, weights: [], agreement: joint } };
+        }
+      }
+    }
+    const rule = ruleOf(entity.decisionRule);
+    const touched = this.touched;
+    touched.length = 0;
+    const chains: number[][] = [];
+    for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+      const z = s.inHolder[e];
+      if (s.isFloat[z]) continue;
+      const chain = this.chain(z, y);
+      chains.push(chain);
+      for (const x of chain) {
+        if (this.acc[x] === 0 && this.seats[x] === 0) touched.push(x);
+        this.acc[x] += s.inVotes[e] || 0;
+        this.seats[x] += s.inSeats[e];
+        if (this.acc[x] === 0 && this.seats[x] === 0) this.acc[x] = Number.MIN_VALUE; // keep it marked as touched
+      }
+    }
+    try {
+      if (this.opts.rule !== 'votes' && entity.boardSize) {
+        const half = entity.boardSize / 2;
+        const p = this.deepest(touched.filter((x) => this.seats[x] > half));
+        if (p !== -1) return { parent: p, reason: { kind: 'board', seats: this.seats[p], boardSize: entity.boardSize } };
+      }
+      const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])));
+      if (p !== -1) return { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
+      const blocks = this.blocks(y, chains);
+      const joint = jointControl(blocks, rule);
+      if (joint) return { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } };
+      const sorted = blocks.slice().sort((a, b) => b.weight - a.weight);
+      const top = sorted[0], runnerUp = sorted[1]?.weight ?? 0;
+      if (this.opts.rule === 'defacto' && top && top.weight >= this.opts.threshold / 100 - 1e-9 && top.weight > runnerUp + 1e-9) {
+        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === top.root));
+        const d = q === -1 ? top.root : q;
+        return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
+      }
+      return { parent: -1, reason: { kind: 'none', largest: top ? top.id : -1, block: top ? top.weight : 0 } };
+    } finally {
+      for (const x of touched) {
+        this.acc[x] = 0;
+        this.seats[x] = 0;
+      }
+    }
+  }
+
+  private chainRoot(x: number, skip: number): number {
+    const c = this.chain(x, skip);
+    return c[c.length - 1];
+  }
+
+  /** Of candidates lying on one chain, the one nearest the holders; −1 if none or if they lie on different chains. */
+  private deepest(candidates: number[]): number {
+    if (candidates.length <= 1) return candidates[0] ?? -1;
+    const cur = ++this.cur;
+    for (const c of candidates) this.mark[c] = cur;
+    let below = 0;
+    const above = new Set<number>();
+    for (const c of candidates) {
+      const seen = new Set<number>([c]);
+      for (let x = this.parent[c]; x !== -1 && !seen.has(x); x = this.parent[x]) {
+        seen.add(x);
+        if (this.mark[x] === cur) above.add(x);
+      }
+      below++;
+    }
+    const lowest = candidates.filter((c) => !above.has(c));
+    if (lowest.length === 1) return lowest[0];
+    if (lowest.length === 0) return candidates[0]; // a control cycle: every candidate controls another
+    return -1;
+  }
+
+  /** The voting game on `y` under the current parent pointers. */
+  blocksOf(y: number): Block[] {
+    const s = this.s;
+    const chains: number[][] = [];
+    for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) if (!s.isFloat[s.inHolder[e]]) chains.push(this.chain(s.inHolder[e], y));
+    return this.blocks(y, chains);
+  }
+
+  /** Blocks of the company's votes: holders grouped by the top of their control chain. */
+  private blocks(y: number, chains: number[][]): Block[] {
+    const s = this.s;
+    const byRoot = new Map<number, { weight: number; holders: number[]; chains: number[][] }>();
+    let k = 0;
+    for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+      const z = s.inHolder[e];
+      if (s.isFloat[z]) continue;
+      const chain = chains[k++];
+      const root = chain.length ? chain[chain.length - 1] : z;
+      if (root === y || chain.length === 0) continue; // the company's own controlled holders never form a block against it
+      const b = byRoot.get(root);
+      if (b) {
+        b.weight += s.inVotes[e];
+        b.holders.push(z);
+        b.chains.push(chain);
+      } else byRoot.set(root, { weight: s.inVotes[e], holders: [z], chains: [chain] });
+    }
+    const out: Block[] = [];
+    for (const [root, b] of byRoot) out.push({ id: lowestCommon(b.chains), root, weight: b.weight, holders: b.holders });
+    return out;
+  }
+}
+
+/** The lowest entity present in every chain (chains run holder → top). */
+function lowestCommon(chains: number[][]): number {
+  const first = chains[0];
+  if (chains.length === 1) return first[0];
+  const sets = chains.slice(1).map((c) => new Set(c));
+  return first.find((x) => sets.every((set) => set.has(x))) ?? first[first.length - 1];
+}
+
+/** The blocks that jointly control: the veto players, when they alone win and are at least two (CONTROL-MODEL §3). */
+export function jointControl(blocks: Block[], rule: ReturnType<typeof ruleOf>): Block[] | null {
+  if (blocks.length < 2) return null;
+  const total = blocks.reduce((t, b) => t + b.weight, 0);
+  if (!passes(rule, total)) return null;
+  const veto = blocks.filter((b) => !passes(rule, total - b.weight));
+  if (veto.length < 2) return null;
+  return passes(rule, veto.reduce((t, b) => t + b.weight, 0)) ? veto.sort((a, b) => a.id - b.id) : null;
+}
+
+/** Veto players of a block game: members of every minimal winning coalition. */
+export function vetoPlayers(blocks: Block[], rule: ReturnType<typeof ruleOf>): Block[] {
+  const total = blocks.reduce((t, b) => t + b.weight, 0);
+  if (!passes(rule, total)) return [];
+  return blocks.filter((b) => !passes(rule, total - b.weight));
+}

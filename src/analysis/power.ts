@@ -1,0 +1,99 @@
+// Exact power indices of a weighted voting game (CONTROL-MODEL §3): normalised Banzhaf and Shapley–Shubik by
+// dynamic programming over integer weights, with one "removal" (deconvolution) per distinct weight instead of
+// enumerating 2ⁿ coalitions. Weights are integers (e.g. basis points); a coalition wins at weight ≥ quota.
+
+export interface PowerIndices {
+  banzhaf: number[];
+  /** null when the exact table would be too large (more than 1,000 players or 16M cells). */
+  shapleyShubik: number[] | null;
+}
+
+const SS_MAX_PLAYERS = 1000;
+const SS_MAX_CELLS = 16_000_000;
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Power of each player; weights and quota are non-negative integers. */
+export function powerIndices(weights: number[], quota: number): PowerIndices {
+  const n = weights.length;
+  if (n === 0) return { banzhaf: [], shapleyShubik: [] };
+  let g = 0;
+  for (const w of weights) g = gcd(g, w);
+  if (g > 1) {
+    weights = weights.map((w) => w / g);
+    quota = Math.ceil(quota / g);
+  }
+  return { banzhaf: banzhaf(weights, quota), shapleyShubik: shapleyShubik(weights, quota) };
+}
+
+/** Normalised Banzhaf: swings of each player over the total, computed with inclusion probabilities ½ (no overflow). */
+function banzhaf(w: number[], q: number): number[] {
+  if (q <= 0) return w.map(() => 0);
+  // f[x] = P(weight of a random coalition = x), for x < q only: larger weights never matter.
+  const f = new Float64Array(q);
+  f[0] = 1;
+  for (const wi of w) {
+    if (wi === 0) continue;
+    for (let x = q - 1; x >= wi; x--) f[x] = (f[x] + f[x - wi]) / 2;
+    for (let x = Math.min(wi, q) - 1; x >= 0; x--) f[x] /= 2;
+  }
+  const byWeight = new Map<number, number>();
+  const swings = w.map((wi) => {
+    if (wi === 0) return 0;
+    const cached = byWeight.get(wi);
+    if (cached !== undefined) return cached;
+    // g = f with this player removed: f[x] = (g[x] + g[x − wi]) / 2.
+    const gq = new Float64Array(q);
+    for (let x = 0; x < q; x++) gq[x] = Math.max(0, 2 * f[x] - (x >= wi ? gq[x - wi] : 0));
+    let s = 0;
+    for (let x = Math.max(0, q - wi); x < q; x++) s += gq[x];
+    byWeight.set(wi, s);
+    return s;
+  });
+  const total = swings.reduce((a, b) => a + b, 0);
+  return total > 0 ? swings.map((s) => s / total) : swings.map(() => 0);
+}
+
+/** Shapley–Shubik: Σ over pivotal positions k!(n−k−1)!/n!, with coalitions counted by size and weight. */
+function shapleyShubik(w: number[], q: number): number[] | null {
+  const n = w.length;
+  if (q <= 0) return w.map(() => 0);
+  const total = w.reduce((a, b) => a + b, 0);
+  if (total < q) return w.map(() => 0); // nobody can ever win
+  if (n > SS_MAX_PLAYERS || (n + 1) * q > SS_MAX_CELLS) return null;
+  // c[k*q + x] = number of coalitions of size k and weight x (x < q).
+  const c = new Float64Array((n + 1) * q);
+  c[0] = 1;
+  let size = 0;
+  for (const wi of w) {
+    size++;
+    for (let k = size; k >= 1; k--) {
+      const row = k * q, prev = (k - 1) * q;
+      for (let x = q - 1; x >= wi; x--) c[row + x] += c[prev + x - wi];
+    }
+  }
+  const coef = new Float64Array(n); // k!(n−1−k)!/n!
+  coef[0] = 1 / n;
+  for (let k = 0; k + 1 < n; k++) coef[k + 1] = (coef[k] * (k + 1)) / (n - 1 - k);
+  const byWeight = new Map<number, number>();
+  return w.map((wi) => {
+    if (wi === 0) return 0;
+    const cached = byWeight.get(wi);
+    if (cached !== undefined) return cached;
+    // g[k][x] = coalitions of the others: c[k][x] = g[k][x] + g[k−1][x−wi].
+    let prev = new Float64Array(q), cur = new Float64Array(q);
+    let phi = 0;
+    for (let k = 0; k < n; k++) {
+      for (let x = 0; x < q; x++) cur[x] = Math.max(0, c[k * q + x] - (k > 0 && x >= wi ? prev[x - wi] : 0));
+      let s = 0;
+      for (let x = Math.max(0, q - wi); x < q; x++) s += cur[x];
+      phi += coef[k] * s;
+      [prev, cur] = [cur, prev];
+    }
+    byWeight.set(wi, phi);
+    return phi;
+  });
+}
