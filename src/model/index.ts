@@ -7,3 +7,4 @@ export { apply } from './apply';
 export { parseDoc } from './parse';
 export { validateDoc } from './validate';
 export { migrate } from './migrate';
+export { generateGraph, rng, type GenerateOptions } from './generate';

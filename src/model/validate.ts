@@ -57,10 +57,12 @@ export function validateDoc(doc: OwnershipDoc): void {
   const ref = (where: string, field: string, id: string) => {
     if (!entityIds.has(id)) fail(where, `field "${field}" names unknown entity "${id}" — add the entity or fix the id`);
   };
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   const unique = (kind: string, i: number, id: string) => {
-    if (seen.has(`${kind}:${id}`)) fail(`${kind}[${i}] "${id}"`, `is a duplicate id — every ${kind.slice(0, -1)} needs its own id`);
-    seen.add(`${kind}:${id}`);
+    let set = seen.get(kind);
+    if (!set) seen.set(kind, (set = new Set()));
+    if (set.has(id)) fail(`${kind}[${i}] "${id}"`, `is a duplicate id — every ${kind.slice(0, -1)} needs its own id`);
+    set.add(id);
   };
   const bySubject = new Map<string, Holding[]>();
   doc.holdings.forEach((h, i) => {
