@@ -8,3 +8,4 @@ export { parseDoc } from './parse';
 export { validateDoc } from './validate';
 export { migrate } from './migrate';
 export { generateGraph, rng, type GenerateOptions } from './generate';
+export { parseScenario, scenarioSchema, type Scenario } from './scenario';

@@ -1,0 +1,44 @@
+// Command-line argument parsing: positional arguments and --flags (repeatable), with clear errors.
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string[]>;
+  switches: Set<string>;
+}
+
+const SWITCHES = new Set(['json', 'help']);
+
+/** Splits argv into positionals, valued flags (--name value or --name=value) and switches (--json). */
+export function parseArgs(argv: string[], allowed: string[]): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    let [name, value] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (SWITCHES.has(name)) {
+      switches.add(name);
+      continue;
+    }
+    if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (allowed: ${[...allowed, ...SWITCHES].map((x) => `--${x}`).join(', ')})`);
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`option --${name} needs a value`);
+    }
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  return { positional, flags, switches };
+}
+
+/** The single value of a flag, or undefined. */
+export function flag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  if (v && v.length > 1) throw new UsageError(`option --${name} given more than once`);
+  return v?.[0];
+}

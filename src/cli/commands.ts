@@ -1,0 +1,116 @@
+// The three commands of the command line (FORMAT.md): analyze, simulate and whatif, as pure functions of
+// a document and options that return the JSON object and its readable rendering.
+import { apply, ModelError, type Op, type OwnershipDoc, type Scenario } from '../model';
+import { analyze, diffAnalyses, roundPct, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
+import { UsageError } from './args';
+
+const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The `analyze --json` object. */
+export function analyzeJson(doc: OwnershipDoc, opts: Partial<AnalysisOptions>) {
+  const a = analyze(doc, opts);
+  const entities: Record<string, unknown> = {};
+  for (const [id, c] of a.control) {
+    const lt = a.lookThrough(id);
+    const power = a.power(id);
+    entities[id] = {
+      status: c.status,
+      parent: c.parent,
+      ultimate: c.ultimate,
+      lookThrough: 'loop' in lt ? null : mapValues(lt.lookThrough, (x) => roundPct(x / 100)),
+      ultimateOwners: 'loop' in lt ? null : mapValues(lt.ultimateOwners, (x) => roundPct(x / 100)),
+      ...('loop' in lt ? { unavailable: `closed ownership loop: ${lt.loop.join(', ')}` } : {}),
+      power: {
+        banzhaf: Object.fromEntries(power.map((p) => [p.id, round(p.banzhaf, 9)])),
+        shapleyShubik: Object.fromEntries(power.map((p) => [p.id, p.shapleyShubik === null ? null : round(p.shapleyShubik, 9)])),
+      },
+      explanation: a.explain(id),
+    };
+  }
+  return { rule: a.options.rule, date: a.options.date, entities, loops: a.loops, dependencies: a.dependencies() };
+}
+
+function mapValues(o: Record<string, number>, f: (x: number) => number): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, v]) => [k, f(v)]));
+}
+
+/** The readable table of `analyze`. */
+export function analyzeText(doc: OwnershipDoc, opts: Partial<AnalysisOptions>): string {
+  const a = analyze(doc, opts);
+  const name = (id: string) => doc.entities.find((e) => e.id === id)?.name ?? id;
+  const rows = [...a.control].map(([id, c]) => [name(id), c.status, c.parent.map(name).join(' + ') || '—', c.ultimate.map(name).join(' + ') || '—']);
+  const lines = [`Control under the ${a.options.rule} rule on ${a.options.date}${a.options.rule === 'defacto' ? ` (τ = ${a.options.threshold}%)` : ''}`, '', ...table(['Entity', 'Status', 'Parent', 'Ultimate controller(s)'], rows)];
+  if (a.loops.length) lines.push('', `Closed ownership loops: ${a.loops.map((l) => l.map(name).join(' ↔ ')).join('; ')}`);
+  const deps = Object.entries(a.dependencies());
+  if (deps.length) {
+    lines.push('', 'Dependencies');
+    for (const [id, e] of deps) {
+      const d = doc.dependencies!.find((x) => x.id === id)!;
+      lines.push(`  ${name(d.provider)} → ${name(d.client)} (${d.kind}): ${e.exposure}${e.crossBorder ? ', cross-border' : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [fmt(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)];
+}
+
+/** Parses SELLER:BUYER:SUBJECT:POINTS into a transfer operation. */
+export function parseTransfer(spec: string): Op {
+  const parts = spec.split(':');
+  // Ids may themselves hold "float:<id>", so read the points from the end.
+  const points = Number(parts.pop());
+  if (parts.length < 3 || !Number.isFinite(points)) throw new UsageError(`--transfer "${spec}" must be SELLER:BUYER:SUBJECT:POINTS, e.g. naver:sbkk:ahd:0.01`);
+  const ids: string[] = [];
+  for (let i = 0; i < parts.length; i++) ids.push(parts[i] === 'float' && i + 1 < parts.length ? `float:${parts[++i]}` : parts[i]);
+  if (ids.length !== 3) throw new UsageError(`--transfer "${spec}" must name exactly a seller, a buyer and a subject`);
+  return { type: 'transfer', seller: ids[0], buyer: ids[1], subject: ids[2], points };
+}
+
+/** Applies the operations and diffs the analyses before and after. */
+export function simulate(doc: OwnershipDoc, ops: Op[], opts: Partial<AnalysisOptions>): { diff: ControlDiff; after: OwnershipDoc } {
+  const after = apply(doc, { type: 'batch', ops });
+  return { diff: diffAnalyses(analyze(doc, opts), analyze(after, opts)), after };
+}
+
+/** The readable rendering of a diff. */
+export function diffText(doc: OwnershipDoc, after: OwnershipDoc, d: ControlDiff): string {
+  const name = (id: string) => after.entities.find((e) => e.id === id)?.name ?? doc.entities.find((e) => e.id === id)?.name ?? id;
+  const say = (s: ControlDiff['changes'][number]['before']) =>
+    !s ? 'absent' : s.status === 'independent' ? 'independent' : s.status === 'joint' ? `jointly controlled by ${s.parent.map(name).join(' and ')}` : `${s.status === 'circular' ? 'circularly ' : ''}controlled by ${s.parent.map(name).join(', ')} (ultimately ${s.ultimate.map(name).join(' and ')})`;
+  const lines: string[] = [];
+  if (!d.changes.length) lines.push('Control: no change.');
+  else {
+    lines.push('Control changes');
+    for (const c of d.changes) lines.push(`  ${name(c.entity)}: ${say(c.before)} → ${say(c.after)}`);
+  }
+  if (d.lookThrough.length) {
+    lines.push('', 'Look-through stakes that moved');
+    for (const l of d.lookThrough) lines.push(`  ${name(l.owner)} in ${name(l.entity)}: ${l.before.toFixed(2)}% → ${l.after.toFixed(2)}%`);
+  }
+  if (d.dependencies.length) {
+    lines.push('', 'Dependency exposure changes');
+    const word = (e: ControlDiff['dependencies'][number]['before']) => (e ? `${e.exposure}${e.crossBorder ? ', cross-border' : ''}` : 'gone');
+    for (const x of d.dependencies) lines.push(`  ${x.id}: ${word(x.before)} → ${word(x.after)}`);
+  }
+  return lines.join('\n');
+}
+
+/** The readable rendering of what-would-it-take. */
+export function whatIfText(doc: OwnershipDoc, buyer: string, target: string, list: Purchase[]): string {
+  const name = (id: string): string => (id.startsWith('float:') ? `the unattributed remainder of ${name(id.slice(6))}` : (doc.entities.find((e) => e.id === id)?.name ?? id));
+  if (!list.length) return `${name(buyer)} already controls ${name(target)}, or no single purchase gives it control.`;
+  return [`Smallest purchases that give ${name(buyer)} control of ${name(target)}:`, ...list.map((p) => `  ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)}`)].join('\n');
+}
+
+/** Finds a scenario by id, checking it was written for this dataset's ids. */
+export function scenarioOps(scenarios: Scenario[], id: string): Scenario {
+  const s = scenarios.find((x) => x.id === id);
+  if (!s) throw new UsageError(`no scenario "${id}" (available: ${scenarios.map((x) => x.id).join(', ')})`);
+  return s;
+}
+
+export { whatWouldItTake, ModelError };

@@ -1,0 +1,107 @@
+// The command-line entry (FORMAT.md): `analyze`, `simulate`, `whatif` over the same engine as the app.
+// Bad input exits with status 2 and one line on stderr, and nothing on stdout.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseDoc, parseScenario, type OwnershipDoc, type Scenario } from '../model';
+import { RULES, type AnalysisOptions, type Rule } from '../analysis';
+import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
+
+const USAGE = `usage: npm run -s cli -- <command> [options]
+  analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json]
+  simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
+  whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]`;
+
+const MAX_BYTES = 200 * 1024 * 1024;
+
+function readDoc(file: string | undefined): OwnershipDoc {
+  if (!file) throw new UsageError('missing FILE (an *.ownership.json document)');
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_BYTES) throw new UsageError(`${file}: larger than 200 MB — split the graph`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read ${file}: ${why} — give the path of an *.ownership.json document`);
+  }
+  try {
+    return parseDoc(text);
+  } catch (e) {
+    throw new UsageError(`${file}: ${(e as Error).message}`);
+  }
+}
+
+function viewOptions(args: ParsedArgs): Partial<AnalysisOptions> {
+  const rule = flag(args, 'rule');
+  if (rule !== undefined && !RULES.includes(rule as Rule)) throw new UsageError(`--rule must be one of ${RULES.join(', ')}, got "${rule}"`);
+  const t = flag(args, 'threshold');
+  const threshold = t === undefined ? undefined : Number(t);
+  if (threshold !== undefined && (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100)) throw new UsageError(`--threshold must be a percentage above 0 and at most 100, got "${t}"`);
+  const date = flag(args, 'date');
+  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+  return { rule: rule as Rule | undefined, threshold, date };
+}
+
+function loadScenarios(): Scenario[] {
+  const dir = fileURLToPath(new URL('../../data/scenarios/', import.meta.url));
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => parseScenario(JSON.parse(readFileSync(dir + f, 'utf8')), f));
+}
+
+/** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
+export function run(argv: string[]): string {
+  const [command, ...rest] = argv;
+  const common = ['rule', 'threshold', 'date'];
+  switch (command) {
+    case 'analyze': {
+      const args = parseArgs(rest, common);
+      const doc = readDoc(args.positional[0]);
+      const opts = viewOptions(args);
+      return args.switches.has('json') ? JSON.stringify(analyzeJson(doc, opts), null, 2) : analyzeText(doc, opts);
+    }
+    case 'simulate': {
+      const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
+      const doc = readDoc(args.positional[0]);
+      const opts = viewOptions(args);
+      const transfers = args.flags.get('transfer') ?? [];
+      const scenarioId = flag(args, 'scenario');
+      if (!transfers.length && !scenarioId) throw new UsageError('simulate needs --transfer SELLER:BUYER:SUBJECT:POINTS or --scenario ID');
+      if (transfers.length && scenarioId) throw new UsageError('give either --transfer or --scenario, not both');
+      let ops = transfers.map(parseTransfer);
+      if (scenarioId) {
+        const s = scenarioOps(loadScenarios(), scenarioId);
+        ops = s.ops;
+        opts.date ??= s.date;
+      }
+      const { diff, after } = simulate(doc, ops, opts);
+      return args.switches.has('json') ? JSON.stringify(diff, null, 2) : diffText(doc, after, diff);
+    }
+    case 'whatif': {
+      const args = parseArgs(rest, [...common, 'buyer', 'target']);
+      const doc = readDoc(args.positional[0]);
+      const buyer = flag(args, 'buyer'), target = flag(args, 'target');
+      if (!buyer || !target) throw new UsageError('whatif needs --buyer ID and --target ID');
+      for (const id of [buyer, target]) if (!doc.entities.some((e) => e.id === id)) throw new UsageError(`no entity "${id}" in ${args.positional[0]} — use an entity id`);
+      const list = whatWouldItTake(doc, buyer, target, viewOptions(args));
+      return args.switches.has('json') ? JSON.stringify(list, null, 2) : whatIfText(doc, buyer, target, list);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      return USAGE;
+    default:
+      throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  try {
+    process.stdout.write(`${run(process.argv.slice(2))}\n`);
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0];
+    process.stderr.write(`ownership-cli: ${msg}\n`);
+    process.exitCode = 2;
+  }
+}
