@@ -9,6 +9,7 @@ import { closedLoops, lookThroughOf } from './lookThrough';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { powerIndices } from './power';
 import { snapshot, type Snapshot } from './snapshot';
+import { stronglyConnected } from './scc';
 
 export type Status = 'independent' | 'controlled' | 'joint' | 'circular';
 
@@ -44,7 +45,6 @@ export class Analysis {
   private reasons: Reason[];
   private evaluator: Evaluator;
   private memoLook = new Map<string, LookThrough | { loop: string[] }>();
-  private memoUltimate = new Map<number, number[]>();
   private memoDeps?: Record<string, Exposure>;
   private memoConferring?: Set<string>;
   private memoLoops?: string[][];
@@ -62,7 +62,7 @@ export class Analysis {
   private derive(): Map<string, EntityControl> {
     const { n, ids } = this.snap;
     const parent = this.parent;
-    // Entities on a cycle of parent pointers control one of their own controllers.
+    // Entities on a cycle of sole-parent pointers control one of their own controllers.
     const state = new Uint8Array(n); // 0 new, 1 on current path, 2 done
     const onCycle = new Uint8Array(n);
     for (let v = 0; v < n; v++) {
@@ -77,6 +77,7 @@ export class Analysis {
       if (x !== -1 && state[x] === 1) for (let i = path.indexOf(x); i < path.length; i++) onCycle[path[i]] = 1;
       for (const p of path) state[p] = 2;
     }
+    const ultimate = this.ultimates();
     const out = new Map<string, EntityControl>();
     for (let v = 0; v < n; v++) {
       const r = this.reasons[v];
@@ -92,51 +93,44 @@ export class Analysis {
         status = onCycle[v] ? 'circular' : 'controlled';
         par = [ids[parent[v]]];
       }
-      const ultimate = status === 'independent' ? [] : this.ultimateOf(v, onCycle).map((u) => ids[u]).sort();
-      out.set(ids[v], { status, parent: par, ultimate, reason: r });
+      const ult = status === 'independent' ? [] : ultimate[v].map((u) => ids[u]).sort();
+      out.set(ids[v], { status, parent: par, ultimate: ult, reason: r });
     }
     return out;
   }
 
-  /** Follows parents to entities nobody controls; through joint control to each joint controller's top. */
-  private ultimateOf(v: number, onCycle: Uint8Array, guard = new Set<number>()): number[] {
-    const memo = this.memoUltimate.get(v);
-    if (memo) return memo;
-    if (guard.has(v)) return [];
-    guard.add(v);
-    let result: number[];
-    const r = this.reasons[v];
-    if (r.kind === 'joint') {
+  /**
+   * Ultimate controllers of every entity: in the graph "v → its controllers" (the sole parent, or every joint
+   * controller), the terminal strongly connected components reachable from v. A terminal single entity is one
+   * nobody controls; a terminal cycle (circular control) contributes all its members. Order-independent by construction.
+   */
+  private ultimates(): number[][] {
+    const n = this.snap.n;
+    const start = new Int32Array(n + 1);
+    const up = (v: number): number[] => {
+      const r = this.reasons[v];
+      return r.kind === 'joint' ? r.players : this.parent[v] === -1 ? [] : [this.parent[v]];
+    };
+    for (let v = 0; v < n; v++) start[v + 1] = start[v] + up(v).length;
+    const target = new Int32Array(start[n]);
+    for (let v = 0; v < n; v++) up(v).forEach((p, i) => (target[start[v] + i] = p));
+    const { comp, count } = stronglyConnected(n, start, target);
+    const members: number[][] = Array.from({ length: count }, () => []);
+    for (let v = 0; v < n; v++) members[comp[v]].push(v);
+    // Components come sinks first, so every successor's set is ready before its predecessors'.
+    const tops: number[][] = new Array(count);
+    for (let c = 0; c < count; c++) {
       const set = new Set<number>();
-      for (const p of r.players) {
-        const up = this.parent[p] === -1 && this.reasons[p].kind !== 'joint' ? [p] : this.ultimateOf(p, onCycle, guard);
-        up.forEach((u) => set.add(u));
+      let terminal = true;
+      for (const v of members[c]) for (let e = start[v]; e < start[v + 1]; e++) {
+        const d = comp[target[e]];
+        if (d === c) continue;
+        terminal = false;
+        for (const u of tops[d]) set.add(u);
       }
-      result = [...set];
-    } else if (this.parent[v] === -1) {
-      result = [v];
-    } else {
-      // Walk up to the top of the chain, or into a control cycle.
-      let x = v;
-      const seen = new Set<number>();
-      while (this.parent[x] !== -1 && !seen.has(x) && !onCycle[x]) {
-        seen.add(x);
-        x = this.parent[x];
-      }
-      if (onCycle[x]) {
-        const cyc: number[] = [];
-        let y = x;
-        do {
-          cyc.push(y);
-          y = this.parent[y];
-        } while (y !== x && y !== -1);
-        result = cyc;
-      } else if (this.reasons[x].kind === 'joint') result = this.ultimateOf(x, onCycle, guard);
-      else result = [x];
+      tops[c] = terminal ? members[c] : [...set];
     }
-    if (this.parent[v] === -1 && r.kind !== 'joint') result = [];
-    this.memoUltimate.set(v, result.length ? result : this.parent[v] === -1 && r.kind !== 'joint' ? [] : result);
-    return result;
+    return Array.from({ length: n }, (_, v) => tops[comp[v]]);
   }
 
   /** The control result of one entity. */

@@ -5,14 +5,23 @@ import type {
   holdingSchema, sourceSchema,
 } from './schema';
 
-export type Source = z.infer<typeof sourceSchema>;
+/** The schema's known fields; unknown fields are kept at run time but are not part of the static type. */
+type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+
+export type Source = Known<z.infer<typeof sourceSchema>>;
 export type DecisionRule = z.infer<typeof decisionRuleSchema>;
-export type Entity = z.infer<typeof entitySchema>;
-export type Holding = z.infer<typeof holdingSchema>;
-export type Agreement = z.infer<typeof agreementSchema>;
-export type Dependency = z.infer<typeof dependencySchema>;
-export type OwnershipEvent = z.infer<typeof eventSchema>;
-export type OwnershipDoc = z.infer<typeof documentSchema>;
+export type Entity = Known<z.infer<typeof entitySchema>>;
+export type Holding = Known<z.infer<typeof holdingSchema>>;
+export type Agreement = Known<z.infer<typeof agreementSchema>>;
+export type Dependency = Known<z.infer<typeof dependencySchema>>;
+export type OwnershipEvent = Known<z.infer<typeof eventSchema>>;
+export type OwnershipDoc = Omit<Known<z.infer<typeof documentSchema>>, 'entities' | 'holdings' | 'agreements' | 'dependencies' | 'events'> & {
+  entities: Entity[];
+  holdings: Holding[];
+  agreements?: Agreement[];
+  dependencies?: Dependency[];
+  events?: OwnershipEvent[];
+};
 export type EntityKind = NonNullable<Entity['kind']>;
 export type DependencyKind = Dependency['kind'];
 

@@ -1,0 +1,58 @@
+// Power indices (CONTROL-MODEL §3): hand-computed games, and the dynamic programme against brute force.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { powerIndices } from '../../src/analysis';
+
+/** Brute force over all coalitions and all orders: the definitions themselves. */
+function brute(w: number[], q: number) {
+  const n = w.length;
+  const swings = new Array(n).fill(0);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) sum += w[i];
+    for (let i = 0; i < n; i++) if (mask & (1 << i) && sum >= q && sum - w[i] < q) swings[i]++;
+  }
+  const total = swings.reduce((a, b) => a + b, 0);
+  const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
+  const ss = new Array(n).fill(0);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    let sum = 0, size = 0;
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) { sum += w[i]; size++; }
+    for (let i = 0; i < n; i++) if (!(mask & (1 << i)) && sum < q && sum + w[i] >= q) ss[i] += (fact(size) * fact(n - size - 1)) / fact(n);
+  }
+  return { banzhaf: swings.map((s) => (total ? s / total : 0)), shapleyShubik: ss };
+}
+
+describe('power indices', () => {
+  it.each([
+    ['50/50', [5000, 5000], 5001, [0.5, 0.5], [0.5, 0.5]],
+    ['one more share to one side', [5001, 4999], 5001, [1, 0], [1, 0]],
+    ['50/30/20 with a majority quota', [5000, 3000, 2000], 5001, [0.6, 0.2, 0.2], [4 / 6, 1 / 6, 1 / 6]],
+    ['a dummy player', [6000, 3000, 1000], 5001, [1, 0, 0], [1, 0, 0]],
+    ['nobody can win', [2000, 2000], 5001, [0, 0], [0, 0]],
+  ])('%s', (_label, w, q, banzhaf, ss) => {
+    const p = powerIndices(w, q);
+    p.banzhaf.forEach((x, i) => expect(x).toBeCloseTo(banzhaf[i], 12));
+    p.shapleyShubik!.forEach((x, i) => expect(x).toBeCloseTo(ss[i], 12));
+  });
+
+  it('equals brute force on random games', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 300 }), (w, q) => {
+        const p = powerIndices(w, q), b = brute(w, q);
+        p.banzhaf.forEach((x, i) => expect(x).toBeCloseTo(b.banzhaf[i], 9));
+        p.shapleyShubik!.forEach((x, i) => expect(x).toBeCloseTo(b.shapleyShubik[i], 9));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays exact for a company with thousands of small holders', () => {
+    const w = [3000, ...Array.from({ length: 2999 }, (_, i) => 1 + (i % 2))];
+    const p = powerIndices(w, 5001);
+    expect(p.banzhaf.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // The big holder is far more powerful than any small one, and equal weights get equal power.
+    expect(p.banzhaf[0]).toBeGreaterThan(100 * p.banzhaf[1]);
+    expect(p.banzhaf[1]).toBeCloseTo(p.banzhaf[3], 12);
+  });
+});

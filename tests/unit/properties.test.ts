@@ -1,0 +1,129 @@
+// Property-based tests (fast-check) of the engine's invariants (ARCHITECTURE.md "Tests").
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { apply, parseDoc, type OwnershipDoc } from '../../src/model';
+import { analyze, Analysis, type Rule } from '../../src/analysis';
+
+/** Random valid documents: up to 9 entities, holdings scaled so no subject exceeds 100%, cycles allowed. */
+const docArb = fc
+  .record({
+    n: fc.integer({ min: 2, max: 9 }),
+    edges: fc.array(fc.record({ h: fc.nat(8), s: fc.nat(8), x: fc.integer({ min: 1, max: 100 }), v: fc.option(fc.integer({ min: 0, max: 100 })) }), { maxLength: 24 }),
+    floats: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+  })
+  .map(({ n, edges, floats }) => {
+    const seen = new Set<string>();
+    const raw = edges
+      .map((e) => ({ h: e.h % n, s: e.s % n, x: e.x, v: e.v }))
+      .filter((e) => e.h !== e.s && !seen.has(`${e.h}>${e.s}`) && seen.add(`${e.h}>${e.s}`));
+    const total = new Map<number, number>();
+    for (const e of raw) total.set(e.s, (total.get(e.s) ?? 0) + e.x);
+    const floor2 = (x: number) => Math.floor(x * 100) / 100;
+    const shares = raw.map((e) => floor2(e.x / Math.max(1, total.get(e.s)! / 100)));
+    const vtotal = new Map<number, number>();
+    raw.forEach((e, k) => vtotal.set(e.s, (vtotal.get(e.s) ?? 0) + (e.v ?? shares[k])));
+    return parseDoc({
+      format: 'ownership-graph',
+      version: 1,
+      asOf: '2024-01-01',
+      entities: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, name: `E${i}`, kind: floats[i] && i > 0 ? 'float' : 'company', jurisdiction: i % 2 ? 'JP' : 'KR' })),
+      holdings: raw.map((e, k) => {
+        const vscale = Math.max(1, vtotal.get(e.s)! / 100);
+        const votes = e.v === null && vscale === 1 ? undefined : floor2((e.v ?? shares[k]) / vscale);
+        return { id: `h${k}`, holder: `e${e.h}`, subject: `e${e.s}`, shares: shares[k], ...(votes === undefined ? {} : { votes }) };
+      }),
+    });
+  });
+
+const rules: Rule[] = ['votes', 'legal', 'defacto'];
+const shuffle = <T>(xs: T[], seed: number) => xs.map((x, i) => [((i + 1) * 2654435761 + seed) % 4294967296, x] as const).sort((a, b) => a[0] - b[0]).map((p) => p[1]);
+
+describe('engine invariants', () => {
+  it('ultimate owners sum to 100% for every entity not fed by a closed loop', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        const a = analyze(doc);
+        for (const e of doc.entities) {
+          const r = a.lookThrough(e.id);
+          if ('loop' in r) continue;
+          expect(Object.values(r.ultimateOwners).reduce((x, y) => x + y, 0)).toBeCloseTo(100, 6);
+          for (const v of Object.values(r.lookThrough)) expect(v).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('control results do not depend on the order of records', () => {
+    fc.assert(
+      fc.property(docArb, fc.integer(), (doc, seed) => {
+        const shuffled: OwnershipDoc = { ...doc, entities: shuffle(doc.entities, seed), holdings: shuffle(doc.holdings, seed + 1) };
+        for (const rule of rules) {
+          const a = new Analysis(doc, { rule }), b = new Analysis(shuffled, { rule });
+          for (const e of doc.entities) {
+            const x = a.entity(e.id), y = b.entity(e.id);
+            expect([y.status, y.parent, y.ultimate]).toEqual([x.status, x.parent, x.ultimate]);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('control is consistent: a parent is never the entity itself, ultimates are uncontrolled or circular, floats control nothing', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        for (const rule of rules) {
+          const a = analyze(doc, { rule });
+          const floats = new Set(doc.entities.filter((e) => e.kind === 'float').map((e) => e.id));
+          for (const [id, c] of a.control) {
+            expect(c.parent).not.toContain(id);
+            for (const p of c.parent) expect(floats.has(p)).toBe(false);
+            expect(c.status === 'independent').toBe(c.ultimate.length === 0);
+            for (const u of c.ultimate) expect(['independent', 'circular']).toContain(a.entity(u).status);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('power indices sum to 1 (or 0 when no coalition wins) and veto players have positive power', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        const a = analyze(doc, { rule: 'votes' });
+        for (const e of doc.entities) {
+          const p = a.power(e.id);
+          const sum = p.reduce((s, x) => s + x.banzhaf, 0);
+          expect(sum === 0 || Math.abs(sum - 1) < 1e-9).toBe(true);
+          for (const x of p) if (x.veto && sum > 0) expect(x.banzhaf).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a transfer conserves the subject’s shares, and its inverse restores the holdings', () => {
+    fc.assert(
+      fc.property(docArb, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 10_000 }), (doc, hi, bi, frac) => {
+        if (!doc.holdings.length) return;
+        const h = doc.holdings[hi % doc.holdings.length];
+        const buyer = doc.entities[bi % doc.entities.length].id;
+        if (buyer === h.holder || buyer === h.subject) return;
+        const points = Math.max(0.01, Math.floor((h.shares * frac) / 10_000 * 100) / 100);
+        const held = (d: OwnershipDoc) => d.holdings.filter((x) => x.subject === h.subject).reduce((s, x) => s + x.shares, 0);
+        let after: OwnershipDoc;
+        try {
+          after = apply(doc, { type: 'transfer', seller: h.holder, buyer, subject: h.subject, points });
+        } catch {
+          return; // refused (e.g. the buyer's votes would pass 100%): the document is unchanged by construction
+        }
+        expect(held(after)).toBeCloseTo(held(doc), 6);
+        const back = apply(after, { type: 'transfer', seller: buyer, buyer: h.holder, subject: h.subject, points });
+        const key = (d: OwnershipDoc) => Object.fromEntries(d.holdings.map((x) => [`${x.holder}>${x.subject}`, x.shares]));
+        expect(key(back)).toEqual(key(doc));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
