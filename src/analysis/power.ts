@@ -4,12 +4,13 @@
 
 export interface PowerIndices {
   banzhaf: number[];
-  /** null when the exact table would be too large (more than 1,000 players or 16M cells). */
+  /** null when the exact computation would be too large (over 1,000 players, 16M cells or 3·10⁸ steps). */
   shapleyShubik: number[] | null;
 }
 
 const SS_MAX_PLAYERS = 1000;
 const SS_MAX_CELLS = 16_000_000;
+const SS_MAX_STEPS = 300_000_000;
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
@@ -63,7 +64,9 @@ function shapleyShubik(w: number[], q: number): number[] | null {
   if (q <= 0) return w.map(() => 0);
   const total = w.reduce((a, b) => a + b, 0);
   if (total < q) return w.map(() => 0); // nobody can ever win
-  if (n > SS_MAX_PLAYERS || (n + 1) * q > SS_MAX_CELLS) return null;
+  const distinct = new Set(w).size;
+  // Building the table costs n²q/2 steps and each distinct weight's removal nq more.
+  if (n > SS_MAX_PLAYERS || (n + 1) * q > SS_MAX_CELLS || (n / 2 + distinct) * n * q > SS_MAX_STEPS) return null;
   // c[k*q + x] = number of coalitions of size k and weight x (x < q).
   const c = new Float64Array((n + 1) * q);
   c[0] = 1;
