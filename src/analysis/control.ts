@@ -186,7 +186,6 @@ export class Evaluator {
     if (candidates.length <= 1) return candidates[0] ?? -1;
     const cur = ++this.cur;
     for (const c of candidates) this.mark[c] = cur;
-    let below = 0;
     const above = new Set<number>();
     for (const c of candidates) {
       const seen = new Set<number>([c]);
@@ -194,7 +193,6 @@ export class Evaluator {
         seen.add(x);
         if (this.mark[x] === cur) above.add(x);
       }
-      below++;
     }
     const lowest = candidates.filter((c) => !above.has(c));
     if (lowest.length === 1) return lowest[0];

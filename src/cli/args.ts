@@ -21,7 +21,8 @@ export function parseArgs(argv: string[], allowed: string[]): ParsedArgs {
       positional.push(a);
       continue;
     }
-    let [name, value] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    let value = inline;
     if (SWITCHES.has(name)) {
       switches.add(name);
       continue;
