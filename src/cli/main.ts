@@ -2,7 +2,7 @@
 // Bad input exits with status 2 and one line on stderr, and nothing on stdout.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDoc, parseScenario, type OwnershipDoc, type Scenario } from '../model';
+import { generateGraph, parseDoc, parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
@@ -10,7 +10,8 @@ import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulat
 const USAGE = `usage: npm run -s cli -- <command> [options]
   analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
-  whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]`;
+  whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
+  generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -85,6 +86,14 @@ export function run(argv: string[]): string {
       for (const id of [buyer, target]) if (!doc.entities.some((e) => e.id === id)) throw new UsageError(`no entity "${id}" in ${args.positional[0]} — use an entity id`);
       const list = whatWouldItTake(doc, buyer, target, viewOptions(args));
       return args.switches.has('json') ? JSON.stringify(list, null, 2) : whatIfText(doc, buyer, target, list);
+    }
+    case 'generate': {
+      const args = parseArgs(rest, ['entities', 'seed']);
+      const n = Number(flag(args, 'entities'));
+      const seed = Number(flag(args, 'seed') ?? 1);
+      if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
+      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+      return JSON.stringify(generateGraph({ entities: n, seed }));
     }
     case undefined:
     case 'help':

@@ -66,7 +66,14 @@ describe('cli run()', () => {
     expect(run(['whatif', ly, '--buyer', 'sbkk', '--target', 'ly', '--rule', 'votes'])).toContain('0.01 points of A Holdings Corporation from NAVER Corporation');
   });
 
+  it('generate writes a valid seeded document', () => {
+    const a = run(['generate', '--entities', '300', '--seed', '5']);
+    expect(a).toBe(run(['generate', '--entities', '300', '--seed', '5']));
+    expect(JSON.parse(a).entities).toHaveLength(300);
+  });
+
   it.each([
+    [['generate', '--entities', 'many'], /--entities must be a whole number/],
     [['analyze'], /missing FILE/],
     [['analyze', 'nope.json'], /cannot read nope.json: no such file/],
     [['analyze', fixture('truncated.ownership.json')], /not valid JSON/],
