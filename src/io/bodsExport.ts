@@ -1,0 +1,173 @@
+// Ownership document → BODS 0.4 statements. The mapping and its choices are documented in bods.ts.
+import { today, type Agreement, type Holding, type OwnershipDoc, type Source } from '../model';
+import { stableUuid } from './hash';
+import { isObj } from './bodsRead';
+import { AGREEMENT_DETAILS, BOARD_BASIS } from './bodsImport';
+import {
+  BODS_VERSION, ENTITY_TYPES, carry,
+  type BodsEntity, type BodsHolding, type BodsInterest, type BodsPublicationDetails, type BodsShare, type BodsSource, type BodsStatement, type EntityType, type ShareRange,
+} from './bodsTypes';
+
+export interface BodsExportOptions {
+  /** Statement and publication date YYYY-MM-DD; defaults to the document's asOf, else today. */
+  date?: string;
+  /** Publisher name written in every statement's publicationDetails. */
+  publisher?: string;
+}
+
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** The English name of an ISO 3166-1 code (BODS jurisdictions and countries carry a name); the code when unknown. */
+function countryName(code: string): string {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function entityType(e: BodsEntity): { type: EntityType; subtype?: string; details?: string } {
+  const imported = isObj(e.bods) && isObj(e.bods.details) && isObj(e.bods.details.entityType) ? e.bods.details.entityType : undefined;
+  const kindOf = (t: unknown) => (t === 'state' || t === 'stateBody' ? 'state' : 'company');
+  if (imported && ENTITY_TYPES.includes(imported.type as EntityType) && kindOf(imported.type) === (e.kind === 'state' ? 'state' : 'company')) {
+    return imported as { type: EntityType };
+  }
+  switch (e.kind) {
+    case 'state': return { type: 'state' };
+    case 'fund': return { type: 'arrangement', subtype: 'other', details: 'fund' };
+    case 'float': return { type: 'unknownEntity', details: 'unattributed remainder (public float and holders not recorded)' };
+    case 'person': return { type: 'legalEntity', details: 'recorded as a person, but held by others, so written as an entity' };
+    case 'other': return { type: 'legalEntity' };
+    default: return { type: 'registeredEntity' };
+  }
+}
+
+function sourceOf(sources: Source[] | undefined): BodsSource | undefined {
+  if (!sources?.length) return undefined;
+  const titles = sources.map((s) => s.title).filter((t): t is string => !!t);
+  const url = sources.map((s) => s.url).find((u) => !!u && /^https?:\/\/\S+$/.test(u));
+  const out: BodsSource = { type: ['thirdParty'] };
+  if (titles.length) out.description = titles.join('; ').slice(0, 2000);
+  if (url) out.url = url;
+  return out;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+/** A share as BODS writes it: the range it was imported with while the figure is still its midpoint, else exact. */
+function shareOf(value: number, range: unknown): BodsShare {
+  if (isObj(range) && typeof range.min === 'number' && typeof range.max === 'number' && close((range.min + range.max) / 2, value)) {
+    const r = range as unknown as ShareRange;
+    return { [r.minExclusive ? 'exclusiveMinimum' : 'minimum']: r.min, [r.maxExclusive ? 'exclusiveMaximum' : 'maximum']: r.max };
+  }
+  return { exact: value };
+}
+
+function dated(i: BodsInterest, rec: { since?: string | null; until?: string | null }): BodsInterest {
+  if (rec.since) i.startDate = rec.since;
+  if (rec.until) i.endDate = rec.until;
+  return i;
+}
+
+/**
+ * Writes the document as BODS 0.4 statements: one entity or person statement per entity, then one relationship
+ * statement per holding and per party of each agreement. Deterministic: the same document and date give the same
+ * statements, with statementIds derived by SHA-256 from the record id and date.
+ */
+export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): BodsStatement[] {
+  const date = opts.date ?? doc.asOf ?? today();
+  const publicationDetails: BodsPublicationDetails = { publicationDate: date, bodsVersion: BODS_VERSION, publisher: { name: opts.publisher ?? 'Ownership explorer' } };
+  const taken = new Set<string>();
+  const recordIdFor = (id: string, prefix: string) => {
+    let r = taken.has(id) ? `${prefix}:${id}` : id;
+    while (taken.has(r)) r += '~';
+    taken.add(r);
+    return r;
+  };
+  const held = new Set<string>([...doc.holdings.map((h) => h.subject), ...(doc.agreements ?? []).map((a) => a.subject)]);
+  const recordOf = new Map<string, string>();
+  const out: BodsStatement[] = [];
+  const statement = (recordId: string, recordType: BodsStatement['recordType'], declarationSubject: string, recordDetails: Record<string, unknown>, sources: Source[] | undefined, extension: Parameters<typeof carry>[0]): BodsStatement => {
+    const s: BodsStatement = {
+      statementId: stableUuid(`${recordType}|${recordId}|${date}`),
+      declarationSubject,
+      statementDate: date,
+      recordId,
+      recordType,
+      recordStatus: 'new',
+      recordDetails,
+      publicationDetails,
+    };
+    const source = sourceOf(sources);
+    if (source) s.source = source;
+    s.annotations = [carry(extension)];
+    return s;
+  };
+
+  for (const e of doc.entities as BodsEntity[]) {
+    const recordId = recordIdFor(e.id, 'entity');
+    recordOf.set(e.id, recordId);
+    const imported = isObj(e.bods) && isObj(e.bods.details) ? e.bods.details : {};
+    if (e.kind === 'person' && !held.has(e.id)) {
+      const details: Record<string, unknown> = { ...imported, isComponent: false, personType: 'knownPerson', names: [{ type: 'legal', fullName: e.name }] };
+      if (e.jurisdiction) details.nationalities = [{ name: countryName(e.jurisdiction), code: e.jurisdiction }];
+      out.push(statement(recordId, 'person', recordId, details, e.sources, { kind: 'entity', record: e }));
+      continue;
+    }
+    const details: Record<string, unknown> = { ...imported, isComponent: false, entityType: entityType(e), name: e.name };
+    delete details.personType;
+    delete details.names;
+    if (e.jurisdiction) details.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
+    if (e.listed !== undefined) details.publicListing = { ...(isObj(imported.publicListing) ? imported.publicListing : {}), hasPublicListing: e.listed };
+    out.push(statement(recordId, 'entity', recordId, details, e.sources, { kind: 'entity', record: e }));
+  }
+
+  const relationship = (subject: string, holder: string, interests: BodsInterest[]) => ({
+    isComponent: false,
+    subject: recordOf.get(subject) ?? subject,
+    interestedParty: recordOf.get(holder) ?? holder,
+    interests,
+  });
+
+  for (const h of doc.holdings as BodsHolding[]) {
+    const recordId = recordIdFor(h.id, 'holding');
+    const direct = h.indirect === true ? 'indirect' : 'direct';
+    const interests: BodsInterest[] = [dated({ type: 'shareholding', directOrIndirect: direct, share: shareOf(h.shares, h.sharesRange) }, h)];
+    if (h.votes !== undefined) interests.push(dated({ type: 'votingRights', directOrIndirect: direct, share: shareOf(h.votes, h.votesRange) }, h));
+    if (h.boardSeats) {
+      const size = doc.entities.find((e) => e.id === h.subject)?.boardSize;
+      const seats: BodsInterest = { type: 'appointmentOfBoard', directOrIndirect: direct, details: `appoints ${h.boardSeats}${size ? ` of ${size}` : ''} board seats` };
+      if (size) seats.share = { exact: Math.round((h.boardSeats / size) * 1e8) / 1e6 };
+      interests.push(dated(seats, h));
+    }
+    out.push(statement(recordId, 'relationship', recordOf.get(h.subject) ?? h.subject, relationship(h.subject, h.holder, interests), h.sources, { kind: 'holding', record: h as Holding }));
+  }
+
+  for (const a of doc.agreements ?? []) {
+    for (const party of a.parties) {
+      const recordId = recordIdFor(a.parties.length === 1 ? a.id : `${a.id}/${party}`, 'agreement');
+      const interest = dated(agreementInterest(a, party, doc), a);
+      out.push(statement(recordId, 'relationship', recordOf.get(a.subject) ?? a.subject, relationship(a.subject, party, [interest]), a.sources, { kind: 'agreement', record: a }));
+    }
+  }
+  return out;
+}
+
+function agreementInterest(a: Agreement, party: string, doc: OwnershipDoc): BodsInterest {
+  if (a.kind === 'control' && a.basis === BOARD_BASIS) return { type: 'appointmentOfBoard', directOrIndirect: 'unknown' };
+  if (a.kind === 'control') return { type: 'otherInfluenceOrControl', directOrIndirect: 'unknown', details: a.basis ? `${AGREEMENT_DETAILS}: ${a.basis}` : AGREEMENT_DETAILS };
+  const others = a.parties.filter((p) => p !== party).map((p) => doc.entities.find((e) => e.id === p)?.name ?? p);
+  return { type: 'otherInfluenceOrControl', directOrIndirect: 'unknown', details: `joint control by agreement with ${others.join(', ')}${a.basis ? `: ${a.basis}` : ''}` };
+}
+
+/** The statements as a pretty JSON file. */
+export function exportBodsJson(doc: OwnershipDoc, opts: BodsExportOptions = {}): string {
+  return `${JSON.stringify(exportBods(doc, opts), null, 2)}\n`;
+}

@@ -1,0 +1,180 @@
+// Reading BODS 0.4 input defensively: JSON array or JSON Lines in, every statement and interest checked field by
+// field, the newest statement per record as of the view date kept. Nothing here trusts the shape of the input.
+import { IoError, show } from './errors';
+import { checkSize } from './limits';
+import { stripBom } from './text';
+import {
+  DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
+  type InterestType, type RecordStatus, type RecordType, type ShareRange,
+} from './bodsTypes';
+
+type Obj = Record<string, unknown>;
+
+/** A checked statement: where it sits in the file, how to name it in messages, and its record fields. */
+export interface ReadStatement {
+  index: number;
+  label: string;
+  raw: Obj;
+  recordId: string;
+  recordType: RecordType;
+  status: RecordStatus;
+  date?: string;
+  details: Obj;
+}
+
+/** A checked interest of a relationship statement. */
+export interface ReadInterest {
+  field: string;
+  type?: InterestType;
+  direct?: 'direct' | 'indirect' | 'unknown';
+  details?: string;
+  share?: { value: number; range?: ShareRange };
+  since?: string;
+  until?: string;
+  raw: Obj;
+}
+
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
+
+function realDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A YYYY-MM-DD date (a date-time is cut to its date), undefined when absent; anything else is an error. */
+export function readDate(v: unknown, fail: (what: string) => never): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  const m = typeof v === 'string' ? DATE.exec(v) : null;
+  if (!m || !realDate(m[1])) fail(`${show(v)} is not a date — BODS dates are YYYY-MM-DD`);
+  return m[1];
+}
+
+/** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */
+export function parseStatements(input: unknown, where: string, fileName?: string): unknown[] {
+  if (typeof input !== 'string') {
+    if (!Array.isArray(input)) throw new IoError(`${where}expected a JSON array of BODS statements — is this a BODS 0.4 file?`);
+    return input;
+  }
+  checkSize(input.length, 'io/bods', fileName);
+  const text = stripBom(input).trim();
+  if (text.startsWith('{')) {
+    return text.split(/\r?\n/).flatMap((line, i) => {
+      if (!line.trim()) return [];
+      try {
+        return [JSON.parse(line) as unknown];
+      } catch (e) {
+        throw new IoError(`${where}line ${i + 1} is not valid JSON (${(e as Error).message}) — a BODS file is a JSON array or one statement per line`);
+      }
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new IoError(`${where}the file is not valid JSON (${(e as Error).message}) — check that it is complete`);
+  }
+  if (!Array.isArray(value)) throw new IoError(`${where}expected a JSON array of BODS statements — is this a BODS 0.4 file?`);
+  return value;
+}
+
+/** Checks one statement's envelope; throws an IoError naming the statement and the field. */
+export function readStatement(raw: unknown, index: number, where: string): ReadStatement {
+  const n = `statement ${index}`;
+  if (!isObj(raw)) throw new IoError(`${where}${n} is ${show(raw)}, not an object — every statement is a JSON object`);
+  const sid = typeof raw.statementId === 'string' && raw.statementId ? raw.statementId : undefined;
+  const label = sid ? `${n} (${show(sid, 64)})` : n;
+  const fail = (field: string, what: string): never => {
+    throw new IoError(`${where}${label} field "${field}": ${what}`);
+  };
+  if (raw.recordType === undefined && (raw.statementType !== undefined || raw.statementID !== undefined)) {
+    throw new IoError(`${where}${label} is in an older BODS version (0.2/0.3, with statementType) — only BODS 0.4 is read; convert the file to 0.4 first`);
+  }
+  if (typeof raw.recordId !== 'string' || !raw.recordId) throw new IoError(`${where}${label} has no recordId — every BODS 0.4 statement needs one`);
+  if (!RECORD_TYPES.includes(raw.recordType as RecordType)) fail('recordType', `${show(raw.recordType)} is not entity, person or relationship`);
+  if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);
+  if (!isObj(raw.recordDetails)) fail('recordDetails', `${show(raw.recordDetails)} is not an object — every statement needs its record details`);
+  const date = readDate(raw.statementDate, (what) => fail('statementDate', what));
+  return {
+    index, label, raw,
+    recordId: raw.recordId,
+    recordType: raw.recordType as RecordType,
+    status: (raw.recordStatus as RecordStatus | undefined) ?? 'new',
+    date,
+    details: raw.recordDetails as Obj,
+  };
+}
+
+/**
+ * The statement that describes each record on `date`: the newest with statementDate ≤ date (undated statements
+ * count as oldest; on equal dates the later one in the file wins). Records whose newest statement is closed are
+ * left out. Records come back in the order they first appear in the file.
+ */
+export function newestPerRecord(statements: ReadStatement[], date?: string): ReadStatement[] {
+  const best = new Map<string, ReadStatement>();
+  const order: string[] = [];
+  for (const s of statements) {
+    if (date && s.date && s.date > date) continue;
+    const key = `${s.recordType === 'relationship' ? 'r' : 'p'}:${s.recordId}`;
+    const cur = best.get(key);
+    if (!cur) order.push(key);
+    if (!cur || (s.date ?? '') >= (cur.date ?? '')) best.set(key, s);
+  }
+  return order.map((k) => best.get(k)!).filter((s) => s.status !== 'closed');
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** A checked share: exact, or the midpoint of its range with the range kept. Undefined when it gives no figure. */
+function readShare(v: unknown, fail: (field: string, what: string) => never, field: string): ReadInterest['share'] {
+  if (v === undefined || v === null) return undefined;
+  if (!isObj(v)) fail(field, `${show(v)} is not an object with exact, minimum or maximum`);
+  const num = (k: string): number | undefined => {
+    const x = v[k];
+    if (x === undefined || x === null) return undefined;
+    if (typeof x !== 'number' || !Number.isFinite(x)) fail(`${field}.${k}`, `${show(x)} is not a number — use a percentage from 0 to 100`);
+    if (x < 0 || x > 100) fail(`${field}.${k}`, `${show(x)} is outside 0–100 — use a percentage from 0 to 100`);
+    return x;
+  };
+  const exact = num('exact'), min = num('minimum'), max = num('maximum'), xmin = num('exclusiveMinimum'), xmax = num('exclusiveMaximum');
+  if (exact !== undefined) return { value: exact };
+  if (min === undefined && max === undefined && xmin === undefined && xmax === undefined) return undefined;
+  const lo = min ?? xmin ?? 0, hi = max ?? xmax ?? 100;
+  if (lo > hi) fail(field, `the minimum ${lo} is above the maximum ${hi} — swap them`);
+  if (lo === hi) return { value: lo };
+  const range: ShareRange = { min: lo, max: hi };
+  if (min === undefined && xmin !== undefined) range.minExclusive = true;
+  if (max === undefined && xmax !== undefined) range.maxExclusive = true;
+  return { value: round6((lo + hi) / 2), range };
+}
+
+/** Checks the interests of a relationship statement; throws an IoError naming the statement and the field. */
+export function readInterests(st: ReadStatement, where: string): ReadInterest[] {
+  const list = st.details.interests;
+  const fail = (field: string, what: string): never => {
+    throw new IoError(`${where}${st.label} field "recordDetails.${field}": ${what}`);
+  };
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) fail('interests', `${show(list)} is not a list of interests`);
+  return (list as unknown[]).map((raw, j) => {
+    const field = `interests[${j}]`;
+    if (!isObj(raw)) fail(field, `${show(raw)} is not an object`);
+    const r = raw as Obj;
+    if (r.type !== undefined && r.type !== null && !INTEREST_TYPES.includes(r.type as InterestType)) fail(`${field}.type`, `${show(r.type)} is not a BODS 0.4 interest type`);
+    if (r.directOrIndirect !== undefined && r.directOrIndirect !== null && !DIRECT_OR_INDIRECT.includes(r.directOrIndirect as 'direct')) {
+      fail(`${field}.directOrIndirect`, `${show(r.directOrIndirect)} is not direct, indirect or unknown`);
+    }
+    const since = readDate(r.startDate, (what) => fail(`${field}.startDate`, what));
+    const until = readDate(r.endDate, (what) => fail(`${field}.endDate`, what));
+    if (since && until && until < since) fail(`${field}.endDate`, `${until} is before the start date ${since} — swap them`);
+    return {
+      field: `recordDetails.${field}`,
+      type: (r.type ?? undefined) as InterestType | undefined,
+      direct: (r.directOrIndirect ?? undefined) as ReadInterest['direct'],
+      details: typeof r.details === 'string' ? r.details : undefined,
+      share: readShare(r.share, fail, `${field}.share`),
+      since, until, raw: r,
+    };
+  });
+}

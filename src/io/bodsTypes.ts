@@ -1,0 +1,122 @@
+// The shapes of BODS 0.4 statements (Open Ownership, schema/statement.json and the entity, person and relationship
+// record schemas) that this app reads and writes, plus the annotation that carries what BODS cannot say.
+import type { Agreement, Entity, Holding } from '../model';
+
+export const BODS_VERSION = '0.4';
+export const RECORD_TYPES = ['entity', 'person', 'relationship'] as const;
+export const RECORD_STATUSES = ['new', 'updated', 'closed'] as const;
+export const ENTITY_TYPES = ['registeredEntity', 'legalEntity', 'arrangement', 'anonymousEntity', 'unknownEntity', 'state', 'stateBody'] as const;
+export const PERSON_TYPES = ['knownPerson', 'anonymousPerson', 'unknownPerson'] as const;
+export const DIRECT_OR_INDIRECT = ['direct', 'indirect', 'unknown'] as const;
+/** The interestType codelist of BODS 0.4. */
+export const INTEREST_TYPES = [
+  'shareholding', 'votingRights', 'appointmentOfBoard', 'otherInfluenceOrControl', 'seniorManagingOfficial', 'settlor',
+  'trustee', 'protector', 'beneficiaryOfLegalArrangement', 'rightsToSurplusAssetsOnDissolution', 'rightsToProfitOrIncome',
+  'rightsGrantedByContract', 'conditionalRightsGrantedByContract', 'controlViaCompanyRulesOrArticles',
+  'controlByLegalFramework', 'boardMember', 'boardChair', 'unknownInterest', 'unpublishedInterest',
+  'enjoymentAndUseOfAssets', 'rightToProfitOrIncomeFromAssets', 'nominee', 'nominator',
+] as const;
+
+export type RecordType = (typeof RECORD_TYPES)[number];
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export type InterestType = (typeof INTEREST_TYPES)[number];
+
+/** A percentage share: exact, or a range with inclusive or exclusive bounds. */
+export interface BodsShare {
+  exact?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+export interface BodsInterest {
+  type?: InterestType;
+  directOrIndirect?: (typeof DIRECT_OR_INDIRECT)[number];
+  beneficialOwnershipOrControl?: boolean;
+  details?: string;
+  share?: BodsShare;
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface BodsAnnotation {
+  statementPointerTarget: string;
+  motivation: 'commenting' | 'correcting' | 'identifying' | 'linking' | 'transformation';
+  description?: string;
+  [extension: string]: unknown;
+}
+
+export interface BodsPublicationDetails {
+  publicationDate: string;
+  bodsVersion: string;
+  publisher: { name?: string; url?: string };
+}
+
+export interface BodsSource {
+  type?: string[];
+  description?: string;
+  url?: string;
+  retrievedAt?: string;
+}
+
+export interface BodsStatement {
+  statementId: string;
+  declarationSubject: string;
+  statementDate?: string;
+  recordId: string;
+  recordType: RecordType;
+  recordStatus?: RecordStatus;
+  recordDetails: Record<string, unknown>;
+  publicationDetails?: BodsPublicationDetails;
+  source?: BodsSource;
+  annotations?: BodsAnnotation[];
+}
+
+/** A share kept as a range when BODS gives bounds instead of an exact figure; analysed at its midpoint. */
+export interface ShareRange {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+/**
+ * The annotation extension (BODS allows "additional extended properties" on annotations) that carries our own
+ * record, so fields BODS has no place for (entity kind, decision rule, board size, notes, sources, agreements)
+ * survive a round trip. Standard fields stay the source of truth for names, parties and figures.
+ */
+export const EXTENSION = 'ownershipGraph';
+export const EXTENSION_NOTE = 'ownership-graph: the original record, so the ownership explorer can re-import it without loss';
+
+export type Carried =
+  | { kind: 'entity'; record: Entity }
+  | { kind: 'holding'; record: Holding }
+  | { kind: 'agreement'; record: Agreement };
+
+/** The annotation carrying `c`. */
+export function carry(c: Carried): BodsAnnotation {
+  return { statementPointerTarget: '/', motivation: 'commenting', description: EXTENSION_NOTE, [EXTENSION]: c };
+}
+
+/** The record carried by a statement's annotations, if any (checked only for shape; the model validates it later). */
+export function carried(annotations: unknown): Carried | undefined {
+  if (!Array.isArray(annotations)) return undefined;
+  for (const a of annotations) {
+    const c = a && typeof a === 'object' ? (a as Record<string, unknown>)[EXTENSION] : undefined;
+    if (!c || typeof c !== 'object') continue;
+    const { kind, record } = c as { kind?: unknown; record?: unknown };
+    if ((kind === 'entity' || kind === 'holding' || kind === 'agreement') && record && typeof record === 'object' && !Array.isArray(record)
+      && typeof (record as { id?: unknown }).id === 'string') {
+      return c as Carried;
+    }
+  }
+  return undefined;
+}
+
+/** Extra fields BODS import adds to entities (kept by the model as unknown fields, written back on export). */
+export type BodsEntity = Entity & { bods?: Record<string, unknown> };
+
+/** Extra fields BODS import adds to holdings: the share ranges, the indirect flag and the BODS ids. */
+export type BodsHolding = Holding & { sharesRange?: ShareRange; votesRange?: ShareRange; indirect?: boolean; bods?: Record<string, unknown> };

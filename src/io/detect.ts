@@ -1,0 +1,57 @@
+// Format sniffing from the first bytes (PNG magic, JSON array or object, CSV header), with the file name as a hint.
+
+/** The formats importFile reads; 'unknown' when nothing matches. */
+export type FileFormat = 'ownership' | 'bods' | 'csv' | 'png' | 'unknown';
+
+/** The eight bytes every PNG starts with (PNG spec §5.2). */
+export const PNG_SIGNATURE = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+
+const HEAD = 64 * 1024;
+
+function isPng(bytes: Uint8Array): boolean {
+  if (bytes.length < PNG_SIGNATURE.length) return false;
+  return PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+/** Whether the first line of text is a CSV header naming holder and subject (comma, semicolon or tab separated). */
+function isCsvHeader(line: string): boolean {
+  const cells = line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  return cells.includes('holder') && cells.includes('subject');
+}
+
+/** Whether a line is a JSON object that looks like a BODS statement (JSON Lines serialisation). */
+function isStatementLine(line: string): boolean {
+  try {
+    const v: unknown = JSON.parse(line);
+    return !!v && typeof v === 'object' && !Array.isArray(v) && ('recordType' in v || 'statementId' in v || 'statementType' in v);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Guesses the format of a file: PNG by its magic bytes; a JSON array is BODS (as are JSON Lines of statements);
+ * another JSON object is a native document; text whose header names holder and subject is CSV.
+ * The file name only breaks ties (`.csv`, `.json`), so a renamed file is still read by its content.
+ */
+export function detectFormat(input: Uint8Array | string, fileName = ''): FileFormat {
+  const name = fileName.toLowerCase();
+  let head: string;
+  if (typeof input === 'string') head = input.slice(0, HEAD);
+  else {
+    if (isPng(input)) return 'png';
+    head = new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, HEAD));
+  }
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('[')) return 'bods';
+  if (text.startsWith('{')) {
+    const firstLine = text.split(/\r?\n/, 1)[0];
+    if (isStatementLine(firstLine)) return 'bods';
+    return 'ownership';
+  }
+  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  if (isCsvHeader(firstLine)) return 'csv';
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.json')) return 'ownership';
+  return 'unknown';
+}

@@ -1,0 +1,50 @@
+// One entry point for a dropped or opened file: sniff its format, refuse it if too large, import it whole or not at all.
+import type { OwnershipDoc } from '../model';
+import { importBods } from './bodsImport';
+import { importCsvDetailed } from './csv';
+import { detectFormat, type FileFormat } from './detect';
+import { IoError } from './errors';
+import { checkSize } from './limits';
+import { openDoc } from './native';
+import { extractDoc } from './pngChunk';
+import { fromUtf8 } from './text';
+
+/** What importFile returns: a valid document, the format it came from, and what was skipped or guessed. */
+export interface ImportResult {
+  doc: OwnershipDoc;
+  format: Exclude<FileFormat, 'unknown'>;
+  warnings: string[];
+}
+
+/**
+ * Imports a file of any supported format (native JSON, BODS 0.4, CSV edge list, PNG exported by the app).
+ * Refuses files over 50 MB before reading them; throws an IoError naming the file, record and field rather than
+ * ever returning a half-valid document. `date` is the view date for BODS (newest statements as of that date).
+ */
+export function importFile(bytes: Uint8Array, fileName: string, opts: { date?: string } = {}): ImportResult {
+  checkSize(bytes.length, 'io/import', fileName);
+  const format = detectFormat(bytes, fileName);
+  switch (format) {
+    case 'png': {
+      const doc = extractDoc(bytes, fileName);
+      if (!doc) throw new IoError(`io/png: ${fileName}: this PNG carries no ownership graph — only PNGs exported from this app can be opened`);
+      return { doc, format, warnings: [] };
+    }
+    case 'ownership':
+      return { doc: openDoc(fromUtf8(bytes, `io/native: ${fileName}: `, 'save it as UTF-8'), fileName), format, warnings: [] };
+    case 'bods': {
+      const r = importBods(fromUtf8(bytes, `io/bods: ${fileName}: `, 'save it as UTF-8'), { date: opts.date, fileName });
+      return { ...r, format };
+    }
+    case 'csv': {
+      const r = importCsvDetailed(fromUtf8(bytes, `io/csv: ${fileName}: `), undefined, fileName);
+      return { ...r, format };
+    }
+    case 'unknown':
+      throw new IoError(`io/import: ${fileName}: not a format this app reads — open an .ownership.json file, a BODS 0.4 JSON file, a CSV edge list with a header holder,subject,shares, or a PNG exported from this app`);
+    default: {
+      const never: never = format;
+      throw new IoError(`io/import: unknown format ${String(never)}`);
+    }
+  }
+}
