@@ -8,3 +8,4 @@ export { resolveOptions, RULES, RULE_LABELS, type AnalysisOptions, type Rule } f
 export { describeRule, passes, ruleOf } from './decisionRule';
 export { pct, roundPct } from './format';
 export type { Reason } from './control';
+export { summarize, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';

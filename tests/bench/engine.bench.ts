@@ -22,7 +22,7 @@ function measure(n: number) {
   const full = time(() => { a = new Analysis(fresh(), { rule: 'legal' }); }, runs);
   const defacto = time(() => void new Analysis(fresh(), { rule: 'defacto' }), runs);
   // One target's look-through and ultimate owners: the 20 targets with the most ancestors' worth of holders.
-  const targets = doc.entities.map((e, i) => [i, a.snap.holderCount[i]] as const).filter(([, c]) => c > 0).slice(-20).map(([i]) => i);
+  const targets = doc.entities.map((_e, i) => [i, a.snap.holderCount[i]] as const).filter(([, c]) => c > 0).slice(-20).map(([i]) => i);
   const lt = median(targets.map((t) => time(() => void lookThroughOf({ ...a.snap }, t), 3)));
   // Power indices of the company with the most holders.
   let widest = 0;

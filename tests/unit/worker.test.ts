@@ -1,0 +1,45 @@
+// The analysis worker's handler, driven directly: it keeps its document in step by operations and returns
+// summaries equal to the main-thread analysis.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseDoc } from '../../src/model';
+import { analyze, viewOfSummary } from '../../src/analysis';
+import { createHandler } from '../../src/worker/handler';
+import type { Response } from '../../src/worker/protocol';
+
+const ly = parseDoc(readFileSync(new URL('../../data/line-yahoo.ownership.json', import.meta.url), 'utf8'));
+
+describe('analysis worker handler', () => {
+  it('analyses, applies operations, and answers entity details', () => {
+    const out: Response[] = [];
+    const handle = createHandler((r) => out.push(r));
+    handle({ type: 'analyze', seq: 1, options: {} });
+    expect(out.pop()).toMatchObject({ type: 'error', seq: 1, message: expect.stringMatching(/no document loaded/) });
+    handle({ type: 'load', seq: 2, doc: ly });
+    handle({ type: 'apply', seq: 3, op: { type: 'transfer', seller: 'naver', buyer: 'sbkk', subject: 'ahd', points: 0.01 } });
+    handle({ type: 'analyze', seq: 4, options: { rule: 'votes' } });
+    const r = out.find((x) => x.type === 'analysis')!;
+    if (r.type !== 'analysis') throw new Error();
+    const view = viewOfSummary(r.summary);
+    expect(view.control.get('ahd')).toEqual({ status: 'controlled', parent: ['sbkk'], ultimate: ['sbkk'] });
+    expect(out.some((x) => x.type === 'progress' && x.seq === 4)).toBe(true);
+    handle({ type: 'entity', seq: 5, id: 'ly', options: {} });
+    expect(out.at(-1)).toMatchObject({ type: 'entity', detail: { id: 'ly', explanation: expect.arrayContaining([expect.stringContaining('62.50%')]) } });
+    handle({ type: 'apply', seq: 6, op: { type: 'removeHolding', id: 'nope' } });
+    expect(out.at(-1)).toMatchObject({ type: 'error', seq: 6 });
+  });
+
+  it('a summary view matches the live analysis', () => {
+    const a = analyze(ly, { rule: 'legal' });
+    const out: Response[] = [];
+    const handle = createHandler((x) => out.push(x));
+    handle({ type: 'load', seq: 1, doc: ly });
+    handle({ type: 'analyze', seq: 2, options: { rule: 'legal' } });
+    const r = out.find((x) => x.type === 'analysis');
+    if (r?.type !== 'analysis') throw new Error();
+    const v = viewOfSummary(structuredClone(r.summary));
+    for (const [id, c] of a.control) expect(v.control.get(id)).toEqual({ status: c.status, parent: c.parent, ultimate: c.ultimate });
+    expect(v.conferring()).toEqual(a.conferring());
+    expect(v.dependencies()).toEqual(a.dependencies());
+  });
+});
