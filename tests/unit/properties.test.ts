@@ -1,7 +1,7 @@
 // Property-based tests (fast-check) of the engine's invariants (ARCHITECTURE.md "Tests").
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { apply, parseDoc, type OwnershipDoc } from '../../src/model';
+import { apply, generateGraph, parseDoc, type OwnershipDoc } from '../../src/model';
 import { analyze, Analysis, type Rule } from '../../src/analysis';
 
 /** Random valid documents: up to 9 entities, holdings scaled so no subject exceeds 100%, cycles allowed. */
@@ -124,6 +124,20 @@ describe('engine invariants', () => {
         expect(key(back)).toEqual(key(doc));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the generator always produces valid documents whose ultimate owners sum to 100%', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 400 }), fc.integer(), (n, seed) => {
+        const doc = parseDoc(JSON.stringify(generateGraph({ entities: n, seed })));
+        expect(doc.entities).toHaveLength(n);
+        const a = analyze(doc);
+        const last = doc.entities[n - 1].id;
+        const r = a.lookThrough(last);
+        if (!('loop' in r)) expect(Object.values(r.ultimateOwners).reduce((x, y) => x + y, 0)).toBeCloseTo(100, 6);
+      }),
+      { numRuns: 60 },
     );
   });
 });
