@@ -9,3 +9,4 @@ export { describeRule, passes, ruleOf } from './decisionRule';
 export { pct, roundPct } from './format';
 export type { Reason } from './control';
 export { summarize, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';
+export { neighbourhood } from './neighbourhood';
