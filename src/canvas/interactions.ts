@@ -1,0 +1,110 @@
+// Wires Cytoscape events to store actions: select on tap, commit a drag once on release, draw a holding by
+// dragging from one entity to another (in "add holding" mode, or with Shift held). Handlers read the store when
+// they run, so they are never stale.
+import type { Core, EventObject, NodeSingular } from 'cytoscape';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ExplorerState } from '../store/store';
+import type { SelectionKind } from '../store/types';
+
+/** Attaches the handlers; returns a function that detaches them. */
+export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () => void {
+  const get = store.getState;
+  let pending: Record<string, { x: number; y: number }> = {};
+  let flush: ReturnType<typeof setTimeout> | null = null;
+  let shift = false;
+  let link: { source: NodeSingular } | null = null;
+
+  const linking = () => get().view.linkMode || shift;
+  const syncGrab = () => {
+    cy.autoungrabify(linking());
+    cy.container()?.classList.toggle('linking', linking());
+  };
+
+  const onTap = (evt: EventObject) => {
+    if (evt.target === cy) return get().select(null);
+    const kind = evt.target.data('kind') as SelectionKind | undefined;
+    const ref = evt.target.data('ref') as string | undefined;
+    if (kind && ref) get().select({ kind, id: ref });
+  };
+  // Several nodes dragged together fire one dragfree each: gather them into one moveEntities (one undo step).
+  const onDragFree = (evt: EventObject) => {
+    const n = evt.target as NodeSingular;
+    if (!n.hasClass('entity')) return;
+    const p = n.position();
+    pending[n.data('ref')] = { x: Math.round(p.x), y: Math.round(p.y) };
+    if (flush) clearTimeout(flush);
+    flush = setTimeout(() => {
+      flush = null;
+      const positions = pending;
+      pending = {};
+      const doc = get().doc;
+      const moved = Object.entries(positions).some(([id, p]) => {
+        const e = doc.entities.find((x) => x.id === id);
+        return !e?.position || e.position.x !== p.x || e.position.y !== p.y;
+      });
+      if (moved) get().commit({ type: 'moveEntities', positions });
+    }, 0);
+  };
+
+  const clearLink = () => {
+    cy.remove('.ghost');
+    cy.nodes('.link-source').removeClass('link-source');
+    link = null;
+  };
+  const onTapStart = (evt: EventObject) => {
+    if (!linking() || evt.target === cy || !evt.target.isNode?.() || !evt.target.hasClass('entity')) return;
+    link = { source: evt.target };
+    evt.target.addClass('link-source');
+    cy.add([
+      { group: 'nodes', data: { id: '__ghost', label: '' }, classes: 'ghost', position: { ...evt.position } },
+      { group: 'edges', data: { id: '__ghost-edge', source: evt.target.id(), target: '__ghost', label: '' }, classes: 'ghost' },
+    ]);
+  };
+  const onTapDrag = (evt: EventObject) => {
+    if (link) cy.getElementById('__ghost').position({ ...evt.position });
+  };
+  const onTapEnd = (evt: EventObject) => {
+    if (!link) return;
+    const source = link.source;
+    const at = evt.position;
+    const target = cy.nodes('.entity').filter((n) => {
+      const b = n.boundingBox({ includeLabels: false });
+      return at.x >= b.x1 && at.x <= b.x2 && at.y >= b.y1 && at.y <= b.y2;
+    })[0];
+    clearLink();
+    if (target && target.id() !== source.id()) get().addHolding(source.data('ref'), target.data('ref'));
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Shift') return;
+    const down = e.type === 'keydown';
+    if (down === shift) return;
+    shift = down;
+    syncGrab();
+  };
+  const onBlur = () => {
+    shift = false;
+    syncGrab();
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.view.linkMode !== prev.view.linkMode) syncGrab();
+  });
+
+  cy.on('tap', onTap);
+  cy.on('dragfree', 'node', onDragFree);
+  cy.on('tapstart', onTapStart);
+  cy.on('tapdrag', onTapDrag);
+  cy.on('tapend', onTapEnd);
+  window.addEventListener('keydown', onKey);
+  window.addEventListener('keyup', onKey);
+  window.addEventListener('blur', onBlur);
+  syncGrab();
+  return () => {
+    if (flush) clearTimeout(flush);
+    unsubscribe();
+    window.removeEventListener('keydown', onKey);
+    window.removeEventListener('keyup', onKey);
+    window.removeEventListener('blur', onBlur);
+    cy.removeAllListeners();
+  };
+}

@@ -1,0 +1,25 @@
+// Text drawn on the canvas: stake labels ("~40.47% (40.68% votes)") and shortened entity names.
+
+/** 50 → "50", 40.4700001 → "40.47". */
+export function fmtPct(x: number): string {
+  return `${Number(x.toFixed(2))}%`;
+}
+
+/** The label of a holding: stake, votes when they differ, seats; "~" marks an estimated figure. */
+export function holdingLabel(h: { shares: number; votes?: number; boardSeats?: number; estimated?: boolean }): string {
+  let s = fmtPct(h.shares);
+  if (h.votes !== undefined && Math.abs(h.votes - h.shares) > 1e-9) s += ` (${fmtPct(h.votes)} votes)`;
+  if (h.boardSeats) s += ` · ${h.boardSeats} seat${h.boardSeats === 1 ? '' : 's'}`;
+  return h.estimated ? `~${s}` : s;
+}
+
+/** Names longer than `max` characters are cut with an ellipsis (the inspector shows the full name). */
+export function shortName(name: string, max = 48): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** "it-operations" → "IT operations". */
+export function kindLabel(kind: string): string {
+  const s = kind.replace(/-/g, ' ');
+  return s.startsWith('it ') ? `IT${s.slice(2)}` : s;
+}

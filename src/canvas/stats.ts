@@ -1,0 +1,19 @@
+// Drawing timings, read by the benchmark and the e2e tests through window.__explorer (never written by them).
+export interface DrawStats {
+  /** performance.now() when the document that was last drawn was committed to the store. */
+  lastChangeAt: number;
+  /** Start and end of the last element diff applied to Cytoscape. */
+  lastApplyStart: number;
+  lastApplyEnd: number;
+  /** The last frame Cytoscape painted. */
+  lastRenderAt: number;
+  /** The first frame painted with every entity placed (null until then). */
+  firstDrawnAt: number | null;
+  /** Whether every entity of the drawn document has a position. */
+  placed: boolean;
+  nodes: number;
+  edges: number;
+  applies: number;
+}
+
+export const stats: DrawStats = { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, applies: 0 };

@@ -1,0 +1,135 @@
+// Styling as data: node shapes by kind, colours by control group, marks for control status, edge styles by
+// layer and exposure. The Cytoscape stylesheet and the legend are both generated from these tables.
+import type { ExposureClass, Status } from '../analysis';
+import type { EntityKind } from '../model';
+
+/** Node size in model units; the layout and the label width use it too. */
+export const NODE_W = 170;
+export const NODE_H = 52;
+
+export interface KindStyle { label: string; shape: string; /** SVG polygon/ellipse for the legend (0..24 × 0..16). */ svg: string }
+export const KIND_STYLES: Record<EntityKind, KindStyle> = {
+  company: { label: 'Company', shape: 'round-rectangle', svg: 'rect' },
+  person: { label: 'Person', shape: 'ellipse', svg: 'ellipse' },
+  state: { label: 'State', shape: 'hexagon', svg: '0,8 6,1 18,1 24,8 18,15 6,15' },
+  fund: { label: 'Fund', shape: 'cut-rectangle', svg: '4,1 20,1 24,5 24,11 20,15 4,15 0,11 0,5' },
+  float: { label: 'Public float / other holders', shape: 'rhomboid', svg: '5,1 24,1 19,15 0,15' },
+  other: { label: 'Other', shape: 'rectangle', svg: '0,1 24,1 24,15 0,15' },
+};
+
+export interface StatusStyle { label: string; borderStyle: 'solid' | 'double' | 'dashed' | 'dotted'; borderWidth: number; /** null: the group colour */ borderColor: string | null; tag: string }
+export const STATUS_STYLES: Record<Status, StatusStyle> = {
+  independent: { label: 'Independent (nobody controls it)', borderStyle: 'solid', borderWidth: 3, borderColor: '#111827', tag: '' },
+  controlled: { label: 'Controlled', borderStyle: 'solid', borderWidth: 1.5, borderColor: null, tag: '' },
+  joint: { label: 'Jointly controlled', borderStyle: 'double', borderWidth: 7, borderColor: '#6d28d9', tag: '⚭ joint control' },
+  circular: { label: 'Circular control', borderStyle: 'dashed', borderWidth: 3, borderColor: '#dc2626', tag: '↻ circular control' },
+};
+
+/** Colours of control groups (light fill, strong line), picked by a stable hash of the ultimate controller id. */
+export const PALETTE: { fill: string; line: string }[] = [
+  { fill: '#dbeafe', line: '#1d4ed8' },
+  { fill: '#fde2e1', line: '#b91c1c' },
+  { fill: '#d9f7e3', line: '#15803d' },
+  { fill: '#fdf0c4', line: '#a16207' },
+  { fill: '#ede9fe', line: '#6d28d9' },
+  { fill: '#cff5fb', line: '#0e7490' },
+  { fill: '#fce7f3', line: '#be185d' },
+  { fill: '#e5e7fe', line: '#4338ca' },
+  { fill: '#e8f8cc', line: '#4d7c0f' },
+  { fill: '#ffe8d1', line: '#c2410c' },
+];
+/** Entities in no control group (nobody controls them and they control nobody). */
+export const NEUTRAL = { fill: '#f3f4f6', line: '#6b7280' };
+
+export interface EdgeStyle { label: string; color: string; lineStyle: 'solid' | 'dashed' | 'dotted'; dash?: number[]; arrow: string; width?: number }
+export const EDGE_STYLES = {
+  holding: { label: 'Holding (width = stake)', color: '#94a3b8', lineStyle: 'solid', arrow: 'triangle' },
+  conferring: { label: 'Holding that confers control', color: '#0f172a', lineStyle: 'solid', arrow: 'triangle' },
+  estimated: { label: 'Estimated figure (~)', color: '#94a3b8', lineStyle: 'dashed', dash: [9, 4], arrow: 'triangle' },
+  agreement: { label: 'Control agreement', color: '#7c3aed', lineStyle: 'solid', arrow: 'diamond', width: 2 },
+} satisfies Record<string, EdgeStyle>;
+
+export const EXPOSURE_STYLES: Record<ExposureClass, EdgeStyle> = {
+  'intra-group': { label: 'Dependency: intra-group', color: '#16a34a', lineStyle: 'dashed', dash: [3, 4], arrow: 'vee', width: 2 },
+  'co-owner': { label: 'Dependency: on a co-owner', color: '#d97706', lineStyle: 'dashed', dash: [3, 4], arrow: 'vee', width: 2 },
+  'third-party': { label: 'Dependency: third party', color: '#dc2626', lineStyle: 'dashed', dash: [3, 4], arrow: 'vee', width: 2 },
+};
+
+/** Edge width for a stake in percent: 1 px at 0%, 8 px at 100%. */
+export function stakeWidth(shares: number): number {
+  return Math.round((1 + (7 * Math.max(0, Math.min(100, shares))) / 100) * 10) / 10;
+}
+
+type Rule = { selector: string; style: Record<string, string | number | number[]> };
+
+/** The Cytoscape stylesheet, generated from the tables above. */
+export function stylesheet(): Rule[] {
+  const rules: Rule[] = [
+    {
+      selector: 'node',
+      style: {
+        width: NODE_W, height: NODE_H, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${NODE_W - 18}`,
+        'text-valign': 'center', 'text-halign': 'center', 'font-size': 12, 'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        color: '#111827', 'background-color': 'data(fill)', 'border-color': 'data(line)', 'min-zoomed-font-size': 7,
+      },
+    },
+  ];
+  for (const [kind, s] of Object.entries(KIND_STYLES)) rules.push({ selector: `node.k-${kind}`, style: { shape: s.shape } });
+  for (const [status, s] of Object.entries(STATUS_STYLES)) {
+    const style: Rule['style'] = { 'border-style': s.borderStyle, 'border-width': s.borderWidth };
+    if (s.borderColor) style['border-color'] = s.borderColor;
+    rules.push({ selector: `node.s-${status}`, style });
+  }
+  const edge = (selector: string, s: EdgeStyle, extra: Rule['style'] = {}) =>
+    rules.push({
+      selector,
+      style: {
+        'line-color': s.color, 'target-arrow-color': s.color, 'target-arrow-shape': s.arrow, 'line-style': s.lineStyle,
+        ...(s.dash ? { 'line-dash-pattern': s.dash } : {}), ...(s.width ? { width: s.width } : {}), ...extra,
+      },
+    });
+  rules.push({
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': 10, color: '#1f2937',
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2', 'min-zoomed-font-size': 7,
+      'text-rotation': 'none', 'control-point-step-size': 60,
+    },
+  });
+  edge('edge.holding', EDGE_STYLES.holding, { width: 'data(width)' });
+  edge('edge.holding.estimated', EDGE_STYLES.estimated);
+  rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, 'target-arrow-color': EDGE_STYLES.conferring.color, 'z-index': 2 } });
+  edge('edge.agreement', EDGE_STYLES.agreement, { 'font-style': 'italic', color: EDGE_STYLES.agreement.color });
+  for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) edge(`edge.dependency.x-${cls}`, s, { color: s.color });
+  rules.push(
+    { selector: 'node:selected', style: { 'outline-width': 4, 'outline-color': '#2563eb', 'outline-offset': 3, 'outline-opacity': 1 } },
+    { selector: 'edge:selected', style: { 'underlay-color': '#2563eb', 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
+    { selector: 'node.link-source', style: { 'outline-width': 4, 'outline-color': '#16a34a', 'outline-offset': 3, 'outline-opacity': 1 } },
+    { selector: 'node.ghost', style: { width: 1, height: 1, opacity: 0, label: '' } },
+    { selector: 'edge.ghost', style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a', 'target-arrow-shape': 'triangle', 'line-style': 'dashed', width: 2, label: '' } },
+  );
+  return rules;
+}
+
+/** A stable hash of a string (FNV-1a), for palette picks. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Assigns palette colours to group keys: each key's hashed slot, probing on to the next free one on a collision. */
+export function assignColours(keys: string[]): Map<string, { fill: string; line: string }> {
+  const out = new Map<string, { fill: string; line: string }>();
+  const used = new Set<number>();
+  for (const key of [...keys].sort()) {
+    let slot = hash(key) % PALETTE.length;
+    for (let i = 0; i < PALETTE.length && used.has(slot); i++) slot = (slot + 1) % PALETTE.length;
+    if (used.size < PALETTE.length) used.add(slot);
+    out.set(key, PALETTE[slot]);
+  }
+  return out;
+}

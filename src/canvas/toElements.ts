@@ -1,0 +1,83 @@
+// Pure: document + analysis + view → Cytoscape element definitions (nodes, then holdings, agreements, dependencies).
+// Only records in force on the analysis date are drawn; ids are prefixed by kind so they never collide.
+import type { Analysis } from '../analysis';
+import { inForce, type OwnershipDoc } from '../model';
+import type { Layers } from '../store/types';
+import { controlGroups } from './groups';
+import { holdingLabel, kindLabel, shortName } from './labels';
+import { STATUS_STYLES, stakeWidth } from './stylesheet';
+
+export type ElementKind = 'entity' | 'holding' | 'agreement' | 'dependency';
+
+export interface ElementDef {
+  group: 'nodes' | 'edges';
+  data: { id: string; ref: string; kind: ElementKind; label: string; source?: string; target?: string; [k: string]: unknown };
+  classes: string;
+  position?: { x: number; y: number };
+}
+
+/** Element id of an entity node. */
+export const nodeId = (entityId: string) => `e:${entityId}`;
+/** Element id prefix per record kind (agreements get one edge per party: `a:<id>:<party>`). */
+export const EDGE_PREFIX = { holding: 'h:', agreement: 'a:', dependency: 'd:' } as const;
+
+/** The view settings that shape the drawing. */
+export interface DrawView {
+  layers: Layers;
+}
+
+/** Builds every element to draw; entities without a saved position get none (`data.placed` is false). */
+export function toElements(doc: OwnershipDoc, analysis: Analysis, view: DrawView): ElementDef[] {
+  const date = analysis.options.date;
+  const groups = controlGroups(analysis);
+  const out: ElementDef[] = [];
+  for (const e of doc.entities) {
+    const c = analysis.control.get(e.id);
+    const status = c?.status ?? 'independent';
+    const colour = groups.colourOf(e.id);
+    const tag = STATUS_STYLES[status].tag;
+    const name = shortName(e.name);
+    out.push({
+      group: 'nodes',
+      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label: tag ? `${name}\n${tag}` : name, fill: colour.fill, line: colour.line, placed: !!e.position },
+      classes: `entity k-${e.kind ?? 'company'} s-${status}`,
+      ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : {}),
+    });
+  }
+  if (view.layers.holdings) {
+    const conferring = analysis.conferring();
+    for (const h of doc.holdings) {
+      if (!inForce(h, date)) continue;
+      out.push({
+        group: 'edges',
+        data: { id: EDGE_PREFIX.holding + h.id, ref: h.id, kind: 'holding', source: nodeId(h.holder), target: nodeId(h.subject), label: holdingLabel(h), width: stakeWidth(h.shares) },
+        classes: `holding${conferring.has(h.id) ? ' conferring' : ''}${h.estimated ? ' estimated' : ''}`,
+      });
+    }
+  }
+  if (view.layers.agreements) {
+    for (const a of doc.agreements ?? []) {
+      if (!inForce(a, date)) continue;
+      for (const p of a.parties) {
+        out.push({
+          group: 'edges',
+          data: { id: `${EDGE_PREFIX.agreement}${a.id}:${p}`, ref: a.id, kind: 'agreement', source: nodeId(p), target: nodeId(a.subject), label: a.kind === 'joint-control' ? 'joint control agreement' : 'control agreement' },
+          classes: `agreement ag-${a.kind}`,
+        });
+      }
+    }
+  }
+  if (view.layers.dependencies) {
+    const exposure = analysis.dependencies();
+    for (const d of doc.dependencies ?? []) {
+      const x = exposure[d.id];
+      if (!x) continue; // not in force on the view date
+      out.push({
+        group: 'edges',
+        data: { id: EDGE_PREFIX.dependency + d.id, ref: d.id, kind: 'dependency', source: nodeId(d.provider), target: nodeId(d.client), label: `${kindLabel(d.kind)}${x.crossBorder ? ' · cross-border' : ''}` },
+        classes: `dependency x-${x.exposure}${x.crossBorder ? ' cross-border' : ''}`,
+      });
+    }
+  }
+  return out;
+}

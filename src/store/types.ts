@@ -1,0 +1,49 @@
+// Store types: what the explorer keeps besides the document (selection, view settings, messages).
+import type { Rule } from '../analysis';
+
+/** What the inspector shows: one entity, holding, agreement or dependency, by id. */
+export type SelectionKind = 'entity' | 'holding' | 'agreement' | 'dependency';
+export interface Selection {
+  kind: SelectionKind;
+  id: string;
+}
+
+/** Which edge layers are drawn. */
+export interface Layers {
+  holdings: boolean;
+  agreements: boolean;
+  dependencies: boolean;
+}
+
+/** View settings: part of the view, never of the document or its history. */
+export interface View {
+  rule: Rule;
+  /** De facto threshold τ in percent. */
+  threshold: number;
+  /** View date YYYY-MM-DD, or null for the document's asOf. */
+  date: string | null;
+  layers: Layers;
+  tableOpen: boolean;
+  /** "Add holding" mode: dragging from one entity to another creates a holding. */
+  linkMode: boolean;
+}
+
+/** A message shown to the user: an error (refused edit) or a notice. */
+export interface Message {
+  kind: 'error' | 'notice';
+  text: string;
+  /** Increments so that the same text shown twice still re-announces. */
+  seq: number;
+}
+
+/** Where the working document came from. */
+export type DatasetId = 'line-yahoo' | 'ntt-docomo' | 'blank' | 'sample' | 'imported';
+
+export const DEFAULT_VIEW: View = {
+  rule: 'legal',
+  threshold: 25,
+  date: null,
+  layers: { holdings: true, agreements: true, dependencies: true },
+  tableOpen: false,
+  linkMode: false,
+};

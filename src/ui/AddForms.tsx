@@ -1,0 +1,87 @@
+// Small forms that create records: a new entity (placed in view) and a new holding from the inspector.
+import { useId, useState } from 'react';
+import { uniqueId, type EntityKind } from '../model';
+import { canvasApi } from '../canvas/canvasApi';
+import { KIND_STYLES } from '../canvas/stylesheet';
+import { appStore, useStore } from '../store';
+import { commitOp } from './edits';
+
+/** Adds an entity at the centre of the view and selects it. */
+export function AddEntityForm() {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<EntityKind>('company');
+  const [error, setError] = useState<string | null>(null);
+  const submit = () => {
+    const position = canvasApi()?.centre() ?? { x: 0, y: 0 };
+    const created = appStore.getState().addEntity({ name, kind, position });
+    if (!created) return setError(appStore.getState().message?.text ?? 'Refused.');
+    setError(null);
+    setName('');
+  };
+  return (
+    <form className="form add-entity" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Add an entity">
+      <div className="row">
+        <div className={`field${error ? ' invalid' : ''}`}>
+          <label htmlFor={`${id}-name`}>New entity name</label>
+          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as EntityKind)}>
+            {Object.entries(KIND_STYLES).map(([k, s]) => <option key={k} value={k}>{s.label}</option>)}
+          </select>
+        </div>
+      </div>
+      {error && <small className="error" role="alert">{error}</small>}
+      <button type="submit">Add entity</button>
+    </form>
+  );
+}
+
+/** Adds a holding between the selected entity and another one, in either direction. */
+export function AddHoldingForm({ entityId }: { entityId: string }) {
+  const id = useId();
+  const entities = useStore((s) => s.doc.entities);
+  const others = entities.filter((e) => e.id !== entityId);
+  const [dir, setDir] = useState<'ownedBy' | 'owns'>('ownedBy');
+  const [other, setOther] = useState('');
+  const [shares, setShares] = useState('10');
+  const [error, setError] = useState<string | null>(null);
+  const submit = () => {
+    const o = other || others[0]?.id;
+    if (!o) return setError('There is no other entity to link to: add one first.');
+    const holder = dir === 'ownedBy' ? o : entityId;
+    const subject = dir === 'ownedBy' ? entityId : o;
+    const doc = appStore.getState().doc;
+    const hid = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));
+    const err = commitOp({ type: 'setHolding', holding: { id: hid, holder, subject, shares: shares.trim() === '' ? Number.NaN : Number(shares) } });
+    setError(err);
+    if (!err) appStore.getState().select({ kind: 'holding', id: hid });
+  };
+  return (
+    <form className="form add-holding" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Add a holding">
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-dir`}>This entity</label>
+          <select id={`${id}-dir`} value={dir} onChange={(e) => setDir(e.target.value as 'ownedBy' | 'owns')}>
+            <option value="ownedBy">is held by</option>
+            <option value="owns">holds</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-other`}>Other entity</label>
+          <select id={`${id}-other`} value={other || others[0]?.id || ''} onChange={(e) => setOther(e.target.value)}>
+            {others.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          </select>
+        </div>
+        <div className={`field narrow${error ? ' invalid' : ''}`}>
+          <label htmlFor={`${id}-shares`}>Shares %</label>
+          <input id={`${id}-shares`} inputMode="decimal" value={shares} onChange={(e) => setShares(e.target.value)} aria-invalid={error ? true : undefined} />
+        </div>
+      </div>
+      {error && <small className="error" role="alert">{error}</small>}
+      <button type="submit">Add holding</button>
+    </form>
+  );
+}

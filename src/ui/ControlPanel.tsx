@@ -1,0 +1,80 @@
+// Control of the selected entity, live: status, parent, ultimate controllers, the worded explanation, look-through
+// and ultimate owners (bar charts), and the voting game on it (Banzhaf, Shapley–Shubik, veto players).
+import type { Analysis } from '../analysis';
+import { RULE_LABELS } from '../analysis';
+import { appStore } from '../store';
+import { BarChart } from './BarChart';
+import { listNames } from './names';
+
+const STATUS_TEXT = { independent: 'Independent', controlled: 'Controlled', joint: 'Jointly controlled', circular: 'Circular control' } as const;
+
+function EntityLinks({ ids, nameOf }: { ids: string[]; nameOf: (id: string) => string }) {
+  if (!ids.length) return <span className="muted">none</span>;
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && (i === ids.length - 1 ? ' and ' : ', ')}
+          <button type="button" className="link" onClick={() => appStore.getState().select({ kind: 'entity', id })}>{nameOf(id)}</button>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: Analysis; nameOf: (id: string) => string }) {
+  const c = analysis.control.get(id);
+  if (!c) return null;
+  const lt = analysis.lookThrough(id);
+  const power = analysis.power(id);
+  const veto = power.filter((p) => p.veto).map((p) => nameOf(p.id));
+  return (
+    <section className="panel-section control" aria-labelledby="control-h">
+      <h3 id="control-h">Control <span className="muted small-text">({RULE_LABELS[analysis.options.rule]}{analysis.options.rule === 'defacto' ? `, τ = ${analysis.options.threshold}%` : ''}, on {analysis.options.date})</span></h3>
+      <dl className="facts" data-testid="control-facts">
+        <dt>Status</dt>
+        <dd><span className={`badge s-${c.status}`} data-testid="status">{STATUS_TEXT[c.status]}</span></dd>
+        <dt>{c.status === 'joint' ? 'Joint controllers' : 'Parent'}</dt>
+        <dd data-testid="parent"><EntityLinks ids={c.parent} nameOf={nameOf} /></dd>
+        <dt>Ultimately controlled by</dt>
+        <dd data-testid="ultimate"><EntityLinks ids={c.ultimate} nameOf={nameOf} /></dd>
+      </dl>
+      <h4>Why</h4>
+      <ol className="explain" data-testid="explain">
+        {analysis.explain(id).map((line, i) => <li key={i}>{line}</li>)}
+      </ol>
+      <h4>Look-through owners</h4>
+      {'loop' in lt ? (
+        <p className="warning">Unavailable: {listNames(lt.loop.map(nameOf))} own 100% of each other (a closed ownership loop).</p>
+      ) : (
+        <>
+          <BarChart label="Look-through stakes" rows={Object.entries(lt.lookThrough).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
+          <h4>Ultimate owners</h4>
+          <BarChart label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
+        </>
+      )}
+      {power.length > 0 && (
+        <>
+          <h4>Voting power in {nameOf(id)}</h4>
+          <table className="power" aria-label={`Voting power of the blocks in ${nameOf(id)}`}>
+            <thead>
+              <tr><th scope="col">Block</th><th scope="col">Votes</th><th scope="col">Banzhaf</th><th scope="col">Shapley–Shubik</th><th scope="col">Veto</th></tr>
+            </thead>
+            <tbody>
+              {power.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{nameOf(p.id)}</th>
+                  <td>{p.weight.toFixed(2)}%</td>
+                  <td>{p.banzhaf.toFixed(3)}</td>
+                  <td>{p.shapleyShubik === null ? '—' : p.shapleyShubik.toFixed(3)}</td>
+                  <td>{p.veto ? 'yes' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small-text">{veto.length ? <>Veto players: {listNames(veto)}.</> : 'No block can veto alone.'}</p>
+        </>
+      )}
+    </section>
+  );
+}

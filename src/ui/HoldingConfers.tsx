@@ -1,0 +1,30 @@
+// What a holding confers under the current rule: control of its subject, a part of joint control, or nothing.
+import type { Analysis } from '../analysis';
+import { inForce, type Holding } from '../model';
+import { listNames } from './names';
+
+/** The sentence for one holding. */
+export function confersText(h: Holding, analysis: Analysis, nameOf: (id: string) => string): string {
+  const date = analysis.options.date;
+  if (!inForce(h, date)) return `Not in force on ${date}.`;
+  const c = analysis.control.get(h.subject);
+  const y = nameOf(h.subject);
+  if (!c) return 'No control.';
+  if (analysis.conferring().has(h.id)) {
+    if (c.status === 'joint') return `Part of the joint control of ${y} by ${listNames(c.parent.map(nameOf))}.`;
+    const p = c.parent[0];
+    return p === h.holder ? `Confers control of ${y} on ${nameOf(p)}.` : `Confers control of ${y} on ${nameOf(p)}, which controls ${nameOf(h.holder)}.`;
+  }
+  if (c.status === 'independent') return `No control: nobody controls ${y}.`;
+  if (c.status === 'joint') return `No control: ${y} is jointly controlled by ${listNames(c.parent.map(nameOf))}${c.reason.kind === 'joint' && c.reason.agreement ? ' by agreement' : ''}.`;
+  return `No control: ${y} is controlled by ${nameOf(c.parent[0])}${c.reason.kind === 'agreement' ? ' by agreement' : c.reason.kind === 'board' ? ' through the board' : ''}.`;
+}
+
+export function HoldingConfers({ holding, analysis, nameOf }: { holding: Holding; analysis: Analysis; nameOf: (id: string) => string }) {
+  return (
+    <section className="panel-section control" aria-labelledby="confers-h">
+      <h3 id="confers-h">What it confers</h3>
+      <p data-testid="confers">{confersText(holding, analysis, nameOf)}</p>
+    </section>
+  );
+}

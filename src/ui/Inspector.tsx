@@ -1,0 +1,103 @@
+// The right-hand panel: the selected entity, holding, agreement or dependency (form + live control), or the
+// document itself when nothing is selected.
+import { useMemo } from 'react';
+import { appStore, useAnalysis, useStore } from '../store';
+import { commitOp } from './edits';
+import { AddEntityForm, AddHoldingForm } from './AddForms';
+import { ControlPanel } from './ControlPanel';
+import { AgreementForm, DependencyForm } from './EdgeForms';
+import { EntityForm } from './EntityForm';
+import { DateField, Section, TextField } from './fields';
+import { HoldingConfers } from './HoldingConfers';
+import { HoldingForm } from './HoldingForm';
+import { namer } from './names';
+
+const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', dependency: 'Dependency' } as const;
+
+export function Inspector() {
+  const doc = useStore((s) => s.doc);
+  const selection = useStore((s) => s.selection);
+  const analysis = useAnalysis();
+  const nameOf = namer(doc);
+  const entityOptions = useMemo(() => doc.entities.map((e) => ({ value: e.id, label: e.name })), [doc.entities]);
+
+  let body: React.ReactNode = null;
+  if (selection?.kind === 'entity') {
+    const e = doc.entities.find((x) => x.id === selection.id);
+    if (e)
+      body = (
+        <div key={e.id}>
+          <EntityForm entity={e} />
+          <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} />
+          <Section title="Add a holding" id="add-holding-h">
+            <AddHoldingForm entityId={e.id} />
+          </Section>
+        </div>
+      );
+  } else if (selection?.kind === 'holding') {
+    const h = doc.holdings.find((x) => x.id === selection.id);
+    if (h)
+      body = (
+        <div key={h.id}>
+          <HoldingForm holding={h} nameOf={nameOf} />
+          <HoldingConfers holding={h} analysis={analysis} nameOf={nameOf} />
+        </div>
+      );
+  } else if (selection?.kind === 'agreement') {
+    const a = doc.agreements?.find((x) => x.id === selection.id);
+    if (a) body = <AgreementForm key={a.id} agreement={a} nameOf={nameOf} entityOptions={entityOptions} />;
+  } else if (selection?.kind === 'dependency') {
+    const d = doc.dependencies?.find((x) => x.id === selection.id);
+    if (d) {
+      const x = analysis.dependencies()[d.id];
+      body = (
+        <div key={d.id}>
+          <DependencyForm dependency={d} nameOf={nameOf} entityOptions={entityOptions} />
+          <section className="panel-section">
+            <h3>Exposure</h3>
+            <p data-testid="exposure">{x ? `${x.exposure}${x.crossBorder ? ', cross-border' : ''}` : `Not in force on ${analysis.options.date}.`}</p>
+          </section>
+        </div>
+      );
+    }
+  }
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {selection && body ? (
+        <>
+          <header className="inspector-head">
+            <h2>{TITLES[selection.kind]}{selection.kind === 'entity' ? `: ${nameOf(selection.id)}` : ''}</h2>
+            <div className="actions">
+              <button type="button" onClick={() => appStore.getState().removeSelected()} className="danger" aria-label={`Delete this ${selection.kind}`}>Delete</button>
+              <button type="button" onClick={() => appStore.getState().select(null)} aria-label="Close the inspector">×</button>
+            </div>
+          </header>
+          {body}
+        </>
+      ) : (
+        <>
+          <header className="inspector-head"><h2>Document</h2></header>
+          <form className="form" onSubmit={(e) => e.preventDefault()} aria-label="Document">
+            <TextField name="title" label="Title" value={doc.title ?? ''} onCommit={(v) => commitOp({ type: 'setMeta', changes: { title: v.trim() === '' ? null : v } })} />
+            <DateField name="asOf" label="As of (default view date)" value={doc.asOf} onCommit={(v) => commitOp({ type: 'setMeta', changes: { asOf: v } })} />
+          </form>
+          <p className="muted">
+            {doc.entities.length} entities, {doc.holdings.length} holdings, {doc.agreements?.length ?? 0} agreements, {doc.dependencies?.length ?? 0} dependencies.
+          </p>
+          <Section title="Add an entity" id="add-entity-h">
+            <AddEntityForm />
+          </Section>
+          <Section title="How to" id="howto-h">
+            <ul className="help">
+              <li>Click an entity or a line to inspect and edit it; drag entities to move them.</li>
+              <li>Add a holding: switch on <em>Add holding</em> (or hold Shift) and drag from the holder to the company it holds.</li>
+              <li>Delete the selection with the Delete key; undo with Ctrl+Z, redo with Ctrl+Shift+Z or Ctrl+Y.</li>
+              <li>The table view lists every entity and holding and works with the keyboard.</li>
+            </ul>
+          </Section>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,63 @@
+// Find an entity by name: a combobox listing matches; Enter or a click focuses the entity on the canvas.
+import { useId, useMemo, useState } from 'react';
+import { canvasApi } from '../canvas/canvasApi';
+import { appStore, useStore } from '../store';
+
+export function Search() {
+  const id = useId();
+  const entities = useStore((s) => s.doc.entities);
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const matches = useMemo(() => {
+    const t = q.trim().toLowerCase();
+    if (!t) return [];
+    const starts: typeof entities = [], contains: typeof entities = [];
+    for (const e of entities) {
+      const n = e.name.toLowerCase();
+      if (n.startsWith(t)) starts.push(e);
+      else if (n.includes(t) || e.id.toLowerCase() === t) contains.push(e);
+      if (starts.length >= 8) break;
+    }
+    return [...starts, ...contains].slice(0, 8);
+  }, [q, entities]);
+  const pick = (entityId: string) => {
+    const api = canvasApi();
+    if (api) api.focus(entityId);
+    else appStore.getState().select({ kind: 'entity', id: entityId });
+    setOpen(false);
+  };
+  return (
+    <div className="search">
+      <label htmlFor={id} className="sr-only">Find an entity</label>
+      <input
+        id={id}
+        type="search"
+        role="combobox"
+        placeholder="Find entity…"
+        aria-expanded={open && matches.length > 0}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={open && matches[active] ? `${id}-opt-${active}` : undefined}
+        aria-autocomplete="list"
+        value={q}
+        onChange={(e) => { setQ(e.target.value); setOpen(true); setActive(0); }}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, matches.length - 1)); }
+          if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
+          if (e.key === 'Enter' && matches[active]) { e.preventDefault(); pick(matches[active].id); }
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      />
+      {open && matches.length > 0 && (
+        <ul id={`${id}-list`} role="listbox" className="search-list" aria-label="Matching entities">
+          {matches.map((e, i) => (
+            <li key={e.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(ev) => { ev.preventDefault(); pick(e.id); }}>
+              {e.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// The top toolbar: dataset, rule, τ, date, undo/redo, editing modes, layout and view controls, layers, search,
+// table toggle and reset (which asks first).
+import { useState } from 'react';
+import { RULES, RULE_LABELS, type Rule } from '../analysis';
+import { canvasApi } from '../canvas/canvasApi';
+import { appStore, DATASETS, datasetById, useStore, type DatasetId, type Layers } from '../store';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { Search } from './Search';
+
+const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
+
+function loadDataset(id: DatasetId) {
+  const d = datasetById(id);
+  if (!d) return;
+  appStore.getState().loadDoc(d.load(), d.id, { undoable: true });
+  appStore.getState().notify(`Loaded ${d.label}. Undo goes back to the previous graph.`);
+}
+
+export function Toolbar() {
+  const view = useStore((s) => s.view);
+  const datasetId = useStore((s) => s.datasetId);
+  const asOf = useStore((s) => s.doc.asOf);
+  const canUndo = useStore((s) => s.past.length > 0);
+  const canRedo = useStore((s) => s.future.length > 0);
+  const busy = useStore((s) => s.busy);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const st = appStore.getState;
+  const bundled = datasetById(datasetId) ?? DATASETS[0];
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Explorer controls">
+      <h1 className="brand">Ownership Explorer</h1>
+      <div className="group">
+        <label className="inline">
+          <span>Dataset</span>
+          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(e.target.value as DatasetId)}>
+            {!datasetById(datasetId) && <option value="">{datasetId === 'sample' ? 'Generated sample' : 'Imported graph'}</option>}
+            {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="group">
+        <label className="inline">
+          <span>Rule</span>
+          <select aria-label="Control rule" value={view.rule} onChange={(e) => st().setView({ rule: e.target.value as Rule })}>
+            {RULES.map((r) => <option key={r} value={r}>{RULE_LABELS[r]}</option>)}
+          </select>
+        </label>
+        <label className="inline">
+          <span>τ</span>
+          <input
+            aria-label="De facto threshold τ in percent"
+            className="tau"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            disabled={view.rule !== 'defacto'}
+            value={view.threshold}
+            onChange={(e) => {
+              const x = Number(e.target.value);
+              if (e.target.value !== '' && Number.isFinite(x) && x >= 0 && x <= 100) st().setView({ threshold: x });
+            }}
+          />
+        </label>
+        <label className="inline">
+          <span>Date</span>
+          <input
+            aria-label="View date"
+            type="date"
+            value={view.date ?? asOf ?? ''}
+            onChange={(e) => st().setView({ date: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null })}
+          />
+        </label>
+      </div>
+      <div className="group">
+        <button type="button" onClick={() => st().undo()} disabled={!canUndo} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)">↶ Undo</button>
+        <button type="button" onClick={() => st().redo()} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">↷ Redo</button>
+      </div>
+      <div className="group">
+        <button type="button" aria-pressed={view.linkMode} onClick={() => st().setView({ linkMode: !view.linkMode })} title="Drag from a holder to what it holds (or hold Shift)">
+          + Holding
+        </button>
+        <button type="button" onClick={() => void canvasApi()?.relayout()} disabled={!!busy} title="Lay the graph out again (one undo step)">Re-layout</button>
+        <button type="button" onClick={() => canvasApi()?.fit()} aria-label="Fit the graph to the view" title="Fit">Fit</button>
+        <button type="button" onClick={() => canvasApi()?.zoom(1.25)} aria-label="Zoom in" title="Zoom in">+</button>
+        <button type="button" onClick={() => canvasApi()?.zoom(0.8)} aria-label="Zoom out" title="Zoom out">−</button>
+      </div>
+      <div className="group" role="group" aria-label="Layers">
+        {(Object.keys(LAYER_LABELS) as (keyof Layers)[]).map((k) => (
+          <button key={k} type="button" className="toggle" aria-pressed={view.layers[k]} onClick={() => st().setView({ layers: { ...view.layers, [k]: !view.layers[k] } })}>
+            {LAYER_LABELS[k]}
+          </button>
+        ))}
+      </div>
+      <div className="group grow">
+        <Search />
+      </div>
+      <div className="group">
+        <button type="button" aria-pressed={view.tableOpen} onClick={() => st().setView({ tableOpen: !view.tableOpen })}>Table</button>
+        <button
+          type="button"
+          onClick={() =>
+            setConfirm({
+              title: `Reset to the bundled ${bundled.label} dataset?`,
+              body: `This replaces the working graph, with all its edits, by the bundled ${bundled.label} dataset. You can still undo it in this session.`,
+              confirmLabel: 'Reset',
+              onConfirm: () => {
+                st().loadDoc(bundled.load(), bundled.id, { undoable: true });
+                st().notify(`Reset to the bundled ${bundled.label} dataset.`);
+              },
+            })
+          }
+        >
+          Reset…
+        </button>
+      </div>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+// Naming helpers shared by panels: entity ids to names, float ids to "unattributed remainder of …".
+import { isFloatId, type OwnershipDoc } from '../model';
+
+const memo = new WeakMap<OwnershipDoc, Map<string, string>>();
+
+/** A function naming entity ids (and `float:<id>` remainders) in `doc`. */
+export function namer(doc: OwnershipDoc): (id: string) => string {
+  let names = memo.get(doc);
+  if (!names) memo.set(doc, (names = new Map(doc.entities.map((e) => [e.id, e.name]))));
+  const n = names;
+  return (id) => (isFloatId(id) ? `Unattributed remainder of ${n.get(id.slice(6)) ?? id.slice(6)}` : (n.get(id) ?? id));
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

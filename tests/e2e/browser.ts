@@ -1,0 +1,82 @@
+// Shared e2e helpers: launch the system Chromium, open the app with a guard that fails on any request leaving
+// localhost and on console errors, and read state through window.__explorer.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** Launches the system Chromium (CHROMIUM_PATH overrides /usr/bin/chromium). */
+export function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Whether a URL stays on this machine. */
+export function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  try {
+    const h = new URL(url).hostname;
+    return h === '127.0.0.1' || h === 'localhost' || h === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and non-local requests seen so far. */
+  problems: string[];
+  foreign: string[];
+}
+
+/** A fresh context (empty localStorage) with a page watched for errors and foreign requests. */
+export async function openSession(browser: Browser): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  return { context, page, problems, foreign };
+}
+
+/** Navigates to the app and waits until the graph is placed and painted. */
+export async function gotoApp(page: Page, baseUrl: string, query = ''): Promise<void> {
+  await page.goto(baseUrl + query);
+  await waitDrawn(page);
+}
+
+/** Waits for the first painted frame with every entity placed. */
+export async function waitDrawn(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null, undefined, { timeout });
+}
+
+/** Reads a JSON-serialisable value from the app state. */
+export function state<T>(page: Page, fn: string): Promise<T> {
+  return page.evaluate(`(() => { const s = window.__explorer.getState(); return (${fn})(s); })()`) as Promise<T>;
+}
+
+/** Model position of an entity's node translated to page coordinates (for mouse drags). */
+export async function nodeScreenPosition(page: Page, entityId: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const el = document.querySelector('.graph') as HTMLElement & { _cyreg?: { cy: unknown } };
+    const cy = (el as unknown as { _cyreg: { cy: { getElementById(x: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg.cy;
+    const p = cy.getElementById(`e:${id}`).renderedPosition();
+    const r = el.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, entityId);
+}
+
+/** Saves a screenshot into tests/e2e/artifacts/. */
+export function shot(page: Page, name: string) {
+  return page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
