@@ -51,6 +51,14 @@ export function readDate(v: unknown, fail: (what: string) => never): string | un
   return m[1];
 }
 
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */
 export function parseStatements(input: unknown, where: string, fileName?: string): unknown[] {
   if (typeof input !== 'string') {
@@ -60,6 +68,12 @@ export function parseStatements(input: unknown, where: string, fileName?: string
   checkSize(input.length, 'io/bods', fileName);
   const text = stripBom(input).trim();
   if (text.startsWith('{')) {
+    const whole = tryParse(text);
+    if (isObj(whole)) {
+      if ('recordType' in whole || 'statementId' in whole || 'recordId' in whole) return [whole];
+      const hint = whole.format === 'ownership-graph' ? 'this is an ownership document, not BODS' : 'a BODS file is a JSON array of statements';
+      throw new IoError(`${where}expected a JSON array of BODS statements but found a JSON object — ${hint}`);
+    }
     return text.split(/\r?\n/).flatMap((line, i) => {
       if (!line.trim()) return [];
       try {

@@ -12,8 +12,8 @@ type Column = (typeof COLUMNS)[number];
 const REQUIRED: Column[] = ['holder', 'subject', 'shares'];
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell a spreadsheet would read as a formula (after any quotes this module added to guard it). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** The result of a CSV import: the new document and what was skipped or guessed. */
 export interface CsvImport {
@@ -32,9 +32,9 @@ function slug(name: string): string {
   return s || 'entity';
 }
 
-/** Undoes the export guard: a quote put before a formula character is dropped again. */
+/** Undoes the export guard: the quote put before a formula character is dropped again. */
 function unguard(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }
 
 function validDate(s: string): boolean {
@@ -185,6 +185,7 @@ export function importCsv(text: string, base?: OwnershipDoc, fileName?: string):
 
 /** One CSV cell: formula characters guarded with a leading quote, then RFC 4180 quoting when needed. */
 function cellOut(value: string): string {
+  // Quotes already before a formula character get one more, so import (which drops one) restores the value exactly.
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n;\t]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
