@@ -44,6 +44,6 @@
 //   original record, so entity kinds, decision rules, board sizes, notes and sources survive a round trip. The
 //   standard fields stay authoritative: names, parties, subjects, figures and dates are read from them.
 //   Dependencies and events have no BODS equivalent and are not exported.
-export { importBods, BOARD_BASIS, AGREEMENT_DETAILS, type BodsImport, type BodsImportOptions } from './bodsImport';
+export { importBods, type BodsImport, type BodsImportOptions } from './bodsImport';
 export { exportBods, exportBodsJson, type BodsExportOptions } from './bodsExport';
-export type { BodsStatement, BodsInterest, BodsShare, ShareRange } from './bodsTypes';
+export { BOARD_BASIS, AGREEMENT_DETAILS, type BodsStatement, type BodsInterest, type BodsShare, type ShareRange, type BodsEntity, type BodsHolding } from './bodsTypes';

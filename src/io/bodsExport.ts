@@ -2,9 +2,9 @@
 import { today, type Agreement, type Holding, type OwnershipDoc, type Source } from '../model';
 import { stableUuid } from './hash';
 import { isObj } from './bodsRead';
-import { AGREEMENT_DETAILS, BOARD_BASIS } from './bodsImport';
+import { country, personName } from './bodsEntity';
 import {
-  BODS_VERSION, ENTITY_TYPES, carry,
+  AGREEMENT_DETAILS, BOARD_BASIS, BODS_VERSION, ENTITY_TYPES, PERSON_TYPES, carry,
   type BodsEntity, type BodsHolding, type BodsInterest, type BodsPublicationDetails, type BodsShare, type BodsSource, type BodsStatement, type EntityType, type ShareRange,
 } from './bodsTypes';
 
@@ -33,11 +33,16 @@ function countryName(code: string): string {
   }
 }
 
-function entityType(e: BodsEntity): { type: EntityType; subtype?: string; details?: string } {
-  const imported = isObj(e.bods) && isObj(e.bods.details) && isObj(e.bods.details.entityType) ? e.bods.details.entityType : undefined;
+/** The BODS details this entity was imported with, if it came from a statement of `recordType`. */
+function importedDetails(e: BodsEntity, recordType: 'entity' | 'person'): Record<string, unknown> {
+  return isObj(e.bods) && e.bods.recordType === recordType && isObj(e.bods.details) ? { ...e.bods.details } : {};
+}
+
+function entityType(e: BodsEntity, imported: Record<string, unknown>): { type: EntityType; subtype?: string; details?: string } {
+  const was = isObj(imported.entityType) ? imported.entityType : undefined;
   const kindOf = (t: unknown) => (t === 'state' || t === 'stateBody' ? 'state' : 'company');
-  if (imported && ENTITY_TYPES.includes(imported.type as EntityType) && kindOf(imported.type) === (e.kind === 'state' ? 'state' : 'company')) {
-    return imported as { type: EntityType };
+  if (was && ENTITY_TYPES.includes(was.type as EntityType) && kindOf(was.type) === (e.kind === 'state' ? 'state' : 'company') && e.kind !== 'float' && e.kind !== 'fund') {
+    return was as { type: EntityType };
   }
   switch (e.kind) {
     case 'state': return { type: 'state' };
@@ -47,6 +52,33 @@ function entityType(e: BodsEntity): { type: EntityType; subtype?: string; detail
     case 'other': return { type: 'legalEntity' };
     default: return { type: 'registeredEntity' };
   }
+}
+
+/**
+ * Entity record details: what the entity was imported with (identifiers, addresses, founding date…), then our fields.
+ * An imported jurisdiction or listing is kept only while it still says what the entity says.
+ */
+function entityDetails(e: BodsEntity): Record<string, unknown> {
+  const imported = importedDetails(e, 'entity');
+  const d: Record<string, unknown> = { ...imported, isComponent: false, entityType: entityType(e, imported), name: e.name };
+  const was = isObj(imported.jurisdiction) ? imported.jurisdiction : undefined;
+  if (!e.jurisdiction) delete d.jurisdiction;
+  else if (!was || country(was.code) !== e.jurisdiction || typeof was.name !== 'string') d.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
+  if (e.listed === undefined) delete d.publicListing;
+  else d.publicListing = { ...(isObj(imported.publicListing) ? imported.publicListing : {}), hasPublicListing: e.listed };
+  return d;
+}
+
+/** Person record details, keeping imported names and nationalities while they still match the entity. */
+function personDetails(e: BodsEntity): Record<string, unknown> {
+  const imported = importedDetails(e, 'person');
+  const d: Record<string, unknown> = { ...imported, isComponent: false };
+  if (!PERSON_TYPES.includes(d.personType as (typeof PERSON_TYPES)[number])) d.personType = 'knownPerson';
+  if (personName(imported.names)?.trim() !== e.name) d.names = [{ type: 'legal', fullName: e.name }];
+  const first = Array.isArray(imported.nationalities) && isObj(imported.nationalities[0]) ? imported.nationalities[0] : undefined;
+  if (!e.jurisdiction) delete d.nationalities;
+  else if (!first || country(first.code) !== e.jurisdiction || typeof first.name !== 'string') d.nationalities = [{ name: countryName(e.jurisdiction), code: e.jurisdiction }];
+  return d;
 }
 
 function sourceOf(sources: Source[] | undefined): BodsSource | undefined {
@@ -114,19 +146,9 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
   for (const e of doc.entities as BodsEntity[]) {
     const recordId = recordIdFor(e.id, 'entity');
     recordOf.set(e.id, recordId);
-    const imported = isObj(e.bods) && isObj(e.bods.details) ? e.bods.details : {};
-    if (e.kind === 'person' && !held.has(e.id)) {
-      const details: Record<string, unknown> = { ...imported, isComponent: false, personType: 'knownPerson', names: [{ type: 'legal', fullName: e.name }] };
-      if (e.jurisdiction) details.nationalities = [{ name: countryName(e.jurisdiction), code: e.jurisdiction }];
-      out.push(statement(recordId, 'person', recordId, details, e.sources, { kind: 'entity', record: e }));
-      continue;
-    }
-    const details: Record<string, unknown> = { ...imported, isComponent: false, entityType: entityType(e), name: e.name };
-    delete details.personType;
-    delete details.names;
-    if (e.jurisdiction) details.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
-    if (e.listed !== undefined) details.publicListing = { ...(isObj(imported.publicListing) ? imported.publicListing : {}), hasPublicListing: e.listed };
-    out.push(statement(recordId, 'entity', recordId, details, e.sources, { kind: 'entity', record: e }));
+    const asPerson = e.kind === 'person' && !held.has(e.id);
+    const details = asPerson ? personDetails(e) : entityDetails(e);
+    out.push(statement(recordId, asPerson ? 'person' : 'entity', recordId, details, e.sources, { kind: 'entity', record: e }));
   }
 
   const relationship = (subject: string, holder: string, interests: BodsInterest[]) => ({

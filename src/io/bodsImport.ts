@@ -1,17 +1,13 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
-import { CURRENT_VERSION, parseDoc, type Agreement, type Entity, type EntityKind, type Holding, type OwnershipDoc } from '../model';
+import { CURRENT_VERSION, parseDoc, type Agreement, type Entity, type Holding, type OwnershipDoc } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
-import { hex, sha256 } from './hash';
 import { isObj, newestPerRecord, parseStatements, readInterests, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
-import { carried, type BodsEntity, type Carried } from './bodsTypes';
+import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
+import { placeIndirect, type PendingIndirect } from './bodsIndirect';
+import { AGREEMENT_DETAILS, BOARD_BASIS, carried, type BodsEntity, type Carried } from './bodsTypes';
 import { findOverfull, fmtPct } from './totals';
 
 type Obj = Record<string, unknown>;
-
-/** The basis given to control agreements made from a BODS appointmentOfBoard interest. */
-export const BOARD_BASIS = 'appointment of board (BODS)';
-/** How exported control agreements start their interest details, so they are recognised without our annotation. */
-export const AGREEMENT_DETAILS = 'control by agreement';
 
 export interface BodsImportOptions {
   /** View date YYYY-MM-DD: statements dated after it are ignored and interests ended on or before it are dropped. */
@@ -25,103 +21,6 @@ export interface BodsImport {
   warnings: string[];
 }
 
-/** Ids are at most 200 characters in the model; longer BODS record ids are cut and made unique with a hash. */
-function fitId(id: string): string {
-  return id.length <= 200 ? id : `${id.slice(0, 186)}~${hex(sha256(new TextEncoder().encode(id))).slice(0, 12)}`;
-}
-
-function uniqueIn(taken: Set<string>, base: string): string {
-  let id = fitId(base);
-  for (let i = 2; taken.has(id); i++) id = fitId(`${base}-${i}`);
-  taken.add(id);
-  return id;
-}
-
-function country(code: unknown): string | undefined {
-  if (typeof code !== 'string') return undefined;
-  const m = /^([A-Za-z]{2})(?:$|-)/.exec(code.trim());
-  return m ? m[1].toUpperCase() : undefined;
-}
-
-function personName(names: unknown): string | undefined {
-  if (!Array.isArray(names)) return undefined;
-  const list = names.filter(isObj);
-  const full = (n: Obj) => (typeof n.fullName === 'string' && n.fullName.trim() ? n.fullName : [n.givenName, n.familyName].filter((x) => typeof x === 'string' && x.trim()).join(' ') || undefined);
-  const preferred = list.find((n) => (n.type === 'legal' || n.type === 'individual') && full(n));
-  const any = preferred ?? list.find((n) => full(n));
-  return any ? full(any) : undefined;
-}
-
-function sourcesOf(source: unknown): Entity['sources'] {
-  if (!isObj(source)) return undefined;
-  const s: { title?: string; url?: string; date?: string } = {};
-  if (typeof source.description === 'string' && source.description.trim()) s.title = source.description.trim();
-  else if (Array.isArray(source.assertedBy)) {
-    const names = source.assertedBy.filter(isObj).map((a) => a.name).filter((x): x is string => typeof x === 'string');
-    if (names.length) s.title = `asserted by ${names.join(', ')}`;
-  }
-  if (typeof source.url === 'string' && /^https?:\/\//.test(source.url)) s.url = source.url;
-  const d = typeof source.retrievedAt === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(source.retrievedAt)?.[0] : undefined;
-  if (d && !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)) s.date = d;
-  return Object.keys(s).length ? [s] : undefined;
-}
-
-/** Sets or removes an optional field, so a record rebuilt from our annotation follows what the statement says. */
-function setOpt(rec: Obj, key: string, value: unknown) {
-  if (value === undefined) delete rec[key];
-  else rec[key] = value;
-}
-
-/** Applies an interest's dates to a rebuilt record; an explicit null in the carried record survives an undated interest. */
-function setDates(rec: Obj, since: string | undefined, until: string | undefined) {
-  if (since !== undefined || rec.since !== null) setOpt(rec, 'since', since);
-  if (until !== undefined || rec.until !== null) setOpt(rec, 'until', until);
-}
-
-function entityFrom(st: ReadStatement, taken: Set<string>, where: string, warnings: string[]): Entity {
-  const d = st.details;
-  const ext = carried(st.raw.annotations);
-  let name: string | undefined;
-  let kind: EntityKind;
-  let jurisdiction: string | undefined;
-  let listed: boolean | undefined;
-  if (st.recordType === 'person') {
-    kind = 'person';
-    const pt = d.personType;
-    name = personName(d.names) ?? (pt === 'anonymousPerson' ? `Anonymous person (${st.recordId})` : pt === 'unknownPerson' ? `Unknown person (${st.recordId})` : `Person ${st.recordId}`);
-    jurisdiction = country(Array.isArray(d.nationalities) && isObj(d.nationalities[0]) ? d.nationalities[0].code : undefined);
-  } else {
-    const et = isObj(d.entityType) ? d.entityType : {};
-    kind = et.type === 'state' || et.type === 'stateBody' ? 'state' : et.type === 'arrangement' && /\bfund\b/i.test(String(et.details ?? '')) ? 'fund' : 'company';
-    name = typeof d.name === 'string' && d.name.trim() ? d.name
-      : et.type === 'anonymousEntity' ? `Anonymous entity (${st.recordId})` : et.type === 'unknownEntity' ? `Unknown entity (${st.recordId})` : `Entity ${st.recordId}`;
-    jurisdiction = country(isObj(d.jurisdiction) ? d.jurisdiction.code : undefined);
-    if (isObj(d.publicListing) && typeof d.publicListing.hasPublicListing === 'boolean') listed = d.publicListing.hasPublicListing;
-  }
-  name = name.trim();
-  if (name.length > 500) {
-    warnings.push(`${where}${st.label}: the name is ${name.length} characters long — cut to 500`);
-    name = name.slice(0, 500).trim();
-  }
-  const wanted = ext?.kind === 'entity' ? ext.record.id : st.recordId;
-  const id = uniqueIn(taken, wanted);
-  if (id !== wanted) warnings.push(`${where}${st.label}: record id ${show(wanted, 60)} is ${wanted.length > 200 ? 'longer than 200 characters' : 'used twice'} — imported as ${show(id, 60)}`);
-  if (ext?.kind === 'entity') {
-    const e: Obj = { ...ext.record, id, name };
-    setOpt(e, 'jurisdiction', jurisdiction);
-    if (st.recordType === 'entity') setOpt(e, 'listed', listed);
-    return e as Entity;
-  }
-  const e: BodsEntity = { id, name, kind };
-  if (jurisdiction) e.jurisdiction = jurisdiction;
-  if (listed !== undefined) e.listed = listed;
-  const sources = sourcesOf(st.raw.source);
-  if (sources) e.sources = sources;
-  const { name: _name, isComponent: _isComponent, ...details } = d;
-  e.bods = { recordId: st.recordId, recordType: st.recordType, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), details };
-  return e;
-}
-
 /** One end of a relationship: a record id, or the reason an unspecified record gives. */
 function endpoint(st: ReadStatement, field: 'subject' | 'interestedParty', where: string): { id: string } | { unspecified: string } {
   const v = st.details[field];
@@ -131,12 +30,6 @@ function endpoint(st: ReadStatement, field: 'subject' | 'interestedParty', where
   if (typeof v === 'string') return { id: v };
   if (isObj(v)) return { unspecified: typeof v.reason === 'string' ? v.reason : 'no reason given' };
   throw new IoError(`${where}${st.label} field "recordDetails.${field}": ${show(v)} is not a record id`);
-}
-
-interface Pending {
-  holding?: Holding;
-  agreement?: Agreement;
-  label: string;
 }
 
 /** Imports BODS 0.4 statements (JSON text, JSON Lines or a parsed array) as a validated document plus warnings. */
@@ -174,7 +67,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   const holdingIds = new Set<string>();
   const agreementIds = new Set<string>();
   const origin = new Map<object, string>();
-  const indirect: Pending[] = [];
+  const indirect: PendingIndirect[] = [];
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
   const notModelled = new Map<string, number>();
   let relationships = 0, dangling = 0;
@@ -321,48 +214,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     throw new IoError(`${where}holdings of ${nameOf(over.subject)} (${over.subject}) sum to ${fmtPct(over.total)} of ${over.measure}${over.date ? ` on ${over.date}` : ''}, more than 100% — ${refs}; check their share ranges and dates`);
   }
 
-  // Indirect interests: counted only when the file has no chain of holdings or control between the two parties.
-  const reach = (from: string, to: string) => {
-    const next = new Map<string, string[]>();
-    for (const h of holdings) (next.get(h.holder) ?? next.set(h.holder, []).get(h.holder)!).push(h.subject);
-    for (const a of agreements) for (const p of a.parties) (next.get(p) ?? next.set(p, []).get(p)!).push(a.subject);
-    const seen = new Set([from]);
-    const queue = [from];
-    while (queue.length) {
-      const x = queue.pop()!;
-      for (const y of next.get(x) ?? []) {
-        if (y === to) return true;
-        if (!seen.has(y)) {
-          seen.add(y);
-          queue.push(y);
-        }
-      }
-    }
-    return false;
-  };
-  for (const p of indirect) {
-    const rec = (p.holding ?? p.agreement)!;
-    const holder = p.holding ? p.holding.holder : p.agreement!.parties[0];
-    const what = `${where}${p.label}: the indirect interest of ${nameOf(holder)} in ${nameOf(rec.subject)}`;
-    if (reach(holder, rec.subject)) {
-      note(rec.subject, { indirect: true, record: rec });
-      warnings.push(`${what} is kept as a note — the chain between them is in the file, so counting it again would double count`);
-      continue;
-    }
-    if (p.holding) {
-      holdings.push(p.holding);
-      if (findOverfull(holdings.filter((h) => h.subject === rec.subject))) {
-        holdings.pop();
-        note(rec.subject, { indirect: true, record: rec });
-        warnings.push(`${what} is kept as a note — adding it would take ${nameOf(rec.subject)} above 100%`);
-        continue;
-      }
-    } else {
-      p.agreement!.id = uniqueIn(agreementIds, p.agreement!.id);
-      agreements.push(p.agreement!);
-    }
-    warnings.push(`${what} is imported as an estimated direct link — the file has no chain between them`);
-  }
+  placeIndirect(indirect, { holdings, agreements, agreementIds, note, nameOf, where, warnings });
 
   if (notModelled.size) {
     const n = [...notModelled.values()].reduce((a, b) => a + b, 0);

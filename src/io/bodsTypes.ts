@@ -3,6 +3,12 @@
 import type { Agreement, Entity, Holding } from '../model';
 
 export const BODS_VERSION = '0.4';
+
+/** The basis given to control agreements made from a BODS appointmentOfBoard interest. */
+export const BOARD_BASIS = 'appointment of board (BODS)';
+/** How exported control agreements start their interest details, so they are recognised without our annotation. */
+export const AGREEMENT_DETAILS = 'control by agreement';
+
 export const RECORD_TYPES = ['entity', 'person', 'relationship'] as const;
 export const RECORD_STATUSES = ['new', 'updated', 'closed'] as const;
 export const ENTITY_TYPES = ['registeredEntity', 'legalEntity', 'arrangement', 'anonymousEntity', 'unknownEntity', 'state', 'stateBody'] as const;

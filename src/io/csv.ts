@@ -75,10 +75,15 @@ export function importCsvDetailed(text: string, base?: OwnershipDoc, fileName?: 
   const baseIds = new Set(entities.map((e) => e.id));
   const taken = new Set(baseIds);
   const byName = new Map<string, string>();
-  for (const e of entities) if (!byName.has(nameKey(e.name))) byName.set(nameKey(e.name), e.id);
-  const resolve = (name: string): string => {
+  const ambiguous = new Set<string>();
+  for (const e of entities) {
+    if (byName.has(nameKey(e.name))) ambiguous.add(nameKey(e.name));
+    else byName.set(nameKey(e.name), e.id);
+  }
+  const resolve = (name: string, at: string): string => {
     if (baseIds.has(name)) return name;
     const known = byName.get(nameKey(name));
+    if (known && ambiguous.has(nameKey(name))) warnings.push(`${at}${show(name)} names several entities — used "${known}"; write an id to pick another`);
     if (known) return known;
     const id = uniqueSlug(slug(name), taken);
     entities.push({ id, name });
@@ -122,8 +127,8 @@ export function importCsvDetailed(text: string, base?: OwnershipDoc, fileName?: 
     const holderName = name('holder'), subjectName = name('subject');
     const r: Row = { line: row.line, holder: '', subject: '', shares: percent('shares')!, votes: percent('votes'), since: date('since'), until: date('until') };
     if (r.since && r.until && r.until < r.since) throw new IoError(`${where}line ${row.line}: until ${r.until} is before since ${r.since} — swap them or clear one`);
-    r.holder = resolve(holderName);
-    r.subject = resolve(subjectName);
+    r.holder = resolve(holderName, at('holder'));
+    r.subject = resolve(subjectName, at('subject'));
     if (r.holder === r.subject) throw new IoError(`${where}line ${row.line}: ${show(holderName)} holds itself — leave treasury shares out`);
     parsed.push(r);
   }

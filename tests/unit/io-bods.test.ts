@@ -151,6 +151,22 @@ describe('io/bods export', () => {
     expect(back.agreements?.map((a) => [a.parties, a.subject])).toEqual(doc.agreements?.map((a) => [a.parties, a.subject]));
   });
 
+  it('writes imported BODS details back, follows later edits, and re-imports to the same document', () => {
+    const { doc } = importBods(fixture('bods-direct-person.json'), { date: '2024-06-01' });
+    const out = exportBods(doc, { date: '2024-06-01' });
+    expect(checkBods(out)).toEqual([]);
+    const company = out.find((s) => s.recordId === 'gb-coh-01234567')!;
+    expect(company.recordDetails).toMatchObject({ identifiers: [{ scheme: 'GB-COH', id: '01234567' }], foundingDate: '2010-03-04', jurisdiction: { name: 'United Kingdom', code: 'GB' } });
+    expect(out.find((s) => s.recordId === 'person-jane-doe')!.recordDetails).toMatchObject({ birthDate: '1970-05', names: [{ type: 'legal', fullName: 'Jane Doe' }] });
+    expect(out.find((s) => s.recordId.endsWith('-board'))!.recordDetails.interests).toEqual([{ type: 'appointmentOfBoard', directOrIndirect: 'unknown', startDate: '2019-01-01' }]);
+    const back = importBods(out, { date: '2024-06-01' }).doc;
+    expect([back.entities, back.holdings, back.agreements]).toEqual([doc.entities, doc.holdings, doc.agreements]);
+    const edited = { ...doc, entities: doc.entities.map((e) => (e.id === 'gb-coh-01234567' ? { ...e, name: 'Renamed Ltd', jurisdiction: 'IE', listed: false } : e)) };
+    expect(exportBods(edited, { date: '2024-06-01' }).find((s) => s.recordId === 'gb-coh-01234567')!.recordDetails).toMatchObject({
+      name: 'Renamed Ltd', jurisdiction: { name: 'Ireland', code: 'IE' }, publicListing: { hasPublicListing: false }, identifiers: [{ scheme: 'GB-COH', id: '01234567' }],
+    });
+  });
+
   it('exports boards, seats, joint control and colliding ids as valid BODS and back', () => {
     const doc = parseDoc({
       format: 'ownership-graph', version: 1, asOf: '2024-01-01',

@@ -66,6 +66,13 @@ describe('io/csv import', () => {
     expect(notes(doc.holdings.find((h) => h.id === 'h-naver-ahd')!)).toBeDefined(); // untouched holdings keep their notes
   });
 
+  it('warns when a name matches several entities of the base, and uses the first', () => {
+    const base = parseDoc({ format: 'ownership-graph', version: 1, entities: [{ id: 'a1', name: 'Acme' }, { id: 'a2', name: 'ACME' }, { id: 'b', name: 'B' }], holdings: [] });
+    const { doc, warnings } = importCsvDetailed('holder,subject,shares\nacme,B,5\na2,B,6\n', base);
+    expect(doc.holdings.map((h) => [h.holder, h.shares])).toEqual([['a1', 5], ['a2', 6]]);
+    expect(warnings).toEqual([expect.stringMatching(/line 2, column "holder": "acme" names several entities — used "a1"/)]);
+  });
+
   it.each<[string, string, RegExp]>([
     ['a missing header', 'Alice,Acme,5\n', /io\/csv: t\.csv: line 1: the header must name the columns holder,subject,shares \(missing holder, subject, shares/],
     ['a word for a number', 'holder,subject,shares\nA,B,10\nA,C,20\nA,D,30\nA,E,1\nA,F,2\nA,G,abc\n', /io\/csv: t\.csv: line 7, column "shares": "abc" is not a number — use a percentage from 0 to 100/],

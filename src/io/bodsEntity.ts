@@ -1,0 +1,110 @@
+// BODS entity and person statements → entities, and the small helpers the relationship import shares with them.
+import type { EntityKind, Entity } from '../model';
+import { show } from './errors';
+import { hex, sha256 } from './hash';
+import { isObj, type ReadStatement } from './bodsRead';
+import { carried, type BodsEntity } from './bodsTypes';
+
+type Obj = Record<string, unknown>;
+
+/** Ids are at most 200 characters in the model; longer BODS record ids are cut and made unique with a hash. */
+export function fitId(id: string): string {
+  return id.length <= 200 ? id : `${id.slice(0, 186)}~${hex(sha256(new TextEncoder().encode(id))).slice(0, 12)}`;
+}
+
+/** Reserves a unique id based on `base` (fitted to 200 characters) in `taken`. */
+export function uniqueIn(taken: Set<string>, base: string): string {
+  let id = fitId(base);
+  for (let i = 2; taken.has(id); i++) id = fitId(`${base}-${i}`);
+  taken.add(id);
+  return id;
+}
+
+/** An ISO 3166-1 alpha-2 code from a BODS code (a subdivision such as GB-ENG gives GB). */
+export function country(code: unknown): string | undefined {
+  if (typeof code !== 'string') return undefined;
+  const m = /^([A-Za-z]{2})(?:$|-)/.exec(code.trim());
+  return m ? m[1].toUpperCase() : undefined;
+}
+
+/** The person's name to show: a legal (or 0.3 "individual") full name first, else any name given. */
+export function personName(names: unknown): string | undefined {
+  if (!Array.isArray(names)) return undefined;
+  const list = names.filter(isObj);
+  const full = (n: Obj) => (typeof n.fullName === 'string' && n.fullName.trim() ? n.fullName : [n.givenName, n.familyName].filter((x) => typeof x === 'string' && x.trim()).join(' ') || undefined);
+  const preferred = list.find((n) => (n.type === 'legal' || n.type === 'individual') && full(n));
+  const any = preferred ?? list.find((n) => full(n));
+  return any ? full(any) : undefined;
+}
+
+/** The statement's source as document sources (title, http(s) URL, retrieval date). */
+export function sourcesOf(source: unknown): Entity['sources'] {
+  if (!isObj(source)) return undefined;
+  const s: { title?: string; url?: string; date?: string } = {};
+  if (typeof source.description === 'string' && source.description.trim()) s.title = source.description.trim();
+  else if (Array.isArray(source.assertedBy)) {
+    const names = source.assertedBy.filter(isObj).map((a) => a.name).filter((x): x is string => typeof x === 'string');
+    if (names.length) s.title = `asserted by ${names.join(', ')}`;
+  }
+  if (typeof source.url === 'string' && /^https?:\/\//.test(source.url)) s.url = source.url;
+  const d = typeof source.retrievedAt === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(source.retrievedAt)?.[0] : undefined;
+  if (d && !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)) s.date = d;
+  return Object.keys(s).length ? [s] : undefined;
+}
+
+/** Sets or removes an optional field, so a record rebuilt from our annotation follows what the statement says. */
+export function setOpt(rec: Obj, key: string, value: unknown) {
+  if (value === undefined) delete rec[key];
+  else rec[key] = value;
+}
+
+/** Applies an interest's dates to a rebuilt record; an explicit null in the carried record survives an undated interest. */
+export function setDates(rec: Obj, since: string | undefined, until: string | undefined) {
+  if (since !== undefined || rec.since !== null) setOpt(rec, 'since', since);
+  if (until !== undefined || rec.until !== null) setOpt(rec, 'until', until);
+}
+
+/** The entity of an entity or person statement; a carried record comes back whole, BODS fields taking precedence. */
+export function entityFrom(st: ReadStatement, taken: Set<string>, where: string, warnings: string[]): Entity {
+  const d = st.details;
+  const ext = carried(st.raw.annotations);
+  let name: string | undefined;
+  let kind: EntityKind;
+  let jurisdiction: string | undefined;
+  let listed: boolean | undefined;
+  if (st.recordType === 'person') {
+    kind = 'person';
+    const pt = d.personType;
+    name = personName(d.names) ?? (pt === 'anonymousPerson' ? `Anonymous person (${st.recordId})` : pt === 'unknownPerson' ? `Unknown person (${st.recordId})` : `Person ${st.recordId}`);
+    jurisdiction = country(Array.isArray(d.nationalities) && isObj(d.nationalities[0]) ? d.nationalities[0].code : undefined);
+  } else {
+    const et = isObj(d.entityType) ? d.entityType : {};
+    kind = et.type === 'state' || et.type === 'stateBody' ? 'state' : et.type === 'arrangement' && /\bfund\b/i.test(String(et.details ?? '')) ? 'fund' : 'company';
+    name = typeof d.name === 'string' && d.name.trim() ? d.name
+      : et.type === 'anonymousEntity' ? `Anonymous entity (${st.recordId})` : et.type === 'unknownEntity' ? `Unknown entity (${st.recordId})` : `Entity ${st.recordId}`;
+    jurisdiction = country(isObj(d.jurisdiction) ? d.jurisdiction.code : undefined);
+    if (isObj(d.publicListing) && typeof d.publicListing.hasPublicListing === 'boolean') listed = d.publicListing.hasPublicListing;
+  }
+  name = name.trim();
+  if (name.length > 500) {
+    warnings.push(`${where}${st.label}: the name is ${name.length} characters long — cut to 500`);
+    name = name.slice(0, 500).trim();
+  }
+  const wanted = ext?.kind === 'entity' ? ext.record.id : st.recordId;
+  const id = uniqueIn(taken, wanted);
+  if (id !== wanted) warnings.push(`${where}${st.label}: record id ${show(wanted, 60)} is ${wanted.length > 200 ? 'longer than 200 characters' : 'used twice'} — imported as ${show(id, 60)}`);
+  if (ext?.kind === 'entity') {
+    const e: Obj = { ...ext.record, id, name };
+    setOpt(e, 'jurisdiction', jurisdiction);
+    if (st.recordType === 'entity') setOpt(e, 'listed', listed);
+    return e as Entity;
+  }
+  const e: BodsEntity = { id, name, kind };
+  if (jurisdiction) e.jurisdiction = jurisdiction;
+  if (listed !== undefined) e.listed = listed;
+  const sources = sourcesOf(st.raw.source);
+  if (sources) e.sources = sources;
+  const { name: _name, isComponent: _isComponent, ...details } = d;
+  e.bods = { recordId: st.recordId, recordType: st.recordType, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), details };
+  return e;
+}
