@@ -10,13 +10,39 @@ export function serializeDoc(doc: OwnershipDoc): string {
 }
 
 /**
- * Opens a native document from text: refuses more than 50 MB before parsing, then migrates and validates it.
- * Errors read `io/native: <file>: holdings[3] "h-x" field "shares": must be at most 100`.
+ * `parsed` with every object's keys in the order `raw` had them (keys only in `parsed`, such as a version added by
+ * a migration, go last). The validator lists known fields before unknown ones; without this, opening and saving a
+ * file would reorder it and make every save a noisy diff.
+ */
+function inRawOrder(parsed: unknown, raw: unknown): unknown {
+  if (Array.isArray(parsed)) return Array.isArray(raw) ? parsed.map((x, i) => inRawOrder(x, raw[i])) : parsed;
+  if (!parsed || typeof parsed !== 'object' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return parsed;
+  const p = parsed as Record<string, unknown>, r = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(r)) if (Object.hasOwn(p, k)) out[k] = inRawOrder(p[k], r[k]);
+  for (const k of Object.keys(p)) if (!Object.hasOwn(out, k)) out[k] = p[k];
+  return out;
+}
+
+/** Parses and validates document JSON like parseDoc (throwing its ModelError), keeping the text's key order. */
+export function parseDocText(text: string): OwnershipDoc {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return parseDoc(text); // throws the model's "not valid JSON" error
+  }
+  return inRawOrder(parseDoc(raw), raw) as OwnershipDoc;
+}
+
+/**
+ * Opens a native document from text: refuses more than 50 MB before parsing, then migrates and validates it,
+ * keeping the file's key order. Errors read `io/native: <file>: holdings[3] "h-x" field "shares": must be at most 100`.
  */
 export function openDoc(text: string, fileName = 'the file'): OwnershipDoc {
   checkSize(text.length, 'io/native', fileName);
   try {
-    return parseDoc(stripBom(text));
+    return parseDocText(stripBom(text));
   } catch (e) {
     rethrowAsIo(e, `io/native: ${fileName}: `);
   }

@@ -1,9 +1,10 @@
 // The document inside a PNG: a compressed iTXt chunk with keyword "ownership-graph" before IEND (PNG spec §11.3.4.5),
 // read back with every chunk's length and CRC checked, so a damaged file is refused rather than half-read.
 import { zlibSync } from 'fflate';
-import { parseDoc, type OwnershipDoc } from '../model';
+import type { OwnershipDoc } from '../model';
 import { crc32 } from './crc32';
 import { PNG_SIGNATURE } from './detect';
+import { parseDocText } from './native';
 import { IoError, fileLabel, rethrowAsIo } from './errors';
 import { inflateLimited } from './inflate';
 import { MAX_FILE_BYTES } from './limits';
@@ -135,7 +136,7 @@ export function extractDoc(png: Uint8Array, fileName?: string): OwnershipDoc | n
   if (!chunk) return null;
   const text = chunkText(chunk, where);
   try {
-    return parseDoc(text);
+    return parseDocText(text);
   } catch (e) {
     rethrowAsIo(e, `${where}the embedded document: `);
   }

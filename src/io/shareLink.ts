@@ -1,6 +1,7 @@
 // Share links: the whole document in the URL fragment (JSON → raw DEFLATE → base64url), decoded with a size cap.
 import { deflateSync } from 'fflate';
-import { parseDoc, type OwnershipDoc } from '../model';
+import type { OwnershipDoc } from '../model';
+import { parseDocText } from './native';
 import { IoError, rethrowAsIo } from './errors';
 import { inflateLimited } from './inflate';
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './text';
@@ -43,7 +44,7 @@ export function decodeShareFragment(fragment: string): OwnershipDoc {
   if (!bytes) throw new IoError(`${WHERE}the link contains characters a share link never has — it may have been cut or altered; copy the whole link`);
   const json = fromUtf8(inflateLimited(bytes, { zlib: false, limit: MAX_SHARE_DECODED_BYTES, where: WHERE }), WHERE, 'the link may have been altered; copy the whole link');
   try {
-    return parseDoc(json);
+    return parseDocText(json);
   } catch (e) {
     rethrowAsIo(e, `${WHERE}the shared document: `);
   }

@@ -35,6 +35,18 @@ describe('io/native: serializeDoc and openDoc', () => {
     expect(JSON.parse(text).notes).toBe(JSON.parse(LY).notes); // an unknown top-level field survives
   });
 
+  it.each(['line-yahoo', 'ntt-docomo'])('open → save of %s is byte-identical', (name) => {
+    const text = readFileSync(new URL(`../../data/${name}.ownership.json`, import.meta.url), 'utf8');
+    expect(serializeDoc(openDoc(text))).toBe(text);
+  });
+
+  it('keeps the file\'s key order, unknown keys included, though the validator lists known fields first', () => {
+    const text = JSON.stringify({ zeta: 1, entities: [{ name: 'A', extra: true, id: 'a' }], format: 'ownership-graph', holdings: [], version: 1 });
+    const doc = openDoc(text);
+    expect(Object.keys(doc)).toEqual(['zeta', 'entities', 'format', 'holdings', 'version']);
+    expect(Object.keys(doc.entities[0])).toEqual(['name', 'extra', 'id']);
+  });
+
   it('keeps unknown fields on records and <script> names as plain text', () => {
     const doc = { ...tinyDoc(), entities: [{ id: 'a', name: '<script>alert(1)</script>', futureField: { x: 1 } }, { id: 'b', name: 'B' }] };
     const back = openDoc(serializeDoc(doc as OwnershipDoc));
