@@ -126,7 +126,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
   const held = new Set<string>([...doc.holdings.map((h) => h.subject), ...(doc.agreements ?? []).map((a) => a.subject)]);
   const recordOf = new Map<string, string>();
   const out: BodsStatement[] = [];
-  const statement = (recordId: string, recordType: BodsStatement['recordType'], declarationSubject: string, recordDetails: Record<string, unknown>, sources: Source[] | undefined, extension: Parameters<typeof carry>[0]): BodsStatement => {
+  const statement = (recordId: string, recordType: BodsStatement['recordType'], declarationSubject: string, recordDetails: Record<string, unknown>, sources: Source[] | undefined, extension: Parameters<typeof carry>[0], alsoMapped: string[] = []): BodsStatement => {
     const s: BodsStatement = {
       statementId: stableUuid(`${recordType}|${recordId}|${date}`),
       declarationSubject,
@@ -139,7 +139,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     };
     const source = sourceOf(sources);
     if (source) s.source = source;
-    s.annotations = [carry(extension)];
+    s.annotations = [carry(extension, alsoMapped)];
     return s;
   };
 
@@ -148,7 +148,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     recordOf.set(e.id, recordId);
     const asPerson = e.kind === 'person' && !held.has(e.id);
     const details = asPerson ? personDetails(e) : entityDetails(e);
-    out.push(statement(recordId, asPerson ? 'person' : 'entity', recordId, details, e.sources, { kind: 'entity', record: e }));
+    out.push(statement(recordId, asPerson ? 'person' : 'entity', recordId, details, e.sources, { kind: 'entity', record: e }, asPerson ? [] : ['listed']));
   }
 
   const relationship = (subject: string, holder: string, interests: BodsInterest[]) => ({

@@ -89,21 +89,33 @@ export interface ShareRange {
 }
 
 /**
- * The annotation extension (BODS allows "additional extended properties" on annotations) that carries our own
- * record, so fields BODS has no place for (entity kind, decision rule, board size, notes, sources, agreements)
- * survive a round trip. Standard fields stay the source of truth for names, parties and figures.
+ * The annotation extension (BODS allows "additional extended properties" on annotations) that carries what BODS has
+ * no place for (entity kind, decision rule, board size, seats, notes, sources, agreement kinds, unknown fields), so
+ * a round trip loses nothing. Fields the standard already says (names, jurisdictions, parties, subjects, figures,
+ * dates) are left out of it and always read from the standard fields.
  */
 export const EXTENSION = 'ownershipGraph';
-export const EXTENSION_NOTE = 'ownership-graph: the original record, so the ownership explorer can re-import it without loss';
+export const EXTENSION_NOTE = 'ownership-graph record data (extension)';
 
+/** A record minus the fields its statement already carries; `id` is always kept. */
 export type Carried =
   | { kind: 'entity'; record: Entity }
   | { kind: 'holding'; record: Holding }
   | { kind: 'agreement'; record: Agreement };
 
-/** The annotation carrying `c`. */
-export function carry(c: Carried): BodsAnnotation {
-  return { statementPointerTarget: '/', motivation: 'commenting', description: EXTENSION_NOTE, [EXTENSION]: c };
+/** Fields the standard carries for each kind of record (dates only when set: an explicit null must survive). */
+const MAPPED: Record<Carried['kind'], string[]> = {
+  entity: ['name', 'jurisdiction'],
+  holding: ['holder', 'subject', 'shares', 'votes', 'sharesRange', 'votesRange', 'indirect'],
+  agreement: ['subject'],
+};
+
+/** The annotation carrying `c` (without the fields the statement itself carries). */
+export function carry(c: Carried, alsoMapped: string[] = []): BodsAnnotation {
+  const record: Record<string, unknown> = { ...c.record };
+  for (const k of [...MAPPED[c.kind], ...alsoMapped]) delete record[k];
+  if (c.kind !== 'entity') for (const k of ['since', 'until']) if (typeof record[k] === 'string') delete record[k];
+  return { statementPointerTarget: '/', motivation: 'commenting', description: EXTENSION_NOTE, [EXTENSION]: { kind: c.kind, record } };
 }
 
 /** The record carried by a statement's annotations, if any (checked only for shape; the model validates it later). */

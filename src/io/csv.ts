@@ -138,12 +138,17 @@ export function importCsvDetailed(text: string, base?: OwnershipDoc, fileName?: 
   const touched = new Set(parsed.map(pair));
   const baseHoldings = base?.holdings ?? [];
   const kept = baseHoldings.filter((h) => !touched.has(pair(h)));
-  const reusable = baseHoldings.filter((h) => touched.has(pair(h)));
+  const reusable = new Map<string, Holding[]>();
+  for (const h of baseHoldings) {
+    if (!touched.has(pair(h))) continue;
+    const list = reusable.get(pair(h));
+    if (list) list.push(h); else reusable.set(pair(h), [h]);
+  }
   const used = new Set<Holding>();
   const ids = new Set(kept.map((h) => h.id));
   const lineOf = new Map<Holding, number>();
   const fresh: Holding[] = parsed.map((r) => {
-    const old = reusable.find((h) => !used.has(h) && pair(h) === pair(r) && (h.since ?? undefined) === r.since);
+    const old = reusable.get(pair(r))?.find((h) => !used.has(h) && (h.since ?? undefined) === r.since);
     let h: Holding;
     if (old) {
       used.add(old);
