@@ -40,10 +40,11 @@
 // - Kinds: company → registeredEntity, state → state, fund → arrangement "fund", float → unknownEntity, other →
 //   legalEntity; a person that is itself held (BODS subjects must be entities) is written as a legalEntity.
 // - statementId = a UUID-shaped SHA-256 of record type, record id and date, so exports are reproducible.
-// - Each statement carries an annotation (motivation "commenting", extension property `ownershipGraph`) holding our
-//   original record, so entity kinds, decision rules, board sizes, notes and sources survive a round trip. The
-//   standard fields stay authoritative: names, parties, subjects, figures and dates are read from them.
-//   Dependencies and events have no BODS equivalent and are not exported.
+// - Each statement carries an annotation (motivation "commenting", extension property `ownershipGraph`) with what
+//   BODS has no field for (entity kinds, decision rules, board sizes and seats, notes, sources, agreement kinds,
+//   unknown fields), so a round trip loses nothing. Names, jurisdictions, parties, subjects, figures and dates are
+//   not repeated there: they are always read from the standard fields. A tool that drops the annotations still
+//   gets the same holdings back. Dependencies and events have no BODS equivalent and are not exported.
 export { importBods, type BodsImport, type BodsImportOptions } from './bodsImport';
 export { exportBods, exportBodsJson, type BodsExportOptions } from './bodsExport';
 export { BOARD_BASIS, AGREEMENT_DETAILS, type BodsStatement, type BodsInterest, type BodsShare, type ShareRange, type BodsEntity, type BodsHolding } from './bodsTypes';
