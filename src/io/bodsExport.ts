@@ -8,6 +8,7 @@ import {
   type BodsEntity, type BodsHolding, type BodsInterest, type BodsPublicationDetails, type BodsShare, type BodsSource, type BodsStatement, type EntityType, type ShareRange,
 } from './bodsTypes';
 
+/** Options of exportBods. */
 export interface BodsExportOptions {
   /** Statement and publication date YYYY-MM-DD; defaults to the document's asOf, else today. */
   date?: string;

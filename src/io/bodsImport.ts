@@ -9,6 +9,7 @@ import { findOverfull, fmtPct } from './totals';
 
 type Obj = Record<string, unknown>;
 
+/** Options of importBods. */
 export interface BodsImportOptions {
   /** View date YYYY-MM-DD: statements dated after it are ignored and interests ended on or before it are dropped. */
   date?: string;
@@ -16,6 +17,7 @@ export interface BodsImportOptions {
   title?: string;
 }
 
+/** What importBods returns: a validated document and what was skipped, kept as notes or guessed. */
 export interface BodsImport {
   doc: OwnershipDoc;
   warnings: string[];

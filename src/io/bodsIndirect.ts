@@ -12,6 +12,7 @@ export interface PendingIndirect {
   label: string;
 }
 
+/** The import state placeIndirect reads and extends. */
 export interface IndirectContext {
   holdings: Holding[];
   agreements: Agreement[];

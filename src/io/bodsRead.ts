@@ -34,6 +34,7 @@ export interface ReadInterest {
   raw: Obj;
 }
 
+/** Whether a value is a plain JSON object (not null, not an array). */
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;

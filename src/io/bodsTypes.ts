@@ -2,6 +2,7 @@
 // record schemas) that this app reads and writes, plus the annotation that carries what BODS cannot say.
 import type { Agreement, Entity, Holding } from '../model';
 
+/** The BODS version written in publicationDetails. */
 export const BODS_VERSION = '0.4';
 
 /** The basis given to control agreements made from a BODS appointmentOfBoard interest. */
@@ -9,6 +10,7 @@ export const BOARD_BASIS = 'appointment of board (BODS)';
 /** How exported control agreements start their interest details, so they are recognised without our annotation. */
 export const AGREEMENT_DETAILS = 'control by agreement';
 
+/** Closed codelists of BODS 0.4 (recordType, recordStatus, entityType, personType, directOrIndirect). */
 export const RECORD_TYPES = ['entity', 'person', 'relationship'] as const;
 export const RECORD_STATUSES = ['new', 'updated', 'closed'] as const;
 export const ENTITY_TYPES = ['registeredEntity', 'legalEntity', 'arrangement', 'anonymousEntity', 'unknownEntity', 'state', 'stateBody'] as const;
@@ -23,6 +25,7 @@ export const INTEREST_TYPES = [
   'enjoymentAndUseOfAssets', 'rightToProfitOrIncomeFromAssets', 'nominee', 'nominator',
 ] as const;
 
+/** Members of the codelists above. */
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -37,6 +40,7 @@ export interface BodsShare {
   exclusiveMaximum?: number;
 }
 
+/** One interest of a relationship statement. */
 export interface BodsInterest {
   type?: InterestType;
   directOrIndirect?: (typeof DIRECT_OR_INDIRECT)[number];
@@ -47,6 +51,7 @@ export interface BodsInterest {
   endDate?: string;
 }
 
+/** A statement annotation; extension properties are allowed by the standard. */
 export interface BodsAnnotation {
   statementPointerTarget: string;
   motivation: 'commenting' | 'correcting' | 'identifying' | 'linking' | 'transformation';
@@ -54,12 +59,14 @@ export interface BodsAnnotation {
   [extension: string]: unknown;
 }
 
+/** Who published a statement, when, under which BODS version. */
 export interface BodsPublicationDetails {
   publicationDate: string;
   bodsVersion: string;
   publisher: { name?: string; url?: string };
 }
 
+/** Where a statement's information came from. */
 export interface BodsSource {
   type?: string[];
   description?: string;
@@ -67,6 +74,7 @@ export interface BodsSource {
   retrievedAt?: string;
 }
 
+/** A BODS 0.4 statement: one claim about an entity, person or relationship record on a date. */
 export interface BodsStatement {
   statementId: string;
   declarationSubject: string;
@@ -95,6 +103,7 @@ export interface ShareRange {
  * dates) are left out of it and always read from the standard fields.
  */
 export const EXTENSION = 'ownershipGraph';
+/** The annotation's human-readable description. */
 export const EXTENSION_NOTE = 'ownership-graph record data (extension)';
 
 /** A record minus the fields its statement already carries; `id` is always kept. */

@@ -4,6 +4,7 @@ import { inForce, type Holding } from '../model';
 
 const EPS = 1e-6;
 
+/** A subject whose holdings pass 100%, with the holdings in force when they do. */
 export interface Overfull {
   subject: string;
   measure: 'shares' | 'votes';
