@@ -28,4 +28,17 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'fetch', 'HTMLElement'],
     },
   },
+  {
+    // io runs in the page, a worker and Node: no UI modules, no DOM.
+    files: ['src/io/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: uiModules, message: 'src/io is pure: no React, Zustand or Cytoscape.' },
+          { group: ['**/store/**', '**/canvas/**', '**/ui/**', '**/worker/**', '**/cli/**'], message: 'Imports run one way: model → analysis → io → store → canvas/ui.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'fetch', 'HTMLElement'],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 // The one pure edit function: apply(doc, op) returns a new document or throws a ModelError, never half-changing it.
 import type { z } from 'zod';
 import { ModelError } from './errors';
-import { agreementSchema, dependencySchema, entitySchema, eventSchema, holdingSchema } from './schema';
+import { agreementSchema, dependencySchema, entitySchema, eventSchema, holdingSchema, isoDate } from './schema';
 import { checkBoardSeats, checkSubjectTotals } from './validate';
 import { FLOAT_PREFIX, uniqueId, type Changes, type Op } from './ops';
 import type { Holding, OwnershipDoc } from './types';
@@ -245,7 +245,7 @@ export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
       return { ...doc, events: removeById(doc.events ?? [], op, op.id, 'event') };
     case 'setMeta': {
       const next = merge(doc, op.changes as Changes<OwnershipDoc>);
-      if (next.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(next.asOf)) fail(op, `asOf "${next.asOf}" is not a date YYYY-MM-DD`);
+      if (next.asOf !== undefined && !isoDate.safeParse(next.asOf).success) fail(op, `asOf "${next.asOf}" is not a date YYYY-MM-DD`);
       return next;
     }
     case 'batch':

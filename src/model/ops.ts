@@ -39,7 +39,7 @@ export function isFloatId(id: string): boolean {
 
 /** Returns an id based on `base` that is not in `taken`. */
 export function uniqueId(base: string, taken: (id: string) => boolean): string {
-  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'id';
+  const clean = base.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'id';
   if (!taken(clean)) return clean;
   for (let i = 2; ; i++) if (!taken(`${clean}-${i}`)) return `${clean}-${i}`;
 }

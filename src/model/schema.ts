@@ -1,7 +1,7 @@
 // The ownership document's schema (FORMAT.md), as zod validators; unknown fields pass through untouched.
 import { z } from 'zod';
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
   .refine((s) => {
@@ -34,7 +34,7 @@ const dated = { since: isoDate.nullish(), until: isoDate.nullish() };
 
 export const entitySchema = z.looseObject({
   id,
-  name: z.string().trim().min(1, 'must not be empty').max(500, 'is longer than 500 characters'),
+  name: z.string().max(500, 'is longer than 500 characters').refine((x) => x.trim().length > 0, 'must not be empty'),
   kind: z.enum(entityKinds).optional(),
   jurisdiction: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as JP').optional(),
   listed: z.boolean().optional(),
@@ -54,6 +54,7 @@ export const holdingSchema = z.looseObject({
   boardSeats: z.number().int('must be a whole number').min(0, 'must be at least 0').optional(),
   ...dated,
   estimated: z.boolean().optional(),
+  notes: z.string().optional(),
   sources,
 });
 
@@ -64,6 +65,7 @@ export const agreementSchema = z.looseObject({
   subject: id,
   basis: z.string().optional(),
   ...dated,
+  notes: z.string().optional(),
   sources,
 });
 
