@@ -9,12 +9,38 @@ import { setCanvasApi } from './canvasApi';
 import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
-import { stylesheet } from './stylesheet';
+import { BIG_ARROW_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId } from './toElements';
 import { useElements } from './useElements';
 
 /** Elements above which Cytoscape renders a texture while panning and zooming. */
 const BIG = 4000;
+
+/** Fits the graph into the part of the canvas the legend does not cover, zooming in no further than 1.2. */
+function fitView(cy: Core, animate: boolean) {
+  const nodes = cy.nodes();
+  if (nodes.empty()) return;
+  // Bounds from node centres and the fixed node size: eles.boundingBox() measures every label and edge, which
+  // takes seconds on thousands of elements.
+  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
+  nodes.forEach((n) => {
+    const p = n.position();
+    bb.x1 = Math.min(bb.x1, p.x - NODE_W / 2);
+    bb.x2 = Math.max(bb.x2, p.x + NODE_W / 2);
+    bb.y1 = Math.min(bb.y1, p.y - NODE_H / 2);
+    bb.y2 = Math.max(bb.y2, p.y + NODE_H / 2);
+  });
+  bb.w = bb.x2 - bb.x1;
+  bb.h = bb.y2 - bb.y1;
+  const legend = cy.container()?.parentElement?.querySelector('.legend') as HTMLElement | null;
+  const inset = legend && legend.offsetHeight > 60 ? legend.offsetWidth + 10 : 0;
+  const pad = 30;
+  const w = Math.max(1, cy.width() - inset - 2 * pad), h = Math.max(1, cy.height() - 2 * pad);
+  const zoom = Math.max(cy.minZoom(), Math.min(1.2, w / bb.w, h / bb.h));
+  const pan = { x: inset + pad + (w - bb.w * zoom) / 2 - bb.x1 * zoom, y: pad + (h - bb.h * zoom) / 2 - bb.y1 * zoom };
+  if (animate) cy.animate({ zoom, pan }, { duration: 200 });
+  else cy.viewport({ zoom, pan });
+}
 
 export function GraphCanvas() {
   const ref = useRef<HTMLDivElement>(null);
@@ -28,7 +54,7 @@ export function GraphCanvas() {
     const big = s.doc.entities.length + s.doc.holdings.length > BIG;
     const cy = cytoscape({
       container: ref.current!,
-      style: stylesheet() as unknown as cytoscape.StylesheetJson,
+      style: stylesheet({ big }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -45,9 +71,17 @@ export function GraphCanvas() {
     const unsubscribe = appStore.subscribe((st, prev) => {
       if (st.doc !== prev.doc) stats.lastChangeAt = performance.now();
     });
+    if (big) {
+      // Big graphs restyle once when the zoom crosses the level at which arrows become visible.
+      let arrows = false;
+      cy.on('zoom', () => {
+        const want = cy.zoom() >= BIG_ARROW_ZOOM;
+        if (want !== arrows) cy.style(stylesheet({ big, arrows: (arrows = want) }) as unknown as cytoscape.StylesheetJson);
+      });
+    }
     const unwire = wireInteractions(cy, appStore);
     setCanvasApi({
-      fit: () => cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 200 }),
+      fit: () => fitView(cy, true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
         const n = cy.getElementById(nodeId(id));
@@ -61,7 +95,7 @@ export function GraphCanvas() {
         try {
           const positions = await layoutPositions(cy, appStore.getState().doc);
           if (Object.keys(positions).length) appStore.getState().commit({ type: 'moveEntities', positions });
-          if (!cy.destroyed()) cy.fit(undefined, 40);
+          if (!cy.destroyed()) fitView(cy, false);
         } finally {
           appStore.getState().setBusy(null);
         }
@@ -82,6 +116,7 @@ export function GraphCanvas() {
       cyRef.current = null;
       drawnRef.current = new Map();
       fittedRef.current = -1;
+      placingRef.current = null;
     };
   }, []);
 
@@ -105,8 +140,7 @@ export function GraphCanvas() {
     if (!unplaced) {
       if (fittedRef.current !== loads) {
         fittedRef.current = loads;
-        cy.fit(undefined, 40);
-        if (cy.zoom() > 1.2) cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        fitView(cy, false);
       }
       return;
     }

@@ -47,6 +47,7 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
   };
 
   const clearLink = () => {
+    cy.userPanningEnabled(true);
     cy.remove('.ghost');
     cy.nodes('.link-source').removeClass('link-source');
     link = null;
@@ -54,6 +55,7 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
   const onTapStart = (evt: EventObject) => {
     if (!linking() || evt.target === cy || !evt.target.isNode?.() || !evt.target.hasClass('entity')) return;
     link = { source: evt.target };
+    cy.userPanningEnabled(false); // the drag draws a line; it must not pan the view under it
     evt.target.addClass('link-source');
     cy.add([
       { group: 'nodes', data: { id: '__ghost', label: '' }, classes: 'ghost', position: { ...evt.position } },

@@ -19,9 +19,9 @@ export type Positions = Record<string, { x: number; y: number }>;
 export const ELK_OPTIONS = {
   algorithm: 'layered',
   'elk.direction': 'DOWN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': 90,
-  'elk.spacing.nodeNode': 40,
-  'elk.spacing.componentComponent': 60,
+  'elk.layered.spacing.nodeNodeBetweenLayers': 70,
+  'elk.spacing.nodeNode': 24,
+  'elk.spacing.componentComponent': 40,
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.separateConnectedComponents': true,

@@ -62,8 +62,14 @@ export function stakeWidth(shares: number): number {
 
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
-/** The Cytoscape stylesheet, generated from the tables above. */
-export function stylesheet(): Rule[] {
+/** Zoom from which big graphs draw their arrows (below it they are specks that cost a third of a frame). */
+export const BIG_ARROW_ZOOM = 0.35;
+
+/**
+ * The Cytoscape stylesheet, generated from the tables above. `big` graphs get haystack edges without labels, and
+ * arrows (in the middle of the edge) only when `arrows` is set, i.e. when zoomed in enough to see them.
+ */
+export function stylesheet(opts: { big?: boolean; arrows?: boolean } = {}): Rule[] {
   const rules: Rule[] = [
     {
       selector: 'node',
@@ -80,25 +86,30 @@ export function stylesheet(): Rule[] {
     if (s.borderColor) style['border-color'] = s.borderColor;
     rules.push({ selector: `node.s-${status}`, style });
   }
+  // Big graphs draw haystack edges (far cheaper), which carry their arrow in the middle.
+  const arrow = opts.big ? 'mid-target-arrow' : 'target-arrow';
+  const arrowShape = (shape: string) => (opts.big && !opts.arrows ? 'none' : shape);
   const edge = (selector: string, s: EdgeStyle, extra: Rule['style'] = {}) =>
     rules.push({
       selector,
       style: {
-        'line-color': s.color, 'target-arrow-color': s.color, 'target-arrow-shape': s.arrow, 'line-style': s.lineStyle,
+        'line-color': s.color, [`${arrow}-color`]: s.color, [`${arrow}-shape`]: arrowShape(s.arrow), 'line-style': s.lineStyle,
         ...(s.dash ? { 'line-dash-pattern': s.dash } : {}), ...(s.width ? { width: s.width } : {}), ...extra,
       },
     });
   rules.push({
     selector: 'edge',
-    style: {
-      'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': 10, color: '#1f2937',
-      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2', 'min-zoomed-font-size': 7,
-      'text-rotation': 'none', 'control-point-step-size': 60,
-    },
+    style: opts.big
+      ? { 'curve-style': 'haystack', 'haystack-radius': 0 }
+      : {
+          'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': 10, color: '#1f2937',
+          'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2', 'min-zoomed-font-size': 7,
+          'text-rotation': 'none', 'control-point-step-size': 60,
+        },
   });
   edge('edge.holding', EDGE_STYLES.holding, { width: 'data(width)' });
   edge('edge.holding.estimated', EDGE_STYLES.estimated);
-  rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, 'target-arrow-color': EDGE_STYLES.conferring.color, 'z-index': 2 } });
+  rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, [`${arrow}-color`]: EDGE_STYLES.conferring.color, 'z-index': 2 } });
   edge('edge.agreement', EDGE_STYLES.agreement, { 'font-style': 'italic', color: EDGE_STYLES.agreement.color });
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) edge(`edge.dependency.x-${cls}`, s, { color: s.color });
   rules.push(

@@ -11,11 +11,17 @@ export const HISTORY_LIMIT = 200;
 
 export type CommitResult = { ok: true } | { ok: false; error: string };
 
+/** One undo step: the document and where it came from (loading a dataset is undoable too). */
+export interface HistoryEntry {
+  doc: OwnershipDoc;
+  datasetId: DatasetId;
+}
+
 export interface ExplorerState {
   doc: OwnershipDoc;
   datasetId: DatasetId;
-  past: OwnershipDoc[];
-  future: OwnershipDoc[];
+  past: HistoryEntry[];
+  future: HistoryEntry[];
   selection: Selection | null;
   view: View;
   message: Message | null;
@@ -97,7 +103,7 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         set({ busy });
       },
       commit(op) {
-        const { doc, past } = get();
+        const { doc, past, datasetId } = get();
         let next: OwnershipDoc;
         try {
           next = apply(doc, op);
@@ -108,7 +114,7 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         const msg = get().message;
         set({
           doc: next,
-          past: [...past.slice(-(HISTORY_LIMIT - 1)), doc],
+          past: [...past.slice(-(HISTORY_LIMIT - 1)), { doc, datasetId }],
           future: [],
           selection: keepSelection(next),
           message: msg?.kind === 'error' ? null : msg,
@@ -116,16 +122,18 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         return { ok: true };
       },
       undo() {
-        const { past, future, doc } = get();
+        const { past, future, doc, datasetId } = get();
         if (!past.length) return;
         const prev = past[past.length - 1];
-        set({ doc: prev, past: past.slice(0, -1), future: [doc, ...future], selection: keepSelection(prev), message: null });
+        const loads = get().loads + (prev.datasetId !== datasetId ? 1 : 0);
+        set({ ...prev, loads, past: past.slice(0, -1), future: [{ doc, datasetId }, ...future], selection: keepSelection(prev.doc), message: null });
       },
       redo() {
-        const { past, future, doc } = get();
+        const { past, future, doc, datasetId } = get();
         if (!future.length) return;
         const next = future[0];
-        set({ doc: next, past: [...past, doc], future: future.slice(1), selection: keepSelection(next), message: null });
+        const loads = get().loads + (next.datasetId !== datasetId ? 1 : 0);
+        set({ ...next, loads, past: [...past, { doc, datasetId }], future: future.slice(1), selection: keepSelection(next.doc), message: null });
       },
       place(positions) {
         const known = Object.fromEntries(Object.entries(positions).filter(([id]) => get().doc.entities.some((e) => e.id === id)));
@@ -133,11 +141,11 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         set({ doc: apply(get().doc, { type: 'moveEntities', positions: known }) });
       },
       loadDoc(doc, datasetId, o = {}) {
-        const { past, doc: old, view } = get();
+        const { past, doc: old, view, datasetId: oldId } = get();
         set({
           doc: placeIfLarge(doc),
           datasetId,
-          past: o.undoable ? [...past.slice(-(HISTORY_LIMIT - 1)), old] : [],
+          past: o.undoable ? [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId: oldId }] : [],
           future: [],
           selection: null,
           view: { ...view, date: null },

@@ -19,7 +19,7 @@ export function CanvasPane() {
       <GraphCanvas />
       <Legend model={model} />
       {busy && <div className="busy" role="status">{busy}</div>}
-      {linkMode && <div className="hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
+      {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
       {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the panel on the right.</div>}
     </div>
   );

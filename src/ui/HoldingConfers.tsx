@@ -3,21 +3,28 @@ import type { Analysis } from '../analysis';
 import { inForce, type Holding } from '../model';
 import { listNames } from './names';
 
+/** Ends a sentence with one full stop, even after a name that ends with one ("SoftBank Corp."). */
+const stop = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
 /** The sentence for one holding. */
 export function confersText(h: Holding, analysis: Analysis, nameOf: (id: string) => string): string {
+  return stop(confers(h, analysis, nameOf));
+}
+
+function confers(h: Holding, analysis: Analysis, nameOf: (id: string) => string): string {
   const date = analysis.options.date;
-  if (!inForce(h, date)) return `Not in force on ${date}.`;
+  if (!inForce(h, date)) return `Not in force on ${date}`;
   const c = analysis.control.get(h.subject);
   const y = nameOf(h.subject);
-  if (!c) return 'No control.';
+  if (!c) return 'No control';
   if (analysis.conferring().has(h.id)) {
-    if (c.status === 'joint') return `Part of the joint control of ${y} by ${listNames(c.parent.map(nameOf))}.`;
+    if (c.status === 'joint') return `Part of the joint control of ${y} by ${listNames(c.parent.map(nameOf))}`;
     const p = c.parent[0];
-    return p === h.holder ? `Confers control of ${y} on ${nameOf(p)}.` : `Confers control of ${y} on ${nameOf(p)}, which controls ${nameOf(h.holder)}.`;
+    return p === h.holder ? `Confers control of ${y} on ${nameOf(p)}` : `Confers control of ${y} on ${nameOf(p)}, which controls ${nameOf(h.holder)}`;
   }
-  if (c.status === 'independent') return `No control: nobody controls ${y}.`;
-  if (c.status === 'joint') return `No control: ${y} is jointly controlled by ${listNames(c.parent.map(nameOf))}${c.reason.kind === 'joint' && c.reason.agreement ? ' by agreement' : ''}.`;
-  return `No control: ${y} is controlled by ${nameOf(c.parent[0])}${c.reason.kind === 'agreement' ? ' by agreement' : c.reason.kind === 'board' ? ' through the board' : ''}.`;
+  if (c.status === 'independent') return `No control: nobody controls ${y}`;
+  if (c.status === 'joint') return `No control: ${y} is jointly controlled by ${listNames(c.parent.map(nameOf))}${c.reason.kind === 'joint' && c.reason.agreement ? ' by agreement' : ''}`;
+  return `No control: ${y} is controlled by ${nameOf(c.parent[0])}${c.reason.kind === 'agreement' ? ' by agreement' : c.reason.kind === 'board' ? ' through the board' : ''}`;
 }
 
 export function HoldingConfers({ holding, analysis, nameOf }: { holding: Holding; analysis: Analysis; nameOf: (id: string) => string }) {

@@ -27,8 +27,10 @@ export function Inspector() {
     if (e)
       body = (
         <div key={e.id}>
-          <EntityForm entity={e} />
           <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} />
+          <Section title="Details" id="details-h">
+            <EntityForm entity={e} />
+          </Section>
           <Section title="Add a holding" id="add-holding-h">
             <AddHoldingForm entityId={e.id} />
           </Section>
@@ -39,8 +41,10 @@ export function Inspector() {
     if (h)
       body = (
         <div key={h.id}>
-          <HoldingForm holding={h} nameOf={nameOf} />
           <HoldingConfers holding={h} analysis={analysis} nameOf={nameOf} />
+          <Section title="Details" id="details-h">
+            <HoldingForm holding={h} nameOf={nameOf} />
+          </Section>
         </div>
       );
   } else if (selection?.kind === 'agreement') {

@@ -17,8 +17,8 @@ export function SourcesEditor({ sources, onCommit }: { sources: Source[] | undef
     return onCommit(next);
   };
   return (
-    <fieldset className="sources">
-      <legend>Sources ({list.length})</legend>
+    <details className="sources">
+      <summary>Sources ({list.length})</summary>
       {list.map((s, i) => (
         <div className="source" key={i}>
           <TextField label={`Source ${i + 1} title`} value={s.title ?? ''} onCommit={(v) => update(i, { title: v })} />
@@ -33,6 +33,6 @@ export function SourcesEditor({ sources, onCommit }: { sources: Source[] | undef
         </div>
       ))}
       <button type="button" className="small" onClick={() => onCommit([...list, { title: 'New source' }])}>Add source</button>
-    </fieldset>
+    </details>
   );
 }

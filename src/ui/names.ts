@@ -8,7 +8,7 @@ export function namer(doc: OwnershipDoc): (id: string) => string {
   let names = memo.get(doc);
   if (!names) memo.set(doc, (names = new Map(doc.entities.map((e) => [e.id, e.name]))));
   const n = names;
-  return (id) => (isFloatId(id) ? `Unattributed remainder of ${n.get(id.slice(6)) ?? id.slice(6)}` : (n.get(id) ?? id));
+  return (id) => (isFloatId(id) ? `Unattributed: ${n.get(id.slice(6)) ?? id.slice(6)}` : (n.get(id) ?? id));
 }
 
 /** "A", "A and B", "A, B and C". */

@@ -51,8 +51,17 @@ export async function openSession(browser: Browser): Promise<Session> {
 
 /** Navigates to the app and waits until the graph is placed and painted. */
 export async function gotoApp(page: Page, baseUrl: string, query = ''): Promise<void> {
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(e.message);
+  page.on('pageerror', onError);
   await page.goto(baseUrl + query);
-  await waitDrawn(page);
+  try {
+    await waitDrawn(page);
+  } catch (e) {
+    throw new Error(`e2e: the graph was not drawn at ${baseUrl + query}: ${(e as Error).message}; page errors: ${errors.join(' | ') || 'none'}; body: ${(await page.textContent('body'))?.slice(0, 300)}`);
+  } finally {
+    page.off('pageerror', onError);
+  }
 }
 
 /** Waits for the first painted frame with every entity placed. */
@@ -79,4 +88,25 @@ export async function nodeScreenPosition(page: Page, entityId: string): Promise<
 /** Saves a screenshot into tests/e2e/artifacts/. */
 export function shot(page: Page, name: string) {
   return page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
+
+/** Rendered (page) position of a Cytoscape element: a node's centre or an edge's midpoint. */
+export async function elementScreenPosition(page: Page, elementId: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const el = document.querySelector('.graph') as HTMLElement;
+    type Ele = { empty(): boolean; isNode(): boolean; renderedPosition(): { x: number; y: number }; renderedMidpoint(): { x: number; y: number } };
+    const cy = (el as unknown as { _cyreg: { cy: { getElementById(x: string): Ele } } })._cyreg.cy;
+    const e = cy.getElementById(id);
+    if (e.empty()) throw new Error(`no element ${id}`);
+    const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
+    const r = el.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, elementId);
+}
+
+/** Selects an entity through the search box (as a user would). */
+export async function findEntity(page: Page, name: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Find an entity' });
+  await box.fill(name);
+  await box.press('Enter');
 }

@@ -16,7 +16,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Builds and serves the app; returns its URL and a function that stops the server. */
 export async function buildAndServe(outDir = OUT_DIR): Promise<{ url: string; close(): Promise<void> }> {
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build what users get.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('e2e/globalSetup: the preview server reported no URL');

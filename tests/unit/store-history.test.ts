@@ -144,6 +144,9 @@ describe('store: editing actions', () => {
     expect(s.getState().loads).toBe(1);
     s.getState().undo();
     expect(s.getState().doc).toBe(old);
+    expect(s.getState().datasetId).toBe('imported');
+    s.getState().redo();
+    expect(s.getState().datasetId).toBe('ntt-docomo');
     s.getState().loadDoc(ntt.load(), 'ntt-docomo');
     expect(s.getState().past).toHaveLength(0);
   });

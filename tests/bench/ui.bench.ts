@@ -1,0 +1,108 @@
+// UI benchmark: builds the app, serves it, opens headless Chromium and prints figures — first-load JavaScript
+// (gzipped), time from navigation to a drawn graph, and from a stake edit to the updated drawing — on the LY
+// dataset and on generated graphs (?sample=N). It prints figures; it never fails on speed.
+// Run: npx tsx tests/bench/ui.bench.ts [sizes…]   (default sizes: 1000 5000)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { buildAndServe } from '../e2e/globalSetup';
+import { launch } from '../e2e/browser';
+
+const OUT = join(process.cwd(), 'node_modules/.explorer-bench-dist');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
+const SAMPLES = sizes.length ? sizes : [1000, 5000];
+const EDITS = 15;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Gzipped size of the JavaScript the first page load fetches (entry script and its modulepreloads). */
+function firstLoadJs(outDir: string) {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = files.map((f) => gzipSync(readFileSync(join(outDir, f))).length);
+  return { files, gz: gz.reduce((a, b) => a + b, 0) };
+}
+
+/** Navigates and returns ms from navigation start to the first painted frame with every entity placed. */
+async function timeToDrawn(page: Page, url: string): Promise<{ drawn: number; nodes: number; edges: number }> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null, undefined, { timeout: 120_000 });
+  return page.evaluate(() => ({ drawn: window.__explorer!.stats.firstDrawnAt!, nodes: window.__explorer!.stats.nodes, edges: window.__explorer!.stats.edges }));
+}
+
+/** Selects a holding through the table view (as a user would). */
+async function selectFirstHolding(page: Page) {
+  await page.getByRole('button', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: /Holdings/ }).click();
+  await page.getByRole('grid', { name: 'Holdings' }).locator('tbody tr').first().click();
+  await page.getByRole('button', { name: 'Table' }).click();
+  await page.locator('input[name="shares"]').waitFor();
+}
+
+/** Commits stake edits with Enter; returns times from the keypress to the diff applied and to the next paint. */
+async function timeEdits(page: Page): Promise<{ apply: number; paint: number }> {
+  const input = page.locator('input[name="shares"]');
+  const start = Number(await input.inputValue());
+  const applies: number[] = [], paints: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const v = i % 2 === 0 ? Math.max(0, start - 0.5) : start;
+    await input.fill(String(v));
+    const r = await page.evaluate(async () => {
+      const el = document.querySelector('input[name="shares"]') as HTMLInputElement;
+      const s = window.__explorer!.stats;
+      const t0 = performance.now();
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      while (!(s.lastApplyEnd > t0 && s.lastRenderAt > s.lastApplyEnd)) await new Promise((res) => requestAnimationFrame(res));
+      return { apply: s.lastApplyEnd - t0, paint: s.lastRenderAt - t0 };
+    });
+    applies.push(r.apply);
+    paints.push(r.paint);
+  }
+  return { apply: median(applies), paint: median(paints) };
+}
+
+async function main() {
+  console.log('UI benchmark (headless Chromium, production build)');
+  const served = await buildAndServe(OUT);
+  const browser = await launch();
+  try {
+    const js = firstLoadJs(OUT);
+    console.log(`first-load JavaScript: ${kb(js.gz)} gzipped (${js.files.join(', ')}); target < 300 KB`);
+    const rows: string[][] = [['graph', 'entities', 'edges drawn', 'navigation → drawn', 'edit → diff applied', 'edit → painted']];
+
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    const cold = await timeToDrawn(page, served.url);
+    await page.waitForFunction(() => localStorage.getItem('ownership-explorer:working')?.includes('"position"'));
+    const warm = await timeToDrawn(page, served.url);
+    await selectFirstHolding(page);
+    const ly = await timeEdits(page);
+    rows.push(['LY (first visit: ELK layout)', String(cold.nodes), String(cold.edges), ms(cold.drawn), '', '']);
+    rows.push(['LY (reload: saved positions)', String(warm.nodes), String(warm.edges), ms(warm.drawn), ms(ly.apply), ms(ly.paint)]);
+    await ctx.close();
+
+    for (const n of SAMPLES) {
+      const c = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const p = await c.newPage();
+      const d = await timeToDrawn(p, `${served.url}?sample=${n}`);
+      await selectFirstHolding(p);
+      const e = await timeEdits(p);
+      rows.push([`generated ?sample=${n}`, String(d.nodes), String(d.edges), ms(d.drawn), ms(e.apply), ms(e.paint)]);
+      await c.close();
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+    console.log('targets: LY edit → drawing < 16 ms; 5k entities drawn < 2 s (figures only; never fails on speed)');
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+// E2E: the default graph loads in real Chromium and shows who controls LY Corporation under each rule; the
+// dataset picker, reset dialog, table view and layers work; no console errors; no request leaves localhost.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { findEntity, gotoApp, launch, openSession, shot, state, waitDrawn, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+  s = await openSession(browser);
+  await gotoApp(s.page, baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('control, live', () => {
+  it('draws the LY graph, placed, with every entity and the holdings in force', async () => {
+    const stats = await s.page.evaluate(() => window.__explorer!.stats);
+    expect(stats.nodes).toBe(28);
+    expect(stats.placed).toBe(true);
+    const placed = await state<boolean>(s.page, '(st) => st.doc.entities.every((e) => e.position)');
+    expect(placed).toBe(true);
+    await shot(s.page, 'ly-legal');
+  });
+
+  it('legal control: LY Corporation is ultimately controlled by SoftBank Group Corp.', async () => {
+    await findEntity(s.page, 'LY Corporation');
+    const panel = s.page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => panel.getByTestId('ultimate').textContent()).toBe('SoftBank Group Corp.');
+    expect(await panel.getByTestId('parent').textContent()).toBe('A Holdings Corporation');
+    expect(await panel.getByTestId('status').textContent()).toBe('Controlled');
+    const explain = await panel.getByTestId('explain').textContent();
+    expect(explain).toContain('A Holdings Corporation holds 62.50% of LY Corporation');
+    expect(explain).toContain('by agreement');
+    await expect.poll(() => panel.getByRole('list', { name: 'Ultimate owners' }).isVisible()).toBe(true);
+    await shot(s.page, 'ly-selected-legal');
+  });
+
+  it('votes only: NAVER Corporation and SoftBank Corp., through the joint control of A Holdings', async () => {
+    await s.page.getByLabel('Control rule').selectOption('votes');
+    const panel = s.page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => panel.getByTestId('ultimate').textContent()).toBe('NAVER Corporation and SoftBank Corp.');
+    await findEntity(s.page, 'A Holdings');
+    await expect.poll(() => panel.getByTestId('status').textContent()).toBe('Jointly controlled');
+    const power = panel.getByRole('table', { name: /Voting power/ });
+    expect(await power.textContent()).toContain('0.500');
+    expect(await panel.textContent()).toContain('Veto players: NAVER Corporation and SoftBank Corp.');
+    await shot(s.page, 'ahd-votes-joint');
+  });
+
+  it('de facto with τ, and the view date', async () => {
+    await s.page.getByLabel('Control rule').selectOption('defacto');
+    const tau = s.page.getByLabel('De facto threshold τ in percent');
+    expect(await tau.isEnabled()).toBe(true);
+    await tau.fill('30');
+    expect(await state<number>(s.page, '(st) => st.view.threshold')).toBe(30);
+    await s.page.getByLabel('View date', { exact: true }).fill('2022-01-01');
+    expect(await state<string>(s.page, '(st) => st.view.date')).toBe('2022-01-01');
+    await findEntity(s.page, 'LY Corporation');
+    const panel = s.page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => panel.getByTestId('explain').textContent()).toContain('65.25%');
+    await s.page.getByLabel('View date', { exact: true }).fill('2024-09-30');
+    await s.page.getByLabel('Control rule').selectOption('legal');
+  });
+
+  it('layers switch on and off, and the legend follows', async () => {
+    const legend = s.page.getByRole('region', { name: 'Legend' });
+    expect(await legend.textContent()).toContain('Dependency');
+    await s.page.getByRole('button', { name: 'Dependencies' }).click();
+    await expect.poll(() => s.page.evaluate(() => window.__explorer!.stats.edges)).toBeLessThan(35);
+    expect(await legend.textContent()).not.toContain('Dependency');
+    await s.page.getByRole('button', { name: 'Dependencies' }).click();
+  });
+
+  it('the table view sorts and works with the keyboard', async () => {
+    await s.page.getByRole('button', { name: 'Table' }).click();
+    const grid = s.page.getByRole('grid', { name: 'Entities' });
+    await grid.waitFor();
+    await grid.getByRole('button', { name: /Holders/ }).click();
+    await grid.getByRole('button', { name: /Holders/ }).click();
+    const first = grid.locator('tbody tr').first();
+    expect(await first.textContent()).toContain('PayPay Corporation'); // four holders, the most
+    await first.focus();
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('Enter');
+    const sel = await state<{ kind: string; id: string }>(s.page, '(st) => st.selection');
+    expect(sel.kind).toBe('entity');
+    expect(sel.id).not.toBe('paypay');
+    await s.page.getByRole('tab', { name: /Holdings/ }).click();
+    expect(await s.page.getByRole('grid', { name: 'Holdings' }).locator('tbody tr').count()).toBe(32);
+    await shot(s.page, 'table-view');
+    await s.page.getByRole('button', { name: 'Table' }).click();
+  });
+
+  it('the dataset picker loads NTT Docomo and a blank graph; undo goes back', async () => {
+    await s.page.getByLabel('Dataset').selectOption('ntt-docomo');
+    await expect.poll(() => s.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(8);
+    await expect.poll(() => state<boolean>(s.page, '(st) => st.doc.entities.every((e) => e.position)')).toBe(true);
+    await findEntity(s.page, 'NTT DOCOMO');
+    const panel = s.page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => panel.getByTestId('ultimate').textContent()).toBe('Nippon Telegraph and Telephone Corporation (NTT)');
+    await shot(s.page, 'ntt-docomo');
+    await s.page.getByLabel('Dataset').selectOption('blank');
+    await expect.poll(() => s.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(0);
+    await s.page.getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => s.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(8);
+  });
+
+  it('reset asks first, and Cancel changes nothing', async () => {
+    await s.page.getByRole('button', { name: 'Reset…' }).click();
+    const dialog = s.page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('NTT Docomo');
+    await shot(s.page, 'reset-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    await s.page.getByLabel('Dataset').selectOption('line-yahoo');
+    await expect.poll(() => s.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(28);
+  });
+
+  it('logged no console errors and sent no request beyond localhost', () => {
+    expect(s.problems).toEqual([]);
+    expect(s.foreign).toEqual([]);
+  });
+});
+
+describe('generated samples', () => {
+  it('?sample=1000 draws a generated graph of 1000 entities', async () => {
+    const t = await openSession(browser);
+    await gotoApp(t.page, baseUrl, '?sample=1000');
+    await waitDrawn(t.page);
+    expect(await t.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(1000);
+    await shot(t.page, 'sample-1000');
+    expect(t.problems).toEqual([]);
+    await t.context.close();
+  });
+});
