@@ -48,6 +48,7 @@ export function GraphCanvas() {
   const drawnRef = useRef<Drawn>(new Map());
   const fittedRef = useRef(-1);
   const placingRef = useRef<object | null>(null);
+  const placingDocRef = useRef<object | null>(null);
 
   useEffect(() => {
     const s = appStore.getState();
@@ -145,15 +146,19 @@ export function GraphCanvas() {
       return;
     }
     if (unplaced < doc.entities.length) return appStore.getState().place(placeNear(doc));
-    if (placingRef.current === doc) return;
-    placingRef.current = doc;
+    if (placingDocRef.current === doc && placingRef.current) return;
+    placingDocRef.current = doc;
+    const token = {};
+    placingRef.current = token;
     appStore.getState().setBusy('Laying out…');
     layoutPositions(cy, doc)
       .then((positions) => {
         if (appStore.getState().doc === doc) appStore.getState().place(positions);
       })
       .catch((e) => appStore.getState().notify(`Layout failed: ${(e as Error).message}`, 'error'))
-      .finally(() => appStore.getState().setBusy(null));
+      .finally(() => {
+        if (placingRef.current === token) appStore.getState().setBusy(null);
+      });
   }, [elements, loads]);
 
   useEffect(() => {

@@ -14,7 +14,7 @@ export function AddEntityForm() {
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
     const position = canvasApi()?.centre() ?? { x: 0, y: 0 };
-    const created = appStore.getState().addEntity({ name, kind, position });
+    const created = appStore.getState().addEntity({ name: name.trim() || name, kind, position });
     if (!created) return setError(appStore.getState().message?.text ?? 'Refused.');
     setError(null);
     setName('');

@@ -32,6 +32,7 @@ export function AgreementForm({ agreement: a, nameOf, entityOptions }: { agreeme
         <DateField name="since" label="Since" value={a.since} onCommit={(v) => changeAgreement(a.id, { since: v })} />
         <DateField name="until" label="Until" value={a.until} onCommit={(v) => changeAgreement(a.id, { until: v })} />
       </div>
+      <TextField name="notes" label="Notes" multiline value={a.notes ?? ''} onCommit={(v) => changeAgreement(a.id, { notes: v.trim() === '' ? null : v })} />
       <SourcesEditor sources={a.sources} onCommit={(s) => changeAgreement(a.id, { sources: s })} />
       <p className="muted small-text">Id: <code>{a.id}</code></p>
     </form>

@@ -20,7 +20,7 @@ export function EntityForm({ entity }: { entity: Entity }) {
   };
   return (
     <form className="form" onSubmit={(e) => e.preventDefault()} aria-label={`Edit ${entity.name}`}>
-      <TextField name="name" label="Name" value={entity.name} onCommit={(v) => changeEntity(id, { name: v })} />
+      <TextField name="name" label="Name" value={entity.name} onCommit={(v) => changeEntity(id, { name: v.trim() || v })} />
       <div className="row">
         <SelectField name="kind" label="Kind" value={entity.kind ?? 'company'} options={KINDS} onCommit={(v) => changeEntity(id, { kind: v })} />
         <TextField

@@ -1,7 +1,7 @@
 // The inspector's form for one holding: shares, votes, board seats, dates, estimated, sources — via setHolding.
 import type { Holding } from '../model';
 import { changeHolding } from './edits';
-import { CheckField, DateField, NumberField } from './fields';
+import { CheckField, DateField, NumberField, TextField } from './fields';
 import { SourcesEditor } from './SourcesEditor';
 
 export function HoldingForm({ holding: h, nameOf }: { holding: Holding; nameOf: (id: string) => string }) {
@@ -20,6 +20,7 @@ export function HoldingForm({ holding: h, nameOf }: { holding: Holding; nameOf: 
         <DateField name="until" label="Until" value={h.until} onCommit={(v) => changeHolding(h, { until: v })} />
       </div>
       <CheckField name="estimated" label="Estimated (figure not confirmed)" value={!!h.estimated} onCommit={(v) => changeHolding(h, { estimated: v ? true : null })} />
+      <TextField name="notes" label="Notes" multiline value={h.notes ?? ''} onCommit={(v) => changeHolding(h, { notes: v.trim() === '' ? null : v })} />
       <SourcesEditor sources={h.sources} onCommit={(s) => changeHolding(h, { sources: s })} />
       <p className="muted small-text">Id: <code>{h.id}</code></p>
     </form>

@@ -58,7 +58,7 @@ export async function gotoApp(page: Page, baseUrl: string, query = ''): Promise<
   try {
     await waitDrawn(page);
   } catch (e) {
-    throw new Error(`e2e: the graph was not drawn at ${baseUrl + query}: ${(e as Error).message}; page errors: ${errors.join(' | ') || 'none'}; body: ${(await page.textContent('body'))?.slice(0, 300)}`);
+    throw new Error(`e2e: the graph was not drawn at ${baseUrl + query}: ${(e as Error).message}; page errors: ${errors.join(' | ') || 'none'}; body: ${(await page.textContent('body'))?.slice(0, 300)}`, { cause: e });
   } finally {
     page.off('pageerror', onError);
   }

@@ -159,6 +159,33 @@ describe('editing', () => {
     await shot(page, 'added-entity');
   });
 
+  it('Shift+drag from one entity to another also draws a holding', async () => {
+    const page = s.page;
+    const from = await elementScreenPosition(page, 'e:nps');
+    const to = await elementScreenPosition(page, 'e:askul');
+    await page.keyboard.down('Shift');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => shares(page, 'h-nps-askul')).toBe(10);
+    expect(await state(page, "(st) => st.doc.entities.find((e) => e.id === 'nps').position")).toEqual(await state(page, "(st) => st.past[st.past.length - 1].doc.entities.find((e) => e.id === 'nps').position"));
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => shares(page, 'h-nps-askul')).toBeUndefined();
+  });
+
+  it('re-layout commits every position as one undo step', async () => {
+    const page = s.page;
+    const steps = await state<number>(page, '(st) => st.past.length');
+    const before = await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))');
+    await page.getByRole('button', { name: 'Re-layout' }).click();
+    await expect.poll(() => state<number>(page, '(st) => st.past.length')).toBe(steps + 1);
+    expect(await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))')).not.toBe(before);
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    expect(await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))')).toBe(before);
+  });
+
   it('logged no console errors and sent no request beyond localhost', () => {
     expect(s.problems).toEqual([]);
     expect(s.foreign).toEqual([]);
