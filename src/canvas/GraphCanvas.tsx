@@ -9,7 +9,7 @@ import { setCanvasApi } from './canvasApi';
 import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
-import { BIG_ARROW_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
+import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId } from './toElements';
 import { useElements } from './useElements';
 
@@ -73,11 +73,11 @@ export function GraphCanvas() {
       if (st.doc !== prev.doc) stats.lastChangeAt = performance.now();
     });
     if (big) {
-      // Big graphs restyle once when the zoom crosses the level at which arrows become visible.
-      let arrows = false;
+      // Big graphs restyle once when the zoom crosses the level at which names and arrows become readable.
+      let detail = false;
       cy.on('zoom', () => {
-        const want = cy.zoom() >= BIG_ARROW_ZOOM;
-        if (want !== arrows) cy.style(stylesheet({ big, arrows: (arrows = want) }) as unknown as cytoscape.StylesheetJson);
+        const want = cy.zoom() >= BIG_DETAIL_ZOOM;
+        if (want !== detail) cy.style(stylesheet({ big, detail: (detail = want) }) as unknown as cytoscape.StylesheetJson);
       });
     }
     const unwire = wireInteractions(cy, appStore);

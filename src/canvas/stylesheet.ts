@@ -62,19 +62,20 @@ export function stakeWidth(shares: number): number {
 
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
-/** Zoom from which big graphs draw their arrows (below it they are specks that cost a third of a frame). */
-export const BIG_ARROW_ZOOM = 0.35;
+/** Zoom from which big graphs draw arrows and names (below it they are specks that cost most of a frame). */
+export const BIG_DETAIL_ZOOM = 0.35;
 
 /**
  * The Cytoscape stylesheet, generated from the tables above. `big` graphs get haystack edges without labels, and
- * arrows (in the middle of the edge) only when `arrows` is set, i.e. when zoomed in enough to see them.
+ * names and arrows (in the middle of the edge) only with `detail`, i.e. when zoomed in enough to read them.
  */
-export function stylesheet(opts: { big?: boolean; arrows?: boolean } = {}): Rule[] {
+export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule[] {
+  const lean = opts.big && !opts.detail;
   const rules: Rule[] = [
     {
       selector: 'node',
       style: {
-        width: NODE_W, height: NODE_H, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${NODE_W - 18}`,
+        width: NODE_W, height: NODE_H, label: lean ? '' : 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${NODE_W - 18}`,
         'text-valign': 'center', 'text-halign': 'center', 'font-size': 12, 'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: '#111827', 'background-color': 'data(fill)', 'border-color': 'data(line)', 'min-zoomed-font-size': 7,
       },
@@ -88,7 +89,7 @@ export function stylesheet(opts: { big?: boolean; arrows?: boolean } = {}): Rule
   }
   // Big graphs draw haystack edges (far cheaper), which carry their arrow in the middle.
   const arrow = opts.big ? 'mid-target-arrow' : 'target-arrow';
-  const arrowShape = (shape: string) => (opts.big && !opts.arrows ? 'none' : shape);
+  const arrowShape = (shape: string) => (lean ? 'none' : shape);
   const edge = (selector: string, s: EdgeStyle, extra: Rule['style'] = {}) =>
     rules.push({
       selector,
@@ -107,9 +108,9 @@ export function stylesheet(opts: { big?: boolean; arrows?: boolean } = {}): Rule
           'text-rotation': 'none', 'control-point-step-size': 60,
         },
   });
-  edge('edge.holding', EDGE_STYLES.holding, { width: 'data(width)' });
+  edge('edge.holding', EDGE_STYLES.holding, { width: 'data(width)', ...(opts.big ? { 'line-opacity': 0.45 } : {}) });
   edge('edge.holding.estimated', EDGE_STYLES.estimated);
-  rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, [`${arrow}-color`]: EDGE_STYLES.conferring.color, 'z-index': 2 } });
+  rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, [`${arrow}-color`]: EDGE_STYLES.conferring.color, 'z-index': 2, 'line-opacity': 1 } });
   edge('edge.agreement', EDGE_STYLES.agreement, { 'font-style': 'italic', color: EDGE_STYLES.agreement.color });
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) edge(`edge.dependency.x-${cls}`, s, { color: s.color });
   rules.push(

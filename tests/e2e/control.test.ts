@@ -138,4 +138,17 @@ describe('generated samples', () => {
     expect(t.problems).toEqual([]);
     await t.context.close();
   });
+
+  it('?sample=5000 draws, and shows names and arrows once zoomed in', async () => {
+    const t = await openSession(browser);
+    await gotoApp(t.page, baseUrl, '?sample=5000');
+    expect(await t.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(5000);
+    await shot(t.page, 'sample-5000');
+    await findEntity(t.page, 'Company 100 ');
+    await expect.poll(() => state(t.page, '(st) => st.selection')).toEqual({ kind: 'entity', id: 'e100' });
+    await t.page.waitForTimeout(600);
+    await shot(t.page, 'sample-5000-zoomed');
+    expect(t.problems).toEqual([]);
+    await t.context.close();
+  });
 });
