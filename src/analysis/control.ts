@@ -152,10 +152,10 @@ export class Evaluator {
     try {
       if (this.opts.rule !== 'votes' && entity.boardSize) {
         const half = entity.boardSize / 2;
-        const p = this.deepest(touched.filter((x) => this.seats[x] > half));
+        const p = this.deepest(touched.filter((x) => this.seats[x] > half), y);
         if (p !== -1) return { parent: p, reason: { kind: 'board', seats: this.seats[p], boardSize: entity.boardSize } };
       }
-      const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])));
+      const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])), y);
       if (p !== -1) return { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
       const blocks = this.blocks(y, chains);
       const joint = jointControl(blocks, rule);
@@ -163,7 +163,7 @@ export class Evaluator {
       const sorted = blocks.slice().sort((a, b) => b.weight - a.weight);
       const top = sorted[0], runnerUp = sorted[1]?.weight ?? 0;
       if (this.opts.rule === 'defacto' && top && top.weight >= this.opts.threshold / 100 - 1e-9 && top.weight > runnerUp + 1e-9) {
-        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === top.root));
+        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === top.root), y);
         const d = q === -1 ? top.root : q;
         return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
       }
@@ -182,7 +182,7 @@ export class Evaluator {
   }
 
   /** Of candidates lying on one chain, the one nearest the holders; −1 if none or if they lie on different chains. */
-  private deepest(candidates: number[]): number {
+  private deepest(candidates: number[], y: number): number {
     if (candidates.length <= 1) return candidates[0] ?? -1;
     const cur = ++this.cur;
     for (const c of candidates) this.mark[c] = cur;
@@ -196,8 +196,24 @@ export class Evaluator {
     }
     const lowest = candidates.filter((c) => !above.has(c));
     if (lowest.length === 1) return lowest[0];
-    if (lowest.length === 0) return candidates[0]; // a control cycle: every candidate controls another
+    if (lowest.length === 0) return this.firstInCycle(candidates, y);
     return -1;
+  }
+
+  /**
+   * Candidates that all control one another (a control cycle) all control `y`; the immediate controller is
+   * then the one with the most direct votes in `y`, ties broken by id, so the result never depends on record order.
+   */
+  private firstInCycle(candidates: number[], y: number): number {
+    const s = this.s;
+    const direct = (c: number) => {
+      let v = 0;
+      for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) if (s.inHolder[e] === c) v += s.inVotes[e];
+      return v;
+    };
+    return candidates
+      .map((c) => ({ c, v: direct(c) }))
+      .sort((a, b) => b.v - a.v || (s.ids[a.c] < s.ids[b.c] ? -1 : 1))[0].c;
   }
 
   /** The voting game on `y` under the current parent pointers. */
