@@ -293,6 +293,9 @@ function list(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** What the app reads from an analysis: a live Analysis, or one whose control comes from a worker. */
+export type AnalysisView = Pick<Analysis, 'doc' | 'options' | 'control' | 'loops' | 'entity' | 'top' | 'explain' | 'lookThrough' | 'stake' | 'power' | 'conferring' | 'dependencies'>;
+
 const cache = new WeakMap<OwnershipDoc, Map<string, Analysis>>();
 
 /** The analysis of `doc` under the given view, memoised per document and view. */

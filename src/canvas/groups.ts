@@ -1,5 +1,5 @@
 // Control groups: entities sharing the same ultimate controller(s); each group gets a stable palette colour.
-import type { Analysis } from '../analysis';
+import type { AnalysisView } from '../analysis';
 import { assignColours, NEUTRAL } from './stylesheet';
 
 export interface ControlGroup {
@@ -19,10 +19,10 @@ export interface Groups {
   groups: ControlGroup[];
 }
 
-const memo = new WeakMap<Analysis, Groups>();
+const memo = new WeakMap<AnalysisView, Groups>();
 
 /** Groups the analysed entities by ultimate controller; an entity alone in its group is left neutral. */
-export function controlGroups(analysis: Analysis): Groups {
+export function controlGroups(analysis: AnalysisView): Groups {
   const cached = memo.get(analysis);
   if (cached) return cached;
   const members = new Map<string, string[]>();

@@ -1,6 +1,6 @@
 // Pure: document + analysis + view → Cytoscape element definitions (nodes, then holdings, agreements, dependencies).
 // Only records in force on the analysis date are drawn; ids are prefixed by kind so they never collide.
-import type { Analysis } from '../analysis';
+import type { AnalysisView } from '../analysis';
 import { inForce, type OwnershipDoc } from '../model';
 import type { Layers } from '../store/types';
 import { controlGroups } from './groups';
@@ -27,7 +27,7 @@ export interface DrawView {
 }
 
 /** Builds every element to draw; entities without a saved position get none (`data.placed` is false). */
-export function toElements(doc: OwnershipDoc, analysis: Analysis, view: DrawView): ElementDef[] {
+export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: DrawView): ElementDef[] {
   const date = analysis.options.date;
   const groups = controlGroups(analysis);
   const out: ElementDef[] = [];

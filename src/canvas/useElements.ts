@@ -1,14 +1,14 @@
 // The drawn elements for the current document and view, memoised per analysis and layer set so that the canvas
 // and the legend share one computation.
-import type { Analysis } from '../analysis';
+import type { AnalysisView } from '../analysis';
 import { useAnalysis, useStore } from '../store';
 import type { Layers } from '../store/types';
 import { toElements, type ElementDef } from './toElements';
 
-const memo = new WeakMap<Analysis, Map<string, ElementDef[]>>();
+const memo = new WeakMap<AnalysisView, Map<string, ElementDef[]>>();
 
 /** toElements(doc, analysis, {layers}), computed once per analysis and layers. */
-export function elementsFor(analysis: Analysis, layers: Layers): ElementDef[] {
+export function elementsFor(analysis: AnalysisView, layers: Layers): ElementDef[] {
   const key = `${+layers.holdings}${+layers.agreements}${+layers.dependencies}`;
   let byKey = memo.get(analysis);
   if (!byKey) memo.set(analysis, (byKey = new Map()));

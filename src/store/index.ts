@@ -5,7 +5,7 @@ import { startAutosave } from './autosave';
 import { boot } from './boot';
 import { localPersistence } from './persistence';
 import { createExplorerStore, type ExplorerState } from './store';
-import type { Analysis } from '../analysis';
+import type { AnalysisView } from '../analysis';
 
 export * from './types';
 export { createExplorerStore, selectionExists, type ExplorerState, type CommitResult } from './store';
@@ -34,6 +34,6 @@ export function useStore<T>(selector: (s: ExplorerState) => T): T {
 useStore.getState = appStore.getState;
 
 /** The current analysis (memoised; stable while doc and view do not change). */
-export function useAnalysis(): Analysis {
+export function useAnalysis(): AnalysisView {
   return useZustand(appStore, analysisOf);
 }

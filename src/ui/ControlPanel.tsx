@@ -1,6 +1,6 @@
 // Control of the selected entity, live: status, parent, ultimate controllers, the worded explanation, look-through
 // and ultimate owners (bar charts), and the voting game on it (Banzhaf, Shapley–Shubik, veto players).
-import type { Analysis } from '../analysis';
+import type { AnalysisView } from '../analysis';
 import { RULE_LABELS } from '../analysis';
 import { appStore } from '../store';
 import { BarChart } from './BarChart';
@@ -22,7 +22,7 @@ function EntityLinks({ ids, nameOf }: { ids: string[]; nameOf: (id: string) => s
   );
 }
 
-export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: Analysis; nameOf: (id: string) => string }) {
+export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: AnalysisView; nameOf: (id: string) => string }) {
   const c = analysis.control.get(id);
   if (!c) return null;
   const lt = analysis.lookThrough(id);

@@ -1,5 +1,5 @@
 // What a holding confers under the current rule: control of its subject, a part of joint control, or nothing.
-import type { Analysis } from '../analysis';
+import type { AnalysisView } from '../analysis';
 import { inForce, type Holding } from '../model';
 import { listNames } from './names';
 
@@ -7,11 +7,11 @@ import { listNames } from './names';
 const stop = (s: string) => (s.endsWith('.') ? s : `${s}.`);
 
 /** The sentence for one holding. */
-export function confersText(h: Holding, analysis: Analysis, nameOf: (id: string) => string): string {
+export function confersText(h: Holding, analysis: AnalysisView, nameOf: (id: string) => string): string {
   return stop(confers(h, analysis, nameOf));
 }
 
-function confers(h: Holding, analysis: Analysis, nameOf: (id: string) => string): string {
+function confers(h: Holding, analysis: AnalysisView, nameOf: (id: string) => string): string {
   const date = analysis.options.date;
   if (!inForce(h, date)) return `Not in force on ${date}`;
   const c = analysis.control.get(h.subject);
@@ -27,7 +27,7 @@ function confers(h: Holding, analysis: Analysis, nameOf: (id: string) => string)
   return `No control: ${y} is controlled by ${nameOf(c.parent[0])}${c.reason.kind === 'agreement' ? ' by agreement' : c.reason.kind === 'board' ? ' through the board' : ''}`;
 }
 
-export function HoldingConfers({ holding, analysis, nameOf }: { holding: Holding; analysis: Analysis; nameOf: (id: string) => string }) {
+export function HoldingConfers({ holding, analysis, nameOf }: { holding: Holding; analysis: AnalysisView; nameOf: (id: string) => string }) {
   return (
     <section className="panel-section control" aria-labelledby="confers-h">
       <h3 id="confers-h">What it confers</h3>
