@@ -10,3 +10,7 @@ export { pct, roundPct } from './format';
 export type { Reason } from './control';
 export { summarize, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';
 export { neighbourhood } from './neighbourhood';
+export { upstreamOf, subDocument } from './upstream';
+export { diffWords, diffText, describeControl, describeExposure, listWords, type DiffLine, type DiffWords, type Namer } from './diffWords';
+export { timelineDates, dateIndex, eventsByDate } from './timeline';
+export { caseFacts, recordsOf, type CaseFacts, type CaseEvent } from './caseFacts';

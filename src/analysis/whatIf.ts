@@ -2,7 +2,8 @@
 // of it (the unattributed remainder included), the smallest purchase, to 0.01 points, that gives the buyer control.
 // Control is monotone in the buyer's stake, so each (company, seller) pair is a binary search over hundredths,
 // run on the sub-document of the target's ancestors only.
-import { apply, FLOAT_PREFIX, inForce, type OwnershipDoc } from '../model';
+import { apply, FLOAT_PREFIX, type OwnershipDoc } from '../model';
+import { subDocument, upstreamOf } from './upstream';
 import { Analysis } from './analyze';
 import type { AnalysisOptions } from './options';
 import { resolveOptions } from './options';
@@ -27,35 +28,14 @@ export function controls(a: Analysis, buyer: string, target: string): boolean {
   return false;
 }
 
-/** The entities upstream of `target` (its holders, their holders, agreement parties …), target included. */
-function upstream(doc: OwnershipDoc, target: string, date: string): Set<string> {
-  const into = new Map<string, string[]>();
-  const add = (from: string, to: string) => (into.get(to) ?? into.set(to, []).get(to)!).push(from);
-  for (const h of doc.holdings) if (inForce(h, date)) add(h.holder, h.subject);
-  for (const a of doc.agreements ?? []) if (inForce(a, date)) a.parties.forEach((p) => add(p, a.subject));
-  const out = new Set([target]);
-  const queue = [target];
-  while (queue.length) for (const f of into.get(queue.pop()!) ?? []) if (!out.has(f)) { out.add(f); queue.push(f); }
-  return out;
-}
-
 /** The smallest purchases that give `buyer` control of `target`, smallest first; [] if it already controls it. */
 export function whatWouldItTake(doc: OwnershipDoc, buyer: string, target: string, opts: Partial<AnalysisOptions> = {}): Purchase[] {
   const o = resolveOptions(doc, opts);
   if (!doc.entities.some((e) => e.id === buyer)) throw new Error(`analysis/whatIf: no entity "${buyer}" — pick an existing buyer`);
   if (!doc.entities.some((e) => e.id === target)) throw new Error(`analysis/whatIf: no entity "${target}" — pick an existing target`);
   if (buyer === target) return [];
-  const keep = upstream(doc, target, o.date);
-  keep.add(buyer);
-  for (const x of upstream(doc, buyer, o.date)) keep.add(x);
-  const sub: OwnershipDoc = {
-    ...doc,
-    entities: doc.entities.filter((e) => keep.has(e.id)),
-    holdings: doc.holdings.filter((h) => inForce(h, o.date) && keep.has(h.holder) && keep.has(h.subject)),
-    agreements: (doc.agreements ?? []).filter((a) => inForce(a, o.date) && keep.has(a.subject) && a.parties.every((p) => keep.has(p))),
-    dependencies: [],
-    events: [],
-  };
+  const keep = upstreamOf(doc, [target, buyer], o.date);
+  const sub: OwnershipDoc = { ...subDocument(doc, keep, o.date), dependencies: [] };
   if (controls(new Analysis(sub, o), buyer, target)) return [];
   const results: Purchase[] = [];
   const companies = [...keep].filter((id) => id !== buyer && sub.holdings.some((h) => h.subject === id) || id === target);

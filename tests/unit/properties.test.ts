@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apply, generateGraph, parseDoc, type OwnershipDoc } from '../../src/model';
-import { analyze, Analysis, type Rule } from '../../src/analysis';
+import { analyze, Analysis, subDocument, upstreamOf, type Rule } from '../../src/analysis';
 
 /** Random valid documents: up to 9 entities, holdings scaled so no subject exceeds 100%, cycles allowed. */
 const docArb = fc
@@ -139,6 +139,25 @@ describe('engine invariants', () => {
         if (!('loop' in r)) expect(Object.values(r.ultimateOwners).reduce((x, y) => x + y, 0)).toBeCloseTo(100, 6);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('an entity analysed within its upstream sub-document gets the same control, explanation, look-through and power', () => {
+    fc.assert(
+      fc.property(docArb, fc.nat(), (doc, k) => {
+        const id = doc.entities[k % doc.entities.length].id;
+        for (const rule of rules) {
+          const full = new Analysis(doc, { rule });
+          const sub = new Analysis(subDocument(doc, upstreamOf(doc, [id], full.options.date), full.options.date), { rule });
+          const { reason: _a, ...x } = full.entity(id);
+          const { reason: _b, ...y } = sub.entity(id);
+          expect(y).toEqual(x);
+          expect(sub.explain(id)).toEqual(full.explain(id));
+          expect(sub.lookThrough(id)).toEqual(full.lookThrough(id));
+          expect(sub.power(id)).toEqual(full.power(id));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
