@@ -1,7 +1,7 @@
 // The one pure edit function: apply(doc, op) returns a new document or throws a ModelError, never half-changing it.
 import type { z } from 'zod';
 import { ModelError } from './errors';
-import { agreementSchema, dependencySchema, entitySchema, eventSchema, holdingSchema, isoDate } from './schema';
+import { agreementSchema, dependencySchema, docScenarioSchema, entitySchema, eventSchema, holdingSchema, isoDate } from './schema';
 import { checkBoardSeats, checkSubjectTotals } from './validate';
 import { FLOAT_PREFIX, uniqueId, type Changes, type Op } from './ops';
 import type { Holding, OwnershipDoc } from './types';
@@ -164,9 +164,10 @@ export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
       return apply(doc, { type: 'moveEntities', positions: { [op.id]: op.position } });
     case 'moveEntities': {
       const positions = op.positions;
+      const ids = new Set(doc.entities.map((e) => e.id));
       for (const [id, p] of Object.entries(positions)) {
         if (!Number.isFinite(p?.x) || !Number.isFinite(p?.y)) fail(op, `position of "${id}" is not a pair of finite numbers`);
-        requireEntity(doc, op, id, 'entity');
+        if (!ids.has(id)) fail(op, `entity "${id}" is not an entity in this document`);
       }
       return { ...doc, entities: doc.entities.map((e) => (positions[e.id] ? { ...e, position: { x: positions[e.id].x, y: positions[e.id].y } } : e)) };
     }
@@ -248,6 +249,16 @@ export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
       if (next.asOf !== undefined && !isoDate.safeParse(next.asOf).success) fail(op, `asOf "${next.asOf}" is not a date YYYY-MM-DD`);
       return next;
     }
+    case 'setScenario': {
+      const scenario = check(op, docScenarioSchema, op.scenario, `scenario "${op.scenario?.id}"`) as typeof op.scenario;
+      const list = doc.scenarios ?? [];
+      const i = list.findIndex((x) => x.id === scenario.id);
+      const scenarios = list.slice();
+      if (i >= 0) scenarios[i] = scenario; else scenarios.push(scenario);
+      return { ...doc, scenarios };
+    }
+    case 'removeScenario':
+      return { ...doc, scenarios: removeById(doc.scenarios ?? [], op, op.id, 'scenario') };
     case 'batch':
       return op.ops.reduce((d, o, i) => {
         try {

@@ -6,6 +6,15 @@ import { readableError } from './messages';
 import { placeIfLarge } from './placement';
 import { DEFAULT_VIEW, type DatasetId, type Message, type Selection, type View } from './types';
 
+/** Listeners told of every document change made by one operation (the analysis worker follows edits with them). */
+const opListeners = new Set<(from: OwnershipDoc, to: OwnershipDoc, op: Op) => void>();
+
+/** Calls `listener` after each commit or placement with the documents before and after and the operation. */
+export function onOperation(listener: (from: OwnershipDoc, to: OwnershipDoc, op: Op) => void): () => void {
+  opListeners.add(listener);
+  return () => opListeners.delete(listener);
+}
+
 /** How many committed edits undo can walk back. */
 export const HISTORY_LIMIT = 200;
 
@@ -119,6 +128,7 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
           selection: keepSelection(next),
           message: msg?.kind === 'error' ? null : msg,
         });
+        opListeners.forEach((l) => l(doc, next, op));
         return { ok: true };
       },
       undo() {
@@ -136,9 +146,14 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         set({ ...next, loads, past: [...past, { doc, datasetId }], future: future.slice(1), selection: keepSelection(next.doc), message: null });
       },
       place(positions) {
-        const known = Object.fromEntries(Object.entries(positions).filter(([id]) => get().doc.entities.some((e) => e.id === id)));
+        const ids = new Set(get().doc.entities.map((e) => e.id));
+        const known = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
         if (!Object.keys(known).length) return;
-        set({ doc: apply(get().doc, { type: 'moveEntities', positions: known }) });
+        const op: Op = { type: 'moveEntities', positions: known };
+        const from = get().doc;
+        const to = apply(from, op);
+        set({ doc: to });
+        opListeners.forEach((l) => l(from, to, op));
       },
       loadDoc(doc, datasetId, o = {}) {
         const { past, doc: old, view, datasetId: oldId } = get();
