@@ -1,7 +1,7 @@
 // The three commands of the command line (FORMAT.md): analyze, simulate and whatif, as pure functions of
 // a document and options that return the JSON object and its readable rendering.
 import { apply, ModelError, type Op, type OwnershipDoc, type Scenario } from '../model';
-import { analyze, diffAnalyses, roundPct, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
+import { analyze, diffAnalyses, diffText as wordDiff, roundPct, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
 import { UsageError } from './args';
 
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -76,27 +76,10 @@ export function simulate(doc: OwnershipDoc, ops: Op[], opts: Partial<AnalysisOpt
   return { diff: diffAnalyses(analyze(doc, opts), analyze(after, opts)), after };
 }
 
-/** The readable rendering of a diff. */
+/** The readable rendering of a diff (wording shared with the app: analysis/diffWords.ts). */
 export function diffText(doc: OwnershipDoc, after: OwnershipDoc, d: ControlDiff): string {
   const name = (id: string) => after.entities.find((e) => e.id === id)?.name ?? doc.entities.find((e) => e.id === id)?.name ?? id;
-  const say = (s: ControlDiff['changes'][number]['before']) =>
-    !s ? 'absent' : s.status === 'independent' ? 'independent' : s.status === 'joint' ? `jointly controlled by ${s.parent.map(name).join(' and ')}` : `${s.status === 'circular' ? 'circularly ' : ''}controlled by ${s.parent.map(name).join(', ')} (ultimately ${s.ultimate.map(name).join(' and ')})`;
-  const lines: string[] = [];
-  if (!d.changes.length) lines.push('Control: no change.');
-  else {
-    lines.push('Control changes');
-    for (const c of d.changes) lines.push(`  ${name(c.entity)}: ${say(c.before)} → ${say(c.after)}`);
-  }
-  if (d.lookThrough.length) {
-    lines.push('', 'Look-through stakes that moved');
-    for (const l of d.lookThrough) lines.push(`  ${name(l.owner)} in ${name(l.entity)}: ${l.before.toFixed(2)}% → ${l.after.toFixed(2)}%`);
-  }
-  if (d.dependencies.length) {
-    lines.push('', 'Dependency exposure changes');
-    const word = (e: ControlDiff['dependencies'][number]['before']) => (e ? `${e.exposure}${e.crossBorder ? ', cross-border' : ''}` : 'gone');
-    for (const x of d.dependencies) lines.push(`  ${x.id}: ${word(x.before)} → ${word(x.after)}`);
-  }
-  return lines.join('\n');
+  return wordDiff(d, name);
 }
 
 /** The readable rendering of what-would-it-take. */

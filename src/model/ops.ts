@@ -1,5 +1,5 @@
 // The typed edit operations: every change to a document is one of these, applied by `apply` (apply.ts).
-import type { Agreement, Dependency, Entity, Holding, OwnershipEvent } from './types';
+import type { Agreement, Dependency, DocScenario, Entity, Holding, OwnershipEvent } from './types';
 
 /** A partial record where `null` clears an optional field. */
 export type Changes<T> = { [K in keyof T]?: T[K] | null };
@@ -24,6 +24,9 @@ export type Op =
   | { type: 'updateEvent'; id: string; changes: Changes<Omit<OwnershipEvent, 'id'>> }
   | { type: 'removeEvent'; id: string }
   | { type: 'setMeta'; changes: { title?: string | null; asOf?: string | null } }
+  /** Adds or replaces (by id) a scenario saved with the document; its operations are checked when replayed. */
+  | { type: 'setScenario'; scenario: DocScenario }
+  | { type: 'removeScenario'; id: string }
   /** Several operations applied as one (a scenario, a re-layout): all or nothing. */
   | { type: 'batch'; label?: string; ops: Op[] };
 

@@ -89,6 +89,16 @@ export const eventSchema = z.looseObject({
   sources,
 });
 
+/** A scenario saved with the document: a named list of operations, checked when it is replayed. */
+export const docScenarioSchema = z.looseObject({
+  id,
+  title: z.string().max(500, 'is longer than 500 characters').refine((x) => x.trim().length > 0, 'must not be empty'),
+  description: z.string().optional(),
+  /** The view date at which the scenario is meant to be seen. */
+  date: isoDate.optional(),
+  ops: z.array(z.looseObject({ type: z.string().min(1, 'must not be empty') })),
+});
+
 export const documentSchema = z.looseObject({
   format: z.literal('ownership-graph', { error: 'must be "ownership-graph"' }),
   version: z.number().int().min(1),
@@ -99,4 +109,5 @@ export const documentSchema = z.looseObject({
   agreements: z.array(agreementSchema).optional(),
   dependencies: z.array(dependencySchema).optional(),
   events: z.array(eventSchema).optional(),
+  scenarios: z.array(docScenarioSchema).optional(),
 });

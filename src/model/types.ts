@@ -1,7 +1,8 @@
 // Types of the ownership document (FORMAT.md), derived from the schema so the two never drift apart.
 import type { z } from 'zod';
+import type { Op } from './ops';
 import type {
-  agreementSchema, decisionRuleSchema, dependencySchema, documentSchema, entitySchema, eventSchema,
+  agreementSchema, decisionRuleSchema, dependencySchema, docScenarioSchema, documentSchema, entitySchema, eventSchema,
   holdingSchema, sourceSchema,
 } from './schema';
 
@@ -15,12 +16,15 @@ export type Holding = Known<z.infer<typeof holdingSchema>>;
 export type Agreement = Known<z.infer<typeof agreementSchema>>;
 export type Dependency = Known<z.infer<typeof dependencySchema>>;
 export type OwnershipEvent = Known<z.infer<typeof eventSchema>>;
-export type OwnershipDoc = Omit<Known<z.infer<typeof documentSchema>>, 'entities' | 'holdings' | 'agreements' | 'dependencies' | 'events'> & {
+/** A user scenario saved with the document; its operations are checked when replayed. */
+export type DocScenario = Omit<Known<z.infer<typeof docScenarioSchema>>, 'ops'> & { ops: Op[] };
+export type OwnershipDoc = Omit<Known<z.infer<typeof documentSchema>>, 'entities' | 'holdings' | 'agreements' | 'dependencies' | 'events' | 'scenarios'> & {
   entities: Entity[];
   holdings: Holding[];
   agreements?: Agreement[];
   dependencies?: Dependency[];
   events?: OwnershipEvent[];
+  scenarios?: DocScenario[];
 };
 export type EntityKind = NonNullable<Entity['kind']>;
 export type DependencyKind = Dependency['kind'];

@@ -101,4 +101,5 @@ export function validateDoc(doc: OwnershipDoc): void {
     unique('events', i, ev.id);
     (ev.entities ?? []).forEach((id) => ref(where, 'entities', id));
   });
+  (doc.scenarios ?? []).forEach((s, i) => unique('scenarios', i, s.id));
 }
