@@ -1,10 +1,10 @@
 // The app's store instance and its React hook; tests build their own stores with createExplorerStore.
 import { useStore as useZustand } from 'zustand';
-import { analysisOf } from './analysis';
 import { startAutosave } from './autosave';
 import { boot } from './boot';
 import { localPersistence } from './persistence';
 import { createExplorerStore, type ExplorerState } from './store';
+import { currentAnalysis, remoteStore, startRemoteAnalysis, type RemoteState } from './remote';
 import type { AnalysisView } from '../analysis';
 
 export * from './types';
@@ -33,7 +33,16 @@ export function useStore<T>(selector: (s: ExplorerState) => T): T {
 }
 useStore.getState = appStore.getState;
 
-/** The current analysis (memoised; stable while doc and view do not change). */
+/** Large documents are analysed in a Web Worker (see remote.ts). */
+if (typeof Worker !== 'undefined') startRemoteAnalysis(appStore);
+
+/** The current analysis (memoised; stable while doc, view and the worker's latest summary do not change). */
 export function useAnalysis(): AnalysisView {
-  return useZustand(appStore, analysisOf);
+  const remote = useZustand(remoteStore);
+  return useZustand(appStore, (s) => currentAnalysis(s, remote));
+}
+
+/** The worker's state: progress of the analysis in flight, last timing, errors. */
+export function useRemote<T>(selector: (r: RemoteState) => T): T {
+  return useZustand(remoteStore, selector);
 }

@@ -1,0 +1,94 @@
+// Large graphs are analysed in a Web Worker so the page never freezes: the worker holds its own copy of the
+// document, kept in step by the operations the store commits (one small message per edit), and sends back a
+// summary; the latest request wins. Small graphs are analysed on the main thread, where it takes microseconds.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AnalysisOptions, AnalysisSummary, AnalysisView } from '../analysis';
+import type { OwnershipDoc } from '../model';
+import { AnalysisWorker } from '../worker/client';
+import { analysisOf } from './analysis';
+import { onOperation, type ExplorerState } from './store';
+import { WorkerAnalysis } from './workerAnalysis';
+
+/** Documents with at least this many entities are analysed in the worker. */
+export const WORKER_MIN_ENTITIES = 10_000;
+
+export interface RemoteState {
+  summary: AnalysisSummary | null;
+  /** Fraction done of the analysis in flight, or null when idle. */
+  progress: number | null;
+  /** How long the last worker analysis took, in ms. */
+  ms: number | null;
+  error: string | null;
+}
+
+export const remoteStore = createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, error: null }));
+
+/** Whether a document is analysed in the worker. */
+export const isBig = (doc: OwnershipDoc, min = WORKER_MIN_ENTITIES) => doc.entities.length >= min;
+
+const optionsOf = (s: Pick<ExplorerState, 'view'>): Partial<AnalysisOptions> => ({ rule: s.view.rule, threshold: s.view.threshold, date: s.view.date ?? undefined });
+
+/** Keeps the worker in step with the store and its analysis current; returns a stop function. */
+export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { makeWorker?: () => AnalysisWorker; min?: number } = {}): () => void {
+  let client: AnalysisWorker | null = null;
+  let workerDoc: OwnershipDoc | null = null;
+  let run = 0;
+  let scheduled = false;
+  const min = opts.min ?? WORKER_MIN_ENTITIES;
+
+  const stopOps = onOperation((from, to, op) => {
+    if (!client || workerDoc !== from) return;
+    workerDoc = to;
+    // Positions never change an analysis: the worker keeps its own, and moves cost no message.
+    if (op.type === 'moveEntity' || op.type === 'moveEntities') return;
+    client.apply(op).catch(() => (workerDoc = null));
+  });
+
+  const sync = () => {
+    scheduled = false;
+    const s = store.getState();
+    if (!isBig(s.doc, min)) return;
+    client ??= opts.makeWorker?.() ?? new AnalysisWorker();
+    if (workerDoc !== s.doc) {
+      workerDoc = s.doc;
+      client.load(s.doc).catch((e: Error) => remoteStore.setState({ error: e.message }));
+    }
+    const mine = ++run;
+    remoteStore.setState({ progress: 0, error: null });
+    client
+      .analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
+      .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary, ms, progress: null }))
+      .catch((e: Error) => mine === run && remoteStore.setState({ error: e.message, progress: null }));
+  };
+  // Coalesce: several changes in one tick cost one analysis, and operation listeners run first.
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(sync);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.doc !== prev.doc || s.view.rule !== prev.view.rule || s.view.threshold !== prev.view.threshold || s.view.date !== prev.view.date) schedule();
+  });
+  schedule();
+  return () => {
+    stopOps();
+    unsubscribe();
+    client?.terminate();
+  };
+}
+
+const memo = new WeakMap<OwnershipDoc, Map<string, { summary: AnalysisSummary | null; view: WorkerAnalysis }>>();
+
+/** The analysis the app reads: live for small documents, worker-backed for large ones (possibly stale while updating). */
+export function currentAnalysis(s: Pick<ExplorerState, 'doc' | 'view'>, remote: RemoteState, min = WORKER_MIN_ENTITIES): AnalysisView {
+  if (!isBig(s.doc, min)) return analysisOf(s);
+  const live = analysisOf.options(s);
+  const key = `${live.rule}|${live.threshold}|${live.date}`;
+  let byKey = memo.get(s.doc);
+  if (!byKey) memo.set(s.doc, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && hit.summary === remote.summary) return hit.view;
+  const view = new WorkerAnalysis(s.doc, live, remote.summary);
+  byKey.set(key, { summary: remote.summary, view });
+  return view;
+}

@@ -1,0 +1,58 @@
+// Large documents are analysed in the worker: the worker follows edits by operations (one load, then
+// applies), the latest analysis wins, and the worker-backed view matches the live analysis.
+import { describe, expect, it } from 'vitest';
+import { generateGraph } from '../../src/model';
+import { analyze } from '../../src/analysis';
+import { createExplorerStore } from '../../src/store/store';
+import { currentAnalysis, remoteStore, startRemoteAnalysis } from '../../src/store/remote';
+import { AnalysisWorker } from '../../src/worker/client';
+import { createHandler } from '../../src/worker/handler';
+import type { Request } from '../../src/worker/protocol';
+
+/** A Worker stand-in running the real handler asynchronously, counting the requests it receives. */
+function fakeWorker(log: Request['type'][]) {
+  const w = { onmessage: null as ((e: MessageEvent) => void) | null, terminate() {}, postMessage(req: Request) {
+    log.push(req.type);
+    setTimeout(() => handle(structuredClone(req)), 0);
+  } };
+  const handle = createHandler((r) => w.onmessage?.({ data: r } as MessageEvent));
+  return new AnalysisWorker(w as unknown as Worker);
+}
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(cond()).toBe(true);
+};
+
+describe('remote analysis', () => {
+  it('loads once, follows edits with operations, and matches the live analysis', async () => {
+    const doc = generateGraph({ entities: 400, seed: 9 });
+    const store = createExplorerStore({ doc, datasetId: 'sample' });
+    const log: Request['type'][] = [];
+    remoteStore.setState({ summary: null, progress: null, ms: null, error: null });
+    const stop = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
+    await until(() => remoteStore.getState().summary !== null && remoteStore.getState().progress === null);
+    const h = doc.holdings.find((x) => x.shares > 20)!;
+    expect(store.getState().commit({ type: 'setHolding', holding: { ...h, shares: h.shares - 10 } })).toEqual({ ok: true });
+    store.getState().commit({ type: 'moveEntity', id: doc.entities[0].id, position: { x: 1, y: 2 } });
+    store.getState().setView({ rule: 'votes' });
+    await until(() => remoteStore.getState().progress === null && remoteStore.getState().summary?.options.rule === 'votes' && log.filter((t) => t === 'analyze').length >= 2);
+    expect(log.filter((t) => t === 'load')).toHaveLength(1); // edits travel as operations, moves not at all
+    expect(log).toContain('apply');
+    const s = store.getState();
+    const view = currentAnalysis(s, remoteStore.getState(), 100);
+    const live = analyze(s.doc, { rule: 'votes' });
+    for (const [id, c] of live.control) expect(view.control.get(id)).toMatchObject({ status: c.status, parent: c.parent, ultimate: c.ultimate });
+    expect(view.conferring()).toEqual(live.conferring());
+    const target = doc.entities[doc.entities.length - 1].id;
+    expect(view.explain(target)).toEqual(live.explain(target));
+    expect(view.lookThrough(target)).toEqual(live.lookThrough(target));
+    stop();
+  });
+
+  it('small documents are analysed on the main thread', () => {
+    const doc = generateGraph({ entities: 50, seed: 1 });
+    const s = { doc, view: createExplorerStore({ doc, datasetId: 'sample' }).getState().view };
+    expect(currentAnalysis(s, remoteStore.getState())).toBe(analyze(doc, { rule: 'legal', threshold: 25 }));
+  });
+});
