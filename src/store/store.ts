@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { apply, uniqueId, type Entity, type Op, type OwnershipDoc } from '../model';
 import { readableError } from './messages';
 import { placeIfLarge } from './placement';
+import { initialSim, logOp, type SimState } from './simState';
 import { DEFAULT_VIEW, type DatasetId, type Message, type Selection, type View } from './types';
 
 /** Listeners told of every document change made by one operation (the analysis worker follows edits with them). */
@@ -24,6 +25,8 @@ export type CommitResult = { ok: true } | { ok: false; error: string };
 export interface HistoryEntry {
   doc: OwnershipDoc;
   datasetId: DatasetId;
+  /** The operation log and active scenario that go with `doc` (simState.ts). */
+  sim: SimState;
 }
 
 export interface ExplorerState {
@@ -38,7 +41,11 @@ export interface ExplorerState {
   loads: number;
   /** A long-running task in progress ("Laying out…"), shown over the canvas. */
   busy: string | null;
+  /** Operations since loading and the scenario shown (simState.ts); scenario actions live in scenario.ts. */
+  sim: SimState;
   setBusy(text: string | null): void;
+  /** Replaces the document and the simulation state as one undo step (scenario actions: scenario.ts). */
+  step(doc: OwnershipDoc, sim: SimState): void;
   /** Applies one operation as one undo step; on refusal leaves the document as it was and reports why. */
   commit(op: Op): CommitResult;
   undo(): void;
@@ -97,8 +104,10 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
       set({ message: { kind: 'error', text: error, seq: ++seq } });
       return { ok: false, error };
     };
+    const first = placeIfLarge(opts.doc);
     return {
-      doc: placeIfLarge(opts.doc),
+      doc: first,
+      sim: initialSim(first),
       datasetId: opts.datasetId,
       past: [],
       future: [],
@@ -111,8 +120,12 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
       setBusy(busy) {
         set({ busy });
       },
+      step(doc, sim) {
+        const { doc: old, past, datasetId, sim: oldSim } = get();
+        set({ doc, sim, past: [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId, sim: oldSim }], future: [], selection: keepSelection(doc) });
+      },
       commit(op) {
-        const { doc, past, datasetId } = get();
+        const { doc, past, datasetId, sim } = get();
         let next: OwnershipDoc;
         try {
           next = apply(doc, op);
@@ -123,7 +136,8 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         const msg = get().message;
         set({
           doc: next,
-          past: [...past.slice(-(HISTORY_LIMIT - 1)), { doc, datasetId }],
+          sim: logOp(sim, op),
+          past: [...past.slice(-(HISTORY_LIMIT - 1)), { doc, datasetId, sim }],
           future: [],
           selection: keepSelection(next),
           message: msg?.kind === 'error' ? null : msg,
@@ -132,18 +146,18 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         return { ok: true };
       },
       undo() {
-        const { past, future, doc, datasetId } = get();
+        const { past, future, doc, datasetId, sim } = get();
         if (!past.length) return;
         const prev = past[past.length - 1];
         const loads = get().loads + (prev.datasetId !== datasetId ? 1 : 0);
-        set({ ...prev, loads, past: past.slice(0, -1), future: [{ doc, datasetId }, ...future], selection: keepSelection(prev.doc), message: null });
+        set({ ...prev, loads, past: past.slice(0, -1), future: [{ doc, datasetId, sim }, ...future], selection: keepSelection(prev.doc), message: null });
       },
       redo() {
-        const { past, future, doc, datasetId } = get();
+        const { past, future, doc, datasetId, sim } = get();
         if (!future.length) return;
         const next = future[0];
         const loads = get().loads + (next.datasetId !== datasetId ? 1 : 0);
-        set({ ...next, loads, past: [...past, { doc, datasetId }], future: future.slice(1), selection: keepSelection(next.doc), message: null });
+        set({ ...next, loads, past: [...past, { doc, datasetId, sim }], future: future.slice(1), selection: keepSelection(next.doc), message: null });
       },
       place(positions) {
         const ids = new Set(get().doc.entities.map((e) => e.id));
@@ -156,11 +170,13 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
         opListeners.forEach((l) => l(from, to, op));
       },
       loadDoc(doc, datasetId, o = {}) {
-        const { past, doc: old, view, datasetId: oldId } = get();
+        const { past, doc: old, view, datasetId: oldId, sim } = get();
+        const placedDoc = placeIfLarge(doc);
         set({
-          doc: placeIfLarge(doc),
+          doc: placedDoc,
+          sim: initialSim(placedDoc),
           datasetId,
-          past: o.undoable ? [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId: oldId }] : [],
+          past: o.undoable ? [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId: oldId, sim }] : [],
           future: [],
           selection: null,
           view: { ...view, date: null },

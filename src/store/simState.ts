@@ -1,0 +1,82 @@
+// The simulation state the store keeps beside the document (and in every undo step, so undo/redo keep it
+// consistent): the document as loaded, the operations committed since, and the scenario being shown with its base.
+import type { Op, OwnershipDoc } from '../model';
+
+/** A scenario applied on a base document: "Back to base" returns to `base` and `baseDate` exactly. */
+export interface ActiveScenario {
+  id: string;
+  title: string;
+  /** Bundled (data/scenarios) or saved with the document. */
+  source: 'bundled' | 'document';
+  base: OwnershipDoc;
+  /** Length of the operation log at the base. */
+  baseLog: number;
+  /** The view date before the scenario moved it (null: the document's asOf). */
+  baseDate: string | null;
+}
+
+export interface SimState {
+  /** The document as loaded (positions may be filled in later without an operation). */
+  origin: OwnershipDoc;
+  /** Operations committed since loading, excluding layout moves and scenario bookkeeping. */
+  log: Op[];
+  scenario: ActiveScenario | null;
+}
+
+/** The simulation state of a freshly loaded document. */
+export function initialSim(doc: OwnershipDoc): SimState {
+  return { origin: doc, log: [], scenario: null };
+}
+
+/** Whether an operation is a change worth replaying (not a layout move, not saving or removing a scenario). */
+export function isTracked(op: Op): boolean {
+  switch (op.type) {
+    case 'moveEntity':
+    case 'moveEntities':
+    case 'setScenario':
+    case 'removeScenario':
+      return false;
+    case 'batch':
+      return op.ops.some(isTracked);
+    default:
+      return true;
+  }
+}
+
+/** Strips untracked operations (also inside batches); null when nothing is left. */
+export function tracked(op: Op): Op | null {
+  if (!isTracked(op)) return null;
+  if (op.type !== 'batch') return op;
+  const ops = op.ops.map(tracked).filter((o): o is Op => o !== null);
+  return { ...op, ops };
+}
+
+/** The state after committing `op`. */
+export function logOp(sim: SimState, op: Op): SimState {
+  const t = tracked(op);
+  return t ? { ...sim, log: [...sim.log, t] } : sim;
+}
+
+/** The operations committed since the base: since the active scenario's base, else since loading. */
+export function editsSinceBase(sim: SimState): Op[] {
+  return sim.log.slice(sim.scenario?.baseLog ?? 0);
+}
+
+const placed = new WeakMap<OwnershipDoc, { doc: OwnershipDoc; out: OwnershipDoc }>();
+
+/** `origin` with positions filled in from `doc` for entities that had none (automatic layout after loading). */
+export function withPositions(origin: OwnershipDoc, doc: OwnershipDoc): OwnershipDoc {
+  if (origin.entities.every((e) => e.position)) return origin;
+  const memo = placed.get(origin);
+  if (memo?.doc === doc) return memo.out;
+  const at = new Map(doc.entities.map((e) => [e.id, e.position]));
+  const out = { ...origin, entities: origin.entities.map((e) => (e.position || !at.get(e.id) ? e : { ...e, position: at.get(e.id) })) };
+  placed.set(origin, { doc, out });
+  return out;
+}
+
+/** The document the current one is compared with: the scenario's base, else the loaded one when edits were made. */
+export function baseOf(sim: SimState, doc: OwnershipDoc): OwnershipDoc | null {
+  if (sim.scenario) return sim.scenario.base;
+  return sim.log.length ? withPositions(sim.origin, doc) : null;
+}
