@@ -32,9 +32,47 @@ export function startAutosave(store: StoreApi<ExplorerState>, persistence: Persi
         write();
       }
     },
+    /** Writes now, whether or not a save is pending. */
+    saveNow() {
+      if (timer) clearTimeout(timer);
+      write();
+    },
     stop() {
       if (timer) clearTimeout(timer);
       unsubscribe();
     },
+  };
+}
+
+/** Autosave that can be paused (while a shared link is previewed, so the saved work stays as it was) and resumed. */
+export interface AutosaveControl {
+  readonly running: boolean;
+  /** Writes now if a save is pending. */
+  flush(): void;
+  /** Writes what is pending, then stops saving. */
+  pause(): void;
+  resume(): void;
+  /** Resumes and writes the working document at once. */
+  saveNow(): void;
+}
+
+/** An AutosaveControl over `store`, saving from the start when `on`. */
+export function autosaveControl(store: StoreApi<ExplorerState>, persistence: Persistence, on: boolean, delay = 300): AutosaveControl {
+  let running = on ? startAutosave(store, persistence, delay) : null;
+  const resume = () => (running ??= startAutosave(store, persistence, delay));
+  return {
+    get running() {
+      return running !== null;
+    },
+    flush: () => running?.flush(),
+    pause() {
+      running?.flush();
+      running?.stop();
+      running = null;
+    },
+    resume() {
+      resume();
+    },
+    saveNow: () => resume().saveNow(),
   };
 }

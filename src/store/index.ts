@@ -1,7 +1,8 @@
 // The app's store instance and its React hook; tests build their own stores with createExplorerStore.
 import { useStore as useZustand } from 'zustand';
-import { startAutosave } from './autosave';
+import { autosaveControl } from './autosave';
 import { boot } from './boot';
+import { clearLocationHash, createShareSession, readShareHash, sharedBoot } from './share';
 import { localPersistence } from './persistence';
 import { createExplorerStore, type ExplorerState } from './store';
 import { currentAnalysis, remoteStore, startRemoteAnalysis, type RemoteState } from './remote';
@@ -14,15 +15,21 @@ export { DATASETS, datasetById } from './datasets';
 export { readableError } from './messages';
 
 const persistence = localPersistence();
-const initial = boot(persistence, typeof location === 'undefined' ? '' : location.search);
+/** A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept. */
+const shared = readShareHash(typeof location === 'undefined' ? '' : location.hash);
+const initial = shared && 'doc' in shared ? sharedBoot(shared.doc) : boot(persistence, typeof location === 'undefined' ? '' : location.search);
 
 /** The one store of the running app. */
 export const appStore = createExplorerStore(initial);
 if (initial.notice) appStore.getState().notify(initial.notice);
+if (shared && 'error' in shared) appStore.getState().notify(shared.error, 'error');
 
-/** Autosave of the working document (off for generated samples). */
-export const autosave = initial.autosave ? startAutosave(appStore, persistence) : null;
-if (autosave && typeof window !== 'undefined') window.addEventListener('pagehide', () => autosave.flush());
+/** Autosave of the working document (off for generated samples and while a shared graph is previewed). */
+export const autosave = autosaveControl(appStore, persistence, initial.autosave);
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => autosave.flush());
+
+/** The preview of a graph opened from a share link (Keep / Discard). */
+export const shareSession = createShareSession({ store: appStore, persistence, autosave, clearHash: clearLocationHash }, !!shared && 'doc' in shared);
 
 /** Clears the autosaved document (used by "reset"). */
 export const clearSaved = () => persistence.clear();
