@@ -1,8 +1,10 @@
 // The explorer's layout: toolbar on top, the graph (and optionally the table) in the centre, the inspector right.
 import { useStore } from './store';
 import { CanvasPane } from './ui/CanvasPane';
+import { DropZone } from './ui/DropZone';
 import { Inspector } from './ui/Inspector';
 import { Messages } from './ui/Messages';
+import { ShareBanner } from './ui/ShareBanner';
 import { TableView } from './ui/TableView';
 import { Toolbar } from './ui/Toolbar';
 import { useShortcuts } from './ui/useShortcuts';
@@ -13,6 +15,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <ShareBanner />
       <Messages />
       <main className="workspace">
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
@@ -21,6 +24,7 @@ export function App() {
         </section>
         <Inspector />
       </main>
+      <DropZone />
     </div>
   );
 }

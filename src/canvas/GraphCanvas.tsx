@@ -82,6 +82,7 @@ export function GraphCanvas() {
     }
     const unwire = wireInteractions(cy, appStore);
     setCanvasApi({
+      core: () => cy,
       fit: () => fitView(cy, true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {

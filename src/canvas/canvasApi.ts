@@ -1,5 +1,9 @@
-// A small registry through which toolbar buttons reach the mounted canvas (fit, zoom, focus, re-layout).
+// A small registry through which toolbar buttons reach the mounted canvas (fit, zoom, focus, re-layout, export).
+import type { Core } from 'cytoscape';
+
 export interface CanvasApi {
+  /** The Cytoscape instance, for image export (canvas/exportImage.ts). */
+  core(): Core;
   fit(): void;
   zoom(factor: number): void;
   /** Centres and selects an entity. */

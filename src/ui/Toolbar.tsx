@@ -6,6 +6,7 @@ import { canvasApi } from '../canvas/canvasApi';
 import { appStore, DATASETS, datasetById, useStore, type DatasetId, type Layers } from '../store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
+import { FileMenu } from './FileMenu';
 
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
@@ -30,6 +31,9 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Explorer controls">
       <h1 className="brand">Ownership Explorer</h1>
+      <div className="group">
+        <FileMenu />
+      </div>
       <div className="group">
         <label className="inline">
           <span>Dataset</span>

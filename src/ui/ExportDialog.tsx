@@ -1,0 +1,60 @@
+// The image export dialog: PNG or SVG, scale 1×–4× (default 2×), white or transparent background.
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../canvas/exportFit';
+import type { Background } from '../canvas/exportImage';
+import { useElements } from '../canvas/useElements';
+import { useAnalysis } from '../store';
+import { currentCaption, saveImage } from './fileActions';
+
+export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [format, setFormat] = useState<'png' | 'svg'>('png');
+  const [scale, setScale] = useState<number>(DEFAULT_EXPORT_SCALE);
+  const [background, setBackground] = useState<Background>('white');
+  const analysis = useAnalysis();
+  const elements = useElements();
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const go = () => {
+    const caption = currentCaption(analysis, elements);
+    onClose();
+    void saveImage(format, { scale, background }, caption);
+  };
+
+  return (
+    <dialog ref={ref} className="confirm export-dialog" aria-labelledby="export-title" onClose={onClose} onCancel={onClose}>
+      {open && (
+        <form method="dialog" onSubmit={(e) => { e.preventDefault(); go(); }}>
+          <h2 id="export-title">Export image</h2>
+          <p className="muted small-text">The whole graph, with its title, view date, control rule, legend and sources. A PNG also carries the graph itself: open or drop it here to edit it again.</p>
+          <fieldset>
+            <legend>Format</legend>
+            <label><input type="radio" name="format" value="png" checked={format === 'png'} onChange={() => setFormat('png')} /> PNG</label>
+            <label><input type="radio" name="format" value="svg" checked={format === 'svg'} onChange={() => setFormat('svg')} /> SVG</label>
+          </fieldset>
+          <fieldset>
+            <legend>Scale</legend>
+            {EXPORT_SCALES.map((s) => (
+              <label key={s}><input type="radio" name="scale" value={s} checked={scale === s} onChange={() => setScale(s)} /> {s}×</label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Background</legend>
+            <label><input type="radio" name="background" value="white" checked={background === 'white'} onChange={() => setBackground('white')} /> White</label>
+            <label><input type="radio" name="background" value="transparent" checked={background === 'transparent'} onChange={() => setBackground('transparent')} /> Transparent</label>
+          </fieldset>
+          <div className="actions">
+            <button type="button" onClick={onClose}>Cancel</button>
+            <button type="submit" className="primary" autoFocus>Export {format.toUpperCase()}</button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,104 @@
+// The File menu: open (hidden file input; drag-and-drop is DropZone), save, export image/BODS/CSV, share link.
+// Ctrl+O opens, Ctrl+S saves. Arrow keys move through the open menu; Escape or a click elsewhere closes it.
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useAnalysis, useStore } from '../store';
+import { ExportDialog } from './ExportDialog';
+import { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } from './fileActions';
+import { ShareDialog, type ShareState } from './ShareDialog';
+import './files.css';
+
+/** What the file picker offers (importFile also sniffs the content, so a renamed file still opens). */
+export const OPEN_ACCEPT = '.json,.csv,.png,.txt,application/json,text/csv,image/png';
+
+export function FileMenu() {
+  const [open, setOpen] = useState(false);
+  const [imageOpen, setImageOpen] = useState(false);
+  const [share, setShare] = useState<ShareState | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const date = useAnalysis().options.date;
+  const empty = useStore((s) => s.doc.entities.length === 0);
+
+  const pick = () => input.current?.click();
+  const run = (fn: () => void) => () => {
+    setOpen(false);
+    fn();
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 'o') {
+        e.preventDefault();
+        pick();
+      } else if (k === 's') {
+        e.preventDefault();
+        saveDocument();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    root.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const onMenuKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
+    const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')];
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      setOpen(false);
+      root.current?.querySelector<HTMLButtonElement>('.file-menu-button')?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    }
+  };
+
+  return (
+    <div className="file-menu" ref={root}>
+      <button type="button" className="file-menu-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        File ▾
+      </button>
+      {open && (
+        <ul role="menu" aria-label="File" className="menu" onKeyDown={onMenuKey}>
+          <li role="none"><button type="button" role="menuitem" onClick={run(pick)}>Open… <kbd>Ctrl+O</kbd></button></li>
+          <li role="none" className="menu-hint">Also: drop a file anywhere. Reads .ownership.json, BODS 0.4, CSV, and PNGs from this app.</li>
+          <li role="none"><button type="button" role="menuitem" onClick={run(saveDocument)}>Save as .ownership.json <kbd>Ctrl+S</kbd></button></li>
+          <li role="separator" />
+          <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(() => setImageOpen(true))}>Export image (PNG or SVG)…</button></li>
+          <li role="none"><button type="button" role="menuitem" onClick={run(() => saveBods(date))}>Export BODS 0.4 JSON (as of {date})</button></li>
+          <li role="none"><button type="button" role="menuitem" onClick={run(() => saveCsv(date))}>Export holdings CSV (as of {date})</button></li>
+          <li role="separator" />
+          <li role="none">
+            <button type="button" role="menuitem" onClick={run(() => setShare(makeShareLink()))}>Share link…</button>
+          </li>
+        </ul>
+      )}
+      <input
+        ref={input}
+        type="file"
+        accept={OPEN_ACCEPT}
+        hidden
+        data-testid="open-file"
+        aria-label="Open a graph file"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = ''; // so that choosing the same file again opens it again
+          void openFiles(files);
+        }}
+      />
+      <ExportDialog open={imageOpen} onClose={() => setImageOpen(false)} />
+      <ShareDialog share={share} onClose={() => setShare(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// The File menu's actions on the running app: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports
+// its outcome with one message; none of them changes the document.
+import { controlGroups } from '../canvas/groups';
+import { canvasApi } from '../canvas/canvasApi';
+import { captionContent, type CaptionContent } from '../canvas/exportCaption';
+import { ExportError, exportPng, exportSvg, scaleNotice, type ImageOptions } from '../canvas/exportImage';
+import { legendModel } from '../canvas/legend';
+import type { ElementDef } from '../canvas/toElements';
+import { exportBodsJson, exportCsv, serializeDoc } from '../io';
+import type { AnalysisView } from '../analysis';
+import { appStore } from '../store';
+import { openFile, type FileLike } from '../store/files';
+import { shareLink } from '../store/share';
+import { download, fileBaseName } from './download';
+import { namer } from './names';
+
+const st = appStore.getState;
+const base = () => fileBaseName(st().doc.title);
+
+/** Saves the working document as `<title>.ownership.json` (FORMAT.md). */
+export function saveDocument(): void {
+  const name = `${base()}.ownership.json`;
+  download(serializeDoc(st().doc), name, 'application/json');
+  st().notify(`Saved "${name}". Open it (or drop it here) to continue from this point.`);
+}
+
+/** Exports BODS 0.4 statements dated the view date. */
+export function saveBods(date: string): void {
+  const name = `${base()}.bods.json`;
+  download(exportBodsJson(st().doc, { date }), name, 'application/json');
+  st().notify(`Exported "${name}": BODS 0.4 statements as of ${date}. Dependencies and events have no BODS equivalent and are left out.`);
+}
+
+/** Exports the holdings in force on the view date as CSV (holder,subject,shares,votes). */
+export function saveCsv(date: string): void {
+  const name = `${base()}-holdings-${date}.csv`;
+  download(exportCsv(st().doc, date), name, 'text/csv');
+  st().notify(`Exported "${name}": the holdings in force on ${date}.`);
+}
+
+/** The caption of an image of the current view: the legend is built exactly as the on-screen legend is. */
+export function currentCaption(analysis: AnalysisView, elements: ElementDef[]): CaptionContent {
+  const { view, doc } = st();
+  const legend = legendModel(elements, controlGroups(analysis).groups, namer(analysis.doc));
+  return captionContent(doc, { date: analysis.options.date, rule: view.rule, threshold: view.threshold, layers: view.layers }, legend);
+}
+
+/** Exports the whole graph as PNG (document embedded) or SVG, and says at which scale. */
+export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, caption: CaptionContent): Promise<void> {
+  const api = canvasApi();
+  if (!api) return st().notify('The graph is not on screen: close the table view or reload, then export again.', 'error');
+  st().setBusy('Exporting image…');
+  try {
+    if (format === 'svg') {
+      const name = `${base()}.svg`;
+      download(await exportSvg(api.core(), caption, opts), name, 'image/svg+xml');
+      st().notify(`Exported "${name}".`);
+    } else {
+      const name = `${base()}.png`;
+      const r = await exportPng(api.core(), st().doc, caption, opts);
+      download(r.bytes, name, 'image/png');
+      st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
+    }
+  } catch (e) {
+    const text = e instanceof ExportError ? e.message : `The image could not be exported (${e instanceof Error ? e.message : String(e)}). Try a smaller scale, or export SVG.`;
+    st().notify(text, 'error');
+  } finally {
+    st().setBusy(null);
+  }
+}
+
+/** The share link for the working document, copied to the clipboard when the browser allows; null when too large. */
+export function makeShareLink(): { url: string; copied: Promise<boolean> } | null {
+  const r = shareLink(st().doc, `${location.origin}${location.pathname}`);
+  if (!r.ok) {
+    st().notify(r.error, 'error');
+    return null;
+  }
+  const copied = navigator.clipboard?.writeText
+    ? navigator.clipboard.writeText(r.url).then(() => true, () => false)
+    : Promise.resolve(false);
+  return { url: r.url, copied };
+}
+
+/** Opens dropped or picked files: exactly one at a time. */
+export async function openFiles(files: FileLike[]): Promise<void> {
+  if (files.length > 1) {
+    st().notify(`Drop or choose one file at a time — ${files.length} files were given, and none was opened. The graph in the app is unchanged.`, 'error');
+    return;
+  }
+  if (files.length === 1) await openFile(appStore, files[0]);
+}
