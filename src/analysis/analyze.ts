@@ -294,7 +294,9 @@ function list(names: string[]): string {
 }
 
 /** What the app reads from an analysis: a live Analysis, or one whose control comes from a worker. */
-export type AnalysisView = Pick<Analysis, 'doc' | 'options' | 'control' | 'loops' | 'entity' | 'top' | 'explain' | 'lookThrough' | 'stake' | 'power' | 'conferring' | 'dependencies'>;
+export type AnalysisView = Pick<Analysis, 'doc' | 'options' | 'loops' | 'entity' | 'top' | 'explain' | 'lookThrough' | 'stake' | 'power' | 'conferring' | 'dependencies'> & {
+  readonly control: ReadonlyMap<string, Pick<EntityControl, 'status' | 'parent' | 'ultimate'>>;
+};
 
 const cache = new WeakMap<OwnershipDoc, Map<string, Analysis>>();
 

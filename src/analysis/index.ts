@@ -8,7 +8,7 @@ export { resolveOptions, RULES, RULE_LABELS, type AnalysisOptions, type Rule } f
 export { describeRule, passes, ruleOf } from './decisionRule';
 export { pct, roundPct } from './format';
 export type { Reason } from './control';
-export { summarize, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';
+export { summarize, summaryBuffers, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';
 export { neighbourhood } from './neighbourhood';
 export { upstreamOf, subDocument } from './upstream';
 export { diffWords, diffText, describeControl, describeExposure, listWords, type DiffLine, type DiffWords, type Namer } from './diffWords';

@@ -1,5 +1,5 @@
-// A plain, serialisable summary of an analysis (what the drawing needs), so a Web Worker can send it back,
-// and a view over such a summary with the same shape the canvas reads from a live Analysis.
+// A compact, transferable summary of an analysis (what the drawing needs), so a Web Worker can hand it back
+// without copying: statuses and controller lists as typed arrays of entity indices, decoded lazily on read.
 import type { Analysis, Status } from './analyze';
 import type { Exposure } from './exposure';
 import type { AnalysisOptions } from './options';
@@ -19,31 +19,104 @@ export interface ControlView {
   dependencies(): Record<string, Exposure>;
 }
 
+const STATUSES: Status[] = ['independent', 'controlled', 'joint', 'circular'];
+
+/** Indices refer to the analysed document's entities and holdings, in document order. */
 export interface AnalysisSummary {
   options: AnalysisOptions;
-  /** Entity ids in document order, and per entity [status, parent ids, ultimate ids]. */
-  ids: string[];
-  entries: [Status, string[], string[]][];
-  conferring: string[];
+  status: Uint8Array;
+  parentStart: Int32Array;
+  parentIdx: Int32Array;
+  ultimateStart: Int32Array;
+  ultimateIdx: Int32Array;
+  /** Indices of holdings that confer control. */
+  conferring: Int32Array;
   dependencies: Record<string, Exposure>;
   loops: string[][];
 }
 
-/** Flattens an analysis into structured-clone-friendly arrays. */
+/** Flattens an analysis into typed arrays (transferable: see `summaryBuffers`). */
 export function summarize(a: Analysis): AnalysisSummary {
-  const ids: string[] = [];
-  const entries: AnalysisSummary['entries'] = [];
-  for (const [id, c] of a.control) {
-    ids.push(id);
-    entries.push([c.status, c.parent, c.ultimate]);
+  const { n, index } = a.snap;
+  const ids = a.snap.ids;
+  const status = new Uint8Array(n);
+  const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
+  const parents: number[] = [], ultimates: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = a.control.get(ids[i])!;
+    status[i] = STATUSES.indexOf(c.status);
+    for (const p of c.parent) parents.push(index.get(p)!);
+    for (const u of c.ultimate) ultimates.push(index.get(u)!);
+    parentStart[i + 1] = parents.length;
+    ultimateStart[i + 1] = ultimates.length;
   }
-  return { options: a.options, ids, entries, conferring: [...a.conferring()], dependencies: a.dependencies(), loops: a.loops };
+  const conferringIds = a.conferring();
+  const conferring: number[] = [];
+  a.doc.holdings.forEach((h, k) => conferringIds.has(h.id) && conferring.push(k));
+  return {
+    options: a.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates),
+    conferring: Int32Array.from(conferring), dependencies: a.dependencies(), loops: a.loops,
+  };
 }
 
-/** A ControlView over a summary. */
-export function viewOfSummary(s: AnalysisSummary): ControlView {
-  const control = new Map<string, ControlEntry>();
-  s.ids.forEach((id, i) => control.set(id, { status: s.entries[i][0], parent: s.entries[i][1], ultimate: s.entries[i][2] }));
-  const conferring = new Set(s.conferring);
-  return { options: s.options, control, loops: s.loops, conferring: () => conferring, dependencies: () => s.dependencies };
+/** The buffers of a summary, for postMessage's transfer list. */
+export function summaryBuffers(s: AnalysisSummary): ArrayBuffer[] {
+  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.conferring].map((x) => x.buffer as ArrayBuffer);
+}
+
+/** A read-only map over a summary, decoding an entry only when it is read. */
+class SummaryControl implements ReadonlyMap<string, ControlEntry> {
+  private index: Map<string, number> | null = null;
+  constructor(private s: AnalysisSummary, private ids: string[]) {}
+  private at(i: number): ControlEntry {
+    const { s, ids } = this;
+    const list = (start: Int32Array, idx: Int32Array) => {
+      const out: string[] = [];
+      for (let k = start[i]; k < start[i + 1]; k++) out.push(ids[idx[k]]);
+      return out;
+    };
+    return { status: STATUSES[s.status[i]], parent: list(s.parentStart, s.parentIdx), ultimate: list(s.ultimateStart, s.ultimateIdx) };
+  }
+  private find(id: string): number | undefined {
+    this.index ??= new Map(this.ids.map((x, i) => [x, i]));
+    return this.index.get(id);
+  }
+  get size() {
+    return this.ids.length;
+  }
+  get(id: string) {
+    const i = this.find(id);
+    return i === undefined ? undefined : this.at(i);
+  }
+  has(id: string) {
+    return this.find(id) !== undefined;
+  }
+  *entries(): MapIterator<[string, ControlEntry]> {
+    for (let i = 0; i < this.ids.length; i++) yield [this.ids[i], this.at(i)];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.ids;
+  }
+  *values(): MapIterator<ControlEntry> {
+    for (let i = 0; i < this.ids.length; i++) yield this.at(i);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(f: (v: ControlEntry, k: string, m: ReadonlyMap<string, ControlEntry>) => void) {
+    for (const [k, v] of this.entries()) f(v, k, this);
+  }
+}
+
+/** A ControlView over a summary of the document whose entity and holding ids are given (in document order). */
+export function viewOfSummary(s: AnalysisSummary, entityIds: string[], holdingIds: string[]): ControlView {
+  const control = new SummaryControl(s, entityIds);
+  let conferring: Set<string> | null = null;
+  return {
+    options: s.options,
+    control,
+    loops: s.loops,
+    conferring: () => (conferring ??= new Set(Array.from(s.conferring, (k) => holdingIds[k]))),
+    dependencies: () => s.dependencies,
+  };
 }

@@ -4,6 +4,8 @@
 import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ExplorerState } from '../store/store';
+import { analysisOf } from '../store/analysis';
+import { effectiveFocus } from '../store/focus';
 import type { SelectionKind } from '../store/types';
 
 /** Attaches the handlers; returns a function that detaches them. */
@@ -25,6 +27,12 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
     const kind = evt.target.data('kind') as SelectionKind | undefined;
     const ref = evt.target.data('ref') as string | undefined;
     if (kind && ref) get().select({ kind, id: ref });
+    // Focus mode: a node with undrawn neighbours expands on click.
+    if (kind === 'entity' && ref && evt.target.hasClass('has-more')) {
+      const s = get();
+      const focus = effectiveFocus(s.doc, s.view.focus, analysisOf.options(s).date);
+      if (focus && !focus.ids.includes(ref)) s.setView({ focus: { ...focus, ids: [...focus.ids, ref] } });
+    }
   };
   // Several nodes dragged together fire one dragfree each: gather them into one moveEntities (one undo step).
   const onDragFree = (evt: EventObject) => {

@@ -24,6 +24,11 @@ export const EDGE_PREFIX = { holding: 'h:', agreement: 'a:', dependency: 'd:' } 
 /** The view settings that shape the drawing. */
 export interface DrawView {
   layers: Layers;
+  /** Focus mode: draw only these entities (and edges among them); `hidden` counts each one's undrawn neighbours. */
+  only?: Set<string>;
+  hidden?: Map<string, number>;
+  /** Positions for entities with none saved (focus mode lays out the focused part alone). */
+  positions?: Map<string, { x: number; y: number }>;
 }
 
 /** Builds every element to draw; entities without a saved position get none (`data.placed` is false). */
@@ -31,23 +36,27 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
   const date = analysis.options.date;
   const groups = controlGroups(analysis);
   const out: ElementDef[] = [];
+  const only = view.only;
+  const drawn = (id: string) => !only || only.has(id);
   for (const e of doc.entities) {
+    if (!drawn(e.id)) continue;
     const c = analysis.control.get(e.id);
     const status = c?.status ?? 'independent';
     const colour = groups.colourOf(e.id);
     const tag = STATUS_STYLES[status].tag;
-    const name = shortName(e.name);
+    const more = view.hidden?.get(e.id);
+    const name = shortName(e.name) + (more ? `  (+${more})` : '');
     out.push({
       group: 'nodes',
-      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label: tag ? `${name}\n${tag}` : name, fill: colour.fill, line: colour.line, placed: !!e.position },
-      classes: `entity k-${e.kind ?? 'company'} s-${status}`,
-      ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : {}),
+      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label: tag ? `${name}\n${tag}` : name, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
+      classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}`,
+      ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : view.positions?.has(e.id) ? { position: view.positions.get(e.id)! } : {}),
     });
   }
   if (view.layers.holdings) {
     const conferring = analysis.conferring();
     for (const h of doc.holdings) {
-      if (!inForce(h, date)) continue;
+      if (!inForce(h, date) || !drawn(h.holder) || !drawn(h.subject)) continue;
       out.push({
         group: 'edges',
         data: { id: EDGE_PREFIX.holding + h.id, ref: h.id, kind: 'holding', source: nodeId(h.holder), target: nodeId(h.subject), label: holdingLabel(h), width: stakeWidth(h.shares) },
@@ -57,8 +66,9 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
   }
   if (view.layers.agreements) {
     for (const a of doc.agreements ?? []) {
-      if (!inForce(a, date)) continue;
+      if (!inForce(a, date) || !drawn(a.subject)) continue;
       for (const p of a.parties) {
+        if (!drawn(p)) continue;
         out.push({
           group: 'edges',
           data: { id: `${EDGE_PREFIX.agreement}${a.id}:${p}`, ref: a.id, kind: 'agreement', source: nodeId(p), target: nodeId(a.subject), label: a.kind === 'joint-control' ? 'joint control agreement' : 'control agreement' },
@@ -71,7 +81,7 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const exposure = analysis.dependencies();
     for (const d of doc.dependencies ?? []) {
       const x = exposure[d.id];
-      if (!x) continue; // not in force on the view date
+      if (!x || !drawn(d.provider) || !drawn(d.client)) continue; // not in force on the view date, or out of focus
       out.push({
         group: 'edges',
         data: { id: EDGE_PREFIX.dependency + d.id, ref: d.id, kind: 'dependency', source: nodeId(d.provider), target: nodeId(d.client), label: `${kindLabel(d.kind)}${x.crossBorder ? ' · cross-border' : ''}` },

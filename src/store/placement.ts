@@ -1,6 +1,7 @@
 // Pure, fast layered placement for documents without saved positions (used for large graphs, where ELK is
 // too slow): owners above what they own, longest-path layers, barycentre order, wide layers wrapped into rows.
 import type { OwnershipDoc } from '../model';
+import { needsFocus } from './focus';
 
 export const PLACE_W = 170 + 36; // node width + gap
 export const PLACE_H = 52 + 80; // node height + gap between layers
@@ -103,7 +104,8 @@ export const ELK_LIMIT = 300;
 
 /** Gives a large document without positions a fast layered placement; small ones are left to ELK in the canvas. */
 export function placeIfLarge(doc: OwnershipDoc): OwnershipDoc {
-  if (doc.entities.length <= ELK_LIMIT) return doc;
+  // Huge graphs are drawn in focus mode, laid out a neighbourhood at a time (focus.ts), never all at once.
+  if (doc.entities.length <= ELK_LIMIT || needsFocus(doc)) return doc;
   const unplaced = doc.entities.filter((e) => !e.position).length;
   if (!unplaced) return doc;
   const positions = unplaced === doc.entities.length ? layeredPositions(doc) : placeNear(doc);

@@ -2,18 +2,18 @@
 // document, kept in step by the operations the store commits (one small message per edit), and sends back a
 // summary; the latest request wins. Small graphs are analysed on the main thread, where it takes microseconds.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AnalysisOptions, AnalysisSummary, AnalysisView } from '../analysis';
+import type { AnalysisOptions, AnalysisView } from '../analysis';
 import type { OwnershipDoc } from '../model';
 import { AnalysisWorker } from '../worker/client';
 import { analysisOf } from './analysis';
 import { onOperation, type ExplorerState } from './store';
-import { WorkerAnalysis } from './workerAnalysis';
+import { WorkerAnalysis, type RemoteSummary } from './workerAnalysis';
 
 /** Documents with at least this many entities are analysed in the worker. */
 export const WORKER_MIN_ENTITIES = 10_000;
 
 export interface RemoteState {
-  summary: AnalysisSummary | null;
+  summary: RemoteSummary | null;
   /** Fraction done of the analysis in flight, or null when idle. */
   progress: number | null;
   /** How long the last worker analysis took, in ms. */
@@ -55,9 +55,10 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
     }
     const mine = ++run;
     remoteStore.setState({ progress: 0, error: null });
+    const { entities, holdings } = s.doc;
     client
       .analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
-      .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary, ms, progress: null }))
+      .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idsOf(entities), holdingIds: idsOf(holdings) }, ms, progress: null }))
       .catch((e: Error) => mine === run && remoteStore.setState({ error: e.message, progress: null }));
   };
   // Coalesce: several changes in one tick cost one analysis, and operation listeners run first.
@@ -77,7 +78,15 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
   };
 }
 
-const memo = new WeakMap<OwnershipDoc, Map<string, { summary: AnalysisSummary | null; view: WorkerAnalysis }>>();
+const idCache = new WeakMap<object[], string[]>();
+/** The ids of an entity or holding array, cached per array (arrays are replaced, never mutated). */
+function idsOf(list: { id: string }[]): string[] {
+  let ids = idCache.get(list);
+  if (!ids) idCache.set(list, (ids = list.map((x) => x.id)));
+  return ids;
+}
+
+const memo = new WeakMap<OwnershipDoc, Map<string, { summary: RemoteSummary | null; view: WorkerAnalysis }>>();
 
 /** The analysis the app reads: live for small documents, worker-backed for large ones (possibly stale while updating). */
 export function currentAnalysis(s: Pick<ExplorerState, 'doc' | 'view'>, remote: RemoteState, min = WORKER_MIN_ENTITIES): AnalysisView {

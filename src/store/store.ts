@@ -179,7 +179,7 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
           past: o.undoable ? [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId: oldId, sim }] : [],
           future: [],
           selection: null,
-          view: { ...view, date: null },
+          view: { ...view, date: null, focus: null },
           message: null,
           loads: get().loads + 1,
         });

@@ -26,6 +26,8 @@ export interface View {
   tableOpen: boolean;
   /** "Add holding" mode: dragging from one entity to another creates a holding. */
   linkMode: boolean;
+  /** Focus mode (huge graphs): the entities whose neighbourhood is drawn, and how many levels; null = automatic. */
+  focus: { ids: string[]; depth: number } | null;
 }
 
 /** A message shown to the user: an error (refused edit) or a notice. */
@@ -46,4 +48,5 @@ export const DEFAULT_VIEW: View = {
   layers: { holdings: true, agreements: true, dependencies: true },
   tableOpen: false,
   linkMode: false,
+  focus: null,
 };

@@ -2,19 +2,28 @@
 // worker's summary; one entity's explanation, look-through and power are computed on demand from its upstream
 // sub-document, which gives exactly the whole graph's answer (property-tested) at a fraction of the cost.
 import { Analysis, subDocument, upstreamOf, viewOfSummary, type AnalysisOptions, type AnalysisSummary, type AnalysisView, type ControlView, type EntityControl } from '../analysis';
+
+/** A worker's summary with the ids of the document it describes (indices in the summary refer to them). */
+export interface RemoteSummary {
+  summary: AnalysisSummary;
+  entityIds: string[];
+  holdingIds: string[];
+}
 import type { OwnershipDoc } from '../model';
 
 export class WorkerAnalysis implements AnalysisView {
-  readonly control: Map<string, EntityControl>;
+  readonly control: ControlView['control'];
   readonly loops: string[][];
   private view: ControlView;
   private local = new Map<string, Analysis>();
 
-  /** `summary` may be stale (from the previous document) while the worker catches up; null before the first. */
-  constructor(readonly doc: OwnershipDoc, readonly options: AnalysisOptions, summary: AnalysisSummary | null) {
-    this.view = summary ? viewOfSummary(summary) : { options, control: new Map(), loops: [], conferring: () => new Set(), dependencies: () => ({}) };
-    this.control = new Map();
-    for (const [id, c] of this.view.control) this.control.set(id, { ...c, reason: { kind: 'none', largest: -1, block: 0 } });
+  /**
+   * `summary` may be stale (for an earlier document) while the worker catches up, so it comes with the entity
+   * and holding ids of the document it describes; null before the first summary arrives.
+   */
+  constructor(readonly doc: OwnershipDoc, readonly options: AnalysisOptions, summary: RemoteSummary | null) {
+    this.view = summary ? viewOfSummary(summary.summary, summary.entityIds, summary.holdingIds) : { options, control: new Map(), loops: [], conferring: () => new Set(), dependencies: () => ({}) };
+    this.control = this.view.control;
     this.loops = this.view.loops;
   }
 

@@ -14,7 +14,7 @@ export function confersText(h: Holding, analysis: AnalysisView, nameOf: (id: str
 function confers(h: Holding, analysis: AnalysisView, nameOf: (id: string) => string): string {
   const date = analysis.options.date;
   if (!inForce(h, date)) return `Not in force on ${date}`;
-  const c = analysis.control.get(h.subject);
+  const c = analysis.control.has(h.subject) ? analysis.entity(h.subject) : undefined;
   const y = nameOf(h.subject);
   if (!c) return 'No control';
   if (analysis.conferring().has(h.id)) {

@@ -10,8 +10,16 @@ import { FileMenu } from './FileMenu';
 
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
-function loadDataset(id: DatasetId) {
-  const d = datasetById(id);
+/** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
+const SAMPLES = [1_000, 20_000, 100_000];
+
+function loadDataset(id: DatasetId | `sample:${number}`) {
+  if (id.startsWith('sample:')) {
+    // A sample is a page of its own (?sample=N): the autosaved work stays untouched underneath.
+    location.search = `?sample=${id.slice(7)}`;
+    return;
+  }
+  const d = datasetById(id as DatasetId);
   if (!d) return;
   appStore.getState().loadDoc(d.load(), d.id, { undoable: true });
   appStore.getState().notify(`Loaded ${d.label}. Undo goes back to the previous graph.`);
@@ -37,9 +45,12 @@ export function Toolbar() {
       <div className="group">
         <label className="inline">
           <span>Dataset</span>
-          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(e.target.value as DatasetId)}>
+          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(e.target.value as DatasetId | `sample:${number}`)}>
             {!datasetById(datasetId) && <option value="">{datasetId === 'sample' ? 'Generated sample' : 'Imported graph'}</option>}
             {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+            <optgroup label="Generated samples">
+              {SAMPLES.map((n) => <option key={n} value={`sample:${n}`}>{`${n.toLocaleString('en')} entities`}</option>)}
+            </optgroup>
           </select>
         </label>
       </div>

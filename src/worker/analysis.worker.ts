@@ -2,5 +2,5 @@
 import { createHandler } from './handler';
 import type { Request } from './protocol';
 
-const handle = createHandler((r) => (self as unknown as Worker).postMessage(r));
+const handle = createHandler((r, transfer) => (self as unknown as Worker).postMessage(r, transfer ?? []));
 self.onmessage = (e: MessageEvent<Request>) => handle(e.data);

@@ -1,10 +1,10 @@
 // The analysis worker's logic as a plain function of messages (testable in Node); the Worker file only wires it.
 import { apply, type OwnershipDoc } from '../model';
-import { analyze, summarize } from '../analysis';
+import { analyze, summarize, summaryBuffers } from '../analysis';
 import type { Request, Response } from './protocol';
 
 /** Creates a message handler holding the worker's copy of the document. */
-export function createHandler(post: (r: Response) => void) {
+export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => void) {
   let doc: OwnershipDoc | null = null;
   return (req: Request) => {
     try {
@@ -25,7 +25,7 @@ export function createHandler(post: (r: Response) => void) {
           const a = analyze(doc, req.options);
           post({ type: 'progress', seq: req.seq, phase: 'summary', fraction: 0.8 });
           const summary = summarize(a);
-          post({ type: 'analysis', seq: req.seq, summary, ms: performance.now() - t });
+          post({ type: 'analysis', seq: req.seq, summary, ms: performance.now() - t }, summaryBuffers(summary));
           return;
         }
         case 'entity': {

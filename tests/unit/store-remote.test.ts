@@ -36,7 +36,7 @@ describe('remote analysis', () => {
     expect(store.getState().commit({ type: 'setHolding', holding: { ...h, shares: h.shares - 10 } })).toEqual({ ok: true });
     store.getState().commit({ type: 'moveEntity', id: doc.entities[0].id, position: { x: 1, y: 2 } });
     store.getState().setView({ rule: 'votes' });
-    await until(() => remoteStore.getState().progress === null && remoteStore.getState().summary?.options.rule === 'votes' && log.filter((t) => t === 'analyze').length >= 2);
+    await until(() => remoteStore.getState().progress === null && remoteStore.getState().summary?.summary.options.rule === 'votes' && log.filter((t) => t === 'analyze').length >= 2);
     expect(log.filter((t) => t === 'load')).toHaveLength(1); // edits travel as operations, moves not at all
     expect(log).toContain('apply');
     const s = store.getState();

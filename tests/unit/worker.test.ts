@@ -20,7 +20,7 @@ describe('analysis worker handler', () => {
     handle({ type: 'analyze', seq: 4, options: { rule: 'votes' } });
     const r = out.find((x) => x.type === 'analysis')!;
     if (r.type !== 'analysis') throw new Error();
-    const view = viewOfSummary(r.summary);
+    const view = viewOfSummary(r.summary, ly.entities.map((e) => e.id), ly.holdings.map((h) => h.id));
     expect(view.control.get('ahd')).toEqual({ status: 'controlled', parent: ['sbkk'], ultimate: ['sbkk'] });
     expect(out.some((x) => x.type === 'progress' && x.seq === 4)).toBe(true);
     handle({ type: 'entity', seq: 5, id: 'ly', options: {} });
@@ -37,7 +37,7 @@ describe('analysis worker handler', () => {
     handle({ type: 'analyze', seq: 2, options: { rule: 'legal' } });
     const r = out.find((x) => x.type === 'analysis');
     if (r?.type !== 'analysis') throw new Error();
-    const v = viewOfSummary(structuredClone(r.summary));
+    const v = viewOfSummary(structuredClone(r.summary), ly.entities.map((e) => e.id), ly.holdings.map((h) => h.id));
     for (const [id, c] of a.control) expect(v.control.get(id)).toEqual({ status: c.status, parent: c.parent, ultimate: c.ultimate });
     expect(v.conferring()).toEqual(a.conferring());
     expect(v.dependencies()).toEqual(a.dependencies());
