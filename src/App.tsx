@@ -7,6 +7,7 @@ import { Messages } from './ui/Messages';
 import { ShareBanner } from './ui/ShareBanner';
 import { TableView } from './ui/TableView';
 import { Toolbar } from './ui/Toolbar';
+import { SimulatePanel } from './ui/simulate/SimulatePanel';
 import { useShortcuts } from './ui/useShortcuts';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
       <ShareBanner />
       <Messages />
       <main className="workspace">
+        <SimulatePanel />
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
           <CanvasPane />
           {tableOpen && <TableView />}

@@ -11,7 +11,7 @@ import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId } from './toElements';
-import { useElements } from './useElements';
+import { useShownElements } from './useShown';
 
 /** Elements above which Cytoscape renders a texture while panning and zooming. */
 const BIG = 4000;
@@ -32,11 +32,17 @@ function fitView(cy: Core, animate: boolean) {
   });
   bb.w = bb.x2 - bb.x1;
   bb.h = bb.y2 - bb.y1;
+  // The legend sits in the bottom-left corner: keep the graph beside it or above it, whichever draws it larger.
   const legend = cy.container()?.parentElement?.querySelector('.legend') as HTMLElement | null;
-  const inset = legend && legend.offsetHeight > 60 ? legend.offsetWidth + 10 : 0;
+  const open = !!legend && legend.offsetHeight > 60;
   const pad = 30;
-  const w = Math.max(1, cy.width() - inset - 2 * pad), h = Math.max(1, cy.height() - 2 * pad);
-  const zoom = Math.max(cy.minZoom(), Math.min(1.2, w / bb.w, h / bb.h));
+  const fit = (left: number, bottom: number) => {
+    const w = Math.max(1, cy.width() - left - 2 * pad), h = Math.max(1, cy.height() - bottom - 2 * pad);
+    return { left, w, h, zoom: Math.max(cy.minZoom(), Math.min(1.2, w / bb.w, h / bb.h)) };
+  };
+  const beside = fit(open ? legend!.offsetWidth + 10 : 0, 0);
+  const above = open ? fit(0, legend!.offsetHeight + 10) : beside;
+  const { left: inset, w, h, zoom } = above.zoom > beside.zoom ? above : beside;
   const pan = { x: inset + pad + (w - bb.w * zoom) / 2 - bb.x1 * zoom, y: pad + (h - bb.h * zoom) / 2 - bb.y1 * zoom };
   if (animate) cy.animate({ zoom, pan }, { duration: 200 });
   else cy.viewport({ zoom, pan });
@@ -124,7 +130,7 @@ export function GraphCanvas() {
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
-  const elements = useElements();
+  const elements = useShownElements();
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -2,6 +2,7 @@
 // layer and exposure. The Cytoscape stylesheet and the legend are both generated from these tables.
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
+import { simStyles } from './simStyles';
 
 /** Node size in model units; the layout and the label width use it too. */
 export const NODE_W = 170;
@@ -113,6 +114,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule
   rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, [`${arrow}-color`]: EDGE_STYLES.conferring.color, 'z-index': 2, 'line-opacity': 1 } });
   edge('edge.agreement', EDGE_STYLES.agreement, { 'font-style': 'italic', color: EDGE_STYLES.agreement.color });
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) edge(`edge.dependency.x-${cls}`, s, { color: s.color });
+  rules.push(...simStyles(opts));
   rules.push(
     { selector: 'node:selected', style: { 'outline-width': 4, 'outline-color': '#2563eb', 'outline-offset': 3, 'outline-opacity': 1 } },
     { selector: 'edge:selected', style: { 'underlay-color': '#2563eb', 'underlay-opacity': 0.35, 'underlay-padding': 5 } },

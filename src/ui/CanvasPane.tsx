@@ -2,22 +2,23 @@
 import { GraphCanvas } from '../canvas/GraphCanvas';
 import { controlGroups } from '../canvas/groups';
 import { legendModel } from '../canvas/legend';
-import { useElements } from '../canvas/useElements';
-import { useAnalysis, useStore } from '../store';
+import { useShown } from '../canvas/useShown';
+import { useStore } from '../store';
 import { Legend } from './Legend';
 import { namer } from './names';
+import { SimCanvasBar } from './simulate/SimCanvasBar';
 
 export function CanvasPane() {
   const busy = useStore((s) => s.busy);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
-  const analysis = useAnalysis();
-  const elements = useElements();
+  const { analysis, elements } = useShown();
   const model = legendModel(elements, controlGroups(analysis).groups, namer(analysis.doc));
   return (
     <div className="canvas-pane">
       <GraphCanvas />
       <Legend model={model} />
+      <SimCanvasBar />
       {busy && <div className="busy" role="status">{busy}</div>}
       {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
       {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the panel on the right.</div>}

@@ -1,0 +1,30 @@
+// Styles of the simulation marks (simMarks.ts) as data: changed elements, a selected event's entities, the dependency
+// lens, and the short transitions that animate a scenario or the base/scenario toggle on graphs small enough.
+import { EXPOSURE_STYLES } from './stylesheet';
+
+type Rule = { selector: string; style: Record<string, string | number | number[]> };
+
+/** Marker colours, also used by the panel's legend swatches. */
+export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed' };
+
+/** The rules to append to the stylesheet; `big` graphs skip the transitions. */
+export function simStyles(opts: { big?: boolean } = {}): Rule[] {
+  const rules: Rule[] = [];
+  if (!opts.big) {
+    rules.push(
+      { selector: 'node.entity', style: { 'transition-property': 'background-color, border-color, border-width, outline-width, opacity', 'transition-duration': 450 } },
+      { selector: 'edge', style: { 'transition-property': 'line-color, width, opacity, underlay-opacity', 'transition-duration': 450 } },
+    );
+  }
+  rules.push(
+    { selector: 'node.sim-changed', style: { 'outline-width': 5, 'outline-color': SIM_COLOURS.changed, 'outline-offset': 4, 'outline-opacity': 1 } },
+    { selector: 'edge.sim-changed', style: { 'underlay-color': SIM_COLOURS.changed, 'underlay-opacity': 0.45, 'underlay-padding': 6, 'z-index': 5 } },
+    { selector: 'node.sim-focus', style: { 'outline-width': 6, 'outline-color': SIM_COLOURS.focus, 'outline-offset': 4, 'outline-opacity': 1 } },
+    { selector: '.lens-fade', style: { opacity: 0.18 } },
+    { selector: 'edge.lens-fade', style: { label: '' } },
+    { selector: 'edge.lens-dep', style: { width: 4, 'font-size': 12, 'font-weight': 'bold', 'z-index': 10, 'text-background-opacity': 1 } },
+  );
+  for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) rules.push({ selector: `edge.lens-dep.x-${cls}`, style: { 'line-style': 'solid', color: s.color } });
+  rules.push({ selector: 'edge.lens-dep.cross-border', style: { 'line-style': 'dashed', 'line-dash-pattern': [10, 4] } });
+  return rules;
+}

@@ -1,0 +1,68 @@
+// What the canvas draws while simulating: the working document, or a transfer's preview, or the scenario's base
+// (compare), each decorated with the changes against the other side, the selected event and the dependency lens.
+import { useMemo } from 'react';
+import { analyze, type AnalysisView } from '../analysis';
+import { useAnalysis, useStore } from '../store';
+import { previewOf } from '../store/preview';
+import { baseOf } from '../store/simState';
+import { useSimView } from '../store/simView';
+import { changeMarks, decorate, lensLabels } from './simMarks';
+import type { ElementDef } from './toElements';
+import { elementsFor, useElements } from './useElements';
+
+/** Graphs larger than this always draw the working document (previews and the base are listed, not drawn). */
+export const MAX_SWAP_ENTITIES = 2000;
+
+export type ShownMode = 'current' | 'preview' | 'base';
+
+export interface Shown {
+  mode: ShownMode;
+  analysis: AnalysisView;
+  elements: ElementDef[];
+}
+
+/** The analysis and decorated elements to draw now. */
+export function useShown(): Shown {
+  const current = useAnalysis();
+  const currentElements = useElements();
+  const doc = useStore((s) => s.doc);
+  const sim = useStore((s) => s.sim);
+  const layers = useStore((s) => s.view.layers);
+  const draft = useSimView((s) => s.draft);
+  const showBase = useSimView((s) => s.showBase);
+  const lens = useSimView((s) => s.lens);
+  const focus = useSimView((s) => s.focus);
+  const opts = current.options;
+  const small = doc.entities.length <= MAX_SWAP_ENTITIES;
+  const base = baseOf(sim, doc);
+  const preview = draft ? previewOf(doc, draft) : null;
+
+  let mode: ShownMode = 'current';
+  let analysis: AnalysisView = current;
+  let elements = currentElements;
+  let marks = null;
+  if (preview?.ok && small) {
+    mode = 'preview';
+    const a = analyze(preview.doc, opts);
+    analysis = a;
+    elements = elementsFor(a, layers);
+    marks = changeMarks(analyze(doc, opts), a);
+  } else if (showBase && base && small) {
+    mode = 'base';
+    const a = analyze(base, opts);
+    analysis = a;
+    elements = elementsFor(a, layers);
+    marks = changeMarks(analyze(doc, opts), a);
+  } else if (base && small) {
+    // Marking changes needs two full analyses: on huge graphs the diff is listed in the panel instead.
+    marks = changeMarks(analyze(base, opts), analyze(doc, opts));
+  }
+  const labels = lens ? lensLabels(analysis) : null;
+  const decorated = useMemo(() => decorate(elements, { marks, focus, lens: labels }), [elements, marks, focus, labels]);
+  return { mode, analysis, elements: decorated };
+}
+
+/** The decorated elements to draw now. */
+export function useShownElements(): ElementDef[] {
+  return useShown().elements;
+}

@@ -1,0 +1,58 @@
+// The control diff between two documents in words (CONTROL-MODEL §4): control changes, look-through stakes that
+// moved and dependencies whose exposure class changed; clicking a line selects its entity.
+import { useMemo, useState } from 'react';
+import { analyze, diffAnalyses, diffWords, type DiffLine } from '../../analysis';
+import type { OwnershipDoc } from '../../model';
+import { appStore, useStore } from '../../store';
+import { dependencyNamer, pairNamer, viewOptions } from './words';
+
+/** Lines shown before "Show all". */
+const FIRST = 8;
+
+function Lines({ title, lines, testId, empty }: { title: string; lines: DiffLine[]; testId: string; empty?: string }) {
+  const [all, setAll] = useState(false);
+  if (!lines.length && !empty) return null;
+  const shown = all ? lines : lines.slice(0, FIRST);
+  return (
+    <div className="diff-group">
+      <h4>{title}</h4>
+      {lines.length ? (
+        <ul className="diff-lines" data-testid={testId}>
+          {shown.map((l) => (
+            <li key={l.key}>
+              {l.ids.length ? (
+                <button type="button" className="diff-line" onClick={() => appStore.getState().select({ kind: 'entity', id: l.ids[l.ids.length - 1] })}>{l.text}</button>
+              ) : (
+                <span className="diff-line">{l.text}</span>
+              )}
+            </li>
+          ))}
+          {lines.length > FIRST && (
+            <li><button type="button" className="link" onClick={() => setAll(!all)}>{all ? 'Show fewer' : `Show all ${lines.length}`}</button></li>
+          )}
+        </ul>
+      ) : (
+        <p className="muted small-text" data-testid={testId}>{empty}</p>
+      )}
+    </div>
+  );
+}
+
+/** The worded diff of `before` → `after` under the current rule, τ and date. */
+export function DiffView({ before, after, label = 'Changes' }: { before: OwnershipDoc; after: OwnershipDoc; label?: string }) {
+  const view = useStore((s) => s.view);
+  const words = useMemo(() => {
+    const opts = viewOptions(view);
+    const d = diffAnalyses(analyze(before, opts), analyze(after, opts));
+    // The largest moves first: a buyout moves dozens of downstream stakes by the same few points.
+    d.lookThrough = [...d.lookThrough].sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+    return diffWords(d, pairNamer(before, after), dependencyNamer(before, after));
+  }, [before, after, view]);
+  return (
+    <section className="diff" aria-label={label} data-testid="diff">
+      <Lines title="Control" lines={words.control} testId="diff-control" empty="No change in who controls what." />
+      <Lines title="Look-through stakes that moved" lines={words.lookThrough} testId="diff-lookthrough" />
+      <Lines title="Dependency exposure" lines={words.dependencies} testId="diff-dependencies" />
+    </section>
+  );
+}

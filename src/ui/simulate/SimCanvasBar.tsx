@@ -1,0 +1,39 @@
+// Over the canvas while simulating: "Preview — not applied" during a transfer preview, and the compare toggle that
+// draws the base or the scenario in the same layout (changed entities and edges outlined), plus the lens badge.
+import { useEffect } from 'react';
+import { useStore } from '../../store';
+import { baseOf } from '../../store/simState';
+import { simView, useSimView } from '../../store/simView';
+import { SIM_COLOURS } from '../../canvas/simStyles';
+
+export function SimCanvasBar() {
+  const doc = useStore((s) => s.doc);
+  const sim = useStore((s) => s.sim);
+  const draft = useSimView((s) => s.draft);
+  const showBase = useSimView((s) => s.showBase);
+  const lens = useSimView((s) => s.lens);
+  const base = baseOf(sim, doc);
+  const scenarioId = sim.scenario?.id ?? null;
+  useEffect(() => {
+    simView.getState().set({ showBase: false });
+  }, [scenarioId, base === null]);
+  if (!draft && !base && !lens) return null;
+  const title = sim.scenario ? sim.scenario.title : 'Your edits';
+  return (
+    <div className="sim-bar" role="group" aria-label="Compare">
+      {draft ? (
+        <span className="sim-badge preview" role="status">Preview — not applied</span>
+      ) : base ? (
+        <>
+          <span className="swatch-dot" style={{ borderColor: SIM_COLOURS.changed }} aria-hidden="true" />
+          <span className="small-text">Outlined: changed</span>
+          <div className="segmented" role="group" aria-label="Show base or scenario">
+            <button type="button" aria-pressed={showBase} onClick={() => simView.getState().set({ showBase: true })}>Base</button>
+            <button type="button" aria-pressed={!showBase} onClick={() => simView.getState().set({ showBase: false })} title={title}>{sim.scenario ? 'Scenario' : 'Edited'}</button>
+          </div>
+        </>
+      ) : null}
+      {lens && <span className="sim-badge lens">Dependency lens</span>}
+    </div>
+  );
+}

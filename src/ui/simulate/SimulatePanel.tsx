@@ -1,0 +1,70 @@
+// The Simulate panel on the left: tabs for scenarios, stake transfers, what would it take, the timeline, the
+// dependency lens and the case comparison; collapsible; tabs follow the WAI-ARIA pattern (arrow keys move).
+import { useEffect, useRef } from 'react';
+import { useStore } from '../../store';
+import { SIM_TAB_LABELS, SIM_TABS, simView, useSimView, type SimTab } from '../../store/simView';
+import { CasesTab } from './CasesTab';
+import { DependenciesTab } from './DependenciesTab';
+import { ScenariosTab } from './ScenariosTab';
+import { TimelineTab } from './TimelineTab';
+import { TransferTab } from './TransferTab';
+import { WhatIfTab } from './WhatIfTab';
+import './simulate.css';
+
+const PANELS: Record<SimTab, () => React.ReactNode> = {
+  scenarios: () => <ScenariosTab />,
+  transfer: () => <TransferTab />,
+  whatif: () => <WhatIfTab />,
+  timeline: () => <TimelineTab />,
+  dependencies: () => <DependenciesTab />,
+  cases: () => <CasesTab />,
+};
+
+export function SimulatePanel() {
+  const open = useSimView((s) => s.open);
+  const tab = useSimView((s) => s.tab);
+  const loads = useStore((s) => s.loads);
+  const tabs = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A new document: nothing previewed, compared or highlighted from the old one survives.
+    simView.getState().set({ draft: null, showBase: false, focus: [], event: null });
+  }, [loads]);
+  const select = (t: SimTab, focus = false) => {
+    simView.getState().set({ tab: t, draft: null, ...(t === 'timeline' ? {} : { focus: [], event: null }) });
+    if (focus) tabs.current?.querySelector<HTMLButtonElement>(`#sim-tab-${t}`)?.focus();
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    const i = SIM_TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? SIM_TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    select(SIM_TABS[(next + SIM_TABS.length) % SIM_TABS.length], true);
+  };
+  if (!open) {
+    return (
+      <aside className="sim-panel closed" aria-label="Simulate">
+        <button type="button" className="sim-open" onClick={() => simView.getState().set({ open: true })} aria-label="Open the Simulate panel" title="Simulate">
+          <span>Simulate ▸</span>
+        </button>
+      </aside>
+    );
+  }
+  return (
+    <aside className="sim-panel" aria-label="Simulate">
+      <header className="sim-head">
+        <h2>Simulate</h2>
+        <button type="button" onClick={() => simView.getState().set({ open: false, draft: null })} aria-label="Close the Simulate panel" title="Collapse">◂</button>
+      </header>
+      <div className="sim-tabs" role="tablist" aria-label="Simulate" ref={tabs} onKeyDown={onKey}>
+        {SIM_TABS.map((t) => (
+          <button key={t} id={`sim-tab-${t}`} type="button" role="tab" aria-selected={tab === t} aria-controls="sim-tabpanel" tabIndex={tab === t ? 0 : -1} onClick={() => select(t)}>
+            {SIM_TAB_LABELS[t]}
+          </button>
+        ))}
+      </div>
+      <div id="sim-tabpanel" className="sim-body" role="tabpanel" aria-labelledby={`sim-tab-${tab}`} tabIndex={0}>
+        {PANELS[tab]()}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,93 @@
+// What would it take: pick a buyer and a target; the smallest purchases (company, seller, points) that give the
+// buyer control of the target under the current rule, smallest first; each can be previewed or applied.
+import { useEffect, useMemo, useState } from 'react';
+import { RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
+import type { Op } from '../../model';
+import { appStore, useStore } from '../../store';
+import { previewOf } from '../../store/preview';
+import { simView, useSimView } from '../../store/simView';
+import { namer } from '../names';
+import { DiffView } from './DiffView';
+import { viewOptions } from './words';
+
+/** Purchases listed before "Show all". */
+const FIRST = 10;
+
+export function WhatIfTab() {
+  const doc = useStore((s) => s.doc);
+  const view = useStore((s) => s.view);
+  const name = namer(doc);
+  const [buyer, setBuyer] = useState('');
+  const [target, setTarget] = useState('');
+  const [asked, setAsked] = useState(false);
+  const [all, setAll] = useState(false);
+  const draft = useSimView((s) => s.draft);
+  const entities = useMemo(() => doc.entities.filter((e) => e.kind !== 'float').sort((a, b) => a.name.localeCompare(b.name)), [doc.entities]);
+  const result = useMemo((): { list: Purchase[] } | { error: string } | null => {
+    if (!asked || !buyer || !target) return null;
+    try {
+      return { list: whatWouldItTake(doc, buyer, target, viewOptions(view)) };
+    } catch (e) {
+      return { error: (e as Error).message.replace(/^analysis\/whatIf: /, '') };
+    }
+  }, [asked, doc, buyer, target, view]);
+  useEffect(() => () => simView.getState().set({ draft: null }), []);
+
+  const opOf = (p: Purchase): Op => ({ type: 'transfer', seller: p.seller, buyer, subject: p.company, points: p.points, ...(view.date && view.date !== doc.asOf ? { date: view.date } : {}) });
+  const preview = (p: Purchase) => simView.getState().set({ draft: opOf(p) });
+  const commit = (p: Purchase) => {
+    simView.getState().set({ draft: null });
+    if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}.`);
+  };
+  const pick = (set: (v: string) => void) => (e: React.ChangeEvent<HTMLSelectElement>) => {
+    set(e.target.value);
+    setAsked(false);
+    simView.getState().set({ draft: null });
+  };
+  const shown = result && 'list' in result ? (all ? result.list : result.list.slice(0, FIRST)) : [];
+  const draftPreview = draft ? previewOf(doc, draft) : null;
+
+  return (
+    <div className="sim-tab form">
+      <div className="field">
+        <label htmlFor="wi-buyer">Buyer</label>
+        <select id="wi-buyer" value={buyer} onChange={pick(setBuyer)}>
+          <option value="">Choose a buyer…</option>
+          {entities.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="wi-target">Target</label>
+        <select id="wi-target" value={target} onChange={pick(setTarget)}>
+          <option value="">Choose a target…</option>
+          {entities.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+        </select>
+      </div>
+      <button type="button" className="primary" disabled={!buyer || !target} onClick={() => setAsked(true)}>Find the smallest purchases</button>
+      <p className="muted small-text">Under the current rule: {RULE_LABELS[view.rule]}{view.rule === 'defacto' ? ` (τ = ${view.threshold}%)` : ''}, on {view.date ?? doc.asOf}.</p>
+      {result && 'error' in result && <p className="error" role="alert">{result.error}</p>}
+      {result && 'list' in result && (
+        result.list.length === 0 ? (
+          <p data-testid="whatif-none">{name(buyer)} already controls {name(target)}, or no single purchase gives it control.</p>
+        ) : (
+          <ol className="purchases" aria-label="Smallest purchases" data-testid="whatif-results">
+            {shown.map((p) => {
+              const on = draft?.type === 'transfer' && draft.subject === p.company && draft.seller === p.seller && draft.points === p.points;
+              return (
+                <li key={`${p.company}|${p.seller}`} className={on ? 'previewing' : ''}>
+                  <span className="purchase-text"><strong>{p.points.toFixed(2)} points</strong> of {name(p.company)} from {name(p.seller)}</span>
+                  <span className="purchase-actions">
+                    <button type="button" className="small" aria-pressed={on} onClick={() => (on ? simView.getState().set({ draft: null }) : preview(p))}>Preview</button>
+                    <button type="button" className="small" onClick={() => commit(p)}>Apply</button>
+                  </span>
+                </li>
+              );
+            })}
+            {result.list.length > FIRST && <li><button type="button" className="link" onClick={() => setAll(!all)}>{all ? 'Show fewer' : `Show all ${result.list.length}`}</button></li>}
+          </ol>
+        )
+      )}
+      {draftPreview?.ok && <DiffView before={doc} after={draftPreview.doc} label="What this purchase would change" />}
+    </div>
+  );
+}
