@@ -64,6 +64,14 @@ export function summaryBuffers(s: AnalysisSummary): ArrayBuffer[] {
   return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.conferring].map((x) => x.buffer as ArrayBuffer);
 }
 
+const indexes = new WeakMap<string[], Map<string, number>>();
+/** id → position, cached per id array (summaries of one document share it). */
+function indexOf(ids: string[]): Map<string, number> {
+  let m = indexes.get(ids);
+  if (!m) indexes.set(ids, (m = new Map(ids.map((x, i) => [x, i]))));
+  return m;
+}
+
 /** A read-only map over a summary, decoding an entry only when it is read. */
 class SummaryControl implements ReadonlyMap<string, ControlEntry> {
   private index: Map<string, number> | null = null;
@@ -78,7 +86,7 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
     return { status: STATUSES[s.status[i]], parent: list(s.parentStart, s.parentIdx), ultimate: list(s.ultimateStart, s.ultimateIdx) };
   }
   private find(id: string): number | undefined {
-    this.index ??= new Map(this.ids.map((x, i) => [x, i]));
+    this.index ??= indexOf(this.ids);
     return this.index.get(id);
   }
   get size() {

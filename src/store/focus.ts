@@ -13,80 +13,117 @@ export interface Focus {
   depth: number;
 }
 
+/** Holders and holdings of each entity, by entity index (CSR arrays): built in one pass, no per-entity lists. */
 interface Adjacency {
-  up: Map<string, string[]>; // subject → holders
-  down: Map<string, string[]>; // holder → subjects
+  ids: string[];
+  index: Map<string, number>;
+  upStart: Int32Array;
+  up: Int32Array;
+  downStart: Int32Array;
+  down: Int32Array;
 }
 
+const entityIndexes = new WeakMap<object[], { ids: string[]; index: Map<string, number> }>();
 const cache = new WeakMap<OwnershipDoc, Map<string, Adjacency>>();
 
 function adjacency(doc: OwnershipDoc, date: string): Adjacency {
   let byDate = cache.get(doc);
   if (!byDate) cache.set(doc, (byDate = new Map()));
-  let adj = byDate.get(date);
-  if (adj) return adj;
-  adj = { up: new Map(), down: new Map() };
-  const push = (m: Map<string, string[]>, k: string, v: string) => {
-    const l = m.get(k);
-    if (l) l.push(v); else m.set(k, [v]);
-  };
+  const hit = byDate.get(date);
+  if (hit) return hit;
+  // The entity index survives edits that keep the entity list (most edits), so only the edges are rebuilt.
+  let ix = entityIndexes.get(doc.entities);
+  if (!ix) {
+    const ids = doc.entities.map((e) => e.id);
+    entityIndexes.set(doc.entities, (ix = { ids, index: new Map(ids.map((x, i) => [x, i])) }));
+  }
+  const { ids, index } = ix;
+  const n = ids.length;
+  const from: number[] = [], to: number[] = [];
   for (const h of doc.holdings) {
     if (!inForce(h, date)) continue;
-    push(adj.up, h.subject, h.holder);
-    push(adj.down, h.holder, h.subject);
+    const a = index.get(h.holder), b = index.get(h.subject);
+    if (a !== undefined && b !== undefined) { from.push(a); to.push(b); }
   }
   for (const a of doc.agreements ?? []) {
     if (!inForce(a, date)) continue;
+    const b = index.get(a.subject);
     for (const p of a.parties) {
-      push(adj.up, a.subject, p);
-      push(adj.down, p, a.subject);
+      const x = index.get(p);
+      if (x !== undefined && b !== undefined) { from.push(x); to.push(b); }
     }
   }
+  const csr = (keys: number[], vals: number[]) => {
+    const start = new Int32Array(n + 1);
+    for (const k of keys) start[k + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const out = new Int32Array(keys.length), cur = start.slice(0, n);
+    keys.forEach((k, i) => (out[cur[k]++] = vals[i]));
+    return [start, out] as const;
+  };
+  const [upStart, up] = csr(to, from);
+  const [downStart, down] = csr(from, to);
+  const adj = { ids, index, upStart, up, downStart, down };
   byDate.set(date, adj);
   return adj;
+}
+
+function neighbours(adj: Adjacency, dir: 'up' | 'down', i: number): Int32Array {
+  return dir === 'up' ? adj.up.subarray(adj.upStart[i], adj.upStart[i + 1]) : adj.down.subarray(adj.downStart[i], adj.downStart[i + 1]);
 }
 
 /** Whether a document is drawn in focus mode. */
 export const needsFocus = (doc: OwnershipDoc) => doc.entities.length > FOCUS_MIN_ENTITIES;
 
-/** The entity a huge graph opens on: the company with the most holders and holdings. */
+const defaults = new WeakMap<object[], Map<string, Focus>>();
+
+/** The entity a huge graph opens on: the company with the most holders and holdings (stable across edits). */
 export function defaultFocus(doc: OwnershipDoc, date: string): Focus {
+  let byDate = defaults.get(doc.entities);
+  if (!byDate) defaults.set(doc.entities, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit) return hit;
   const adj = adjacency(doc, date);
-  let best = doc.entities[0]?.id ?? '', score = -1;
-  for (const e of doc.entities) {
-    if (e.kind && e.kind !== 'company') continue; // open on a company, not on a float or a fund holding everything
-    const s = (adj.up.get(e.id)?.length ?? 0) + (adj.down.get(e.id)?.length ?? 0);
-    if (s > score && (adj.down.get(e.id)?.length ?? 0) > 0) [best, score] = [e.id, s];
-  }
-  return { ids: best ? [best] : [], depth: 2 };
+  let best = -1, score = -1;
+  doc.entities.forEach((e, i) => {
+    if (e.kind && e.kind !== 'company') return; // open on a company, not on a float or a fund holding everything
+    const down = adj.downStart[i + 1] - adj.downStart[i];
+    const s = adj.upStart[i + 1] - adj.upStart[i] + down;
+    if (down > 0 && s > score) [best, score] = [i, s];
+  });
+  const focus = { ids: best >= 0 ? [adj.ids[best]] : doc.entities.slice(0, 1).map((e) => e.id), depth: 2 };
+  byDate.set(date, focus);
+  return focus;
 }
 
 /** The ids drawn in focus mode (at most `limit`, nearest first), and how many neighbours each leaves hidden. */
 export function focusSet(doc: OwnershipDoc, focus: Focus, date: string, limit = 1500): { ids: Set<string>; hidden: Map<string, number> } {
   const adj = adjacency(doc, date);
-  const ids = new Set<string>();
-  const exists = new Set(doc.entities.map((e) => e.id));
+  const drawn = new Set<number>();
+  const start = focus.ids.map((id) => adj.index.get(id)).filter((i): i is number => i !== undefined);
   for (const dir of ['up', 'down'] as const) {
-    let frontier = focus.ids.filter((id) => exists.has(id));
-    frontier.forEach((id) => ids.add(id));
+    let frontier = start;
+    frontier.forEach((i) => drawn.add(i));
     const seen = new Set(frontier);
-    for (let level = 0; level < focus.depth && frontier.length && ids.size < limit; level++) {
-      const next: string[] = [];
-      for (const v of frontier) for (const w of adj[dir].get(v) ?? []) {
-        if (seen.has(w) || ids.size >= limit) continue;
+    for (let level = 0; level < focus.depth && frontier.length && drawn.size < limit; level++) {
+      const next: number[] = [];
+      for (const v of frontier) for (const w of neighbours(adj, dir, v)) {
+        if (seen.has(w) || drawn.size >= limit) continue;
         seen.add(w);
-        ids.add(w);
+        drawn.add(w);
         next.push(w);
       }
       frontier = next;
     }
   }
+  const ids = new Set<string>();
   const hidden = new Map<string, number>();
-  for (const id of ids) {
+  for (const i of drawn) {
+    ids.add(adj.ids[i]);
     let n = 0;
-    for (const w of adj.up.get(id) ?? []) if (!ids.has(w)) n++;
-    for (const w of adj.down.get(id) ?? []) if (!ids.has(w)) n++;
-    if (n) hidden.set(id, n);
+    for (const w of neighbours(adj, 'up', i)) if (!drawn.has(w)) n++;
+    for (const w of neighbours(adj, 'down', i)) if (!drawn.has(w)) n++;
+    if (n) hidden.set(adj.ids[i], n);
   }
   return { ids, hidden };
 }

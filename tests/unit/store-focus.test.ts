@@ -1,0 +1,39 @@
+// Focus mode: which entities are drawn around the focus, how many neighbours each leaves hidden, the default focus.
+import { describe, expect, it } from 'vitest';
+import { generateGraph } from '../../src/model';
+import { defaultFocus, effectiveFocus, focusPositions, focusSet, needsFocus } from '../../src/store/focus';
+import { graph } from './helpers';
+
+describe('focus mode', () => {
+  const doc = graph([['p', 'a', 60], ['a', 'b', 60], ['b', 'c', 60], ['c', 'd', 60], ['q', 'b', 10], ['b', 'x', 5]], { kinds: { p: 'person', q: 'person' } });
+  const date = '2024-01-01';
+
+  it.each([
+    [['b'], 1, ['a', 'b', 'c', 'q', 'x'], { a: 1, c: 1 }],
+    [['b'], 2, ['a', 'b', 'c', 'd', 'p', 'q', 'x'], {}],
+    [['a', 'd'], 1, ['a', 'b', 'c', 'd', 'p'], { b: 2 }],
+  ])('around %j at depth %i', (ids, depth, drawn, hidden) => {
+    const r = focusSet(doc, { ids, depth }, date);
+    expect([...r.ids].sort()).toEqual(drawn);
+    expect(Object.fromEntries(r.hidden)).toEqual(hidden);
+  });
+
+  it('opens on the company with the most links, and only for huge graphs', () => {
+    expect(defaultFocus(doc, date)).toEqual({ ids: ['b'], depth: 2 });
+    expect(needsFocus(doc)).toBe(false);
+    expect(effectiveFocus(doc, null, date)).toBeNull();
+    const big = generateGraph({ entities: 3000, seed: 2 });
+    expect(needsFocus(big)).toBe(true);
+    const f = effectiveFocus(big, null, '2025-01-01')!;
+    expect(big.entities.find((e) => e.id === f.ids[0])!.kind).toBe('company');
+  });
+
+  it('stays within its limit and lays out every drawn entity', () => {
+    const big = generateGraph({ entities: 5000, seed: 4 });
+    const f = defaultFocus(big, '2025-01-01');
+    const r = focusSet(big, { ...f, depth: 6 }, '2025-01-01', 300);
+    expect(r.ids.size).toBeLessThanOrEqual(300);
+    const pos = focusPositions(big, r.ids, '2025-01-01');
+    expect([...pos.keys()].sort()).toEqual([...r.ids].sort());
+  });
+});
