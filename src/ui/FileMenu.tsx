@@ -1,7 +1,8 @@
 // The File menu: open (hidden file input; drag-and-drop is DropZone), save, export image/BODS/CSV, share link.
 // Ctrl+O opens, Ctrl+S saves. Arrow keys move through the open menu; Escape or a click elsewhere closes it.
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useAnalysis, useStore } from '../store';
+import { today } from '../model';
+import { useStore } from '../store';
 import { ExportDialog } from './ExportDialog';
 import { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } from './fileActions';
 import { ShareDialog, type ShareState } from './ShareDialog';
@@ -16,7 +17,7 @@ export function FileMenu() {
   const [share, setShare] = useState<ShareState | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
-  const date = useAnalysis().options.date;
+  const date = useStore((s) => s.view.date ?? s.doc.asOf ?? today());
   const empty = useStore((s) => s.doc.entities.length === 0);
 
   const pick = () => input.current?.click();
@@ -97,7 +98,7 @@ export function FileMenu() {
           void openFiles(files);
         }}
       />
-      <ExportDialog open={imageOpen} onClose={() => setImageOpen(false)} />
+      {imageOpen && <ExportDialog onClose={() => setImageOpen(false)} />}
       <ShareDialog share={share} onClose={() => setShare(null)} />
     </div>
   );
