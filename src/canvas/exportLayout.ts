@@ -16,7 +16,10 @@ export interface ExportLayout {
   /** The whole image in pixels. */
   width: number;
   height: number;
-  /** Pixels per caption unit: max(scale, 1), so that a scaled-down big graph keeps a readable caption. */
+  /**
+   * Pixels per caption unit: at least the scale, at least 1 (a scaled-down big graph keeps a readable caption), and
+   * large enough that the caption is at most CAPTION_SPAN units wide (on a very wide image it stays in proportion).
+   */
   unit: number;
   /** Where the graph picture goes, in pixels. */
   graph: { x: number; y: number; width: number; height: number };
@@ -25,6 +28,8 @@ export interface ExportLayout {
 
 export const PAD = 24;
 export const MIN_WIDTH = 760;
+/** Widest the caption gets, in units, before its units grow with the picture. */
+export const CAPTION_SPAN = 1800;
 const COL_W = 250, COL_GAP = 28, ROW_H = 20, HEAD_H = 18;
 const TITLE: Font = { size: 22, weight: 700 };
 const SUB: Font = { size: 13 };
@@ -114,7 +119,7 @@ export function sourcesLines(sources: string[], width: number, measure: Measure,
  * the legend in columns and the sources line below it. Every text is fitted to the page width with `measure`.
  */
 export function layoutExport(content: CaptionContent, graph: { width: number; height: number }, scale: number, measure: Measure): ExportLayout {
-  const unit = Math.max(scale, 1);
+  const unit = Math.max(scale, 1, graph.width / CAPTION_SPAN);
   const W = Math.max(graph.width / unit + 2 * PAD, MIN_WIDTH);
   const inner = W - 2 * PAD;
   const items: DrawItem[] = [];

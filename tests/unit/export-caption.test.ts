@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/analysis';
 import { captionContent, citedSources, ruleText, sourceLabel, type CaptionView } from '../../src/canvas/exportCaption';
-import { layoutExport, legendSections, MIN_WIDTH, PAD, sourcesLines, type DrawItem } from '../../src/canvas/exportLayout';
+import { CAPTION_SPAN, layoutExport, legendSections, MIN_WIDTH, PAD, sourcesLines, type DrawItem } from '../../src/canvas/exportLayout';
 import { approxMeasure, truncate, wrapText } from '../../src/canvas/exportText';
 import { controlGroups } from '../../src/canvas/groups';
 import { legendModel } from '../../src/canvas/legend';
@@ -86,7 +86,7 @@ describe('layoutExport', () => {
     const graphPx = { width: Math.floor(1800 * scale), height: Math.floor(900 * scale) };
     const l = layoutExport(content, graphPx, scale, approxMeasure);
     const u = l.unit;
-    expect(u).toBe(Math.max(1, scale));
+    expect(u).toBe(Math.max(1, scale));  // the picture is CAPTION_SPAN units wide at every scale here
     expect(l.width).toBeGreaterThanOrEqual(graphPx.width);
     expect(l.graph.x).toBeGreaterThanOrEqual(0);
     expect(l.graph.x + l.graph.width).toBeLessThanOrEqual(l.width);
@@ -113,6 +113,13 @@ describe('layoutExport', () => {
     for (const g of legend.groups) expect(all).toContain(g.label);
     expect(legendSections(legend).map((s) => s.heading)).toEqual(['Colour = ultimate controller', 'Shape = kind', 'Border = control status', 'Lines']);
     for (const h of legendSections(legend).map((s) => s.heading)) expect(all).toContain(h);
+  });
+
+  it('a very wide picture gets a caption in proportion, never wider than CAPTION_SPAN units', () => {
+    const l = layoutExport(content, { width: 5400, height: 3000 }, 0.5, approxMeasure);
+    expect(l.unit).toBe(3);
+    expect(l.width / l.unit).toBeLessThanOrEqual(CAPTION_SPAN + 2 * PAD);
+    expect(texts(l.items)[0].font.size * l.unit).toBe(66);
   });
 
   it('a small graph gets a page wide enough for its caption, centred', () => {
