@@ -4,15 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { stats } from './canvas/stats';
 import { appStore } from './store';
+import { remoteStore } from './store/remote';
 import './ui/app.css';
 
 declare global {
   interface Window {
     /** Read-only access for end-to-end tests and the benchmark. */
-    __explorer?: { getState: typeof appStore.getState; stats: typeof stats };
+    __explorer?: { getState: typeof appStore.getState; stats: typeof stats; remote: typeof remoteStore.getState };
   }
 }
-window.__explorer = { getState: appStore.getState, stats };
+window.__explorer = { getState: appStore.getState, stats, remote: remoteStore.getState };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { appStore, useStore } from '../store';
+import { needsFocus } from '../store/focus';
 import { placeNear } from '../store/placement';
 import { applyElements, type Drawn } from './applyElements';
 import { setCanvasApi } from './canvasApi';
@@ -11,6 +12,7 @@ import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId } from './toElements';
+import { useFocus } from './useElements';
 import { useShownElements } from './useShown';
 
 /** Elements above which Cytoscape renders a texture while panning and zooming. */
@@ -52,13 +54,15 @@ export function GraphCanvas() {
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const drawnRef = useRef<Drawn>(new Map());
-  const fittedRef = useRef(-1);
+  const fittedRef = useRef('');
+  const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
 
   useEffect(() => {
     const s = appStore.getState();
-    const big = s.doc.entities.length + s.doc.holdings.length > BIG;
+    // Focus mode draws a bounded neighbourhood, so only a fully drawn graph needs the big-graph style.
+    const big = !needsFocus(s.doc) && s.doc.entities.length + s.doc.holdings.length > BIG;
     const cy = cytoscape({
       container: ref.current!,
       style: stylesheet({ big }) as unknown as cytoscape.StylesheetJson,
@@ -93,7 +97,15 @@ export function GraphCanvas() {
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
         const n = cy.getElementById(nodeId(id));
-        if (n.empty()) return;
+        if (n.empty()) {
+          // Out of focus on a huge graph: focus on it (it is drawn, then centred).
+          const st = appStore.getState();
+          if (!st.doc.entities.some((e) => e.id === id)) return;
+          pendingCentre.current = id;
+          st.setView({ focus: { ids: [id], depth: st.view.focus?.depth ?? 2 } });
+          st.select({ kind: 'entity', id });
+          return;
+        }
         appStore.getState().select({ kind: 'entity', id });
         cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
       },
@@ -123,7 +135,7 @@ export function GraphCanvas() {
       cy.destroy();
       cyRef.current = null;
       drawnRef.current = new Map();
-      fittedRef.current = -1;
+      fittedRef.current = '';
       placingRef.current = null;
     };
   }, []);
@@ -131,6 +143,8 @@ export function GraphCanvas() {
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
   const elements = useShownElements();
+  const focus = useFocus();
+  const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -143,12 +157,19 @@ export function GraphCanvas() {
     stats.nodes = cy.nodes('.entity').length;
     stats.edges = cy.edges().length;
     const doc = appStore.getState().doc;
-    const unplaced = doc.entities.filter((e) => !e.position).length;
+    // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.
+    const unplaced = elements.filter((el) => el.group === 'nodes' && !el.position).length;
     stats.placed = !unplaced;
     if (!unplaced) {
-      if (fittedRef.current !== loads) {
-        fittedRef.current = loads;
+      const fitKey = `${loads}|${focusKey}`;
+      if (fittedRef.current !== fitKey) {
+        fittedRef.current = fitKey;
         fitView(cy, false);
+        if (pendingCentre.current) {
+          const n = cy.getElementById(nodeId(pendingCentre.current));
+          pendingCentre.current = null;
+          if (n.nonempty()) cy.center(n);
+        }
       }
       return;
     }
@@ -166,7 +187,7 @@ export function GraphCanvas() {
       .finally(() => {
         if (placingRef.current === token) appStore.getState().setBusy(null);
       });
-  }, [elements, loads]);
+  }, [elements, loads, focusKey]);
 
   useEffect(() => {
     const cy = cyRef.current;

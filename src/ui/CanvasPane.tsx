@@ -4,6 +4,8 @@ import { controlGroups } from '../canvas/groups';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
 import { useStore } from '../store';
+import { AnalysisStatus } from './AnalysisStatus';
+import { FocusBar } from './FocusBar';
 import { Legend } from './Legend';
 import { namer } from './names';
 import { SimCanvasBar } from './simulate/SimCanvasBar';
@@ -18,7 +20,9 @@ export function CanvasPane() {
     <div className="canvas-pane">
       <GraphCanvas />
       <Legend model={model} />
+      <FocusBar />
       <SimCanvasBar />
+      <AnalysisStatus />
       {busy && <div className="busy" role="status">{busy}</div>}
       {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
       {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the panel on the right.</div>}
