@@ -70,10 +70,10 @@ describe('control, live', () => {
   it('layers switch on and off, and the legend follows', async () => {
     const legend = s.page.getByRole('region', { name: 'Legend' });
     expect(await legend.textContent()).toContain('Dependency');
-    await s.page.getByRole('button', { name: 'Dependencies' }).click();
+    await s.page.getByRole('button', { name: 'Dependencies', exact: true }).click();
     await expect.poll(() => s.page.evaluate(() => window.__explorer!.stats.edges)).toBeLessThan(35);
     expect(await legend.textContent()).not.toContain('Dependency');
-    await s.page.getByRole('button', { name: 'Dependencies' }).click();
+    await s.page.getByRole('button', { name: 'Dependencies', exact: true }).click();
   });
 
   it('the table view sorts and works with the keyboard', async () => {

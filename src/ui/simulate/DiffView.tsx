@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { analyze, diffAnalyses, diffWords, type DiffLine } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
 import { appStore, useStore } from '../../store';
-import { dependencyNamer, pairNamer, viewOptions } from './words';
+import { dependencyNamer, distanceFromChange, pairNamer, viewOptions } from './words';
 
 /** Lines shown before "Show all". */
 const FIRST = 8;
@@ -43,9 +43,12 @@ export function DiffView({ before, after, label = 'Changes' }: { before: Ownersh
   const view = useStore((s) => s.view);
   const words = useMemo(() => {
     const opts = viewOptions(view);
-    const d = diffAnalyses(analyze(before, opts), analyze(after, opts));
-    // The largest moves first: a buyout moves dozens of downstream stakes by the same few points.
-    d.lookThrough = [...d.lookThrough].sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+    const a = analyze(before, opts), b = analyze(after, opts);
+    const d = diffAnalyses(a, b);
+    // Nearest the change first (a buyout moves dozens of downstream stakes by the same few points), larger moves first.
+    const dist = distanceFromChange(before, after, b.options.date);
+    const far = (id: string) => dist.get(id) ?? Infinity;
+    d.lookThrough = [...d.lookThrough].sort((x, y) => far(x.entity) - far(y.entity) || Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
     return diffWords(d, pairNamer(before, after), dependencyNamer(before, after));
   }, [before, after, view]);
   return (

@@ -34,7 +34,8 @@ export function SimulatePanel() {
     if (focus) tabs.current?.querySelector<HTMLButtonElement>(`#sim-tab-${t}`)?.focus();
   };
   const onKey = (e: React.KeyboardEvent) => {
-    const i = SIM_TABS.indexOf(tab);
+    const focused = SIM_TABS.findIndex((t) => (e.target as HTMLElement).id === `sim-tab-${t}`);
+    const i = focused >= 0 ? focused : SIM_TABS.indexOf(tab);
     const next = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? SIM_TABS.length - 1 : null;
     if (next === null) return;
     e.preventDefault();
