@@ -19,6 +19,8 @@ export interface CaptionView {
   rule: Rule;
   threshold: number;
   layers: { holdings: boolean; agreements: boolean; dependencies: boolean };
+  /** What else the reader must know about the picture ("Preview of a transfer, not applied", "Showing 300 of 9,000 entities"). */
+  notes?: string[];
 }
 
 /** Longest label one source gets in the sources line. */
@@ -67,6 +69,7 @@ export function captionContent(doc: OwnershipDoc, view: CaptionView, legend: Leg
   const hidden = (Object.keys(view.layers) as (keyof CaptionView['layers'])[]).filter((k) => !view.layers[k]);
   const parts = [`As of ${view.date}`, `Control rule: ${ruleText(view.rule, view.threshold)}`];
   if (hidden.length) parts.push(`Not shown: ${hidden.join(', ')}`);
+  parts.push(...(view.notes ?? []));
   return {
     title: doc.title?.trim() || 'Untitled graph',
     subtitle: parts.join('  ·  '),

@@ -16,7 +16,11 @@ export interface LegendModel {
 /** The legend for the drawn elements; groups are named with `nameOf` and capped at `maxGroups`. */
 export function legendModel(elements: ElementDef[], groups: ControlGroup[], nameOf: (id: string) => string, maxGroups = 8): LegendModel {
   const classes = new Set<string>();
-  for (const el of elements) for (const c of el.classes.split(' ')) classes.add(c);
+  const drawn = new Set<string>();
+  for (const el of elements) {
+    for (const c of el.classes.split(' ')) classes.add(c);
+    if (el.group === 'nodes') drawn.add(el.data.ref);
+  }
   const kinds = (Object.keys(KIND_STYLES) as EntityKind[]).filter((k) => classes.has(`k-${k}`)).map((kind) => ({ kind, ...KIND_STYLES[kind] }));
   const statuses = (Object.keys(STATUS_STYLES) as Status[]).filter((s) => classes.has(`s-${s}`)).map((status) => ({ status, ...STATUS_STYLES[status] }));
   const edges: LegendModel['edges'] = [];
@@ -27,6 +31,10 @@ export function legendModel(elements: ElementDef[], groups: ControlGroup[], name
     kinds,
     statuses,
     edges,
-    groups: groups.slice(0, maxGroups).map((g) => ({ key: g.key, label: g.top.map(nameOf).join(' + '), fill: g.fill, line: g.line, count: g.members.length })),
+    // Only groups with a member on the canvas (a focused huge graph draws a few of them); the count is the whole group.
+    groups: groups
+      .filter((g) => g.members.some((m) => drawn.has(m)))
+      .slice(0, maxGroups)
+      .map((g) => ({ key: g.key, label: g.top.map(nameOf).join(' + '), fill: g.fill, line: g.line, count: g.members.length })),
   };
 }

@@ -3,8 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../canvas/exportFit';
 import type { Background } from '../canvas/exportImage';
-import { useElements } from '../canvas/useElements';
-import { useAnalysis } from '../store';
+import { useShown } from '../canvas/useShown';
 import { currentCaption, saveImage } from './fileActions';
 
 /** The choices of the last export in this session. */
@@ -15,8 +14,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [format, setFormat] = useState(last.format);
   const [scale, setScale] = useState(last.scale);
   const [background, setBackground] = useState(last.background);
-  const analysis = useAnalysis();
-  const elements = useElements();
+  const shown = useShown();
 
   useEffect(() => {
     const d = ref.current;
@@ -25,9 +23,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
 
   const go = () => {
     Object.assign(last, { format, scale, background });
-    const caption = currentCaption(analysis, elements);
+    const caption = currentCaption(shown);
     onClose();
-    void saveImage(format, { scale, background }, caption);
+    void saveImage(format, { scale, background }, caption, shown.analysis.doc);
   };
 
   return (

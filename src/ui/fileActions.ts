@@ -8,6 +8,7 @@ import { legendModel } from '../canvas/legend';
 import type { ElementDef } from '../canvas/toElements';
 import { exportBodsJson, exportCsv, serializeDoc } from '../io';
 import type { AnalysisView } from '../analysis';
+import type { OwnershipDoc } from '../model';
 import { appStore } from '../store';
 import { openFile, type FileLike } from '../store/files';
 import { shareLink } from '../store/share';
@@ -38,15 +39,30 @@ export function saveCsv(date: string): void {
   st().notify(`Exported "${name}": the holdings in force on ${date}.`);
 }
 
-/** The caption of an image of the current view: the legend is built exactly as the on-screen legend is. */
-export function currentCaption(analysis: AnalysisView, elements: ElementDef[]): CaptionContent {
-  const { view, doc } = st();
-  const legend = legendModel(elements, controlGroups(analysis).groups, namer(analysis.doc));
-  return captionContent(doc, { date: analysis.options.date, rule: view.rule, threshold: view.threshold, layers: view.layers }, legend);
+/** What the canvas shows (canvas/useShown): the working document, a transfer's preview, or a scenario's base. */
+export interface ShownGraph {
+  mode: 'current' | 'preview' | 'base';
+  analysis: AnalysisView;
+  elements: ElementDef[];
 }
 
-/** Exports the whole graph as PNG (document embedded) or SVG, and says at which scale. */
-export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, caption: CaptionContent): Promise<void> {
+const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)' } as const;
+
+/** The caption of an image of what the canvas shows: the legend is built exactly as the on-screen legend is. */
+export function currentCaption(shown: ShownGraph): CaptionContent {
+  const { view } = st();
+  const { analysis, elements } = shown;
+  const doc = analysis.doc;
+  const legend = legendModel(elements, controlGroups(analysis).groups, namer(doc));
+  const notes: string[] = [];
+  if (MODE_NOTES[shown.mode]) notes.push(MODE_NOTES[shown.mode]!);
+  const drawn = elements.filter((e) => e.group === 'nodes' && e.data.kind === 'entity').length;
+  if (drawn < doc.entities.length) notes.push(`Showing ${drawn.toLocaleString('en')} of ${doc.entities.length.toLocaleString('en')} entities`);
+  return captionContent(doc, { date: analysis.options.date, rule: view.rule, threshold: view.threshold, layers: view.layers, notes }, legend);
+}
+
+/** Exports the whole drawn graph as PNG (with `doc`, the document it shows, embedded) or SVG, and says at which scale. */
+export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, caption: CaptionContent, doc: OwnershipDoc): Promise<void> {
   const api = canvasApi();
   if (!api) return st().notify('The graph is not on screen: close the table view or reload, then export again.', 'error');
   st().setBusy('Exporting image…');
@@ -57,7 +73,7 @@ export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, capti
       st().notify(`Exported "${name}".`);
     } else {
       const name = `${base()}.png`;
-      const r = await exportPng(api.core(), st().doc, caption, opts);
+      const r = await exportPng(api.core(), doc, caption, opts);
       download(r.bytes, name, 'image/png');
       st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
     }

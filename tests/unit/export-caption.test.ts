@@ -32,6 +32,11 @@ describe('caption content', () => {
     expect(ruleText('votes', 25)).toBe('Votes only');
   });
 
+  it('adds what else the reader must know (a preview, a partial drawing)', () => {
+    const c = captionContent(LY, { ...VIEW, notes: ['Preview of a transfer, not applied', 'Showing 3 of 28 entities'] }, legendOf(LY));
+    expect(c.subtitle).toBe('As of 2024-09-30  ·  Control rule: Legal control  ·  Preview of a transfer, not applied  ·  Showing 3 of 28 entities');
+  });
+
   it('falls back to a title when the document has none', () => {
     expect(captionContent(graph([['a', 'b', 60]]), VIEW, legendOf(graph([['a', 'b', 60]]))).title).toBe('Untitled graph');
   });
@@ -52,6 +57,19 @@ describe('caption content', () => {
     expect(s.find((x) => x.startsWith('Very'))!.length).toBeLessThanOrEqual(60);
     expect(new Set(s).size).toBe(s.length);
     expect(sourceLabel({})).toBe('');
+  });
+});
+
+describe('legend of a partial drawing', () => {
+  it('lists only the control groups with a member on the canvas (focus mode on huge graphs)', () => {
+    const a = analyze(LY, { rule: 'legal' });
+    const all = toElements(LY, a, { layers: LAYERS });
+    const full = legendModel(all, controlGroups(a).groups, (id) => id);
+    expect(full.groups.length).toBeGreaterThanOrEqual(2);
+    const keep = new Set(controlGroups(a).groups[1].members);
+    const part = legendModel(all.filter((e) => e.group === 'nodes' && keep.has(e.data.ref)), controlGroups(a).groups, (id) => id);
+    expect(part.groups.map((g) => g.key)).toEqual([controlGroups(a).groups[1].key]);
+    expect(part.groups[0].count).toBe(keep.size);
   });
 });
 
