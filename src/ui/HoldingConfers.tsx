@@ -17,7 +17,9 @@ function confers(h: Holding, analysis: AnalysisView, nameOf: (id: string) => str
   const c = analysis.control.has(h.subject) ? analysis.entity(h.subject) : undefined;
   const y = nameOf(h.subject);
   if (!c) return 'No control';
-  if (analysis.conferring().has(h.id)) {
+  // On large graphs the conferring set may still describe the previous edit for a moment: trust it only while
+  // the subject (analysed exactly) still has a controller.
+  if (analysis.conferring().has(h.id) && c.status !== 'independent' && c.parent.length) {
     if (c.status === 'joint') return `Part of the joint control of ${y} by ${listNames(c.parent.map(nameOf))}`;
     const p = c.parent[0];
     return p === h.holder ? `Confers control of ${y} on ${nameOf(p)}` : `Confers control of ${y} on ${nameOf(p)}, which controls ${nameOf(h.holder)}`;

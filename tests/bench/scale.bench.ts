@@ -1,0 +1,82 @@
+// Scale benchmark (issue targets: 20k entities drawn < 3 s, an edit reflected < 200 ms; 100k analysed < 2 s in
+// the worker with the page responsive). Builds and serves the app, opens headless Chromium, and for generated
+// graphs of 1k, 20k and 100k entities prints: time to first drawing, time until the worker's analysis is in,
+// edit-to-drawing latency, the worker's analysis time, and the longest main-thread task in each phase.
+// Also times a 100k-record BODS import in Node. Prints figures; never fails on speed.
+// Run: npx tsx tests/bench/scale.bench.ts [sizes…]
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildAndServe } from '../e2e/globalSetup';
+import { launch } from '../e2e/browser';
+import { generateGraph } from '../../src/model';
+import { exportBodsJson, importBods } from '../../src/io';
+
+const OUT = join(process.cwd(), 'node_modules/.explorer-scale-dist');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
+const SIZES = sizes.length ? sizes : [1_000, 20_000, 100_000];
+const fmt = (x: number | null | undefined) => (x == null ? '—' : `${Math.round(x)} ms`);
+
+async function measure(page: Page, base: string, n: number) {
+  await page.addInitScript(() => {
+    (window as unknown as { __long: number[][] }).__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) (window as unknown as { __long: number[][] }).__long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}?sample=${n}`);
+  await page.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null, undefined, { timeout: 180_000 });
+  await page.waitForFunction(() => !document.querySelector('.analysis-status'), undefined, { timeout: 180_000 });
+  await page.waitForTimeout(1500);
+  const load = await page.evaluate(() => {
+    const ex = window.__explorer!;
+    const long = (window as unknown as { __long: number[][] }).__long;
+    return { drawn: ex.stats.firstDrawnAt!, nodes: ex.stats.nodes, workerMs: ex.remote().ms, longest: Math.max(0, ...long.map((x) => x[1])) };
+  });
+  // An edit to a drawn holding (the first conferring one in view), through the store as the inspector does.
+  const edits: { drawn: number; longest: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    edits.push(await page.evaluate(async (i) => {
+      const ex = window.__explorer!;
+      const s = ex.getState();
+      const drawn = new Set([...document.querySelectorAll('x')].map(() => ''));
+      void drawn;
+      const h = s.doc.holdings.filter((x) => x.shares > 20 && !x.until)[i];
+      const w = window as unknown as { __long: number[][] };
+      w.__long = [];
+      const applies = ex.stats.applies;
+      const big = s.doc.entities.length >= 10_000;
+      const t0 = performance.now();
+      s.commit({ type: 'setHolding', holding: { ...h, shares: h.shares - 10 } });
+      // Small graphs redraw once; large ones redraw again when the worker's analysis arrives.
+      const target = applies + (big ? 2 : 1);
+      while (!(ex.stats.applies >= target && ex.stats.lastRenderAt > ex.stats.lastApplyEnd) && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 2));
+      return { drawn: ex.stats.lastRenderAt - t0, longest: Math.max(0, ...w.__long.map((x) => x[1])) };
+    }, i));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { n, ...load, edit: median(edits.map((e) => e.drawn)), editLongest: Math.max(...edits.map((e) => e.longest)) };
+}
+
+const served = await buildAndServe(OUT);
+const browser = await launch();
+try {
+  console.log('Scale benchmark (headless Chromium, production build, generated samples)');
+  console.log('entities  drawn nodes  first drawing  worker analysis  longest task (load)  edit → drawing  longest task (edit)');
+  for (const n of SIZES) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const r = await measure(page, served.url, n);
+    console.log(`${String(n).padStart(8)}  ${String(r.nodes).padStart(11)}  ${fmt(r.drawn).padStart(13)}  ${fmt(r.workerMs).padStart(15)}  ${fmt(r.longest).padStart(19)}  ${fmt(r.edit).padStart(14)}  ${fmt(r.editLongest).padStart(19)}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await served.close();
+}
+
+// Import of a BODS file of about 100k records (30k entities and 75k relationships; Node, the same importer the page runs).
+const doc = generateGraph({ entities: 30_000, seed: 1 });
+const text = exportBodsJson(doc, { date: '2025-01-01' });
+const statements = (JSON.parse(text) as unknown[]).length;
+const t = performance.now();
+const r = importBods(text, { date: '2025-01-01', fileName: 'bench.json' });
+console.log(`\nBODS import: ${statements.toLocaleString('en')} statements (${(text.length / 1e6).toFixed(1)} MB) → ${r.doc.entities.length.toLocaleString('en')} entities, ${r.doc.holdings.length.toLocaleString('en')} holdings in ${fmt(performance.now() - t)} (Node)`);

@@ -1,0 +1,70 @@
+// E2E at scale: the 20k-entity sample opens in focus mode with its analysis from the worker; search reaches an
+// entity outside the focus, focuses it, a stake edit changes control, and the drawing follows, with no errors.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { elementScreenPosition, findEntity, gotoApp, launch, openSession, shot, state, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+  s = await openSession(browser);
+  await gotoApp(s.page, baseUrl, '?sample=20000');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const nodeClasses = (id: string) =>
+  s.page.evaluate((x) => (document.querySelector('.graph') as unknown as { _cyreg: { cy: { getElementById(i: string): { empty(): boolean; classes(): string[] } } } })._cyreg.cy.getElementById(x).classes().join(' '), id);
+
+describe('20,000 entities', () => {
+  it('opens in focus mode and gets its analysis from the worker', async () => {
+    const page = s.page;
+    await expect.poll(() => page.locator('.focus-bar').textContent()).toContain('of 20,000 entities');
+    await page.waitForFunction(() => window.__explorer!.remote().summary !== null && window.__explorer!.remote().progress === null, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__explorer!.stats.nodes)).toBeLessThanOrEqual(1500);
+    await shot(page, 'scale-20k-focus');
+  });
+
+  it('search focuses an entity outside the focus; a stake edit changes its control', async () => {
+    const page = s.page;
+    // A company controlled by a single majority holding, not drawn yet.
+    const pick = await state<{ subject: string; name: string; holding: string; holder: string }>(page, `(st) => {
+      const cy = document.querySelector('.graph')._cyreg.cy;
+      const drawn = new Set(cy.nodes().map((n) => n.data('ref')));
+      const bySubject = new Map();
+      for (const h of st.doc.holdings) (bySubject.get(h.subject) ?? bySubject.set(h.subject, []).get(h.subject)).push(h);
+      for (const [subject, hs] of bySubject) {
+        const big = hs.filter((h) => h.shares > 60 && h.votes === undefined);
+        const e = st.doc.entities.find((x) => x.id === subject);
+        if (hs.length >= 2 && big.length === 1 && e.kind === 'company' && !drawn.has(subject)) return { subject, name: e.name, holding: big[0].id, holder: big[0].holder };
+      }
+    }`);
+    expect(pick).toBeTruthy();
+    await findEntity(page, pick.name);
+    await expect.poll(() => page.locator('.focus-bar').textContent()).toContain(pick.name);
+    await expect.poll(() => nodeClasses(`e:${pick.subject}`)).toContain('s-controlled');
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.textContent()).toMatch(/Status\s*Controlled/);
+    // Select the controlling holding on the canvas and cut it to 10%.
+    const p = await elementScreenPosition(page, `h:${pick.holding}`);
+    await page.mouse.click(p.x, p.y);
+    const input = inspector.locator('input[name="shares"]');
+    await input.fill('10');
+    await input.press('Enter');
+    await expect.poll(() => state<number>(page, `(st) => st.doc.holdings.find((h) => h.id === '${pick.holding}').shares`)).toBe(10);
+    // The drawing follows once the worker has re-analysed the whole graph.
+    await expect.poll(() => nodeClasses(`e:${pick.subject}`), { timeout: 30_000 }).not.toContain('s-controlled');
+    await findEntity(page, pick.name);
+    await expect.poll(() => inspector.textContent()).not.toMatch(/Status\s*Controlled/);
+    await shot(page, 'scale-20k-after-edit');
+  });
+
+  it('no console errors and no request left localhost', () => {
+    expect(s.problems).toEqual([]);
+    expect(s.foreign).toEqual([]);
+  });
+});
