@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { analyze, describeExposure } from '../../analysis';
 import { EXPOSURE_STYLES } from '../../canvas/stylesheet';
 import { kindLabel } from '../../canvas/labels';
+import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { appStore, useAnalysis, useStore } from '../../store';
 import { baseOf } from '../../store/simState';
 import { simView, useSimView } from '../../store/simView';
@@ -20,7 +21,9 @@ export function DependenciesTab() {
   const name = namer(doc);
   const exposure = analysis.dependencies();
   const base = baseOf(sim, doc);
-  const before = useMemo(() => (base ? analyze(base, viewOptions(view)).dependencies() : null), [base, view]);
+  // Huge graphs are analysed in a worker; the base's exposure would need a second full analysis here.
+  const small = doc.entities.length <= MAX_SWAP_ENTITIES;
+  const before = useMemo(() => (base && small ? analyze(base, viewOptions(view)).dependencies() : null), [base, view, small]);
   const deps = doc.dependencies ?? [];
   const live = deps.filter((d) => exposure[d.id]);
   const ended = deps.filter((d) => !exposure[d.id]);

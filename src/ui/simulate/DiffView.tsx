@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { analyze, diffAnalyses, diffWords, type DiffLine } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
+import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { appStore, useStore } from '../../store';
 import { dependencyNamer, distanceFromChange, pairNamer, viewOptions } from './words';
 
@@ -41,7 +42,11 @@ function Lines({ title, lines, testId, empty }: { title: string; lines: DiffLine
 /** The worded diff of `before` → `after` under the current rule, τ and date. */
 export function DiffView({ before, after, label = 'Changes' }: { before: OwnershipDoc; after: OwnershipDoc; label?: string }) {
   const view = useStore((s) => s.view);
+  const big = after.entities.length > MAX_SWAP_ENTITIES;
+  const [asked, setAsked] = useState(false);
   const words = useMemo(() => {
+    // Huge graphs are analysed in a worker: two full analyses here would block the page, so only on request.
+    if (big && !asked) return null;
     const opts = viewOptions(view);
     const a = analyze(before, opts), b = analyze(after, opts);
     const d = diffAnalyses(a, b);
@@ -50,7 +55,15 @@ export function DiffView({ before, after, label = 'Changes' }: { before: Ownersh
     const far = (id: string) => dist.get(id) ?? Infinity;
     d.lookThrough = [...d.lookThrough].sort((x, y) => far(x.entity) - far(y.entity) || Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
     return diffWords(d, pairNamer(before, after), dependencyNamer(before, after));
-  }, [before, after, view]);
+  }, [before, after, view, big, asked]);
+  if (!words) {
+    return (
+      <section className="diff" aria-label={label}>
+        <p className="muted small-text">This graph is large: the changes are computed on request.</p>
+        <button type="button" className="small" onClick={() => setAsked(true)}>Compute the changes</button>
+      </section>
+    );
+  }
   return (
     <section className="diff" aria-label={label} data-testid="diff">
       <Lines title="Control" lines={words.control} testId="diff-control" empty="No change in who controls what." />

@@ -7,6 +7,7 @@ import { previewOf } from '../../store/preview';
 import { simView } from '../../store/simView';
 import { namer } from '../names';
 import { DiffView } from './DiffView';
+import { EntityPicker } from './EntityPicker';
 import { NEW_BUYER, sellersOf, transferOp } from './transferOp';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -27,7 +28,7 @@ export function TransferTab() {
   const companies = useMemo(() => doc.entities.filter((e) => e.kind !== 'float').sort((a, b) => a.name.localeCompare(b.name)), [doc.entities]);
   const sellers = useMemo(() => (subject ? sellersOf(doc, subject, date) : []), [doc, subject, date]);
   const available = sellers.find((s) => s.id === seller)?.shares ?? 0;
-  const buyers = companies.filter((e) => e.id !== subject && e.id !== seller);
+  const buyers = useMemo(() => doc.entities.filter((e) => e.id !== subject && e.id !== seller).sort((a, b) => a.name.localeCompare(b.name)), [doc.entities, subject, seller]);
   const op = useMemo(
     () => transferOp(doc, { subject, seller, buyer, points, newBuyer: { name: newName, kind: 'company', jurisdiction: newJur.trim().toUpperCase() || undefined }, date: viewDate && viewDate !== doc.asOf ? viewDate : undefined }),
     [doc, subject, seller, buyer, points, newName, newJur, viewDate],
@@ -58,10 +59,7 @@ export function TransferTab() {
     <form className="sim-tab form" aria-label="Stake transfer" onSubmit={(e) => { e.preventDefault(); commit(); }}>
       <div className="field">
         <label htmlFor="tr-subject">Company</label>
-        <select id="tr-subject" value={subject} onChange={(e) => { setSubject(e.target.value); setSeller(''); reset(); }}>
-          <option value="">Choose a company…</option>
-          {companies.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-        </select>
+        <EntityPicker id="tr-subject" value={subject} options={companies} placeholder="Choose a company…" onChange={(v) => { setSubject(v); setSeller(''); reset(); }} />
       </div>
       <div className="field">
         <label htmlFor="tr-seller">Seller</label>
@@ -72,12 +70,10 @@ export function TransferTab() {
       </div>
       <div className="field">
         <label htmlFor="tr-buyer">Buyer</label>
-        <select id="tr-buyer" value={buyer} disabled={!subject} onChange={(e) => setBuyer(e.target.value)}>
-          <option value="">Choose a buyer…</option>
-          <option value={NEW_BUYER}>A new entity…</option>
-          {subject && !isFloatId(seller) && <option value={`float:${subject}`}>Unattributed remainder (float)</option>}
-          {buyers.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-        </select>
+        <EntityPicker
+          id="tr-buyer" value={buyer} options={buyers} placeholder="Choose a buyer…" disabled={!subject} onChange={setBuyer}
+          extra={[{ id: NEW_BUYER, name: 'A new entity…' }, ...(subject && !isFloatId(seller) ? [{ id: `float:${subject}`, name: 'Unattributed remainder (float)' }] : [])]}
+        />
       </div>
       {buyer === NEW_BUYER && (
         <div className="row">

@@ -8,6 +8,7 @@ import { previewOf } from '../../store/preview';
 import { simView, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { DiffView } from './DiffView';
+import { EntityPicker } from './EntityPicker';
 import { viewOptions } from './words';
 
 /** Purchases listed before "Show all". */
@@ -39,8 +40,8 @@ export function WhatIfTab() {
     simView.getState().set({ draft: null });
     if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}.`);
   };
-  const pick = (set: (v: string) => void) => (e: React.ChangeEvent<HTMLSelectElement>) => {
-    set(e.target.value);
+  const pick = (set: (v: string) => void) => (v: string) => {
+    set(v);
     setAsked(false);
     simView.getState().set({ draft: null });
   };
@@ -51,17 +52,11 @@ export function WhatIfTab() {
     <div className="sim-tab form">
       <div className="field">
         <label htmlFor="wi-buyer">Buyer</label>
-        <select id="wi-buyer" value={buyer} onChange={pick(setBuyer)}>
-          <option value="">Choose a buyer…</option>
-          {entities.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-        </select>
+        <EntityPicker id="wi-buyer" value={buyer} options={entities} placeholder="Choose a buyer…" onChange={pick(setBuyer)} />
       </div>
       <div className="field">
         <label htmlFor="wi-target">Target</label>
-        <select id="wi-target" value={target} onChange={pick(setTarget)}>
-          <option value="">Choose a target…</option>
-          {entities.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-        </select>
+        <EntityPicker id="wi-target" value={target} options={entities} placeholder="Choose a target…" onChange={pick(setTarget)} />
       </div>
       <button type="button" className="primary" disabled={!buyer || !target} onClick={() => setAsked(true)}>Find the smallest purchases</button>
       <p className="muted small-text">Under the current rule: {RULE_LABELS[view.rule]}{view.rule === 'defacto' ? ` (τ = ${view.threshold}%)` : ''}, on {view.date ?? doc.asOf}.</p>

@@ -1,0 +1,103 @@
+// Pure helpers of the Simulate panel and canvas: sellers and the transfer operation a form stands for, previews,
+// the base a document is compared with, distance from a change, and the classes the graph marks.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { changeMarks, decorate, lensLabels } from '../../src/canvas/simMarks';
+import { toElements } from '../../src/canvas/toElements';
+import { apply, type Op } from '../../src/model';
+import { previewOf } from '../../src/store/preview';
+import { baseOf, initialSim, logOp, withPositions } from '../../src/store/simState';
+import { NEW_BUYER, sellersOf, transferOp } from '../../src/ui/simulate/transferOp';
+import { distanceFromChange } from '../../src/ui/simulate/words';
+import { graph } from './helpers';
+
+const jv = () => graph([['a', 'jv', 50], ['b', 'jv', 40], ['jv', 'op', 62.5], ['op', 'sub', 100]], { entities: [{ id: 'jv', position: { x: 100, y: 100 } }] });
+const layers = { holdings: true, agreements: true, dependencies: true };
+
+describe('the transfer form', () => {
+  it('lists the holders on the date, largest first, then the unattributed remainder', () => {
+    expect(sellersOf(jv(), 'jv', '2024-01-01')).toEqual([{ id: 'a', shares: 50 }, { id: 'b', shares: 40 }, { id: 'float:jv', shares: 10 }]);
+    expect(sellersOf(jv(), 'sub', '2024-01-01')).toEqual([{ id: 'op', shares: 100 }]);
+  });
+
+  it.each([
+    [{ subject: 'jv', seller: 'a', buyer: 'b', points: 0 }, null],
+    [{ subject: 'jv', seller: '', buyer: 'b', points: 5 }, null],
+    [{ subject: 'jv', seller: 'a', buyer: NEW_BUYER, points: 5 }, null],
+    [{ subject: 'jv', seller: 'a', buyer: 'b', points: 5 }, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 5 }],
+    [{ subject: 'jv', seller: 'a', buyer: 'b', points: 5, date: '2023-01-01' }, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 5, date: '2023-01-01' }],
+  ])('form %j stands for %j', (form, op) => {
+    expect(transferOp(jv(), form)).toEqual(op);
+  });
+
+  it('a new buyer and its transfer are one batch, the buyer placed near the company', () => {
+    const op = transferOp(jv(), { subject: 'jv', seller: 'a', buyer: NEW_BUYER, points: 5, newBuyer: { name: 'Mirae Asset', kind: 'company', jurisdiction: 'KR' } })!;
+    expect(op).toEqual({
+      type: 'batch', label: 'Mirae Asset buys 5 points',
+      ops: [
+        { type: 'addEntity', entity: { id: 'mirae-asset', name: 'Mirae Asset', kind: 'company', jurisdiction: 'KR', position: { x: 320, y: -10 } } },
+        { type: 'transfer', seller: 'a', buyer: 'mirae-asset', subject: 'jv', points: 5 },
+      ],
+    });
+    expect(apply(jv(), op).holdings.find((h) => h.holder === 'mirae-asset')?.shares).toBe(5);
+  });
+});
+
+describe('previews and the base', () => {
+  it('previews without committing and says why an operation would be refused; memoised per document and operation', () => {
+    const doc = jv();
+    const op: Op = { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 60 };
+    const p = previewOf(doc, op);
+    expect(p).toEqual({ ok: false, error: expect.stringMatching(/holds 50% of "jv", less than 60/) });
+    expect(previewOf(doc, op)).toBe(p);
+    const ok = previewOf(doc, { ...op, points: 1 });
+    expect(ok.ok && ok.doc.holdings.find((h) => h.holder === 'b' && h.subject === 'jv')?.shares).toBe(41);
+  });
+
+  it('compares with the loaded document once there are edits, its positions filled in from the current one', () => {
+    const origin = jv();
+    const doc = apply(origin, { type: 'moveEntities', positions: { a: { x: 1, y: 2 } } });
+    let sim = initialSim(origin);
+    expect(baseOf(sim, doc)).toBeNull();
+    sim = logOp(sim, { type: 'moveEntity', id: 'a', position: { x: 1, y: 2 } });
+    expect(baseOf(sim, doc)).toBeNull();
+    sim = logOp(sim, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 1 });
+    const base = baseOf(sim, doc)!;
+    expect(base.entities.find((e) => e.id === 'a')?.position).toEqual({ x: 1, y: 2 });
+    expect(base.entities.find((e) => e.id === 'jv')?.position).toEqual({ x: 100, y: 100 });
+    expect(withPositions(origin, doc)).toBe(base);
+  });
+});
+
+describe('what the graph marks', () => {
+  it('measures distance from the holdings that changed', () => {
+    const before = jv();
+    const after = apply(before, { type: 'transfer', seller: 'b', buyer: 'a', subject: 'jv', points: 1 });
+    expect([...distanceFromChange(before, after, '2024-01-01')]).toEqual([['jv', 0], ['op', 1], ['sub', 2]]);
+  });
+
+  it('marks entities whose control changed and the holdings that differ; the lens fades all but dependencies', () => {
+    const before = jv();
+    const after = apply(before, { type: 'transfer', seller: 'b', buyer: 'a', subject: 'jv', points: 1 });
+    const a = analyze(before), b = analyze(after);
+    const marks = changeMarks(a, b);
+    expect([...marks.ids].sort()).toEqual(['e:jv', 'e:op', 'e:sub', 'h:h0', 'h:h1']);
+    expect(changeMarks(a, b)).toBe(marks);
+    const els = toElements(after, b, { layers });
+    const out = decorate(els, { marks, focus: ['op'], lens: lensLabels(b) });
+    const cls = (id: string) => out.find((e) => e.data.id === id)!.classes.split(' ');
+    expect(cls('e:jv')).toContain('sim-changed');
+    expect(cls('e:op')).toEqual(expect.arrayContaining(['sim-focus', 'lens-fade']));
+    expect(cls('h:h2')).toContain('lens-fade');
+    expect(decorate(els, { marks: null, focus: [], lens: null })).toBe(els);
+  });
+
+  it('under the lens a dependency carries its exposure class in its label', () => {
+    const doc = { ...graph([['p', 'c', 60]], { entities: [{ id: 'p', jurisdiction: 'JP' }, { id: 'c', jurisdiction: 'JP' }, { id: 'x', jurisdiction: 'KR' }] }), dependencies: [{ id: 'd1', provider: 'x', client: 'c', kind: 'it-operations' as const }] };
+    const a = analyze(doc);
+    const out = decorate(toElements(doc, a, { layers }), { marks: null, focus: [], lens: lensLabels(a) });
+    const dep = out.find((e) => e.data.id === 'd:d1')!;
+    expect(dep.data.label).toBe('IT operations · third-party · cross-border');
+    expect(dep.classes).toContain('lens-dep');
+  });
+});
