@@ -3,6 +3,7 @@
 import type { Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary } from '../analysis';
 import type { EntityDetail, Request, Response } from './protocol';
+import type { OpenDecision } from '../store/files';
 
 /** A request before it is numbered (Omit distributed over the union). */
 type Unnumbered = Request extends infer R ? (R extends Request ? Omit<R, 'seq'> : never) : never;
@@ -27,11 +28,11 @@ export class AnalysisWorker {
     };
   }
 
-  private send(req: Unnumbered, onProgress?: Pending['onProgress']): Promise<Response> {
+  private send(req: Unnumbered, onProgress?: Pending['onProgress'], transfer: Transferable[] = []): Promise<Response> {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...req, seq } as Request);
+      this.worker.postMessage({ ...req, seq } as Request, transfer);
     });
   }
 
@@ -57,6 +58,13 @@ export class AnalysisWorker {
     const r = await this.send({ type: 'entity', id, options });
     if (r.type !== 'entity') throw new Error('worker: unexpected reply');
     return r.detail;
+  }
+
+  /** Imports a file in the worker; the bytes are transferred (the caller's copy becomes empty). */
+  async importFile(bytes: Uint8Array, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<OpenDecision> {
+    const r = await this.send({ type: 'import', bytes, fileName, date }, onProgress, [bytes.buffer as ArrayBuffer]);
+    if (r.type !== 'imported') throw new Error('worker: unexpected reply');
+    return r.decision;
   }
 
   terminate() {

@@ -1,6 +1,7 @@
 // The analysis worker's logic as a plain function of messages (testable in Node); the Worker file only wires it.
 import { apply, type OwnershipDoc } from '../model';
 import { analyze, summarize, summaryBuffers } from '../analysis';
+import { decideOpen } from '../store/files';
 import type { Request, Response } from './protocol';
 
 /** Creates a message handler holding the worker's copy of the document. */
@@ -32,6 +33,13 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
           if (!doc) throw new Error('worker: no document loaded — send "load" first');
           const a = analyze(doc, req.options);
           post({ type: 'entity', seq: req.seq, detail: { id: req.id, explanation: a.explain(req.id), lookThrough: a.lookThrough(req.id), power: a.power(req.id) } });
+          return;
+        }
+        case 'import': {
+          post({ type: 'progress', seq: req.seq, phase: 'parsing', fraction: 0.1 });
+          const decision = decideOpen(req.bytes, req.fileName, { date: req.date });
+          post({ type: 'progress', seq: req.seq, phase: 'sending', fraction: 0.9 });
+          post({ type: 'imported', seq: req.seq, decision });
           return;
         }
         default: {

@@ -42,4 +42,17 @@ describe('analysis worker handler', () => {
     expect(v.conferring()).toEqual(a.conferring());
     expect(v.dependencies()).toEqual(a.dependencies());
   });
+
+  it('imports files off the main thread, refusing bad ones with the importer’s reason', () => {
+    const out: Response[] = [];
+    const handle = createHandler((x) => out.push(x));
+    const csv = new TextEncoder().encode('holder,subject,shares\nAlpha,Beta,60\nGamma,Beta,40\n');
+    handle({ type: 'import', seq: 1, bytes: csv, fileName: 'edges.csv' });
+    const r = out.at(-1);
+    if (r?.type !== 'imported' || !r.decision.ok) throw new Error(JSON.stringify(r));
+    expect(r.decision.doc.holdings).toHaveLength(2);
+    expect(r.decision.format).toBe('csv');
+    handle({ type: 'import', seq: 2, bytes: new TextEncoder().encode('{"format":"ownership-graph","ver'), fileName: 'cut.json' });
+    expect(out.at(-1)).toMatchObject({ type: 'imported', decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') } });
+  });
 });
