@@ -3,8 +3,8 @@
 // its exposure classes across scenarios, the case comparison, keyboard tabs; no console errors, nothing off-host.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { gotoApp, launch, openSession, shot, state, type Session } from './browser';
-import { countDrawn, drawn, drawnLabel, hasClass, openTab, serialisedDoc, zoomOnto } from './simHelpers';
+import { gotoApp, launch, openSession, state, type Session } from './browser';
+import { countDrawn, drawn, drawnLabel, hasClass, openTab, serialisedDoc, settledShot, zoomOnto } from './simHelpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -36,7 +36,7 @@ describe('what would it take', () => {
     await expect.poll(() => drawnLabel(page, 'h:h-sbkk-ahd')).toBe('50.01%');
     expect(await panel(page).getByTestId('diff-control').textContent()).toContain('A Holdings Corporation: jointly controlled by NAVER Corporation and SoftBank Corp. → controlled by SoftBank Corp.');
     expect(await serialisedDoc(page)).toBe(before);
-    await shot(page, 'simulate-whatif');
+    await settledShot(page, 'simulate-whatif');
     await first.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => state<number>(page, "(st) => st.doc.holdings.find((h) => h.id === 'h-sbkk-ahd').shares")).toBe(50.01);
     await expect.poll(() => panel(page).getByTestId('whatif-none').textContent()).toContain('already controls');
@@ -67,7 +67,7 @@ describe('timeline', () => {
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     await zoomOnto(page, ['mic', 'ly', 'ahd', 'sbkk', 'naver']);
-    await shot(page, 'simulate-timeline-event');
+    await settledShot(page, 'simulate-timeline-event');
   });
 
   it('dragging the slider steps through the dates; the NAVER Cloud dependencies end on their separation dates', async () => {
@@ -112,9 +112,8 @@ describe('the dependency lens', () => {
     expect(await row(page, 'd-navercloud-ly-itops').textContent()).toMatch(/co-owner.*cross-border/);
     expect(await row(page, 'd-lineplus-ly-dev').textContent()).toContain('intra-group');
     expect(await countDrawn(page, 'edge.lens-dep')).toBe(4);
-    await page.waitForTimeout(500);
     await zoomOnto(page, ['navercloud', 'naver', 'ly', 'lineplus']);
-    await shot(page, 'simulate-lens');
+    await settledShot(page, 'simulate-lens');
   });
 
   it('after "SoftBank buys NAVER out" it is third-party and cross-border; after "System separation" it is gone', async () => {
@@ -125,9 +124,8 @@ describe('the dependency lens', () => {
     await openTab(page, 'Dependencies');
     expect(await row(page, 'd-navercloud-ly-itops').textContent()).toMatch(/third-party.*cross-border.*was co-owner, cross-border/);
     expect(await drawnLabel(page, 'd:d-navercloud-ly-itops')).toBe('IT operations · third-party · cross-border');
-    await page.waitForTimeout(500);
     await zoomOnto(page, ['navercloud', 'naver', 'ly', 'lineplus']);
-    await shot(page, 'simulate-lens-buyout');
+    await settledShot(page, 'simulate-lens-buyout');
     await openTab(page, 'Scenarios');
     await panel(page).getByRole('button', { name: 'System separation: NAVER dependencies end', exact: true }).click();
     await expect.poll(() => panel(page).getByTestId('diff-dependencies').textContent()).toContain('NAVER Cloud Corp. → LY Corporation (IT operations): co-owner, cross-border → gone');
@@ -158,7 +156,7 @@ describe('case comparison', () => {
     expect(await ntt.getByTestId('case-breached').textContent()).toBe('NTT DOCOMO, INC.');
     expect(await ntt.getByTestId('case-jurisdiction').textContent()).toBe('JP');
     expect(await ntt.getByTestId('case-regulatory').textContent()).toContain('2024-02-15');
-    await shot(page, 'simulate-cases');
+    await settledShot(page, 'simulate-cases');
     // Under votes only LY's controllers are NAVER and SoftBank Corp.: Korea and Japan.
     await page.keyboard.press('Escape');
     await page.getByLabel('Control rule').selectOption('votes');

@@ -3,8 +3,8 @@
 // nothing until applied, and a scenario of the user's own is saved with the document and replays after a reload.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { gotoApp, launch, openSession, shot, state, waitDrawn, type Session } from './browser';
-import { drawnLabel, drawnPosition, hasClass, openTab, serialisedDoc, zoomOnto } from './simHelpers';
+import { gotoApp, launch, openSession, state, waitDrawn, type Session } from './browser';
+import { drawnLabel, drawnPosition, hasClass, openTab, serialisedDoc, settledShot, zoomOnto } from './simHelpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -42,9 +42,8 @@ describe('scenarios', () => {
     expect(await hasClass(page, 'h:h-sbkk-ahd', 'sim-changed')).toBe(true);
     expect(await hasClass(page, 'e:ahd', 's-controlled')).toBe(true);
     expect(await drawnLabel(page, 'h:h-sbkk-ahd')).toBe('50.01%');
-    await page.waitForTimeout(500); // let the transition finish before the screenshot
     await zoomOnto(page, ['sbkk', 'naver', 'ahd', 'ly']);
-    await shot(page, 'simulate-softbank-majority');
+    await settledShot(page, 'simulate-softbank-majority');
   });
 
   it('the compare toggle draws the base in the same layout, and the scenario again', async () => {
@@ -55,8 +54,7 @@ describe('scenarios', () => {
     expect(await drawnLabel(page, 'h:h-sbkk-ahd')).toBe('50%');
     expect(await drawnPosition(page, 'e:ahd')).toEqual(at);
     expect(await serialisedDoc(page)).not.toBe(before); // a view of the base, not a change of the document
-    await page.waitForTimeout(500);
-    await shot(page, 'simulate-compare-base');
+    await settledShot(page, 'simulate-compare-base');
     await page.getByRole('group', { name: 'Show base or scenario' }).getByRole('button', { name: 'Scenario' }).click();
     await expect.poll(() => hasClass(page, 'e:ahd', 's-controlled')).toBe(true);
   });
@@ -112,7 +110,7 @@ describe('stake transfers', () => {
     await expect.poll(() => drawnLabel(page, 'h:h-naver-ahd')).toBe('39.99%');
     expect(await serialisedDoc(page)).toBe(before);
     await zoomOnto(page, ['sbkk', 'naver', 'ahd', 'ly']);
-    await shot(page, 'simulate-transfer-preview');
+    await settledShot(page, 'simulate-transfer-preview');
     await page.getByRole('button', { name: 'Apply transfer' }).click();
     await expect.poll(() => stake(page, 'naver', 'ahd')).toBe(39.99);
     expect(await state<number>(page, '(st) => st.past.length')).toBe(steps + 1);
@@ -157,7 +155,7 @@ describe('scenarios of the user', () => {
     await mine.click();
     await expect.poll(() => stake(page, 'naver', 'ahd')).toBe(39.99);
     expect(await state<string>(page, '(st) => st.sim.scenario.source')).toBe('document');
-    await shot(page, 'simulate-user-scenario');
+    await settledShot(page, 'simulate-user-scenario');
   });
 
   it('made no request beyond localhost and logged no console errors', () => {

@@ -2,7 +2,7 @@
 // buyer control of the target under the current rule, smallest first; each can be previewed or applied.
 import { useEffect, useMemo, useState } from 'react';
 import { RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
-import type { Op } from '../../model';
+import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { appStore, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
 import { simView, useSimView } from '../../store/simView';
@@ -17,7 +17,8 @@ const FIRST = 10;
 export function WhatIfTab() {
   const doc = useStore((s) => s.doc);
   const view = useStore((s) => s.view);
-  const name = namer(doc);
+  const entityName = namer(doc);
+  const name = (id: string) => (isFloatId(id) ? `the unattributed remainder of ${entityName(id.slice(FLOAT_PREFIX.length))}` : entityName(id));
   const [buyer, setBuyer] = useState('');
   const [target, setTarget] = useState('');
   const [asked, setAsked] = useState(false);
