@@ -34,7 +34,8 @@ export interface SimViewState {
 
 /** The Simulate panel's view state. */
 export const simView = createStore<SimViewState>()((set) => ({
-  open: true,
+  // Open where there is room for it beside the graph and the inspector.
+  open: typeof window === 'undefined' || window.innerWidth >= 1200,
   tab: 'scenarios',
   draft: null,
   showBase: false,
