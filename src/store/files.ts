@@ -79,11 +79,17 @@ export function decideOpen(bytes: Uint8Array, name: string, opts: { date?: strin
   }
 }
 
+/** Files at least this large are parsed in a worker by the app (ui/fileActions.ts), so the page keeps responding. */
+export const WORKER_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** How a file's bytes become a decision: decideOpen here, or the same function in a worker for big files. */
+export type Decide = (bytes: Uint8Array, name: string, opts: { date?: string }) => OpenDecision | Promise<OpenDecision>;
+
 /**
  * Opens `file` into `store`: refuses it before reading when too large, otherwise imports it whole and loads it as
  * one undoable step. Either way the user gets one message; a refused file leaves the document exactly as it was.
  */
-export async function openFile(store: StoreApi<ExplorerState>, file: FileLike): Promise<OpenDecision> {
+export async function openFile(store: StoreApi<ExplorerState>, file: FileLike, decide: Decide = decideOpen): Promise<OpenDecision> {
   const st = store.getState;
   const fail = (error: string): OpenDecision => {
     st().notify(error, 'error');
@@ -97,7 +103,7 @@ export async function openFile(store: StoreApi<ExplorerState>, file: FileLike): 
   } catch {
     return fail(`"${file.name}" could not be read (it may have been moved or deleted) — choose it again. ${UNCHANGED}`);
   }
-  const d = decideOpen(bytes, file.name, { date: st().view.date ?? undefined });
+  const d = await decide(bytes, file.name, { date: st().view.date ?? undefined });
   if (!d.ok) return fail(d.error);
   st().loadDoc(d.doc, 'imported', { undoable: true });
   st().notify(d.notice);

@@ -10,7 +10,8 @@ import { exportBodsJson, exportCsv, serializeDoc } from '../io';
 import type { AnalysisView } from '../analysis';
 import type { OwnershipDoc } from '../model';
 import { appStore } from '../store';
-import { openFile, type FileLike } from '../store/files';
+import { decideOpen, openFile, WORKER_IMPORT_BYTES, type Decide, type FileLike } from '../store/files';
+import { AnalysisWorker } from '../worker/client';
 import { shareLink } from '../store/share';
 import { download, fileBaseName } from './download';
 import { namer } from './names';
@@ -98,11 +99,34 @@ export function makeShareLink(): { url: string; copied: Promise<boolean> } | nul
   return { url: r.url, copied };
 }
 
+/** How long a worker import may take before it is given up. */
+const WORKER_IMPORT_TIMEOUT_MS = 120_000;
+
+/** decideOpen, in a short-lived worker for big files; a worker that fails or hangs gives a refusal, never a half load. */
+const decide: Decide = async (bytes, name, opts) => {
+  if (bytes.length < WORKER_IMPORT_BYTES || typeof Worker === 'undefined') return decideOpen(bytes, name, opts);
+  const worker = new AnalysisWorker();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  st().setBusy(`Opening ${name}…`);
+  try {
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('it took too long to read')), WORKER_IMPORT_TIMEOUT_MS)));
+    const work = worker.importFile(bytes, name, opts.date, (phase) => st().setBusy(`Opening ${name}… (${phase})`));
+    work.catch(() => {}); // after a timeout, terminate() rejects it: already answered
+    return await Promise.race([work, timeout]);
+  } catch (e) {
+    return { ok: false, error: `"${name}" was not opened: ${e instanceof Error ? e.message : String(e)}. The graph in the app is unchanged.` };
+  } finally {
+    clearTimeout(timer);
+    worker.terminate();
+    st().setBusy(null);
+  }
+};
+
 /** Opens dropped or picked files: exactly one at a time. */
 export async function openFiles(files: FileLike[]): Promise<void> {
   if (files.length > 1) {
     st().notify(`Drop or choose one file at a time — ${files.length} files were given, and none was opened. The graph in the app is unchanged.`, 'error');
     return;
   }
-  if (files.length === 1) await openFile(appStore, files[0]);
+  if (files.length === 1) await openFile(appStore, files[0], decide);
 }

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { exportBodsJson, serializeDoc } from '../../src/io';
+import { generateGraph } from '../../src/model';
+import { WORKER_IMPORT_BYTES } from '../../src/store/files';
 import { gotoApp, launch, openSession, shot, state, waitDrawn, elementScreenPosition, type Session } from './browser';
 import { captureDownload, docJson, dropFile, errorText, fileMenu, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
 
@@ -79,6 +81,22 @@ describe('import and export', () => {
     await page.getByRole('button', { name: /^Undo/ }).click();
     expect(await docJson(page)).toBe(before);
     await page.getByRole('button', { name: /^Redo/ }).click();
+  });
+
+  it('opens a big file in a worker: a damaged one is refused, a good one is one undo step', async () => {
+    const page = s.page;
+    const big = serializeDoc(generateGraph({ entities: 6000, seed: 2 }));
+    expect(big.length).toBeGreaterThan(WORKER_IMPORT_BYTES);
+    const before = await docJson(page), depth = await undoDepth(page);
+    await openThroughInput(page, 'big-cut.ownership.json', big.slice(0, big.length - 100));
+    expect(await errorText(page)).toMatch(/"big-cut\.ownership\.json" was not opened: .*not valid JSON/);
+    expect(await docJson(page)).toBe(before);
+    await openThroughInput(page, 'big.ownership.json', big);
+    await noticeMatching(page, /^Opened "big\.ownership\.json" \(ownership graph\): 6,000 entities/);
+    expect(await undoDepth(page)).toBe(depth + 1);
+    expect(await state<number>(page, '(st) => st.doc.entities.length')).toBe(6000);
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    expect(await docJson(page)).toBe(before);
   });
 
   it('saves the document, and exports BODS and CSV that open again', async () => {
