@@ -6,7 +6,7 @@ import { subDocument } from '../analysis';
 import { layeredPositions } from './placement';
 
 /** Graphs with more entities than this are drawn in focus mode. */
-export const FOCUS_MIN_ENTITIES = 2_500;
+export const FOCUS_MIN_ENTITIES = 5_000;
 
 export interface Focus {
   ids: string[];

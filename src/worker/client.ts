@@ -26,6 +26,9 @@ export class AnalysisWorker {
       if (r.type === 'error') p.reject(new Error(r.message));
       else p.resolve(r);
     };
+    // A worker that crashes (out of memory, a script error) fails every request in flight rather than leaving it hanging.
+    this.worker.onerror = (e: ErrorEvent) => this.failAll(`worker: ${e.message || 'the analysis worker stopped'}`);
+    this.worker.onmessageerror = () => this.failAll('worker: a message could not be read');
   }
 
   private send(req: Unnumbered, onProgress?: Pending['onProgress'], transfer: Transferable[] = []): Promise<Response> {
@@ -67,9 +70,13 @@ export class AnalysisWorker {
     return r.decision;
   }
 
+  private failAll(message: string) {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+
   terminate() {
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('worker: terminated'));
-    this.pending.clear();
+    this.failAll('worker: terminated');
   }
 }

@@ -2,6 +2,7 @@
 // provided to the tests as `baseUrl`. Torn down after the run.
 import { build, preview } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -10,8 +11,8 @@ declare module 'vitest' {
   }
 }
 
-/** Where the e2e build goes (inside node_modules so that it never collides with `dist` or enters git). */
-export const OUT_DIR = fileURLToPath(new URL('../../node_modules/.explorer-e2e-dist', import.meta.url));
+/** Where the e2e build goes: inside node_modules (never `dist`, never in git), one folder per run so overlapping runs never clobber each other. */
+export const OUT_DIR = fileURLToPath(new URL(`../../node_modules/.explorer-e2e-dist-${process.pid}`, import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Builds and serves the app; returns its URL and a function that stops the server. */
@@ -35,5 +36,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', served.url);
   return async () => {
     await served.close();
+    rmSync(OUT_DIR, { recursive: true, force: true });
   };
 }

@@ -22,7 +22,7 @@ describe('focus mode', () => {
     expect(defaultFocus(doc, date)).toEqual({ ids: ['b'], depth: 2 });
     expect(needsFocus(doc)).toBe(false);
     expect(effectiveFocus(doc, null, date)).toBeNull();
-    const big = generateGraph({ entities: 3000, seed: 2 });
+    const big = generateGraph({ entities: 6000, seed: 2 });
     expect(needsFocus(big)).toBe(true);
     const f = effectiveFocus(big, null, '2025-01-01')!;
     expect(big.entities.find((e) => e.id === f.ids[0])!.kind).toBe('company');
