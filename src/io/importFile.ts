@@ -18,7 +18,7 @@ export interface ImportResult {
 
 /**
  * Imports a file of any supported format (native JSON, BODS 0.4, CSV edge list, PNG exported by the app).
- * Refuses files over 50 MB before reading them; throws an IoError naming the file, record and field rather than
+ * Refuses files over MAX_FILE_BYTES (150 MB) before reading them; throws an IoError naming the file, record and field rather than
  * ever returning a half-valid document. `date` is the view date for BODS (newest statements as of that date).
  */
 export function importFile(bytes: Uint8Array, fileName: string, opts: { date?: string } = {}): ImportResult {

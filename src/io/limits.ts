@@ -1,8 +1,8 @@
 // Size limits that every reader checks before it parses anything, so a huge or hostile file is refused at once.
 import { IoError } from './errors';
 
-/** The largest file any importer reads: 50 MB. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The largest file any importer reads: 150 MB (a BODS file of 100k statements is about 70 MB). */
+export const MAX_FILE_BYTES = 150 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 

@@ -36,7 +36,7 @@ export function parseDocText(text: string): OwnershipDoc {
 }
 
 /**
- * Opens a native document from text: refuses more than 50 MB before parsing, then migrates and validates it,
+ * Opens a native document from text: refuses more than MAX_FILE_BYTES (150 MB) before parsing, then migrates and validates it,
  * keeping the file's key order. Errors read `io/native: <file>: holdings[3] "h-x" field "shares": must be at most 100`.
  */
 export function openDoc(text: string, fileName = 'the file'): OwnershipDoc {

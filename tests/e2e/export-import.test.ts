@@ -44,11 +44,11 @@ describe('bad input changes nothing', () => {
     ['random binary', (p) => dropFile(p, 'noise.dat', new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 2654435761) >>> 24))), /^Refused: "noise\.dat" was not opened: not a format this app reads/],
     ['a BODS file with a bad record', (p) => openThroughInput(p, 'statements.json', bodsBad()), /"statements\.json" was not opened: statement 3 .*field "recordDetails\.interests\[0\]\.share\.exact": 250 is outside 0–100/],
     ['a PNG that is not from this app', (p) => dropFile(p, 'photo.png', new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72])), /"photo\.png" was not opened: .*truncated/],
-    ['a file over 50 MB', (p) => p.evaluate(() => {
+    ['a file over 150 MB', (p) => p.evaluate(() => {
       const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(51 * 1024 * 1024)], 'huge.ownership.json'));
+      dt.items.add(new File([new Uint8Array(151 * 1024 * 1024)], 'huge.ownership.json'));
       document.querySelector('.graph')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }), /"huge\.ownership\.json" was not opened: it is 51\.0 MB, more than the 50 MB limit/],
+    }), /"huge\.ownership\.json" was not opened: it is 151\.0 MB, more than the 150 MB limit/],
     ['two files at once', (p) => p.evaluate(() => {
       const dt = new DataTransfer();
       dt.items.add(new File(['holder,subject,shares\nA,B,1\n'], 'a.csv'));

@@ -59,7 +59,7 @@ describe('decideOpen', () => {
   });
 
   it('checks the size before reading', () => {
-    expect(checkFileSize('big.json', MAX_FILE_BYTES + 1)).toMatch(/^"big\.json" was not opened: it is 50\.0 MB, more than the 50 MB limit/);
+    expect(checkFileSize('big.json', MAX_FILE_BYTES + 1)).toMatch(/^"big\.json" was not opened: it is 150\.0 MB, more than the 150 MB limit/);
     expect(checkFileSize('ok.json', MAX_FILE_BYTES)).toBeNull();
   });
 });
@@ -79,7 +79,7 @@ describe('openFile into the store', () => {
   });
 
   it.each([
-    ['a file over 50 MB (never read)', { name: 'huge.json', size: MAX_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) }],
+    ['a file over 150 MB (never read)', { name: 'huge.json', size: MAX_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) }],
     ['an unreadable file', { name: 'gone.json', size: 10, arrayBuffer: () => Promise.reject(new Error('NotFoundError')) }],
     ['a truncated file', file('cut.json', serializeDoc(LY).slice(0, 1000))],
     ['a CSV with a bad stake', file('bad.csv', 'holder,subject,shares\nA,B,lots\n')],

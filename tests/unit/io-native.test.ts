@@ -76,10 +76,10 @@ describe('io/native: serializeDoc and openDoc', () => {
     expect(() => openDoc(text, 'f.json')).toThrow(message);
   });
 
-  it('refuses a 60 MB string at once, without parsing it', () => {
-    const huge = ' '.repeat(60 * 1024 * 1024);
+  it('refuses a 151 MB string at once, without parsing it', () => {
+    const huge = ' '.repeat(151 * 1024 * 1024);
     const t0 = performance.now();
-    expect(() => openDoc(huge, 'huge.json')).toThrow(/io\/native: "huge\.json" is 60\.0 MB, more than the 50 MB limit/);
+    expect(() => openDoc(huge, 'huge.json')).toThrow(/io\/native: "huge\.json" is 151\.0 MB, more than the 150 MB limit/);
     expect(performance.now() - t0).toBeLessThan(100);
   });
 
@@ -129,9 +129,9 @@ describe('io/import: importFile', () => {
     expect(() => importFile(bytes, 'notes.txt')).toThrow(message);
   });
 
-  it('refuses more than 50 MB before decoding', () => {
+  it('refuses more than 150 MB before decoding', () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1);
-    expect(() => importFile(big, 'big.json')).toThrow(/io\/import: "big\.json" is 50\.0 MB, more than the 50 MB limit/);
+    expect(() => importFile(big, 'big.json')).toThrow(/io\/import: "big\.json" is 150\.0 MB, more than the 150 MB limit/);
   });
 });
 
