@@ -1,6 +1,6 @@
 // Image export as a function of the Cytoscape instance and the document (ARCHITECTURE.md, like excalidraw's
 // exportToCanvas): the whole graph as a PNG carrying the document, or as an SVG, each with its caption.
-import cytoscape, { type Core } from 'cytoscape';
+import type { Collection, Core } from 'cytoscape';
 import { embedDoc } from '../io';
 import type { OwnershipDoc } from '../model';
 import type { CaptionContent } from './exportCaption';
@@ -8,6 +8,8 @@ import { canvasMeasure, drawItems } from './exportDraw';
 import { fitScale, scaleLabel } from './exportFit';
 import { layoutExport, type ExportLayout } from './exportLayout';
 import { composeSvg } from './exportSvg';
+import { graphSvg } from './exportSvgGraph';
+import { canvasMetrics, readGraph } from './exportSvgRead';
 
 export type Background = 'white' | 'transparent';
 
@@ -44,6 +46,9 @@ const WHITE = '#ffffff';
 function asExported<T>(cy: Core, fn: () => T): T {
   const selected = cy.$(':selected');
   const renderer = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+  // Without transitions while unselected: a transition would hold the outline at its selected width (a style bypass)
+  // for the SVG renderer to read, and would replay the outline's appearance on screen afterwards.
+  selected.style('transition-duration', 0);
   selected.unselect();
   renderer.eleTextBiggerThanMin = () => true;
   try {
@@ -51,15 +56,16 @@ function asExported<T>(cy: Core, fn: () => T): T {
   } finally {
     delete renderer.eleTextBiggerThanMin;
     selected.select();
+    selected.removeStyle('transition-duration');
   }
 }
 
-/** The graph's drawn size at scale 1 (labels included); refuses an empty graph. */
-function graphBounds(cy: Core): { w: number; h: number } {
+/** The graph's drawn box at scale 1 (labels included): its top left corner and size; refuses an empty graph. */
+function graphBounds(cy: Core): { x: number; y: number; w: number; h: number } {
   if (cy.nodes('.entity').empty()) throw new ExportError('There is nothing to export: the graph is empty. Add an entity first.');
   // The same elements and box that cy.png({ full: true }) measures, so the layout matches the picture it makes.
-  const bb = (cy as Core & { mutableElements(): cytoscape.Collection }).mutableElements().boundingBox();
-  return { w: Math.max(1, Math.ceil(bb.w)), h: Math.max(1, Math.ceil(bb.h)) };
+  const bb = (cy as Core & { mutableElements(): Collection }).mutableElements().boundingBox();
+  return { x: bb.x1, y: bb.y1, w: Math.max(1, Math.ceil(bb.w)), h: Math.max(1, Math.ceil(bb.h)) };
 }
 
 /** The page at `scale`: the graph picture as Cytoscape will make it (its canvas truncates to whole pixels) and the caption. */
@@ -115,21 +121,16 @@ export async function exportPng(cy: Core, doc: OwnershipDoc, content: CaptionCon
   }
 }
 
-let svgRegistered = false;
-
-/** Exports the whole graph as an SVG document with the same caption as the PNG; every text is XML-escaped. */
+/**
+ * Exports the whole graph as an SVG document with the same caption as the PNG: the graph drawn by our own renderer
+ * from what Cytoscape shows (exportSvgRead → exportSvgGraph), every text XML-escaped.
+ */
 export async function exportSvg(cy: Core, content: CaptionContent, opts: ImageOptions): Promise<string> {
-  if (!svgRegistered) {
-    // Loaded on first use: cytoscape-svg touches `window` when imported, and most sessions never export SVG.
-    const { default: svg } = await import('cytoscape-svg');
-    cytoscape.use(svg);
-    svgRegistered = true;
-  }
   const bounds = graphBounds(cy);
   const layout = layoutAt(bounds, content, 1);
-  const withSvg = cy as Core & { svg(o: object): string };
-  const graphSvg = asExported(cy, () => withSvg.svg({ full: true, scale: 1, maxWidth: layout.graph.width, maxHeight: layout.graph.height }));
-  return composeSvg(layout, graphSvg, { background: opts.background === 'white' ? WHITE : null, title: content.title, scale: opts.scale });
+  const view = { x: bounds.x, y: bounds.y, width: layout.graph.width, height: layout.graph.height };
+  const graph = asExported(cy, () => graphSvg(readGraph(cy, canvasMetrics), view, canvasMetrics));
+  return composeSvg(layout, graph, { background: opts.background === 'white' ? WHITE : null, title: content.title, scale: opts.scale });
 }
 
 /** "Exported at 2×." or, when lowered, why. */

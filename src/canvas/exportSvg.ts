@@ -1,4 +1,4 @@
-// Pure: the SVG export as text — the caption's draw items as SVG shapes and text around Cytoscape's SVG of the graph.
+// Pure: the SVG export as text — the caption's draw items as SVG shapes and text around the graph's SVG (exportSvgGraph).
 // Every piece of text is XML-escaped and stripped of characters XML cannot hold, so names with markup stay text.
 import type { DrawItem, ExportLayout } from './exportLayout';
 import { FONT_FAMILY } from './exportText';
@@ -43,7 +43,7 @@ export function itemToSvg(it: DrawItem): string {
 }
 
 /**
- * The whole SVG document: `graphSvg` (an `<svg>` element, as cytoscape-svg makes it) placed where the layout puts the
+ * The whole SVG document: `graphSvg` (an `<svg>` element, as exportSvgGraph makes it) placed where the layout puts the
  * graph, the caption drawn around it, an optional background, and `title` as the document's accessible title.
  * `scale` sets the displayed size; the drawing is vector and keeps the layout's coordinates in its viewBox.
  */

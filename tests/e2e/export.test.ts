@@ -1,6 +1,7 @@
 // E2E: image export in real Chromium — a PNG of the whole graph with its caption and the document inside (decoded here:
 // size, not blank, chunk equal to the app's document), dropped back to give the same graph; scale fitted to the canvas
-// limits with a notice; an SVG that parses and escapes names; hostile names shown as text and never run.
+// limits with a notice; an SVG that parses, draws every entity's name as text and a joint controller's double border;
+// hostile names shown as text and never run.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { extractDoc } from '../../src/io';
@@ -71,7 +72,7 @@ describe('image export', () => {
     expect(extractDoc(file.bytes)).toEqual(JSON.parse(await docJson(page)));
   });
 
-  it('exports an SVG that parses, with the caption and legend as text', async () => {
+  it('exports an SVG that parses, with the caption and legend as text, every entity name as text, double borders drawn', async () => {
     const page = s.page;
     const file = await exportImage(page, { format: 'svg', background: 'white' }, 'export-ly.svg');
     const text = new TextDecoder().decode(file.bytes);
@@ -84,6 +85,37 @@ describe('image export', () => {
     expect(parsed.texts).toContain('LY Corporation');
     expect(parsed.texts).toContain('Border = control status');
     expect(parsed.texts.some((t) => t?.startsWith('As of '))).toBe(true);
+
+    // Every drawn entity's label is text in the graph, its lines as Cytoscape wraps them; a jointly controlled entity
+    // has a double border: two outlines of a third of the border's width each.
+    const drawn = await page.evaluate(() => {
+      type Node = { id(): string; data(k: string): string; hasClass(c: string): boolean; numericStyle(k: string): number };
+      const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: { nodes(s: string): { map<T>(f: (n: Node) => T): T[] } } } })._cyreg.cy;
+      return cy.nodes('.entity').map((n) => ({ id: n.id(), label: n.data('label'), joint: n.hasClass('s-joint'), border: n.numericStyle('border-width') }));
+    });
+    const nodes = await page.evaluate((t) => {
+      const d = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return [...d.querySelectorAll('g.node')].map((g) => ({
+        id: g.getAttribute('data-id'),
+        lines: [...g.querySelectorAll('text')].flatMap((x) => (x.querySelector('tspan') ? [...x.querySelectorAll('tspan')].map((l) => l.textContent) : [x.textContent])),
+        outlines: [...g.querySelectorAll('path[fill="none"]')].map((o) => ({ stroke: o.getAttribute('stroke'), width: Number(o.getAttribute('stroke-width')) })),
+      }));
+    }, text);
+    expect(drawn.length).toBeGreaterThan(20);
+    expect(nodes.map((n) => n.id).sort()).toEqual(drawn.map((n) => n.id).sort());
+    for (const n of drawn) {
+      const g = nodes.find((x) => x.id === n.id)!;
+      expect(g.lines.join(' '), n.id).toBe(n.label.replace(/\s+/g, ' ').trim());
+      expect(g.lines.length, n.id).toBeGreaterThanOrEqual(n.label.split('\n').length);
+    }
+    const joint = drawn.filter((n) => n.joint);
+    expect(joint.map((n) => n.id)).toContain('e:lbt');
+    for (const n of joint) {
+      const { outlines } = nodes.find((x) => x.id === n.id)!;
+      expect(outlines).toHaveLength(2);
+      expect(outlines[0].stroke).toBe(outlines[1].stroke);
+      for (const o of outlines) expect(o.width).toBeCloseTo(n.border / 3, 1);
+    }
     // Draw the SVG as a browser would show it, to look at it.
     const view = await s.context.newPage();
     await view.setViewportSize({ width: 1600, height: 1400 });
@@ -132,6 +164,9 @@ describe('hostile names', () => {
     expect(parsed.img).toBe(0);
     expect(parsed.texts).toContain(HOSTILE);
     expect(parsed.texts).toContain(`<script>alert('t')</script> & co`);
+    // On the graph too: the wrapped name's lines are text, and read back as the name.
+    const nameLines = await page.evaluate((t) => [...new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('g.node[data-id="e:x"] tspan, g.node[data-id="e:x"] text:not(:has(tspan))')].map((x) => x.textContent), svg);
+    expect(nameLines.join(' ')).toBe(HOSTILE);
     await shot(page, 'export-hostile-app');
     expect(dialogs).toEqual([]);
   });
