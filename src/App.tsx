@@ -1,4 +1,5 @@
 // The explorer's layout: toolbar on top, the graph (and optionally the table) in the centre, the inspector right.
+import { lazy, Suspense } from 'react';
 import { useStore } from './store';
 import { CanvasPane } from './ui/CanvasPane';
 import { DropZone } from './ui/DropZone';
@@ -7,8 +8,10 @@ import { Messages } from './ui/Messages';
 import { ShareBanner } from './ui/ShareBanner';
 import { TableView } from './ui/TableView';
 import { Toolbar } from './ui/Toolbar';
-import { SimulatePanel } from './ui/simulate/SimulatePanel';
 import { useShortcuts } from './ui/useShortcuts';
+
+/** The Simulate panel loads after the first drawing: it is not needed to show the graph. */
+const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
 
 export function App() {
   useShortcuts();
@@ -19,7 +22,9 @@ export function App() {
       <ShareBanner />
       <Messages />
       <main className="workspace">
-        <SimulatePanel />
+        <Suspense fallback={<aside className="sim-panel sim-loading" aria-label="Simulate" />}>
+          <SimulatePanel />
+        </Suspense>
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
           <CanvasPane />
           {tableOpen && <TableView />}

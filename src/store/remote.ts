@@ -16,12 +16,13 @@ export interface RemoteState {
   summary: RemoteSummary | null;
   /** Fraction done of the analysis in flight, or null when idle. */
   progress: number | null;
-  /** How long the last worker analysis took, in ms. */
+  /** How long the last worker analysis took, in ms, and when (performance.now()) its summary arrived. */
   ms: number | null;
+  receivedAt: number | null;
   error: string | null;
 }
 
-export const remoteStore = createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, error: null }));
+export const remoteStore = createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, receivedAt: null, error: null }));
 
 /** Whether a document is analysed in the worker. */
 export const isBig = (doc: OwnershipDoc, min = WORKER_MIN_ENTITIES) => doc.entities.length >= min;
@@ -58,7 +59,7 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
     const { entities, holdings } = s.doc;
     client
       .analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
-      .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idsOf(entities), holdingIds: idsOf(holdings) }, ms, progress: null }))
+      .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idsOf(entities), holdingIds: idsOf(holdings) }, ms, receivedAt: performance.now(), progress: null }))
       .catch((e: Error) => mine === run && remoteStore.setState({ error: e.message, progress: null }));
   };
   // Coalesce: several changes in one tick cost one analysis, and operation listeners run first.

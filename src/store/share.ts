@@ -1,7 +1,7 @@
 // Share links: the document compressed into the URL fragment (never sent anywhere). Opening one previews the shared
 // graph with autosave paused, so the saved work is untouched until the user keeps the graph or discards it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { decodeShareFragment, encodeShareFragment, MAX_SHARE_LINK_CHARS } from '../io';
+import { decodeShareFragment, encodeShareFragment, MAX_SHARE_LINK_CHARS } from '../io/shareLink';
 import type { OwnershipDoc } from '../model';
 import type { AutosaveControl } from './autosave';
 import { boot, type Boot } from './boot';

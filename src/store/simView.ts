@@ -32,17 +32,43 @@ export interface SimViewState {
   set(changes: Partial<Omit<SimViewState, 'set'>>): void;
 }
 
+const OPEN_KEY = 'ownership-explorer:simulate-open';
+
+/** Whether the panel starts open: as the user last left it, else where there is room beside the graph. */
+function initiallyOpen(): boolean {
+  if (typeof window === 'undefined') return true;
+  try {
+    const saved = localStorage.getItem(OPEN_KEY);
+    if (saved !== null) return saved === '1';
+  } catch {
+    // storage unavailable: fall through
+  }
+  return window.innerWidth >= 1700;
+}
+
+function rememberOpen(open: boolean) {
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(OPEN_KEY, open ? '1' : '0');
+  } catch {
+    // storage unavailable or full: the panel simply starts by the width next time
+  }
+}
+
 /** The Simulate panel's view state. */
 export const simView = createStore<SimViewState>()((set) => ({
-  // Open where there is room for it beside the graph and the inspector.
-  open: typeof window === 'undefined' || window.innerWidth >= 1200,
+  // Open where there is room beside the graph and the inspector without shrinking the graph below legibility;
+  // elsewhere it waits, one click away, on its rail. The user's choice is remembered.
+  open: initiallyOpen(),
   tab: 'scenarios',
   draft: null,
   showBase: false,
   lens: false,
   focus: [],
   event: null,
-  set: (changes) => set(changes),
+  set: (changes) => {
+    if (changes.open !== undefined) rememberOpen(changes.open);
+    set(changes);
+  },
 }));
 
 /** Selects from the Simulate view state. */

@@ -1,16 +1,17 @@
 // The File menu's actions on the running app: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports
-// its outcome with one message; none of them changes the document.
+// its outcome with one message; none of them changes the document. Importers and exporters load on first use,
+// keeping them out of the first page load.
 import { controlGroups } from '../canvas/groups';
 import { canvasApi } from '../canvas/canvasApi';
 import { captionContent, type CaptionContent } from '../canvas/exportCaption';
-import { ExportError, exportPng, exportSvg, scaleNotice, type ImageOptions } from '../canvas/exportImage';
+import type { ImageOptions } from '../canvas/exportImage';
 import { legendModel } from '../canvas/legend';
 import type { ElementDef } from '../canvas/toElements';
-import { exportBodsJson, exportCsv, serializeDoc } from '../io';
+import { serializeDoc } from '../io/native';
 import type { AnalysisView } from '../analysis';
 import type { OwnershipDoc } from '../model';
 import { appStore } from '../store';
-import { decideOpen, openFile, WORKER_IMPORT_BYTES, type Decide, type FileLike } from '../store/files';
+import type { Decide, FileLike } from '../store/files';
 import { AnalysisWorker } from '../worker/client';
 import { shareLink } from '../store/share';
 import { download, fileBaseName } from './download';
@@ -27,14 +28,16 @@ export function saveDocument(): void {
 }
 
 /** Exports BODS 0.4 statements dated the view date. */
-export function saveBods(date: string): void {
+export async function saveBods(date: string): Promise<void> {
+  const { exportBodsJson } = await import('../io');
   const name = `${base()}.bods.json`;
   download(exportBodsJson(st().doc, { date }), name, 'application/json');
   st().notify(`Exported "${name}": BODS 0.4 statements as of ${date}. Dependencies and events have no BODS equivalent and are left out.`);
 }
 
 /** Exports the holdings in force on the view date as CSV (holder,subject,shares,votes). */
-export function saveCsv(date: string): void {
+export async function saveCsv(date: string): Promise<void> {
+  const { exportCsv } = await import('../io');
   const name = `${base()}-holdings-${date}.csv`;
   download(exportCsv(st().doc, date), name, 'text/csv');
   st().notify(`Exported "${name}": the holdings in force on ${date}.`);
@@ -67,6 +70,7 @@ export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, capti
   const api = canvasApi();
   if (!api) return st().notify('The graph is not on screen: close the table view or reload, then export again.', 'error');
   st().setBusy('Exporting image…');
+  const { ExportError, exportPng, exportSvg, scaleNotice } = await import('../canvas/exportImage');
   try {
     if (format === 'svg') {
       const name = `${base()}.svg`;
@@ -104,6 +108,7 @@ const WORKER_IMPORT_TIMEOUT_MS = 120_000;
 
 /** decideOpen, in a short-lived worker for big files; a worker that fails or hangs gives a refusal, never a half load. */
 const decide: Decide = async (bytes, name, opts) => {
+  const { decideOpen, WORKER_IMPORT_BYTES } = await import('../store/files');
   if (bytes.length < WORKER_IMPORT_BYTES || typeof Worker === 'undefined') return decideOpen(bytes, name, opts);
   const worker = new AnalysisWorker();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -128,5 +133,8 @@ export async function openFiles(files: FileLike[]): Promise<void> {
     st().notify(`Drop or choose one file at a time — ${files.length} files were given, and none was opened. The graph in the app is unchanged.`, 'error');
     return;
   }
-  if (files.length === 1) await openFile(appStore, files[0], decide);
+  if (files.length === 1) {
+    const { openFile } = await import('../store/files');
+    await openFile(appStore, files[0], decide);
+  }
 }

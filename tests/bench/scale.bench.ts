@@ -41,19 +41,21 @@ async function measure(page: Page, base: string, n: number) {
       const s = ex.getState();
       const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: { edges(sel: string): { map<T>(f: (e: { data(k: string): string }) => T): T[] } } } })._cyreg.cy;
       const drawn = new Set(cy.edges('.holding').map((e) => e.data('ref')));
-      const candidates = s.doc.holdings.filter((x) => drawn.has(x.id) && x.shares > 10);
+      const candidates = s.doc.holdings.filter((x) => drawn.has(x.id) && x.shares >= 1);
+      if (!candidates.length) throw new Error('bench: no drawn holding to edit');
       const h = candidates[i % candidates.length];
       const w = window as unknown as { __long: number[][] };
       w.__long = [];
       const big = s.doc.entities.length >= 10_000;
       const before = ex.remote().summary;
-      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const t0 = performance.now();
-      s.commit({ type: 'setHolding', holding: { ...h, shares: Math.round((h.shares - 5) * 100) / 100 } });
+      const r = s.commit({ type: 'setHolding', holding: { ...h, shares: Math.round(h.shares * 50) / 100 } });
+      if (!r.ok) throw new Error(`bench: edit refused: ${r.error}`);
       if (big) while ((ex.remote().summary === before || ex.remote().progress !== null) && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 2));
-      const ready = performance.now();
+      // The drawing is current once elements were applied after the edit (small graphs) or after the worker's summary arrived.
+      const ready = big ? ex.remote().receivedAt! : t0;
       while (ex.stats.lastApplyEnd < ready && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 2));
-      await frame();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return { drawn: performance.now() - t0, longest: Math.max(0, ...w.__long.map((x) => x[1])) };
     }, i));
   }

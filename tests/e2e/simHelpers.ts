@@ -43,6 +43,8 @@ export function zoomOnto(page: Page, entityIds: string[]) {
 
 /** Opens a tab of the Simulate panel. */
 export async function openTab(page: Page, name: string) {
+  const open = page.getByRole('button', { name: 'Open the Simulate panel' });
+  if (await open.isVisible()) await open.click();
   await page.getByRole('tab', { name, exact: true }).click();
 }
 

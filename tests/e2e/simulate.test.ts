@@ -18,6 +18,7 @@ beforeAll(async () => {
   s = await openSession(browser);
   await gotoApp(s.page, baseUrl);
   await s.page.getByLabel('Control rule').selectOption('votes');
+  await openTab(s.page, 'Scenarios'); // opens the panel, which then stays open across reloads
 });
 afterAll(async () => {
   await browser?.close();

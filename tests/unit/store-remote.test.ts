@@ -29,7 +29,7 @@ describe('remote analysis', () => {
     const doc = generateGraph({ entities: 400, seed: 9 });
     const store = createExplorerStore({ doc, datasetId: 'sample' });
     const log: Request['type'][] = [];
-    remoteStore.setState({ summary: null, progress: null, ms: null, error: null });
+    remoteStore.setState({ summary: null, progress: null, ms: null, receivedAt: null, error: null });
     const stop = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
     await until(() => remoteStore.getState().summary !== null && remoteStore.getState().progress === null);
     const h = doc.holdings.find((x) => x.shares > 20)!;
