@@ -10,6 +10,7 @@ import { setCanvasApi } from './canvasApi';
 import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
+import { hardwareWebgl } from './webgl';
 import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId } from './toElements';
 import { useFocus } from './useElements';
@@ -73,6 +74,8 @@ export function GraphCanvas() {
       textureOnViewport: big,
       hideEdgesOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
+      // Big fully drawn graphs use Cytoscape's WebGL renderer where the GPU is real (webgl.ts says why not otherwise).
+      ...({ renderer: { name: 'canvas', webgl: big && hardwareWebgl() } } as object),
     });
     cyRef.current = cy;
     cy.on('render', () => {
