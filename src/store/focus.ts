@@ -128,13 +128,28 @@ export function focusSet(doc: OwnershipDoc, focus: Focus, date: string, limit = 
   return { ids, hidden };
 }
 
-/** Positions for the focused entities that have none saved: a layered layout of the focused part alone. */
+const layouts = new WeakMap<object[], Map<string, Map<string, { x: number; y: number }>>>();
+
+/**
+ * Positions for the focused entities that have none saved: a layered layout of the focused part alone. Kept per
+ * entity list and drawn set, so a stake edit (which changes neither) never moves the nodes or pays for a layout.
+ */
 export function focusPositions(doc: OwnershipDoc, ids: Set<string>, date: string): Map<string, { x: number; y: number }> {
+  const key = `${date}|${[...ids].sort().join(',')}`;
+  let byKey = layouts.get(doc.entities);
+  if (!byKey) layouts.set(doc.entities, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
   const sub = subDocument(doc, ids, date);
   const missing = new Set(sub.entities.filter((e) => !e.position).map((e) => e.id));
-  if (!missing.size) return new Map();
-  const all = layeredPositions({ ...sub, entities: sub.entities.map((e) => ({ ...e, position: undefined })) });
-  return new Map(Object.entries(all).filter(([id]) => missing.has(id)));
+  let out = new Map<string, { x: number; y: number }>();
+  if (missing.size) {
+    const all = layeredPositions({ ...sub, entities: sub.entities.map((e) => ({ ...e, position: undefined })) });
+    out = new Map(Object.entries(all).filter(([id]) => missing.has(id)));
+  }
+  if (byKey.size > 50) byKey.clear(); // a session of expansions stays small; never grow without bound
+  byKey.set(key, out);
+  return out;
 }
 
 /** The focus in force: the user's, else the automatic one for huge graphs, else none. */

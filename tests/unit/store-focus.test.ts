@@ -1,6 +1,6 @@
 // Focus mode: which entities are drawn around the focus, how many neighbours each leaves hidden, the default focus.
 import { describe, expect, it } from 'vitest';
-import { generateGraph } from '../../src/model';
+import { apply, generateGraph } from '../../src/model';
 import { defaultFocus, effectiveFocus, focusPositions, focusSet, needsFocus } from '../../src/store/focus';
 import { graph } from './helpers';
 
@@ -35,5 +35,14 @@ describe('focus mode', () => {
     expect(r.ids.size).toBeLessThanOrEqual(300);
     const pos = focusPositions(big, r.ids, '2025-01-01');
     expect([...pos.keys()].sort()).toEqual([...r.ids].sort());
+  });
+
+  it('keeps the focused layout through a stake edit: nodes do not move', () => {
+    const big = generateGraph({ entities: 6000, seed: 4 });
+    const r = focusSet(big, defaultFocus(big, '2025-01-01'), '2025-01-01');
+    const before = focusPositions(big, r.ids, '2025-01-01');
+    const h = big.holdings.find((x) => r.ids.has(x.holder) && r.ids.has(x.subject))!;
+    const edited = apply(big, { type: 'setHolding', holding: { ...h, shares: h.shares / 2 } });
+    expect(focusPositions(edited, focusSet(edited, defaultFocus(edited, '2025-01-01'), '2025-01-01').ids, '2025-01-01')).toBe(before);
   });
 });
