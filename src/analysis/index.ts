@@ -9,7 +9,6 @@ export { describeRule, passes, ruleOf } from './decisionRule';
 export { pct, roundPct } from './format';
 export type { Reason } from './control';
 export { summarize, summaryBuffers, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';
-export { neighbourhood } from './neighbourhood';
 export { upstreamOf, subDocument } from './upstream';
 export { diffWords, diffText, describeControl, describeExposure, listWords, type DiffLine, type DiffWords, type Namer } from './diffWords';
 export { timelineDates, dateIndex, eventsByDate } from './timeline';
