@@ -52,8 +52,8 @@ function affectedTargets(a: Analysis, b: Analysis): Set<string> {
   return out;
 }
 
-/** Compares two analyses (base → scenario). */
-export function diffAnalyses(a: Analysis, b: Analysis): ControlDiff {
+/** Compares two analyses (base → scenario); `lookThrough: false` skips the stakes, the costly part on big graphs. */
+export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boolean } = {}): ControlDiff {
   const ids = new Set([...a.control.keys(), ...b.control.keys()]);
   const changes: ControlDiff['changes'] = [];
   for (const id of ids) {
@@ -61,7 +61,7 @@ export function diffAnalyses(a: Analysis, b: Analysis): ControlDiff {
     if (!same(before, after)) changes.push({ entity: id, before, after });
   }
   const lookThrough: ControlDiff['lookThrough'] = [];
-  for (const id of [...affectedTargets(a, b)].sort()) {
+  for (const id of opts.lookThrough === false ? [] : [...affectedTargets(a, b)].sort()) {
     const la = a.control.has(id) ? a.lookThrough(id) : null;
     const lb = b.control.has(id) ? b.lookThrough(id) : null;
     const va = la && !('loop' in la) ? la.lookThrough : {};

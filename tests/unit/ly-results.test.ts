@@ -87,3 +87,13 @@ describe('NTT Docomo', () => {
     expect(analyze(ntt, { rule: 'defacto' }).entity('docomo').ultimate).toEqual(['mof']);
   });
 });
+
+describe('diff options', () => {
+  it('can skip the look-through stakes and keep control and exposure changes', () => {
+    const after = apply(ly, { type: 'batch', ops: parseScenario(JSON.parse(read('scenarios/softbank-buys-out.json'))).ops });
+    const full = diffAnalyses(analyze(ly), analyze(after));
+    const quick = diffAnalyses(analyze(ly), analyze(after), { lookThrough: false });
+    expect(full.lookThrough.length).toBeGreaterThan(0);
+    expect(quick).toEqual({ ...full, lookThrough: [] });
+  });
+});
