@@ -1,6 +1,8 @@
 // The explorer's layout: toolbar on top, the graph (and optionally the table) in the centre, the inspector right.
 import { lazy, Suspense } from 'react';
 import { useStore } from './store';
+import { useSimView } from './store/simView';
+import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
 import { DropZone } from './ui/DropZone';
 import { Inspector } from './ui/Inspector';
@@ -16,13 +18,15 @@ const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) 
 export function App() {
   useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
+  const simOpen = useSimView((s) => s.open);
   return (
     <div className="app">
       <Toolbar />
       <ShareBanner />
       <Messages />
       <main className="workspace">
-        <Suspense fallback={<aside className="sim-panel sim-loading" aria-label="Simulate" />}>
+        {/* The placeholder takes the panel's exact width, so the graph never shifts when the panel arrives. */}
+        <Suspense fallback={<aside className={`sim-panel${simOpen ? '' : ' closed'}`} aria-label="Simulate" />}>
           <SimulatePanel />
         </Suspense>
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
