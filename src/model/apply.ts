@@ -83,6 +83,7 @@ function transfer(doc: OwnershipDoc, op: Extract<Op, { type: 'transfer' }>): Own
   const holdings = doc.holdings.slice();
   const live = doc.holdings.filter((h) => h.subject === subject && (date ? inForce(h, date) : !h.until));
   let template: Holding | undefined;
+  let votesMoved = points;
 
   if (seller === floatId) {
     const held = live.reduce((s, h) => s + h.shares, 0);
@@ -95,8 +96,11 @@ function transfer(doc: OwnershipDoc, op: Extract<Op, { type: 'transfer' }>): Own
     const h = holdings[i];
     template = h;
     if (h.shares < points - EPS) fail(op, `"${seller}" holds ${round(h.shares)}% of "${subject}", less than ${points}`);
+    // Votes go with the shares in the seller's own proportion (dual-class stakes keep their ratio), so the
+    // subject's total votes never change.
+    votesMoved = h.votes === undefined ? points : h.shares > 0 ? (h.votes * points) / h.shares : 0;
     const shares = round(h.shares - points);
-    const votes = h.votes === undefined ? undefined : round(Math.max(0, h.votes - points));
+    const votes = h.votes === undefined ? undefined : round(Math.max(0, h.votes - votesMoved));
     if (shares <= EPS && (votes ?? 0) <= EPS) holdings.splice(i, 1);
     else holdings[i] = votes === undefined ? { ...h, shares } : { ...h, shares, votes };
   }
@@ -108,13 +112,13 @@ function transfer(doc: OwnershipDoc, op: Extract<Op, { type: 'transfer' }>): Own
     const j = holdings.findIndex((h) => h.holder === buyer && h.subject === subject && (date ? inForce(h, date) : !h.until));
     if (j >= 0) {
       const h = holdings[j];
-      const sellerHadVotes = template?.votes !== undefined;
-      const votes = h.votes !== undefined || sellerHadVotes ? round((h.votes ?? h.shares) + points) : undefined;
+      const votes = h.votes !== undefined || Math.abs(votesMoved - points) > EPS ? round((h.votes ?? h.shares) + votesMoved) : undefined;
       holdings[j] = votes === undefined ? { ...h, shares: round(h.shares + points) } : { ...h, shares: round(h.shares + points), votes };
     } else {
       const id = uniqueId(`h-${buyer}-${subject}`, (x) => holdings.some((h) => h.id === x));
       const since = date ?? template?.since ?? undefined;
-      holdings.push({ id, holder: buyer, subject, shares: round(points), ...(since ? { since } : {}), ...(template?.until ? { until: template.until } : {}) });
+      const votes = Math.abs(votesMoved - points) > EPS ? { votes: round(votesMoved) } : {};
+      holdings.push({ id, holder: buyer, subject, shares: round(points), ...votes, ...(since ? { since } : {}), ...(template?.until ? { until: template.until } : {}) });
     }
   }
   const next = { ...doc, holdings };

@@ -107,3 +107,13 @@ describe('apply', () => {
     expect(d.entities).toHaveLength(1);
   });
 });
+
+describe('transfer with separate votes', () => {
+  it('moves votes in the seller’s proportion, keeping the subject’s total votes', () => {
+    const doc = graph([['a', 'y', 40, { votes: 60 }], ['b', 'y', 30, { votes: 20 }]]);
+    const d = apply(doc, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'y', points: 20 });
+    expect(d.holdings.map((h) => [h.holder, h.shares, h.votes])).toEqual([['a', 20, 30], ['b', 50, 50]]);
+    const all = apply(doc, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'y', points: 40 });
+    expect(all.holdings.map((h) => [h.holder, h.shares, h.votes])).toEqual([['b', 70, 80]]);
+  });
+});

@@ -120,6 +120,8 @@ describe('engine invariants', () => {
           return; // refused (e.g. the buyer's votes would pass 100%): the document is unchanged by construction
         }
         expect(held(after)).toBeCloseTo(held(doc), 6);
+        const votes = (d: OwnershipDoc) => d.holdings.filter((x) => x.subject === h.subject).reduce((s, x) => s + (x.votes ?? x.shares), 0);
+        expect(votes(after)).toBeCloseTo(votes(doc), 4);
         const back = apply(after, { type: 'transfer', seller: buyer, buyer: h.holder, subject: h.subject, points });
         const key = (d: OwnershipDoc) => Object.fromEntries(d.holdings.map((x) => [`${x.holder}>${x.subject}`, x.shares]));
         expect(key(back)).toEqual(key(doc));
