@@ -26,6 +26,9 @@ export interface DrawView {
   layers: Layers;
   /** Focus mode: draw only these entities (and edges among them); `hidden` counts each one's undrawn neighbours. */
   only?: Set<string>;
+  /** With `only`: the indices of its entities and of the holdings among them, so nothing else is scanned. */
+  entityIdx?: number[];
+  holdingIdx?: number[];
   hidden?: Map<string, number>;
   /** Positions for entities with none saved (focus mode lays out the focused part alone). */
   positions?: Map<string, { x: number; y: number }>;
@@ -38,7 +41,8 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
   const out: ElementDef[] = [];
   const only = view.only;
   const drawn = (id: string) => !only || only.has(id);
-  for (const e of doc.entities) {
+  const entities = view.entityIdx ? view.entityIdx.map((i) => doc.entities[i]) : doc.entities;
+  for (const e of entities) {
     if (!drawn(e.id)) continue;
     const c = analysis.control.get(e.id);
     const status = c?.status ?? 'independent';
@@ -55,7 +59,8 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
   }
   if (view.layers.holdings) {
     const conferring = analysis.conferring();
-    for (const h of doc.holdings) {
+    const holdings = view.holdingIdx ? view.holdingIdx.map((k) => doc.holdings[k]) : doc.holdings;
+    for (const h of holdings) {
       if (!inForce(h, date) || !drawn(h.holder) || !drawn(h.subject)) continue;
       out.push({
         group: 'edges',

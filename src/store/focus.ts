@@ -21,6 +21,8 @@ interface Adjacency {
   up: Int32Array;
   downStart: Int32Array;
   down: Int32Array;
+  /** Per down edge: the index of its holding in doc.holdings, or −1 for an agreement. */
+  downHolding: Int32Array;
 }
 
 const entityIndexes = new WeakMap<object[], { ids: string[]; index: Map<string, number> }>();
@@ -39,31 +41,34 @@ function adjacency(doc: OwnershipDoc, date: string): Adjacency {
   }
   const { ids, index } = ix;
   const n = ids.length;
-  const from: number[] = [], to: number[] = [];
-  for (const h of doc.holdings) {
-    if (!inForce(h, date)) continue;
+  const from: number[] = [], to: number[] = [], holding: number[] = [];
+  doc.holdings.forEach((h, k) => {
+    if (!inForce(h, date)) return;
     const a = index.get(h.holder), b = index.get(h.subject);
-    if (a !== undefined && b !== undefined) { from.push(a); to.push(b); }
-  }
+    if (a !== undefined && b !== undefined) { from.push(a); to.push(b); holding.push(k); }
+  });
   for (const a of doc.agreements ?? []) {
     if (!inForce(a, date)) continue;
     const b = index.get(a.subject);
     for (const p of a.parties) {
       const x = index.get(p);
-      if (x !== undefined && b !== undefined) { from.push(x); to.push(b); }
+      if (x !== undefined && b !== undefined) { from.push(x); to.push(b); holding.push(-1); }
     }
   }
-  const csr = (keys: number[], vals: number[]) => {
+  const csr = (keys: number[], vals: number[], extra: number[]) => {
     const start = new Int32Array(n + 1);
     for (const k of keys) start[k + 1]++;
     for (let i = 0; i < n; i++) start[i + 1] += start[i];
-    const out = new Int32Array(keys.length), cur = start.slice(0, n);
-    keys.forEach((k, i) => (out[cur[k]++] = vals[i]));
-    return [start, out] as const;
+    const out = new Int32Array(keys.length), out2 = new Int32Array(keys.length), cur = start.slice(0, n);
+    keys.forEach((k, i) => {
+      out2[cur[k]] = extra[i];
+      out[cur[k]++] = vals[i];
+    });
+    return [start, out, out2] as const;
   };
-  const [upStart, up] = csr(to, from);
-  const [downStart, down] = csr(from, to);
-  const adj = { ids, index, upStart, up, downStart, down };
+  const [upStart, up] = csr(to, from, holding);
+  const [downStart, down, downHolding] = csr(from, to, holding);
+  const adj = { ids, index, upStart, up, downStart, down, downHolding };
   byDate.set(date, adj);
   return adj;
 }
@@ -96,8 +101,16 @@ export function defaultFocus(doc: OwnershipDoc, date: string): Focus {
   return focus;
 }
 
-/** The ids drawn in focus mode (at most `limit`, nearest first), and how many neighbours each leaves hidden. */
-export function focusSet(doc: OwnershipDoc, focus: Focus, date: string, limit = 1500): { ids: Set<string>; hidden: Map<string, number> } {
+/** What focus mode draws: entity ids (and their indices), the holdings among them, and each one's undrawn neighbours. */
+export interface FocusSet {
+  ids: Set<string>;
+  entityIdx: number[];
+  holdingIdx: number[];
+  hidden: Map<string, number>;
+}
+
+/** The entities drawn in focus mode (at most `limit`, nearest first), the holdings among them, and hidden counts. */
+export function focusSet(doc: OwnershipDoc, focus: Focus, date: string, limit = 1500): FocusSet {
   const adj = adjacency(doc, date);
   const drawn = new Set<number>();
   const start = focus.ids.map((id) => adj.index.get(id)).filter((i): i is number => i !== undefined);
@@ -118,14 +131,19 @@ export function focusSet(doc: OwnershipDoc, focus: Focus, date: string, limit = 
   }
   const ids = new Set<string>();
   const hidden = new Map<string, number>();
+  const holdingIdx: number[] = [];
   for (const i of drawn) {
     ids.add(adj.ids[i]);
     let n = 0;
     for (const w of neighbours(adj, 'up', i)) if (!drawn.has(w)) n++;
-    for (const w of neighbours(adj, 'down', i)) if (!drawn.has(w)) n++;
+    for (let e = adj.downStart[i]; e < adj.downStart[i + 1]; e++) {
+      if (!drawn.has(adj.down[e])) n++;
+      else if (adj.downHolding[e] >= 0) holdingIdx.push(adj.downHolding[e]);
+    }
     if (n) hidden.set(adj.ids[i], n);
   }
-  return { ids, hidden };
+  const entityIdx = [...drawn].sort((a, b) => a - b);
+  return { ids, entityIdx, holdingIdx: holdingIdx.sort((a, b) => a - b), hidden };
 }
 
 const layouts = new WeakMap<object[], Map<string, Map<string, { x: number; y: number }>>>();

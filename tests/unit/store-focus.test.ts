@@ -1,6 +1,8 @@
 // Focus mode: which entities are drawn around the focus, how many neighbours each leaves hidden, the default focus.
 import { describe, expect, it } from 'vitest';
 import { apply, generateGraph } from '../../src/model';
+import { analyze } from '../../src/analysis';
+import { toElements } from '../../src/canvas/toElements';
 import { defaultFocus, effectiveFocus, focusPositions, focusSet, needsFocus } from '../../src/store/focus';
 import { graph } from './helpers';
 
@@ -44,5 +46,16 @@ describe('focus mode', () => {
     const h = big.holdings.find((x) => r.ids.has(x.holder) && r.ids.has(x.subject))!;
     const edited = apply(big, { type: 'setHolding', holding: { ...h, shares: h.shares / 2 } });
     expect(focusPositions(edited, focusSet(edited, defaultFocus(edited, '2025-01-01'), '2025-01-01').ids, '2025-01-01')).toBe(before);
+  });
+
+  it('draws exactly what a full scan would, from the focus indices alone', () => {
+    const big = generateGraph({ entities: 6000, seed: 8 });
+    const a = analyze(big);
+    const f = focusSet(big, { ...defaultFocus(big, '2025-01-01'), depth: 3 }, '2025-01-01');
+    const layers = { holdings: true, agreements: true, dependencies: true };
+    const fast = toElements(big, a, { layers, only: f.ids, entityIdx: f.entityIdx, holdingIdx: f.holdingIdx, hidden: f.hidden });
+    const scan = toElements(big, a, { layers, only: f.ids, hidden: f.hidden });
+    expect(fast.length).toBeGreaterThan(10);
+    expect(fast.map((e) => e.data.id).sort()).toEqual(scan.map((e) => e.data.id).sort());
   });
 });
