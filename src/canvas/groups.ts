@@ -19,12 +19,14 @@ export interface Groups {
   groups: ControlGroup[];
 }
 
-const memo = new WeakMap<AnalysisView, Groups>();
+// Keyed by the control map and the entity list rather than the analysis: on a huge graph an edit makes a new
+// analysis that reads the same worker summary until the next one arrives, and the groups need not be rebuilt.
+const memo = new WeakMap<object, { entities: object; groups: Groups }>();
 
 /** Groups the analysed entities by ultimate controller; an entity alone in its group is left neutral. */
 export function controlGroups(analysis: AnalysisView): Groups {
-  const cached = memo.get(analysis);
-  if (cached) return cached;
+  const cached = memo.get(analysis.control);
+  if (cached && cached.entities === analysis.doc.entities) return cached.groups;
   const members = new Map<string, string[]>();
   for (const e of analysis.doc.entities) {
     const key = analysis.top(e.id).join('+');
@@ -47,6 +49,6 @@ export function controlGroups(analysis: AnalysisView): Groups {
     },
     groups,
   };
-  memo.set(analysis, out);
+  memo.set(analysis.control, { entities: analysis.doc.entities, groups: out });
   return out;
 }

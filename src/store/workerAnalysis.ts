@@ -11,6 +11,14 @@ export interface RemoteSummary {
 }
 import type { OwnershipDoc } from '../model';
 
+const views = new WeakMap<RemoteSummary, ControlView>();
+/** One view per summary, shared by the analyses of every document that reads it (edits before the next summary). */
+function viewOf(summary: RemoteSummary): ControlView {
+  let v = views.get(summary);
+  if (!v) views.set(summary, (v = viewOfSummary(summary.summary, summary.entityIds, summary.holdingIds)));
+  return v;
+}
+
 export class WorkerAnalysis implements AnalysisView {
   readonly control: ControlView['control'];
   readonly loops: string[][];
@@ -22,7 +30,7 @@ export class WorkerAnalysis implements AnalysisView {
    * and holding ids of the document it describes; null before the first summary arrives.
    */
   constructor(readonly doc: OwnershipDoc, readonly options: AnalysisOptions, summary: RemoteSummary | null) {
-    this.view = summary ? viewOfSummary(summary.summary, summary.entityIds, summary.holdingIds) : { options, control: new Map(), loops: [], conferring: () => new Set(), dependencies: () => ({}) };
+    this.view = summary ? viewOf(summary) : { options, control: new Map(), loops: [], conferring: () => new Set(), dependencies: () => ({}) };
     this.control = this.view.control;
     this.loops = this.view.loops;
   }
