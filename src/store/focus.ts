@@ -28,11 +28,38 @@ interface Adjacency {
 const entityIndexes = new WeakMap<object[], { ids: string[]; index: Map<string, number> }>();
 const cache = new WeakMap<OwnershipDoc, Map<string, Adjacency>>();
 
+/** The last adjacency built, with what it was built from, to carry over edits that change only figures. */
+let last: { doc: OwnershipDoc; date: string; adj: Adjacency } | null = null;
+
+/** Whether `b` has the same edges as `a` on `date`: same entities and agreements, holdings differing in figures only. */
+function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boolean {
+  if (a.entities !== b.entities || a.agreements !== b.agreements || a.holdings.length !== b.holdings.length) return false;
+  for (let k = 0; k < a.holdings.length; k++) {
+    const x = a.holdings[k], y = b.holdings[k];
+    if (x === y) continue;
+    if (x.holder !== y.holder || x.subject !== y.subject || inForce(x, date) !== inForce(y, date)) return false;
+  }
+  return true;
+}
+
 function adjacency(doc: OwnershipDoc, date: string): Adjacency {
   let byDate = cache.get(doc);
   if (!byDate) cache.set(doc, (byDate = new Map()));
   const hit = byDate.get(date);
   if (hit) return hit;
+  // A stake edit changes figures, not edges: reuse the previous document's adjacency (one pointer pass).
+  if (last && last.date === date && sameEdges(last.doc, doc, date)) {
+    byDate.set(date, last.adj);
+    last = { doc, date, adj: last.adj };
+    return last.adj;
+  }
+  const adj = buildAdjacency(doc, date);
+  byDate.set(date, adj);
+  last = { doc, date, adj };
+  return adj;
+}
+
+function buildAdjacency(doc: OwnershipDoc, date: string): Adjacency {
   // The entity index survives edits that keep the entity list (most edits), so only the edges are rebuilt.
   let ix = entityIndexes.get(doc.entities);
   if (!ix) {
@@ -68,9 +95,7 @@ function adjacency(doc: OwnershipDoc, date: string): Adjacency {
   };
   const [upStart, up] = csr(to, from, holding);
   const [downStart, down, downHolding] = csr(from, to, holding);
-  const adj = { ids, index, upStart, up, downStart, down, downHolding };
-  byDate.set(date, adj);
-  return adj;
+  return { ids, index, upStart, up, downStart, down, downHolding };
 }
 
 function neighbours(adj: Adjacency, dir: 'up' | 'down', i: number): Int32Array {

@@ -59,3 +59,17 @@ describe('focus mode', () => {
     expect(fast.map((e) => e.data.id).sort()).toEqual(scan.map((e) => e.data.id).sort());
   });
 });
+
+describe('focus adjacency across edits', () => {
+  it('follows an edit that adds an edge, and reuses edges when only a figure changes', () => {
+    const doc = graph([['p', 'a', 60], ['a', 'b', 60], ['q', 'c', 50]], { kinds: { p: 'person', q: 'person' } });
+    const date = '2024-01-01';
+    expect([...focusSet(doc, { ids: ['b'], depth: 1 }, date).ids].sort()).toEqual(['a', 'b']);
+    const figure = apply(doc, { type: 'setHolding', holding: { id: 'h1', holder: 'a', subject: 'b', shares: 30 } });
+    expect([...focusSet(figure, { ids: ['b'], depth: 1 }, date).ids].sort()).toEqual(['a', 'b']);
+    const edge = apply(figure, { type: 'setHolding', holding: { id: 'h9', holder: 'c', subject: 'b', shares: 10 } });
+    expect([...focusSet(edge, { ids: ['b'], depth: 1 }, date).ids].sort()).toEqual(['a', 'b', 'c']);
+    const moved = apply(edge, { type: 'setHolding', holding: { id: 'h9', holder: 'q', subject: 'b', shares: 10 } });
+    expect([...focusSet(moved, { ids: ['b'], depth: 1 }, date).ids].sort()).toEqual(['a', 'b', 'q']);
+  });
+});
