@@ -1,21 +1,11 @@
 // E2E: the default graph loads in real Chromium and shows who controls LY Corporation under each rule; the
 // dataset picker, reset dialog, table view and layers work; no console errors; no request leaves localhost.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { findEntity, gotoApp, launch, openSession, shot, state, waitDrawn, type Session } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { findEntity, gotoApp, openSession, shot, state, waitDrawn } from './browser';
+import { appSession } from './session';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
-  await gotoApp(s.page, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = appSession();
 
 describe('control, live', () => {
   it('draws the LY graph, placed, with every entity and the holdings in force', async () => {
@@ -130,7 +120,7 @@ describe('control, live', () => {
 
 describe('generated samples', () => {
   it('?sample=1000 draws a generated graph of 1000 entities', async () => {
-    const t = await openSession(browser);
+    const t = await openSession(s.browser);
     await gotoApp(t.page, baseUrl, '?sample=1000');
     await waitDrawn(t.page);
     expect(await t.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(1000);
@@ -140,7 +130,7 @@ describe('generated samples', () => {
   });
 
   it('?sample=5000 draws, and shows names and arrows once zoomed in', async () => {
-    const t = await openSession(browser);
+    const t = await openSession(s.browser);
     await gotoApp(t.page, baseUrl, '?sample=5000');
     expect(await t.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(5000);
     await shot(t.page, 'sample-5000');

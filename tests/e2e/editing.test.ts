@@ -1,12 +1,11 @@
 // E2E: editing in real Chromium — drag (one undo step, survives reload), stake edits that change control live,
 // refused edits that change nothing, undo/redo by keyboard and buttons, drawing a holding, deleting, adding.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { elementScreenPosition, findEntity, gotoApp, launch, openSession, shot, state, waitDrawn, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { elementScreenPosition, findEntity, shot, state, waitDrawn } from './browser';
+import { appSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
+const s = appSession();
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 const shares = (page: Page, id: string) => state<number>(page, `(st) => st.doc.holdings.find((h) => h.id === '${id}')?.shares`);
 const drawnLabel = (page: Page, id: string) =>
@@ -22,15 +21,6 @@ async function editField(page: Page, name: string, value: string) {
   await input.fill(value);
   await input.press('Enter');
 }
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
-  await gotoApp(s.page, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('editing', () => {
   it('a drag commits once, on release, and survives a reload', async () => {

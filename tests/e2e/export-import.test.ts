@@ -1,27 +1,18 @@
 // E2E: opening files and share links in real Chromium — broken, hostile, oversized files get one clear message and
 // leave the graph exactly as it was; CSV and BODS import and export; save; a share link that previews its graph without
 // touching the autosaved work until Keep, and Discard that goes back to it.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { exportBodsJson, serializeDoc } from '../../src/io';
 import { generateGraph } from '../../src/model';
 import { WORKER_IMPORT_BYTES } from '../../src/store/files';
-import { gotoApp, launch, openSession, shot, state, waitDrawn, elementScreenPosition, type Session } from './browser';
+import { gotoApp, shot, state, waitDrawn, elementScreenPosition } from './browser';
 import { captureDownload, docJson, dropFile, errorText, fileMenu, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
+import { appSession } from './session';
 
 const baseUrl = inject('baseUrl');
 const SAVED_KEY = 'ownership-explorer:working';
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
-  await gotoApp(s.page, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = appSession();
 
 const savedWork = (page: Page) => page.evaluate((k) => localStorage.getItem(k), SAVED_KEY);
 const savedDoc = async (page: Page) => JSON.parse((await savedWork(page)) ?? '{}').doc;

@@ -2,32 +2,24 @@
 // size, not blank, chunk equal to the app's document), dropped back to give the same graph; scale fitted to the canvas
 // limits with a notice; an SVG that parses, draws every entity's name as text and a joint controller's double border;
 // hostile names shown as text and never run.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDoc } from '../../src/io';
 import { MAX_CANVAS_AREA } from '../../src/canvas/exportFit';
 import { fileBaseName } from '../../src/ui/download';
 import { colourVariety, decodePng, opaqueShare } from '../png';
-import { ARTIFACTS, gotoApp, launch, openSession, shot, type Session } from './browser';
+import { ARTIFACTS, shot } from './browser';
 import { docJson, dropFile, exportImage, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
+import { appSession } from './session';
 
-const baseUrl = inject('baseUrl');
 const HOSTILE = '<img src=x onerror=alert(1)>';
-let browser: Browser;
-let s: Session;
+const s = appSession();
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
   s.page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await gotoApp(s.page, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('image export', () => {

@@ -1,21 +1,10 @@
 // E2E at scale: the 20k-entity sample opens in focus mode with its analysis from the worker; search reaches an
 // entity outside the focus, focuses it, a stake edit changes control, and the drawing follows, with no errors.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { elementScreenPosition, findEntity, gotoApp, launch, openSession, shot, state, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { elementScreenPosition, findEntity, shot, state } from './browser';
+import { appSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
-  await gotoApp(s.page, baseUrl, '?sample=20000');
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = appSession('?sample=20000');
 
 const nodeClasses = (id: string) =>
   s.page.evaluate((x) => (document.querySelector('.graph') as unknown as { _cyreg: { cy: { getElementById(i: string): { empty(): boolean; classes(): string[] } } } })._cyreg.cy.getElementById(x).classes().join(' '), id);

@@ -1,25 +1,15 @@
 // E2E: exploring in real Chromium — what would it take (0.01 points of A Holdings from NAVER under votes only), the
 // timeline (view date moves the drawn percentages and the NAVER Cloud dependencies end), the dependency lens and
 // its exposure classes across scenarios, the case comparison, keyboard tabs; no console errors, nothing off-host.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { gotoApp, launch, openSession, state, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { state } from './browser';
 import { countDrawn, drawn, drawnLabel, hasClass, openTab, serialisedDoc, settledShot, zoomOnto } from './simHelpers';
+import { appSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
+const s = appSession();
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Simulate' });
 const viewDate = (page: Page) => state<string | null>(page, '(st) => st.view.date');
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
-  await gotoApp(s.page, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('what would it take', () => {
   it('SoftBank Corp. over LY Corporation under votes only: 0.01 points of A Holdings from NAVER, previewed then applied', async () => {

@@ -1,27 +1,20 @@
 // E2E: simulating in real Chromium — scenario buttons change control and show it in words and on the graph, back to
 // base restores the document exactly, the base/scenario toggle keeps the layout still, a transfer preview changes
 // nothing until applied, and a scenario of the user's own is saved with the document and replays after a reload.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { gotoApp, launch, openSession, state, waitDrawn, type Session } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { state, waitDrawn } from './browser';
 import { drawnLabel, drawnPosition, hasClass, openTab, serialisedDoc, settledShot, zoomOnto } from './simHelpers';
+import { appSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
+const s = appSession();
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Simulate' });
 const stake = (page: Page, holder: string, subject: string) =>
   state<number | undefined>(page, `(st) => st.doc.holdings.find((h) => h.holder === '${holder}' && h.subject === '${subject}' && !h.until)?.shares`);
 
 beforeAll(async () => {
-  browser = await launch();
-  s = await openSession(browser);
-  await gotoApp(s.page, baseUrl);
   await s.page.getByLabel('Control rule').selectOption('votes');
   await openTab(s.page, 'Scenarios'); // opens the panel, which then stays open across reloads
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('scenarios', () => {
