@@ -1,6 +1,6 @@
 // The analysis of one document under one view (rule, τ, date): control for every entity, computed eagerly;
 // look-through, power, explanations and exposure computed on demand and memoised. Cached per document.
-import { FLOAT_PREFIX, inForce, type OwnershipDoc } from '../model';
+import { inForce, type OwnershipDoc } from '../model';
 import { computeControl, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
 import { describeRule, quotaUnits, ruleOf } from './decisionRule';
 import { classifyDependency, type Exposure } from './exposure';
@@ -311,4 +311,3 @@ export function analyze(doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}):
   return a;
 }
 
-export { FLOAT_PREFIX };

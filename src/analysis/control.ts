@@ -97,7 +97,10 @@ export class Evaluator {
   private seats: Float64Array;
   private stamp: Int32Array;
   private mark: Int32Array;
+  /** Which evaluation last added to an entity's block (so `touched` lists each entity once). */
+  private touchedIn: Int32Array;
   private cur = 0;
+  private evals = 0;
   private touched: number[] = [];
 
   constructor(private s: Snapshot, private opts: AnalysisOptions, private parent: Int32Array) {
@@ -105,6 +108,7 @@ export class Evaluator {
     this.seats = new Float64Array(s.n);
     this.stamp = new Int32Array(s.n);
     this.mark = new Int32Array(s.n);
+    this.touchedIn = new Int32Array(s.n);
   }
 
   /** The chain of controllers of z (z first), skipping `skip`, stopping at a repeat. */
@@ -136,6 +140,7 @@ export class Evaluator {
     const rule = ruleOf(entity.decisionRule);
     const touched = this.touched;
     touched.length = 0;
+    const evaluation = ++this.evals;
     const chains: number[][] = [];
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
       const z = s.inHolder[e];
@@ -143,10 +148,12 @@ export class Evaluator {
       const chain = this.chain(z, y);
       chains.push(chain);
       for (const x of chain) {
-        if (this.acc[x] === 0 && this.seats[x] === 0) touched.push(x);
-        this.acc[x] += s.inVotes[e] || 0;
+        if (this.touchedIn[x] !== evaluation) {
+          this.touchedIn[x] = evaluation;
+          touched.push(x);
+        }
+        this.acc[x] += s.inVotes[e];
         this.seats[x] += s.inSeats[e];
-        if (this.acc[x] === 0 && this.seats[x] === 0) this.acc[x] = Number.MIN_VALUE; // keep it marked as touched
       }
     }
     try {
