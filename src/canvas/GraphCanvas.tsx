@@ -4,20 +4,25 @@ import { useEffect, useRef } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { appStore, useStore } from '../store';
 import { needsFocus } from '../store/focus';
+import type { OwnershipDoc } from '../model';
 import { placeNear } from '../store/placement';
 import { applyElements, type Drawn } from './applyElements';
 import { setCanvasApi } from './canvasApi';
+import { EdgeLayer } from './edgeLayer';
 import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { hardwareWebgl } from './webgl';
 import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
-import { EDGE_PREFIX, nodeId } from './toElements';
+import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements } from './useShown';
 
-/** Elements above which Cytoscape renders a texture while panning and zooming. */
+/** Elements above which a fully drawn graph is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
 const BIG = 4000;
+
+/** Whether a document is drawn in full with the big-graph style: focus mode draws a bounded neighbourhood instead. */
+export const isBigDrawing = (doc: OwnershipDoc) => !needsFocus(doc) && doc.entities.length + doc.holdings.length > BIG;
 
 /** Fits the graph into the part of the canvas the legend does not cover, zooming in no further than 1.2. */
 function fitView(cy: Core, animate: boolean) {
@@ -51,19 +56,31 @@ function fitView(cy: Core, animate: boolean) {
   else cy.viewport({ zoom, pan });
 }
 
-export function GraphCanvas() {
+/** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
+export function GraphCanvas({ big }: { big: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const layerRef = useRef<EdgeLayer | null>(null);
+  const elementsRef = useRef<ElementDef[]>([]);
   const drawnRef = useRef<Drawn>(new Map());
   const fittedRef = useRef('');
   const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
 
+  /** Brings Cytoscape up to the latest elements (on a big graph: the nodes and the live edges; the layer draws the rest). */
+  const apply = () => {
+    const cy = cyRef.current!;
+    const layer = layerRef.current;
+    const shown = layer ? layer.split(elementsRef.current, appStore.getState().selection) : elementsRef.current;
+    const r = applyElements(cy, drawnRef.current, shown);
+    drawnRef.current = r.drawn;
+    if (layer && (r.added || r.removed)) layer.indexNodes();
+    stats.nodes = cy.nodes('.entity').length;
+    stats.edges = layer ? layer.count : cy.edges().length;
+  };
+
   useEffect(() => {
-    const s = appStore.getState();
-    // Focus mode draws a bounded neighbourhood, so only a fully drawn graph needs the big-graph style.
-    const big = !needsFocus(s.doc) && s.doc.entities.length + s.doc.holdings.length > BIG;
     const cy = cytoscape({
       container: ref.current!,
       style: stylesheet({ big }) as unknown as cytoscape.StylesheetJson,
@@ -72,7 +89,6 @@ export function GraphCanvas() {
       boxSelectionEnabled: false,
       selectionType: 'single',
       textureOnViewport: big,
-      hideEdgesOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
       // Big fully drawn graphs use Cytoscape's WebGL renderer where the GPU is real (webgl.ts says why not otherwise).
       ...({ renderer: { name: 'canvas', webgl: big && hardwareWebgl() } } as object),
@@ -86,6 +102,13 @@ export function GraphCanvas() {
       if (st.doc !== prev.doc) stats.lastChangeAt = performance.now();
     });
     if (big) {
+      const layer = (layerRef.current = new EdgeLayer(cy));
+      // After a pan or zoom settles, the edges near the new viewport become Cytoscape elements (labels, clicks).
+      let settle: ReturnType<typeof setTimeout> | undefined;
+      cy.on('viewport', () => {
+        clearTimeout(settle);
+        settle = setTimeout(() => !cy.destroyed() && layer.stale(appStore.getState().selection) && apply(), 150);
+      });
       // Big graphs restyle once when the zoom crosses the level at which names and arrows become readable.
       let detail = false;
       cy.on('zoom', () => {
@@ -95,7 +118,19 @@ export function GraphCanvas() {
     }
     const unwire = wireInteractions(cy, appStore);
     setCanvasApi({
-      core: () => cy,
+      whole: async (fn) => {
+        const layer = layerRef.current;
+        if (!layer) return fn(cy);
+        // A big graph's bulk-drawn edges become elements for the export (the picture is Cytoscape's), then lines again.
+        layer.holdAll = true;
+        apply();
+        try {
+          return await fn(cy);
+        } finally {
+          layer.holdAll = false;
+          if (!cy.destroyed()) apply();
+        }
+      },
       fit: () => fitView(cy, true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
@@ -134,6 +169,8 @@ export function GraphCanvas() {
       ro.disconnect();
       unsubscribe();
       unwire();
+      layerRef.current?.remove();
+      layerRef.current = null;
       setCanvasApi(null);
       cy.destroy();
       cyRef.current = null;
@@ -153,12 +190,10 @@ export function GraphCanvas() {
     const cy = cyRef.current;
     if (!cy) return;
     stats.lastApplyStart = performance.now();
-    const r = applyElements(cy, drawnRef.current, elements);
-    drawnRef.current = r.drawn;
+    elementsRef.current = elements;
+    apply();
     stats.lastApplyEnd = performance.now();
     stats.applies++;
-    stats.nodes = cy.nodes('.entity').length;
-    stats.edges = cy.edges().length;
     const doc = appStore.getState().doc;
     // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.
     const unplaced = elements.filter((el) => el.group === 'nodes' && !el.position).length;
@@ -195,6 +230,8 @@ export function GraphCanvas() {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    // A selected edge that the layer draws becomes a Cytoscape element first, to show as selected and be clicked.
+    if (layerRef.current?.stale(selection)) apply();
     cy.batch(() => {
       cy.$(':selected').unselect();
       if (!selection) return;

@@ -2,8 +2,8 @@
 import type { Core } from 'cytoscape';
 
 export interface CanvasApi {
-  /** The Cytoscape instance, for image export (canvas/exportImage.ts). */
-  core(): Core;
+  /** Runs `fn` (an image export, canvas/exportImage.ts) with every element of the drawing held by Cytoscape. */
+  whole<T>(fn: (cy: Core) => Promise<T>): Promise<T>;
   fit(): void;
   zoom(factor: number): void;
   /** Centres and selects an entity. */

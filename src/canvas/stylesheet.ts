@@ -67,8 +67,8 @@ type Rule = { selector: string; style: Record<string, string | number | number[]
 export const BIG_DETAIL_ZOOM = 0.35;
 
 /**
- * The Cytoscape stylesheet, generated from the tables above. `big` graphs get haystack edges without labels, and
- * names and arrows (in the middle of the edge) only with `detail`, i.e. when zoomed in enough to read them.
+ * The Cytoscape stylesheet, generated from the tables above. `big` graphs get names, arrows and edge labels only with
+ * `detail`, i.e. when zoomed in enough to read them; below that, nameless nodes and haystack edges without arrows.
  */
 export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule[] {
   const lean = opts.big && !opts.detail;
@@ -88,8 +88,9 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule
     if (s.borderColor) style['border-color'] = s.borderColor;
     rules.push({ selector: `node.s-${status}`, style });
   }
-  // Big graphs draw haystack edges (far cheaper), which carry their arrow in the middle.
-  const arrow = opts.big ? 'mid-target-arrow' : 'target-arrow';
+  // Zoomed out, big graphs draw haystack edges (far cheaper), which carry their arrow in the middle. (Most of their
+  // edges are lines on the edge layer anyway: Cytoscape holds the few near the viewport at reading zoom, edgeLayer.ts.)
+  const arrow = lean ? 'mid-target-arrow' : 'target-arrow';
   const arrowShape = (shape: string) => (lean ? 'none' : shape);
   const edge = (selector: string, s: EdgeStyle, extra: Rule['style'] = {}) =>
     rules.push({
@@ -101,7 +102,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule
     });
   rules.push({
     selector: 'edge',
-    style: opts.big
+    style: lean
       ? { 'curve-style': 'haystack', 'haystack-radius': 0 }
       : {
           'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': 10, color: '#1f2937',

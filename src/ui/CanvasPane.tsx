@@ -1,5 +1,5 @@
 // The centre pane: the graph, its legend, an overlay while a layout runs, and a hint in "add holding" mode.
-import { GraphCanvas } from '../canvas/GraphCanvas';
+import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { controlGroups } from '../canvas/groups';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
@@ -14,11 +14,12 @@ export function CanvasPane() {
   const busy = useStore((s) => s.busy);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
+  const big = useStore((s) => isBigDrawing(s.doc));
   const { analysis, elements } = useShown();
   const model = legendModel(elements, controlGroups(analysis).groups, namer(analysis.doc));
   return (
     <div className="canvas-pane">
-      <GraphCanvas />
+      <GraphCanvas key={big ? 'big' : 'standard'} big={big} />
       <Legend model={model} />
       <FocusBar />
       <SimCanvasBar />

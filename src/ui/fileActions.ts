@@ -74,11 +74,11 @@ export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, capti
   try {
     if (format === 'svg') {
       const name = `${base()}.svg`;
-      download(await exportSvg(api.core(), caption, opts), name, 'image/svg+xml');
+      download(await api.whole((cy) => exportSvg(cy, caption, opts)), name, 'image/svg+xml');
       st().notify(`Exported "${name}".`);
     } else {
       const name = `${base()}.png`;
-      const r = await exportPng(api.core(), doc, caption, opts);
+      const r = await api.whole((cy) => exportPng(cy, doc, caption, opts));
       download(r.bytes, name, 'image/png');
       st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
     }
