@@ -78,6 +78,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
     if (layer && (r.added || r.removed)) layer.indexNodes();
     stats.nodes = cy.nodes('.entity').length;
     stats.edges = layer ? layer.count : cy.edges().length;
+    stats.liveEdges = cy.edges().length;
   };
 
   useEffect(() => {
@@ -239,6 +240,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
       else if (selection.kind === 'agreement') cy.edges('.agreement').filter((e) => e.data('ref') === selection.id).select();
       else cy.getElementById(EDGE_PREFIX[selection.kind] + selection.id).select();
     });
+    stats.selected = cy.$(':selected').map((el) => el.id());
   }, [selection, elements]);
 
   return <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />;

@@ -12,8 +12,12 @@ export interface DrawStats {
   /** Whether every entity of the drawn document has a position. */
   placed: boolean;
   nodes: number;
+  /** Edges drawn, and of those the ones Cytoscape holds as elements (on big graphs the rest are lines, edgeLayer.ts). */
   edges: number;
+  liveEdges: number;
+  /** Ids of the elements Cytoscape shows selected. */
+  selected: string[];
   applies: number;
 }
 
-export const stats: DrawStats = { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, applies: 0 };
+export const stats: DrawStats = { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, liveEdges: 0, selected: [], applies: 0 };

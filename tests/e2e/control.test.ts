@@ -129,15 +129,22 @@ describe('generated samples', () => {
     await t.context.close();
   });
 
-  it('?sample=5000 draws, and shows names and arrows once zoomed in', async () => {
+  it('?sample=5000 draws every edge as a line zoomed out, makes the ones near the view elements once zoomed in, and selects any', async () => {
     const t = await openSession(s.browser);
     await gotoApp(t.page, baseUrl, '?sample=5000');
-    expect(await t.page.evaluate(() => window.__explorer!.stats.nodes)).toBe(5000);
+    const stats = () => t.page.evaluate(() => ({ ...window.__explorer!.stats }));
+    expect(await stats()).toMatchObject({ nodes: 5000, edges: 12500, liveEdges: 0 });
     await shot(t.page, 'sample-5000');
     await findEntity(t.page, 'Company 100 ');
     await expect.poll(() => state(t.page, '(st) => st.selection')).toEqual({ kind: 'entity', id: 'e100' });
-    await t.page.waitForTimeout(600);
+    // Zoomed in to reading level: the edges around the view become Cytoscape elements (labels, clicks), not all of them.
+    await expect.poll(async () => (await stats()).liveEdges).toBeGreaterThan(0);
+    expect((await stats()).liveEdges).toBeLessThan(12500);
     await shot(t.page, 'sample-5000-zoomed');
+    // A holding far from the view, selected in the table, becomes an element and shows selected.
+    const far = String(await state(t.page, '(st) => st.doc.holdings[st.doc.holdings.length - 1].id'));
+    await t.page.evaluate((id) => window.__explorer!.getState().select({ kind: 'holding', id }), far);
+    await expect.poll(async () => (await stats()).selected).toEqual([`h:${far}`]);
     expect(t.problems).toEqual([]);
     await t.context.close();
   });

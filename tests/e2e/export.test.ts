@@ -2,12 +2,12 @@
 // size, not blank, chunk equal to the app's document), dropped back to give the same graph; scale fitted to the canvas
 // limits with a notice; an SVG that parses, draws every entity's name as text and a joint controller's double border;
 // hostile names shown as text and never run.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractDoc } from '../../src/io';
 import { MAX_CANVAS_AREA } from '../../src/canvas/exportFit';
 import { fileBaseName } from '../../src/ui/download';
 import { colourVariety, decodePng, opaqueShare } from '../png';
-import { ARTIFACTS, shot } from './browser';
+import { ARTIFACTS, gotoApp, openSession, shot } from './browser';
 import { docJson, dropFile, exportImage, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
 import { appSession } from './session';
 
@@ -167,5 +167,21 @@ describe('hostile names', () => {
     expect(s.problems).toEqual([]);
     expect(s.foreign).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('image export of a big graph', () => {
+  it('draws every edge of the 5,000-entity sample, though the canvas holds most of them as lines', async () => {
+    const t = await openSession(s.browser);
+    await gotoApp(t.page, inject('baseUrl'), '?sample=5000');
+    const live = () => t.page.evaluate(() => window.__explorer!.stats.liveEdges);
+    expect(await live()).toBe(0);
+    const svg = new TextDecoder().decode((await exportImage(t.page, { format: 'svg' }, 'export-sample-5000.svg')).bytes);
+    expect(svg.match(/class="edge"/g)?.length).toBe(12500);
+    expect(svg.match(/class="node"/g)?.length).toBe(5000);
+    // Afterwards the edges are lines again.
+    await expect.poll(live).toBe(0);
+    expect(t.problems).toEqual([]);
+    await t.context.close();
   });
 });
