@@ -48,6 +48,7 @@ export class Analysis {
   private memoDeps?: Record<string, Exposure>;
   private memoConferring?: Set<string>;
   private memoLoops?: string[][];
+  private memoGroups?: Map<string, number>;
 
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
@@ -144,6 +145,19 @@ export class Analysis {
   top(id: string): string[] {
     const c = this.control.get(id);
     return c && c.ultimate.length ? c.ultimate : [id];
+  }
+
+  /** Members of the control group of `id`: the entities with the same top (itself included), in the whole document. */
+  groupSize(id: string): number {
+    if (!this.memoGroups) {
+      const counts = new Map<string, number>();
+      for (const e of this.doc.entities) {
+        const key = groupKey(this.top(e.id));
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      this.memoGroups = counts;
+    }
+    return this.memoGroups.get(groupKey(this.top(id))) ?? 1;
   }
 
   /** Closed ownership loops (groups owning 100% of each other). */
@@ -289,12 +303,15 @@ export class Analysis {
   }
 }
 
+/** The key of a control group: its top's ids joined by "+". */
+export const groupKey = (top: string[]) => top.join('+');
+
 function list(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** What the app reads from an analysis: a live Analysis, or one whose control comes from a worker. */
-export type AnalysisView = Pick<Analysis, 'doc' | 'options' | 'loops' | 'entity' | 'top' | 'explain' | 'lookThrough' | 'stake' | 'power' | 'conferring' | 'dependencies'> & {
+export type AnalysisView = Pick<Analysis, 'doc' | 'options' | 'loops' | 'entity' | 'top' | 'groupSize' | 'explain' | 'lookThrough' | 'stake' | 'power' | 'conferring' | 'dependencies'> & {
   readonly control: ReadonlyMap<string, Pick<EntityControl, 'status' | 'parent' | 'ultimate'>>;
 };
 

@@ -1,5 +1,5 @@
 // The analysis engine's public surface: pure functions of a document and a view.
-export { analyze, Analysis, type AnalysisView, type EntityControl, type LookThrough, type PlayerPower, type Status } from './analyze';
+export { analyze, Analysis, groupKey, type AnalysisView, type EntityControl, type LookThrough, type PlayerPower, type Status } from './analyze';
 export { diffAnalyses, type ControlDiff, type ControlSummary } from './diff';
 export { whatWouldItTake, controls, type Purchase } from './whatIf';
 export { classifyDependency, type Exposure, type ExposureClass } from './exposure';

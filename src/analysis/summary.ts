@@ -15,6 +15,8 @@ export interface ControlView {
   readonly options: AnalysisOptions;
   readonly control: ReadonlyMap<string, ControlEntry>;
   readonly loops: string[][];
+  /** Members of the entity's control group in the whole document (Analysis.groupSize). */
+  groupSize(id: string): number;
   conferring(): Set<string>;
   dependencies(): Record<string, Exposure>;
 }
@@ -29,6 +31,8 @@ export interface AnalysisSummary {
   parentIdx: Int32Array;
   ultimateStart: Int32Array;
   ultimateIdx: Int32Array;
+  /** Members of each entity's control group (Analysis.groupSize), so a partial drawing can say how large a group is. */
+  groupSize: Int32Array;
   /** Indices of holdings that confer control. */
   conferring: Int32Array;
   dependencies: Record<string, Exposure>;
@@ -40,11 +44,13 @@ export function summarize(a: Analysis): AnalysisSummary {
   const { n, index } = a.snap;
   const ids = a.snap.ids;
   const status = new Uint8Array(n);
+  const groupSize = new Int32Array(n);
   const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
   const parents: number[] = [], ultimates: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = a.control.get(ids[i])!;
     status[i] = STATUSES.indexOf(c.status);
+    groupSize[i] = a.groupSize(ids[i]);
     for (const p of c.parent) parents.push(index.get(p)!);
     for (const u of c.ultimate) ultimates.push(index.get(u)!);
     parentStart[i + 1] = parents.length;
@@ -54,14 +60,14 @@ export function summarize(a: Analysis): AnalysisSummary {
   const conferring: number[] = [];
   a.doc.holdings.forEach((h, k) => conferringIds.has(h.id) && conferring.push(k));
   return {
-    options: a.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates),
+    options: a.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates), groupSize,
     conferring: Int32Array.from(conferring), dependencies: a.dependencies(), loops: a.loops,
   };
 }
 
 /** The buffers of a summary, for postMessage's transfer list. */
 export function summaryBuffers(s: AnalysisSummary): ArrayBuffer[] {
-  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.conferring].map((x) => x.buffer as ArrayBuffer);
+  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.groupSize, s.conferring].map((x) => x.buffer as ArrayBuffer);
 }
 
 const indexes = new WeakMap<string[], Map<string, number>>();
@@ -85,7 +91,8 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
     };
     return { status: STATUSES[s.status[i]], parent: list(s.parentStart, s.parentIdx), ultimate: list(s.ultimateStart, s.ultimateIdx) };
   }
-  private find(id: string): number | undefined {
+  /** Position of `id` in the summarized document's entities. */
+  find(id: string): number | undefined {
     this.index ??= indexOf(this.ids);
     return this.index.get(id);
   }
@@ -124,6 +131,10 @@ export function viewOfSummary(s: AnalysisSummary, entityIds: string[], holdingId
     options: s.options,
     control,
     loops: s.loops,
+    groupSize: (id) => {
+      const i = control.find(id);
+      return i === undefined ? 1 : s.groupSize[i];
+    },
     conferring: () => (conferring ??= new Set(Array.from(s.conferring, (k) => holdingIds[k]))),
     dependencies: () => s.dependencies,
   };

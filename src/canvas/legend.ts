@@ -1,8 +1,7 @@
 // The legend's content, generated from the same style tables as the stylesheet and from what is drawn, so it
 // never shows a mark that is not on the canvas nor misses one that is.
-import type { ExposureClass, Status } from '../analysis';
+import type { AnalysisView, ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
-import type { ControlGroup } from './groups';
 import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, STATUS_STYLES, type EdgeStyle, type KindStyle, type StatusStyle } from './stylesheet';
 import type { ElementDef } from './toElements';
 
@@ -10,16 +9,22 @@ export interface LegendModel {
   kinds: (KindStyle & { kind: EntityKind })[];
   statuses: (StatusStyle & { status: Status })[];
   edges: (EdgeStyle & { key: string })[];
+  /** Control groups with a member drawn, in the colours they are drawn in; `count` is the group's size in the whole graph. */
   groups: { key: string; label: string; fill: string; line: string; count: number }[];
 }
 
-/** The legend for the drawn elements; groups are named with `nameOf` and capped at `maxGroups`. */
-export function legendModel(elements: ElementDef[], groups: ControlGroup[], nameOf: (id: string) => string, maxGroups = 8): LegendModel {
+/**
+ * The legend for the drawn elements; groups are read from the drawn entity nodes (so a focused huge graph costs what
+ * its drawing costs), sized with `analysis.groupSize`, named with `nameOf`, largest first and capped at `maxGroups`.
+ */
+export function legendModel(elements: ElementDef[], analysis: Pick<AnalysisView, 'groupSize'>, nameOf: (id: string) => string, maxGroups = 8): LegendModel {
   const classes = new Set<string>();
-  const drawn = new Set<string>();
+  const groups = new Map<string, LegendModel['groups'][number]>();
   for (const el of elements) {
     for (const c of el.classes.split(' ')) classes.add(c);
-    if (el.group === 'nodes') drawn.add(el.data.ref);
+    const key = el.data.controlGroup;
+    if (el.group !== 'nodes' || typeof key !== 'string' || !key || groups.has(key)) continue;
+    groups.set(key, { key, label: key.split('+').map(nameOf).join(' + '), fill: String(el.data.fill), line: String(el.data.line), count: analysis.groupSize(el.data.ref) });
   }
   const kinds = (Object.keys(KIND_STYLES) as EntityKind[]).filter((k) => classes.has(`k-${k}`)).map((kind) => ({ kind, ...KIND_STYLES[kind] }));
   const statuses = (Object.keys(STATUS_STYLES) as Status[]).filter((s) => classes.has(`s-${s}`)).map((status) => ({ status, ...STATUS_STYLES[status] }));
@@ -31,10 +36,6 @@ export function legendModel(elements: ElementDef[], groups: ControlGroup[], name
     kinds,
     statuses,
     edges,
-    // Only groups with a member on the canvas (a focused huge graph draws a few of them); the count is the whole group.
-    groups: groups
-      .filter((g) => g.members.some((m) => drawn.has(m)))
-      .slice(0, maxGroups)
-      .map((g) => ({ key: g.key, label: g.top.map(nameOf).join(' + '), fill: g.fill, line: g.line, count: g.members.length })),
+    groups: [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, maxGroups),
   };
 }

@@ -11,6 +11,7 @@ export type ElementKind = 'entity' | 'holding' | 'agreement' | 'dependency';
 
 export interface ElementDef {
   group: 'nodes' | 'edges';
+  /** Entity nodes also carry `controlGroup` (the key of their control group, '' for none), `fill`, `line` and `placed`. */
   data: { id: string; ref: string; kind: ElementKind; label: string; source?: string; target?: string; [k: string]: unknown };
   classes: string;
   position?: { x: number; y: number };
@@ -37,7 +38,7 @@ export interface DrawView {
 /** Builds every element to draw; entities without a saved position get none (`data.placed` is false). */
 export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: DrawView): ElementDef[] {
   const date = analysis.options.date;
-  const groups = controlGroups(analysis);
+  const groups = controlGroups(analysis, view.only);
   const out: ElementDef[] = [];
   const only = view.only;
   const drawn = (id: string) => !only || only.has(id);
@@ -47,12 +48,13 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const c = analysis.control.get(e.id);
     const status = c?.status ?? 'independent';
     const colour = groups.colourOf(e.id);
+    const controlGroup = groups.keyOf.get(e.id) ?? '';
     const tag = STATUS_STYLES[status].tag;
     const more = view.hidden?.get(e.id);
     const name = shortName(e.name) + (more ? `  (+${more})` : '');
     out.push({
       group: 'nodes',
-      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label: tag ? `${name}\n${tag}` : name, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
+      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label: tag ? `${name}\n${tag}` : name, controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
       classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}`,
       ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : view.positions?.has(e.id) ? { position: view.positions.get(e.id)! } : {}),
     });

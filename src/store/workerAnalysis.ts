@@ -30,7 +30,7 @@ export class WorkerAnalysis implements AnalysisView {
    * and holding ids of the document it describes; null before the first summary arrives.
    */
   constructor(readonly doc: OwnershipDoc, readonly options: AnalysisOptions, summary: RemoteSummary | null) {
-    this.view = summary ? viewOf(summary) : { options, control: new Map(), loops: [], conferring: () => new Set(), dependencies: () => ({}) };
+    this.view = summary ? viewOf(summary) : { options, control: new Map(), loops: [], groupSize: () => 1, conferring: () => new Set(), dependencies: () => ({}) };
     this.control = this.view.control;
     this.loops = this.view.loops;
   }
@@ -50,6 +50,9 @@ export class WorkerAnalysis implements AnalysisView {
   top(id: string): string[] {
     const c = this.control.get(id);
     return c && c.ultimate.length ? c.ultimate : [id];
+  }
+  groupSize(id: string): number {
+    return this.view.groupSize(id);
   }
   explain(id: string): string[] {
     return this.of(id).explain(id);

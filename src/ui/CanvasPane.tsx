@@ -1,6 +1,5 @@
 // The centre pane: the graph, its legend, an overlay while a layout runs, and a hint in "add holding" mode.
 import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
-import { controlGroups } from '../canvas/groups';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
 import { useStore } from '../store';
@@ -16,7 +15,7 @@ export function CanvasPane() {
   const empty = useStore((s) => s.doc.entities.length === 0);
   const big = useStore((s) => isBigDrawing(s.doc));
   const { analysis, elements } = useShown();
-  const model = legendModel(elements, controlGroups(analysis).groups, namer(analysis.doc));
+  const model = legendModel(elements, analysis, namer(analysis.doc));
   return (
     <div className="canvas-pane">
       <GraphCanvas key={big ? 'big' : 'standard'} big={big} />

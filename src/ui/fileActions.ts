@@ -1,7 +1,6 @@
 // The File menu's actions on the running app: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports
 // its outcome with one message; none of them changes the document. Importers and exporters load on first use,
 // keeping them out of the first page load.
-import { controlGroups } from '../canvas/groups';
 import { canvasApi } from '../canvas/canvasApi';
 import { captionContent, type CaptionContent } from '../canvas/exportCaption';
 import type { ImageOptions } from '../canvas/exportImage';
@@ -57,7 +56,7 @@ export function currentCaption(shown: ShownGraph): CaptionContent {
   const { view } = st();
   const { analysis, elements } = shown;
   const doc = analysis.doc;
-  const legend = legendModel(elements, controlGroups(analysis).groups, namer(doc));
+  const legend = legendModel(elements, analysis, namer(doc));
   const notes: string[] = [];
   if (MODE_NOTES[shown.mode]) notes.push(MODE_NOTES[shown.mode]!);
   const drawn = elements.filter((e) => e.group === 'nodes' && e.data.kind === 'entity').length;

@@ -4,7 +4,7 @@ import cytoscape from 'cytoscape';
 import { analyze } from '../../src/analysis';
 import { parseDoc, type OwnershipDoc } from '../../src/model';
 import { applyElements } from '../../src/canvas/applyElements';
-import { controlGroups } from '../../src/canvas/groups';
+import { controlGroups, slotColour } from '../../src/canvas/groups';
 import { holdingLabel, shortName } from '../../src/canvas/labels';
 import { legendModel } from '../../src/canvas/legend';
 import { assignColours, EXPOSURE_STYLES, KIND_STYLES, NEUTRAL, PALETTE, STATUS_STYLES, stakeWidth, stylesheet } from '../../src/canvas/stylesheet';
@@ -104,6 +104,39 @@ describe('labels and colours', () => {
   });
 });
 
+describe('control groups of a partial drawing (focus mode)', () => {
+  const a = analyze(ly, { rule: 'legal' });
+  const whole = controlGroups(a);
+  const sbg = whole.groups.find((g) => g.key === 'sbg')!;
+
+  it('every entity knows the size of its group in the whole graph', () => {
+    expect(sbg.members.length).toBeGreaterThan(2);
+    for (const g of whole.groups) for (const m of g.members) expect(a.groupSize(m)).toBe(g.members.length);
+    expect(a.groupSize('mic')).toBe(1);
+  });
+
+  it('groups only the drawn entities, counts whole groups, and colours each group the same whatever else is drawn', () => {
+    const [x, y] = sbg.members;
+    const one = controlGroups(a, new Set([x, 'mic']));
+    expect([...one.keyOf.keys()].sort()).toEqual([x, 'mic'].sort());
+    expect(one.groups).toEqual([{ key: 'sbg', top: ['sbg'], members: [x], count: sbg.members.length, ...slotColour('sbg') }]);
+    expect(one.colourOf(x)).toEqual(slotColour('sbg'));
+    expect(one.colourOf('mic')).toEqual(NEUTRAL); // alone in its group in the whole graph
+    const other = controlGroups(a, new Set([y, ...whole.groups.flatMap((g) => (g.key === 'sbg' ? [] : g.members))]));
+    expect(other.colourOf(y)).toEqual(one.colourOf(x));
+    expect(other.groups.map((g) => g.key).sort()).toEqual(whole.groups.map((g) => g.key).sort());
+  });
+
+  it('the legend of a focused drawing shows the drawn colours and whole-group counts', () => {
+    const only = new Set([sbg.members[0], 'mic']);
+    const els = toElements(ly, a, { ...ALL, only });
+    const m = legendModel(els, a, String);
+    expect(m.groups).toEqual([{ key: 'sbg', label: 'sbg', count: sbg.members.length, ...slotColour('sbg') }]);
+    expect(byId(els, `e:${sbg.members[0]}`).data).toMatchObject({ controlGroup: 'sbg', ...slotColour('sbg') });
+    expect(byId(els, 'e:mic').data.controlGroup).toBe('');
+  });
+});
+
 describe('stylesheet and legend', () => {
   it('has a rule for every kind, status and exposure class', () => {
     const selectors = stylesheet().map((r) => r.selector);
@@ -121,13 +154,13 @@ describe('stylesheet and legend', () => {
   it('lists exactly what is drawn', () => {
     const a = analyze(ly, { rule: 'legal' });
     const els = toElements(ly, a, ALL);
-    const m = legendModel(els, controlGroups(a).groups, (id) => ly.entities.find((e) => e.id === id)?.name ?? id);
+    const m = legendModel(els, a, (id) => ly.entities.find((e) => e.id === id)?.name ?? id);
     expect(m.kinds.map((k) => k.kind).sort()).toEqual(['company', 'float', 'fund', 'person', 'state']);
     expect(m.statuses.map((s) => s.status)).toContain('controlled');
     expect(m.edges.map((e) => e.key)).toEqual(expect.arrayContaining(['holding', 'conferring', 'estimated', 'agreement']));
     expect(m.groups[0].label).toBe('SoftBank Group Corp.');
     expect(PALETTE.map((p) => p.fill)).toContain(m.groups[0].fill);
-    const bare = legendModel(toElements(ly, a, { layers: { holdings: false, agreements: false, dependencies: false } }), [], String);
+    const bare = legendModel(toElements(ly, a, { layers: { holdings: false, agreements: false, dependencies: false } }), a, String);
     expect(bare.edges).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ const VIEW: CaptionView = { date: '2024-09-30', rule: 'legal', threshold: 25, la
 function legendOf(doc: OwnershipDoc) {
   const a = analyze(doc, { rule: 'legal' });
   const names = new Map(doc.entities.map((e) => [e.id, e.name]));
-  return legendModel(toElements(doc, a, { layers: LAYERS }), controlGroups(a).groups, (id) => names.get(id) ?? id);
+  return legendModel(toElements(doc, a, { layers: LAYERS }), a, (id) => names.get(id) ?? id);
 }
 
 const texts = (items: DrawItem[]) => items.filter((i): i is Extract<DrawItem, { type: 'text' }> => i.type === 'text');
@@ -64,10 +64,10 @@ describe('legend of a partial drawing', () => {
   it('lists only the control groups with a member on the canvas (focus mode on huge graphs)', () => {
     const a = analyze(LY, { rule: 'legal' });
     const all = toElements(LY, a, { layers: LAYERS });
-    const full = legendModel(all, controlGroups(a).groups, (id) => id);
+    const full = legendModel(all, a, (id) => id);
     expect(full.groups.length).toBeGreaterThanOrEqual(2);
     const keep = new Set(controlGroups(a).groups[1].members);
-    const part = legendModel(all.filter((e) => e.group === 'nodes' && keep.has(e.data.ref)), controlGroups(a).groups, (id) => id);
+    const part = legendModel(all.filter((e) => e.group === 'nodes' && keep.has(e.data.ref)), a, (id) => id);
     expect(part.groups.map((g) => g.key)).toEqual([controlGroups(a).groups[1].key]);
     expect(part.groups[0].count).toBe(keep.size);
   });

@@ -43,6 +43,7 @@ describe('remote analysis', () => {
     const view = currentAnalysis(s, remoteStore.getState(), 100);
     const live = analyze(s.doc, { rule: 'votes' });
     for (const [id, c] of live.control) expect(view.control.get(id)).toMatchObject({ status: c.status, parent: c.parent, ultimate: c.ultimate });
+    for (const e of s.doc.entities) expect(view.groupSize(e.id)).toBe(live.groupSize(e.id));
     expect(view.conferring()).toEqual(live.conferring());
     const target = doc.entities[doc.entities.length - 1].id;
     expect(view.explain(target)).toEqual(live.explain(target));

@@ -39,6 +39,8 @@ describe('analysis worker handler', () => {
     if (r?.type !== 'analysis') throw new Error();
     const v = viewOfSummary(structuredClone(r.summary), ly.entities.map((e) => e.id), ly.holdings.map((h) => h.id));
     for (const [id, c] of a.control) expect(v.control.get(id)).toEqual({ status: c.status, parent: c.parent, ultimate: c.ultimate });
+    for (const e of ly.entities) expect(v.groupSize(e.id)).toBe(a.groupSize(e.id));
+    expect(v.groupSize('not-in-the-summary')).toBe(1);
     expect(v.conferring()).toEqual(a.conferring());
     expect(v.dependencies()).toEqual(a.dependencies());
   });
