@@ -62,16 +62,21 @@ export function editsSinceBase(sim: SimState): Op[] {
   return sim.log.slice(sim.scenario?.baseLog ?? 0);
 }
 
-const placed = new WeakMap<OwnershipDoc, { doc: OwnershipDoc; out: OwnershipDoc }>();
+// The result depends on `doc` only through its entity list, which stake edits keep: keyed by it, an edit on a huge
+// graph does not copy every entity again.
+const placed = new WeakMap<OwnershipDoc, { entities: object; out: OwnershipDoc }>();
 
 /** `origin` with positions filled in from `doc` for entities that had none (automatic layout after loading). */
 export function withPositions(origin: OwnershipDoc, doc: OwnershipDoc): OwnershipDoc {
-  if (origin.entities.every((e) => e.position)) return origin;
   const memo = placed.get(origin);
-  if (memo?.doc === doc) return memo.out;
-  const at = new Map(doc.entities.map((e) => [e.id, e.position]));
-  const out = { ...origin, entities: origin.entities.map((e) => (e.position || !at.get(e.id) ? e : { ...e, position: at.get(e.id) })) };
-  placed.set(origin, { doc, out });
+  if (memo?.entities === doc.entities) return memo.out;
+  let out = origin;
+  const missing = origin.entities.some((e) => !e.position);
+  const at = missing ? new Map(doc.entities.map((e) => [e.id, e.position])) : null;
+  if (at && origin.entities.some((e) => !e.position && at.get(e.id))) {
+    out = { ...origin, entities: origin.entities.map((e) => (e.position || !at.get(e.id) ? e : { ...e, position: at.get(e.id) })) };
+  }
+  placed.set(origin, { entities: doc.entities, out });
   return out;
 }
 

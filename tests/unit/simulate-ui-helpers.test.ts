@@ -67,6 +67,19 @@ describe('previews and the base', () => {
     expect(base.entities.find((e) => e.id === 'jv')?.position).toEqual({ x: 100, y: 100 });
     expect(withPositions(origin, doc)).toBe(base);
   });
+
+  it('reuses the base through edits that keep the entity list, and is the loaded document when nothing was placed', () => {
+    const origin = jv();
+    const placed = apply(origin, { type: 'moveEntities', positions: { a: { x: 1, y: 2 } } });
+    const base = withPositions(origin, placed);
+    const edited = apply(placed, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 1 });
+    expect(edited.entities).toBe(placed.entities);
+    expect(withPositions(origin, edited)).toBe(base);
+    const moved = apply(edited, { type: 'moveEntity', id: 'b', position: { x: 5, y: 6 } });
+    expect(withPositions(origin, moved).entities.find((e) => e.id === 'b')?.position).toEqual({ x: 5, y: 6 });
+    const unplaced = apply(origin, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 1 });
+    expect(withPositions(origin, unplaced)).toBe(origin);
+  });
 });
 
 describe('what the graph marks', () => {
