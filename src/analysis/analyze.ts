@@ -48,7 +48,7 @@ export class Analysis {
   private memoDeps?: Record<string, Exposure>;
   private memoConferring?: Set<string>;
   private memoLoops?: string[][];
-  private memoGroups?: Map<string, number>;
+  private memoGroups?: Int32Array;
 
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
@@ -149,15 +149,29 @@ export class Analysis {
 
   /** Members of the control group of `id`: the entities with the same top (itself included), in the whole document. */
   groupSize(id: string): number {
-    if (!this.memoGroups) {
-      const counts = new Map<string, number>();
-      for (const e of this.doc.entities) {
-        const key = groupKey(this.top(e.id));
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      this.memoGroups = counts;
+    const v = this.snap.index.get(id);
+    return v === undefined ? 1 : (this.memoGroups ??= this.groupSizes())[v];
+  }
+
+  /** groupSize of every entity. A top of one entity is keyed by its index, so only joint tops build strings. */
+  private groupSizes(): Int32Array {
+    const { n, ids, index } = this.snap;
+    const keys = new Array<number | string>(n);
+    const single = new Int32Array(n);
+    const joint = new Map<string, number>();
+    for (let v = 0; v < n; v++) {
+      const u = this.control.get(ids[v])!.ultimate;
+      const k = u.length === 0 ? v : u.length === 1 ? index.get(u[0])! : groupKey(u);
+      keys[v] = k;
+      if (typeof k === 'number') single[k]++;
+      else joint.set(k, (joint.get(k) ?? 0) + 1);
     }
-    return this.memoGroups.get(groupKey(this.top(id))) ?? 1;
+    const out = new Int32Array(n);
+    for (let v = 0; v < n; v++) {
+      const k = keys[v];
+      out[v] = typeof k === 'number' ? single[k] : joint.get(k)!;
+    }
+    return out;
   }
 
   /** Closed ownership loops (groups owning 100% of each other). */

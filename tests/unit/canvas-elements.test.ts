@@ -113,6 +113,10 @@ describe('control groups of a partial drawing (focus mode)', () => {
     expect(sbg.members.length).toBeGreaterThan(2);
     for (const g of whole.groups) for (const m of g.members) expect(a.groupSize(m)).toBe(g.members.length);
     expect(a.groupSize('mic')).toBe(1);
+    const votes = analyze(ly, { rule: 'votes' });
+    const joint = controlGroups(votes).groups.find((g) => g.top.length > 1)!;
+    expect(joint.key).toBe('naver+sbkk');
+    for (const m of joint.members) expect(votes.groupSize(m)).toBe(joint.members.length);
   });
 
   it('groups only the drawn entities, counts whole groups, and colours each group the same whatever else is drawn', () => {
