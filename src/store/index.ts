@@ -5,7 +5,8 @@ import { boot } from './boot';
 import { clearLocationHash, createShareSession, readShareHash, sharedBoot } from './share';
 import { localPersistence } from './persistence';
 import { createExplorerStore, type ExplorerState } from './store';
-import { currentAnalysis, remoteStore, startRemoteAnalysis, type RemoteState } from './remote';
+import { currentAnalysis, remoteStore, startRemoteAnalysis, WORKER_MIN_ENTITIES, type RemoteState } from './remote';
+import { loadSample } from './sample';
 import type { AnalysisView } from '../analysis';
 
 export * from './types';
@@ -15,13 +16,15 @@ export { DATASETS, datasetById } from './datasets';
 export { readableError } from './messages';
 
 const persistence = localPersistence();
+const workers = typeof Worker !== 'undefined';
 /** A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept. */
 const shared = readShareHash(typeof location === 'undefined' ? '' : location.hash);
-const initial = shared && 'doc' in shared ? sharedBoot(shared.doc) : boot(persistence, typeof location === 'undefined' ? '' : location.search);
+// Samples as large as the graphs analysed in the worker are generated there too (store/sample.ts).
+const initial = shared && 'doc' in shared ? sharedBoot(shared.doc) : boot(persistence, typeof location === 'undefined' ? '' : location.search, (n) => workers && n >= WORKER_MIN_ENTITIES);
 
 /** The one store of the running app. */
 export const appStore = createExplorerStore(initial);
-if (initial.notice) appStore.getState().notify(initial.notice);
+if (initial.notice && !initial.sample) appStore.getState().notify(initial.notice);
 if (shared && 'error' in shared) appStore.getState().notify(shared.error, 'error');
 
 /** Autosave of the working document (off for generated samples and while a shared graph is previewed). */
@@ -41,7 +44,8 @@ export function useStore<T>(selector: (s: ExplorerState) => T): T {
 useStore.getState = appStore.getState;
 
 /** Large documents are analysed in a Web Worker (see remote.ts). */
-if (typeof Worker !== 'undefined') startRemoteAnalysis(appStore);
+const remote = workers ? startRemoteAnalysis(appStore) : null;
+if (remote && initial.sample) void loadSample(appStore, initial.sample, remote.generate, initial.notice ?? '');
 
 /** The current analysis (memoised; stable while doc, view and the worker's latest summary do not change). */
 export function useAnalysis(): AnalysisView {

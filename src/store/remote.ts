@@ -3,8 +3,9 @@
 // summary; the latest request wins. Small graphs are analysed on the main thread, where it takes microseconds.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AnalysisOptions, AnalysisView } from '../analysis';
-import type { OwnershipDoc } from '../model';
+import type { GenerateOptions, OwnershipDoc } from '../model';
 import { AnalysisWorker } from '../worker/client';
+import { seedAdjacency } from './adjacency';
 import { analysisOf } from './analysis';
 import { onOperation, type ExplorerState } from './store';
 import { WorkerAnalysis, type RemoteSummary } from './workerAnalysis';
@@ -29,8 +30,18 @@ export const isBig = (doc: OwnershipDoc, min = WORKER_MIN_ENTITIES) => doc.entit
 
 const optionsOf = (s: Pick<ExplorerState, 'view'>): Partial<AnalysisOptions> => ({ rule: s.view.rule, threshold: s.view.threshold, date: s.view.date ?? undefined });
 
-/** Keeps the worker in step with the store and its analysis current; returns a stop function. */
-export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { makeWorker?: () => AnalysisWorker; min?: number } = {}): () => void {
+/** The running link between the store and its worker. */
+export interface RemoteAnalysis {
+  /**
+   * Generates a sample in the worker, which keeps it as its document: loading the returned copy into the store
+   * then costs no copy back to the worker, nor building the adjacency focus mode starts from (the worker's is kept).
+   */
+  generate(options: GenerateOptions, onProgress?: (phase: string, fraction: number) => void): Promise<OwnershipDoc>;
+  stop(): void;
+}
+
+/** Keeps the worker in step with the store and its analysis current. */
+export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { makeWorker?: () => AnalysisWorker; min?: number } = {}): RemoteAnalysis {
   let client: AnalysisWorker | null = null;
   let workerDoc: OwnershipDoc | null = null;
   let run = 0;
@@ -45,20 +56,21 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
     client.apply(op).catch(() => (workerDoc = null));
   });
 
+  const worker = () => (client ??= opts.makeWorker?.() ?? new AnalysisWorker());
+
   const sync = () => {
     scheduled = false;
     const s = store.getState();
     if (!isBig(s.doc, min)) return;
-    client ??= opts.makeWorker?.() ?? new AnalysisWorker();
+    const w = worker();
     if (workerDoc !== s.doc) {
       workerDoc = s.doc;
-      client.load(s.doc).catch((e: Error) => remoteStore.setState({ error: e.message }));
+      w.load(s.doc).catch((e: Error) => remoteStore.setState({ error: e.message }));
     }
     const mine = ++run;
     remoteStore.setState({ progress: 0, error: null });
     const { entities, holdings } = s.doc;
-    client
-      .analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
+    w.analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
       .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idsOf(entities), holdingIds: idsOf(holdings) }, ms, receivedAt: performance.now(), progress: null }))
       .catch((e: Error) => mine === run && remoteStore.setState({ error: e.message, progress: null }));
   };
@@ -72,10 +84,18 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
     if (s.doc !== prev.doc || s.view.rule !== prev.view.rule || s.view.threshold !== prev.view.threshold || s.view.date !== prev.view.date) schedule();
   });
   schedule();
-  return () => {
-    stopOps();
-    unsubscribe();
-    client?.terminate();
+  return {
+    async generate(options, onProgress) {
+      const { doc, date, adjacency } = await worker().generate(options, onProgress);
+      workerDoc = doc;
+      seedAdjacency(doc, date, adjacency);
+      return doc;
+    },
+    stop() {
+      stopOps();
+      unsubscribe();
+      client?.terminate();
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
 import { useStore } from '../store';
+import { isPlaceholder } from '../store/sample';
 import { AnalysisStatus } from './AnalysisStatus';
 import { FocusBar } from './FocusBar';
 import { Legend } from './Legend';
@@ -13,12 +14,14 @@ export function CanvasPane() {
   const busy = useStore((s) => s.busy);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
+  // A sample being generated in the worker: nothing to draw until it arrives.
+  const waiting = useStore((s) => isPlaceholder(s.doc));
   const big = useStore((s) => isBigDrawing(s.doc));
   const { analysis, elements } = useShown();
   const model = legendModel(elements, analysis, namer(analysis.doc));
   return (
     <div className="canvas-pane">
-      <GraphCanvas key={big ? 'big' : 'standard'} big={big} />
+      {!waiting && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />}
       <Legend model={model} />
       <FocusBar />
       <SimCanvasBar />

@@ -1,19 +1,24 @@
 // The page's side of the analysis worker: promises over the message protocol, progress callbacks, and
-// "latest wins" — an analysis superseded by a newer request is dropped rather than drawn.
-import type { Op, OwnershipDoc } from '../model';
+// "latest wins" — an analysis superseded by a newer request is dropped rather than drawn. Documents travel in
+// parts (docParts.ts), one task each, so that no copy of a large graph freezes the page.
+import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary } from '../analysis';
+import { joinDoc, nextTask, splitDoc, type DocPart } from './docParts';
 import type { EntityDetail, Request, Response } from './protocol';
+import type { Adjacency } from '../store/adjacency';
 import type { OpenDecision } from '../store/files';
 
 /** A request before it is numbered (Omit distributed over the union). */
 type Unnumbered = Request extends infer R ? (R extends Request ? Omit<R, 'seq'> : never) : never;
 
-type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void; onProgress?: (phase: string, fraction: number) => void };
+type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void; onProgress?: (phase: string, fraction: number) => void; parts: DocPart[] };
 
 export class AnalysisWorker {
   private worker: Worker;
   private seq = 0;
   private pending = new Map<number, Pending>();
+  /** What is still being sent (a document in parts); later messages go after it. */
+  private tail: Promise<void> | null = null;
 
   constructor(worker?: Worker) {
     this.worker = worker ?? new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -22,8 +27,11 @@ export class AnalysisWorker {
       const p = this.pending.get(r.seq);
       if (!p) return;
       if (r.type === 'progress') return p.onProgress?.(r.phase, r.fraction);
+      if (r.type === 'part') return void p.parts.push(r.part);
       this.pending.delete(r.seq);
       if (r.type === 'error') p.reject(new Error(r.message));
+      else if (r.type === 'generated') p.resolve({ ...r, doc: joinDoc(r.doc, p.parts) });
+      else if (r.type === 'imported' && r.decision.ok) p.resolve({ ...r, decision: { ...r.decision, doc: joinDoc(r.decision.doc, p.parts) } });
       else p.resolve(r);
     };
     // A worker that crashes (out of memory, a script error) fails every request in flight rather than leaving it hanging.
@@ -31,17 +39,54 @@ export class AnalysisWorker {
     this.worker.onmessageerror = () => this.failAll('worker: a message could not be read');
   }
 
-  private send(req: Unnumbered, onProgress?: Pending['onProgress'], transfer: Transferable[] = []): Promise<Response> {
-    const seq = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...req, seq } as Request, transfer);
+  /** Runs `task` once everything queued before it has been sent, else at once. */
+  private inOrder(task: () => void | Promise<void>): void {
+    if (!this.tail) {
+      const r = task();
+      if (r) this.track(r);
+    } else this.track(this.tail.then(task));
+  }
+
+  private track(p: Promise<void>) {
+    this.tail = p;
+    void p.then(() => {
+      if (this.tail === p) this.tail = null;
     });
   }
 
-  /** Replaces the worker's document (a structured clone: costly for huge graphs, so done on load and undo only). */
+  /** Numbers and sends a request; `parts` go first, one task each. */
+  private send(req: Unnumbered, onProgress?: Pending['onProgress'], transfer: Transferable[] = [], parts: DocPart[] = []): Promise<Response> {
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject, onProgress, parts: [] });
+      const post = (msg: Request, t: Transferable[] = []) => {
+        try {
+          this.worker.postMessage(msg, t);
+          return true;
+        } catch (e) {
+          this.pending.delete(seq);
+          reject(e instanceof Error ? e : new Error(String(e)));
+          return false;
+        }
+      };
+      this.inOrder(
+        parts.length
+          ? async () => {
+              for (const part of parts) {
+                if (!this.pending.has(seq) || !post({ type: 'part', seq, part })) return;
+                await nextTask();
+              }
+              if (this.pending.has(seq)) post({ ...req, seq } as Request, transfer);
+            }
+          : () => void post({ ...req, seq } as Request, transfer),
+      );
+    });
+  }
+
+  /** Replaces the worker's document (copied in parts: done on load, undo and redo only, never per edit). */
   load(doc: OwnershipDoc): Promise<unknown> {
-    return this.send({ type: 'load', doc });
+    const { shell, parts } = splitDoc(doc);
+    return this.send({ type: 'load', doc: shell }, undefined, [], parts);
   }
 
   /** Applies one operation to the worker's copy. */
@@ -68,6 +113,13 @@ export class AnalysisWorker {
     const r = await this.send({ type: 'import', bytes, fileName, date }, onProgress, [bytes.buffer as ArrayBuffer]);
     if (r.type !== 'imported') throw new Error('worker: unexpected reply');
     return r.decision;
+  }
+
+  /** Generates a sample in the worker, which keeps it as its document; resolves with the page's copy and its adjacency. */
+  async generate(options: GenerateOptions, onProgress?: Pending['onProgress']): Promise<{ doc: OwnershipDoc; date: string; adjacency: Adjacency }> {
+    const r = await this.send({ type: 'generate', options }, onProgress);
+    if (r.type !== 'generated') throw new Error('worker: unexpected reply');
+    return { doc: r.doc, date: r.date, adjacency: r.adjacency };
   }
 
   private failAll(message: string) {

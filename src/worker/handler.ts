@@ -1,17 +1,33 @@
 // The analysis worker's logic as a plain function of messages (testable in Node); the Worker file only wires it.
-import { apply, type OwnershipDoc } from '../model';
-import { analyze, summarize, summaryBuffers } from '../analysis';
+import { apply, generateGraph, type OwnershipDoc } from '../model';
+import { analyze, resolveOptions, summarize, summaryBuffers } from '../analysis';
+import { adjacencyBuffers, buildAdjacency } from '../store/adjacency';
 import { decideOpen } from '../store/files';
+import { joinDoc, splitDoc, type DocPart } from './docParts';
 import type { Request, Response } from './protocol';
 
 /** Creates a message handler holding the worker's copy of the document. */
 export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => void) {
   let doc: OwnershipDoc | null = null;
+  const parts = new Map<number, DocPart[]>();
+  /** Sends `d` in parts ahead of the reply that carries its shell. */
+  const sendDoc = (seq: number, d: OwnershipDoc): OwnershipDoc => {
+    const { shell, parts: out } = splitDoc(d);
+    for (const part of out) post({ type: 'part', seq, part });
+    return shell;
+  };
   return (req: Request) => {
     try {
       switch (req.type) {
+        case 'part': {
+          const list = parts.get(req.seq);
+          if (list) list.push(req.part);
+          else parts.set(req.seq, [req.part]);
+          return;
+        }
         case 'load':
-          doc = req.doc;
+          doc = joinDoc(req.doc, parts.get(req.seq) ?? []);
+          parts.delete(req.seq);
           post({ type: 'ok', seq: req.seq });
           return;
         case 'apply':
@@ -39,7 +55,16 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
           post({ type: 'progress', seq: req.seq, phase: 'parsing', fraction: 0.1 });
           const decision = decideOpen(req.bytes, req.fileName, { date: req.date });
           post({ type: 'progress', seq: req.seq, phase: 'sending', fraction: 0.9 });
-          post({ type: 'imported', seq: req.seq, decision });
+          post({ type: 'imported', seq: req.seq, decision: decision.ok ? { ...decision, doc: sendDoc(req.seq, decision.doc) } : decision });
+          return;
+        }
+        case 'generate': {
+          post({ type: 'progress', seq: req.seq, phase: 'generating', fraction: 0.1 });
+          doc = generateGraph(req.options);
+          const date = resolveOptions(doc).date;
+          const adjacency = buildAdjacency(doc, date);
+          post({ type: 'progress', seq: req.seq, phase: 'sending', fraction: 0.8 });
+          post({ type: 'generated', seq: req.seq, doc: sendDoc(req.seq, doc), date, adjacency }, adjacencyBuffers(adjacency));
           return;
         }
         default: {
@@ -48,6 +73,7 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
         }
       }
     } catch (e) {
+      parts.delete(req.seq);
       post({ type: 'error', seq: req.seq, message: (e as Error).message });
     }
   };

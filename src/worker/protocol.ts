@@ -1,16 +1,23 @@
 // Messages between the page and the analysis worker. The worker keeps its own copy of the document, kept in
 // step by the same operations the page applies, so an edit costs one small message, not a copy of the graph.
-import type { Op, OwnershipDoc } from '../model';
+// Large documents travel in parts (docParts.ts): `part` messages with the request's seq, then the request itself.
+import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary, LookThrough, PlayerPower } from '../analysis';
+import type { Adjacency } from '../store/adjacency';
 import type { OpenDecision } from '../store/files';
+import type { DocPart } from './docParts';
 
 export type Request =
+  /** A part of the document of the `load` with the same seq (no reply). */
+  | { type: 'part'; seq: number; part: DocPart }
   | { type: 'load'; seq: number; doc: OwnershipDoc }
   | { type: 'apply'; seq: number; op: Op }
   | { type: 'analyze'; seq: number; options: Partial<AnalysisOptions> }
   | { type: 'entity'; seq: number; id: string; options: Partial<AnalysisOptions> }
   /** Imports a file (any supported format) off the main thread; the bytes are transferred, not copied. */
-  | { type: 'import'; seq: number; bytes: Uint8Array; fileName: string; date?: string };
+  | { type: 'import'; seq: number; bytes: Uint8Array; fileName: string; date?: string }
+  /** Generates a sample document, which the worker keeps as its own (no `load` needed). */
+  | { type: 'generate'; seq: number; options: GenerateOptions };
 
 export interface EntityDetail {
   id: string;
@@ -21,8 +28,12 @@ export interface EntityDetail {
 
 export type Response =
   | { type: 'progress'; seq: number; phase: string; fraction: number }
+  /** A part of the document of the `imported` or `generated` reply with the same seq. */
+  | { type: 'part'; seq: number; part: DocPart }
   | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number }
   | { type: 'entity'; seq: number; detail: EntityDetail }
   | { type: 'imported'; seq: number; decision: OpenDecision }
+  /** A generated document, with its adjacency on its own date (what focus mode needs first), built here. */
+  | { type: 'generated'; seq: number; doc: OwnershipDoc; date: string; adjacency: Adjacency }
   | { type: 'ok'; seq: number }
   | { type: 'error'; seq: number; message: string };

@@ -30,7 +30,7 @@ describe('remote analysis', () => {
     const store = createExplorerStore({ doc, datasetId: 'sample' });
     const log: Request['type'][] = [];
     remoteStore.setState({ summary: null, progress: null, ms: null, receivedAt: null, error: null });
-    const stop = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
+    const remote = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
     await until(() => remoteStore.getState().summary !== null && remoteStore.getState().progress === null);
     const h = doc.holdings.find((x) => x.shares > 20)!;
     expect(store.getState().commit({ type: 'setHolding', holding: { ...h, shares: h.shares - 10 } })).toEqual({ ok: true });
@@ -48,7 +48,7 @@ describe('remote analysis', () => {
     const target = doc.entities[doc.entities.length - 1].id;
     expect(view.explain(target)).toEqual(live.explain(target));
     expect(view.lookThrough(target)).toEqual(live.lookThrough(target));
-    stop();
+    remote.stop();
   });
 
   it('small documents are analysed on the main thread', () => {

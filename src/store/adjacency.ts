@@ -1,0 +1,98 @@
+// Who holds whom on a date, by entity index, as CSR typed arrays: what focus mode walks. Built in one pass per
+// document and date, carried over edits that change figures only, and transferable, so a worker that made the
+// document (a generated sample) can build it and hand it over. Pure functions of the document.
+import { inForce, type OwnershipDoc } from '../model';
+
+/** Holders and holdings of each entity by entity index (indices into doc.entities). */
+export interface Adjacency {
+  upStart: Int32Array;
+  up: Int32Array;
+  downStart: Int32Array;
+  down: Int32Array;
+  /** Per down edge: the index of its holding in doc.holdings, or −1 for an agreement. */
+  downHolding: Int32Array;
+}
+
+const entityIndexes = new WeakMap<object[], Map<string, number>>();
+const cache = new WeakMap<OwnershipDoc, Map<string, Adjacency>>();
+
+/** The last adjacency used, with what it was built from, to carry over edits that change only figures. */
+let last: { doc: OwnershipDoc; date: string; adj: Adjacency } | null = null;
+
+/** Whether `b` has the same edges as `a` on `date`: same entities and agreements, holdings differing in figures only. */
+function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boolean {
+  if (a.entities !== b.entities || a.agreements !== b.agreements || a.holdings.length !== b.holdings.length) return false;
+  for (let k = 0; k < a.holdings.length; k++) {
+    const x = a.holdings[k], y = b.holdings[k];
+    if (x === y) continue;
+    if (x.holder !== y.holder || x.subject !== y.subject || inForce(x, date) !== inForce(y, date)) return false;
+  }
+  return true;
+}
+
+/** The adjacency of `doc` on `date`: cached, carried over from the previous document, seeded, or built. */
+export function adjacency(doc: OwnershipDoc, date: string): Adjacency {
+  let byDate = cache.get(doc);
+  if (!byDate) cache.set(doc, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit) return hit;
+  // A stake edit changes figures, not edges: reuse the previous document's adjacency (one pointer pass).
+  const adj = last && last.date === date && sameEdges(last.doc, doc, date) ? last.adj : buildAdjacency(doc, date);
+  byDate.set(date, adj);
+  last = { doc, date, adj };
+  return adj;
+}
+
+/** Takes the adjacency of `doc` on `date` built elsewhere (by the worker that generated `doc`). */
+export function seedAdjacency(doc: OwnershipDoc, date: string, adj: Adjacency): void {
+  let byDate = cache.get(doc);
+  if (!byDate) cache.set(doc, (byDate = new Map()));
+  byDate.set(date, adj);
+  last = { doc, date, adj };
+}
+
+/** The buffers of an adjacency, for postMessage's transfer list. */
+export function adjacencyBuffers(adj: Adjacency): ArrayBuffer[] {
+  return [adj.upStart, adj.up, adj.downStart, adj.down, adj.downHolding].map((x) => x.buffer as ArrayBuffer);
+}
+
+/** Builds the adjacency of `doc` on `date`: holdings and agreements in force, between entities of the document. */
+export function buildAdjacency(doc: OwnershipDoc, date: string): Adjacency {
+  // The entity index survives edits that keep the entity list (most edits), so only the edges are rebuilt.
+  let index = entityIndexes.get(doc.entities);
+  if (!index) entityIndexes.set(doc.entities, (index = new Map(doc.entities.map((e, i) => [e.id, i]))));
+  const n = doc.entities.length;
+  const from: number[] = [], to: number[] = [], holding: number[] = [];
+  doc.holdings.forEach((h, k) => {
+    if (!inForce(h, date)) return;
+    const a = index.get(h.holder), b = index.get(h.subject);
+    if (a !== undefined && b !== undefined) { from.push(a); to.push(b); holding.push(k); }
+  });
+  for (const a of doc.agreements ?? []) {
+    if (!inForce(a, date)) continue;
+    const b = index.get(a.subject);
+    for (const p of a.parties) {
+      const x = index.get(p);
+      if (x !== undefined && b !== undefined) { from.push(x); to.push(b); holding.push(-1); }
+    }
+  }
+  const csr = (keys: number[], vals: number[], extra: number[]) => {
+    const start = new Int32Array(n + 1);
+    for (const k of keys) start[k + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const out = new Int32Array(keys.length), out2 = new Int32Array(keys.length), cur = start.slice(0, n);
+    keys.forEach((k, i) => {
+      out2[cur[k]] = extra[i];
+      out[cur[k]++] = vals[i];
+    });
+    return [start, out, out2] as const;
+  };
+  const [upStart, up] = csr(to, from, holding);
+  const [downStart, down, downHolding] = csr(from, to, holding);
+  return { upStart, up, downStart, down, downHolding };
+}
+
+/** The holders (`up`) or holdings' subjects (`down`) of entity `i`. */
+export function neighbours(adj: Adjacency, dir: 'up' | 'down', i: number): Int32Array {
+  return dir === 'up' ? adj.up.subarray(adj.upStart[i], adj.upStart[i + 1]) : adj.down.subarray(adj.downStart[i], adj.downStart[i + 1]);
+}
