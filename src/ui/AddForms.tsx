@@ -1,10 +1,11 @@
 // Small forms that create records: a new entity (placed in view) and a new holding from the inspector.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { uniqueId, type EntityKind } from '../model';
 import { canvasApi } from '../canvas/canvasApi';
 import { KIND_STYLES } from '../canvas/stylesheet';
 import { appStore, useStore } from '../store';
 import { commitOp } from './edits';
+import { EntityPicker, PICKER_SELECT_MAX } from './simulate/EntityPicker';
 
 /** Adds an entity at the centre of the view and selects it. */
 export function AddEntityForm() {
@@ -43,14 +44,16 @@ export function AddEntityForm() {
 export function AddHoldingForm({ entityId }: { entityId: string }) {
   const id = useId();
   const entities = useStore((s) => s.doc.entities);
-  const others = entities.filter((e) => e.id !== entityId);
+  const others = useMemo(() => entities.filter((e) => e.id !== entityId), [entities, entityId]);
+  // On huge graphs the other entity is searched for, never listed whole (a select of 100k options takes seconds).
+  const search = others.length > PICKER_SELECT_MAX;
   const [dir, setDir] = useState<'ownedBy' | 'owns'>('ownedBy');
   const [other, setOther] = useState('');
   const [shares, setShares] = useState('10');
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
-    const o = other || others[0]?.id;
-    if (!o) return setError('There is no other entity to link to: add one first.');
+    const o = other || (search ? '' : others[0]?.id);
+    if (!o) return setError(search ? 'Choose the other entity: type part of its name and pick it from the list.' : 'There is no other entity to link to: add one first.');
     const holder = dir === 'ownedBy' ? o : entityId;
     const subject = dir === 'ownedBy' ? entityId : o;
     const doc = appStore.getState().doc;
@@ -71,9 +74,13 @@ export function AddHoldingForm({ entityId }: { entityId: string }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-other`}>Other entity</label>
-          <select id={`${id}-other`} value={other || others[0]?.id || ''} onChange={(e) => setOther(e.target.value)}>
-            {others.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-          </select>
+          {search ? (
+            <EntityPicker id={`${id}-other`} value={other} options={others} placeholder="Find the entity" onChange={setOther} />
+          ) : (
+            <select id={`${id}-other`} value={other || others[0]?.id || ''} onChange={(e) => setOther(e.target.value)}>
+              {others.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            </select>
+          )}
         </div>
         <div className={`field narrow${error ? ' invalid' : ''}`}>
           <label htmlFor={`${id}-shares`}>Shares %</label>

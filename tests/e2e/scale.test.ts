@@ -15,6 +15,10 @@ describe('20,000 entities', () => {
     await expect.poll(() => page.locator('.focus-bar').textContent()).toContain('of 20,000 entities');
     await page.waitForFunction(() => window.__explorer!.remote().summary !== null && window.__explorer!.remote().progress === null, undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => window.__explorer!.stats.nodes)).toBeLessThanOrEqual(1500);
+    // The drawing has taken the worker's analysis (control groups coloured) and painted it.
+    await page.waitForFunction(() => window.__explorer!.stats.lastApplyEnd >= window.__explorer!.remote().receivedAt! && window.__explorer!.stats.lastRenderAt > window.__explorer!.stats.lastApplyEnd);
+    const fills = await page.evaluate(() => new Set((document.querySelector('.graph') as unknown as { _cyreg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } })._cyreg.cy.nodes().map((n) => n.data('fill'))).size);
+    expect(fills).toBeGreaterThan(1);
     await shot(page, 'scale-20k-focus');
   });
 
@@ -38,6 +42,9 @@ describe('20,000 entities', () => {
     await expect.poll(() => nodeClasses(`e:${pick.subject}`)).toContain('s-controlled');
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect.poll(() => inspector.textContent()).toMatch(/Status\s*Controlled/);
+    // The other entity of a new holding is searched for: the inspector never lists 20,000 options.
+    expect(await inspector.locator('option').count()).toBeLessThan(100);
+    expect(await inspector.getByPlaceholder('Find the entity (type to search)').count()).toBe(1);
     // Select the controlling holding on the canvas and cut it to 10%.
     const p = await elementScreenPosition(page, `h:${pick.holding}`);
     await page.mouse.click(p.x, p.y);
