@@ -17,8 +17,8 @@ export function elementsFor(analysis: AnalysisView, layers: Layers, focus: Focus
   if (!els) {
     const { doc, options } = analysis;
     if (focus) {
-      const { ids, entityIdx, holdingIdx, hidden } = focusSet(doc, focus, options.date);
-      els = toElements(doc, analysis, { layers, only: ids, entityIdx, holdingIdx, hidden, positions: focusPositions(doc, ids, options.date) });
+      const f = focusSet(doc, focus, options.date);
+      els = toElements(doc, analysis, { layers, only: f.ids, entityIdx: f.entityIdx, holdingIdx: f.holdingIdx, hidden: f.hidden, positions: focusPositions(doc, f, options.date) });
     } else els = toElements(doc, analysis, { layers });
     byKey.set(key, els);
   }

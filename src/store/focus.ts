@@ -1,8 +1,7 @@
 // Focus mode for huge graphs: only an entity's owners and holdings up to k levels are drawn, everything else
 // stays searchable in the table and the search box. Pure functions of the document and its adjacency (adjacency.ts).
 import type { OwnershipDoc } from '../model';
-import { subDocument } from '../analysis';
-import { adjacency, neighbours } from './adjacency';
+import { adjacency, neighbours, subDocumentAt } from '../analysis';
 import { layeredPositions } from './placement';
 
 /** Graphs with more entities than this are drawn in focus mode. */
@@ -98,13 +97,13 @@ const layouts = new WeakMap<object[], Map<string, Map<string, { x: number; y: nu
  * Positions for the focused entities that have none saved: a layered layout of the focused part alone. Kept per
  * entity list and drawn set, so a stake edit (which changes neither) never moves the nodes or pays for a layout.
  */
-export function focusPositions(doc: OwnershipDoc, ids: Set<string>, date: string): Map<string, { x: number; y: number }> {
-  const key = `${date}|${[...ids].sort().join(',')}`;
+export function focusPositions(doc: OwnershipDoc, drawn: Pick<FocusSet, 'entityIdx'>, date: string): Map<string, { x: number; y: number }> {
+  const key = `${date}|${drawn.entityIdx.join(',')}`; // indices are fixed for the entity list the cache is kept for
   let byKey = layouts.get(doc.entities);
   if (!byKey) layouts.set(doc.entities, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const sub = subDocument(doc, ids, date);
+  const sub = subDocumentAt(doc, drawn.entityIdx, date);
   const missing = new Set(sub.entities.filter((e) => !e.position).map((e) => e.id));
   let out = new Map<string, { x: number; y: number }>();
   if (missing.size) {

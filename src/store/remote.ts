@@ -2,10 +2,9 @@
 // document, kept in step by the operations the store commits (one small message per edit), and sends back a
 // summary; the latest request wins. Small graphs are analysed on the main thread, where it takes microseconds.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AnalysisOptions, AnalysisView } from '../analysis';
+import { seedAdjacency, type AnalysisOptions, type AnalysisView } from '../analysis';
 import type { GenerateOptions, OwnershipDoc } from '../model';
 import { AnalysisWorker } from '../worker/client';
-import { seedAdjacency } from './adjacency';
 import { analysisOf } from './analysis';
 import { onOperation, type ExplorerState } from './store';
 import { WorkerAnalysis, type RemoteSummary } from './workerAnalysis';

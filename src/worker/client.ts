@@ -2,10 +2,9 @@
 // "latest wins" — an analysis superseded by a newer request is dropped rather than drawn. Documents travel in
 // parts (docParts.ts), one task each, so that no copy of a large graph freezes the page.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
-import type { AnalysisOptions, AnalysisSummary } from '../analysis';
+import type { Adjacency, AnalysisOptions, AnalysisSummary } from '../analysis';
 import { joinDoc, nextTask, splitDoc, type DocPart } from './docParts';
 import type { EntityDetail, Request, Response } from './protocol';
-import type { Adjacency } from '../store/adjacency';
 import type { OpenDecision } from '../store/files';
 
 /** A request before it is numbered (Omit distributed over the union). */

@@ -1,7 +1,6 @@
 // The analysis worker's logic as a plain function of messages (testable in Node); the Worker file only wires it.
 import { apply, generateGraph, type OwnershipDoc } from '../model';
-import { analyze, resolveOptions, summarize, summaryBuffers } from '../analysis';
-import { adjacencyBuffers, buildAdjacency } from '../store/adjacency';
+import { adjacencyBuffers, analyze, buildAdjacency, resolveOptions, summarize, summaryBuffers } from '../analysis';
 import { decideOpen } from '../store/files';
 import { joinDoc, splitDoc, type DocPart } from './docParts';
 import type { Request, Response } from './protocol';

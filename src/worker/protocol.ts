@@ -2,8 +2,7 @@
 // step by the same operations the page applies, so an edit costs one small message, not a copy of the graph.
 // Large documents travel in parts (docParts.ts): `part` messages with the request's seq, then the request itself.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
-import type { AnalysisOptions, AnalysisSummary, LookThrough, PlayerPower } from '../analysis';
-import type { Adjacency } from '../store/adjacency';
+import type { Adjacency, AnalysisOptions, AnalysisSummary, LookThrough, PlayerPower } from '../analysis';
 import type { OpenDecision } from '../store/files';
 import type { DocPart } from './docParts';
 

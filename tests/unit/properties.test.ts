@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apply, generateGraph, parseDoc, type OwnershipDoc } from '../../src/model';
 import { analyze, Analysis, subDocument, upstreamOf, type Rule } from '../../src/analysis';
+import { inForce } from '../../src/model';
 
 /** Random valid documents: up to 9 entities, holdings scaled so no subject exceeds 100%, cycles allowed. */
 const docArb = fc
@@ -161,5 +162,52 @@ describe('engine invariants', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('upstream sub-documents', () => {
+  /** The sub-document by its definition: a scan of every record. */
+  const reference = (doc: OwnershipDoc, keep: Set<string>, date: string): OwnershipDoc => ({
+    ...doc,
+    entities: doc.entities.filter((e) => keep.has(e.id)),
+    holdings: doc.holdings.filter((h) => inForce(h, date) && keep.has(h.holder) && keep.has(h.subject)),
+    agreements: (doc.agreements ?? []).filter((a) => inForce(a, date) && keep.has(a.subject) && a.parties.every((p) => keep.has(p))),
+    dependencies: (doc.dependencies ?? []).filter((d) => inForce(d, date) && keep.has(d.provider) && keep.has(d.client)),
+    events: [],
+  });
+
+  it('equals a scan of every record, for any set kept, also after an edit of figures or of edges', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(fc.nat(8), { maxLength: 9 }), fc.nat(), (doc, picks, k) => {
+        const keep = new Set(picks.map((i) => doc.entities[i % doc.entities.length].id));
+        expect(subDocument(doc, keep, '2024-01-01')).toEqual(reference(doc, keep, '2024-01-01'));
+        if (!doc.holdings.length) return;
+        const h = doc.holdings[k % doc.holdings.length];
+        const figure = apply(doc, { type: 'setHolding', holding: { ...h, shares: h.shares / 2 } });
+        expect(subDocument(figure, keep, '2024-01-01')).toEqual(reference(figure, keep, '2024-01-01'));
+        const gone = apply(figure, { type: 'removeHolding', id: h.id });
+        expect(subDocument(gone, keep, '2024-01-01')).toEqual(reference(gone, keep, '2024-01-01'));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('follows holders and agreement parties in force on the date', () => {
+    const doc = parseDoc({
+      format: 'ownership-graph', version: 1,
+      entities: ['a', 'b', 'c', 'd', 'p', 'q'].map((id) => ({ id, name: id })),
+      holdings: [
+        { id: 'h1', holder: 'a', subject: 'b', shares: 60 },
+        { id: 'h2', holder: 'b', subject: 'c', shares: 60 },
+        { id: 'h3', holder: 'd', subject: 'c', shares: 10, until: '2024-01-01' },
+        { id: 'h4', holder: 'c', subject: 'q', shares: 10 },
+      ],
+      agreements: [{ id: 'g1', kind: 'control', parties: ['p'], subject: 'a' }],
+    });
+    expect([...upstreamOf(doc, ['c'], '2024-06-01')].sort()).toEqual(['a', 'b', 'c', 'p']);
+    expect([...upstreamOf(doc, ['c'], '2023-06-01')].sort()).toEqual(['a', 'b', 'c', 'd', 'p']);
+    const sub = subDocument(doc, upstreamOf(doc, ['c'], '2024-06-01'), '2024-06-01');
+    expect(sub.holdings.map((h) => h.id)).toEqual(['h1', 'h2']);
+    expect(sub.agreements?.map((a) => a.id)).toEqual(['g1']);
   });
 });

@@ -35,17 +35,17 @@ describe('focus mode', () => {
     const f = defaultFocus(big, '2025-01-01');
     const r = focusSet(big, { ...f, depth: 6 }, '2025-01-01', 300);
     expect(r.ids.size).toBeLessThanOrEqual(300);
-    const pos = focusPositions(big, r.ids, '2025-01-01');
+    const pos = focusPositions(big, r, '2025-01-01');
     expect([...pos.keys()].sort()).toEqual([...r.ids].sort());
   });
 
   it('keeps the focused layout through a stake edit: nodes do not move', () => {
     const big = generateGraph({ entities: 6000, seed: 4 });
     const r = focusSet(big, defaultFocus(big, '2025-01-01'), '2025-01-01');
-    const before = focusPositions(big, r.ids, '2025-01-01');
+    const before = focusPositions(big, r, '2025-01-01');
     const h = big.holdings.find((x) => r.ids.has(x.holder) && r.ids.has(x.subject))!;
     const edited = apply(big, { type: 'setHolding', holding: { ...h, shares: h.shares / 2 } });
-    expect(focusPositions(edited, focusSet(edited, defaultFocus(edited, '2025-01-01'), '2025-01-01').ids, '2025-01-01')).toBe(before);
+    expect(focusPositions(edited, focusSet(edited, defaultFocus(edited, '2025-01-01'), '2025-01-01'), '2025-01-01')).toBe(before);
   });
 
   it('draws exactly what a full scan would, from the focus indices alone', () => {

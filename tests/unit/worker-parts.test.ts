@@ -10,7 +10,7 @@ import type { Request, Response } from '../../src/worker/protocol';
 import { boot } from '../../src/store/boot';
 import { memoryPersistence } from '../../src/store/persistence';
 import { isPlaceholder, loadSample } from '../../src/store/sample';
-import { adjacency, buildAdjacency, seedAdjacency } from '../../src/store/adjacency';
+import { adjacency, buildAdjacency, seedAdjacency } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
 import { remoteStore, startRemoteAnalysis } from '../../src/store/remote';
 

@@ -1,12 +1,14 @@
-// Who holds whom on a date, by entity index, as CSR typed arrays: what focus mode walks. Built in one pass per
-// document and date, carried over edits that change figures only, and transferable, so a worker that made the
-// document (a generated sample) can build it and hand it over. Pure functions of the document.
+// Who holds whom on a date, by entity index, as CSR typed arrays: what focus mode and the upstream of an entity
+// walk. Built in one pass per document and date, carried over edits that change figures only, and transferable,
+// so a worker that made the document (a generated sample) can build it and hand it over. Pure.
 import { inForce, type OwnershipDoc } from '../model';
 
 /** Holders and holdings of each entity by entity index (indices into doc.entities). */
 export interface Adjacency {
   upStart: Int32Array;
   up: Int32Array;
+  /** Per up edge: the index of its holding in doc.holdings, or −1 for an agreement. */
+  upHolding: Int32Array;
   downStart: Int32Array;
   down: Int32Array;
   /** Per down edge: the index of its holding in doc.holdings, or −1 for an agreement. */
@@ -14,13 +16,21 @@ export interface Adjacency {
 }
 
 const entityIndexes = new WeakMap<object[], Map<string, number>>();
+
+/** id → index in doc.entities, cached per entity list (which most edits keep). */
+export function entityIndex(doc: OwnershipDoc): Map<string, number> {
+  let index = entityIndexes.get(doc.entities);
+  if (!index) entityIndexes.set(doc.entities, (index = new Map(doc.entities.map((e, i) => [e.id, i]))));
+  return index;
+}
+
 const cache = new WeakMap<OwnershipDoc, Map<string, Adjacency>>();
 
 /** The last adjacency used, with what it was built from, to carry over edits that change only figures. */
 let last: { doc: OwnershipDoc; date: string; adj: Adjacency } | null = null;
 
 /** Whether `b` has the same edges as `a` on `date`: same entities and agreements, holdings differing in figures only. */
-function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boolean {
+export function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boolean {
   if (a.entities !== b.entities || a.agreements !== b.agreements || a.holdings.length !== b.holdings.length) return false;
   for (let k = 0; k < a.holdings.length; k++) {
     const x = a.holdings[k], y = b.holdings[k];
@@ -53,14 +63,13 @@ export function seedAdjacency(doc: OwnershipDoc, date: string, adj: Adjacency): 
 
 /** The buffers of an adjacency, for postMessage's transfer list. */
 export function adjacencyBuffers(adj: Adjacency): ArrayBuffer[] {
-  return [adj.upStart, adj.up, adj.downStart, adj.down, adj.downHolding].map((x) => x.buffer as ArrayBuffer);
+  return [adj.upStart, adj.up, adj.upHolding, adj.downStart, adj.down, adj.downHolding].map((x) => x.buffer as ArrayBuffer);
 }
 
 /** Builds the adjacency of `doc` on `date`: holdings and agreements in force, between entities of the document. */
 export function buildAdjacency(doc: OwnershipDoc, date: string): Adjacency {
   // The entity index survives edits that keep the entity list (most edits), so only the edges are rebuilt.
-  let index = entityIndexes.get(doc.entities);
-  if (!index) entityIndexes.set(doc.entities, (index = new Map(doc.entities.map((e, i) => [e.id, i]))));
+  const index = entityIndex(doc);
   const n = doc.entities.length;
   const from: number[] = [], to: number[] = [], holding: number[] = [];
   doc.holdings.forEach((h, k) => {
@@ -87,9 +96,9 @@ export function buildAdjacency(doc: OwnershipDoc, date: string): Adjacency {
     });
     return [start, out, out2] as const;
   };
-  const [upStart, up] = csr(to, from, holding);
+  const [upStart, up, upHolding] = csr(to, from, holding);
   const [downStart, down, downHolding] = csr(from, to, holding);
-  return { upStart, up, downStart, down, downHolding };
+  return { upStart, up, upHolding, downStart, down, downHolding };
 }
 
 /** The holders (`up`) or holdings' subjects (`down`) of entity `i`. */
