@@ -71,7 +71,7 @@ export function withPositions(origin: OwnershipDoc, doc: OwnershipDoc): Ownershi
   const memo = placed.get(origin);
   if (memo?.entities === doc.entities) return memo.out;
   let out = origin;
-  const missing = origin.entities.some((e) => !e.position);
+  const missing = doc.entities !== origin.entities && origin.entities.some((e) => !e.position);
   const at = missing ? new Map(doc.entities.map((e) => [e.id, e.position])) : null;
   if (at && origin.entities.some((e) => !e.position && at.get(e.id))) {
     out = { ...origin, entities: origin.entities.map((e) => (e.position || !at.get(e.id) ? e : { ...e, position: at.get(e.id) })) };
