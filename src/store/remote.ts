@@ -85,9 +85,9 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
   schedule();
   return {
     async generate(options, onProgress) {
-      const { doc, date, adjacency } = await worker().generate(options, onProgress);
+      const { doc, seed } = await worker().generate(options, onProgress);
       workerDoc = doc;
-      seedAdjacency(doc, date, adjacency);
+      seedAdjacency(doc, seed.date, seed.adjacency);
       return doc;
     },
     stop() {

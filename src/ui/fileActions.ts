@@ -7,7 +7,7 @@ import type { ImageOptions } from '../canvas/exportImage';
 import { legendModel } from '../canvas/legend';
 import type { ElementDef } from '../canvas/toElements';
 import { serializeDoc } from '../io/native';
-import type { AnalysisView } from '../analysis';
+import { seedAdjacency, type AnalysisView } from '../analysis';
 import type { OwnershipDoc } from '../model';
 import { appStore } from '../store';
 import type { Decide, FileLike } from '../store/files';
@@ -116,7 +116,10 @@ const decide: Decide = async (bytes, name, opts) => {
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('it took too long to read')), WORKER_IMPORT_TIMEOUT_MS)));
     const work = worker.importFile(bytes, name, opts.date, (phase) => st().setBusy(`Opening ${name}… (${phase})`));
     work.catch(() => {}); // after a timeout, terminate() rejects it: already answered
-    return await Promise.race([work, timeout]);
+    const { decision, seed } = await Promise.race([work, timeout]);
+    // The worker built the adjacency focus mode opens with: the page need not build it again.
+    if (decision.ok && seed) seedAdjacency(decision.doc, seed.date, seed.adjacency);
+    return decision;
   } catch (e) {
     return { ok: false, error: `"${name}" was not opened: ${e instanceof Error ? e.message : String(e)}. The graph in the app is unchanged.` };
   } finally {

@@ -2,9 +2,9 @@
 // "latest wins" — an analysis superseded by a newer request is dropped rather than drawn. Documents travel in
 // parts (docParts.ts), one task each, so that no copy of a large graph freezes the page.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
-import type { Adjacency, AnalysisOptions, AnalysisSummary } from '../analysis';
+import type { AnalysisOptions, AnalysisSummary } from '../analysis';
 import { joinDoc, nextTask, splitDoc, type DocPart } from './docParts';
-import type { EntityDetail, Request, Response } from './protocol';
+import type { AdjacencySeed, EntityDetail, Request, Response } from './protocol';
 import type { OpenDecision } from '../store/files';
 
 /** A request before it is numbered (Omit distributed over the union). */
@@ -108,17 +108,17 @@ export class AnalysisWorker {
   }
 
   /** Imports a file in the worker; the bytes are transferred (the caller's copy becomes empty). */
-  async importFile(bytes: Uint8Array, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<OpenDecision> {
+  async importFile(bytes: Uint8Array, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<{ decision: OpenDecision; seed?: AdjacencySeed }> {
     const r = await this.send({ type: 'import', bytes, fileName, date }, onProgress, [bytes.buffer as ArrayBuffer]);
     if (r.type !== 'imported') throw new Error('worker: unexpected reply');
-    return r.decision;
+    return { decision: r.decision, seed: r.seed };
   }
 
   /** Generates a sample in the worker, which keeps it as its document; resolves with the page's copy and its adjacency. */
-  async generate(options: GenerateOptions, onProgress?: Pending['onProgress']): Promise<{ doc: OwnershipDoc; date: string; adjacency: Adjacency }> {
+  async generate(options: GenerateOptions, onProgress?: Pending['onProgress']): Promise<{ doc: OwnershipDoc; seed: AdjacencySeed }> {
     const r = await this.send({ type: 'generate', options }, onProgress);
     if (r.type !== 'generated') throw new Error('worker: unexpected reply');
-    return { doc: r.doc, date: r.date, adjacency: r.adjacency };
+    return { doc: r.doc, seed: r.seed };
   }
 
   private failAll(message: string) {

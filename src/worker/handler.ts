@@ -3,12 +3,18 @@ import { apply, generateGraph, type OwnershipDoc } from '../model';
 import { adjacencyBuffers, analyze, buildAdjacency, resolveOptions, summarize, summaryBuffers } from '../analysis';
 import { decideOpen } from '../store/files';
 import { joinDoc, splitDoc, type DocPart } from './docParts';
-import type { Request, Response } from './protocol';
+import type { AdjacencySeed, Request, Response } from './protocol';
 
 /** Creates a message handler holding the worker's copy of the document. */
 export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => void) {
   let doc: OwnershipDoc | null = null;
   const parts = new Map<number, DocPart[]>();
+  /** The adjacency `d` opens with, and the buffers to transfer it. */
+  const seedOf = (d: OwnershipDoc): [AdjacencySeed, ArrayBuffer[]] => {
+    const date = resolveOptions(d).date;
+    const adjacency = buildAdjacency(d, date);
+    return [{ date, adjacency }, adjacencyBuffers(adjacency)];
+  };
   /** Sends `d` in parts ahead of the reply that carries its shell. */
   const sendDoc = (seq: number, d: OwnershipDoc): OwnershipDoc => {
     const { shell, parts: out } = splitDoc(d);
@@ -54,16 +60,17 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
           post({ type: 'progress', seq: req.seq, phase: 'parsing', fraction: 0.1 });
           const decision = decideOpen(req.bytes, req.fileName, { date: req.date });
           post({ type: 'progress', seq: req.seq, phase: 'sending', fraction: 0.9 });
-          post({ type: 'imported', seq: req.seq, decision: decision.ok ? { ...decision, doc: sendDoc(req.seq, decision.doc) } : decision });
+          if (!decision.ok) return post({ type: 'imported', seq: req.seq, decision });
+          const [seed, buffers] = seedOf(decision.doc);
+          post({ type: 'imported', seq: req.seq, decision: { ...decision, doc: sendDoc(req.seq, decision.doc) }, seed }, buffers);
           return;
         }
         case 'generate': {
           post({ type: 'progress', seq: req.seq, phase: 'generating', fraction: 0.1 });
           doc = generateGraph(req.options);
-          const date = resolveOptions(doc).date;
-          const adjacency = buildAdjacency(doc, date);
+          const [seed, buffers] = seedOf(doc);
           post({ type: 'progress', seq: req.seq, phase: 'sending', fraction: 0.8 });
-          post({ type: 'generated', seq: req.seq, doc: sendDoc(req.seq, doc), date, adjacency }, adjacencyBuffers(adjacency));
+          post({ type: 'generated', seq: req.seq, doc: sendDoc(req.seq, doc), seed }, buffers);
           return;
         }
         default: {

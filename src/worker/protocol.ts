@@ -18,6 +18,12 @@ export type Request =
   /** Generates a sample document, which the worker keeps as its own (no `load` needed). */
   | { type: 'generate'; seq: number; options: GenerateOptions };
 
+/** A document's adjacency on the date it opens on, for the page to seed (analysis/adjacency.ts). */
+export interface AdjacencySeed {
+  date: string;
+  adjacency: Adjacency;
+}
+
 export interface EntityDetail {
   id: string;
   explanation: string[];
@@ -31,8 +37,8 @@ export type Response =
   | { type: 'part'; seq: number; part: DocPart }
   | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number }
   | { type: 'entity'; seq: number; detail: EntityDetail }
-  | { type: 'imported'; seq: number; decision: OpenDecision }
-  /** A generated document, with its adjacency on its own date (what focus mode needs first), built here. */
-  | { type: 'generated'; seq: number; doc: OwnershipDoc; date: string; adjacency: Adjacency }
+  /** An imported document comes with its adjacency on its own date (what focus mode needs first), built here. */
+  | { type: 'imported'; seq: number; decision: OpenDecision; seed?: AdjacencySeed }
+  | { type: 'generated'; seq: number; doc: OwnershipDoc; seed: AdjacencySeed }
   | { type: 'ok'; seq: number }
   | { type: 'error'; seq: number; message: string };

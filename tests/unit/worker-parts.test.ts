@@ -2,7 +2,8 @@
 // loading it costs no copy back; the page starts on a placeholder and loads the sample when it arrives.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emptyDoc, generateGraph, type OwnershipDoc } from '../../src/model';
+import { emptyDoc, generateGraph, parseDoc, type OwnershipDoc } from '../../src/model';
+import { serializeDoc } from '../../src/io/native';
 import { joinDoc, splitDoc } from '../../src/worker/docParts';
 import { AnalysisWorker } from '../../src/worker/client';
 import { createHandler } from '../../src/worker/handler';
@@ -68,8 +69,8 @@ describe('documents in parts', () => {
     expect(got.length).toBeGreaterThan(2);
     const generated = generateGraph({ entities: 9_000, seed: 2 });
     expect(joinDoc(done.doc, got)).toEqual(generated);
-    expect(done.date).toBe('2025-01-01');
-    expect(done.adjacency).toEqual(buildAdjacency(generated, '2025-01-01'));
+    expect(done.seed.date).toBe('2025-01-01');
+    expect(done.seed.adjacency).toEqual(buildAdjacency(generated, '2025-01-01'));
     handle({ type: 'analyze', seq: 4, options: {} });
     const a = out.at(-1)!;
     expect(a.type === 'analysis' && a.summary.status.length).toBe(9_000);
@@ -96,10 +97,22 @@ describe('documents in parts', () => {
   it('the client joins the parts of a generated sample', async () => {
     const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker);
     const phases: string[] = [];
-    const { doc, date, adjacency: adj } = await client.generate({ entities: 9_000, seed: 4 }, (p) => phases.push(p));
+    const { doc, seed } = await client.generate({ entities: 9_000, seed: 4 }, (p) => phases.push(p));
     expect(doc).toEqual(generateGraph({ entities: 9_000, seed: 4 }));
-    expect(adj).toEqual(buildAdjacency(doc, date));
+    expect(seed.adjacency).toEqual(buildAdjacency(doc, seed.date));
     expect(phases).toEqual(['generating', 'sending']);
+    client.terminate();
+  });
+
+  it('the client joins the parts of an imported file and gets its adjacency', async () => {
+    const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker);
+    const doc = generateGraph({ entities: 9_000, seed: 5 });
+    const { decision, seed } = await client.importFile(new TextEncoder().encode(serializeDoc(doc)), 'big.ownership.json', undefined);
+    if (!decision.ok) throw new Error(decision.error);
+    expect(decision.doc).toEqual(parseDoc(serializeDoc(doc)));
+    expect(seed?.adjacency).toEqual(buildAdjacency(decision.doc, seed!.date));
+    const refused = await client.importFile(new TextEncoder().encode('{"format":'), 'cut.json', undefined);
+    expect(refused).toEqual({ decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') }, seed: undefined });
     client.terminate();
   });
 });
