@@ -35,11 +35,12 @@ async function measure(page: Page, base: string, n: number) {
     const top = long.map((x) => x[1]).sort((a, b) => b - a);
     return { drawn: ex.stats.firstDrawnAt!, nodes: ex.stats.nodes, workerMs: ex.remote().ms, longest: top[0] ?? 0, top: top.slice(0, 5), over100: top.filter((d) => d > 100).length };
   });
-  // Edits to a drawn holding, through the store as the inspector does; timed to the next frame after the
-  // drawing reflects them (for large graphs: after the worker's new analysis is applied).
+  // Edits to a drawn holding, selected (so the inspector shows it) and changed through the store as the inspector
+  // does; timed to the next frame after the drawing reflects them (for large graphs: after the worker's new
+  // analysis is applied).
   const edits: { drawn: number; longest: number }[] = [];
   for (let i = 0; i < 5; i++) {
-    // Pick the holding in a task of its own, so that scanning every holding is not timed as part of the edit.
+    // Pick and select the holding in a task of its own, so that neither is timed as part of the edit.
     const k = await page.evaluate((i) => {
       const s = window.__explorer!.getState();
       const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: { edges(sel: string): { map<T>(f: (e: { data(k: string): string }) => T): T[] } } } })._cyreg.cy;
@@ -47,7 +48,9 @@ async function measure(page: Page, base: string, n: number) {
       const candidates: number[] = [];
       s.doc.holdings.forEach((x, k) => drawn.has(x.id) && x.shares >= 1 && candidates.push(k));
       if (!candidates.length) throw new Error('bench: no drawn holding to edit');
-      return candidates[i % candidates.length];
+      const k = candidates[i % candidates.length];
+      s.select({ kind: 'holding', id: s.doc.holdings[k].id });
+      return k;
     }, i);
     await page.waitForTimeout(100);
     edits.push(await page.evaluate(async (k) => {
