@@ -2,6 +2,7 @@
 // worker's summary; one entity's explanation, look-through and power are computed on demand from its upstream
 // sub-document, which gives exactly the whole graph's answer (property-tested) at a fraction of the cost.
 import { Analysis, subDocument, upstreamOf, viewOfSummary, type AnalysisOptions, type AnalysisSummary, type AnalysisView, type ControlView, type EntityControl } from '../analysis';
+import type { OwnershipDoc } from '../model';
 
 /** A worker's summary with the ids of the document it describes (indices in the summary refer to them). */
 export interface RemoteSummary {
@@ -9,7 +10,6 @@ export interface RemoteSummary {
   entityIds: string[];
   holdingIds: string[];
 }
-import type { OwnershipDoc } from '../model';
 
 const views = new WeakMap<RemoteSummary, ControlView>();
 /** One view per summary, shared by the analyses of every document that reads it (edits before the next summary). */
@@ -19,11 +19,15 @@ function viewOf(summary: RemoteSummary): ControlView {
   return v;
 }
 
+// Per document and view: the analyses of upstream sub-documents, shared by the WorkerAnalysis made when a
+// document is edited and the one made when its summary arrives (the summary plays no part in them).
+const locals = new WeakMap<OwnershipDoc, Map<string, Map<string, Analysis>>>();
+
 export class WorkerAnalysis implements AnalysisView {
   readonly control: ControlView['control'];
   readonly loops: string[][];
   private view: ControlView;
-  private local = new Map<string, Analysis>();
+  private local: Map<string, Analysis>;
 
   /**
    * `summary` may be stale (for an earlier document) while the worker catches up, so it comes with the entity
@@ -33,6 +37,12 @@ export class WorkerAnalysis implements AnalysisView {
     this.view = summary ? viewOf(summary) : { options, control: new Map(), loops: [], groupSize: () => 1, conferring: () => new Set(), dependencies: () => ({}) };
     this.control = this.view.control;
     this.loops = this.view.loops;
+    const key = `${options.rule}|${options.threshold}|${options.date}`;
+    let byView = locals.get(doc);
+    if (!byView) locals.set(doc, (byView = new Map()));
+    let local = byView.get(key);
+    if (!local) byView.set(key, (local = new Map()));
+    this.local = local;
   }
 
   private of(id: string): Analysis {

@@ -48,6 +48,10 @@ describe('remote analysis', () => {
     const target = doc.entities[doc.entities.length - 1].id;
     expect(view.explain(target)).toEqual(live.explain(target));
     expect(view.lookThrough(target)).toEqual(live.lookThrough(target));
+    // The upstream analyses belong to the document and view, not to the summary: a view made before the summary arrived shares them.
+    const before = currentAnalysis(s, { ...remoteStore.getState(), summary: null }, 100);
+    expect(before).not.toBe(view);
+    expect(before.lookThrough(target)).toBe(view.lookThrough(target));
     remote.stop();
   });
 
