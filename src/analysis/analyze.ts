@@ -224,8 +224,10 @@ export class Analysis {
   dependencies(): Record<string, Exposure> {
     if (this.memoDeps) return this.memoDeps;
     const out: Record<string, Exposure> = {};
-    const byId = new Map(this.doc.entities.map((e) => [e.id, e]));
-    for (const d of this.doc.dependencies ?? []) {
+    const deps = this.doc.dependencies ?? [];
+    // Jurisdictions by id, indexed only when there is a dependency to classify (a huge graph often has none).
+    const byId = deps.length ? new Map(this.doc.entities.map((e) => [e.id, e])) : new Map();
+    for (const d of deps) {
       if (!inForce(d, this.options.date)) continue;
       out[d.id] = classifyDependency(d, {
         top: (id) => this.top(id),
