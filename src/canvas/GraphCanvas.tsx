@@ -3,8 +3,6 @@
 import { useEffect, useRef } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { appStore, useStore } from '../store';
-import { needsFocus } from '../store/focus';
-import type { OwnershipDoc } from '../model';
 import { placeNear } from '../store/placement';
 import { applyElements, type Drawn } from './applyElements';
 import { setCanvasApi } from './canvasApi';
@@ -18,11 +16,11 @@ import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements } from './useShown';
 
-/** Elements above which a fully drawn graph is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
-const BIG = 4000;
+/** Elements (nodes and edges) above which a drawing is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
+const BIG = 2000;
 
-/** Whether a document is drawn in full with the big-graph style: focus mode draws a bounded neighbourhood instead. */
-export const isBigDrawing = (doc: OwnershipDoc) => !needsFocus(doc) && doc.entities.length + doc.holdings.length > BIG;
+/** Whether a drawing (a whole graph, or a focused part of a huge one) is drawn the big-graph way. */
+export const isBigDrawing = (elements: readonly unknown[]) => elements.length > BIG;
 
 /** Fits the graph into the part of the canvas the legend does not cover, zooming in no further than 1.2. */
 function fitView(cy: Core, animate: boolean) {

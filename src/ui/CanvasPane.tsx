@@ -16,8 +16,8 @@ export function CanvasPane() {
   const empty = useStore((s) => s.doc.entities.length === 0);
   // A sample being generated in the worker: nothing to draw until it arrives.
   const waiting = useStore((s) => isPlaceholder(s.doc));
-  const big = useStore((s) => isBigDrawing(s.doc));
   const { analysis, elements } = useShown();
+  const big = isBigDrawing(elements);
   const model = legendModel(elements, analysis, namer(analysis.doc));
   return (
     <div className="canvas-pane">

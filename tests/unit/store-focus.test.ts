@@ -20,8 +20,11 @@ describe('focus mode', () => {
     expect(Object.fromEntries(r.hidden)).toEqual(hidden);
   });
 
-  it('opens on the company with the most links, and only for huge graphs', () => {
+  it('opens on the company with the most holdings (then holders), and only for huge graphs', () => {
     expect(defaultFocus(doc, date)).toEqual({ ids: ['b'], depth: 2 });
+    // w is widely held but holds one company; h holds two: the group head h is the better first view.
+    const crowd = graph([['p1', 'w', 10], ['p2', 'w', 10], ['p3', 'w', 10], ['p4', 'w', 10], ['w', 'y', 60], ['p1', 'h', 60], ['h', 'y2', 60], ['h', 'y3', 60]], { kinds: { p1: 'person', p2: 'person', p3: 'person', p4: 'person' } });
+    expect(defaultFocus(crowd, date).ids).toEqual(['h']);
     expect(needsFocus(doc)).toBe(false);
     expect(effectiveFocus(doc, null, date)).toBeNull();
     const big = generateGraph({ entities: 6000, seed: 2 });
