@@ -43,10 +43,11 @@ async function measure(page: Page, base: string, n: number) {
     // Pick and select the holding in a task of its own, so that neither is timed as part of the edit.
     const k = await page.evaluate((i) => {
       const s = window.__explorer!.getState();
-      const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: { edges(sel: string): { map<T>(f: (e: { data(k: string): string }) => T): T[] } } } })._cyreg.cy;
-      const drawn = new Set(cy.edges('.holding').map((e) => e.data('ref')));
+      // Drawn: both ends are drawn nodes (a big drawing holds most of its edges as lines, not as Cytoscape edges).
+      const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: { nodes(sel: string): { map<T>(f: (e: { data(k: string): string }) => T): T[] } } } })._cyreg.cy;
+      const drawn = new Set(cy.nodes('.entity').map((e) => e.data('ref')));
       const candidates: number[] = [];
-      s.doc.holdings.forEach((x, k) => drawn.has(x.id) && x.shares >= 1 && candidates.push(k));
+      s.doc.holdings.forEach((x, k) => drawn.has(x.holder) && drawn.has(x.subject) && x.shares >= 1 && candidates.push(k));
       if (!candidates.length) throw new Error('bench: no drawn holding to edit');
       const k = candidates[i % candidates.length];
       s.select({ kind: 'holding', id: s.doc.holdings[k].id });
