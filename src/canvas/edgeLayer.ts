@@ -7,7 +7,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import Layers from 'cytoscape-layers';
-import { drawLines, liveEdges, type Selected } from './edgeLines';
+import { batchLines, drawBatches, liveEdges, type Batch, type Selected } from './edgeLines';
 import type { ElementDef } from './toElements';
 
 let registered = false;
@@ -16,6 +16,7 @@ let registered = false;
 export class EdgeLayer {
   private edges: ElementDef[] = [];
   private live = new Set<string>();
+  private batches: Batch[] = [];
   private at = new Map<string, { x: number; y: number }>();
   private nodes = new Map<string, NodeSingular>();
   private readonly layer: { update(): void; remove(): void; updateOnRender: boolean };
@@ -31,7 +32,7 @@ export class EdgeLayer {
     const layers = (cy as unknown as { layers(): { nodeLayer: { insertBefore(type: 'canvas', o: object): Layer } } }).layers();
     const layer = layers.nodeLayer.insertBefore('canvas', { pixelRatio: 1 });
     // Lines are drawn where Cytoscape has the nodes now, so they follow a drag before it is committed.
-    layer.callback((ctx) => drawLines(ctx, this.edges, this.live, (id) => this.nodes.get(id)?.position()));
+    layer.callback((ctx) => drawBatches(ctx, this.batches, (id) => this.nodes.get(id)?.position()));
     // Redrawn on every Cytoscape frame as well as on pan and zoom.
     layer.updateOnRender = true;
     this.layer = layer;
@@ -46,6 +47,7 @@ export class EdgeLayer {
       else if (el.position) this.at.set(el.data.id, el.position);
     }
     this.live = this.pick(selected);
+    this.batches = batchLines(this.edges, this.live);
     return elements.filter((el) => el.group === 'nodes' || this.live.has(el.data.id));
   }
 

@@ -68,25 +68,38 @@ export function strokeOf(e: ElementDef): Stroke {
 
 const strokeKey = (s: Stroke) => `${s.color}|${s.width}|${s.dash.join(',')}|${s.alpha}`;
 
-/** Draws `edges` except the live ones as straight centre-to-centre lines, one path per stroke. */
-export function drawLines(ctx: CanvasRenderingContext2D, edges: ElementDef[], live: Set<string>, pos: Pos): void {
-  const paths = new Map<string, { stroke: Stroke; coords: number[] }>();
+/** Lines sharing a stroke: their end node ids, source then target, one pair per line. */
+export interface Batch {
+  stroke: Stroke;
+  ends: string[];
+}
+
+/**
+ * The lines to draw for `edges` except the live ones, one batch per stroke, faint ones first and emphasised ones on
+ * top (as Cytoscape's z-index puts conferring holdings above the rest). Computed once per drawing, not per frame.
+ */
+export function batchLines(edges: ElementDef[], live: Set<string>): Batch[] {
+  const batches = new Map<string, Batch>();
   for (const e of edges) {
     if (live.has(e.data.id)) continue;
-    const s = pos(e.data.source!), t = pos(e.data.target!);
-    if (!s || !t) continue;
     const stroke = strokeOf(e);
     const key = strokeKey(stroke);
-    let p = paths.get(key);
-    if (!p) paths.set(key, (p = { stroke, coords: [] }));
-    p.coords.push(s.x, s.y, t.x, t.y);
+    let b = batches.get(key);
+    if (!b) batches.set(key, (b = { stroke, ends: [] }));
+    b.ends.push(e.data.source!, e.data.target!);
   }
-  // Faint lines first, emphasised ones on top (as Cytoscape's z-index puts conferring holdings above the rest).
-  for (const { stroke, coords } of [...paths.values()].sort((a, b) => a.stroke.alpha - b.stroke.alpha || a.stroke.width - b.stroke.width)) {
+  return [...batches.values()].sort((a, b) => a.stroke.alpha - b.stroke.alpha || a.stroke.width - b.stroke.width);
+}
+
+/** Draws the batches as straight centre-to-centre lines, one path each; lines with an end not drawn are skipped. */
+export function drawBatches(ctx: CanvasRenderingContext2D, batches: Batch[], pos: Pos): void {
+  for (const { stroke, ends } of batches) {
     ctx.beginPath();
-    for (let i = 0; i < coords.length; i += 4) {
-      ctx.moveTo(coords[i], coords[i + 1]);
-      ctx.lineTo(coords[i + 2], coords[i + 3]);
+    for (let i = 0; i < ends.length; i += 2) {
+      const s = pos(ends[i]), t = pos(ends[i + 1]);
+      if (!s || !t) continue;
+      ctx.moveTo(s.x, s.y);
+      ctx.lineTo(t.x, t.y);
     }
     ctx.strokeStyle = stroke.color;
     ctx.globalAlpha = stroke.alpha;

@@ -2,7 +2,7 @@
 // Cytoscape would draw (the same colours as the stylesheet gives the same classes, so the legend stays true).
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
-import { drawLines, liveEdges, MAX_LIVE, strokeOf } from '../../src/canvas/edgeLines';
+import { batchLines, drawBatches, liveEdges, MAX_LIVE, strokeOf } from '../../src/canvas/edgeLines';
 import { BIG_DETAIL_ZOOM, stylesheet } from '../../src/canvas/stylesheet';
 import type { ElementDef } from '../../src/canvas/toElements';
 
@@ -73,7 +73,7 @@ describe('strokeOf matches the big-graph stylesheet', () => {
   });
 });
 
-describe('drawLines', () => {
+describe('batchLines and drawBatches', () => {
   /** A context that records the segments of each stroked path and the stroke it used. */
   function recorder() {
     const strokes: { color: string; alpha: number; segs: number[][] }[] = [];
@@ -93,7 +93,7 @@ describe('drawLines', () => {
   it('draws every edge but the live ones, centre to centre, one path per stroke, faint ones first', () => {
     const list = [edge('h0', 'n0', 'n1', 'holding conferring'), edge('h1', 'n1', 'n2'), edge('h2', 'n2', 'n3'), edge('h3', 'n3', 'n4')];
     const { ctx, strokes } = recorder();
-    drawLines(ctx as unknown as CanvasRenderingContext2D, list, new Set(['h2']), pos);
+    drawBatches(ctx as unknown as CanvasRenderingContext2D, batchLines(list, new Set(['h2'])), pos);
     expect(strokes.map((s) => s.segs.length)).toEqual([2, 1]);
     expect(strokes[0].alpha).toBeLessThan(strokes[1].alpha);
     expect(strokes[0].segs).toEqual([[1000, 0, 2000, 0], [3000, 0, 4000, 0]]);
@@ -102,7 +102,7 @@ describe('drawLines', () => {
 
   it('skips edges whose ends are not drawn', () => {
     const { ctx, strokes } = recorder();
-    drawLines(ctx as unknown as CanvasRenderingContext2D, [edge('x', 'n0', 'gone')], new Set(), pos);
-    expect(strokes).toEqual([]);
+    drawBatches(ctx as unknown as CanvasRenderingContext2D, batchLines([edge('x', 'n0', 'gone')], new Set()), pos);
+    expect(strokes.map((s) => s.segs)).toEqual([[]]);
   });
 });
