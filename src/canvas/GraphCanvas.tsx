@@ -66,7 +66,8 @@ export function GraphCanvas({ big }: { big: boolean }) {
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
 
-  /** Brings Cytoscape up to the latest elements (on a big graph: the nodes and the live edges; the layer draws the rest). */
+  /** Brings Cytoscape up to the latest elements (on a big graph: the nodes and the live edges; the layer draws the rest).
+   * It reads refs only, so the copies captured at mount (viewport handler, export) stay current. */
   const apply = () => {
     const cy = cyRef.current!;
     const layer = layerRef.current;
