@@ -11,7 +11,8 @@ import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { hardwareWebgl } from './webgl';
-import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
+import { frame, frameChange, zoomToFit } from './frame';
+import { BIG_DETAIL_ZOOM, READABLE_ZOOM, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements } from './useShown';
@@ -22,38 +23,22 @@ const BIG = 2000;
 /** Whether a drawing (a whole graph, or a focused part of a huge one) is drawn the big-graph way. */
 export const isBigDrawing = (elements: readonly unknown[]) => elements.length > BIG;
 
-/** Fits the graph into the part of the canvas the legend does not cover, zooming in no further than 1.2. */
+/** The default view: the whole graph when its names are readable so; else what matters (the selection, or the
+ * entity with the most holdings, and its neighbours) readable, the minimap showing the rest. */
 function fitView(cy: Core, animate: boolean) {
-  const nodes = cy.nodes();
+  const nodes = cy.nodes('.entity');
   if (nodes.empty()) return;
-  // Bounds from node centres and the fixed node size: eles.boundingBox() measures every label and edge, which
-  // takes seconds on thousands of elements.
-  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
-  nodes.forEach((n) => {
-    const p = n.position();
-    bb.x1 = Math.min(bb.x1, p.x - NODE_W / 2);
-    bb.x2 = Math.max(bb.x2, p.x + NODE_W / 2);
-    bb.y1 = Math.min(bb.y1, p.y - NODE_H / 2);
-    bb.y2 = Math.max(bb.y2, p.y + NODE_H / 2);
-  });
-  bb.w = bb.x2 - bb.x1;
-  bb.h = bb.y2 - bb.y1;
-  // The legend sits in the bottom-left corner: keep the graph beside it or above it, whichever draws it larger.
-  const legend = cy.container()?.parentElement?.querySelector('.legend') as HTMLElement | null;
-  const open = !!legend && legend.offsetHeight > 60;
-  const pad = 30;
-  const fit = (left: number, bottom: number) => {
-    const w = Math.max(1, cy.width() - left - 2 * pad), h = Math.max(1, cy.height() - bottom - 2 * pad);
-    return { left, w, h, zoom: Math.max(cy.minZoom(), Math.min(1.2, w / bb.w, h / bb.h)) };
-  };
-  const beside = fit(open ? legend!.offsetWidth + 10 : 0, 0);
-  const above = open ? fit(0, legend!.offsetHeight + 10) : beside;
-  const { left: inset, w, h, zoom } = above.zoom > beside.zoom ? above : beside;
-  const pan = { x: inset + pad + (w - bb.w * zoom) / 2 - bb.x1 * zoom, y: pad + (h - bb.h * zoom) / 2 - bb.y1 * zoom };
-  if (animate) cy.animate({ zoom, pan }, { duration: 200 });
-  else cy.viewport({ zoom, pan });
+  if (zoomToFit(cy, nodes) >= READABLE_ZOOM) return frame(cy, nodes, { animate, maxZoom: 1.25 });
+  const selected = cy.$('node.entity:selected');
+  const centre = selected.nonempty() ? selected : cy.collection().union(nodes.max((n) => n.outdegree(false)).ele);
+  frame(cy, centre.closedNeighborhood('node.entity'), { animate, maxZoom: 1.25, minZoom: READABLE_ZOOM });
 }
 
+/** The entities a change concerns: those marked changed or highlighted, and the controllers of each. */
+function changeFocus(cy: Core) {
+  const marked = cy.nodes('.entity.sim-changed, .entity.sim-focus').union(cy.edges('.sim-changed').connectedNodes('.entity'));
+  return marked.union(marked.incomers('edge.conferring, edge.agreement').sources());
+}
 /** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
 export function GraphCanvas({ big }: { big: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -62,6 +47,9 @@ export function GraphCanvas({ big }: { big: boolean }) {
   const elementsRef = useRef<ElementDef[]>([]);
   const drawnRef = useRef<Drawn>(new Map());
   const fittedRef = useRef('');
+  /** The last automatic framing (re-run when the canvas is resized), or null once the user pans or zooms. */
+  const autoRef = useRef<((animate: boolean) => void) | null>(null);
+  const changeKeyRef = useRef('');
   const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
@@ -131,7 +119,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
           if (!cy.destroyed()) apply();
         }
       },
-      fit: () => fitView(cy, true),
+      fit: () => (autoRef.current = (a) => fitView(cy, a))(true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
         const n = cy.getElementById(nodeId(id));
@@ -163,7 +151,15 @@ export function GraphCanvas({ big }: { big: boolean }) {
         return { x: Math.round((e.x1 + e.x2) / 2), y: Math.round((e.y1 + e.y2) / 2) };
       },
     });
-    const ro = new ResizeObserver(() => cy.resize());
+    // The user's own pan or zoom ends automatic framing until the next load or change.
+    cy.on('dragpan scrollzoom pinchzoom', () => (autoRef.current = null));
+    // Opening or resizing a panel re-frames what was framed, so nothing ends up cut off at the edge.
+    let resized: ReturnType<typeof setTimeout> | undefined;
+    const ro = new ResizeObserver(() => {
+      cy.resize();
+      clearTimeout(resized);
+      resized = setTimeout(() => !cy.destroyed() && autoRef.current?.(false), 60);
+    });
     ro.observe(ref.current!);
     return () => {
       ro.disconnect();
@@ -200,14 +196,20 @@ export function GraphCanvas({ big }: { big: boolean }) {
     stats.placed = !unplaced;
     if (!unplaced) {
       const fitKey = `${loads}|${focusKey}`;
+      // A change (scenario, preview, what-if, timeline event): frame what changed and who controls it.
+      const changeKey = cy.elements('.sim-changed, .sim-focus').map((n) => n.id()).sort().join(',');
+      const changed = changeKey !== changeKeyRef.current;
+      changeKeyRef.current = changeKey;
       if (fittedRef.current !== fitKey) {
         fittedRef.current = fitKey;
-        fitView(cy, false);
+        (autoRef.current = (a) => fitView(cy, a))(false);
         if (pendingCentre.current) {
           const n = cy.getElementById(nodeId(pendingCentre.current));
           pendingCentre.current = null;
           if (n.nonempty()) cy.center(n);
         }
+      } else if (changed && changeKey) {
+        (autoRef.current = (a) => frameChange(cy, changeFocus(cy), a))(true);
       }
       return;
     }
