@@ -11,7 +11,7 @@ import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { hardwareWebgl } from './webgl';
-import { frame, frameChange, zoomToFit } from './frame';
+import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { BIG_DETAIL_ZOOM, READABLE_ZOOM, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
@@ -132,8 +132,9 @@ export function GraphCanvas({ big }: { big: boolean }) {
           st.select({ kind: 'entity', id });
           return;
         }
+        autoRef.current = null; // the user chose where to look
         appStore.getState().select({ kind: 'entity', id });
-        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: reducedMotion() ? 0 : 250 });
       },
       relayout: async () => {
         const st = appStore.getState();
@@ -154,9 +155,14 @@ export function GraphCanvas({ big }: { big: boolean }) {
     // The user's own pan or zoom ends automatic framing until the next load or change.
     cy.on('dragpan scrollzoom pinchzoom', () => (autoRef.current = null));
     // Opening or resizing a panel re-frames what was framed, so nothing ends up cut off at the edge.
+    // Otherwise the centre of the view stays where it was.
     let resized: ReturnType<typeof setTimeout> | undefined;
+    let size = { w: cy.width(), h: cy.height() };
     const ro = new ResizeObserver(() => {
       cy.resize();
+      const w = cy.width(), h = cy.height();
+      if (!autoRef.current && size.w > 0 && size.h > 0) cy.panBy({ x: (w - size.w) / 2, y: (h - size.h) / 2 });
+      size = { w, h };
       clearTimeout(resized);
       resized = setTimeout(() => !cy.destroyed() && autoRef.current?.(false), 60);
     });
@@ -206,7 +212,10 @@ export function GraphCanvas({ big }: { big: boolean }) {
         if (pendingCentre.current) {
           const n = cy.getElementById(nodeId(pendingCentre.current));
           pendingCentre.current = null;
-          if (n.nonempty()) cy.center(n);
+          if (n.nonempty()) {
+            cy.center(n);
+            autoRef.current = null; // searched for: the view stays on it
+          }
         }
       } else if (changed && changeKey) {
         (autoRef.current = (a) => frameChange(cy, changeFocus(cy), a))(true);
