@@ -1,10 +1,12 @@
 // The graph: one empty div that Cytoscape owns. One effect creates the instance once (StrictMode-safe) and
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { appStore, useStore } from '../store';
 import { placeNear } from '../store/placement';
 import { applyElements, type Drawn } from './applyElements';
+import { CalloutLayer } from './CalloutLayer';
+import { useCallouts } from './useCallouts';
 import { setCanvasApi } from './canvasApi';
 import { EdgeLayer } from './edgeLayer';
 import { wireInteractions } from './interactions';
@@ -43,6 +45,8 @@ function changeFocus(cy: Core) {
 export function GraphCanvas({ big }: { big: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const [cyState, setCy] = useState<Core | null>(null);
+  const calloutItems = useCallouts();
   const layerRef = useRef<EdgeLayer | null>(null);
   const elementsRef = useRef<ElementDef[]>([]);
   const drawnRef = useRef<Drawn>(new Map());
@@ -82,6 +86,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
       ...({ renderer: { name: 'canvas', webgl: big && hardwareWebgl() } } as object),
     });
     cyRef.current = cy;
+    setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
@@ -176,6 +181,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
       setCanvasApi(null);
       cy.destroy();
       cyRef.current = null;
+      setCy(null);
       drawnRef.current = new Map();
       fittedRef.current = '';
       placingRef.current = null;
@@ -253,5 +259,10 @@ export function GraphCanvas({ big }: { big: boolean }) {
     stats.selected = cy.$(':selected').map((el) => el.id());
   }, [selection, elements]);
 
-  return <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />;
+  return (
+    <>
+      <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />
+      <CalloutLayer cy={cyState} items={calloutItems} />
+    </>
+  );
 }
