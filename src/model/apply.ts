@@ -160,6 +160,7 @@ export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
         entities: doc.entities.filter((e) => e.id !== id),
         holdings: doc.holdings.filter((h) => h.holder !== id && h.subject !== id),
         agreements: doc.agreements?.filter((a) => a.subject !== id && !a.parties.includes(id)),
+        ...(doc.relations ? { relations: doc.relations.filter((r) => r.subject !== id && r.party !== id) } : {}),
         dependencies: doc.dependencies?.filter((d) => d.provider !== id && d.client !== id),
         events: doc.events?.map((ev) => (ev.entities?.includes(id) ? { ...ev, entities: ev.entities.filter((x) => x !== id) } : ev)),
       };
