@@ -71,7 +71,7 @@ export function setDates(rec: Obj, since: string | undefined, until: string | un
  */
 export function isFloat(entityType: Obj, name: unknown): boolean {
   if (entityType.type !== 'unknownEntity' && entityType.type !== 'anonymousEntity') return false;
-  const words = /(?:public|free)?\s*float|unattributed remainder|widely held/i;
+  const words = /\b(?:public|free)?\s*float\b|\bunattributed remainder\b|\bwidely held\b/i;
   return words.test(String(entityType.details ?? '')) || (typeof name === 'string' && words.test(name));
 }
 
