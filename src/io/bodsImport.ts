@@ -105,10 +105,19 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   let relationships = 0, dangling = 0;
 
   const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
-    const r = relationFrom(i, party, subject);
-    const sources = sourcesOf(st.raw.source);
+    const ext = carried(st.raw.annotations);
+    const made = relationFrom(i, party, subject);
+    // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
+    const r = (ext?.kind === 'relation' ? { ...ext.record, ...made } : made) as Relation;
+    if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
+    const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.raw.source);
     if (sources) r.sources = sources;
-    r.id = uniqueIn(relationIds, `${st.recordId}-${r.kind}`);
+    r.id = uniqueIn(relationIds, ext?.kind === 'relation' ? ext.record.id : `${st.recordId}-${r.kind}`);
+    if (ext?.kind === 'relation') {
+      relations.push(r);
+      origin.set(r, st.label);
+      return;
+    }
     (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}) };
     relations.push(r);
     origin.set(r, st.label);
@@ -165,8 +174,9 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       if (!g.parties.includes(holder)) g.parties.push(holder);
       continue;
     }
-    if (!read.length) {
-      addRelation(st, undefined, { id: holder }, subject);
+    if (!read.length || ext?.kind === 'relation') {
+      if (!interests.length && !read.length) addRelation(st, undefined, { id: holder }, subject);
+      for (const i of interests) addRelation(st, i, { id: holder }, subject);
       continue;
     }
 

@@ -38,3 +38,8 @@ export function relationLabel(r: Pick<Relation, 'kind' | 'level'>): string {
   if (r.kind === 'consolidation') return `consolidates (${r.level ?? 'direct'} parent)`;
   return r.kind.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
+
+/** The interest details a consolidation relation is exported with (the GLEIF relationship type, then words). */
+export function consolidationDetails(level: 'direct' | 'ultimate' | undefined): string {
+  return level === 'ultimate' ? 'IS_ULTIMATELY_CONSOLIDATED_BY: accounting consolidation (ultimate parent)' : 'IS_DIRECTLY_CONSOLIDATED_BY: accounting consolidation (direct parent)';
+}
