@@ -23,7 +23,7 @@ export interface Certainty {
   note: string;
 }
 
-const TINY = 1e-7;
+const TINY = 1e-6;
 
 interface Bound { holder: string; low: number; high: number }
 

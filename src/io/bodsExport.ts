@@ -217,7 +217,8 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
 
 /** The interest a relation is written as: its own interest type, consolidation as GLEIF words BODS tools know. */
 function relationInterest(r: Relation): BodsInterest {
-  const i: BodsInterest = { type: r.kind === 'consolidation' ? 'otherInfluenceOrControl' : r.kind, directOrIndirect: r.directOrIndirect ?? (r.kind === 'consolidation' && r.level === 'ultimate' ? 'indirect' : 'unknown'), beneficialOwnershipOrControl: false };
+  const i: BodsInterest = { type: r.kind === 'consolidation' ? 'otherInfluenceOrControl' : r.kind, beneficialOwnershipOrControl: false };
+  if (r.directOrIndirect) i.directOrIndirect = r.directOrIndirect;
   const details = r.kind === 'consolidation' ? consolidationDetails(r.level) : r.details;
   if (details) i.details = details;
   const bods = (r as Record<string, unknown>).bods;

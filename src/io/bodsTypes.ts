@@ -125,7 +125,6 @@ const MAPPED: Record<Carried['kind'], string[]> = {
 export function carry(c: Carried, alsoMapped: string[] = []): BodsAnnotation {
   const record: Record<string, unknown> = { ...c.record };
   for (const k of [...MAPPED[c.kind], ...alsoMapped]) delete record[k];
-  if (c.kind === 'relation') delete record.bods;
   if (c.kind !== 'entity') for (const k of ['since', 'until']) if (typeof record[k] === 'string') delete record[k];
   return { statementPointerTarget: '/', motivation: 'commenting', description: EXTENSION_NOTE, [EXTENSION]: { kind: c.kind, record } };
 }
