@@ -37,7 +37,7 @@ describe('store: commit, undo, redo', () => {
     expect(shares(s.getState().doc, 'h-a-jv')).toBe(40);
     expect(s.getState().past).toHaveLength(1);
     s.getState().undo();
-    expect(s.getState().doc).toBe(before);
+    expect(s.getState().doc).toStrictEqual(before);
     s.getState().redo();
     expect(shares(s.getState().doc, 'h-a-jv')).toBe(40);
     expect(s.getState().future).toHaveLength(0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/model';
 import { analyze } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
-import { currentAnalysis, remoteStore, startRemoteAnalysis } from '../../src/store/remote';
+import { createRemoteState, currentAnalysis, startRemoteAnalysis } from '../../src/store/remote';
 import { AnalysisWorker } from '../../src/worker/client';
 import { createHandler } from '../../src/worker/handler';
 import type { Request } from '../../src/worker/protocol';
@@ -29,8 +29,8 @@ describe('remote analysis', () => {
     const doc = generateGraph({ entities: 400, seed: 9 });
     const store = createExplorerStore({ doc, datasetId: 'sample' });
     const log: Request['type'][] = [];
-    remoteStore.setState({ summary: null, progress: null, ms: null, receivedAt: null, error: null });
     const remote = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
+    const remoteStore = remote.state;
     await until(() => remoteStore.getState().summary !== null && remoteStore.getState().progress === null);
     const h = doc.holdings.find((x) => x.shares > 20)!;
     expect(store.getState().commit({ type: 'setHolding', holding: { ...h, shares: h.shares - 10 } })).toEqual({ ok: true });
@@ -58,6 +58,6 @@ describe('remote analysis', () => {
   it('small documents are analysed on the main thread', () => {
     const doc = generateGraph({ entities: 50, seed: 1 });
     const s = { doc, view: createExplorerStore({ doc, datasetId: 'sample' }).getState().view };
-    expect(currentAnalysis(s, remoteStore.getState())).toBe(analyze(doc, { rule: 'legal', threshold: 25 }));
+    expect(currentAnalysis(s, createRemoteState().getState())).toBe(analyze(doc, { rule: 'legal', threshold: 25 }));
   });
 });

@@ -64,7 +64,7 @@ describe('applying a scenario and going back to base', () => {
     expect(analyze(before, { rule: 'votes' }).entity('ahd').status).toBe('joint');
     expect(analyze(st.doc, { rule: 'votes' }).entity('ahd').parent).toEqual(['sbkk']);
     s.getState().undo();
-    expect(s.getState().doc).toBe(before);
+    expect(s.getState().doc).toStrictEqual(before);
     expect(s.getState().sim.scenario).toBeNull();
   });
 
@@ -90,7 +90,7 @@ describe('applying a scenario and going back to base', () => {
     expect(s.getState().sim.scenario?.base).toBe(before);
     expect(stake(s.getState().doc, 'sbkk', 'ahd')).toBe(100);
     backToBase(s);
-    expect(s.getState().doc).toBe(before);
+    expect(s.getState().doc).toStrictEqual(before);
   });
 
   it('a scenario whose operations do not fit the document is refused and changes nothing', () => {
