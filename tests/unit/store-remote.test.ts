@@ -55,6 +55,32 @@ describe('remote analysis', () => {
     remote.stop();
   });
 
+  it('undo and redo reach the worker as operations, as small as the edit, never as a copy of the document', async () => {
+    const doc = generateGraph({ entities: 400, seed: 4 });
+    const store = createExplorerStore({ doc, datasetId: 'sample' });
+    const log: Request['type'][] = [];
+    const remote = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
+    const remoteStore = remote.state;
+    const idle = () => remoteStore.getState().summary !== null && remoteStore.getState().progress === null;
+    await until(idle);
+    const sent: string[] = [];
+    store.onChange((_from, _to, change) => sent.push(change.type));
+    const h = doc.holdings.find((x) => x.shares > 20)!;
+    store.getState().commit({ type: 'transfer', seller: h.holder, buyer: doc.entities[0].id === h.subject ? doc.entities[1].id : doc.entities[0].id, subject: h.subject, points: 5 });
+    store.getState().undo();
+    store.getState().redo();
+    store.getState().undo();
+    await until(() => idle() && log.filter((t) => t === 'apply').length === 4);
+    expect(sent).toEqual(['transfer', 'patch', 'transfer', 'patch']);
+    expect(log.filter((t) => t === 'load')).toHaveLength(1);
+    // The worker's copy is the page's document again, exactly: its analysis matches the live one.
+    await until(() => idle() && log.at(-1) === 'analyze');
+    const view = currentAnalysis(store.getState(), remoteStore.getState(), 100);
+    const live = analyze(store.getState().doc, {});
+    for (const [id, c] of live.control) expect(view.control.get(id)).toMatchObject({ status: c.status, parent: c.parent });
+    remote.stop();
+  });
+
   it('small documents are analysed on the main thread', () => {
     const doc = generateGraph({ entities: 50, seed: 1 });
     const s = { doc, view: createExplorerStore({ doc, datasetId: 'sample' }).getState().view };
