@@ -1,7 +1,8 @@
 // The explorer's layout: toolbar on top; the Simulate dock, the canvas (the largest thing on screen) and the
-// inspector dock side by side; a status line for messages at the bottom whose height never changes.
+// inspector dock side by side; a status line for messages at the bottom whose height never changes. The explorer
+// itself (createApp) is given to every component below through context.
 import { lazy, Suspense, useEffect } from 'react';
-import { useStore } from './store';
+import { AppProvider, useStore, type ExplorerApp } from './store';
 import { useSimView } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
@@ -32,7 +33,16 @@ function InspectorDock() {
   );
 }
 
-export function App() {
+/** The explorer `app` on screen. */
+export function App({ app }: { app: ExplorerApp }) {
+  return (
+    <AppProvider app={app}>
+      <Layout />
+    </AppProvider>
+  );
+}
+
+function Layout() {
   useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);

@@ -2,8 +2,8 @@
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
 import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
-import { appStore, useStore } from '../store';
-import { placeNear } from '../store/placement';
+import { useStoreApi, useStore } from '../store';
+import { placeNear } from '../analysis/placement';
 import { applyElements, type Drawn } from './applyElements';
 import { CalloutLayer } from './CalloutLayer';
 import { useCallouts } from './useCallouts';
@@ -43,6 +43,7 @@ function changeFocus(cy: Core) {
 }
 /** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
 export function GraphCanvas({ big }: { big: boolean }) {
+  const appStore = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [cyState, setCy] = useState<Core | null>(null);

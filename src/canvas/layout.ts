@@ -1,8 +1,8 @@
 // The layered layout: ELK 'layered' (owners above what they own, or left of it when the canvas is wide and the
 // graph deep), compact, loaded lazily so that it stays out of the first-load bundle; entities with no holdings or
-// agreements go beside what they act on (beside.ts). Large graphs use the fast placement in store/placement.ts.
+// agreements go beside what they act on (beside.ts). Large graphs use the fast placement in analysis/placement.ts.
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
-import { ELK_LIMIT, layeredPositions } from '../store/placement';
+import { ELK_LIMIT, layeredPositions } from '../analysis/placement';
 import type { OwnershipDoc } from '../model';
 import { anchorsOf, placeBeside } from './beside';
 import { NODE_H, NODE_W } from './stylesheet';

@@ -1,16 +1,17 @@
 // The status line under the workspace: refused edits (role=alert, with the model's reason) and notices
 // (role=status), some with Undo. Its height never changes, so a message never moves the graph.
-import { appStore, useStore } from '../store';
+import { useStoreApi, useStore } from '../store';
 import { offersUndo } from './workspace/undoNotice';
 
 export function Messages() {
+  const appStore = useStoreApi();
   const message = useStore((s) => s.message);
   return (
     <div className="messages" aria-live="polite">
       {message && (
         <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid={`message-${message.kind}`} key={message.seq}>
           <span title={message.text}>{message.kind === 'error' ? 'Refused: ' : ''}{message.text}</span>
-          {offersUndo(message.seq) && (
+          {offersUndo(appStore, message.seq) && (
             <button type="button" className="undo" onClick={() => { appStore.getState().undo(); appStore.getState().dismissMessage(); }}>Undo</button>
           )}
           <button type="button" onClick={() => appStore.getState().dismissMessage()} aria-label="Dismiss message">×</button>

@@ -2,7 +2,7 @@
 // table toggle and reset (which asks first).
 import { useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
-import { appStore, DATASETS, datasetById, useStore, type DatasetId } from '../store';
+import { useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerStore } from '../store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
@@ -11,7 +11,7 @@ import { FileMenu } from './FileMenu';
 /** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
 const SAMPLES = [1_000, 20_000, 100_000];
 
-function loadDataset(id: DatasetId | `sample:${number}`) {
+function loadDataset(appStore: ExplorerStore, id: DatasetId | `sample:${number}`) {
   if (id.startsWith('sample:')) {
     // A sample is a page of its own (?sample=N): the autosaved work stays untouched underneath.
     location.search = `?sample=${id.slice(7)}`;
@@ -24,6 +24,7 @@ function loadDataset(id: DatasetId | `sample:${number}`) {
 }
 
 export function Toolbar() {
+  const appStore = useStoreApi();
   const view = useStore((s) => s.view);
   const datasetId = useStore((s) => s.datasetId);
   const asOf = useStore((s) => s.doc.asOf);
@@ -42,7 +43,7 @@ export function Toolbar() {
       <div className="group">
         <label className="inline">
           <span>Dataset</span>
-          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(e.target.value as DatasetId | `sample:${number}`)}>
+          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(appStore, e.target.value as DatasetId | `sample:${number}`)}>
             {!datasetById(datasetId) && <option value="">{datasetId === 'sample' ? 'Generated sample' : 'Imported graph'}</option>}
             {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
             <optgroup label="Generated samples">
