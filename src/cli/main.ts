@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { generateGraph, parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
+import { exportFile, outFormat } from './exportFile';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
 import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
+  export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
   generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
 
 /** FILE read as the app reads it (cli/input.ts); the importer's warnings are not printed by analyze. */
@@ -34,6 +36,18 @@ function viewOptions(args: ParsedArgs): Partial<AnalysisOptions> {
 function loadScenarios(): Scenario[] {
   const dir = fileURLToPath(new URL('../../data/scenarios/', import.meta.url));
   return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => parseScenario(JSON.parse(readFileSync(dir + f, 'utf8')), f));
+}
+
+/** Runs `export` (async: the layout and the PNG encoder); resolves to '' (nothing on stdout). */
+export async function runExport(argv: string[]): Promise<string> {
+  const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
+  const out = flag(args, 'to');
+  if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg or .png)');
+  outFormat(out);
+  const opts = viewOptions(args);
+  const doc = readDoc(args.positional[0], opts.date);
+  await exportFile(doc, out, { ...opts, history: args.switches.has('history') });
+  return '';
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
@@ -81,6 +95,8 @@ export function run(argv: string[]): string {
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
       return JSON.stringify(generateGraph({ entities: n, seed }));
     }
+    case 'export':
+      throw new UsageError('export is asynchronous — call runExport (the command line does)');
     case undefined:
     case 'help':
     case '--help':
@@ -92,10 +108,17 @@ export function run(argv: string[]): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  try {
-    process.stdout.write(`${run(process.argv.slice(2))}\n`);
-  } catch (e) {
+  const fail = (e: unknown) => {
     process.stderr.write(`ownership-cli: ${oneLine((e as Error).message)}\n`);
     process.exitCode = 2;
+  };
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'export') runExport(argv.slice(1)).catch(fail);
+  else {
+    try {
+      process.stdout.write(`${run(argv)}\n`);
+    } catch (e) {
+      fail(e);
+    }
   }
 }
