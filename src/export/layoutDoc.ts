@@ -3,7 +3,7 @@
 // placement the app uses for big graphs. Runs in Node and in browsers.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { ELK_LIMIT, layeredPositions } from '../analysis/placement';
-import { ELK_OPTIONS } from '../canvas/layout';
+import { elkOptions } from '../canvas/layout';
 import { NODE_H, NODE_W } from '../canvas/stylesheet';
 import type { ElementDef } from '../canvas/toElements';
 import type { OwnershipDoc } from '../model';
@@ -30,7 +30,7 @@ export async function positionsFor(doc: OwnershipDoc, elements: ElementDef[]): P
   const elk = new ELK();
   const graph = await elk.layout({
     id: 'root',
-    layoutOptions: Object.fromEntries(Object.entries(ELK_OPTIONS).map(([k, v]) => [k === 'algorithm' ? 'elk.algorithm' : k, String(v)])),
+    layoutOptions: Object.fromEntries(Object.entries(elkOptions('DOWN')).map(([k, v]) => [k === 'algorithm' ? 'elk.algorithm' : k, String(v)])),
     children: nodes.map((n) => ({ id: n.data.id, width: NODE_W, height: NODE_H })),
     edges: edges.map((e) => ({ id: e.data.id, sources: [String(e.data.source)], targets: [String(e.data.target)] })),
   });
