@@ -2,7 +2,7 @@
 // field, the newest statement per record as of the view date kept. Nothing here trusts the shape of the input.
 import { IoError, show } from './errors';
 import { checkSize } from './limits';
-import { stripBom } from './text';
+import { checkNesting, stripBom } from './text';
 import {
   DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
   type InterestType, type RecordStatus, type RecordType, type ShareRange,
@@ -71,6 +71,7 @@ export function parseStatements(input: unknown, where: string, fileName?: string
     return input;
   }
   checkSize(input.length, 'io/bods', fileName);
+  checkNesting(input, where);
   const text = stripBom(input).trim();
   if (text.startsWith('{')) {
     const whole = tryParse(text);

@@ -4,7 +4,7 @@
 // hostile names shown as text and never run.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractDoc } from '../../src/io';
-import { MAX_CANVAS_AREA } from '../../src/canvas/exportFit';
+import { MAX_CANVAS_AREA } from '../../src/export/exportFit';
 import { fileBaseName } from '../../src/ui/download';
 import { colourVariety, decodePng, opaqueShare } from '../png';
 import { ARTIFACTS, gotoApp, openSession, shot } from './browser';
