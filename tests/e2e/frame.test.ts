@@ -146,6 +146,16 @@ describe('split view', () => {
   });
 });
 
+describe('why this figure', () => {
+  it('the inspector explains NAVER’s look-through stake in LY as the path that makes it', async () => {
+    await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'ly' }));
+    const why = page.getByRole('complementary', { name: 'Inspector' }).getByTestId('why-figures');
+    await expect.poll(() => why.textContent()).toContain('NAVER Corporation → A Holdings Corporation 50% × A Holdings Corporation → LY Corporation 62.50% = 31.25%');
+    await why.scrollIntoViewIfNeeded();
+    await shot(page, 'why-this-figure');
+  });
+});
+
 describe('small things', () => {
   it('deleting NAVER says what went with it, and Undo brings it back', async () => {
     await panel().getByRole('button', { name: 'Back to base' }).click();
