@@ -2,13 +2,15 @@
 // Bad input exits with status 2 and one line on stderr, and nothing on stdout.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateGraph, parseDoc, parseScenario, type OwnershipDoc, type Scenario } from '../model';
+import { parseDoc, parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
-import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
+import { analyzeChunks, type AnalyzeOutput } from './analyze';
+import { writeGenerated } from './generate';
+import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
-  analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json]
+  analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json | --jsonl] [--min-stake 0.01] [--entity ID …]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
   generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
@@ -50,16 +52,49 @@ function loadScenarios(): Scenario[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => parseScenario(JSON.parse(readFileSync(dir + f, 'utf8')), f));
 }
 
+const common = ['rule', 'threshold', 'date'];
+
+/** What `analyze` prints, from its flags (FORMAT.md). */
+function analyzeOutput(args: ParsedArgs): AnalyzeOutput {
+  if (args.switches.has('json') && args.switches.has('jsonl')) throw new UsageError('give either --json or --jsonl, not both');
+  const m = flag(args, 'min-stake');
+  const minStake = m === undefined ? 0.01 : Number(m);
+  if (m !== undefined && (m.trim() === '' || !Number.isFinite(minStake) || minStake < 0 || minStake > 100)) throw new UsageError(`--min-stake must be percentage points from 0 to 100, got "${m}"`);
+  const entities = args.flags.get('entity');
+  return { format: args.switches.has('json') ? 'json' : args.switches.has('jsonl') ? 'jsonl' : 'table', minStake, entities };
+}
+
+/**
+ * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
+ * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
+ */
+export function runTo(argv: string[], write: (chunk: string) => void): void {
+  const [command, ...rest] = argv;
+  if (command === 'analyze') {
+    const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
+    const out = analyzeOutput(args);
+    const opts = viewOptions(args);
+    const doc = readDoc(args.positional[0]);
+    for (const chunk of analyzeChunks(doc, opts, out)) write(chunk);
+  } else if (command === 'generate') {
+    const args = parseArgs(rest, ['entities', 'seed']);
+    const n = Number(flag(args, 'entities'));
+    const seed = Number(flag(args, 'seed') ?? 1);
+    if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
+    if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+    writeGenerated({ entities: n, seed }, write);
+  } else write(run(argv));
+}
+
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
 export function run(argv: string[]): string {
   const [command, ...rest] = argv;
-  const common = ['rule', 'threshold', 'date'];
   switch (command) {
-    case 'analyze': {
-      const args = parseArgs(rest, common);
-      const doc = readDoc(args.positional[0]);
-      const opts = viewOptions(args);
-      return args.switches.has('json') ? JSON.stringify(analyzeJson(doc, opts), null, 2) : analyzeText(doc, opts);
+    case 'analyze':
+    case 'generate': {
+      const chunks: string[] = [];
+      runTo(argv, (c) => chunks.push(c));
+      return chunks.join('');
     }
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
@@ -87,14 +122,6 @@ export function run(argv: string[]): string {
       const list = whatWouldItTake(doc, buyer, target, viewOptions(args));
       return args.switches.has('json') ? JSON.stringify(list, null, 2) : whatIfText(doc, buyer, target, list);
     }
-    case 'generate': {
-      const args = parseArgs(rest, ['entities', 'seed']);
-      const n = Number(flag(args, 'entities'));
-      const seed = Number(flag(args, 'seed') ?? 1);
-      if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
-      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-      return JSON.stringify(generateGraph({ entities: n, seed }));
-    }
     case undefined:
     case 'help':
     case '--help':
@@ -107,7 +134,16 @@ export function run(argv: string[]): string {
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   try {
-    process.stdout.write(`${run(process.argv.slice(2))}\n`);
+    // Chunks are gathered into writes of about 1 MB (stdout to a file or pipe is synchronous on Linux, so memory stays flat).
+    let buf = '';
+    runTo(process.argv.slice(2), (chunk) => {
+      buf += chunk;
+      if (buf.length >= 1 << 20) {
+        process.stdout.write(buf);
+        buf = '';
+      }
+    });
+    process.stdout.write(`${buf}\n`);
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];
     process.stderr.write(`ownership-cli: ${msg}\n`);
