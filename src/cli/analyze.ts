@@ -2,9 +2,10 @@
 // text chunks so that memory does not grow with the output. Look-through and ultimate-owner maps list owners at or
 // above --min-stake (the rest summed in "others"); --entity gives full detail; power where the game is small.
 import type { OwnershipDoc } from '../model';
-import { analyze, roundPct, type Analysis, type AnalysisOptions } from '../analysis';
-import { lookThroughWalk, visitOwners } from '../analysis/lookThrough';
+import { analyze, type Analysis, type AnalysisOptions } from '../analysis';
 import { UsageError } from './args';
+import { ByteOut } from './byteOut';
+import { EntityWriter } from './entityJson';
 
 /** What `analyze` prints and how much of it. */
 export interface AnalyzeOutput {
@@ -15,73 +16,44 @@ export interface AnalyzeOutput {
   entities?: string[];
 }
 
-/** Power indices are given for games of at most this many blocks (or for entities named with --entity). */
-export const POWER_MAX_BLOCKS = 64;
+/** Bytes gathered before a chunk is handed out. */
+const CHUNK = 1 << 20;
 
-/** The stream of text `analyze` prints (without the final newline). Errors are thrown before the first chunk. */
-export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>, out: AnalyzeOutput): Generator<string> {
+/**
+ * The stream `analyze` prints (without the final newline): text chunks for the table, UTF-8 byte chunks for JSON.
+ * Errors are thrown before the first chunk.
+ */
+export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>, out: AnalyzeOutput): Generator<string | Uint8Array> {
   const a = analyze(doc, opts);
   const named = out.entities;
   if (named) for (const id of named) if (!a.snap.index.has(id)) throw new UsageError(`--entity "${id}" is not an entity of this document — give an entity id`);
   if (out.format === 'table') return yield* tableChunks(a);
-  const ids = named ? [...new Set(named)] : a.snap.ids;
+  const indices = named ? [...new Set(named)].map((id) => a.snap.index.get(id)!) : null;
+  const count = indices ? indices.length : a.snap.n;
   const minStake = named ? 0 : out.minStake;
-  const full = !!named;
-  if (out.format === 'jsonl') {
-    yield JSON.stringify({ rule: a.options.rule, date: a.options.date, loops: a.loops, dependencies: a.dependencies() });
-    for (const id of ids) yield `\n{"id":${JSON.stringify(id)},${entityFields(a, id, minStake, full)}}`;
-    return;
+  const w = new EntityWriter(a, minStake, !!named);
+  const o = new ByteOut();
+  const jsonl = out.format === 'jsonl';
+  o.str(jsonl
+    ? JSON.stringify({ rule: a.options.rule, date: a.options.date, loops: a.loops, dependencies: a.dependencies() })
+    : `{"rule":${JSON.stringify(a.options.rule)},"date":${JSON.stringify(a.options.date)},"entities":{`);
+  for (let k = 0; k < count; k++) {
+    const v = indices ? indices[k] : k;
+    if (jsonl) {
+      o.str('\n{"id":');
+      w.key(o, v);
+      o.char(44);
+    } else {
+      o.str(k ? ',\n' : '\n');
+      w.key(o, v);
+      o.str(':{');
+    }
+    w.fields(o, v);
+    o.char(125);
+    if (o.pos >= CHUNK) yield o.take();
   }
-  yield `{"rule":${JSON.stringify(a.options.rule)},"date":${JSON.stringify(a.options.date)},"entities":{`;
-  let first = true;
-  for (const id of ids) {
-    yield `${first ? '' : ','}\n${JSON.stringify(id)}:{${entityFields(a, id, minStake, full)}}`;
-    first = false;
-  }
-  yield `\n},"loops":${JSON.stringify(a.loops)},"dependencies":${JSON.stringify(a.dependencies())}}`;
-}
-
-const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** One entity's fields as JSON text (without braces): status, parent, ultimate, the two maps, power, explanation. */
-function entityFields(a: Analysis, id: string, minStake: number, full: boolean): string {
-  const c = a.entity(id);
-  const v = a.snap.index.get(id)!;
-  let maps: string;
-  const walk = lookThroughWalk(a.snap, v);
-  if (!walk.ok) maps = `"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${walk.loop.join(', ')}`)}`;
-  else {
-    const up: [string, number][] = [];
-    const owners: [string, number][] = [];
-    let listed = 0, cut = false;
-    visitOwners(a.snap, v, walk, (u, x) => {
-      const p = roundPct(x);
-      if (p >= minStake && p > 0) up.push([a.snap.ids[u], p]);
-    }, (key, x) => {
-      const p = roundPct(x);
-      if (p >= minStake && p > 0) {
-        owners.push([key, p]);
-        listed += p;
-      } else cut = true;
-    });
-    const others = roundPct(Math.max(0, 100 - listed) / 100);
-    if (cut && others > 0) owners.push(['others', others]);
-    maps = `"lookThrough":${mapText(up)},"ultimateOwners":${mapText(owners)}`;
-  }
-  let power = 'null';
-  if (full || a.blockCount(id) <= POWER_MAX_BLOCKS) {
-    const p = a.power(id);
-    power = `{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`;
-  }
-  return `"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},${maps},"power":${power},"explanation":${JSON.stringify(a.explain(id))}`;
-}
-
-/** A map as JSON text, largest figure first ("others" last), ties by key. */
-function mapText(entries: [string, number][]): string {
-  entries.sort((x, y) => (x[0] === 'others' ? 1 : y[0] === 'others' ? -1 : y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)));
-  let s = '{';
-  for (let i = 0; i < entries.length; i++) s += `${i ? ',' : ''}${JSON.stringify(entries[i][0])}:${entries[i][1]}`;
-  return `${s}}`;
+  if (!jsonl) o.str(`\n},"loops":${JSON.stringify(a.loops)},"dependencies":${JSON.stringify(a.dependencies())}}`);
+  yield o.take();
 }
 
 const WIDTH = 48;

@@ -68,7 +68,7 @@ function analyzeOutput(args: ParsedArgs): AnalyzeOutput {
  * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
  * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
  */
-export function runTo(argv: string[], write: (chunk: string) => void): void {
+export function runTo(argv: string[], write: (chunk: string | Uint8Array) => void): void {
   const [command, ...rest] = argv;
   if (command === 'analyze') {
     const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
@@ -93,8 +93,9 @@ export function run(argv: string[]): string {
     case 'analyze':
     case 'generate': {
       const chunks: string[] = [];
-      runTo(argv, (c) => chunks.push(c));
-      return chunks.join('');
+      const decoder = new TextDecoder();
+      runTo(argv, (c) => chunks.push(typeof c === 'string' ? c : decoder.decode(c, { stream: true })));
+      return chunks.join('') + decoder.decode();
     }
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
@@ -134,9 +135,16 @@ export function run(argv: string[]): string {
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   try {
-    // Chunks are gathered into writes of about 1 MB (stdout to a file or pipe is synchronous on Linux, so memory stays flat).
+    // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or a
+    // pipe is synchronous on Linux, so memory stays flat however long the output.
     let buf = '';
     runTo(process.argv.slice(2), (chunk) => {
+      if (typeof chunk !== 'string') {
+        if (buf) process.stdout.write(buf);
+        buf = '';
+        process.stdout.write(chunk);
+        return;
+      }
       buf += chunk;
       if (buf.length >= 1 << 20) {
         process.stdout.write(buf);
