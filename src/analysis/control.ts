@@ -1,6 +1,7 @@
 // Control as a least fixed point (CONTROL-MODEL §2–§3): votes of entities X controls count as X's (Bank of Italy
-// "company control"; Vitali, Glattfelder & Battiston 2011). Precedence per company: agreement > board > votes;
-// then joint control (unique minimal winning coalition, IFRS 11), then de facto (IFRS 10 B41–B43) when chosen.
+// "company control"; Vitali, Glattfelder & Battiston 2011). Precedence per company: agreement (sole, then joint) >
+// board > votes; then, under the de facto rule, the largest block ≥ τ and strictly larger than every other
+// (IFRS 10 B41–B43); then joint control found by the voting game (unique minimal winning coalition, IFRS 11).
 // Components of the holding+agreement graph are evaluated sources-first, so a company is evaluated once
 // unless it sits in a cycle, where its component is iterated to the fixed point.
 import type { Agreement } from '../model';
@@ -165,15 +166,23 @@ export class Evaluator {
       const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])), y);
       if (p !== -1) return { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
       const blocks = this.blocks(y, chains);
-      const joint = jointControl(blocks, rule);
-      if (joint) return { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } };
-      const sorted = blocks.slice().sort((a, b) => b.weight - a.weight);
-      const top = sorted[0], runnerUp = sorted[1]?.weight ?? 0;
+      let top: Block | undefined, runnerUp = 0;
+      for (const b of blocks) {
+        if (!top || b.weight > top.weight) {
+          if (top) runnerUp = top.weight;
+          top = b;
+        } else if (b.weight > runnerUp) runnerUp = b.weight;
+      }
+      // De facto (CONTROL-MODEL §2): the largest block at or above τ and strictly larger than every other block
+      // controls, tested before joint control inferred from the voting game (an inference, not an arrangement).
       if (this.opts.rule === 'defacto' && top && top.weight >= this.opts.threshold / 100 - 1e-9 && top.weight > runnerUp + 1e-9) {
-        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === top.root), y);
+        const root = top.root;
+        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root), y);
         const d = q === -1 ? top.root : q;
         return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
       }
+      const joint = jointControl(blocks, rule);
+      if (joint) return { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } };
       return { parent: -1, reason: { kind: 'none', largest: top ? top.id : -1, block: top ? top.weight : 0 } };
     } finally {
       for (const x of touched) {

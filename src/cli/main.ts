@@ -15,13 +15,13 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
   generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
 
-const MAX_BYTES = 200 * 1024 * 1024;
+const MAX_BYTES = 1024 * 1024 * 1024;
 
 function readDoc(file: string | undefined): OwnershipDoc {
   if (!file) throw new UsageError('missing FILE (an *.ownership.json document)');
   let text: string;
   try {
-    if (statSync(file).size > MAX_BYTES) throw new UsageError(`${file}: larger than 200 MB — split the graph`);
+    if (statSync(file).size > MAX_BYTES) throw new UsageError(`${file}: larger than 1 GB — split the graph`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof UsageError) throw e;

@@ -84,6 +84,21 @@ describe('control', () => {
     it('not when two blocks tie', () => {
       expect(summary(graph([['a', 'y', 25], ['b', 'y', 25]]), 'y', 'defacto').status).toBe('independent');
     });
+    // CONTROL-MODEL §2: holders of 30% and 40%, 30% unrecorded, τ 25.
+    const example = graph([['a', 'y', 30], ['b', 'y', 40]]);
+    it('comes before joint control found by the voting game (30/40/30 example)', () => {
+      expect(summary(example, 'y', 'votes')).toEqual({ status: 'joint', parent: ['a', 'b'], ultimate: ['a', 'b'] });
+      expect(summary(example, 'y', 'legal')).toEqual({ status: 'joint', parent: ['a', 'b'], ultimate: ['a', 'b'] });
+      expect(summary(example, 'y', 'defacto')).toEqual({ status: 'controlled', parent: ['b'], ultimate: ['b'] });
+      expect(analyze(example, { rule: 'defacto' }).explain('y')[0]).toMatch(/largest block, 40\.00% .* the next being 30\.00%\): de facto control/);
+    });
+    it('a joint-control agreement still comes first', () => {
+      const d = graph([['a', 'y', 30], ['b', 'y', 40]], { agreements: [{ kind: 'joint-control', parties: ['a', 'b'], subject: 'y' }] });
+      expect(summary(d, 'y', 'defacto')).toEqual({ status: 'joint', parent: ['a', 'b'], ultimate: ['a', 'b'] });
+    });
+    it('a 50/50 venture stays joint: neither block is strictly larger', () => {
+      expect(summary(graph([['a', 'y', 50], ['b', 'y', 50]]), 'y', 'defacto').status).toBe('joint');
+    });
     it('blocks aggregate through control', () => {
       const d = graph([['p', 'a', 60], ['a', 'y', 15], ['p', 'y', 12], ['b', 'y', 20], ['c', 'y', 3]]);
       expect(summary(d, 'y', 'defacto')).toEqual({ status: 'controlled', parent: ['p'], ultimate: ['p'] });
