@@ -1,6 +1,7 @@
-// The explorer's layout: toolbar on top, the graph (and optionally the table) in the centre, the inspector right.
+// The explorer's layout: toolbar on top, the graph (and optionally the table) in the centre, the inspector right;
+// the explorer itself (createApp) is given to every component below through context.
 import { lazy, Suspense } from 'react';
-import { useStore } from './store';
+import { AppProvider, useStore, type ExplorerApp } from './store';
 import { useSimView } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
@@ -15,7 +16,16 @@ import { useShortcuts } from './ui/useShortcuts';
 /** The Simulate panel loads after the first drawing: it is not needed to show the graph. */
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
 
-export function App() {
+/** The explorer `app` on screen. */
+export function App({ app }: { app: ExplorerApp }) {
+  return (
+    <AppProvider app={app}>
+      <Layout />
+    </AppProvider>
+  );
+}
+
+function Layout() {
   useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);

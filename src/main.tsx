@@ -1,22 +1,26 @@
-// Entry point: mounts the app under StrictMode and exposes a read-only hook for tests and benchmarks.
+// Entry point, the composition root: makes the one explorer (createApp), gives it to React, and in development and
+// test builds only exposes a read-only hook for end-to-end tests and benchmarks.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { stats } from './canvas/stats';
-import { appStore } from './store';
-import { remoteStore } from './store/remote';
+import { createApp, type ExplorerApp } from './store';
 import './ui/app.css';
 
 declare global {
   interface Window {
-    /** Read-only access for end-to-end tests and the benchmark. */
-    __explorer?: { getState: typeof appStore.getState; stats: typeof stats; remote: typeof remoteStore.getState };
+    /** Read-only access for end-to-end tests and the benchmark (development and test builds only). */
+    __explorer?: { getState: ExplorerApp['store']['getState']; stats: typeof stats; remote: ExplorerApp['remote']['getState'] };
   }
 }
-window.__explorer = { getState: appStore.getState, stats, remote: remoteStore.getState };
+
+const app = createApp();
+// Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
+if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState };
+window.addEventListener('pagehide', () => app.autosave.flush());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App app={app} />
   </StrictMode>,
 );

@@ -2,8 +2,8 @@
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
 import { useEffect, useRef } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
-import { appStore, useStore } from '../store';
-import { placeNear } from '../store/placement';
+import { useStoreApi, useStore } from '../store';
+import { placeNear } from '../analysis/placement';
 import { applyElements, type Drawn } from './applyElements';
 import { setCanvasApi } from './canvasApi';
 import { EdgeLayer } from './edgeLayer';
@@ -56,6 +56,7 @@ function fitView(cy: Core, animate: boolean) {
 
 /** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
 export function GraphCanvas({ big }: { big: boolean }) {
+  const appStore = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layerRef = useRef<EdgeLayer | null>(null);

@@ -5,7 +5,7 @@ import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ExplorerState } from '../store/store';
 import { analysisOf } from '../store/analysis';
-import { effectiveFocus } from '../store/focus';
+import { effectiveFocus } from '../analysis/focus';
 import type { SelectionKind } from '../store/types';
 
 /** Attaches the handlers; returns a function that detaches them. */

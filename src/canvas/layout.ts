@@ -1,7 +1,7 @@
 // The layered layout: ELK 'layered', direction DOWN (owners above what they own), loaded lazily so that it stays
-// out of the first-load bundle; large graphs fall back to the fast pure placement in store/placement.ts.
+// out of the first-load bundle; large graphs fall back to the fast pure placement in analysis/placement.ts.
 import cytoscape, { type Core } from 'cytoscape';
-import { ELK_LIMIT, layeredPositions } from '../store/placement';
+import { ELK_LIMIT, layeredPositions } from '../analysis/placement';
 import type { OwnershipDoc } from '../model';
 
 let elkReady: Promise<void> | null = null;

@@ -1,8 +1,8 @@
 // The drawn elements for the current document and view, memoised per analysis, layer set and focus so that the
-// canvas and the legend share one computation. Huge graphs are drawn in focus mode (store/focus.ts).
+// canvas and the legend share one computation. Huge graphs are drawn in focus mode (analysis/focus.ts).
 import type { AnalysisView } from '../analysis';
 import { useAnalysis, useStore } from '../store';
-import { effectiveFocus, focusPositions, focusSet, type Focus } from '../store/focus';
+import { effectiveFocus, focusPositions, focusSet, type Focus } from '../analysis/focus';
 import type { Layers } from '../store/types';
 import { toElements, type ElementDef } from './toElements';
 

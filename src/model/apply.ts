@@ -1,15 +1,23 @@
 // The one pure edit function: apply(doc, op) returns a new document or throws a ModelError, never half-changing it.
+// A table holds one handler per operation type, with what its inverse restores beside it (applyWithInverse).
 import type { z } from 'zod';
 import { ModelError } from './errors';
 import { agreementSchema, dependencySchema, docScenarioSchema, entitySchema, eventSchema, holdingSchema, isoDate } from './schema';
 import { checkBoardSeats, checkSubjectTotals } from './validate';
-import { FLOAT_PREFIX, uniqueId, type Changes, type Op } from './ops';
+import { type Changes, type Op, type OpType } from './ops';
+import { applyPatch, restoring, touch, touched, touchedBy, type PatchOp, type RecordList, type Touched } from './patch';
+import { transfer } from './transfer';
 import type { Holding, OwnershipDoc } from './types';
-import { inForce } from './dates';
 
-const EPS = 1e-9;
+type OpOf<T extends OpType> = Extract<Op, { type: T }>;
 
-function fail(op: Op, what: string): never {
+/** One operation type: how it changes a document, and which records and fields its inverse must put back. */
+interface Handler<T extends OpType> {
+  apply(doc: OwnershipDoc, op: OpOf<T>): OwnershipDoc;
+  touches(before: OwnershipDoc, op: OpOf<T>, after: OwnershipDoc): Touched;
+}
+
+export function fail(op: { type: string }, what: string): never {
   throw new ModelError(`model/apply: ${op.type}: ${what}`);
 }
 
@@ -27,14 +35,14 @@ function check<T>(op: Op, schema: z.ZodType<T>, record: unknown, label: string):
 function merge<T extends object>(record: T, changes: Changes<T>): T {
   const next = { ...record } as Record<string, unknown>;
   for (const [k, v] of Object.entries(changes)) {
-    if (k === 'id') continue;
+    if (k === 'id' || k === '__proto__') continue;
     if (v === null || v === undefined) delete next[k];
     else next[k] = v;
   }
   return next as T;
 }
 
-function requireEntity(doc: OwnershipDoc, op: Op, id: string, role: string) {
+export function requireEntity(doc: OwnershipDoc, op: Op, id: string, role: string) {
   if (!doc.entities.some((e) => e.id === id)) fail(op, `${role} "${id}" is not an entity in this document`);
 }
 
@@ -51,229 +59,276 @@ function removeById<T extends { id: string }>(list: T[], op: Op, id: string, kin
   return list.filter((r) => r.id !== id);
 }
 
+/** Runs a validation from validate.ts as part of `op`, so the message names the operation. */
+function validating(op: Op, f: () => void) {
+  try {
+    f();
+  } catch (e) {
+    fail(op, (e as Error).message.replace(/^model\/validate: /, ''));
+  }
+}
+
 function checkHolding(doc: OwnershipDoc, op: Op, h: Holding) {
   requireEntity(doc, op, h.holder, 'holder');
   requireEntity(doc, op, h.subject, 'subject');
   if (h.holder === h.subject) fail(op, `holding "${h.id}" is of an entity in itself`);
   if (h.since && h.until && h.until < h.since) fail(op, `holding "${h.id}" ends (${h.until}) before it starts (${h.since})`);
-  try {
+  validating(op, () => {
     checkSubjectTotals(doc, h.subject);
     checkBoardSeats(doc, h.subject);
-  } catch (e) {
-    fail(op, (e as Error).message.replace(/^model\/validate: /, ''));
-  }
+  });
 }
 
 function checkEdgeDates(op: Op, rec: { id: string; since?: string | null; until?: string | null }) {
   if (rec.since && rec.until && rec.until < rec.since) fail(op, `"${rec.id}" ends (${rec.until}) before it starts (${rec.since})`);
 }
 
-/** The holdings a transfer acts on: in force on `date`, or open-ended ones when no date is given. */
-function holdingOf(doc: OwnershipDoc, holder: string, subject: string, date: string | undefined): number {
-  return doc.holdings.findIndex((h) => h.holder === holder && h.subject === subject && (date ? inForce(h, date) : !h.until));
-}
-
-function transfer(doc: OwnershipDoc, op: Extract<Op, { type: 'transfer' }>): OwnershipDoc {
-  const { seller, buyer, subject, points, date } = op;
-  if (!Number.isFinite(points) || points <= 0) fail(op, `points must be a positive number, got ${points}`);
-  if (points > 100) fail(op, `points must be at most 100, got ${points}`);
-  if (seller === buyer) fail(op, 'seller and buyer are the same');
-  requireEntity(doc, op, subject, 'subject');
-  const floatId = FLOAT_PREFIX + subject;
+/** Puts `holding` in place of the one with its id (or at the end) and checks the subject it is in. */
+function putHolding(doc: OwnershipDoc, op: Op, holding: Holding): OwnershipDoc {
+  const i = doc.holdings.findIndex((h) => h.id === holding.id);
   const holdings = doc.holdings.slice();
-  const live = doc.holdings.filter((h) => h.subject === subject && (date ? inForce(h, date) : !h.until));
-  let template: Holding | undefined;
-  let votesMoved = points;
-
-  if (seller === floatId) {
-    const held = live.reduce((s, h) => s + h.shares, 0);
-    if (100 - held < points - EPS) fail(op, `the unattributed remainder of "${subject}" is ${round(100 - held)}%, less than ${points}`);
-  } else {
-    if (seller.startsWith(FLOAT_PREFIX)) fail(op, `seller "${seller}" is the remainder of another company`);
-    requireEntity(doc, op, seller, 'seller');
-    const i = holdingOf(doc, seller, subject, date);
-    if (i < 0) fail(op, `"${seller}" holds no shares of "${subject}"${date ? ` on ${date}` : ''}`);
-    const h = holdings[i];
-    template = h;
-    if (h.shares < points - EPS) fail(op, `"${seller}" holds ${round(h.shares)}% of "${subject}", less than ${points}`);
-    // Votes go with the shares in the seller's own proportion (dual-class stakes keep their ratio), so the
-    // subject's total votes never change.
-    votesMoved = h.votes === undefined ? points : h.shares > 0 ? (h.votes * points) / h.shares : 0;
-    const shares = round(h.shares - points);
-    const votes = h.votes === undefined ? undefined : round(Math.max(0, h.votes - votesMoved));
-    if (shares <= EPS && (votes ?? 0) <= EPS) holdings.splice(i, 1);
-    else holdings[i] = votes === undefined ? { ...h, shares } : { ...h, shares, votes };
-  }
-
-  if (buyer !== floatId) {
-    if (buyer.startsWith(FLOAT_PREFIX)) fail(op, `buyer "${buyer}" is the remainder of another company`);
-    requireEntity(doc, op, buyer, 'buyer');
-    if (buyer === subject) fail(op, 'a company cannot buy its own shares here — sell them to its remainder instead');
-    const j = holdings.findIndex((h) => h.holder === buyer && h.subject === subject && (date ? inForce(h, date) : !h.until));
-    if (j >= 0) {
-      const h = holdings[j];
-      const votes = h.votes !== undefined || Math.abs(votesMoved - points) > EPS ? round((h.votes ?? h.shares) + votesMoved) : undefined;
-      holdings[j] = votes === undefined ? { ...h, shares: round(h.shares + points) } : { ...h, shares: round(h.shares + points), votes };
-    } else {
-      const id = uniqueId(`h-${buyer}-${subject}`, (x) => holdings.some((h) => h.id === x));
-      const since = date ?? template?.since ?? undefined;
-      const votes = Math.abs(votesMoved - points) > EPS ? { votes: round(votesMoved) } : {};
-      holdings.push({ id, holder: buyer, subject, shares: round(points), ...votes, ...(since ? { since } : {}), ...(template?.until ? { until: template.until } : {}) });
-    }
-  }
+  if (i >= 0) holdings[i] = holding;
+  else holdings.push(holding);
   const next = { ...doc, holdings };
-  try {
-    checkSubjectTotals(next, subject);
-  } catch (e) {
-    fail(op, (e as Error).message.replace(/^model\/validate: /, ''));
-  }
+  checkHolding(next, op, holding);
   return next;
 }
 
-function round(x: number) {
-  return Math.round(x * 1e6) / 1e6;
+/** A record list besides entities and holdings, edited by add/update/remove operations that work the same way. */
+interface RecordKind {
+  list: RecordList;
+  label: string;
+  schema: z.ZodType<{ id: string }>;
+  /** Checks a record against the document it is going into (references, dates); throws through `fail`. */
+  check(doc: OwnershipDoc, op: Op, r: never): void;
+  /** The record once entity `id` is removed: itself, a changed copy, or null to drop it. */
+  withoutEntity(r: never, id: string): { id: string } | null;
 }
 
-/** Applies one operation; returns a new document, or throws a ModelError and leaves `doc` untouched. */
-export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
-  switch (op.type) {
-    case 'addEntity': {
-      const entity = check(op, entitySchema, op.entity, `entity "${op.entity?.id}"`);
-      if (doc.entities.some((e) => e.id === entity.id)) fail(op, `an entity with id "${entity.id}" already exists`);
-      return { ...doc, entities: [...doc.entities, entity] };
-    }
-    case 'updateEntity': {
-      const entities = replaceById(doc.entities, op, op.id, 'entity', (e) => check(op, entitySchema, merge(e, op.changes), `entity "${op.id}"`));
-      const next = { ...doc, entities };
-      try {
-        checkBoardSeats(next, op.id);
-      } catch (e) {
-        fail(op, (e as Error).message.replace(/^model\/validate: /, ''));
-      }
-      return next;
-    }
-    case 'removeEntity': {
-      removeById(doc.entities, op, op.id, 'entity');
-      const id = op.id;
-      return {
-        ...doc,
-        entities: doc.entities.filter((e) => e.id !== id),
-        holdings: doc.holdings.filter((h) => h.holder !== id && h.subject !== id),
-        agreements: doc.agreements?.filter((a) => a.subject !== id && !a.parties.includes(id)),
-        dependencies: doc.dependencies?.filter((d) => d.provider !== id && d.client !== id),
-        events: doc.events?.map((ev) => (ev.entities?.includes(id) ? { ...ev, entities: ev.entities.filter((x) => x !== id) } : ev)),
-      };
-    }
-    case 'moveEntity':
-      return apply(doc, { type: 'moveEntities', positions: { [op.id]: op.position } });
-    case 'moveEntities': {
-      const positions = op.positions;
-      const ids = new Set(doc.entities.map((e) => e.id));
-      for (const [id, p] of Object.entries(positions)) {
-        if (!Number.isFinite(p?.x) || !Number.isFinite(p?.y)) fail(op, `position of "${id}" is not a pair of finite numbers`);
-        if (!ids.has(id)) fail(op, `entity "${id}" is not an entity in this document`);
-      }
-      return { ...doc, entities: doc.entities.map((e) => (positions[e.id] ? { ...e, position: { x: positions[e.id].x, y: positions[e.id].y } } : e)) };
-    }
-    case 'setHolding': {
-      const holding = check(op, holdingSchema, op.holding, `holding "${op.holding?.id}"`);
-      const i = doc.holdings.findIndex((h) => h.id === holding.id);
-      const holdings = doc.holdings.slice();
-      if (i >= 0) holdings[i] = holding; else holdings.push(holding);
-      const next = { ...doc, holdings };
-      checkHolding(next, op, holding);
-      return next;
-    }
-    case 'removeHolding':
-      return { ...doc, holdings: removeById(doc.holdings, op, op.id, 'holding') };
-    case 'transfer':
-      return transfer(doc, op);
-    case 'addAgreement':
-    case 'updateAgreement': {
-      const list = doc.agreements ?? [];
-      let agreement;
-      let agreements;
-      if (op.type === 'addAgreement') {
-        agreement = check(op, agreementSchema, op.agreement, `agreement "${op.agreement?.id}"`);
-        if (list.some((a) => a.id === agreement!.id)) fail(op, `an agreement with id "${agreement.id}" already exists`);
-        agreements = [...list, agreement];
-      } else {
-        agreements = replaceById(list, op, op.id, 'agreement', (a) => (agreement = check(op, agreementSchema, merge(a, op.changes), `agreement "${op.id}"`)));
-      }
-      const a = agreement!;
+/**
+ * The record lists edited by `add<Kind>`, `update<Kind>` and `remove<Kind>` operations, whose record field is `<kind>`
+ * (`{ type: 'addAgreement', agreement }`). A new record kind is one entry here and its three operations in ops.ts.
+ */
+export const RECORD_KINDS: Record<string, RecordKind> = {
+  agreement: {
+    list: 'agreements',
+    label: 'agreement',
+    schema: agreementSchema,
+    check(doc, op, a: z.infer<typeof agreementSchema>) {
       a.parties.forEach((p) => requireEntity(doc, op, p, 'party'));
       requireEntity(doc, op, a.subject, 'subject');
       if (a.parties.includes(a.subject)) fail(op, `agreement "${a.id}" names its subject as a party`);
       if (a.kind === 'joint-control' && new Set(a.parties).size < 2) fail(op, `joint-control agreement "${a.id}" needs at least two parties`);
       checkEdgeDates(op, a);
-      return { ...doc, agreements };
-    }
-    case 'removeAgreement':
-      return { ...doc, agreements: removeById(doc.agreements ?? [], op, op.id, 'agreement') };
-    case 'addDependency':
-    case 'updateDependency': {
-      const list = doc.dependencies ?? [];
-      let dep;
-      let dependencies;
-      if (op.type === 'addDependency') {
-        dep = check(op, dependencySchema, op.dependency, `dependency "${op.dependency?.id}"`);
-        if (list.some((d) => d.id === dep!.id)) fail(op, `a dependency with id "${dep.id}" already exists`);
-        dependencies = [...list, dep];
-      } else {
-        dependencies = replaceById(list, op, op.id, 'dependency', (d) => (dep = check(op, dependencySchema, merge(d, op.changes), `dependency "${op.id}"`)));
-      }
-      const d = dep!;
+    },
+    withoutEntity: (a: z.infer<typeof agreementSchema>, id) => (a.subject === id || a.parties.includes(id) ? null : a),
+  },
+  dependency: {
+    list: 'dependencies',
+    label: 'dependency',
+    schema: dependencySchema,
+    check(doc, op, d: z.infer<typeof dependencySchema>) {
       requireEntity(doc, op, d.provider, 'provider');
       requireEntity(doc, op, d.client, 'client');
       if (d.provider === d.client) fail(op, `dependency "${d.id}" has the same provider and client`);
       checkEdgeDates(op, d);
-      return { ...doc, dependencies };
-    }
-    case 'removeDependency':
-      return { ...doc, dependencies: removeById(doc.dependencies ?? [], op, op.id, 'dependency') };
-    case 'addEvent':
-    case 'updateEvent': {
-      const list = doc.events ?? [];
-      let ev;
-      let events;
-      if (op.type === 'addEvent') {
-        ev = check(op, eventSchema, op.event, `event "${op.event?.id}"`);
-        if (list.some((x) => x.id === ev!.id)) fail(op, `an event with id "${ev.id}" already exists`);
-        events = [...list, ev];
-      } else {
-        events = replaceById(list, op, op.id, 'event', (x) => (ev = check(op, eventSchema, merge(x, op.changes), `event "${op.id}"`)));
+    },
+    withoutEntity: (d: z.infer<typeof dependencySchema>, id) => (d.provider === id || d.client === id ? null : d),
+  },
+  event: {
+    list: 'events',
+    label: 'event',
+    schema: eventSchema,
+    check(doc, op, ev: z.infer<typeof eventSchema>) {
+      (ev.entities ?? []).forEach((id) => requireEntity(doc, op, id, 'entity'));
+    },
+    withoutEntity: (ev: z.infer<typeof eventSchema>, id) => (ev.entities?.includes(id) ? { ...ev, entities: ev.entities.filter((x) => x !== id) } : ev),
+  },
+};
+
+type Rec = { id: string };
+const listIn = (doc: OwnershipDoc, list: RecordList) => ((doc as unknown as Record<string, Rec[] | undefined>)[list] ?? []);
+const withList = (doc: OwnershipDoc, list: RecordList, records: Rec[]) => ({ ...doc, [list]: records }) as OwnershipDoc;
+const touchList = (list: RecordList, id: string) => touch(touched(), list, [id]);
+
+/** add<Kind>, update<Kind> and remove<Kind> for every record kind. */
+function recordHandlers(): Record<string, Handler<OpType>> {
+  const out: Record<string, Handler<OpType>> = {};
+  for (const [key, kind] of Object.entries(RECORD_KINDS)) {
+    const Key = key[0].toUpperCase() + key.slice(1);
+    const { list, label } = kind;
+    const add = (doc: OwnershipDoc, op: Op) => {
+      const given = (op as unknown as Record<string, Rec | undefined>)[key];
+      const r = check(op, kind.schema, given, `${label} "${given?.id}"`);
+      if (listIn(doc, list).some((x) => x.id === r.id)) fail(op, `an ${label} with id "${r.id}" already exists`.replace(/^an ([^aeiou])/, 'a $1'));
+      kind.check(doc, op, r as never);
+      return withList(doc, list, [...listIn(doc, list), r]);
+    };
+    const update = (doc: OwnershipDoc, op: Op) => {
+      const { id, changes } = op as unknown as { id: string; changes: Changes<Rec> };
+      let r: Rec | undefined;
+      const records = replaceById(listIn(doc, list), op, id, label, (x) => (r = check(op, kind.schema, merge(x, changes), `${label} "${id}"`)));
+      kind.check(doc, op, r as never);
+      return withList(doc, list, records);
+    };
+    const remove = (doc: OwnershipDoc, op: Op) => withList(doc, list, removeById(listIn(doc, list), op, (op as { id: string }).id, label));
+    out[`add${Key}`] = { apply: add, touches: (_b, op) => touchList(list, ((op as unknown as Record<string, Rec>)[key])?.id) };
+    out[`update${Key}`] = { apply: update, touches: (_b, op) => touchList(list, (op as { id: string }).id) };
+    out[`remove${Key}`] = { apply: remove, touches: (_b, op) => touchList(list, (op as { id: string }).id) };
+  }
+  return out;
+}
+
+/** Positions by entity id, read as own properties only (an id may be "constructor" or "__proto__"). */
+function positionsOf(op: Op, positions: Record<string, { x: number; y: number }>, ids: Set<string>): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  for (const [id, p] of Object.entries(positions)) {
+    if (!Number.isFinite(p?.x) || !Number.isFinite(p?.y)) fail(op, `position of "${id}" is not a pair of finite numbers`);
+    if (!ids.has(id)) fail(op, `entity "${id}" is not an entity in this document`);
+    out.set(id, { x: p.x, y: p.y });
+  }
+  return out;
+}
+
+function moveEntities(doc: OwnershipDoc, op: Op, positions: Record<string, { x: number; y: number }>): OwnershipDoc {
+  const at = positionsOf(op, positions, new Set(doc.entities.map((e) => e.id)));
+  return { ...doc, entities: doc.entities.map((e) => (at.has(e.id) ? { ...e, position: at.get(e.id) } : e)) };
+}
+
+const CORE: { [T in OpType]?: Handler<T> } = {
+  addEntity: {
+    apply(doc, op) {
+      const entity = check(op, entitySchema, op.entity, `entity "${op.entity?.id}"`);
+      if (doc.entities.some((e) => e.id === entity.id)) fail(op, `an entity with id "${entity.id}" already exists`);
+      return { ...doc, entities: [...doc.entities, entity] };
+    },
+    touches: (_b, op) => touchList('entities', op.entity?.id),
+  },
+  updateEntity: {
+    apply(doc, op) {
+      const entities = replaceById(doc.entities, op, op.id, 'entity', (e) => check(op, entitySchema, merge(e, op.changes), `entity "${op.id}"`));
+      const next = { ...doc, entities };
+      validating(op, () => checkBoardSeats(next, op.id));
+      return next;
+    },
+    touches: (_b, op) => touchList('entities', op.id),
+  },
+  removeEntity: {
+    apply(doc, op) {
+      removeById(doc.entities, op, op.id, 'entity');
+      const id = op.id;
+      let next: OwnershipDoc = { ...doc, entities: doc.entities.filter((e) => e.id !== id), holdings: doc.holdings.filter((h) => h.holder !== id && h.subject !== id) };
+      for (const kind of Object.values(RECORD_KINDS)) {
+        const list = (doc as unknown as Record<string, Rec[] | undefined>)[kind.list];
+        if (list) next = withList(next, kind.list, list.map((r) => kind.withoutEntity(r as never, id)).filter((r): r is Rec => r !== null));
       }
-      (ev!.entities ?? []).forEach((id) => requireEntity(doc, op, id, 'entity'));
-      return { ...doc, events };
-    }
-    case 'removeEvent':
-      return { ...doc, events: removeById(doc.events ?? [], op, op.id, 'event') };
-    case 'setMeta': {
+      return next;
+    },
+    touches(before, op) {
+      const id = op.id;
+      const t = touchList('entities', id);
+      touch(t, 'holdings', before.holdings.filter((h) => h.holder === id || h.subject === id).map((h) => h.id));
+      for (const kind of Object.values(RECORD_KINDS)) touch(t, kind.list, listIn(before, kind.list).filter((r) => kind.withoutEntity(r as never, id) !== r).map((r) => r.id));
+      return t;
+    },
+  },
+  moveEntity: {
+    apply: (doc, op) => moveEntities(doc, op, Object.fromEntries([[op.id, op.position]])),
+    touches: (_b, op) => touchList('entities', op.id),
+  },
+  moveEntities: {
+    apply: (doc, op) => moveEntities(doc, op, op.positions),
+    touches: (_b, op) => touch(touched(), 'entities', Object.keys(op.positions)),
+  },
+  setHolding: {
+    apply: (doc, op) => putHolding(doc, op, check(op, holdingSchema, op.holding, `holding "${op.holding?.id}"`)),
+    touches: (_b, op) => touchList('holdings', op.holding?.id),
+  },
+  updateHolding: {
+    apply(doc, op) {
+      const old = doc.holdings.find((h) => h.id === op.id) ?? fail(op, `no holding with id "${op.id}"`);
+      return putHolding(doc, op, check(op, holdingSchema, merge(old, op.changes), `holding "${op.id}"`));
+    },
+    touches: (_b, op) => touchList('holdings', op.id),
+  },
+  removeHolding: {
+    apply: (doc, op) => ({ ...doc, holdings: removeById(doc.holdings, op, op.id, 'holding') }),
+    touches: (_b, op) => touchList('holdings', op.id),
+  },
+  transfer: {
+    apply: transfer,
+    // The subject's holdings are all a transfer changes: the seller's and buyer's, and one it may create.
+    touches: (before, op, after) => touch(touched(), 'holdings', [...before.holdings, ...after.holdings].filter((h) => h.subject === op.subject).map((h) => h.id)),
+  },
+  setMeta: {
+    apply(doc, op) {
       const next = merge(doc, op.changes as Changes<OwnershipDoc>);
       if (next.asOf !== undefined && !isoDate.safeParse(next.asOf).success) fail(op, `asOf "${next.asOf}" is not a date YYYY-MM-DD`);
       return next;
-    }
-    case 'setScenario': {
+    },
+    touches: (_b, op) => ({ lists: {}, meta: new Set(Object.keys(op.changes).filter((k) => k === 'title' || k === 'asOf')) }),
+  },
+  setScenario: {
+    apply(doc, op) {
       const scenario = check(op, docScenarioSchema, op.scenario, `scenario "${op.scenario?.id}"`) as typeof op.scenario;
       const list = doc.scenarios ?? [];
       const i = list.findIndex((x) => x.id === scenario.id);
       const scenarios = list.slice();
-      if (i >= 0) scenarios[i] = scenario; else scenarios.push(scenario);
+      if (i >= 0) scenarios[i] = scenario;
+      else scenarios.push(scenario);
       return { ...doc, scenarios };
+    },
+    touches: (_b, op) => touchList('scenarios', op.scenario?.id),
+  },
+  removeScenario: {
+    apply: (doc, op) => ({ ...doc, scenarios: removeById(doc.scenarios ?? [], op, op.id, 'scenario') }),
+    touches: (_b, op) => touchList('scenarios', op.id),
+  },
+  patch: {
+    apply: applyPatch,
+    touches: (_b, op) => touchedBy(op),
+  },
+};
+
+const HANDLERS = { ...recordHandlers(), ...CORE } as { [T in OpType]?: Handler<T> };
+
+function handlerOf(op: Op): Handler<OpType> {
+  const h = Object.hasOwn(HANDLERS, op?.type) ? (HANDLERS as Record<string, Handler<OpType>>)[op.type] : undefined;
+  if (!h) throw new ModelError(`model/apply: unknown operation ${JSON.stringify((op as { type?: unknown })?.type)} — check the operation's "type"`);
+  return h;
+}
+
+/** Applies a batch step by step, recording what each step touched into `t` when given. */
+function applyBatch(doc: OwnershipDoc, op: OpOf<'batch'>, t: Touched | null): OwnershipDoc {
+  return op.ops.reduce((d, o, i) => {
+    try {
+      if (o?.type === 'patch') fail(op, 'a batch cannot contain a patch (patches only undo)');
+      return t ? step(d, o, t) : apply(d, o);
+    } catch (e) {
+      throw new ModelError(`${(e as Error).message} (operation ${i + 1} of ${op.ops.length}${op.label ? ` in "${op.label}"` : ''})`);
     }
-    case 'removeScenario':
-      return { ...doc, scenarios: removeById(doc.scenarios ?? [], op, op.id, 'scenario') };
-    case 'batch':
-      return op.ops.reduce((d, o, i) => {
-        try {
-          return apply(d, o);
-        } catch (e) {
-          throw new ModelError(`${(e as Error).message} (operation ${i + 1} of ${op.ops.length}${op.label ? ` in "${op.label}"` : ''})`);
-        }
-      }, doc);
-    default: {
-      const never: never = op;
-      throw new ModelError(`model/apply: unknown operation ${JSON.stringify((never as { type?: unknown }).type)}`);
-    }
-  }
+  }, doc);
+}
+
+function step(doc: OwnershipDoc, op: Op, t: Touched): OwnershipDoc {
+  if (op.type === 'batch') return applyBatch(doc, op, t);
+  const h = handlerOf(op);
+  const next = h.apply(doc, op);
+  const mine = h.touches(doc, op, next);
+  for (const [list, ids] of Object.entries(mine.lists)) touch(t, list as RecordList, ids);
+  mine.meta.forEach((k) => t.meta.add(k));
+  return next;
+}
+
+/** Applies one operation; returns a new document, or throws a ModelError and leaves `doc` untouched. */
+export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
+  if (op?.type === 'batch') return applyBatch(doc, op, null);
+  return handlerOf(op).apply(doc, op);
+}
+
+/** Applies one operation and returns, beside the new document, the patch that undoes it exactly. */
+export function applyWithInverse(doc: OwnershipDoc, op: Op): { doc: OwnershipDoc; inverse: PatchOp } {
+  const t = touched();
+  const next = step(doc, op, t);
+  return { doc: next, inverse: restoring(doc, t) };
 }

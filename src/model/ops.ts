@@ -1,4 +1,5 @@
 // The typed edit operations: every change to a document is one of these, applied by `apply` (apply.ts).
+import type { PatchOp } from './patch';
 import type { Agreement, Dependency, DocScenario, Entity, Holding, OwnershipEvent } from './types';
 
 /** A partial record where `null` clears an optional field. */
@@ -10,7 +11,10 @@ export type Op =
   | { type: 'removeEntity'; id: string }
   | { type: 'moveEntity'; id: string; position: { x: number; y: number } }
   | { type: 'moveEntities'; positions: Record<string, { x: number; y: number }> }
+  /** Adds a holding, or replaces the one with its id whole. */
   | { type: 'setHolding'; holding: Holding }
+  /** Changes some fields of a holding (`null` clears an optional one). */
+  | { type: 'updateHolding'; id: string; changes: Changes<Omit<Holding, 'id'>> }
   | { type: 'removeHolding'; id: string }
   /** Moves `points` percentage points of `subject` from seller to buyer (CONTROL-MODEL §4). `float:<subject>` names the unattributed remainder. */
   | { type: 'transfer'; seller: string; buyer: string; subject: string; points: number; date?: string }
@@ -28,7 +32,9 @@ export type Op =
   | { type: 'setScenario'; scenario: DocScenario }
   | { type: 'removeScenario'; id: string }
   /** Several operations applied as one (a scenario, a re-layout): all or nothing. */
-  | { type: 'batch'; label?: string; ops: Op[] };
+  | { type: 'batch'; label?: string; ops: Op[] }
+  /** Puts records back as they were: the inverse of an operation (patch.ts). Never inside a batch or a scenario. */
+  | PatchOp;
 
 export type OpType = Op['type'];
 

@@ -1,12 +1,12 @@
 // Large graphs are analysed in a Web Worker so the page never freezes: the worker holds its own copy of the
-// document, kept in step by the operations the store commits (one small message per edit), and sends back a
-// summary; the latest request wins. Small graphs are analysed on the main thread, where it takes microseconds.
+// document, kept in step by the changes the store dispatches (one small message per edit, undo and redo included),
+// and sends back a summary; the latest request wins. Small graphs are analysed on the main thread (microseconds).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { seedAdjacency, type AnalysisOptions, type AnalysisView } from '../analysis';
 import type { GenerateOptions, OwnershipDoc } from '../model';
 import { AnalysisWorker } from '../worker/client';
 import { analysisOf } from './analysis';
-import { onOperation, type ExplorerState } from './store';
+import type { ExplorerState, ExplorerStore } from './store';
 import { WorkerAnalysis, type RemoteSummary } from './workerAnalysis';
 
 /** Documents with at least this many entities are analysed in the worker. */
@@ -22,7 +22,8 @@ export interface RemoteState {
   error: string | null;
 }
 
-export const remoteStore = createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, receivedAt: null, error: null }));
+/** A fresh worker state (nothing analysed yet). */
+export const createRemoteState = () => createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, receivedAt: null, error: null }));
 
 /** Whether a document is analysed in the worker. */
 export const isBig = (doc: OwnershipDoc, min = WORKER_MIN_ENTITIES) => doc.entities.length >= min;
@@ -31,6 +32,8 @@ const optionsOf = (s: Pick<ExplorerState, 'view'>): Partial<AnalysisOptions> => 
 
 /** The running link between the store and its worker. */
 export interface RemoteAnalysis {
+  /** The worker's progress, timing, errors and latest summary. */
+  state: StoreApi<RemoteState>;
   /**
    * Generates a sample in the worker, which keeps it as its document: loading the returned copy into the store
    * then costs no copy back to the worker, nor building the adjacency focus mode starts from (the worker's is kept).
@@ -40,19 +43,21 @@ export interface RemoteAnalysis {
 }
 
 /** Keeps the worker in step with the store and its analysis current. */
-export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { makeWorker?: () => AnalysisWorker; min?: number } = {}): RemoteAnalysis {
+export function startRemoteAnalysis(store: ExplorerStore, opts: { makeWorker?: () => AnalysisWorker; min?: number } = {}): RemoteAnalysis {
+  const remoteStore = createRemoteState();
   let client: AnalysisWorker | null = null;
   let workerDoc: OwnershipDoc | null = null;
   let run = 0;
   let scheduled = false;
   const min = opts.min ?? WORKER_MIN_ENTITIES;
 
-  const stopOps = onOperation((from, to, op) => {
-    if (!client || workerDoc !== from) return;
+  const stopOps = store.onChange((from, to, change) => {
+    // A loaded document is sent whole by sync(); an operation (an edit, an undo, a redo) as itself.
+    if (!client || workerDoc !== from || change.type === 'load') return;
     workerDoc = to;
     // Positions never change an analysis: the worker keeps its own, and moves cost no message.
-    if (op.type === 'moveEntity' || op.type === 'moveEntities') return;
-    client.apply(op).catch(() => (workerDoc = null));
+    if (change.type === 'moveEntity' || change.type === 'moveEntities') return;
+    client.apply(change).catch(() => (workerDoc = null));
   });
 
   const worker = () => (client ??= opts.makeWorker?.() ?? new AnalysisWorker());
@@ -84,6 +89,7 @@ export function startRemoteAnalysis(store: StoreApi<ExplorerState>, opts: { make
   });
   schedule();
   return {
+    state: remoteStore,
     async generate(options, onProgress) {
       const { doc, seed } = await worker().generate(options, onProgress);
       workerDoc = doc;

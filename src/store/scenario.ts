@@ -1,7 +1,7 @@
-// Scenario actions on the explorer store: apply a scenario on its base (one undo step, moving the view date to the
-// scenario's), go back to the base exactly, save the edits since the base as a scenario of the document, remove one.
+// Scenario actions on the explorer store, each one dispatch and one undo step: apply a scenario on its base (moving the
+// view date to the scenario's), go back to the base exactly, save the edits since the base as a scenario, remove one.
 import type { StoreApi } from 'zustand/vanilla';
-import { apply, uniqueId, type DocScenario, type Op, type OwnershipDoc } from '../model';
+import { apply, diffPatch, uniqueId, type DocScenario, type Op, type OwnershipDoc } from '../model';
 import { readableError } from './messages';
 import { BUNDLED_SCENARIOS, type ScenarioEntry } from './scenarios';
 import { editsSinceBase, withPositions, type SimState } from './simState';
@@ -35,9 +35,8 @@ export function applyScenario(store: Store, scenario: Pick<ScenarioEntry, 'id' |
     return refuse(store, e);
   }
   const sim: SimState = { ...st.sim, log: [...log, op], scenario: { id: scenario.id, title: scenario.title, source: scenario.source, base, baseLog: log.length, baseDate } };
-  st.step(next, sim);
-  if (scenario.date) st.setView({ date: scenario.date });
-  return { ok: true };
+  // One undo step moves the document and the view date together; the worker receives only what differs.
+  return st.dispatch(diffPatch(st.doc, next), { sim, ...(scenario.date ? { date: scenario.date } : {}) });
 }
 
 /** Returns to the document (and view date) from before the scenario, exactly; one undo step. */
@@ -45,9 +44,7 @@ export function backToBase(store: Store): ActionResult {
   const st = store.getState();
   const s = st.sim.scenario;
   if (!s) return { ok: true };
-  st.step(s.base, { ...st.sim, log: st.sim.log.slice(0, s.baseLog), scenario: null });
-  st.setView({ date: s.baseDate });
-  return { ok: true };
+  return st.dispatch(diffPatch(st.doc, s.base), { sim: { ...st.sim, log: st.sim.log.slice(0, s.baseLog), scenario: null }, date: s.baseDate });
 }
 
 /** Saves the edits since the base as a scenario of the document (kept in the base too) and shows it as the active one. */
@@ -67,16 +64,15 @@ export function saveScenario(store: Store, meta: { title: string; description?: 
   const op: Op = { type: 'setScenario', scenario };
   const s = st.sim.scenario;
   const base = s ? s.base : withPositions(st.sim.origin, st.doc);
-  let doc: OwnershipDoc, nextBase: OwnershipDoc;
+  let nextBase: OwnershipDoc;
   try {
-    doc = apply(st.doc, op);
     nextBase = apply(base, op);
   } catch (e) {
     return refuse(store, e);
   }
   const baseLog = s ? s.baseLog : 0;
-  st.step(doc, { ...st.sim, scenario: { id: scenario.id, title, source: 'document', base: nextBase, baseLog, baseDate: s ? s.baseDate : st.view.date } });
-  return { ok: true, id: scenario.id };
+  const r = st.dispatch(op, { sim: { ...st.sim, scenario: { id: scenario.id, title, source: 'document', base: nextBase, baseLog, baseDate: s ? s.baseDate : st.view.date } } });
+  return r.ok ? { ok: true, id: scenario.id } : r;
 }
 
 /** Removes a scenario saved with the document (from the base too); one undo step. */
@@ -84,12 +80,11 @@ export function removeScenario(store: Store, id: string): ActionResult {
   const st = store.getState();
   const op: Op = { type: 'removeScenario', id };
   const s = st.sim.scenario;
+  let base: OwnershipDoc | undefined;
   try {
-    const doc = apply(st.doc, op);
-    const base = s && (s.base.scenarios ?? []).some((x) => x.id === id) ? apply(s.base, op) : s?.base;
-    st.step(doc, { ...st.sim, scenario: s && base ? { ...s, base } : null });
-    return { ok: true };
+    base = s && (s.base.scenarios ?? []).some((x) => x.id === id) ? apply(s.base, op) : s?.base;
   } catch (e) {
     return refuse(store, e);
   }
+  return st.dispatch(op, { sim: { ...st.sim, scenario: s && base ? { ...s, base } : null } });
 }

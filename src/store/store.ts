@@ -1,32 +1,50 @@
 // The explorer's Zustand store: the document, its undo/redo history, selection, view settings and messages.
-// Actions only; every document change goes through apply(); the Analysis is derived elsewhere, never stored.
+// Every document change goes through one dispatch(); a history entry keeps the change and its inverse, so undo and
+// redo are changes too (the analysis worker follows them like any edit). The Analysis is derived elsewhere.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { apply, uniqueId, type Entity, type Op, type OwnershipDoc } from '../model';
+import { apply, applyWithInverse, uniqueId, type Entity, type Op, type OwnershipDoc } from '../model';
+import { placeIfLarge } from '../analysis/placement';
 import { readableError } from './messages';
-import { placeIfLarge } from './placement';
 import { initialSim, logOp, type SimState } from './simState';
 import { DEFAULT_VIEW, type DatasetId, type Message, type Selection, type View } from './types';
 
-/** Listeners told of every document change made by one operation (the analysis worker follows edits with them). */
-const opListeners = new Set<(from: OwnershipDoc, to: OwnershipDoc, op: Op) => void>();
-
-/** Calls `listener` after each commit or placement with the documents before and after and the operation. */
-export function onOperation(listener: (from: OwnershipDoc, to: OwnershipDoc, op: Op) => void): () => void {
-  opListeners.add(listener);
-  return () => opListeners.delete(listener);
-}
-
-/** How many committed edits undo can walk back. */
+/** How many undo steps are kept. */
 export const HISTORY_LIMIT = 200;
 
 export type CommitResult = { ok: true } | { ok: false; error: string };
 
-/** One undo step: the document and where it came from (loading a dataset is undoable too). */
-export interface HistoryEntry {
-  doc: OwnershipDoc;
+/** A change of the working document: an operation, or another document loaded in its place (a dataset, a file…). */
+export type Change = Op | { type: 'load'; doc: OwnershipDoc; datasetId: DatasetId };
+
+/** Called after every change with the documents before and after (the analysis worker follows edits with it). */
+export type ChangeListener = (from: OwnershipDoc, to: OwnershipDoc, change: Change) => void;
+
+/** What goes with the document in an undo step: where it came from and its simulation state (simState.ts). */
+export interface Beside {
   datasetId: DatasetId;
-  /** The operation log and active scenario that go with `doc` (simState.ts). */
   sim: SimState;
+}
+
+/** One undo step: the change and the change that undoes it, and the state beside the document on either side. */
+export interface HistoryEntry {
+  change: Change;
+  inverse: Change;
+  before: Beside;
+  after: Beside;
+  /** The view dates before and after, when the step moved it (a dated scenario, a load). */
+  dates?: [string | null, string | null];
+}
+
+export interface DispatchOptions {
+  /**
+   * false: not an undo step (automatic placement, a generated sample arriving). A load that is not undoable starts a
+   * new history; an operation that is not keeps it.
+   */
+  undoable?: boolean;
+  /** The simulation state after the change (scenario actions); by default the operation is logged, a load starts afresh. */
+  sim?: SimState;
+  /** The view date the change moves to; undo moves it back. */
+  date?: string | null;
 }
 
 export interface ExplorerState {
@@ -44,15 +62,15 @@ export interface ExplorerState {
   /** Operations since loading and the scenario shown (simState.ts); scenario actions live in scenario.ts. */
   sim: SimState;
   setBusy(text: string | null): void;
-  /** Replaces the document and the simulation state as one undo step (scenario actions: scenario.ts). */
-  step(doc: OwnershipDoc, sim: SimState): void;
-  /** Applies one operation as one undo step; on refusal leaves the document as it was and reports why. */
+  /** The one write path: applies a change (one undo step unless told otherwise); a refusal changes nothing and says why. */
+  dispatch(change: Change, opts?: DispatchOptions): CommitResult;
+  /** One user edit: dispatch(op). */
   commit(op: Op): CommitResult;
   undo(): void;
   redo(): void;
-  /** Gives unplaced entities positions without an undo step (automatic layout after loading). */
+  /** Gives entities positions without an undo step (automatic layout); unknown ids are ignored. */
   place(positions: Record<string, { x: number; y: number }>): void;
-  /** Replaces the working document; `undoable` keeps the old one on the undo stack. */
+  /** Loads another document: dispatch({ type: 'load' }); `undoable` keeps the old one a step back. */
   loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean }): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
@@ -65,6 +83,12 @@ export interface ExplorerState {
   /** Deletes the selected entity, holding, agreement or dependency. */
   removeSelected(): CommitResult;
 }
+
+/** The store of one explorer: Zustand's API, plus the listeners told of every change. */
+export type ExplorerStore = StoreApi<ExplorerState> & {
+  /** Calls `listener` after every change; returns a function that stops it. */
+  onChange(listener: ChangeListener): () => void;
+};
 
 export interface StoreOptions {
   doc: OwnershipDoc;
@@ -92,9 +116,11 @@ export function selectionExists(doc: OwnershipDoc, sel: Selection | null): boole
 }
 
 /** Creates a store holding `opts.doc` with empty history. */
-export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState> {
+export function createExplorerStore(opts: StoreOptions): ExplorerStore {
   let seq = 0;
-  return createStore<ExplorerState>()((set, get) => {
+  const listeners = new Set<ChangeListener>();
+  const emit = (from: OwnershipDoc, to: OwnershipDoc, change: Change) => listeners.forEach((l) => l(from, to, change));
+  const api = createStore<ExplorerState>()((set, get) => {
     const keepSelection = (doc: OwnershipDoc) => {
       const sel = get().selection;
       return selectionExists(doc, sel) ? sel : null;
@@ -103,6 +129,35 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
       const error = readableError(e);
       set({ message: { kind: 'error', text: error, seq: ++seq } });
       return { ok: false, error };
+    };
+    const withDate = (view: View, date: string | null, load: boolean): View => ({ ...view, date, ...(load ? { focus: null } : {}) });
+    /** Moves along the history: applies `change` (an entry's inverse or the change itself) and sets what goes with it. */
+    const travel = (entry: HistoryEntry, dir: 'undo' | 'redo') => {
+      const s = get();
+      const change = dir === 'undo' ? entry.inverse : entry.change;
+      let doc: OwnershipDoc;
+      try {
+        doc = change.type === 'load' ? change.doc : apply(s.doc, change);
+      } catch (e) {
+        // Only a bug gets here (an inverse restores a state the document was in): say so, and keep what is on screen.
+        set({ past: [], future: [] });
+        fail(new Error(`${dir} failed (${readableError(e)}); the history was cleared and the graph is as shown`));
+        return;
+      }
+      const beside = dir === 'undo' ? entry.before : entry.after;
+      const load = change.type === 'load';
+      const date = entry.dates ? entry.dates[dir === 'undo' ? 0 : 1] : s.view.date;
+      set({
+        doc,
+        ...beside,
+        past: dir === 'undo' ? s.past.slice(0, -1) : [...s.past, entry],
+        future: dir === 'undo' ? [entry, ...s.future] : s.future.slice(1),
+        selection: load ? null : keepSelection(doc),
+        view: entry.dates || load ? withDate(s.view, date, load) : s.view,
+        message: null,
+        loads: s.loads + (load ? 1 : 0),
+      });
+      emit(s.doc, doc, change);
     };
     const first = placeIfLarge(opts.doc);
     return {
@@ -120,69 +175,65 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
       setBusy(busy) {
         set({ busy });
       },
-      step(doc, sim) {
-        const { doc: old, past, datasetId, sim: oldSim } = get();
-        set({ doc, sim, past: [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId, sim: oldSim }], future: [], selection: keepSelection(doc) });
-      },
-      commit(op) {
-        const { doc, past, datasetId, sim } = get();
-        let next: OwnershipDoc;
+      dispatch(change, o = {}) {
+        const s = get();
+        const undoable = o.undoable ?? true;
+        const load = change.type === 'load';
+        let doc: OwnershipDoc;
+        let entry: HistoryEntry | null = null;
         try {
-          next = apply(doc, op);
+          if (change.type === 'load') {
+            doc = placeIfLarge(change.doc);
+            change = { ...change, doc };
+          } else if (undoable) {
+            const r = applyWithInverse(s.doc, change);
+            doc = r.doc;
+            entry = { change, inverse: r.inverse, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId: s.datasetId, sim: s.sim } };
+          } else doc = apply(s.doc, change);
         } catch (e) {
           return fail(e);
         }
-        if (next === doc) return { ok: true };
-        const msg = get().message;
+        const datasetId = change.type === 'load' ? change.datasetId : s.datasetId;
+        const sim = o.sim ?? (change.type === 'load' ? initialSim(doc) : logOp(s.sim, change));
+        const date = o.date !== undefined ? o.date : load ? null : s.view.date;
+        if (load && undoable) entry = { change, inverse: { type: 'load', doc: s.doc, datasetId: s.datasetId }, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId, sim } };
+        if (entry) {
+          entry.after = { datasetId, sim };
+          if (date !== s.view.date) entry.dates = [s.view.date, date];
+        }
+        const msg = s.message;
         set({
-          doc: next,
-          sim: logOp(sim, op),
-          past: [...past.slice(-(HISTORY_LIMIT - 1)), { doc, datasetId, sim }],
-          future: [],
-          selection: keepSelection(next),
-          message: msg?.kind === 'error' ? null : msg,
+          doc,
+          sim,
+          datasetId,
+          past: entry ? [...s.past.slice(-(HISTORY_LIMIT - 1)), entry] : load ? [] : s.past,
+          future: entry || load ? [] : s.future,
+          selection: load ? null : keepSelection(doc),
+          view: date !== s.view.date || load ? withDate(s.view, date, load) : s.view,
+          message: load ? null : msg?.kind === 'error' ? null : msg,
+          loads: s.loads + (load ? 1 : 0),
         });
-        opListeners.forEach((l) => l(doc, next, op));
+        emit(s.doc, doc, change);
         return { ok: true };
       },
+      commit(op) {
+        return get().dispatch(op);
+      },
       undo() {
-        const { past, future, doc, datasetId, sim } = get();
-        if (!past.length) return;
-        const prev = past[past.length - 1];
-        const loads = get().loads + (prev.datasetId !== datasetId ? 1 : 0);
-        set({ ...prev, loads, past: past.slice(0, -1), future: [{ doc, datasetId, sim }, ...future], selection: keepSelection(prev.doc), message: null });
+        const entry = get().past.at(-1);
+        if (entry) travel(entry, 'undo');
       },
       redo() {
-        const { past, future, doc, datasetId, sim } = get();
-        if (!future.length) return;
-        const next = future[0];
-        const loads = get().loads + (next.datasetId !== datasetId ? 1 : 0);
-        set({ ...next, loads, past: [...past, { doc, datasetId, sim }], future: future.slice(1), selection: keepSelection(next.doc), message: null });
+        const entry = get().future[0];
+        if (entry) travel(entry, 'redo');
       },
       place(positions) {
         const ids = new Set(get().doc.entities.map((e) => e.id));
         const known = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
-        if (!Object.keys(known).length) return;
-        const op: Op = { type: 'moveEntities', positions: known };
-        const from = get().doc;
-        const to = apply(from, op);
-        set({ doc: to });
-        opListeners.forEach((l) => l(from, to, op));
+        if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { undoable: false });
       },
       loadDoc(doc, datasetId, o = {}) {
-        const { past, doc: old, view, datasetId: oldId, sim } = get();
-        const placedDoc = placeIfLarge(doc);
-        set({
-          doc: placedDoc,
-          sim: initialSim(placedDoc),
-          datasetId,
-          past: o.undoable ? [...past.slice(-(HISTORY_LIMIT - 1)), { doc: old, datasetId: oldId, sim }] : [],
-          future: [],
-          selection: null,
-          view: { ...view, date: null, focus: null },
-          message: null,
-          loads: get().loads + 1,
-        });
+        get().dispatch({ type: 'load', doc, datasetId }, { undoable: !!o.undoable });
       },
       select(selection) {
         set({ selection });
@@ -199,7 +250,7 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
       addEntity(partial) {
         const doc = get().doc;
         const id = partial.id ?? uniqueId(partial.name || 'entity', (x) => doc.entities.some((e) => e.id === x));
-        const r = get().commit({ type: 'addEntity', entity: { ...partial, id } });
+        const r = get().dispatch({ type: 'addEntity', entity: { ...partial, id } });
         if (!r.ok) return null;
         set({ selection: { kind: 'entity', id } });
         return id;
@@ -215,7 +266,7 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
           return null;
         }
         const id = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));
-        const r = get().commit({ type: 'setHolding', holding: { id, holder, subject, shares: stake } });
+        const r = get().dispatch({ type: 'setHolding', holding: { id, holder, subject, shares: stake } });
         if (!r.ok) return null;
         set({ selection: { kind: 'holding', id } });
         return id;
@@ -228,10 +279,16 @@ export function createExplorerStore(opts: StoreOptions): StoreApi<ExplorerState>
           : sel.kind === 'holding' ? { type: 'removeHolding', id: sel.id }
           : sel.kind === 'agreement' ? { type: 'removeAgreement', id: sel.id }
           : { type: 'removeDependency', id: sel.id };
-        const r = get().commit(op);
+        const r = get().dispatch(op);
         if (r.ok) set({ selection: null });
         return r;
       },
     };
+  });
+  return Object.assign(api, {
+    onChange(listener: ChangeListener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   });
 }

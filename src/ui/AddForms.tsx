@@ -3,12 +3,13 @@ import { useId, useMemo, useState } from 'react';
 import { uniqueId, type EntityKind } from '../model';
 import { canvasApi } from '../canvas/canvasApi';
 import { KIND_STYLES } from '../canvas/stylesheet';
-import { appStore, useStore } from '../store';
-import { commitOp } from './edits';
+import { useStoreApi, useStore } from '../store';
+import { useEdits } from './edits';
 import { EntityPicker, PICKER_SELECT_MAX } from './simulate/EntityPicker';
 
 /** Adds an entity at the centre of the view and selects it. */
 export function AddEntityForm() {
+  const appStore = useStoreApi();
   const id = useId();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<EntityKind>('company');
@@ -42,6 +43,8 @@ export function AddEntityForm() {
 
 /** Adds a holding between the selected entity and another one, in either direction. */
 export function AddHoldingForm({ entityId }: { entityId: string }) {
+  const { commitOp } = useEdits();
+  const appStore = useStoreApi();
   const id = useId();
   const entities = useStore((s) => s.doc.entities);
   const others = useMemo(() => entities.filter((e) => e.id !== entityId), [entities, entityId]);

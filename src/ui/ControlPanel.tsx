@@ -2,13 +2,14 @@
 // and ultimate owners (bar charts), and the voting game on it (Banzhaf, Shapley–Shubik, veto players).
 import type { AnalysisView } from '../analysis';
 import { RULE_LABELS } from '../analysis';
-import { appStore } from '../store';
+import { useStoreApi } from '../store';
 import { BarChart } from './BarChart';
 import { listNames } from './names';
 
 const STATUS_TEXT = { independent: 'Independent', controlled: 'Controlled', joint: 'Jointly controlled', circular: 'Circular control' } as const;
 
 function EntityLinks({ ids, nameOf }: { ids: string[]; nameOf: (id: string) => string }) {
+  const appStore = useStoreApi();
   if (!ids.length) return <span className="muted">none</span>;
   return (
     <>

@@ -1,6 +1,6 @@
 // Inspector forms for agreements (control / joint control by contract) and dependencies (provider serves client).
 import type { Agreement, Dependency } from '../model';
-import { changeAgreement, changeDependency } from './edits';
+import { useEdits } from './edits';
 import { DateField, SelectField, TextField } from './fields';
 import { SourcesEditor } from './SourcesEditor';
 import { kindLabel } from '../canvas/labels';
@@ -8,6 +8,7 @@ import { kindLabel } from '../canvas/labels';
 const DEP_KINDS = ['it-operations', 'cloud-hosting', 'data-storage', 'authentication', 'outsourcing', 'other'] as const;
 
 export function AgreementForm({ agreement: a, nameOf, entityOptions }: { agreement: Agreement; nameOf: (id: string) => string; entityOptions: { value: string; label: string }[] }) {
+  const { changeAgreement } = useEdits();
   return (
     <form className="form" onSubmit={(e) => e.preventDefault()} aria-label="Edit agreement">
       <p className="edge-ends">
@@ -40,6 +41,7 @@ export function AgreementForm({ agreement: a, nameOf, entityOptions }: { agreeme
 }
 
 export function DependencyForm({ dependency: d, nameOf, entityOptions }: { dependency: Dependency; nameOf: (id: string) => string; entityOptions: { value: string; label: string }[] }) {
+  const { changeDependency } = useEdits();
   return (
     <form className="form" onSubmit={(e) => e.preventDefault()} aria-label="Edit dependency">
       <p className="edge-ends">

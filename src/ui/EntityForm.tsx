@@ -1,7 +1,7 @@
 // The inspector's form for one entity: every field of FORMAT.md, each edit committed through apply().
 import type { DecisionRule, Entity, EntityKind } from '../model';
 import { KIND_STYLES } from '../canvas/stylesheet';
-import { changeEntity } from './edits';
+import { useEdits } from './edits';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { SourcesEditor } from './SourcesEditor';
 
@@ -9,6 +9,7 @@ const KINDS = Object.entries(KIND_STYLES).map(([value, s]) => ({ value: value as
 type RuleKind = 'default' | 'moreThan' | 'atLeast';
 
 export function EntityForm({ entity }: { entity: Entity }) {
+  const { changeEntity } = useEdits();
   const id = entity.id;
   const rule = entity.decisionRule;
   const ruleKind: RuleKind = !rule ? 'default' : 'moreThan' in rule ? 'moreThan' : 'atLeast';

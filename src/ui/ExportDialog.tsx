@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../canvas/exportFit';
 import type { Background } from '../canvas/exportImage';
 import { useShown } from '../canvas/useShown';
-import { currentCaption, saveImage } from './fileActions';
+import { useFileActions } from './fileActions';
 
 /** The choices of the last export in this session. */
 const last: { format: 'png' | 'svg'; scale: number; background: Background } = { format: 'png', scale: DEFAULT_EXPORT_SCALE, background: 'white' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
+  const { currentCaption, saveImage } = useFileActions();
   const ref = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState(last.format);
   const [scale, setScale] = useState(last.scale);

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent }
 import { today } from '../model';
 import { useStore } from '../store';
 import { ExportDialog } from './ExportDialog';
-import { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } from './fileActions';
+import { useFileActions } from './fileActions';
 import { ShareDialog, type ShareState } from './ShareDialog';
 import './files.css';
 
@@ -12,6 +12,7 @@ import './files.css';
 export const OPEN_ACCEPT = '.json,.csv,.png,.txt,application/json,text/csv,image/png';
 
 export function FileMenu() {
+  const { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } = useFileActions();
   const [open, setOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [share, setShare] = useState<ShareState | null>(null);

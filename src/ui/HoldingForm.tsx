@@ -1,10 +1,11 @@
 // The inspector's form for one holding: shares, votes, board seats, dates, estimated, sources — via setHolding.
 import type { Holding } from '../model';
-import { changeHolding } from './edits';
+import { useEdits } from './edits';
 import { CheckField, DateField, NumberField, TextField } from './fields';
 import { SourcesEditor } from './SourcesEditor';
 
 export function HoldingForm({ holding: h, nameOf }: { holding: Holding; nameOf: (id: string) => string }) {
+  const { changeHolding } = useEdits();
   return (
     <form className="form" onSubmit={(e) => e.preventDefault()} aria-label={`Edit the holding of ${nameOf(h.holder)} in ${nameOf(h.subject)}`}>
       <p className="edge-ends">

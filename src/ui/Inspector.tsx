@@ -1,8 +1,8 @@
 // The right-hand panel: the selected entity, holding, agreement or dependency (form + live control), or the
 // document itself when nothing is selected.
 import { useMemo } from 'react';
-import { appStore, useAnalysis, useStore } from '../store';
-import { commitOp } from './edits';
+import { useStoreApi, useAnalysis, useStore } from '../store';
+import { useEdits } from './edits';
 import { AddEntityForm, AddHoldingForm } from './AddForms';
 import { ControlPanel } from './ControlPanel';
 import { AgreementForm, DependencyForm } from './EdgeForms';
@@ -15,6 +15,8 @@ import { namer } from './names';
 const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', dependency: 'Dependency' } as const;
 
 export function Inspector() {
+  const { commitOp } = useEdits();
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const selection = useStore((s) => s.selection);
   const analysis = useAnalysis();

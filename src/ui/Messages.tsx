@@ -1,7 +1,8 @@
 // The message bar: refused edits (role=alert, with the model's reason) and notices (role=status).
-import { appStore, useStore } from '../store';
+import { useStoreApi, useStore } from '../store';
 
 export function Messages() {
+  const appStore = useStoreApi();
   const message = useStore((s) => s.message);
   return (
     <div className="messages" aria-live="polite">

@@ -1,9 +1,10 @@
 // Find an entity by name: a combobox listing matches; Enter or a click focuses the entity on the canvas.
 import { useId, useMemo, useState } from 'react';
 import { canvasApi } from '../canvas/canvasApi';
-import { appStore, useStore } from '../store';
+import { useStoreApi, useStore } from '../store';
 
 export function Search() {
+  const appStore = useStoreApi();
   const id = useId();
   const entities = useStore((s) => s.doc.entities);
   const [q, setQ] = useState('');

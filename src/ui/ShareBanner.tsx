@@ -2,10 +2,11 @@
 // the autosaved work). Also opens share links pasted into the address bar of an open tab (hashchange).
 import { useEffect } from 'react';
 import { useStore as useZustand } from 'zustand';
-import { appStore, shareSession } from '../store';
+import { useApp } from '../store';
 import { readShareHash } from '../store/share';
 
 export function ShareBanner() {
+  const { store: appStore, share: shareSession } = useApp();
   const active = useZustand(shareSession.state, (s) => s.active);
 
   useEffect(() => {
@@ -17,7 +18,7 @@ export function ShareBanner() {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [appStore, shareSession]);
 
   if (!active) return null;
   return (

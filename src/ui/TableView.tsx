@@ -4,7 +4,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { inForce } from '../model';
 import { canvasApi } from '../canvas/canvasApi';
 import { fmtPct } from '../canvas/labels';
-import { appStore, useAnalysis, useStore } from '../store';
+import { useStoreApi, useAnalysis, useStore } from '../store';
 import { namer } from './names';
 
 const PAGE = 100;
@@ -23,6 +23,7 @@ const HOLDING_COLS: Column[] = [
 ];
 
 export function TableView() {
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const selection = useStore((s) => s.selection);
   const analysis = useAnalysis();

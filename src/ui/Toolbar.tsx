@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
 import { canvasApi } from '../canvas/canvasApi';
-import { appStore, DATASETS, datasetById, useStore, type DatasetId, type Layers } from '../store';
+import { useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerStore, type Layers } from '../store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
@@ -13,7 +13,7 @@ const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agree
 /** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
 const SAMPLES = [1_000, 20_000, 100_000];
 
-function loadDataset(id: DatasetId | `sample:${number}`) {
+function loadDataset(appStore: ExplorerStore, id: DatasetId | `sample:${number}`) {
   if (id.startsWith('sample:')) {
     // A sample is a page of its own (?sample=N): the autosaved work stays untouched underneath.
     location.search = `?sample=${id.slice(7)}`;
@@ -26,6 +26,7 @@ function loadDataset(id: DatasetId | `sample:${number}`) {
 }
 
 export function Toolbar() {
+  const appStore = useStoreApi();
   const view = useStore((s) => s.view);
   const datasetId = useStore((s) => s.datasetId);
   const asOf = useStore((s) => s.doc.asOf);
@@ -45,7 +46,7 @@ export function Toolbar() {
       <div className="group">
         <label className="inline">
           <span>Dataset</span>
-          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(e.target.value as DatasetId | `sample:${number}`)}>
+          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(appStore, e.target.value as DatasetId | `sample:${number}`)}>
             {!datasetById(datasetId) && <option value="">{datasetId === 'sample' ? 'Generated sample' : 'Imported graph'}</option>}
             {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
             <optgroup label="Generated samples">

@@ -1,23 +1,27 @@
-// Helpers that turn form commits into operations on the store; each returns the refusal message or null.
+// Form commits as operations on the explorer's store; each returns the refusal message or null when applied.
+import { useMemo } from 'react';
 import type { Agreement, Dependency, Entity, Holding, Op, Changes } from '../model';
-import { appStore } from '../store';
+import { useStoreApi, type ExplorerStore } from '../store';
 
-/** Commits one operation; returns the readable refusal, or null when applied. */
-export function commitOp(op: Op): string | null {
-  const r = appStore.getState().commit(op);
-  return r.ok ? null : r.error;
+/** The edit helpers bound to `store`. */
+export function editsFor(store: ExplorerStore) {
+  /** Dispatches one operation; returns the readable refusal, or null when applied. */
+  const commitOp = (op: Op): string | null => {
+    const r = store.getState().dispatch(op);
+    return r.ok ? null : r.error;
+  };
+  return {
+    commitOp,
+    changeEntity: (id: string, changes: Changes<Omit<Entity, 'id'>>) => commitOp({ type: 'updateEntity', id, changes }),
+    changeAgreement: (id: string, changes: Changes<Omit<Agreement, 'id'>>) => commitOp({ type: 'updateAgreement', id, changes }),
+    changeDependency: (id: string, changes: Changes<Omit<Dependency, 'id'>>) => commitOp({ type: 'updateDependency', id, changes }),
+    /** Changes some fields of a holding (`null` clears one): the model merges them (updateHolding). */
+    changeHolding: (h: Pick<Holding, 'id'>, changes: Changes<Omit<Holding, 'id'>>) => commitOp({ type: 'updateHolding', id: h.id, changes }),
+  };
 }
 
-export const changeEntity = (id: string, changes: Changes<Omit<Entity, 'id'>>) => commitOp({ type: 'updateEntity', id, changes });
-export const changeAgreement = (id: string, changes: Changes<Omit<Agreement, 'id'>>) => commitOp({ type: 'updateAgreement', id, changes });
-export const changeDependency = (id: string, changes: Changes<Omit<Dependency, 'id'>>) => commitOp({ type: 'updateDependency', id, changes });
-
-/** Holdings are upserted whole (setHolding): merge the changes, `null` clearing a field. */
-export function changeHolding(h: Holding, changes: Changes<Omit<Holding, 'id'>>): string | null {
-  const next: Record<string, unknown> = { ...h };
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === null || v === undefined) delete next[k];
-    else next[k] = v;
-  }
-  return commitOp({ type: 'setHolding', holding: next as Holding });
+/** The edit helpers of the explorer this component belongs to. */
+export function useEdits(): ReturnType<typeof editsFor> {
+  const store = useStoreApi();
+  return useMemo(() => editsFor(store), [store]);
 }

@@ -1,6 +1,6 @@
-// The File menu's actions on the running app: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports
-// its outcome with one message; none of them changes the document. Importers and exporters load on first use,
-// keeping them out of the first page load.
+// The File menu's actions on an explorer: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports its
+// outcome with one message; only opening changes the document. Importers and exporters load on first use, keeping
+// them out of the first page load.
 import { canvasApi } from '../canvas/canvasApi';
 import { captionContent, type CaptionContent } from '../canvas/exportCaption';
 import type { ImageOptions } from '../canvas/exportImage';
@@ -9,38 +9,13 @@ import type { ElementDef } from '../canvas/toElements';
 import { serializeDoc } from '../io/native';
 import { seedAdjacency, type AnalysisView } from '../analysis';
 import type { OwnershipDoc } from '../model';
-import { appStore } from '../store';
-import type { Decide, FileLike } from '../store/files';
+import { useMemo } from 'react';
+import { useStoreApi, type ExplorerStore } from '../store';
+import type { Decide, FileLike } from '../io/open';
 import { AnalysisWorker } from '../worker/client';
 import { shareLink } from '../store/share';
 import { download, fileBaseName } from './download';
 import { namer } from './names';
-
-const st = appStore.getState;
-const base = () => fileBaseName(st().doc.title);
-
-/** Saves the working document as `<title>.ownership.json` (FORMAT.md). */
-export function saveDocument(): void {
-  const name = `${base()}.ownership.json`;
-  download(serializeDoc(st().doc), name, 'application/json');
-  st().notify(`Saved "${name}". Open it (or drop it here) to continue from this point.`);
-}
-
-/** Exports BODS 0.4 statements dated the view date. */
-export async function saveBods(date: string): Promise<void> {
-  const { exportBodsJson } = await import('../io');
-  const name = `${base()}.bods.json`;
-  download(exportBodsJson(st().doc, { date }), name, 'application/json');
-  st().notify(`Exported "${name}": BODS 0.4 statements as of ${date}. Dependencies and events have no BODS equivalent and are left out.`);
-}
-
-/** Exports the holdings in force on the view date as CSV (holder,subject,shares,votes). */
-export async function saveCsv(date: string): Promise<void> {
-  const { exportCsv } = await import('../io');
-  const name = `${base()}-holdings-${date}.csv`;
-  download(exportCsv(st().doc, date), name, 'text/csv');
-  st().notify(`Exported "${name}": the holdings in force on ${date}.`);
-}
 
 /** What the canvas shows (canvas/useShown): the working document, a transfer's preview, or a scenario's base. */
 export interface ShownGraph {
@@ -51,92 +26,129 @@ export interface ShownGraph {
 
 const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)' } as const;
 
-/** The caption of an image of what the canvas shows: the legend is built exactly as the on-screen legend is. */
-export function currentCaption(shown: ShownGraph): CaptionContent {
-  const { view } = st();
-  const { analysis, elements } = shown;
-  const doc = analysis.doc;
-  const legend = legendModel(elements, analysis, namer(doc));
-  const notes: string[] = [];
-  if (MODE_NOTES[shown.mode]) notes.push(MODE_NOTES[shown.mode]!);
-  const drawn = elements.filter((e) => e.group === 'nodes' && e.data.kind === 'entity').length;
-  if (drawn < doc.entities.length) notes.push(`Showing ${drawn.toLocaleString('en')} of ${doc.entities.length.toLocaleString('en')} entities`);
-  return captionContent(doc, { date: analysis.options.date, rule: view.rule, threshold: view.threshold, layers: view.layers, notes }, legend);
-}
-
-/** Exports the whole drawn graph as PNG (with `doc`, the document it shows, embedded) or SVG, and says at which scale. */
-export async function saveImage(format: 'png' | 'svg', opts: ImageOptions, caption: CaptionContent, doc: OwnershipDoc): Promise<void> {
-  const api = canvasApi();
-  if (!api) return st().notify('The graph is not on screen: close the table view or reload, then export again.', 'error');
-  st().setBusy('Exporting image…');
-  const { ExportError, exportPng, exportSvg, scaleNotice } = await import('../canvas/exportImage');
-  try {
-    if (format === 'svg') {
-      const name = `${base()}.svg`;
-      download(await api.whole((cy) => exportSvg(cy, caption, opts)), name, 'image/svg+xml');
-      st().notify(`Exported "${name}".`);
-    } else {
-      const name = `${base()}.png`;
-      const r = await api.whole((cy) => exportPng(cy, doc, caption, opts));
-      download(r.bytes, name, 'image/png');
-      st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
-    }
-  } catch (e) {
-    const text = e instanceof ExportError ? e.message : `The image could not be exported (${e instanceof Error ? e.message : String(e)}). Try a smaller scale, or export SVG.`;
-    st().notify(text, 'error');
-  } finally {
-    st().setBusy(null);
-  }
-}
-
-/** The share link for the working document, copied to the clipboard when the browser allows; null when too large. */
-export function makeShareLink(): { url: string; copied: Promise<boolean> } | null {
-  const r = shareLink(st().doc, `${location.origin}${location.pathname}`);
-  if (!r.ok) {
-    st().notify(r.error, 'error');
-    return null;
-  }
-  const copied = navigator.clipboard?.writeText
-    ? navigator.clipboard.writeText(r.url).then(() => true, () => false)
-    : Promise.resolve(false);
-  return { url: r.url, copied };
-}
-
 /** How long a worker import may take before it is given up. */
 const WORKER_IMPORT_TIMEOUT_MS = 120_000;
 
-/** decideOpen, in a short-lived worker for big files; a worker that fails or hangs gives a refusal, never a half load. */
-const decide: Decide = async (bytes, name, opts) => {
-  const { decideOpen, WORKER_IMPORT_BYTES } = await import('../store/files');
-  if (bytes.length < WORKER_IMPORT_BYTES || typeof Worker === 'undefined') return decideOpen(bytes, name, opts);
-  const worker = new AnalysisWorker();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  st().setBusy(`Opening ${name}…`);
-  try {
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('it took too long to read')), WORKER_IMPORT_TIMEOUT_MS)));
-    const work = worker.importFile(bytes, name, opts.date, (phase) => st().setBusy(`Opening ${name}… (${phase})`));
-    work.catch(() => {}); // after a timeout, terminate() rejects it: already answered
-    const { decision, seed } = await Promise.race([work, timeout]);
-    // The worker built the adjacency focus mode opens with: the page need not build it again.
-    if (decision.ok && seed) seedAdjacency(decision.doc, seed.date, seed.adjacency);
-    return decision;
-  } catch (e) {
-    return { ok: false, error: `"${name}" was not opened: ${e instanceof Error ? e.message : String(e)}. The graph in the app is unchanged.` };
-  } finally {
-    clearTimeout(timer);
-    worker.terminate();
-    st().setBusy(null);
-  }
-};
+/** The file actions on `store`. */
+export function fileActions(store: ExplorerStore) {
+  const st = store.getState;
+  const base = () => fileBaseName(st().doc.title);
 
-/** Opens dropped or picked files: exactly one at a time. */
-export async function openFiles(files: FileLike[]): Promise<void> {
-  if (files.length > 1) {
-    st().notify(`Drop or choose one file at a time — ${files.length} files were given, and none was opened. The graph in the app is unchanged.`, 'error');
-    return;
+  /** Saves the working document as `<title>.ownership.json` (FORMAT.md). */
+  function saveDocument(): void {
+    const name = `${base()}.ownership.json`;
+    download(serializeDoc(st().doc), name, 'application/json');
+    st().notify(`Saved "${name}". Open it (or drop it here) to continue from this point.`);
   }
-  if (files.length === 1) {
-    const { openFile } = await import('../store/files');
-    await openFile(appStore, files[0], decide);
+
+  /** Exports BODS 0.4 statements dated the view date. */
+  async function saveBods(date: string): Promise<void> {
+    const { exportBodsJson } = await import('../io');
+    const name = `${base()}.bods.json`;
+    download(exportBodsJson(st().doc, { date }), name, 'application/json');
+    st().notify(`Exported "${name}": BODS 0.4 statements as of ${date}. Dependencies and events have no BODS equivalent and are left out.`);
   }
+
+  /** Exports the holdings in force on the view date as CSV (holder,subject,shares,votes). */
+  async function saveCsv(date: string): Promise<void> {
+    const { exportCsv } = await import('../io');
+    const name = `${base()}-holdings-${date}.csv`;
+    download(exportCsv(st().doc, date), name, 'text/csv');
+    st().notify(`Exported "${name}": the holdings in force on ${date}.`);
+  }
+
+  /** The caption of an image of what the canvas shows: the legend is built exactly as the on-screen legend is. */
+  function currentCaption(shown: ShownGraph): CaptionContent {
+    const { view } = st();
+    const { analysis, elements } = shown;
+    const doc = analysis.doc;
+    const legend = legendModel(elements, analysis, namer(doc));
+    const notes: string[] = [];
+    if (MODE_NOTES[shown.mode]) notes.push(MODE_NOTES[shown.mode]!);
+    const drawn = elements.filter((e) => e.group === 'nodes' && e.data.kind === 'entity').length;
+    if (drawn < doc.entities.length) notes.push(`Showing ${drawn.toLocaleString('en')} of ${doc.entities.length.toLocaleString('en')} entities`);
+    return captionContent(doc, { date: analysis.options.date, rule: view.rule, threshold: view.threshold, layers: view.layers, notes }, legend);
+  }
+
+  /** Exports the whole drawn graph as PNG (with `doc`, the document it shows, embedded) or SVG, and says at which scale. */
+  async function saveImage(format: 'png' | 'svg', opts: ImageOptions, caption: CaptionContent, doc: OwnershipDoc): Promise<void> {
+    const api = canvasApi();
+    if (!api) return st().notify('The graph is not on screen: close the table view or reload, then export again.', 'error');
+    st().setBusy('Exporting image…');
+    const { ExportError, exportPng, exportSvg, scaleNotice } = await import('../canvas/exportImage');
+    try {
+      if (format === 'svg') {
+        const name = `${base()}.svg`;
+        download(await api.whole((cy) => exportSvg(cy, caption, opts)), name, 'image/svg+xml');
+        st().notify(`Exported "${name}".`);
+      } else {
+        const name = `${base()}.png`;
+        const r = await api.whole((cy) => exportPng(cy, doc, caption, opts));
+        download(r.bytes, name, 'image/png');
+        st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
+      }
+    } catch (e) {
+      const text = e instanceof ExportError ? e.message : `The image could not be exported (${e instanceof Error ? e.message : String(e)}). Try a smaller scale, or export SVG.`;
+      st().notify(text, 'error');
+    } finally {
+      st().setBusy(null);
+    }
+  }
+
+  /** The share link for the working document, copied to the clipboard when the browser allows; null when too large. */
+  function makeShareLink(): { url: string; copied: Promise<boolean> } | null {
+    const r = shareLink(st().doc, `${location.origin}${location.pathname}`);
+    if (!r.ok) {
+      st().notify(r.error, 'error');
+      return null;
+    }
+    const copied = navigator.clipboard?.writeText
+      ? navigator.clipboard.writeText(r.url).then(() => true, () => false)
+      : Promise.resolve(false);
+    return { url: r.url, copied };
+  }
+
+  /** decideOpen, in a short-lived worker for big files; a worker that fails or hangs gives a refusal, never a half load. */
+  const decide: Decide = async (bytes, name, opts) => {
+    const { decideOpen, WORKER_IMPORT_BYTES } = await import('../io/open');
+    if (bytes.length < WORKER_IMPORT_BYTES || typeof Worker === 'undefined') return decideOpen(bytes, name, opts);
+    const worker = new AnalysisWorker();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    st().setBusy(`Opening ${name}…`);
+    try {
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('it took too long to read')), WORKER_IMPORT_TIMEOUT_MS)));
+      const work = worker.importFile(bytes, name, opts.date, (phase) => st().setBusy(`Opening ${name}… (${phase})`));
+      work.catch(() => {}); // after a timeout, terminate() rejects it: already answered
+      const { decision, seed } = await Promise.race([work, timeout]);
+      // The worker built the adjacency focus mode opens with: the page need not build it again.
+      if (decision.ok && seed) seedAdjacency(decision.doc, seed.date, seed.adjacency);
+      return decision;
+    } catch (e) {
+      return { ok: false, error: `"${name}" was not opened: ${e instanceof Error ? e.message : String(e)}. The graph in the app is unchanged.` };
+    } finally {
+      clearTimeout(timer);
+      worker.terminate();
+      st().setBusy(null);
+    }
+  };
+
+  /** Opens dropped or picked files: exactly one at a time. */
+  async function openFiles(files: FileLike[]): Promise<void> {
+    if (files.length > 1) {
+      st().notify(`Drop or choose one file at a time — ${files.length} files were given, and none was opened. The graph in the app is unchanged.`, 'error');
+      return;
+    }
+    if (files.length === 1) {
+      const { openFile } = await import('../store/files');
+      await openFile(store, files[0], decide);
+    }
+  }
+
+  return { saveDocument, saveBods, saveCsv, currentCaption, saveImage, makeShareLink, openFiles };
+}
+
+/** The file actions of the explorer this component belongs to. */
+export function useFileActions(): ReturnType<typeof fileActions> {
+  const store = useStoreApi();
+  return useMemo(() => fileActions(store), [store]);
 }

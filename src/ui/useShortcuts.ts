@@ -1,6 +1,6 @@
 // Global keyboard shortcuts: undo/redo, Delete for the selection, Escape to leave modes and clear the selection.
 import { useEffect } from 'react';
-import { appStore } from '../store';
+import { useStoreApi } from '../store';
 
 /** Whether the key event comes from a field with an uncommitted edit (its own undo and Delete apply there). */
 function inEditableField(t: EventTarget | null): boolean {
@@ -11,6 +11,7 @@ function inEditableField(t: EventTarget | null): boolean {
 }
 
 export function useShortcuts() {
+  const appStore = useStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const st = appStore.getState();

@@ -5,7 +5,7 @@ import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary } from '../analysis';
 import { joinDoc, nextTask, splitDoc, type DocPart } from './docParts';
 import type { AdjacencySeed, EntityDetail, Request, Response } from './protocol';
-import type { OpenDecision } from '../store/files';
+import type { OpenDecision } from '../io/open';
 
 /** A request before it is numbered (Omit distributed over the union). */
 type Unnumbered = Request extends infer R ? (R extends Request ? Omit<R, 'seq'> : never) : never;

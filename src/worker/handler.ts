@@ -1,7 +1,7 @@
 // The analysis worker's logic as a plain function of messages (testable in Node); the Worker file only wires it.
 import { apply, generateGraph, type OwnershipDoc } from '../model';
 import { adjacencyBuffers, analyze, buildAdjacency, resolveOptions, summarize, summaryBuffers } from '../analysis';
-import { decideOpen } from '../store/files';
+import { decideOpen } from '../io/open';
 import { joinDoc, splitDoc, type DocPart } from './docParts';
 import type { AdjacencySeed, Request, Response } from './protocol';
 

@@ -3,7 +3,7 @@
 // Large documents travel in parts (docParts.ts): `part` messages with the request's seq, then the request itself.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { Adjacency, AnalysisOptions, AnalysisSummary, LookThrough, PlayerPower } from '../analysis';
-import type { OpenDecision } from '../store/files';
+import type { OpenDecision } from '../io/open';
 import type { DocPart } from './docParts';
 
 export type Request =

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportBodsJson, serializeDoc } from '../../src/io';
 import { generateGraph } from '../../src/model';
-import { WORKER_IMPORT_BYTES } from '../../src/store/files';
+import { WORKER_IMPORT_BYTES } from '../../src/io/open';
 import { gotoApp, shot, state, waitDrawn, elementScreenPosition } from './browser';
 import { captureDownload, docJson, dropFile, errorText, fileMenu, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
 import { appSession } from './session';

@@ -17,11 +17,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Builds and serves the app; returns its URL and a function that stops the server. */
 export async function buildAndServe(outDir = OUT_DIR): Promise<{ url: string; close(): Promise<void> }> {
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build what users get.
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build what users get, in mode
+  // "test" so that the read-only test hook (main.tsx) is there.
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({ root, mode: 'test', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
     process.env.NODE_ENV = env;
   }

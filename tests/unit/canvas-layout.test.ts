@@ -1,7 +1,7 @@
 // The fast layered placement used for large graphs: owners above what they own, every entity placed, cycles end.
 import { describe, expect, it } from 'vitest';
 import { generateGraph, parseDoc } from '../../src/model';
-import { ELK_LIMIT, layeredPositions, placeIfLarge, placeNear } from '../../src/store/placement';
+import { ELK_LIMIT, layeredPositions, placeIfLarge, placeNear } from '../../src/analysis/placement';
 
 describe('layeredPositions', () => {
   it('puts holders above what they hold on a chain and a tree', () => {

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { exportBodsJson, exportCsv, MAX_FILE_BYTES, serializeDoc } from '../../src/io';
 import { parseDoc } from '../../src/model';
 import { createExplorerStore } from '../../src/store/store';
-import { checkFileSize, decideOpen, ioDetail, openedNotice, openFile, type FileLike } from '../../src/store/files';
+import { checkFileSize, decideOpen, ioDetail, openedNotice, type FileLike } from '../../src/io/open';
+import { openFile } from '../../src/store/files';
 import { fileBaseName } from '../../src/ui/download';
 import { graph } from './helpers';
 

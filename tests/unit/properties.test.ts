@@ -4,37 +4,7 @@ import fc from 'fast-check';
 import { apply, generateGraph, parseDoc, type OwnershipDoc } from '../../src/model';
 import { analyze, Analysis, subDocument, upstreamOf, type Rule } from '../../src/analysis';
 import { inForce } from '../../src/model';
-
-/** Random valid documents: up to 9 entities, holdings scaled so no subject exceeds 100%, cycles allowed. */
-const docArb = fc
-  .record({
-    n: fc.integer({ min: 2, max: 9 }),
-    edges: fc.array(fc.record({ h: fc.nat(8), s: fc.nat(8), x: fc.integer({ min: 1, max: 100 }), v: fc.option(fc.integer({ min: 0, max: 100 })) }), { maxLength: 24 }),
-    floats: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
-  })
-  .map(({ n, edges, floats }) => {
-    const seen = new Set<string>();
-    const raw = edges
-      .map((e) => ({ h: e.h % n, s: e.s % n, x: e.x, v: e.v }))
-      .filter((e) => e.h !== e.s && !seen.has(`${e.h}>${e.s}`) && seen.add(`${e.h}>${e.s}`));
-    const total = new Map<number, number>();
-    for (const e of raw) total.set(e.s, (total.get(e.s) ?? 0) + e.x);
-    const floor2 = (x: number) => Math.floor(x * 100) / 100;
-    const shares = raw.map((e) => floor2(e.x / Math.max(1, total.get(e.s)! / 100)));
-    const vtotal = new Map<number, number>();
-    raw.forEach((e, k) => vtotal.set(e.s, (vtotal.get(e.s) ?? 0) + (e.v ?? shares[k])));
-    return parseDoc({
-      format: 'ownership-graph',
-      version: 1,
-      asOf: '2024-01-01',
-      entities: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, name: `E${i}`, kind: floats[i] && i > 0 ? 'float' : 'company', jurisdiction: i % 2 ? 'JP' : 'KR' })),
-      holdings: raw.map((e, k) => {
-        const vscale = Math.max(1, vtotal.get(e.s)! / 100);
-        const votes = e.v === null && vscale === 1 ? undefined : floor2((e.v ?? shares[k]) / vscale);
-        return { id: `h${k}`, holder: `e${e.h}`, subject: `e${e.s}`, shares: shares[k], ...(votes === undefined ? {} : { votes }) };
-      }),
-    });
-  });
+import { docArb } from './arbitraries';
 
 const rules: Rule[] = ['votes', 'legal', 'defacto'];
 const shuffle = <T>(xs: T[], seed: number) => xs.map((x, i) => [((i + 1) * 2654435761 + seed) % 4294967296, x] as const).sort((a, b) => a[0] - b[0]).map((p) => p[1]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apply, generateGraph } from '../../src/model';
 import { analyze } from '../../src/analysis';
 import { toElements } from '../../src/canvas/toElements';
-import { defaultFocus, effectiveFocus, focusPositions, focusSet, needsFocus } from '../../src/store/focus';
+import { defaultFocus, effectiveFocus, focusPositions, focusSet, needsFocus } from '../../src/analysis/focus';
 import { graph } from './helpers';
 
 describe('focus mode', () => {

@@ -37,7 +37,7 @@ describe('store: commit, undo, redo', () => {
     expect(shares(s.getState().doc, 'h-a-jv')).toBe(40);
     expect(s.getState().past).toHaveLength(1);
     s.getState().undo();
-    expect(s.getState().doc).toBe(before);
+    expect(s.getState().doc).toStrictEqual(before);
     s.getState().redo();
     expect(shares(s.getState().doc, 'h-a-jv')).toBe(40);
     expect(s.getState().future).toHaveLength(0);
@@ -207,5 +207,43 @@ describe('store: boot and autosave', () => {
 
   it('readableError drops the module prefix', () => {
     expect(readableError(new Error('model/apply: setHolding: holdings of "X" sum to 130%'))).toBe('Holdings of "X" sum to 130%');
+  });
+});
+
+describe('store: one write path', () => {
+  it('every change reaches the listeners as what it is: edits, placement, undo and redo as operations, loads as loads', () => {
+    const s = store();
+    const seen: string[] = [];
+    s.onChange((from, to, change) => seen.push(`${change.type}:${from === to ? 'same' : 'new'}`));
+    s.getState().commit({ type: 'updateHolding', id: 'h-a-jv', changes: { shares: 45 } });
+    s.getState().place({ a: { x: 1, y: 1 } });
+    s.getState().undo();
+    s.getState().redo();
+    s.getState().loadDoc(jv(), 'imported', { undoable: true });
+    s.getState().undo();
+    expect(seen).toEqual(['updateHolding:new', 'moveEntities:new', 'patch:new', 'updateHolding:new', 'load:new', 'load:new']);
+    expect(s.getState().past).toHaveLength(1);
+    expect(s.getState().past[0].change).toEqual({ type: 'updateHolding', id: 'h-a-jv', changes: { shares: 45 } });
+    expect(s.getState().past[0].inverse).toMatchObject({ type: 'patch' });
+  });
+
+  it('updateHolding merges the changes in the model; null clears a field, a refusal changes nothing', () => {
+    const s = store();
+    s.getState().commit({ type: 'updateHolding', id: 'h-a-jv', changes: { votes: 30, notes: 'n' } });
+    expect(s.getState().doc.holdings[0]).toEqual({ id: 'h-a-jv', holder: 'a', subject: 'jv', shares: 50, votes: 30, notes: 'n' });
+    s.getState().commit({ type: 'updateHolding', id: 'h-a-jv', changes: { votes: null } });
+    expect(s.getState().doc.holdings[0]).toEqual({ id: 'h-a-jv', holder: 'a', subject: 'jv', shares: 50, notes: 'n' });
+    const before = s.getState().doc;
+    expect(s.getState().commit({ type: 'updateHolding', id: 'h-a-jv', changes: { shares: 60 } }).ok).toBe(false);
+    expect(s.getState().doc).toBe(before);
+  });
+
+  it('two stores are two explorers: an edit in one never reaches the other', () => {
+    const a = store(), b = store();
+    const heard: string[] = [];
+    b.onChange((_f, _t, c) => heard.push(c.type));
+    a.getState().commit({ type: 'moveEntity', id: 'a', position: { x: 3, y: 3 } });
+    expect(heard).toEqual([]);
+    expect(b.getState().doc.entities[0].position).toEqual({ x: 0, y: 0 });
   });
 });

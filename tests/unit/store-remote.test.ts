@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/model';
 import { analyze } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
-import { currentAnalysis, remoteStore, startRemoteAnalysis } from '../../src/store/remote';
+import { createRemoteState, currentAnalysis, startRemoteAnalysis } from '../../src/store/remote';
 import { AnalysisWorker } from '../../src/worker/client';
 import { createHandler } from '../../src/worker/handler';
 import type { Request } from '../../src/worker/protocol';
@@ -29,8 +29,8 @@ describe('remote analysis', () => {
     const doc = generateGraph({ entities: 400, seed: 9 });
     const store = createExplorerStore({ doc, datasetId: 'sample' });
     const log: Request['type'][] = [];
-    remoteStore.setState({ summary: null, progress: null, ms: null, receivedAt: null, error: null });
     const remote = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
+    const remoteStore = remote.state;
     await until(() => remoteStore.getState().summary !== null && remoteStore.getState().progress === null);
     const h = doc.holdings.find((x) => x.shares > 20)!;
     expect(store.getState().commit({ type: 'setHolding', holding: { ...h, shares: h.shares - 10 } })).toEqual({ ok: true });
@@ -55,9 +55,35 @@ describe('remote analysis', () => {
     remote.stop();
   });
 
+  it('undo and redo reach the worker as operations, as small as the edit, never as a copy of the document', async () => {
+    const doc = generateGraph({ entities: 400, seed: 4 });
+    const store = createExplorerStore({ doc, datasetId: 'sample' });
+    const log: Request['type'][] = [];
+    const remote = startRemoteAnalysis(store, { makeWorker: () => fakeWorker(log), min: 100 });
+    const remoteStore = remote.state;
+    const idle = () => remoteStore.getState().summary !== null && remoteStore.getState().progress === null;
+    await until(idle);
+    const sent: string[] = [];
+    store.onChange((_from, _to, change) => sent.push(change.type));
+    const h = doc.holdings.find((x) => x.shares > 20)!;
+    store.getState().commit({ type: 'transfer', seller: h.holder, buyer: doc.entities[0].id === h.subject ? doc.entities[1].id : doc.entities[0].id, subject: h.subject, points: 5 });
+    store.getState().undo();
+    store.getState().redo();
+    store.getState().undo();
+    await until(() => idle() && log.filter((t) => t === 'apply').length === 4);
+    expect(sent).toEqual(['transfer', 'patch', 'transfer', 'patch']);
+    expect(log.filter((t) => t === 'load')).toHaveLength(1);
+    // The worker's copy is the page's document again, exactly: its analysis matches the live one.
+    await until(() => idle() && log.at(-1) === 'analyze');
+    const view = currentAnalysis(store.getState(), remoteStore.getState(), 100);
+    const live = analyze(store.getState().doc, {});
+    for (const [id, c] of live.control) expect(view.control.get(id)).toMatchObject({ status: c.status, parent: c.parent });
+    remote.stop();
+  });
+
   it('small documents are analysed on the main thread', () => {
     const doc = generateGraph({ entities: 50, seed: 1 });
     const s = { doc, view: createExplorerStore({ doc, datasetId: 'sample' }).getState().view };
-    expect(currentAnalysis(s, remoteStore.getState())).toBe(analyze(doc, { rule: 'legal', threshold: 25 }));
+    expect(currentAnalysis(s, createRemoteState().getState())).toBe(analyze(doc, { rule: 'legal', threshold: 25 }));
   });
 });

@@ -64,7 +64,7 @@ describe('applying a scenario and going back to base', () => {
     expect(analyze(before, { rule: 'votes' }).entity('ahd').status).toBe('joint');
     expect(analyze(st.doc, { rule: 'votes' }).entity('ahd').parent).toEqual(['sbkk']);
     s.getState().undo();
-    expect(s.getState().doc).toBe(before);
+    expect(s.getState().doc).toStrictEqual(before);
     expect(s.getState().sim.scenario).toBeNull();
   });
 
@@ -82,6 +82,26 @@ describe('applying a scenario and going back to base', () => {
     expect(s.getState().sim.scenario).toBeNull();
   });
 
+  it('a dated scenario moves the document and the view date in one undo step; undo and redo move both', () => {
+    const s = ly();
+    s.getState().setView({ date: '2024-09-30' });
+    const before = s.getState().doc;
+    applyScenario(s, bundled('ly-buyback-2024'));
+    const after = s.getState().doc;
+    expect(s.getState().past).toHaveLength(1);
+    s.getState().undo();
+    expect(s.getState().view.date).toBe('2024-09-30');
+    expect(s.getState().doc).toStrictEqual(before);
+    s.getState().redo();
+    expect(s.getState().view.date).toBe('2024-08-01');
+    expect(s.getState().doc).toStrictEqual(after);
+    backToBase(s);
+    expect(s.getState().view.date).toBe('2024-09-30');
+    s.getState().undo();
+    expect(s.getState().view.date).toBe('2024-08-01');
+    expect(s.getState().sim.scenario?.id).toBe('ly-buyback-2024');
+  });
+
   it('a second scenario replaces the first on the same base, rather than stacking', () => {
     const s = ly();
     const before = s.getState().doc;
@@ -90,7 +110,7 @@ describe('applying a scenario and going back to base', () => {
     expect(s.getState().sim.scenario?.base).toBe(before);
     expect(stake(s.getState().doc, 'sbkk', 'ahd')).toBe(100);
     backToBase(s);
-    expect(s.getState().doc).toBe(before);
+    expect(s.getState().doc).toStrictEqual(before);
   });
 
   it('a scenario whose operations do not fit the document is refused and changes nothing', () => {

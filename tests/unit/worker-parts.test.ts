@@ -13,7 +13,7 @@ import { memoryPersistence } from '../../src/store/persistence';
 import { isPlaceholder, loadSample } from '../../src/store/sample';
 import { adjacency, buildAdjacency, seedAdjacency } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
-import { remoteStore, startRemoteAnalysis } from '../../src/store/remote';
+import { startRemoteAnalysis } from '../../src/store/remote';
 
 /** A Worker stand-in running the real handler asynchronously (each message copied), logging what it receives. */
 function fakeWorker(log: Request['type'][]) {
@@ -148,8 +148,8 @@ describe('large samples', () => {
     const log: Request['type'][] = [];
     const b = boot(memoryPersistence(), '?sample=6000&seed=6', () => true);
     const store = createExplorerStore(b);
-    remoteStore.setState({ summary: null, progress: null, ms: null, receivedAt: null, error: null });
     const remote = startRemoteAnalysis(store, { makeWorker: () => new AnalysisWorker(fakeWorker(log) as unknown as Worker), min: 100 });
+    const remoteStore = remote.state;
     const busy: (string | null)[] = [];
     const unsub = store.subscribe((s) => busy.push(s.busy));
     await loadSample(store, b.sample!, remote.generate, 'Generated.');

@@ -6,13 +6,14 @@ import { analyze, describeExposure } from '../../analysis';
 import { EXPOSURE_STYLES } from '../../canvas/stylesheet';
 import { kindLabel } from '../../canvas/labels';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
-import { appStore, useAnalysis, useStore } from '../../store';
+import { useStoreApi, useAnalysis, useStore } from '../../store';
 import { baseOf } from '../../store/simState';
 import { simView, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { viewOptions } from './words';
 
 export function DependenciesTab() {
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const sim = useStore((s) => s.sim);
   const view = useStore((s) => s.view);

@@ -4,13 +4,14 @@ import { useMemo, useState } from 'react';
 import { analyze, diffAnalyses, diffWords, type DiffLine } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
-import { appStore, useStore } from '../../store';
+import { useStoreApi, useStore } from '../../store';
 import { dependencyNamer, distanceFromChange, pairNamer, viewOptions } from './words';
 
 /** Lines shown before "Show all". */
 const FIRST = 8;
 
 function Lines({ title, lines, testId, empty }: { title: string; lines: DiffLine[]; testId: string; empty?: string }) {
+  const appStore = useStoreApi();
   const [all, setAll] = useState(false);
   if (!lines.length && !empty) return null;
   const shown = all ? lines : lines.slice(0, FIRST);

@@ -1,11 +1,12 @@
 // Saves the edits since the base as a named scenario of the document (it travels with the file) and lists nothing
 // else: the saved scenario appears among the scenario buttons, ready to replay.
 import { useState } from 'react';
-import { appStore, useStore } from '../../store';
+import { useStoreApi, useStore } from '../../store';
 import { saveScenario } from '../../store/scenario';
 import { editsSinceBase } from '../../store/simState';
 
 export function SaveScenario() {
+  const appStore = useStoreApi();
   const edits = useStore((s) => editsSinceBase(s.sim).length);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');

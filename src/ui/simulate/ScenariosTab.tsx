@@ -1,6 +1,6 @@
 // Scenario buttons for the current dataset (bundled, and saved with the document): apply one, read its description
 // and sources, see the control diff in words, go back to base, and save the current edits as a scenario.
-import { appStore, useStore } from '../../store';
+import { useStoreApi, useStore } from '../../store';
 import { applyScenario, backToBase, removeScenario } from '../../store/scenario';
 import { scenariosFor, type ScenarioEntry } from '../../store/scenarios';
 import { baseOf } from '../../store/simState';
@@ -23,6 +23,7 @@ function Sources({ s }: { s: ScenarioEntry }) {
 }
 
 function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
+  const appStore = useStoreApi();
   const apply = () => {
     simView.getState().set({ showBase: false, draft: null });
     if (applyScenario(appStore, s).ok) appStore.getState().notify(`Applied "${s.title}". Undo or "Back to base" returns to the document before it.`);
@@ -48,6 +49,7 @@ function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
 }
 
 export function ScenariosTab() {
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const datasetId = useStore((s) => s.datasetId);
   const sim = useStore((s) => s.sim);

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dateIndex, eventsByDate, recordsOf, timelineDates } from '../../analysis';
 import type { OwnershipEvent } from '../../model';
-import { appStore, useStore } from '../../store';
+import { useStoreApi, useStore } from '../../store';
 import { simView, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { count } from './words';
@@ -13,6 +13,7 @@ import { count } from './words';
 const STEP_MS = 900;
 
 function EventItem({ ev, past, current, selected, name }: { ev: OwnershipEvent; past: boolean; current: boolean; selected: boolean; name: (id: string) => string }) {
+  const appStore = useStoreApi();
   const records = recordsOf(ev);
   const select = () => {
     appStore.getState().setView({ date: ev.date });
@@ -46,6 +47,7 @@ function EventItem({ ev, past, current, selected, name }: { ev: OwnershipEvent; 
 }
 
 export function TimelineTab() {
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const viewDate = useStore((s) => s.view.date);
   const selected = useSimView((s) => s.event);

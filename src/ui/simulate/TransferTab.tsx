@@ -2,7 +2,7 @@
 // it is filled in, the graph previews the result and the diff is listed; "Apply" commits it as one undo step.
 import { useEffect, useMemo, useState } from 'react';
 import { isFloatId } from '../../model';
-import { appStore, useStore } from '../../store';
+import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
 import { simView } from '../../store/simView';
 import { namer } from '../names';
@@ -13,6 +13,7 @@ import { NEW_BUYER, sellersOf, transferOp } from './transferOp';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function TransferTab() {
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const viewDate = useStore((s) => s.view.date);
   const date = viewDate ?? doc.asOf ?? new Date().toISOString().slice(0, 10);

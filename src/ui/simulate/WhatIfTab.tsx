@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
 import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
-import { appStore, useStore } from '../../store';
+import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
 import { simView, useSimView } from '../../store/simView';
 import { namer } from '../names';
@@ -15,6 +15,7 @@ import { viewOptions } from './words';
 const FIRST = 10;
 
 export function WhatIfTab() {
+  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const view = useStore((s) => s.view);
   const entityName = namer(doc);

@@ -1,7 +1,8 @@
 // Focus mode for huge graphs: only an entity's owners and holdings up to k levels are drawn, everything else
 // stays searchable in the table and the search box. Pure functions of the document and its adjacency (adjacency.ts).
 import type { OwnershipDoc } from '../model';
-import { adjacency, neighbours, subDocumentAt } from '../analysis';
+import { adjacency, neighbours } from './adjacency';
+import { subDocumentAt } from './upstream';
 import { layeredPositions } from './placement';
 
 /** Graphs with more entities than this are drawn in focus mode. */

@@ -1,0 +1,43 @@
+// The explorer given to React: a context holding the app createApp() made, and the hooks components read it with.
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore as useZustand } from 'zustand';
+import type { AnalysisView } from '../analysis';
+import type { ExplorerApp } from './app';
+import { currentAnalysis, type RemoteState } from './remote';
+import type { ExplorerState, ExplorerStore } from './store';
+
+const AppContext = createContext<ExplorerApp | null>(null);
+
+/** Gives `app` to the components below. */
+export function AppProvider({ app, children }: { app: ExplorerApp; children?: ReactNode }) {
+  return createElement(AppContext.Provider, { value: app }, children);
+}
+
+/** The explorer the component belongs to. */
+export function useApp(): ExplorerApp {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('store/context: no explorer here — render the component inside <AppProvider app={createApp()}>');
+  return app;
+}
+
+/** The store itself, for event handlers (`store.getState()` when they run, so they are never stale). */
+export function useStoreApi(): ExplorerStore {
+  return useApp().store;
+}
+
+/** Selects from the store; re-renders when the selected value changes (Object.is). */
+export function useStore<T>(selector: (s: ExplorerState) => T): T {
+  return useZustand(useApp().store, selector);
+}
+
+/** The current analysis (memoised; stable while doc, view and the worker's latest summary do not change). */
+export function useAnalysis(): AnalysisView {
+  const app = useApp();
+  const remote = useZustand(app.remote);
+  return useZustand(app.store, (s) => currentAnalysis(s, remote));
+}
+
+/** The worker's state: progress of the analysis in flight, last timing, errors. */
+export function useRemote<T>(selector: (r: RemoteState) => T): T {
+  return useZustand(useApp().remote, selector);
+}

@@ -1,0 +1,101 @@
+// Every operation has an exact inverse: applyWithInverse(doc, op) returns a patch that puts the document back as it
+// was, record for record and in order; applying the operation again gives the same document (redo).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { apply, applyPatch, applyWithInverse, diffPatch, parseDoc, type Op, type OwnershipDoc } from '../../src/model';
+import { docArb, opOf, opSeedArb } from './arbitraries';
+import { graph } from './helpers';
+
+/** A richer start: the random document plus an agreement, a dependency, an event and a scenario to edit or remove. */
+function withRecords(doc: OwnershipDoc): OwnershipDoc {
+  const ids = doc.entities.map((e) => e.id);
+  return parseDoc({
+    ...doc,
+    agreements: ids.length > 2 ? [{ id: 'g-1', kind: 'joint-control', parties: [ids[1], ids[2]], subject: ids[0] }] : [],
+    dependencies: [{ id: 'd-1', provider: ids[0], client: ids[1], kind: 'it-operations' }],
+    events: [{ id: 'ev-1', date: '2024-01-01', title: 'Launch', entities: [ids[0], ids[1]] }],
+    scenarios: [{ id: 's-1', title: 'Keep', ops: [] }],
+  });
+}
+
+/** The document as text with its top-level fields sorted (their order carries no meaning; records' order does). */
+const ordered = (d: OwnershipDoc) => JSON.stringify(Object.fromEntries(Object.entries(d).sort(([a], [b]) => a.localeCompare(b))));
+
+describe('inverse operations', () => {
+  it('undo (the inverse patch) restores the document exactly and redo reproduces the edit, for every kind of operation', () => {
+    let accepted = 0, tried = 0;
+    const kinds = new Set<string>();
+    fc.assert(
+      fc.property(docArb, fc.array(opSeedArb, { minLength: 1, maxLength: 8 }), (start, seeds) => {
+        let doc = withRecords(start);
+        for (const seed of seeds) {
+          const op = opOf(doc, seed);
+          tried++;
+          let r: ReturnType<typeof applyWithInverse>;
+          try {
+            r = applyWithInverse(doc, op);
+          } catch {
+            continue; // refused: apply never changes the document it was given
+          }
+          accepted++;
+          kinds.add(op.type);
+          expect(r.doc).toStrictEqual(apply(doc, op));
+          const back = apply(r.doc, r.inverse);
+          expect(back).toStrictEqual(doc);
+          expect(ordered(back)).toBe(ordered(doc)); // the same records in the same order, field for field
+          expect(apply(back, op)).toStrictEqual(r.doc);
+          // The patch crosses to the worker by structured clone, as JSON-like data.
+          expect(apply(r.doc, structuredClone(r.inverse))).toStrictEqual(doc);
+          doc = r.doc;
+        }
+      }),
+      { numRuns: 250 },
+    );
+    // The generator must exercise the operations, not only refusals.
+    expect(accepted / tried).toBeGreaterThan(0.4);
+    expect([...kinds].sort()).toEqual([
+      'addAgreement', 'addDependency', 'addEntity', 'addEvent', 'batch', 'moveEntities', 'moveEntity', 'removeAgreement', 'removeDependency',
+      'removeEntity', 'removeEvent', 'removeHolding', 'removeScenario', 'setHolding', 'setMeta', 'setScenario', 'transfer', 'updateAgreement',
+      'updateDependency', 'updateEntity', 'updateEvent', 'updateHolding',
+    ]);
+  });
+
+  it('the inverse of removing an entity puts back its holdings, agreements and event links where they were', () => {
+    const doc = withRecords(graph([['a', 'b', 50], ['c', 'b', 30], ['b', 'd', 60], ['c', 'd', 10]]));
+    const { doc: after, inverse } = applyWithInverse(doc, { type: 'removeEntity', id: 'b' });
+    expect(after.holdings.map((h) => h.id)).toEqual(['h3']);
+    expect(inverse.lists?.holdings?.put?.map((p) => p.index)).toEqual([0, 1, 2]);
+    expect(apply(after, inverse)).toStrictEqual(doc);
+  });
+
+  it('the inverse of a transfer that empties the seller and creates the buyer’s holding is as small as the transfer', () => {
+    const doc = graph([['a', 'x', 40], ['b', 'x', 20], ['c', 'y', 10]]);
+    const op: Op = { type: 'transfer', seller: 'a', buyer: 'c', subject: 'x', points: 40 };
+    const { doc: after, inverse } = applyWithInverse(doc, op);
+    expect(after.holdings.map((h) => `${h.holder}>${h.subject}:${h.shares}`)).toEqual(['b>x:20', 'c>y:10', 'c>x:40']);
+    expect(inverse.lists?.holdings).toEqual({ remove: ['h-c-x'], put: [{ index: 0, record: doc.holdings[0] }, { index: 1, record: doc.holdings[1] }] });
+    expect(apply(after, inverse)).toStrictEqual(doc);
+  });
+
+  it('a patch cannot hide in a batch or a scenario: patches only undo', () => {
+    const doc = graph([['a', 'b', 50]]);
+    const patch = diffPatch(doc, apply(doc, { type: 'removeHolding', id: 'h0' }));
+    expect(() => apply(doc, { type: 'batch', ops: [patch] })).toThrow(/cannot contain a patch/);
+  });
+
+  it('diffPatch turns one document of a lineage into another, lists that appear or vanish included', () => {
+    const a = graph([['a', 'b', 50], ['b', 'c', 70]]);
+    const b = apply(a, { type: 'batch', ops: [{ type: 'transfer', seller: 'a', buyer: 'c', subject: 'b', points: 10 }, { type: 'addEvent', event: { id: 'e', date: '2024-01-01', title: 'T' } }, { type: 'setMeta', changes: { title: 'New' } }] });
+    expect(applyPatch(a, diffPatch(a, b))).toStrictEqual(b);
+    expect(applyPatch(b, diffPatch(b, a))).toStrictEqual(a);
+    const { agreements: _x, ...bare } = a;
+    expect(applyPatch(a, diffPatch(a, bare as OwnershipDoc))).toStrictEqual(bare);
+    expect(applyPatch(bare as OwnershipDoc, diffPatch(bare as OwnershipDoc, a))).toStrictEqual(a);
+  });
+
+  it('refuses a damaged patch with a message saying so', () => {
+    const doc = graph([['a', 'b', 50]]);
+    expect(() => apply(doc, { type: 'patch', lists: { nonsense: {} } } as unknown as Op)).toThrow(/model\/patch: "nonsense" is not a record list/);
+    expect(() => apply(doc, { type: 'patch', meta: { __proto__: null, entities: [] } } as unknown as Op)).toThrow(/cannot be set/);
+  });
+});
