@@ -3,7 +3,7 @@
 // board > votes; then, under the de facto rule, the largest block ≥ τ and strictly larger than every other
 // (IFRS 10 B41–B43); then joint control found by the voting game (unique minimal winning coalition, IFRS 11).
 // Components of the holding+agreement graph are evaluated sources-first, so a company is evaluated once
-// unless it sits in a cycle, where its component is iterated to the fixed point.
+// unless it sits in a cycle, where its component is iterated to the fixed point in synchronous rounds.
 import type { Agreement } from '../model';
 import { passes, ruleOf } from './decisionRule';
 import type { AnalysisOptions } from './options';
@@ -76,20 +76,32 @@ export function computeControl(s: Snapshot, opts: AnalysisOptions): ControlState
       parent[y] = r.parent;
       continue;
     }
-    const cap = 50 + 4 * size[c];
-    for (let round = 0; round < cap; round++) {
-      let changed = false;
-      for (let k = a; k < b; k++) {
-        const y = order[k];
-        const r = ev.evaluate(y);
-        if (r.parent !== parent[y] || reason[y]?.kind !== r.reason.kind) changed = true;
-        parent[y] = r.parent;
-        reason[y] = r.reason;
-      }
-      if (!changed) break;
-    }
+    iterateComponent(ev, order.subarray(a, b), parent, reason);
   }
   return { parent, reason, evaluator: ev };
+}
+
+/**
+ * Iterates a control cycle (a strongly connected component, its members' parents at −1) to its fixed point.
+ * Rounds are synchronous: every member is evaluated against the previous round's parents, then all are updated,
+ * so the result never depends on the order of the members (de facto control is not monotone: a block that gains
+ * control can take it from another, and sequential updates would let record order pick the winner).
+ */
+export function iterateComponent(ev: Evaluator, members: ArrayLike<number>, parent: Int32Array, reason: Reason[]) {
+  const size = members.length;
+  const cap = 50 + 4 * size;
+  const next: { parent: number; reason: Reason }[] = new Array(size);
+  for (let round = 0; round < cap; round++) {
+    for (let k = 0; k < size; k++) next[k] = ev.evaluate(members[k]);
+    let changed = false;
+    for (let k = 0; k < size; k++) {
+      const y = members[k], r = next[k];
+      if (r.parent !== parent[y] || reason[y]?.kind !== r.reason.kind) changed = true;
+      parent[y] = r.parent;
+      reason[y] = r.reason;
+    }
+    if (!changed) break;
+  }
 }
 
 /** Evaluates one company against the current parent pointers. Scratch arrays are reused across calls. */
