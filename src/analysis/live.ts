@@ -10,10 +10,11 @@ import { Evaluator, computeControl, iterateComponent, type Reason } from './cont
 import { classifyDependency, type Exposure } from './exposure';
 import { inForce } from '../model';
 import { recomputeTops } from './liveTops';
-import { closedLoops, lookThroughWalk } from './lookThrough';
+import { carryStructure, closedLoops, lookThroughWalk } from './lookThrough';
+import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { stronglyConnected } from './scc';
-import { agreementsBySubject, entityFields, fromTable, holdingTable, readHolding, type HoldingTable, type Snapshot } from './snapshot';
+import { agreementsBySubject, entityFields, fromTable, holdingTable, type Snapshot } from './snapshot';
 import type { AnalysisSummary } from './summary';
 import { diffRecords } from './liveDiff';
 
@@ -30,29 +31,45 @@ export class LiveAnalysis {
   snap: Snapshot;
   stats: LiveStats = { full: true, cone: 0, redone: 0 };
   private fields: ReturnType<typeof entityFields>;
-  private table: HoldingTable;
+  private holdings: LiveHoldings;
   private parent: Int32Array;
   private reason: Reason[];
   private tops: number[][];
   private onCycle: Uint8Array;
+  /** 1 where the reason is joint control (read in whole-graph passes instead of each reason's kind). */
+  private joint: Uint8Array;
   /** Per holding row (document order): 1 when its votes or seats belong to the block that controls its subject. */
   private confers: Uint8Array;
   private local: Int32Array;
+  /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
+  private interned = new Map<string, number[]>();
+  private canon = (t: number[]): number[] => {
+    if (t.length <= 1) return t;
+    const ids = this.snap.ids;
+    const sorted = t.slice().sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+    const key = sorted.map((x) => ids[x]).join('+');
+    let shared = this.interned.get(key);
+    if (!shared) this.interned.set(key, (shared = sorted));
+    return shared;
+  };
 
   constructor(doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
     this.doc = doc;
     this.fields = entityFields(doc);
-    this.table = holdingTable(doc, this.fields.index, this.options.date);
-    this.snap = fromTable(doc, this.options.date, this.fields, this.table, agreementsBySubject(doc, this.fields.index, this.options.date));
+    const table = holdingTable(doc, this.fields.index, this.options.date);
+    this.snap = fromTable(doc, this.options.date, this.fields, table, agreementsBySubject(doc, this.fields.index, this.options.date));
+    this.holdings = new LiveHoldings(this.snap.n, table, this.snap);
     const c = computeControl(this.snap, this.options);
     this.parent = c.parent;
     this.reason = c.reason;
     const n = this.snap.n;
     this.tops = new Array(n);
     this.onCycle = new Uint8Array(n);
+    this.joint = new Uint8Array(n);
+    for (let v = 0; v < n; v++) this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
     this.local = new Int32Array(n);
-    recomputeTops(Int32Array.from({ length: n }, (_, i) => i), this.parent, this.reason, this.tops, this.onCycle, this.local);
+    recomputeTops(Int32Array.from({ length: n }, (_, i) => i), this.parent, this.reason, this.tops, this.onCycle, this.local, this.canon);
     this.confers = new Uint8Array(doc.holdings.length);
     const ev = new Evaluator(this.snap, this.options, this.parent);
     for (let y = 0; y < n; y++) this.conferOf(ev, y);
@@ -83,24 +100,21 @@ export class LiveAnalysis {
         for (let e = this.snap.outStart[i]; e < this.snap.outStart[i + 1]; e++) seeds.push(this.snap.outSubject[e]);
       }
     }
+    const agreementsChanged = doc.agreements !== old.agreements;
+    const agreements = agreementsChanged || doc.entities !== old.entities ? agreementsBySubject(doc, this.fields.index, date) : this.snap.agreements;
+    let sameEdges = true;
     if (doc.holdings !== old.holdings) {
       const d = diffRecords(old.holdings, doc.holdings);
       if (d.changed > Math.max(64, doc.holdings.length / 20)) return false;
-      const next = emptyTable(doc.holdings.length);
-      const confers = new Uint8Array(doc.holdings.length);
-      for (const [from, to, length] of d.same) {
-        copyRows(this.table, next, from, to, length);
-        confers.set(this.confers.subarray(from, from + length), to);
+      if (!d.same.every(([from, to]) => from === to) || doc.holdings.length !== old.holdings.length) {
+        const confers = new Uint8Array(doc.holdings.length);
+        for (const [from, to, length] of d.same) confers.set(this.confers.subarray(from, from + length), to);
+        this.confers = confers;
       }
-      for (const k of d.removed) seeds.push(this.table.subject[k]);
-      for (const k of d.added) {
-        readHolding(next, k, doc.holdings[k], this.fields.index, date);
-        seeds.push(next.subject[k]);
-      }
-      this.table = next;
-      this.confers = confers;
+      // A changed row's flag is recomputed with its subject's (a row no longer in force keeps none).
+      for (const k of d.added) this.confers[k] = 0;
+      sameEdges = this.holdings.apply(d, doc, this.fields.index, date, (v) => seeds.push(v));
     }
-    const agreementsChanged = doc.agreements !== old.agreements;
     if (agreementsChanged) {
       const before = new Set(old.agreements ?? []), after = new Set(doc.agreements ?? []);
       for (const a of [...before].filter((x) => !after.has(x)).concat([...after].filter((x) => !before.has(x)))) {
@@ -109,8 +123,9 @@ export class LiveAnalysis {
       }
     }
     this.doc = doc;
-    const agreements = agreementsChanged || doc.entities !== old.entities ? agreementsBySubject(doc, this.fields.index, date) : this.snap.agreements;
-    this.snap = fromTable(doc, date, this.fields, this.table, agreements);
+    const snap = this.holdings.snapshot(this.snap, doc, agreements);
+    if (sameEdges) carryStructure(this.snap, snap);
+    this.snap = snap;
     this.reevaluate(seeds.filter((v) => v >= 0));
     return true;
   }
@@ -175,9 +190,12 @@ export class LiveAnalysis {
       const a = oldReason[i], b = this.reason[v];
       if (oldParent[i] !== this.parent[v] || a?.kind !== b.kind || (a.kind === 'joint' && b.kind === 'joint' && a.players.join() !== b.players.join())) changed.push(v);
     });
-    for (const v of cone) this.conferOf(ev, v);
+    for (const v of cone) {
+      this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
+      this.conferOf(ev, v);
+    }
     const redo = this.descendants(changed);
-    recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local);
+    recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local, this.canon);
     this.stats = { full: false, cone: k, redone: redo.length };
   }
 
@@ -187,17 +205,16 @@ export class LiveAnalysis {
     const n = this.snap.n, parent = this.parent, reason = this.reason;
     // Children (the reverse of "controlled by") as CSR: one counting pass over every entity's controllers.
     const start = new Int32Array(n + 1);
+    const joint = this.joint;
     for (let v = 0; v < n; v++) {
-      const r = reason[v];
-      if (r.kind === 'joint') for (const u of r.players) start[u + 1]++;
+      if (joint[v]) for (const u of (reason[v] as Extract<Reason, { kind: 'joint' }>).players) start[u + 1]++;
       else if (parent[v] !== -1) start[parent[v] + 1]++;
     }
     for (let v = 0; v < n; v++) start[v + 1] += start[v];
     const child = new Int32Array(start[n]);
     const cur = start.slice(0, n);
     for (let v = 0; v < n; v++) {
-      const r = reason[v];
-      if (r.kind === 'joint') for (const u of r.players) child[cur[u]++] = v;
+      if (joint[v]) for (const u of (reason[v] as Extract<Reason, { kind: 'joint' }>).players) child[cur[u]++] = v;
       else if (parent[v] !== -1) child[cur[parent[v]]++] = v;
     }
     const seen = new Uint8Array(n);
@@ -221,49 +238,61 @@ export class LiveAnalysis {
     }
   }
 
-  /** The summary of the current document (what summarize(analyze(doc, options)) gives). */
+  /** The summary of the current document (what summarize(analyze(doc, options)) gives): two passes over typed arrays. */
   summary(): AnalysisSummary {
     const { n, ids } = this.snap;
+    const { parent, reason, tops, onCycle, joint } = this;
     const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
     const status = new Uint8Array(n);
     const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
-    const parents: number[] = [], ultimates: number[] = [];
-    const single = new Int32Array(n);
-    const joint = new Map<string, number>();
-    const keys = new Array<number | string>(n);
+    let np = 0, nu = 0;
     for (let v = 0; v < n; v++) {
-      const r = this.reason[v];
       let st: number;
-      if (r.kind === 'joint') {
+      if (joint[v]) {
         st = 2;
-        const ps = r.players.length > 1 ? r.players.slice().sort(byId) : r.players;
-        for (const p of ps) parents.push(p);
-      } else if (this.parent[v] === -1) st = 0;
+        np += (reason[v] as Extract<Reason, { kind: 'joint' }>).players.length;
+      } else if (parent[v] === -1) st = 0;
       else {
-        st = this.onCycle[v] ? 3 : 1;
-        parents.push(this.parent[v]);
+        st = onCycle[v] ? 3 : 1;
+        np++;
       }
       status[v] = st;
-      parentStart[v + 1] = parents.length;
-      const t = st === 0 ? [] : this.tops[v].length > 1 ? this.tops[v].slice().sort(byId) : this.tops[v];
-      for (const u of t) ultimates.push(u);
-      ultimateStart[v + 1] = ultimates.length;
-      const key = t.length === 0 ? v : t.length === 1 ? t[0] : t.map((u) => ids[u]).join('+');
-      keys[v] = key;
-      if (typeof key === 'number') single[key]++;
-      else joint.set(key, (joint.get(key) ?? 0) + 1);
+      if (st !== 0) nu += tops[v].length;
+      parentStart[v + 1] = np;
+      ultimateStart[v + 1] = nu;
+    }
+    const parentIdx = new Int32Array(np), ultimateIdx = new Int32Array(nu);
+    // Group keys: the single top's index, or a shared array of several tops (one per distinct set).
+    const key = new Int32Array(n);
+    const single = new Int32Array(n);
+    const multi = new Map<number[], number>();
+    for (let v = 0; v < n; v++) {
+      let p = parentStart[v];
+      if (joint[v]) {
+        const players = (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
+        for (const x of players.length > 1 ? players.slice().sort(byId) : players) parentIdx[p++] = x;
+      } else if (parent[v] !== -1) parentIdx[p] = parent[v];
+      const t = status[v] === 0 ? null : tops[v];
+      if (!t || t.length === 0) {
+        key[v] = v;
+        single[v]++;
+      } else if (t.length === 1) {
+        ultimateIdx[ultimateStart[v]] = t[0];
+        key[v] = t[0];
+        single[t[0]]++;
+      } else {
+        for (let i = 0, u = ultimateStart[v]; i < t.length; i++) ultimateIdx[u + i] = t[i];
+        key[v] = -1;
+        multi.set(t, (multi.get(t) ?? 0) + 1);
+      }
     }
     const groupSize = new Int32Array(n);
-    for (let v = 0; v < n; v++) {
-      const key = keys[v];
-      groupSize[v] = typeof key === 'number' ? single[key] : joint.get(key)!;
-    }
-    const conferring: number[] = [];
-    for (let k = 0; k < this.confers.length; k++) if (this.confers[k]) conferring.push(k);
-    return {
-      options: this.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates), groupSize,
-      conferring: Int32Array.from(conferring), dependencies: this.dependencies(), loops: closedLoops(this.snap),
-    };
+    for (let v = 0; v < n; v++) groupSize[v] = key[v] >= 0 ? single[key[v]] : multi.get(tops[v])!;
+    let nc = 0;
+    for (let k = 0; k < this.confers.length; k++) nc += this.confers[k];
+    const conferring = new Int32Array(nc);
+    for (let k = 0, c = 0; k < this.confers.length; k++) if (this.confers[k]) conferring[c++] = k;
+    return { options: this.options, status, parentStart, parentIdx, ultimateStart, ultimateIdx, groupSize, conferring, dependencies: this.dependencies(), loops: closedLoops(this.snap) };
   }
 
   /** Exposure of every dependency in force (as Analysis.dependencies), reading look-through only for their clients. */
@@ -292,12 +321,3 @@ export class LiveAnalysis {
     return out;
   }
 }
-
-function emptyTable(m: number): HoldingTable {
-  return { holder: new Int32Array(m), subject: new Int32Array(m), live: new Uint8Array(m), shares: new Float64Array(m), votes: new Float64Array(m), seats: new Int32Array(m) };
-}
-
-function copyRows(a: HoldingTable, b: HoldingTable, from: number, to: number, length: number) {
-  for (const key of ['holder', 'subject', 'live', 'shares', 'votes', 'seats'] as const) (b[key] as Int32Array).set((a[key] as Int32Array).subarray(from, from + length), to);
-}
-

@@ -11,11 +11,11 @@ export function upOf(v: number, parent: Int32Array, reason: Reason[]): number[] 
 }
 
 /**
- * Recomputes tops[v] (the terminal strongly connected components reachable upwards, as in Analysis.ultimates) and
+ * Recomputes tops[v] (made canonical by `canon`, e.g. sorted and shared) (the terminal strongly connected components reachable upwards, as in Analysis.ultimates) and
  * onCycle[v] (v lies on a cycle of sole parents) for every v in `set`. Every entity that can reach a member of `set`
  * upwards must be in it; the others' tops are read as they are.
  */
-export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reason[], tops: number[][], onCycle: Uint8Array, local: Int32Array) {
+export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reason[], tops: number[][], onCycle: Uint8Array, local: Int32Array, canon: (tops: number[]) => number[] = (t) => t) {
   const k = set.length;
   for (let i = 0; i < k; i++) local[set[i]] = i;
   const inSet = (u: number) => local[u] >= 0 && local[u] < k && set[local[u]] === u;
@@ -49,7 +49,7 @@ export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reaso
         }
       }
     }
-    compTops[c] = terminal ? members[c].slice().sort((a, b) => a - b) : [...out];
+    compTops[c] = canon(terminal ? members[c] : [...out]);
   }
   for (let i = 0; i < k; i++) tops[set[i]] = compTops[comp[i]];
   // Sole-parent cycles: walk each member's parents until a repeat; a repeat on the current path closes a cycle.

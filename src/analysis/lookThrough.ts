@@ -38,15 +38,7 @@ function structure(s: Snapshot): ShareStructure {
     const list = members.get(comp[v]);
     if (list) list.push(v); else members.set(comp[v], [v]);
   }
-  const closed = new Set<number>();
-  for (const [c, list] of members) {
-    const isClosed = list.every((f) => {
-      let inside = 0;
-      for (let e = s.inStart[f]; e < s.inStart[f + 1]; e++) if (comp[s.inHolder[e]] === c) inside += s.inShares[e];
-      return inside >= 1 - CLOSED_EPS;
-    });
-    if (isClosed) closed.add(c);
-  }
+  const closed = closedOf(s, comp, members);
   // Counting sort by component id: members of one component get consecutive ranks.
   const start = new Int32Array(count + 1);
   for (let v = 0; v < s.n; v++) start[comp[v] + 1]++;
@@ -60,6 +52,29 @@ function structure(s: Snapshot): ShareStructure {
   st = { comp, members, closed, rank, byRank, stamp: new Int32Array(s.n), m: new Float64Array(s.n), ranks: new Int32Array(s.n), walk: 0 };
   structures.set(s, st);
   return st;
+}
+
+/**
+ * Lets `next` reuse the components of `prev` when both have the same holdings between the same entities (an edit of
+ * figures only): the closed loops are re-tested, the components and walk order kept. No-op when `prev` has none.
+ */
+export function carryStructure(prev: Snapshot, next: Snapshot): void {
+  const st = structures.get(prev);
+  if (!st || structures.has(next)) return;
+  structures.set(next, { ...st, closed: closedOf(next, st.comp, st.members), stamp: new Int32Array(next.n), walk: 0 });
+}
+
+function closedOf(s: Snapshot, comp: Int32Array, members: Map<number, number[]>): Set<number> {
+  const closed = new Set<number>();
+  for (const [c, list] of members) {
+    const isClosed = list.every((f) => {
+      let inside = 0;
+      for (let e = s.inStart[f]; e < s.inStart[f + 1]; e++) if (comp[s.inHolder[e]] === c) inside += s.inShares[e];
+      return inside >= 1 - CLOSED_EPS;
+    });
+    if (isClosed) closed.add(c);
+  }
+  return closed;
 }
 
 /** Closed ownership loops: groups of entities that together own 100% of each other (I − W singular). */

@@ -22,6 +22,7 @@ export interface Snapshot {
   outStart: Int32Array;
   outSubject: Int32Array;
   outShares: Float64Array;
+  outHolding: Int32Array; // index into doc.holdings
   /** Sum of recorded shares per subject (fraction); 1 − this is the unattributed remainder. */
   heldShares: Float64Array;
   /** Agreements in force, by subject index (legal and de facto rules only). */
@@ -125,7 +126,7 @@ export function fromTable(doc: OwnershipDoc, date: string, e: ReturnType<typeof 
   const inStart = inCount.slice(), outStart = outCount.slice();
   const inHolder = new Int32Array(m), inShares = new Float64Array(m), inVotes = new Float64Array(m);
   const inSeats = new Int32Array(m), inHolding = new Int32Array(m);
-  const outSubject = new Int32Array(m), outShares = new Float64Array(m);
+  const outSubject = new Int32Array(m), outShares = new Float64Array(m), outHolding = new Int32Array(m);
   const heldShares = new Float64Array(n);
   const holderCount = new Int32Array(n);
   const inPos = inCount, outPos = outCount; // reused as write cursors
@@ -143,6 +144,7 @@ export function fromTable(doc: OwnershipDoc, date: string, e: ReturnType<typeof 
     const b = outPos[o]++;
     outSubject[b] = s;
     outShares[b] = t.shares[k];
+    outHolding[b] = k;
   }
-  return { doc, date, ...e, inStart, inHolder, inShares, inVotes, inSeats, inHolding, outStart, outSubject, outShares, heldShares, agreements, holderCount };
+  return { doc, date, ...e, inStart, inHolder, inShares, inVotes, inSeats, inHolding, outStart, outSubject, outShares, outHolding, heldShares, agreements, holderCount };
 }
