@@ -43,13 +43,19 @@ export class LiveAnalysis {
   private local: Int32Array;
   /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
   private interned = new Map<string, number[]>();
+  private internId = new Map<number[], number>();
+  /** Per entity: the id of its interned tops when it has several, else −1 (so whole-graph passes stay typed). */
+  private topsId: Int32Array;
   private canon = (t: number[]): number[] => {
     if (t.length <= 1) return t;
     const ids = this.snap.ids;
     const sorted = t.slice().sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
     const key = sorted.map((x) => ids[x]).join('+');
     let shared = this.interned.get(key);
-    if (!shared) this.interned.set(key, (shared = sorted));
+    if (!shared) {
+      this.interned.set(key, (shared = sorted));
+      this.internId.set(shared, this.internId.size);
+    }
     return shared;
   };
 
@@ -69,7 +75,10 @@ export class LiveAnalysis {
     this.joint = new Uint8Array(n);
     for (let v = 0; v < n; v++) this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
     this.local = new Int32Array(n);
-    recomputeTops(Int32Array.from({ length: n }, (_, i) => i), this.parent, this.reason, this.tops, this.onCycle, this.local, this.canon);
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    recomputeTops(all, this.parent, this.reason, this.tops, this.onCycle, this.local, this.canon);
+    this.topsId = new Int32Array(n);
+    this.setTopsIds(all);
     this.confers = new Uint8Array(doc.holdings.length);
     const ev = new Evaluator(this.snap, this.options, this.parent);
     for (let y = 0; y < n; y++) this.conferOf(ev, y);
@@ -196,7 +205,12 @@ export class LiveAnalysis {
     }
     const redo = this.descendants(changed);
     recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local, this.canon);
+    this.setTopsIds(redo);
     this.stats = { full: false, cone: k, redone: redo.length };
+  }
+
+  private setTopsIds(set: Int32Array) {
+    for (const v of set) this.topsId[v] = this.tops[v].length > 1 ? this.internId.get(this.tops[v])! : -1;
   }
 
   /** `from` and every entity that can reach one of them through its controllers. */
@@ -265,7 +279,8 @@ export class LiveAnalysis {
     // Group keys: the single top's index, or a shared array of several tops (one per distinct set).
     const key = new Int32Array(n);
     const single = new Int32Array(n);
-    const multi = new Map<number[], number>();
+    const multi = new Int32Array(this.internId.size);
+    const topsId = this.topsId;
     for (let v = 0; v < n; v++) {
       let p = parentStart[v];
       if (joint[v]) {
@@ -283,11 +298,11 @@ export class LiveAnalysis {
       } else {
         for (let i = 0, u = ultimateStart[v]; i < t.length; i++) ultimateIdx[u + i] = t[i];
         key[v] = -1;
-        multi.set(t, (multi.get(t) ?? 0) + 1);
+        multi[topsId[v]]++;
       }
     }
     const groupSize = new Int32Array(n);
-    for (let v = 0; v < n; v++) groupSize[v] = key[v] >= 0 ? single[key[v]] : multi.get(tops[v])!;
+    for (let v = 0; v < n; v++) groupSize[v] = key[v] >= 0 ? single[key[v]] : multi[topsId[v]];
     let nc = 0;
     for (let k = 0; k < this.confers.length; k++) nc += this.confers[k];
     const conferring = new Int32Array(nc);

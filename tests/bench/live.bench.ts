@@ -24,7 +24,7 @@ function edits(doc: OwnershipDoc, k: number): [string, Op][] {
 }
 
 console.log('Live analysis in the worker (Node, handler driven as the page drives it: apply, then analyze)');
-console.log('entities  first analysis  edit kind       edit → analysis (median / worst)  undo (median)  cone (median)');
+console.log('entities  first analysis  edit kind       edit → analysis (median / worst)  of which apply (median)  undo (median)');
 for (const n of SIZES) {
   const doc0 = generateGraph({ entities: n, seed: 42 });
   let last: Response | null = null;
@@ -36,7 +36,7 @@ for (const n of SIZES) {
   send({ type: 'analyze', options: {} } as never);
   const first = performance.now() - t;
   let doc = doc0;
-  const rows = new Map<string, { edit: number[]; undo: number[] }>();
+  const rows = new Map<string, { edit: number[]; undo: number[]; apply: number[] }>();
   for (let k = 1; k <= 9; k++) {
     for (const [kind, op] of edits(doc, k)) {
       let r: ReturnType<typeof applyWithInverse>;
@@ -45,12 +45,14 @@ for (const n of SIZES) {
       } catch {
         continue;
       }
-      const row = rows.get(kind) ?? { edit: [], undo: [] };
+      const row = rows.get(kind) ?? { edit: [], undo: [], apply: [] };
       rows.set(kind, row);
       t = performance.now();
       send({ type: 'apply', op } as never);
+      const applied = performance.now();
       send({ type: 'analyze', options: {} } as never);
       row.edit.push(performance.now() - t);
+      row.apply.push(applied - t);
       if ((last as Response | null)?.type !== 'analysis') throw new Error(`bench: ${JSON.stringify(last)}`);
       t = performance.now();
       send({ type: 'apply', op: r.inverse } as never);
@@ -62,7 +64,7 @@ for (const n of SIZES) {
   }
   let firstRow = true;
   for (const [kind, r] of rows) {
-    console.log(`${(firstRow ? String(n) : '').padStart(8)}  ${(firstRow ? `${first.toFixed(0)} ms` : '').padStart(14)}  ${kind.padEnd(14)}  ${`${median(r.edit).toFixed(1)} / ${Math.max(...r.edit).toFixed(1)} ms`.padStart(32)}  ${`${median(r.undo).toFixed(1)} ms`.padStart(13)}`);
+    console.log(`${(firstRow ? String(n) : '').padStart(8)}  ${(firstRow ? `${first.toFixed(0)} ms` : '').padStart(14)}  ${kind.padEnd(14)}  ${`${median(r.edit).toFixed(1)} / ${Math.max(...r.edit).toFixed(1)} ms`.padStart(32)}  ${`${median(r.apply).toFixed(1)} ms`.padStart(23)}  ${`${median(r.undo).toFixed(1)} ms`.padStart(13)}`);
     firstRow = false;
   }
 }
