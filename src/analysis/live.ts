@@ -5,7 +5,8 @@
 // computeControl, and ultimate controllers are redone only for the control descendants of entities whose controller
 // changed. The result is the summary a full analysis gives (property-tested after every step of random edits).
 // Look-through is not computed here: the page computes it for the entity it shows. Pure; typed arrays.
-import type { OwnershipDoc } from '../model';
+import type { Agreement, OwnershipDoc } from '../model';
+import { controlAgreements } from './relations';
 import { Evaluator, computeControl, iterateComponent, type Reason } from './control';
 import { classifyDependency, type Exposure } from './exposure';
 import { inForce } from '../model';
@@ -109,7 +110,9 @@ export class LiveAnalysis {
         for (let e = this.snap.outStart[i]; e < this.snap.outStart[i + 1]; e++) seeds.push(this.snap.outSubject[e]);
       }
     }
-    const agreementsChanged = doc.agreements !== old.agreements;
+    // Agreements include those made from consolidation relations (relations.ts): compared by content, as the made
+    // ones are new objects for every document.
+    const agreementsChanged = doc.agreements !== old.agreements || doc.relations !== old.relations;
     const agreements = agreementsChanged || doc.entities !== old.entities ? agreementsBySubject(doc, this.fields.index, date) : this.snap.agreements;
     let sameEdges = true;
     if (doc.holdings !== old.holdings) {
@@ -125,8 +128,10 @@ export class LiveAnalysis {
       sameEdges = this.holdings.apply(d, doc, this.fields.index, date, (v) => seeds.push(v));
     }
     if (agreementsChanged) {
-      const before = new Set(old.agreements ?? []), after = new Set(doc.agreements ?? []);
-      for (const a of [...before].filter((x) => !after.has(x)).concat([...after].filter((x) => !before.has(x)))) {
+      const key = (a: Agreement) => JSON.stringify([a.id, a.kind, a.parties, a.subject, a.since ?? null, a.until ?? null]);
+      const before = new Map(controlAgreements(old).map((a) => [key(a), a])), after = new Map(controlAgreements(doc).map((a) => [key(a), a]));
+      for (const [k, a] of [...before].filter(([x]) => !after.has(x)).concat([...after].filter(([x]) => !before.has(x)))) {
+        void k;
         const s = this.fields.index.get(a.subject);
         if (s !== undefined) seeds.push(s);
       }

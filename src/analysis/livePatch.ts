@@ -103,21 +103,16 @@ export class LiveHoldings {
 
   /** New figures for row k, whose pair in force is unchanged. */
   private setFigures(k: number, t: HoldingTable) {
-    const s = this.subject[k], o = this.holder[k];
+    const s = this.subject[k];
     this.shares[k] = t.shares[0];
     this.votes[k] = t.votes[0];
     this.seats[k] = t.seats[0];
-    let held = 0;
     for (let e = this.inStart[s]; e < this.inStart[s + 1]; e++) {
-      if (this.inHolding[e] === k) {
-        this.inShares[e] = t.shares[0];
-        this.inVotes[e] = t.votes[0];
-        this.inSeats[e] = t.seats[0];
-      }
-      held += this.inShares[e];
+      if (this.inHolding[e] !== k) continue;
+      this.inVotes[e] = t.votes[0];
+      this.inSeats[e] = t.seats[0];
     }
-    this.heldShares[s] = held;
-    for (let e = this.outStart[o]; e < this.outStart[o + 1]; e++) if (this.outHolding[e] === k) this.outShares[e] = t.shares[0];
+    this.refresh(s);
   }
 
   /** Moves rows from `k` on by `by` (±1), renumbering the CSR's references to them. */
@@ -158,7 +153,7 @@ export class LiveHoldings {
     for (const c of [this.outSubject, this.outShares, this.outHolding]) c.copyWithin(q, q + 1, m);
     for (let v = o + 1; v <= this.n; v++) this.outStart[v]--;
     this.edges--;
-    this.recount(s);
+    this.refresh(s);
   }
 
   /** Adds row k's entries to the CSR (if in force), in row order within their segments. */
@@ -184,13 +179,24 @@ export class LiveHoldings {
     this.outHolding[q] = k;
     for (let v = o + 1; v <= this.n; v++) this.outStart[v]++;
     this.edges++;
-    this.recount(s);
+    this.refresh(s);
   }
 
-  private recount(s: number) {
+  /**
+   * Recomputes subject s's held total and its entries' shares from the rows, in row order as fromTable sums them;
+   * a total above 100% (rounded published figures) is scaled to 100% in its in and out entries (snapshot.scaleRounded).
+   */
+  private refresh(s: number) {
     let held = 0;
-    for (let e = this.inStart[s]; e < this.inStart[s + 1]; e++) held += this.inShares[e];
-    this.heldShares[s] = held;
+    for (let e = this.inStart[s]; e < this.inStart[s + 1]; e++) held += this.shares[this.inHolding[e]];
+    for (let e = this.inStart[s]; e < this.inStart[s + 1]; e++) {
+      const row = this.inHolding[e];
+      const x = held > 1 ? this.shares[row] / held : this.shares[row];
+      this.inShares[e] = x;
+      const o = this.inHolder[e];
+      for (let q = this.outStart[o]; q < this.outStart[o + 1]; q++) if (this.outHolding[q] === row) this.outShares[q] = x;
+    }
+    this.heldShares[s] = held > 1 ? 1 : held;
     this.holderCount[s] = this.inStart[s + 1] - this.inStart[s];
   }
 }

@@ -1,5 +1,6 @@
 // The document as in force on one date, indexed into flat arrays (CSR) so the math runs in linear time.
 import { inForce, type Agreement, type OwnershipDoc } from '../model';
+import { controlAgreements } from './relations';
 
 /** An indexed view of the records in force on `date`. Holdings are grouped by subject (in*) and by holder (out*). */
 export interface Snapshot {
@@ -91,7 +92,7 @@ export function entityFields(doc: OwnershipDoc) {
 /** Agreements in force on `date`, by subject index. */
 export function agreementsBySubject(doc: OwnershipDoc, index: Map<string, number>, date: string): Map<number, Agreement[]> {
   const agreements = new Map<number, Agreement[]>();
-  for (const a of doc.agreements ?? []) {
+  for (const a of controlAgreements(doc)) {
     if (!inForce(a, date)) continue;
     const s = index.get(a.subject);
     if (s === undefined) continue;
@@ -104,6 +105,22 @@ export function agreementsBySubject(doc: OwnershipDoc, index: Map<string, number
 function build(doc: OwnershipDoc, date: string): Snapshot {
   const e = entityFields(doc);
   return fromTable(doc, date, e, holdingTable(doc, e.index, date), agreementsBySubject(doc, e.index, date));
+}
+
+/**
+ * Stakes summing to at most 100.1% are rounded published figures (FORMAT.md): the shares of subjects v0 .. v1−1
+ * held above 100% are scaled to 100%, nothing unattributed (heldShares becomes 1), in and out entries alike.
+ */
+export function scaleRounded(n: number, inStart: Int32Array, inShares: Float64Array, outSubject: Int32Array, outShares: Float64Array, heldShares: Float64Array, v0: number, v1: number) {
+  let rounded: Float64Array | undefined;
+  for (let j = v0; j < v1; j++) {
+    const held = heldShares[j];
+    if (held <= 1) continue;
+    (rounded ??= new Float64Array(n))[j] = held;
+    for (let e = inStart[j]; e < inStart[j + 1]; e++) inShares[e] /= held;
+    heldShares[j] = 1;
+  }
+  if (rounded) for (let b = 0; b < outSubject.length; b++) if (rounded[outSubject[b]] > 1) outShares[b] /= rounded[outSubject[b]];
 }
 
 /** Builds a snapshot from entity fields, a holding table and agreements: two counting sorts over typed arrays. */
@@ -146,5 +163,6 @@ export function fromTable(doc: OwnershipDoc, date: string, e: ReturnType<typeof 
     outShares[b] = t.shares[k];
     outHolding[b] = k;
   }
+  scaleRounded(n, inStart, inShares, outSubject, outShares, heldShares, 0, n);
   return { doc, date, ...e, inStart, inHolder, inShares, inVotes, inSeats, inHolding, outStart, outSubject, outShares, outHolding, heldShares, agreements, holderCount };
 }

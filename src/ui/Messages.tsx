@@ -1,5 +1,7 @@
-// The message bar: refused edits (role=alert, with the model's reason) and notices (role=status).
+// The status line under the workspace: refused edits (role=alert, with the model's reason) and notices
+// (role=status), some with Undo. Its height never changes, so a message never moves the graph.
 import { useStoreApi, useStore } from '../store';
+import { offersUndo } from './workspace/undoNotice';
 
 export function Messages() {
   const appStore = useStoreApi();
@@ -8,7 +10,10 @@ export function Messages() {
     <div className="messages" aria-live="polite">
       {message && (
         <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid={`message-${message.kind}`} key={message.seq}>
-          <span>{message.kind === 'error' ? 'Refused: ' : ''}{message.text}</span>
+          <span title={message.text}>{message.kind === 'error' ? 'Refused: ' : ''}{message.text}</span>
+          {offersUndo(appStore, message.seq) && (
+            <button type="button" className="undo" onClick={() => { appStore.getState().undo(); appStore.getState().dismissMessage(); }}>Undo</button>
+          )}
           <button type="button" onClick={() => appStore.getState().dismissMessage()} aria-label="Dismiss message">×</button>
         </div>
       )}

@@ -84,6 +84,33 @@ describe('live analysis', () => {
     expect(plain(live.summary())).toEqual(plain(summarize(new Analysis(next))));
   });
 
+  it('follows rounded totals (up to 100.1%, scaled to 100%) and consolidation relations', () => {
+    const doc = parseDoc({
+      format: 'ownership-graph', version: 1, asOf: '2024-01-01',
+      entities: ['a', 'b', 'c', 'y', 'z'].map((id) => ({ id, name: id.toUpperCase() })),
+      holdings: [
+        { id: 'h1', holder: 'a', subject: 'y', shares: 50.05 }, { id: 'h2', holder: 'b', subject: 'y', shares: 50 },
+        { id: 'h3', holder: 'y', subject: 'z', shares: 40 }, { id: 'h4', holder: 'c', subject: 'z', shares: 30 },
+      ],
+    });
+    const live = new LiveAnalysis(doc);
+    const steps: Op[] = [
+      { type: 'updateHolding', id: 'h2', changes: { shares: 50.04 } },
+      { type: 'setHolding', holding: { id: 'h5', holder: 'c', subject: 'y', shares: 0.01 } },
+      { type: 'removeHolding', id: 'h1' },
+      { type: 'addRelation', relation: { id: 'r1', kind: 'consolidation', party: 'c', subject: 'z' } } as Op,
+    ];
+    let cur = doc;
+    for (const op of steps) {
+      cur = applyWithInverse(cur, op).doc;
+      expect(live.update(cur)).toBe(true);
+      const full = new Analysis(cur);
+      expect(plain(live.summary())).toEqual(plain(summarize(full)));
+      for (const key of ['inShares', 'outShares', 'heldShares'] as const) expect([...live.snap[key]], key).toEqual([...full.snap[key]]);
+    }
+    expect(live.summary().status[4]).toBe(1); // c controls z by consolidation
+  });
+
   it('finds changed records by identity', () => {
     const [a, b, c, d] = [{}, {}, {}, {}];
     expect(diffRecords([a, b, c], [a, c, d])).toEqual({ same: [[0, 0, 1], [2, 1, 1]], removed: [1], added: [2], changed: 2 });
