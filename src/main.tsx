@@ -14,10 +14,11 @@ declare global {
   }
 }
 
-const app = createApp();
+// The saved work is read (IndexedDB) before the first drawing, so the app never shows a graph it then replaces.
+const app = await createApp();
 // Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState };
-window.addEventListener('pagehide', () => app.autosave.flush());
+window.addEventListener('pagehide', () => void app.autosave.flush());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

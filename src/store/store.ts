@@ -6,7 +6,7 @@ import { apply, applyWithInverse, uniqueId, type Entity, type Op, type Ownership
 import { placeIfLarge } from '../analysis/placement';
 import { readableError } from './messages';
 import { initialSim, logOp, type SimState } from './simState';
-import { DEFAULT_VIEW, type DatasetId, type Message, type Selection, type View } from './types';
+import { DEFAULT_VIEW, type DatasetId, type Message, type MessageAction, type Selection, type View } from './types';
 
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 200;
@@ -74,7 +74,7 @@ export interface ExplorerState {
   loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean }): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
-  notify(text: string, kind?: Message['kind']): void;
+  notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
   dismissMessage(): void;
   /** Adds an entity (named, placed) and selects it; returns its id, or null when refused. */
   addEntity(entity: Omit<Entity, 'id'> & { id?: string }): string | null;
@@ -241,8 +241,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       setView(changes) {
         set({ view: { ...get().view, ...changes, layers: { ...get().view.layers, ...changes.layers } } });
       },
-      notify(text, kind = 'notice') {
-        set({ message: { kind, text, seq: ++seq } });
+      notify(text, kind = 'notice', actions) {
+        set({ message: { kind, text, seq: ++seq, ...(actions?.length ? { actions } : {}) } });
       },
       dismissMessage() {
         set({ message: null });
