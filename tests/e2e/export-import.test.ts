@@ -6,15 +6,13 @@ import type { Page } from 'playwright-core';
 import { exportBodsJson, serializeDoc } from '../../src/io';
 import { generateGraph } from '../../src/model';
 import { WORKER_IMPORT_BYTES } from '../../src/io/open';
-import { gotoApp, shot, state, waitDrawn, elementScreenPosition } from './browser';
+import { gotoApp, savedWork, shot, state, waitDrawn, elementScreenPosition } from './browser';
 import { captureDownload, docJson, dropFile, errorText, fileMenu, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
 import { appSession } from './session';
 
 const baseUrl = inject('baseUrl');
-const SAVED_KEY = 'ownership-explorer:working';
 const s = appSession();
 
-const savedWork = (page: Page) => page.evaluate((k) => localStorage.getItem(k), SAVED_KEY);
 const savedDoc = async (page: Page) => JSON.parse((await savedWork(page)) ?? '{}').doc;
 
 /** Watches a page opened in the shared context for console errors. */
@@ -154,6 +152,10 @@ describe('share links', () => {
     expect(await savedWork(other)).toBe(work);
 
     await banner.getByRole('button', { name: 'Keep this graph' }).click();
+    const confirm = other.getByRole('dialog', { name: 'Keep the shared graph?' });
+    expect(await confirm.textContent()).toMatch(/replaces .* Undo goes back/);
+    await shot(other, 'share-keep-warning');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
     await expect.poll(() => savedDoc(other)).toEqual(JSON.parse(await docJson(other)));
     expect(new URL(other.url()).hash).toBe('');
     expect(await banner.count()).toBe(0);
