@@ -39,7 +39,7 @@ export async function layoutPositions(cy: Core, doc: OwnershipDoc): Promise<Posi
     layout.one('layoutstop', () => resolve());
     layout.run();
   });
-  const out: Positions = {};
+  const out: Positions = Object.create(null); // keyed by entity id (any string)
   if (cy.destroyed()) return out;
   nodes.forEach((n) => {
     const p = n.position();

@@ -9,7 +9,7 @@ const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** di
 /** The `analyze --json` object. */
 export function analyzeJson(doc: OwnershipDoc, opts: Partial<AnalysisOptions>) {
   const a = analyze(doc, opts);
-  const entities: Record<string, unknown> = {};
+  const entities: Record<string, unknown> = Object.create(null); // keyed by entity id: "__proto__" is an id too
   for (const [id, c] of a.control) {
     const lt = a.lookThrough(id);
     const power = a.power(id);
