@@ -56,7 +56,7 @@ export function savedView(raw: unknown): Partial<View> {
   const v = raw as Record<string, unknown>;
   const out: Partial<View> = {};
   if (RULES.includes(v.rule as Rule)) out.rule = v.rule as Rule;
-  if (typeof v.threshold === 'number' && Number.isFinite(v.threshold) && v.threshold > 0 && v.threshold <= 100) out.threshold = v.threshold;
+  if (typeof v.threshold === 'number' && Number.isFinite(v.threshold) && v.threshold >= 0 && v.threshold <= 100) out.threshold = v.threshold;
   if (v.date === null || (typeof v.date === 'string' && isoDate.safeParse(v.date).success)) out.date = v.date as string | null;
   if (v.layers && typeof v.layers === 'object') {
     const l = v.layers as Record<string, unknown>;

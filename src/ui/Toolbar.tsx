@@ -7,6 +7,7 @@ import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, t
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
+import { TauField } from './TauField';
 
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
@@ -63,20 +64,7 @@ export function Toolbar() {
         </label>
         <label className="inline">
           <span>τ</span>
-          <input
-            aria-label="De facto threshold τ in percent"
-            className="tau"
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            disabled={view.rule !== 'defacto'}
-            value={view.threshold}
-            onChange={(e) => {
-              const x = Number(e.target.value);
-              if (e.target.value !== '' && Number.isFinite(x) && x >= 0 && x <= 100) st().setView({ threshold: x });
-            }}
-          />
+          <TauField />
         </label>
         <label className="inline">
           <span>Date</span>
