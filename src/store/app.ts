@@ -132,6 +132,8 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
       st().loadDoc(b.doc, b.datasetId, { undoable: true });
       if (b.view) st().setView(b.view);
       autosave.opened(b.datasetId, b.rev ?? (await persistence.rev(b.datasetId)).rev);
+      // The next start opens this dataset's work, even before anything is edited here.
+      await persistence.setCurrent(id).catch(() => {});
       // Leaving a generated sample: its address goes, so a reload opens this work too.
       if (sampleRequest(search)) {
         env.clearSearch();

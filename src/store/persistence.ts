@@ -39,6 +39,8 @@ export interface Persistence {
   rev(slot: DatasetId): Promise<{ rev: number; tab?: string }>;
   /** Writes over revision `expect` only (or over anything when `force`); throws StorageFull when the browser is full. */
   write(saved: Omit<Saved, 'rev'>, expect: number, force?: boolean): Promise<WriteResult>;
+  /** Makes `slot` the one opened at the next start. */
+  setCurrent(slot: DatasetId): Promise<void>;
   /** The text of a backup. */
   backupText(key: string): Promise<string | null>;
   /** Copies the slot's saved work to a new backup key (before something replaces it); null when it holds none. */
@@ -130,6 +132,9 @@ export function createPersistence(kv: KV, legacy: KV | null = null): Persistence
       await kv.setMany([[work(slot), { ...saved, rev }], [revKey(slot), { rev, tab: saved.tab }], ['current', slot]]);
       if (legacy) await legacy.del(LEGACY_KEY).catch(() => {});
       return { ok: true, rev };
+    },
+    async setCurrent(slot) {
+      await kv.setMany([['current', slot]]);
     },
     async backupText(key) {
       const v = await kv.get(key);

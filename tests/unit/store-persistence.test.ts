@@ -186,7 +186,12 @@ describe('choosing a dataset', () => {
     expect(names(app.store.getState().doc)).toContain('LY edit');
     await app.openDataset('ntt-docomo');
     expect(names(app.store.getState().doc)).toContain('NTT edit');
+    // The next start opens the dataset chosen last, edited or not.
+    await app.openDataset('line-yahoo');
+    const next = await createApp(env(kv));
+    expect(next.store.getState().datasetId).toBe('line-yahoo');
     app.stop();
+    next.stop();
   });
 });
 
