@@ -2,6 +2,7 @@
 // test builds only exposes a read-only hook for end-to-end tests and benchmarks.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './App';
 import { stats } from './canvas/stats';
 import { createApp, type ExplorerApp } from './store';
@@ -15,6 +16,8 @@ declare global {
 }
 
 // The saved work is read (IndexedDB) before the first drawing, so the app never shows a graph it then replaces.
+// Zod would try `new Function` to speed up parsing; the Content-Security-Policy forbids it (index.html), so it is told not to.
+z.config({ jitless: true });
 const app = await createApp();
 // Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState };

@@ -115,7 +115,7 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
     },
     async keep() {
       if (!state.getState().active || !shared) return;
-      const doc = shared;
+      const doc = st().doc; // the shared graph with any edits made while previewing it
       const mine = await ownWork();
       // Imported work saved before is replaced by the kept graph: a copy stays in the browser, and can be downloaded.
       const backup = await deps.persistence.backup('imported').catch(() => null);

@@ -93,11 +93,13 @@ describe('the share preview', () => {
 
   it('Keep makes it the working document in one undoable step over the user\'s own work, saved at once', async () => {
     const { store, autosave, session, cleared, saved } = await start();
+    store.getState().commit({ type: 'moveEntity', id: 'b', position: { x: 4, y: 4 } }); // an edit made while previewing is kept too
+    const previewed = store.getState().doc;
     await session.keep();
+    expect(await saved('imported')).toEqual(previewed);
     expect(session.state.getState().active).toBe(false);
     expect(cleared()).toBe(1);
     expect(autosave.running).toBe(true);
-    expect(await saved('imported')).toEqual(SHARED);
     expect(await saved('line-yahoo')).toEqual(LY); // the user's own work stays saved where it was
     expect(store.getState().message?.text).toMatch(/Undo goes back to "LY Corporation/);
     expect(store.getState().past).toHaveLength(1);
