@@ -1,6 +1,7 @@
-// The explorer's layout: toolbar on top, the graph (and optionally the table) in the centre, the inspector right;
-// the explorer itself (createApp) is given to every component below through context.
-import { lazy, Suspense } from 'react';
+// The explorer's layout: toolbar on top; the Simulate dock, the canvas (the largest thing on screen) and the
+// inspector dock side by side; a status line for messages at the bottom whose height never changes. The explorer
+// itself (createApp) is given to every component below through context.
+import { lazy, Suspense, useEffect } from 'react';
 import { AppProvider, useStore, type ExplorerApp } from './store';
 import { useSimView } from './store/simView';
 import './ui/simulate/simulate.css';
@@ -12,9 +13,25 @@ import { ShareBanner } from './ui/ShareBanner';
 import { TableView } from './ui/TableView';
 import { Toolbar } from './ui/Toolbar';
 import { useShortcuts } from './ui/useShortcuts';
+import { Dock } from './ui/workspace/Dock';
+import { useWorkspace, workspace } from './ui/workspace/workspaceState';
 
 /** The Simulate panel loads after the first drawing: it is not needed to show the graph. */
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
+
+/** The inspector's dock on the right; a selection opens it. */
+function InspectorDock() {
+  const open = useWorkspace((s) => s.inspectorOpen);
+  const selection = useStore((s) => s.selection);
+  useEffect(() => {
+    if (selection && !workspace.getState().inspectorOpen) workspace.getState().set({ inspectorOpen: true });
+  }, [selection]);
+  return (
+    <Dock id="inspector" side="right" label="Inspector" open={open} onOpen={() => workspace.getState().set({ inspectorOpen: true })} defaultWidth={330} min={260} max={620}>
+      <Inspector />
+    </Dock>
+  );
+}
 
 /** The explorer `app` on screen. */
 export function App({ app }: { app: ExplorerApp }) {
@@ -33,18 +50,18 @@ function Layout() {
     <div className="app">
       <Toolbar />
       <ShareBanner />
-      <Messages />
       <main className="workspace">
-        {/* The placeholder takes the panel's exact width, so the graph never shifts when the panel arrives. */}
-        <Suspense fallback={<aside className={`sim-panel${simOpen ? '' : ' closed'}`} aria-label="Simulate" />}>
+        {/* The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives. */}
+        <Suspense fallback={<Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => undefined} defaultWidth={290} min={250} max={560}>{null}</Dock>}>
           <SimulatePanel />
         </Suspense>
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
           <CanvasPane />
           {tableOpen && <TableView />}
         </section>
-        <Inspector />
+        <InspectorDock />
       </main>
+      <Messages />
       <DropZone />
     </div>
   );

@@ -15,9 +15,9 @@ declare global {
   }
 }
 
-// The saved work is read (IndexedDB) before the first drawing, so the app never shows a graph it then replaces.
 // Zod would try `new Function` to speed up parsing; the Content-Security-Policy forbids it (index.html), so it is told not to.
 z.config({ jitless: true });
+// The saved work is read (IndexedDB) before the first drawing, so the app never shows a graph it then replaces.
 const app = await createApp();
 // Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState };

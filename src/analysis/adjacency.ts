@@ -2,6 +2,7 @@
 // walk. Built in one pass per document and date, carried over edits that change figures only, and transferable,
 // so a worker that made the document (a generated sample) can build it and hand it over. Pure.
 import { inForce, type OwnershipDoc } from '../model';
+import { controlAgreements } from './relations';
 
 /** Holders and holdings of each entity by entity index (indices into doc.entities). */
 export interface Adjacency {
@@ -31,7 +32,7 @@ let last: { doc: OwnershipDoc; date: string; adj: Adjacency } | null = null;
 
 /** Whether `b` has the same edges as `a` on `date`: same entities and agreements, holdings differing in figures only. */
 export function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boolean {
-  if (a.entities !== b.entities || a.agreements !== b.agreements || a.holdings.length !== b.holdings.length) return false;
+  if (a.entities !== b.entities || a.agreements !== b.agreements || a.relations !== b.relations || a.holdings.length !== b.holdings.length) return false;
   for (let k = 0; k < a.holdings.length; k++) {
     const x = a.holdings[k], y = b.holdings[k];
     if (x === y) continue;
@@ -77,7 +78,7 @@ export function buildAdjacency(doc: OwnershipDoc, date: string): Adjacency {
     const a = index.get(h.holder), b = index.get(h.subject);
     if (a !== undefined && b !== undefined) { from.push(a); to.push(b); holding.push(k); }
   });
-  for (const a of doc.agreements ?? []) {
+  for (const a of controlAgreements(doc)) {
     if (!inForce(a, date)) continue;
     const b = index.get(a.subject);
     for (const p of a.parties) {

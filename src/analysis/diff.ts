@@ -1,8 +1,11 @@
 // The control diff of two analyses (CONTROL-MODEL §4): entities whose status, parent or ultimate controllers
-// changed, look-through stakes that moved by more than 0.005 points, and dependencies whose exposure changed.
+// changed, look-through stakes that moved by more than 0.005 points, dependencies whose exposure changed, how the
+// voting game moved (joint control, veto players, board majority, voting power), and control under the other rules.
 import { inForce, type OwnershipDoc } from '../model';
-import type { Analysis, Status } from './analyze';
+import { analyze, type Analysis, type Status } from './analyze';
+import { diffGame, type GameDiff } from './diffGame';
 import type { Exposure } from './exposure';
+import { RULES, type Rule } from './options';
 
 export interface ControlSummary {
   status: Status;
@@ -14,6 +17,10 @@ export interface ControlDiff {
   changes: { entity: string; before: ControlSummary | null; after: ControlSummary | null }[];
   lookThrough: { owner: string; entity: string; before: number; after: number }[];
   dependencies: { id: string; before: Exposure | null; after: Exposure | null }[];
+  /** How the voting game moved in the companies the change reaches (empty with `game: false`). */
+  game: GameDiff;
+  /** Control changes under each other rule (only the rules with some; empty with `game: false`). */
+  otherRules: { rule: Rule; changes: ControlDiff['changes'] }[];
 }
 
 const MOVE = 0.005;
@@ -31,7 +38,7 @@ function same(x: ControlSummary | null, y: ControlSummary | null): boolean {
 function affectedTargets(a: Analysis, b: Analysis): Set<string> {
   const key = (doc: OwnershipDoc, date: string) => {
     const m = new Map<string, string>();
-    for (const h of doc.holdings) if (inForce(h, date)) m.set(h.subject, `${m.get(h.subject) ?? ''}|${h.holder}:${h.shares}`);
+    for (const h of doc.holdings) if (inForce(h, date)) m.set(h.subject, `${m.get(h.subject) ?? ''}|${h.holder}:${h.shares}:${h.votes ?? ''}:${h.boardSeats ?? ''}`);
     return m;
   };
   const ka = key(a.doc, a.options.date), kb = key(b.doc, b.options.date);
@@ -52,16 +59,25 @@ function affectedTargets(a: Analysis, b: Analysis): Set<string> {
   return out;
 }
 
-/** Compares two analyses (base → scenario); `lookThrough: false` skips the stakes, the costly part on big graphs. */
-export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boolean } = {}): ControlDiff {
+function controlChanges(a: Analysis, b: Analysis): ControlDiff['changes'] {
   const ids = new Set([...a.control.keys(), ...b.control.keys()]);
   const changes: ControlDiff['changes'] = [];
   for (const id of ids) {
     const before = summary(a, id), after = summary(b, id);
     if (!same(before, after)) changes.push({ entity: id, before, after });
   }
+  return changes;
+}
+
+/**
+ * Compares two analyses (base → scenario). `lookThrough: false` skips the stakes, the costly part on big graphs;
+ * `game: false` skips the voting game and the other rules (the canvas marks need neither).
+ */
+export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boolean; game?: boolean } = {}): ControlDiff {
+  const changes = controlChanges(a, b);
+  const affected = opts.lookThrough === false && opts.game === false ? [] : [...affectedTargets(a, b)].sort();
   const lookThrough: ControlDiff['lookThrough'] = [];
-  for (const id of opts.lookThrough === false ? [] : [...affectedTargets(a, b)].sort()) {
+  for (const id of opts.lookThrough === false ? [] : affected) {
     const la = a.control.has(id) ? a.lookThrough(id) : null;
     const lb = b.control.has(id) ? b.lookThrough(id) : null;
     const va = la && !('loop' in la) ? la.lookThrough : {};
@@ -77,5 +93,16 @@ export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boo
     const before = da[id] ?? null, after = db[id] ?? null;
     if (JSON.stringify(before) !== JSON.stringify(after)) dependencies.push({ id, before, after });
   }
-  return { changes, lookThrough, dependencies };
+  const withGame = opts.game !== false;
+  const game = withGame ? diffGame(a, b, affected) : { joint: [], veto: [], board: [], power: [] };
+  const otherRules: ControlDiff['otherRules'] = [];
+  if (withGame) {
+    for (const rule of RULES) {
+      if (rule === a.options.rule) continue;
+      const o = { ...a.options, rule };
+      const c = controlChanges(analyze(a.doc, o), analyze(b.doc, { ...b.options, rule }));
+      if (c.length) otherRules.push({ rule, changes: c });
+    }
+  }
+  return { changes, lookThrough, dependencies, game, otherRules };
 }

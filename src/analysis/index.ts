@@ -14,3 +14,5 @@ export { adjacency, adjacencyBuffers, buildAdjacency, entityIndex, neighbours, s
 export { diffWords, diffText, describeControl, describeExposure, listWords, type DiffLine, type DiffWords, type Namer } from './diffWords';
 export { timelineDates, dateIndex, eventsByDate } from './timeline';
 export { caseFacts, recordsOf, type CaseFacts, type CaseEvent } from './caseFacts';
+export { controlCertainty, type Certainty } from './certainty';
+export { controlAgreements } from './relations';

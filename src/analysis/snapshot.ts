@@ -1,5 +1,6 @@
 // The document as in force on one date, indexed into flat arrays (CSR) so the math runs in linear time.
 import { inForce, type Agreement, type OwnershipDoc } from '../model';
+import { controlAgreements } from './relations';
 
 /** An indexed view of the records in force on `date`. Holdings are grouped by subject (in*) and by holder (out*). */
 export interface Snapshot {
@@ -91,8 +92,18 @@ function build(doc: OwnershipDoc, date: string): Snapshot {
     outSubject[b] = s;
     outShares[b] = h.shares / 100;
   }
+  // Stakes summing to at most 100.1% are rounded published figures (FORMAT.md): scaled to 100%, nothing unattributed.
+  let rounded: Float64Array | undefined;
+  for (let j = 0; j < n; j++) {
+    const held = heldShares[j];
+    if (held <= 1) continue;
+    (rounded ??= new Float64Array(n))[j] = held;
+    for (let e = inStart[j]; e < inStart[j + 1]; e++) inShares[e] /= held;
+    heldShares[j] = 1;
+  }
+  if (rounded) for (let b = 0; b < m; b++) if (rounded[outSubject[b]] > 1) outShares[b] /= rounded[outSubject[b]];
   const agreements = new Map<number, Agreement[]>();
-  for (const a of doc.agreements ?? []) {
+  for (const a of controlAgreements(doc)) {
     if (!inForce(a, date)) continue;
     const s = index.get(a.subject);
     if (s === undefined) continue;

@@ -43,6 +43,7 @@ export function subDocumentAt(doc: OwnershipDoc, keep: Iterable<number>, date: s
     entities: at.map((i) => doc.entities[i]),
     holdings: holdings.map((k) => doc.holdings[k]),
     agreements: (doc.agreements ?? []).filter((a) => inForce(a, date) && ids.has(a.subject) && a.parties.every((p) => ids.has(p))),
+    ...(doc.relations ? { relations: doc.relations.filter((r) => inForce(r, date) && ids.has(r.subject) && (!r.party || ids.has(r.party))) } : {}),
     dependencies: (doc.dependencies ?? []).filter((d) => inForce(d, date) && ids.has(d.provider) && ids.has(d.client)),
     events: [],
   };

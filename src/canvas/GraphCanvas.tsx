@@ -1,17 +1,20 @@
 // The graph: one empty div that Cytoscape owns. One effect creates the instance once (StrictMode-safe) and
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useStoreApi, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
 import { applyElements, type Drawn } from './applyElements';
+import { CalloutLayer } from './CalloutLayer';
+import { useCallouts } from './useCallouts';
 import { setCanvasApi } from './canvasApi';
 import { EdgeLayer } from './edgeLayer';
 import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { hardwareWebgl } from './webgl';
-import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, stylesheet } from './stylesheet';
+import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
+import { BIG_DETAIL_ZOOM, READABLE_ZOOM, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements } from './useShown';
@@ -22,47 +25,36 @@ const BIG = 2000;
 /** Whether a drawing (a whole graph, or a focused part of a huge one) is drawn the big-graph way. */
 export const isBigDrawing = (elements: readonly unknown[]) => elements.length > BIG;
 
-/** Fits the graph into the part of the canvas the legend does not cover, zooming in no further than 1.2. */
+/** The default view: the whole graph when its names are readable so; else what matters (the selection, or the
+ * entity with the most holdings, and its neighbours) readable, the minimap showing the rest. */
 function fitView(cy: Core, animate: boolean) {
-  const nodes = cy.nodes();
+  const nodes = cy.nodes('.entity');
   if (nodes.empty()) return;
-  // Bounds from node centres and the fixed node size: eles.boundingBox() measures every label and edge, which
-  // takes seconds on thousands of elements.
-  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
-  nodes.forEach((n) => {
-    const p = n.position();
-    bb.x1 = Math.min(bb.x1, p.x - NODE_W / 2);
-    bb.x2 = Math.max(bb.x2, p.x + NODE_W / 2);
-    bb.y1 = Math.min(bb.y1, p.y - NODE_H / 2);
-    bb.y2 = Math.max(bb.y2, p.y + NODE_H / 2);
-  });
-  bb.w = bb.x2 - bb.x1;
-  bb.h = bb.y2 - bb.y1;
-  // The legend sits in the bottom-left corner: keep the graph beside it or above it, whichever draws it larger.
-  const legend = cy.container()?.parentElement?.querySelector('.legend') as HTMLElement | null;
-  const open = !!legend && legend.offsetHeight > 60;
-  const pad = 30;
-  const fit = (left: number, bottom: number) => {
-    const w = Math.max(1, cy.width() - left - 2 * pad), h = Math.max(1, cy.height() - bottom - 2 * pad);
-    return { left, w, h, zoom: Math.max(cy.minZoom(), Math.min(1.2, w / bb.w, h / bb.h)) };
-  };
-  const beside = fit(open ? legend!.offsetWidth + 10 : 0, 0);
-  const above = open ? fit(0, legend!.offsetHeight + 10) : beside;
-  const { left: inset, w, h, zoom } = above.zoom > beside.zoom ? above : beside;
-  const pan = { x: inset + pad + (w - bb.w * zoom) / 2 - bb.x1 * zoom, y: pad + (h - bb.h * zoom) / 2 - bb.y1 * zoom };
-  if (animate) cy.animate({ zoom, pan }, { duration: 200 });
-  else cy.viewport({ zoom, pan });
+  if (zoomToFit(cy, nodes) >= READABLE_ZOOM) return frame(cy, nodes, { animate, maxZoom: 1.25 });
+  const selected = cy.$('node.entity:selected');
+  const centre = selected.nonempty() ? selected : cy.collection().union(nodes.max((n) => n.outdegree(false)).ele);
+  frame(cy, centre.closedNeighborhood('node.entity'), { animate, maxZoom: 1.25, minZoom: READABLE_ZOOM });
 }
 
+/** The entities a change concerns: those marked changed or highlighted, and the controllers of each. */
+function changeFocus(cy: Core) {
+  const marked = cy.nodes('.entity.sim-changed, .entity.sim-focus').union(cy.edges('.sim-changed').connectedNodes('.entity'));
+  return marked.union(marked.incomers('edge.conferring, edge.agreement').sources());
+}
 /** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
 export function GraphCanvas({ big }: { big: boolean }) {
   const appStore = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const [cyState, setCy] = useState<Core | null>(null);
+  const calloutItems = useCallouts();
   const layerRef = useRef<EdgeLayer | null>(null);
   const elementsRef = useRef<ElementDef[]>([]);
   const drawnRef = useRef<Drawn>(new Map());
   const fittedRef = useRef('');
+  /** The last automatic framing (re-run when the canvas is resized), or null once the user pans or zooms. */
+  const autoRef = useRef<((animate: boolean) => void) | null>(null);
+  const changeKeyRef = useRef('');
   const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
@@ -95,6 +87,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
       ...({ renderer: { name: 'canvas', webgl: big && hardwareWebgl() } } as object),
     });
     cyRef.current = cy;
+    setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
@@ -132,7 +125,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
           if (!cy.destroyed()) apply();
         }
       },
-      fit: () => fitView(cy, true),
+      fit: () => (autoRef.current = (a) => fitView(cy, a))(true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
         const n = cy.getElementById(nodeId(id));
@@ -145,8 +138,9 @@ export function GraphCanvas({ big }: { big: boolean }) {
           st.select({ kind: 'entity', id });
           return;
         }
+        autoRef.current = null; // the user chose where to look
         appStore.getState().select({ kind: 'entity', id });
-        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+        cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: reducedMotion() ? 0 : 250 });
       },
       relayout: async () => {
         const st = appStore.getState();
@@ -164,7 +158,20 @@ export function GraphCanvas({ big }: { big: boolean }) {
         return { x: Math.round((e.x1 + e.x2) / 2), y: Math.round((e.y1 + e.y2) / 2) };
       },
     });
-    const ro = new ResizeObserver(() => cy.resize());
+    // The user's own pan or zoom ends automatic framing until the next load or change.
+    cy.on('dragpan scrollzoom pinchzoom', () => (autoRef.current = null));
+    // Opening or resizing a panel re-frames what was framed, so nothing ends up cut off at the edge.
+    // Otherwise the centre of the view stays where it was.
+    let resized: ReturnType<typeof setTimeout> | undefined;
+    let size = { w: cy.width(), h: cy.height() };
+    const ro = new ResizeObserver(() => {
+      cy.resize();
+      const w = cy.width(), h = cy.height();
+      if (!autoRef.current && size.w > 0 && size.h > 0) cy.panBy({ x: (w - size.w) / 2, y: (h - size.h) / 2 });
+      size = { w, h };
+      clearTimeout(resized);
+      resized = setTimeout(() => !cy.destroyed() && autoRef.current?.(false), 60);
+    });
     ro.observe(ref.current!);
     return () => {
       ro.disconnect();
@@ -175,6 +182,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
       setCanvasApi(null);
       cy.destroy();
       cyRef.current = null;
+      setCy(null);
       drawnRef.current = new Map();
       fittedRef.current = '';
       placingRef.current = null;
@@ -201,14 +209,23 @@ export function GraphCanvas({ big }: { big: boolean }) {
     stats.placed = !unplaced;
     if (!unplaced) {
       const fitKey = `${loads}|${focusKey}`;
+      // A change (scenario, preview, what-if, timeline event): frame what changed and who controls it.
+      const changeKey = cy.elements('.sim-changed, .sim-focus').map((n) => n.id()).sort().join(',');
+      const changed = changeKey !== changeKeyRef.current;
+      changeKeyRef.current = changeKey;
       if (fittedRef.current !== fitKey) {
         fittedRef.current = fitKey;
-        fitView(cy, false);
+        (autoRef.current = (a) => fitView(cy, a))(false);
         if (pendingCentre.current) {
           const n = cy.getElementById(nodeId(pendingCentre.current));
           pendingCentre.current = null;
-          if (n.nonempty()) cy.center(n);
+          if (n.nonempty()) {
+            cy.center(n);
+            autoRef.current = null; // searched for: the view stays on it
+          }
         }
+      } else if (changed && changeKey) {
+        (autoRef.current = (a) => frameChange(cy, changeFocus(cy), a))(true);
       }
       return;
     }
@@ -243,5 +260,10 @@ export function GraphCanvas({ big }: { big: boolean }) {
     stats.selected = cy.$(':selected').map((el) => el.id());
   }, [selection, elements]);
 
-  return <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />;
+  return (
+    <>
+      <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />
+      <CalloutLayer cy={cyState} items={calloutItems} />
+    </>
+  );
 }

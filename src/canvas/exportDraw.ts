@@ -1,6 +1,6 @@
 // Draws the caption's draw items on a 2D canvas context (the PNG export); fillText draws names as plain text.
-import type { DrawItem } from './exportLayout';
-import { cssFont, type Measure } from './exportText';
+import type { DrawItem } from '../export/exportLayout';
+import { cssFont, type Measure } from '../export/exportText';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 

@@ -3,12 +3,12 @@
 import type { Collection, Core } from 'cytoscape';
 import { embedDoc } from '../io';
 import type { OwnershipDoc } from '../model';
-import type { CaptionContent } from './exportCaption';
+import type { CaptionContent } from '../export/exportCaption';
 import { canvasMeasure, drawItems } from './exportDraw';
-import { fitScale, scaleLabel } from './exportFit';
-import { layoutExport, type ExportLayout } from './exportLayout';
-import { composeSvg } from './exportSvg';
-import { graphSvg } from './exportSvgGraph';
+import { fitScale, scaleLabel } from '../export/exportFit';
+import { layoutExport, type ExportLayout } from '../export/exportLayout';
+import { composeSvg } from '../export/exportSvg';
+import { graphSvg } from '../export/exportSvgGraph';
 import { canvasMetrics, readGraph } from './exportSvgRead';
 
 export type Background = 'white' | 'transparent';

@@ -1,9 +1,9 @@
 // Reads what Cytoscape draws — every visible element's position, size, computed style and edge geometry, in its
 // drawing order — into the plain records exportSvgGraph.ts writes as SVG; labels are wrapped as Cytoscape wraps them.
 import type { Collection, Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
-import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from './exportSvgEdges';
-import type { EdgeDraw, ElementDraw, LineStyle, NodeDraw } from './exportSvgGraph';
-import { approxMetrics, ellipsizeLabel, labelFont, wrapLabel, type LabelDraw, type LabelFont, type TextMetrics } from './exportSvgLabel';
+import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from '../export/exportSvgEdges';
+import type { EdgeDraw, ElementDraw, LineStyle, NodeDraw } from '../export/exportSvgGraph';
+import { approxMetrics, ellipsizeLabel, labelFont, wrapLabel, type LabelDraw, type LabelFont, type TextMetrics } from '../export/exportSvgLabel';
 
 type Ele = SingularElementArgument;
 

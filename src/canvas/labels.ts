@@ -23,3 +23,24 @@ export function kindLabel(kind: string): string {
   const s = kind.replace(/-/g, ' ');
   return s.startsWith('it ') ? `IT${s.slice(2)}` : s;
 }
+
+/** Average glyph width of the node font, in em (system sans-serif, mixed case). */
+const GLYPH_EM = 0.56;
+
+/** How many lines a label wraps to at `width` model units and `fontSize` (greedy, by words; an estimate). */
+export function wrappedLines(label: string, width: number, fontSize: number): number {
+  const perLine = Math.max(4, Math.floor(width / (fontSize * GLYPH_EM)));
+  let lines = 0;
+  for (const para of label.split('\n')) {
+    let used = -1;
+    lines++;
+    for (const word of para.split(/\s+/)) {
+      const w = word.length;
+      if (used >= 0 && used + 1 + w > perLine) {
+        lines++;
+        used = Math.min(w, perLine);
+      } else used = used < 0 ? Math.min(w, perLine) : used + 1 + w;
+    }
+  }
+  return lines;
+}

@@ -1,8 +1,11 @@
-// The layered layout: ELK 'layered', direction DOWN (owners above what they own), loaded lazily so that it stays
-// out of the first-load bundle; large graphs fall back to the fast pure placement in analysis/placement.ts.
-import cytoscape, { type Core } from 'cytoscape';
+// The layered layout: ELK 'layered' (owners above what they own, or left of it when the canvas is wide and the
+// graph deep), compact, loaded lazily so that it stays out of the first-load bundle; entities with no holdings or
+// agreements go beside what they act on (beside.ts). Large graphs use the fast placement in analysis/placement.ts.
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { ELK_LIMIT, layeredPositions } from '../analysis/placement';
 import type { OwnershipDoc } from '../model';
+import { anchorsOf, placeBeside } from './beside';
+import { NODE_H, NODE_W } from './stylesheet';
 
 let elkReady: Promise<void> | null = null;
 
@@ -14,36 +17,68 @@ export function loadElk(): Promise<void> {
 }
 
 export type Positions = Record<string, { x: number; y: number }>;
+export type Direction = 'DOWN' | 'RIGHT';
 
-/** ELK options: layered, top-down, with room for stake labels between layers. */
-export const ELK_OPTIONS = {
-  algorithm: 'layered',
-  'elk.direction': 'DOWN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': 70,
-  'elk.spacing.nodeNode': 24,
-  'elk.spacing.componentComponent': 40,
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.separateConnectedComponents': true,
-};
+/** ELK options: layered and compact, with room for stake labels between layers. */
+export function elkOptions(direction: Direction) {
+  return {
+    algorithm: 'layered',
+    'elk.direction': direction,
+    'elk.layered.spacing.nodeNodeBetweenLayers': direction === 'DOWN' ? 30 : 50,
+    'elk.spacing.nodeNode': 12,
+    'elk.spacing.componentComponent': 30,
+    // Network simplex packs the layers narrower than Brandes–Köpf on ownership charts (measured on LY: 1105 vs 1151).
+    'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+    'elk.layered.nodePlacement.favorStraightEdges': false,
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.separateConnectedComponents': true,
+  };
+}
+/** Graphs up to this size are laid out both ways and the one drawn larger on this canvas wins. */
+const TRY_BOTH = 120;
 
-/** Lays out every entity node of `cy` (ownership and agreement edges only) and returns entity id → position. */
+function runElk(cy: Core, eles: cytoscape.Collection, direction: Direction): Promise<Map<string, { x: number; y: number }>> {
+  return new Promise((resolve) => {
+    const layout = eles.layout({ name: 'elk', fit: false, animate: false, nodeDimensionsIncludeLabels: false, elk: elkOptions(direction) } as cytoscape.LayoutOptions);
+    layout.one('layoutstop', () => {
+      const out = new Map<string, { x: number; y: number }>();
+      if (!cy.destroyed()) eles.nodes().forEach((n: NodeSingular) => void out.set(n.data('ref'), { ...n.position() }));
+      resolve(out);
+    });
+    layout.run();
+  });
+}
+
+/** The zoom at which `pos` fits a `w`×`h` canvas (node size included, 30 px margins). */
+export function fitZoom(pos: Iterable<{ x: number; y: number }>, w: number, h: number): number {
+  let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
+  for (const p of pos) { x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y); }
+  if (x1 === Infinity) return 1;
+  return Math.min((w - 60) / (x2 - x1 + NODE_W), (h - 60) / (y2 - y1 + NODE_H));
+}
+
+/** Lays out every entity node of `cy` (ownership and agreement edges) to suit its canvas; returns entity id → position. */
 export async function layoutPositions(cy: Core, doc: OwnershipDoc): Promise<Positions> {
   const nodes = cy.nodes('.entity');
   if (nodes.length > ELK_LIMIT) return layeredPositions(doc);
   await loadElk();
   if (cy.destroyed()) return {};
-  const eles = nodes.union(cy.edges('.holding, .agreement'));
-  await new Promise<void>((resolve) => {
-    const layout = eles.layout({ name: 'elk', fit: false, animate: false, nodeDimensionsIncludeLabels: false, elk: ELK_OPTIONS } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => resolve());
-    layout.run();
-  });
+  const edges = cy.edges('.holding, .agreement');
+  const linked = nodes.filter((n) => n.connectedEdges('.holding, .agreement').nonempty());
+  const loose = new Set<string>(nodes.difference(linked).map((n) => n.data('ref') as string));
+  const eles = linked.union(edges);
+  const tries: Direction[] = linked.length <= TRY_BOTH ? ['DOWN', 'RIGHT'] : ['DOWN'];
+  let best: { zoom: number; pos: Map<string, { x: number; y: number }> } | null = null;
+  for (const direction of tries) {
+    const pos = linked.nonempty() ? await runElk(cy, eles, direction) : new Map<string, { x: number; y: number }>();
+    if (cy.destroyed()) return {};
+    const anchors = anchorsOf(doc, loose, (id) => pos.has(id));
+    for (const [id, p] of placeBeside(pos, anchors, NODE_W, NODE_H, 12)) pos.set(id, p);
+    // A small preference for top-down, the way ownership charts are read.
+    const zoom = fitZoom(pos.values(), cy.width(), cy.height()) * (direction === 'DOWN' ? 1.08 : 1);
+    if (!best || zoom > best.zoom) best = { zoom, pos };
+  }
   const out: Positions = Object.create(null); // keyed by entity id (any string)
-  if (cy.destroyed()) return out;
-  nodes.forEach((n) => {
-    const p = n.position();
-    out[n.data('ref')] = { x: Math.round(p.x), y: Math.round(p.y) };
-  });
+  for (const [id, p] of best!.pos) out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
   return out;
 }

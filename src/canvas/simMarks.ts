@@ -18,7 +18,7 @@ export function changeMarks(from: Analysis, to: Analysis): ChangeMarks {
   if (!byTo) memo.set(from, (byTo = new WeakMap()));
   const hit = byTo.get(to);
   if (hit) return hit;
-  const d = diffAnalyses(from, to, { lookThrough: false }); // marks need control and exposure, not stakes
+  const d = diffAnalyses(from, to, { lookThrough: false, game: false }); // marks need control and exposure only
   const ids = new Set(d.changes.map((c) => nodeId(c.entity)));
   const before = new Map(from.doc.holdings.filter((h) => inForce(h, from.options.date)).map((h) => [h.id, h]));
   for (const h of to.doc.holdings) {

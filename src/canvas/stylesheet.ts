@@ -4,9 +4,22 @@ import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
 import { simStyles } from './simStyles';
 
-/** Node size in model units; the layout and the label width use it too. */
-export const NODE_W = 170;
-export const NODE_H = 52;
+/** Node width and the tallest node in model units; the layout and the label width use them too. */
+export const NODE_W = 140;
+export const NODE_H = 64;
+/** Entity names are drawn at this size (model units): at zoom ≥ READABLE_ZOOM they are ≥ 10 CSS px on screen. */
+export const NODE_FONT = 14;
+/** Stake labels on edges. */
+export const EDGE_FONT = 12;
+/** The lowest zoom at which names are readable (10 CSS px). */
+export const READABLE_ZOOM = 10 / NODE_FONT;
+/** Room for text inside a node. */
+export const LABEL_W = NODE_W - 12;
+
+/** A node's height for its label: one line per wrapped line of the name (and tag), within [38, NODE_H]. */
+export function nodeHeight(lines: number): number {
+  return Math.max(38, Math.min(NODE_H, 12 + Math.round(lines * NODE_FONT * 1.25)));
+}
 
 export interface KindStyle { label: string; shape: string; /** SVG polygon/ellipse for the legend (0..24 × 0..16). */ svg: string }
 export const KIND_STYLES: Record<EntityKind, KindStyle> = {
@@ -76,8 +89,8 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule
     {
       selector: 'node',
       style: {
-        width: NODE_W, height: NODE_H, label: lean ? '' : 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${NODE_W - 18}`,
-        'text-valign': 'center', 'text-halign': 'center', 'font-size': 12, 'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        width: NODE_W, height: 'data(h)', label: lean ? '' : 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${LABEL_W}`,
+        'text-valign': 'center', 'text-halign': 'center', 'font-size': NODE_FONT, 'line-height': 1.15, 'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: '#111827', 'background-color': 'data(fill)', 'border-color': 'data(line)', 'min-zoomed-font-size': 7,
       },
     },
@@ -105,7 +118,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule
     style: lean
       ? { 'curve-style': 'haystack', 'haystack-radius': 0 }
       : {
-          'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': 10, color: '#1f2937',
+          'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': EDGE_FONT, color: '#1f2937',
           'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2', 'min-zoomed-font-size': 7,
           'text-rotation': 'none', 'control-point-step-size': 60,
         },

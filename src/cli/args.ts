@@ -8,7 +8,7 @@ export interface ParsedArgs {
   switches: Set<string>;
 }
 
-const SWITCHES = new Set(['json', 'help']);
+const SWITCHES = new Set(['json', 'help', 'history']);
 
 /** Splits argv into positionals, valued flags (--name value or --name=value) and switches (--json). */
 export function parseArgs(argv: string[], allowed: string[]): ParsedArgs {
@@ -42,4 +42,26 @@ export function flag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);
   if (v && v.length > 1) throw new UsageError(`option --${name} given more than once`);
   return v?.[0];
+}
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * A number written in decimal ("25", "0.01", "-3"), as the app's forms read it; "0x19", "1e2", "Infinity" and ""
+ * (which Number() would accept) are refused with a UsageError naming `what`.
+ */
+export function decimal(value: string, what: string, opts: { integer?: boolean } = {}): number {
+  const v = value.trim();
+  if (!DECIMAL.test(v) || (opts.integer && !/^[+-]?\d+$/.test(v))) {
+    throw new UsageError(`${what} must be a ${opts.integer ? 'whole' : 'decimal'} number such as ${opts.integer ? '25' : '25 or 0.01'}, got ${JSON.stringify(value)}`);
+  }
+  return Number(v);
+}
+
+/** A real calendar date YYYY-MM-DD (2024-02-30 is refused, as the app refuses it). */
+export function isoDateArg(value: string, what: string): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  if (!ok) throw new UsageError(`${what} must be YYYY-MM-DD, a real calendar date, got ${JSON.stringify(value)}`);
+  return value;
 }

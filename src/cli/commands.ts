@@ -62,7 +62,8 @@ function table(head: string[], rows: string[][]): string[] {
 export function parseTransfer(spec: string): Op {
   const parts = spec.split(':');
   // Ids may themselves hold "float:<id>", so read the points from the end.
-  const points = Number(parts.pop());
+  const last = parts.pop() ?? '';
+  const points = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(last.trim()) ? Number(last) : NaN; // decimal only: not 0x19
   if (parts.length < 3 || !Number.isFinite(points)) throw new UsageError(`--transfer "${spec}" must be SELLER:BUYER:SUBJECT:POINTS, e.g. naver:sbkk:ahd:0.01`);
   const ids: string[] = [];
   for (let i = 0; i < parts.length; i++) ids.push(parts[i] === 'float' && i + 1 < parts.length ? `float:${parts[++i]}` : parts[i]);

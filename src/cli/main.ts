@@ -1,53 +1,53 @@
 // The command-line entry (FORMAT.md): `analyze`, `simulate`, `whatif` over the same engine as the app.
 // Bad input exits with status 2 and one line on stderr, and nothing on stdout.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateGraph, parseDoc, parseScenario, type OwnershipDoc, type Scenario } from '../model';
+import { generateGraph, parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
-import { flag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
+import { exportFile, outFormat } from './exportFile';
+import { readInput } from './input';
+import { oneLine, printable } from './sanitize';
 import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
   analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
+  export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
   generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
 
-const MAX_BYTES = 200 * 1024 * 1024;
-
-function readDoc(file: string | undefined): OwnershipDoc {
-  if (!file) throw new UsageError('missing FILE (an *.ownership.json document)');
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_BYTES) throw new UsageError(`${file}: larger than 200 MB — split the graph`);
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new UsageError(`cannot read ${file}: ${why} — give the path of an *.ownership.json document`);
-  }
-  try {
-    return parseDoc(text);
-  } catch (e) {
-    throw new UsageError(`${file}: ${(e as Error).message}`);
-  }
+/** FILE read as the app reads it (cli/input.ts); the importer's warnings are not printed by analyze. */
+function readDoc(file: string | undefined, date?: string): OwnershipDoc {
+  return readInput(file, { date }).doc;
 }
 
 function viewOptions(args: ParsedArgs): Partial<AnalysisOptions> {
   const rule = flag(args, 'rule');
   if (rule !== undefined && !RULES.includes(rule as Rule)) throw new UsageError(`--rule must be one of ${RULES.join(', ')}, got "${rule}"`);
   const t = flag(args, 'threshold');
-  const threshold = t === undefined ? undefined : Number(t);
+  const threshold = t === undefined ? undefined : decimal(t, '--threshold');
   if (threshold !== undefined && (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100)) throw new UsageError(`--threshold must be a percentage above 0 and at most 100, got "${t}"`);
-  const date = flag(args, 'date');
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+  const d = flag(args, 'date');
+  const date = d === undefined ? undefined : isoDateArg(d, '--date');
   return { rule: rule as Rule | undefined, threshold, date };
 }
 
 function loadScenarios(): Scenario[] {
   const dir = fileURLToPath(new URL('../../data/scenarios/', import.meta.url));
   return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => parseScenario(JSON.parse(readFileSync(dir + f, 'utf8')), f));
+}
+
+/** Runs `export` (async: the layout and the PNG encoder); resolves to '' (nothing on stdout). */
+export async function runExport(argv: string[]): Promise<string> {
+  const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
+  const out = flag(args, 'to');
+  if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg or .png)');
+  outFormat(out);
+  const opts = viewOptions(args);
+  const doc = readDoc(args.positional[0], opts.date);
+  await exportFile(doc, out, { ...opts, history: args.switches.has('history') });
+  return '';
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
@@ -57,14 +57,14 @@ export function run(argv: string[]): string {
   switch (command) {
     case 'analyze': {
       const args = parseArgs(rest, common);
-      const doc = readDoc(args.positional[0]);
       const opts = viewOptions(args);
-      return args.switches.has('json') ? JSON.stringify(analyzeJson(doc, opts), null, 2) : analyzeText(doc, opts);
+      const doc = readDoc(args.positional[0], opts.date);
+      return args.switches.has('json') ? JSON.stringify(analyzeJson(doc, opts), null, 2) : printable(analyzeText(doc, opts));
     }
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
-      const doc = readDoc(args.positional[0]);
       const opts = viewOptions(args);
+      const doc = readDoc(args.positional[0], opts.date);
       const transfers = args.flags.get('transfer') ?? [];
       const scenarioId = flag(args, 'scenario');
       if (!transfers.length && !scenarioId) throw new UsageError('simulate needs --transfer SELLER:BUYER:SUBJECT:POINTS or --scenario ID');
@@ -76,25 +76,27 @@ export function run(argv: string[]): string {
         opts.date ??= s.date;
       }
       const { diff, after } = simulate(doc, ops, opts);
-      return args.switches.has('json') ? JSON.stringify(diff, null, 2) : diffText(doc, after, diff);
+      return args.switches.has('json') ? JSON.stringify(diff, null, 2) : printable(diffText(doc, after, diff));
     }
     case 'whatif': {
       const args = parseArgs(rest, [...common, 'buyer', 'target']);
-      const doc = readDoc(args.positional[0]);
+      const doc = readDoc(args.positional[0], viewOptions(args).date);
       const buyer = flag(args, 'buyer'), target = flag(args, 'target');
       if (!buyer || !target) throw new UsageError('whatif needs --buyer ID and --target ID');
       for (const id of [buyer, target]) if (!doc.entities.some((e) => e.id === id)) throw new UsageError(`no entity "${id}" in ${args.positional[0]} — use an entity id`);
       const list = whatWouldItTake(doc, buyer, target, viewOptions(args));
-      return args.switches.has('json') ? JSON.stringify(list, null, 2) : whatIfText(doc, buyer, target, list);
+      return args.switches.has('json') ? JSON.stringify(list, null, 2) : printable(whatIfText(doc, buyer, target, list));
     }
     case 'generate': {
       const args = parseArgs(rest, ['entities', 'seed']);
-      const n = Number(flag(args, 'entities'));
-      const seed = Number(flag(args, 'seed') ?? 1);
+      const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
+      const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
       if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
       return JSON.stringify(generateGraph({ entities: n, seed }));
     }
+    case 'export':
+      throw new UsageError('export is asynchronous — call runExport (the command line does)');
     case undefined:
     case 'help':
     case '--help':
@@ -106,11 +108,17 @@ export function run(argv: string[]): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  try {
-    process.stdout.write(`${run(process.argv.slice(2))}\n`);
-  } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
-    process.stderr.write(`ownership-cli: ${msg}\n`);
+  const fail = (e: unknown) => {
+    process.stderr.write(`ownership-cli: ${oneLine((e as Error).message)}\n`);
     process.exitCode = 2;
+  };
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'export') runExport(argv.slice(1)).catch(fail);
+  else {
+    try {
+      process.stdout.write(`${run(argv)}\n`);
+    } catch (e) {
+      fail(e);
+    }
   }
 }

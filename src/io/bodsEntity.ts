@@ -64,8 +64,19 @@ export function setDates(rec: Obj, since: string | undefined, until: string | un
   if (until !== undefined || rec.until !== null) setOpt(rec, 'until', until);
 }
 
+/**
+ * Whether an entity statement describes the unattributed remainder (public float): an unknown or anonymous entity
+ * whose type details or name say "float", "free float" or "unattributed remainder" (as our export writes it), so the
+ * float comes back as the float even when a BODS tool has stripped our annotation.
+ */
+export function isFloat(entityType: Obj, name: unknown): boolean {
+  if (entityType.type !== 'unknownEntity' && entityType.type !== 'anonymousEntity') return false;
+  const words = /\b(?:public|free)?\s*float\b|\bunattributed remainder\b|\bwidely held\b/i;
+  return words.test(String(entityType.details ?? '')) || (typeof name === 'string' && words.test(name));
+}
+
 /** The entity of an entity or person statement; a carried record comes back whole, BODS fields taking precedence. */
-export function entityFrom(st: ReadStatement, taken: Set<string>, where: string, warnings: string[]): Entity {
+export function entityFrom(st: ReadStatement, taken: Set<string>, where: string, warnings: string[], sharedId = false): Entity {
   const d = st.details;
   const ext = carried(st.raw.annotations);
   let name: string | undefined;
@@ -79,7 +90,7 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
     jurisdiction = country(Array.isArray(d.nationalities) && isObj(d.nationalities[0]) ? d.nationalities[0].code : undefined);
   } else {
     const et = isObj(d.entityType) ? d.entityType : {};
-    kind = et.type === 'state' || et.type === 'stateBody' ? 'state' : et.type === 'arrangement' && /\bfund\b/i.test(String(et.details ?? '')) ? 'fund' : 'company';
+    kind = et.type === 'state' || et.type === 'stateBody' ? 'state' : et.type === 'arrangement' && /\bfund\b/i.test(String(et.details ?? '')) ? 'fund' : isFloat(et, d.name) ? 'float' : 'company';
     name = typeof d.name === 'string' && d.name.trim() ? d.name
       : et.type === 'anonymousEntity' ? `Anonymous entity (${st.recordId})` : et.type === 'unknownEntity' ? `Unknown entity (${st.recordId})` : `Entity ${st.recordId}`;
     jurisdiction = country(isObj(d.jurisdiction) ? d.jurisdiction.code : undefined);
@@ -92,7 +103,7 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   }
   const wanted = ext?.kind === 'entity' ? ext.record.id : st.recordId;
   const id = uniqueIn(taken, wanted);
-  if (id !== wanted) warnings.push(`${where}${st.label}: record id ${show(wanted, 60)} is ${wanted.length > 200 ? 'longer than 200 characters' : 'used twice'} — imported as ${show(id, 60)}`);
+  if (id !== wanted && !sharedId) warnings.push(`${where}${st.label}: record id ${show(wanted, 60)} is ${wanted.length > 200 ? 'longer than 200 characters' : 'used twice'} — imported as ${show(id, 60)}`);
   if (ext?.kind === 'entity') {
     const e: Obj = { ...ext.record, id, name };
     setOpt(e, 'jurisdiction', jurisdiction);

@@ -1,6 +1,8 @@
 // Ownership document → BODS 0.4 statements. The mapping and its choices are documented in bods.ts.
-import { today, type Agreement, type Holding, type OwnershipDoc, type Source } from '../model';
+import { today, type Agreement, type Holding, type OwnershipDoc, type Relation, type Source } from '../model';
 import { stableUuid } from './hash';
+import { toSeries, type SeriesMeta } from './bodsHistory';
+import { consolidationDetails } from './bodsRelations';
 import { isObj } from './bodsRead';
 import { country, personName } from './bodsEntity';
 import {
@@ -14,6 +16,11 @@ export interface BodsExportOptions {
   date?: string;
   /** Publisher name written in every statement's publicationDetails. */
   publisher?: string;
+  /**
+   * Write the dated history as statement series (bodsHistory.ts): each record `new` when it starts, `updated` when a
+   * later period of the same holder and subject starts, `closed` when it ends, so a BODS consumer replays the timeline.
+   */
+  history?: boolean;
 }
 
 let regionNames: Intl.DisplayNames | null | undefined;
@@ -62,6 +69,10 @@ function entityType(e: BodsEntity, imported: Record<string, unknown>): { type: E
 function entityDetails(e: BodsEntity): Record<string, unknown> {
   const imported = importedDetails(e, 'entity');
   const d: Record<string, unknown> = { ...imported, isComponent: false, entityType: entityType(e, imported), name: e.name };
+  const placeholder = isObj(e.bods) && e.bods.placeholder === true;
+  if (placeholder) d.entityType = { type: 'unknownEntity', details: 'named by a relationship only; no statement described it' };
+  const et = (d.entityType as { type: string }).type;
+  if ((et === 'anonymousEntity' || et === 'unknownEntity') && PLACEHOLDER.test(e.name)) delete d.name;
   const was = isObj(imported.jurisdiction) ? imported.jurisdiction : undefined;
   if (!e.jurisdiction) delete d.jurisdiction;
   else if (!was || country(was.code) !== e.jurisdiction || typeof was.name !== 'string') d.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
@@ -70,11 +81,20 @@ function entityDetails(e: BodsEntity): Record<string, unknown> {
   return d;
 }
 
+/** The names import gives records that have none ("Anonymous person (id)", "Unknown entity (id)", "Record id"). */
+const PLACEHOLDER = /^(?:(?:Anonymous|Unknown) (?:person|entity) \(.*\)|Record .+)$/s;
+
 /** Person record details, keeping imported names and nationalities while they still match the entity. */
 function personDetails(e: BodsEntity): Record<string, unknown> {
   const imported = importedDetails(e, 'person');
   const d: Record<string, unknown> = { ...imported, isComponent: false };
   if (!PERSON_TYPES.includes(d.personType as (typeof PERSON_TYPES)[number])) d.personType = 'knownPerson';
+  if (d.personType !== 'knownPerson' && PLACEHOLDER.test(e.name)) {
+    // An anonymous or unknown person is exported as such, with its reason, never under the name we showed it by.
+    delete d.names;
+    if (!isObj(d.unspecifiedPersonDetails)) d.unspecifiedPersonDetails = { reason: 'informationUnknownToPublisher' };
+    return d;
+  }
   if (personName(imported.names)?.trim() !== e.name) d.names = [{ type: 'legal', fullName: e.name }];
   const first = Array.isArray(imported.nationalities) && isObj(imported.nationalities[0]) ? imported.nationalities[0] : undefined;
   if (!e.jurisdiction) delete d.nationalities;
@@ -92,11 +112,9 @@ function sourceOf(sources: Source[] | undefined): BodsSource | undefined {
   return out;
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-
-/** A share as BODS writes it: the range it was imported with while the figure is still its midpoint, else exact. */
+/** A share as BODS writes it: its published band while the figure analysed still lies in it, else exact. */
 function shareOf(value: number, range: unknown): BodsShare {
-  if (isObj(range) && typeof range.min === 'number' && typeof range.max === 'number' && close((range.min + range.max) / 2, value)) {
+  if (isObj(range) && typeof range.min === 'number' && typeof range.max === 'number' && value >= range.min - 1e-9 && value <= range.max + 1e-9) {
     const r = range as unknown as ShareRange;
     return { [r.minExclusive ? 'exclusiveMinimum' : 'minimum']: r.min, [r.maxExclusive ? 'exclusiveMaximum' : 'maximum']: r.max };
   }
@@ -127,6 +145,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
   const held = new Set<string>([...doc.holdings.map((h) => h.subject), ...(doc.agreements ?? []).map((a) => a.subject)]);
   const recordOf = new Map<string, string>();
   const out: BodsStatement[] = [];
+  const meta: SeriesMeta[] = [];
   const statement = (recordId: string, recordType: BodsStatement['recordType'], declarationSubject: string, recordDetails: Record<string, unknown>, sources: Source[] | undefined, extension: Parameters<typeof carry>[0], alsoMapped: string[] = []): BodsStatement => {
     const s: BodsStatement = {
       statementId: stableUuid(`${recordType}|${recordId}|${date}`),
@@ -150,12 +169,13 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     const asPerson = e.kind === 'person' && !held.has(e.id);
     const details = asPerson ? personDetails(e) : entityDetails(e);
     out.push(statement(recordId, asPerson ? 'person' : 'entity', recordId, details, e.sources, { kind: 'entity', record: e }, asPerson ? [] : ['listed']));
+    meta.push({});
   }
 
-  const relationship = (subject: string, holder: string, interests: BodsInterest[]) => ({
+  const relationship = (subject: string, holder: string | { reason: string }, interests: BodsInterest[]) => ({
     isComponent: false,
     subject: recordOf.get(subject) ?? subject,
-    interestedParty: recordOf.get(holder) ?? holder,
+    interestedParty: typeof holder === 'string' ? recordOf.get(holder) ?? holder : holder,
     interests,
   });
 
@@ -171,6 +191,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
       interests.push(dated(seats, h));
     }
     out.push(statement(recordId, 'relationship', recordOf.get(h.subject) ?? h.subject, relationship(h.subject, h.holder, interests), h.sources, { kind: 'holding', record: h as Holding }));
+    meta.push({ since: h.since, until: h.until, pair: `${h.holder}\u0000${h.subject}` });
   }
 
   for (const a of doc.agreements ?? []) {
@@ -178,9 +199,32 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
       const recordId = recordIdFor(a.parties.length === 1 ? a.id : `${a.id}/${party}`, 'agreement');
       const interest = dated(agreementInterest(a, party, doc), a);
       out.push(statement(recordId, 'relationship', recordOf.get(a.subject) ?? a.subject, relationship(a.subject, party, [interest]), a.sources, { kind: 'agreement', record: a }));
+      meta.push({ since: a.since, until: a.until });
     }
   }
-  return out;
+
+  for (const r of doc.relations ?? []) {
+    const recordId = recordIdFor(r.id, 'relation');
+    const interest = dated(relationInterest(r), r);
+    const party = r.party ?? { reason: r.unspecified ?? 'unknown' };
+    out.push(statement(recordId, 'relationship', recordOf.get(r.subject) ?? r.subject, relationship(r.subject, party, [interest]), r.sources, { kind: 'relation', record: r }));
+    meta.push({ since: r.since, until: r.until });
+  }
+  if (!opts.history) return out;
+  const dates = [date, ...[...doc.holdings, ...(doc.agreements ?? []), ...(doc.relations ?? [])].flatMap((x) => [x.since, x.until]).filter((d): d is string => !!d)];
+  return toSeries(out, meta, dates.reduce((a, b) => (b < a ? b : a)));
+}
+
+/** The interest a relation is written as: its own interest type, consolidation as GLEIF words BODS tools know. */
+function relationInterest(r: Relation): BodsInterest {
+  const i: BodsInterest = { type: r.kind === 'consolidation' ? 'otherInfluenceOrControl' : r.kind, beneficialOwnershipOrControl: false };
+  if (r.directOrIndirect) i.directOrIndirect = r.directOrIndirect;
+  const details = r.kind === 'consolidation' ? consolidationDetails(r.level) : r.details;
+  if (details) i.details = details;
+  const bods = (r as Record<string, unknown>).bods;
+  const imported = isObj(bods) ? bods.interest : undefined;
+  if (isObj(imported) && isObj(imported.share)) i.share = imported.share as BodsShare;
+  return i;
 }
 
 function agreementInterest(a: Agreement, party: string, doc: OwnershipDoc): BodsInterest {

@@ -1,9 +1,13 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
-import { CURRENT_VERSION, parseDoc, type Agreement, type Entity, type Holding, type OwnershipDoc } from '../model';
+import { CURRENT_VERSION, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
-import { isObj, newestPerRecord, parseStatements, readInterests, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
+import {
+  duplicateStatementIds, isObj, newestPerRecord, parseStatements, readInterests, readStatement, type ReadInterest, type ReadStatement,
+} from './bodsRead';
 import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
+import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
+import { relationFrom } from './bodsRelations';
 import { AGREEMENT_DETAILS, BOARD_BASIS, carried, type BodsEntity, type Carried } from './bodsTypes';
 import { findOverfull, fmtPct } from './totals';
 
@@ -42,20 +46,44 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
   const all = parseStatements(input, where, opts.fileName).map((raw, i) => readStatement(raw, i + 1, where));
-  const live = newestPerRecord(all, date);
-  const warnings: string[] = [];
+  const warnings: string[] = duplicateStatementIds(all, where);
+  const live = newestPerRecord(all, date, warnings, where);
 
   const entities: Entity[] = [];
   const entityIds = new Set<string>();
-  const idOf = new Map<string, string>();
+  const entityOf = new Map<string, string>(), personOf = new Map<string, string>();
   const byId = new Map<string, BodsEntity>();
+  const statementToEntity = new Map<string, string>();
+  const kindsOf = new Map<string, Set<string>>();
+  for (const st of live) if (st.recordType !== 'relationship') (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
   for (const st of live) {
     if (st.recordType === 'relationship') continue;
-    const e = entityFrom(st, entityIds, where, warnings);
+    const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
     entities.push(e);
-    idOf.set(st.recordId, e.id);
+    (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
+    if (typeof st.raw.statementId === 'string') statementToEntity.set(st.raw.statementId, e.id);
     byId.set(e.id, e);
   }
+  for (const [rid, eid] of entityOf) {
+    const pid = personOf.get(rid);
+    if (pid) warnings.push(`${where}record id ${show(rid, 60)} names both an entity and a person — both are kept (entity ${show(eid, 60)}, person ${show(pid, 60)}); relationships take the entity as subject and the person as interested party`);
+  }
+  // Record ids that no entity or person statement of the file ever describes: placeholders, named by the id.
+  const described = new Set(all.filter((s) => s.recordType !== 'relationship').map((s) => s.recordId));
+  const placeholders: string[] = [];
+  const placeholder = (rid: string): string => {
+    const e: BodsEntity = { id: uniqueIn(entityIds, rid), name: `Record ${rid}`.slice(0, 500), kind: 'other', bods: { recordId: rid, placeholder: true } };
+    entities.push(e);
+    entityOf.set(rid, e.id);
+    byId.set(e.id, e);
+    placeholders.push(rid);
+    return e.id;
+  };
+  const resolve = (rid: string, role: 'subject' | 'party'): string | undefined => {
+    const hit = role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid);
+    if (hit) return hit;
+    return described.has(rid) ? undefined : placeholder(rid);
+  };
   const nameOf = (id: string) => show(byId.get(id)?.name ?? id, 60);
   const note = (subject: string, entry: Obj) => {
     const e = byId.get(subject)!;
@@ -66,33 +94,69 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
 
   const holdings: Holding[] = [];
   const agreements: Agreement[] = [];
+  const relations: Relation[] = [];
   const holdingIds = new Set<string>();
   const agreementIds = new Set<string>();
+  const relationIds = new Set<string>();
   const origin = new Map<object, string>();
   const indirect: PendingIndirect[] = [];
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
-  const notModelled = new Map<string, number>();
+  const personSubjects: string[] = [];
   let relationships = 0, dangling = 0;
+
+  const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
+    const ext = carried(st.raw.annotations);
+    const made = relationFrom(i, party, subject);
+    // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
+    const r = (ext?.kind === 'relation' ? { ...ext.record, ...made } : made) as Relation;
+    if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
+    const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.raw.source);
+    if (sources) r.sources = sources;
+    r.id = uniqueIn(relationIds, ext?.kind === 'relation' ? ext.record.id : `${st.recordId}-${r.kind}`);
+    if (ext?.kind === 'relation') {
+      relations.push(r);
+      origin.set(r, st.label);
+      return;
+    }
+    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}) };
+    relations.push(r);
+    origin.set(r, st.label);
+  };
 
   for (const st of live) {
     if (st.recordType !== 'relationship') continue;
     relationships++;
     const subjectEnd = endpoint(st, 'subject', where);
     const partyEnd = endpoint(st, 'interestedParty', where);
-    const interests = readInterests(st, where).filter((i) => !(date && i.until && i.until <= date));
+    const read = readInterests(st, where);
+    const interests = read.filter((i) => !(date && i.until && i.until <= date));
     if ('unspecified' in subjectEnd) {
       warnings.push(`${where}${st.label}: the subject is unspecified (${subjectEnd.unspecified}) — relationship skipped`);
       continue;
     }
-    if ('unspecified' in partyEnd) {
-      warnings.push(`${where}${st.label}: the interested party is unspecified (${partyEnd.unspecified}) — not drawn; it stays in the subject's unrecorded remainder`);
+    const subject = resolve(subjectEnd.id, 'subject');
+    if (!subject) {
+      dangling++;
+      warnings.push(`${where}${st.label}: subject ${show(subjectEnd.id, 60)} is not an entity or person statement in this file${date ? ` on ${date}` : ''} (or its record is closed) — relationship skipped`);
       continue;
     }
-    const subject = idOf.get(subjectEnd.id), holder = idOf.get(partyEnd.id);
-    if (!subject || !holder) {
+    if (byId.get(subject)?.kind === 'person' && !personSubjects.includes(subject)) {
+      personSubjects.push(subject);
+      warnings.push(`${where}${st.label}: the subject ${nameOf(subject)} is a person — BODS subjects are entities; read as held anyway, check the file`);
+    }
+    if ('unspecified' in partyEnd) {
+      const figured = interests.filter((i) => (i.type === 'shareholding' || i.type === 'votingRights') && i.share);
+      if (figured.length) warnings.push(`${where}${st.label}: the interested party is unspecified (${partyEnd.unspecified}) — its ${figured.map((i) => fmtPct(i.share!.value)).join(', ')} is not drawn; it stays in the subject's unrecorded remainder`);
+      const rest = interests.filter((i) => !figured.includes(i));
+      if (!read.length) addRelation(st, undefined, partyEnd, subject);
+      for (const i of rest) addRelation(st, i, partyEnd, subject);
+      if (!figured.length) warnings.push(`${where}${st.label}: the interested party is unspecified (${partyEnd.unspecified}) — kept as a relation of ${nameOf(subject)}`);
+      continue;
+    }
+    const holder = resolve(partyEnd.id, 'party');
+    if (!holder) {
       dangling++;
-      const [field, rid] = !subject ? ['subject', subjectEnd.id] : ['interested party', partyEnd.id];
-      warnings.push(`${where}${st.label}: ${field} ${show(rid, 60)} is not an entity or person statement in this file${date ? ` on ${date}` : ''} (or its record is closed) — relationship skipped`);
+      warnings.push(`${where}${st.label}: interested party ${show(partyEnd.id, 60)} is not an entity or person statement in this file${date ? ` on ${date}` : ''} (or its record is closed) — relationship skipped`);
       continue;
     }
     if (holder === subject) {
@@ -100,8 +164,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       continue;
     }
     const ext = carried(st.raw.annotations);
-    const viaComponents = Array.isArray(st.details.componentRecords) && st.details.componentRecords.length > 0;
-    const isIndirect = (i: ReadInterest) => i.direct === 'indirect' || viaComponents;
+    const isIndirect = (i: ReadInterest) => i.direct === 'indirect';
 
     if (ext?.kind === 'agreement') {
       const i = interests[0];
@@ -109,6 +172,11 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       let g = carriedAgreements.get(ext.record.id);
       if (!g) carriedAgreements.set(ext.record.id, (g = { ext, parties: [], subject, since: i.since, until: i.until, label: st.label }));
       if (!g.parties.includes(holder)) g.parties.push(holder);
+      continue;
+    }
+    if (!read.length || ext?.kind === 'relation') {
+      if (!interests.length && !read.length) addRelation(st, undefined, { id: holder }, subject);
+      for (const i of interests) addRelation(st, i, { id: holder }, subject);
       continue;
     }
 
@@ -120,22 +188,19 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       if (i.until) a.until = i.until;
       a.id = `${st.recordId}${i.type === 'appointmentOfBoard' ? '-board' : '-control'}`;
       origin.set(a, st.label);
-      if (isIndirect(i)) indirect.push({ agreement: a, label: st.label });
+      if (isIndirect(i)) indirect.push({ agreement: a, label: st.label, components: componentsOf(st) });
       else {
         a.id = uniqueIn(agreementIds, a.id);
         agreements.push(a);
       }
     };
-    const keep = (i: ReadInterest) => {
-      notModelled.set(i.type ?? 'untyped', (notModelled.get(i.type ?? 'untyped') ?? 0) + 1);
-      note(subject, { recordId: st.recordId, interestedParty: holder, interest: i.raw });
-    };
     for (const i of interests) {
+      if (i.emptyRange) warnings.push(`${where}${st.label} field "${i.field}.share": the range (${i.emptyRange}) contains no figure — read as ${fmtPct(i.share!.value)}, marked estimated; check the bounds`);
       switch (i.type) {
         case 'shareholding':
         case 'votingRights': {
           if (!i.share) {
-            keep(i);
+            addRelation(st, i, { id: holder }, subject);
             break;
           }
           const ind = isIndirect(i);
@@ -151,17 +216,17 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
           if (ext?.kind === 'holding') break; // seats travel in the carried holding
           const lower = i.share ? (i.share.range ? i.share.range.min : i.share.value) : undefined;
           if (lower === undefined || lower > 50) addAgreement(i, BOARD_BASIS);
-          else keep(i);
+          else addRelation(st, i, { id: holder }, subject);
           break;
         }
         case 'otherInfluenceOrControl': {
           const m = i.details ? new RegExp(`^${AGREEMENT_DETAILS}(?::\\s*(.*))?$`, 'is').exec(i.details.trim()) : null;
           if (m) addAgreement(i, m[1]?.trim() || undefined);
-          else keep(i);
+          else addRelation(st, i, { id: holder }, subject);
           break;
         }
         default:
-          keep(i);
+          addRelation(st, i, { id: holder }, subject);
       }
     }
 
@@ -179,7 +244,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       setOpt(h, 'sharesRange', g.shares?.share?.range);
       setOpt(h, 'votesRange', g.votes?.share?.range);
       if (!g.shares) warnings.push(`${where}${st.label}: voting rights but no shareholding — shares set to the voting figure and marked estimated`);
-      if (g.shares?.share?.range || g.votes?.share?.range || !g.shares || g.indirect) h.estimated = true;
+      if (g.shares?.share?.range || g.votes?.share?.range || !g.shares || g.indirect || g.shares.emptyRange || g.votes?.emptyRange) h.estimated = true;
       setDates(h, g.since, g.until);
       setOpt(h, 'indirect', g.indirect ? true : undefined);
       if (!ext) {
@@ -188,7 +253,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
         h.bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown' };
       }
       origin.set(h, st.label);
-      if (g.indirect) indirect.push({ holding: h as Holding, label: st.label });
+      if (g.indirect) indirect.push({ holding: h as Holding, label: st.label, components: componentsOf(st) });
       else holdings.push(h as Holding);
     }
   }
@@ -209,18 +274,27 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   if (relationships > 0 && dangling === relationships) {
     throw new IoError(`${where}none of the ${relationships} relationship statements names entities or persons in this file${date ? ` on ${date}` : ''} — nothing valid to import; check that the entity and person statements are included`);
   }
-
-  const over = findOverfull(holdings);
-  if (over) {
-    const refs = over.holdings.map((h) => origin.get(h) ?? `holding "${h.id}"`).join(', ');
-    throw new IoError(`${where}holdings of ${nameOf(over.subject)} (${over.subject}) sum to ${fmtPct(over.total)} of ${over.measure}${over.date ? ` on ${over.date}` : ''}, more than 100% — ${refs}; check their share ranges and dates`);
+  if (placeholders.length) {
+    warnings.push(`${where}${placeholders.length} record${placeholders.length === 1 ? '' : 's'} named by relationships but described by no entity or person statement (${placeholders.slice(0, 5).map((r) => show(r, 40)).join(', ')}${placeholders.length > 5 ? ', …' : ''}) — shown as placeholder entities named by their record id; add their statements to see who they are`);
   }
 
-  placeIndirect(indirect, { holdings, agreements, agreementIds, note, nameOf, where, warnings });
+  const labelOf = (h: Holding) => origin.get(h) ?? `holding "${h.id}"`;
+  warnings.push(...fitBands(holdings, where, nameOf, labelOf));
+  const over = findOverfull(holdings);
+  if (over) {
+    throw new IoError(`${where}holdings of ${nameOf(over.subject)} (${over.subject}) sum to ${fmtPct(over.total)} of ${over.measure}${over.date ? ` on ${over.date}` : ''}, more than 100% — ${over.holdings.map(labelOf).join(', ')}; check their share ranges and dates`);
+  }
 
-  if (notModelled.size) {
-    const n = [...notModelled.values()].reduce((a, b) => a + b, 0);
-    warnings.push(`${where}${n} interest${n === 1 ? '' : 's'} without an ownership or control figure (${[...notModelled.keys()].join(', ')}) kept as notes in their subjects' "bods" field`);
+  placeIndirect(indirect, {
+    holdings, agreements, relations, agreementIds, holdingIds, note, nameOf, where, warnings,
+    componentEntity: (ref) => entityOf.get(ref) ?? personOf.get(ref) ?? statementToEntity.get(ref),
+  });
+
+  const relationKinds = new Map<string, number>();
+  for (const r of relations) relationKinds.set(r.kind, (relationKinds.get(r.kind) ?? 0) + 1);
+  if (relationKinds.size) {
+    const n = [...relationKinds.values()].reduce((a, b) => a + b, 0);
+    warnings.push(`${where}${n} interest${n === 1 ? '' : 's'} without an ownership figure kept as relations (${[...relationKinds].map(([k, c]) => `${c} ${k}`).join(', ')}) — drawn as links and listed in the inspector; only consolidation counts as control`);
   }
   if (!entities.length) {
     throw new IoError(`${where}no entity or person statement is left${date ? ` on ${date}` : ''} (${all.length} statements read) — nothing to import`);
@@ -230,11 +304,19 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     version: CURRENT_VERSION,
     title: opts.title ?? (opts.fileName ? `Imported from ${opts.fileName}` : 'Imported from BODS'),
     ...(date ? { asOf: date } : {}),
-    entities, holdings, agreements, dependencies: [], events: [],
+    entities, holdings, agreements, ...(relations.length ? { relations } : {}), dependencies: [], events: [],
   };
   try {
-    return { doc: parseDoc(doc), warnings };
+    const parsed = parseDoc(doc);
+    warnings.push(...roundingWarnings(parsed).map((w) => `${where}${w.replace(/^model\/validate: /, '')}`));
+    return { doc: parsed, warnings };
   } catch (e) {
     rethrowAsIo(e, where);
   }
+}
+
+/** The componentRecords of a statement (record ids or statement ids of the chain's parts). */
+function componentsOf(st: ReadStatement): string[] {
+  const c = st.details.componentRecords;
+  return Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string') : [];
 }

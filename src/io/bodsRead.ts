@@ -2,7 +2,7 @@
 // field, the newest statement per record as of the view date kept. Nothing here trusts the shape of the input.
 import { IoError, show } from './errors';
 import { checkSize } from './limits';
-import { stripBom } from './text';
+import { checkNesting, stripBom } from './text';
 import {
   DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
   type InterestType, type RecordStatus, type RecordType, type ShareRange,
@@ -19,6 +19,8 @@ export interface ReadStatement {
   recordType: RecordType;
   status: RecordStatus;
   date?: string;
+  /** The full statementDate (a date-time orders same-day statements); undefined when absent. */
+  stamp?: string;
   details: Obj;
 }
 
@@ -29,6 +31,8 @@ export interface ReadInterest {
   direct?: 'direct' | 'indirect' | 'unknown';
   details?: string;
   share?: { value: number; range?: ShareRange };
+  /** Set when the share was an empty range (bounds that exclude each other): what it said. */
+  emptyRange?: string;
   since?: string;
   until?: string;
   raw: Obj;
@@ -67,6 +71,7 @@ export function parseStatements(input: unknown, where: string, fileName?: string
     return input;
   }
   checkSize(input.length, 'io/bods', fileName);
+  checkNesting(input, where);
   const text = stripBom(input).trim();
   if (text.startsWith('{')) {
     const whole = tryParse(text);
@@ -117,32 +122,61 @@ export function readStatement(raw: unknown, index: number, where: string): ReadS
     recordType: raw.recordType as RecordType,
     status: (raw.recordStatus as RecordStatus | undefined) ?? 'new',
     date,
+    stamp: typeof raw.statementDate === 'string' && date ? normStamp(raw.statementDate) : undefined,
     details: raw.recordDetails as Obj,
   };
 }
 
+/** A statementDate as a sortable UTC-ish stamp: the date, then the time part (without a time, midnight). */
+function normStamp(v: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?/.exec(v);
+  if (!m) return v;
+  if (!m[2]) return `${m[1]}T00:00:00.000Z`;
+  const t = Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`);
+  return Number.isNaN(t) ? `${m[1]}T${m[2]}` : new Date(t).toISOString();
+}
+
 /**
  * The statement that describes each record on `date`: the newest with statementDate ≤ date (undated statements
- * count as oldest; on equal dates the later one in the file wins). Records whose newest statement is closed are
- * left out. Records come back in the order they first appear in the file.
+ * count as oldest; same-day statements are ordered by the time part of statementDate, then by their order in the
+ * file). Records whose newest statement is closed are left out. Records come back in the order they first appear.
+ * `warnings` receives one line per record whose same-day statements appear out of time order in the file.
  */
-export function newestPerRecord(statements: ReadStatement[], date?: string): ReadStatement[] {
+export function newestPerRecord(statements: ReadStatement[], date?: string, warnings?: string[], where = ''): ReadStatement[] {
   const best = new Map<string, ReadStatement>();
   const order: string[] = [];
   for (const s of statements) {
     if (date && s.date && s.date > date) continue;
-    const key = `${s.recordType === 'relationship' ? 'r' : 'p'}:${s.recordId}`;
+    const key = `${s.recordType}:${s.recordId}`;
     const cur = best.get(key);
     if (!cur) order.push(key);
-    if (!cur || (s.date ?? '') >= (cur.date ?? '')) best.set(key, s);
+    const a = s.stamp ?? '', b = cur?.stamp ?? '';
+    if (cur && a < b && s.date === cur.date) {
+      warnings?.push(`${where}${s.label} comes after ${cur.label} in the file but is dated earlier the same day (${s.raw.statementDate as string}) — the later time wins`);
+    }
+    if (!cur || a >= b) best.set(key, s);
   }
   return order.map((k) => best.get(k)!).filter((s) => s.status !== 'closed');
+}
+
+/** Warnings for statementIds used more than once (BODS requires them to be unique). */
+export function duplicateStatementIds(statements: ReadStatement[], where: string): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (const s of statements) {
+    const sid = s.raw.statementId;
+    if (typeof sid !== 'string' || !sid) continue;
+    const first = seen.get(sid);
+    if (first === undefined) seen.set(sid, s.index);
+    else out.push(`${where}${s.label} repeats the statementId of statement ${first} — statementIds must be unique; both are read, in file order`);
+  }
+  return out;
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** A checked share: exact, or the midpoint of its range with the range kept. Undefined when it gives no figure. */
-function readShare(v: unknown, fail: (field: string, what: string) => never, field: string): ReadInterest['share'] {
+function readShare(v: unknown, fail: (field: string, what: string) => never, field: string): (ReadInterest['share'] & { empty?: string }) | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isObj(v)) fail(field, `${show(v)} is not an object with exact, minimum or maximum`);
   const num = (k: string): number | undefined => {
@@ -157,6 +191,7 @@ function readShare(v: unknown, fail: (field: string, what: string) => never, fie
   if (min === undefined && max === undefined && xmin === undefined && xmax === undefined) return undefined;
   const lo = min ?? xmin ?? 0, hi = max ?? xmax ?? 100;
   if (lo > hi) fail(field, `the minimum ${lo} is above the maximum ${hi} — swap them`);
+  if (lo === hi && (min === undefined || max === undefined)) return { value: lo, empty: `${min === undefined ? 'exclusiveMinimum' : 'minimum'} ${lo} and ${max === undefined ? 'exclusiveMaximum' : 'maximum'} ${hi}` };
   if (lo === hi) return { value: lo };
   const range: ShareRange = { min: lo, max: hi };
   if (min === undefined && xmin !== undefined) range.minExclusive = true;
@@ -183,12 +218,16 @@ export function readInterests(st: ReadStatement, where: string): ReadInterest[] 
     const since = readDate(r.startDate, (what) => fail(`${field}.startDate`, what));
     const until = readDate(r.endDate, (what) => fail(`${field}.endDate`, what));
     if (since && until && until < since) fail(`${field}.endDate`, `${until} is before the start date ${since} — swap them`);
+    const share = readShare(r.share, fail, `${field}.share`);
+    const emptyRange = share?.empty;
+    if (share) delete share.empty;
     return {
       field: `recordDetails.${field}`,
+      emptyRange,
       type: (r.type ?? undefined) as InterestType | undefined,
       direct: (r.directOrIndirect ?? undefined) as ReadInterest['direct'],
       details: typeof r.details === 'string' ? r.details : undefined,
-      share: readShare(r.share, fail, `${field}.share`),
+      share,
       since, until, raw: r,
     };
   });

@@ -1,6 +1,6 @@
 // The shapes of BODS 0.4 statements (Open Ownership, schema/statement.json and the entity, person and relationship
 // record schemas) that this app reads and writes, plus the annotation that carries what BODS cannot say.
-import type { Agreement, Entity, Holding } from '../model';
+import type { Agreement, Entity, Holding, Relation } from '../model';
 
 /** The BODS version written in publicationDetails. */
 export const BODS_VERSION = '0.4';
@@ -110,13 +110,15 @@ export const EXTENSION_NOTE = 'ownership-graph record data (extension)';
 export type Carried =
   | { kind: 'entity'; record: Entity }
   | { kind: 'holding'; record: Holding }
-  | { kind: 'agreement'; record: Agreement };
+  | { kind: 'agreement'; record: Agreement }
+  | { kind: 'relation'; record: Relation };
 
 /** Fields the standard carries for each kind of record (dates only when set: an explicit null must survive). */
 const MAPPED: Record<Carried['kind'], string[]> = {
   entity: ['name', 'jurisdiction'],
   holding: ['holder', 'subject', 'shares', 'votes', 'sharesRange', 'votesRange', 'indirect'],
   agreement: ['subject'],
+  relation: ['kind', 'party', 'unspecified', 'subject', 'level', 'directOrIndirect', 'details'],
 };
 
 /** The annotation carrying `c` (without the fields the statement itself carries). */
@@ -134,7 +136,7 @@ export function carried(annotations: unknown): Carried | undefined {
     const c = a && typeof a === 'object' ? (a as Record<string, unknown>)[EXTENSION] : undefined;
     if (!c || typeof c !== 'object') continue;
     const { kind, record } = c as { kind?: unknown; record?: unknown };
-    if ((kind === 'entity' || kind === 'holding' || kind === 'agreement') && record && typeof record === 'object' && !Array.isArray(record)
+    if ((kind === 'entity' || kind === 'holding' || kind === 'agreement' || kind === 'relation') && record && typeof record === 'object' && !Array.isArray(record)
       && typeof (record as { id?: unknown }).id === 'string') {
       return c as Carried;
     }

@@ -1,4 +1,6 @@
-// RFC 4180 tokenizer: quoted fields with doubled quotes and embedded line breaks, CRLF, LF or CR line ends.
+// CSV tokenizing (RFC 4180) by papaparse: quoted fields with doubled quotes and embedded line breaks, CRLF, LF or CR
+// line ends; this module adds line numbers for messages, refuses oversized cells, and skips blank lines.
+import Papa from 'papaparse';
 import { IoError } from './errors';
 
 /** One record of a CSV file and the line it starts on (1-based). */
@@ -7,69 +9,58 @@ export interface CsvRow {
   cells: string[];
 }
 
+/** The longest cell read (characters): names and figures are short; a longer cell is a broken or hostile file. */
+export const MAX_CELL_CHARS = 10_000;
+
+/** Line breaks (CRLF, LF or lone CR, each counted once) in text[from, to). */
+function breaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
 /**
  * Splits CSV text into rows of cells. Lenient where RFC 4180 is strict but the intent is clear (text after a
- * closing quote is kept); an unclosed quote is an error naming the line where the field starts.
- * Blank lines are skipped.
+ * closing quote is kept); an unclosed quote is an error naming the line where the field starts, and so is a cell
+ * longer than MAX_CELL_CHARS (refused as soon as its row is read). Blank lines are skipped.
  */
 export function parseCsv(text: string, delimiter: string, where: string): CsvRow[] {
   const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
   let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const n = text.length;
-  const endRow = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0].trim() === '')) rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' && cell.trim() === '') {
-      // A quoted field: read to the closing quote.
-      const startLine = line;
-      cell = '';
-      i++;
-      let closed = false;
-      while (i < n) {
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        if (q === '\n' || (q === '\r' && text[i + 1] !== '\n')) line++;
-        cell += q;
-        i++;
+  let prev = 0;
+  let failure: IoError | undefined;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+    step: (res, parser) => {
+      const cursor = res.meta.cursor;
+      const rowLine = line;
+      line += breaks(text, prev, cursor);
+      prev = cursor;
+      const missing = res.errors.find((e) => e.code === 'MissingQuotes');
+      if (missing) {
+        failure = new IoError(`${where}line ${rowLine}: a quoted field is not closed — add the closing quote (")`);
+        parser.abort();
+        return;
       }
-      if (!closed) throw new IoError(`${where}line ${startLine}: a quoted field is not closed — add the closing quote (")`);
-      continue;
-    }
-    if (c === delimiter) {
-      cells.push(cell);
-      cell = '';
-      i++;
-      continue;
-    }
-    if (c === '\r' || c === '\n') {
-      endRow();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-      continue;
-    }
-    cell += c;
-    i++;
-  }
-  if (cell !== '' || cells.length) endRow();
+      const cells = res.data;
+      const long = cells.findIndex((c) => c.length > MAX_CELL_CHARS);
+      if (long >= 0) {
+        failure = new IoError(`${where}line ${rowLine}, cell ${long + 1}: ${cells[long].length.toLocaleString('en')} characters, more than ${MAX_CELL_CHARS.toLocaleString('en')} — a name or figure is never this long; check the quotes`);
+        parser.abort();
+        return;
+      }
+      if (cells.length === 1 && cells[0].trim() === '') return;
+      rows.push({ line: rowLine, cells });
+    },
+  });
+  if (failure) throw failure;
   return rows;
 }
 

@@ -1,5 +1,5 @@
 // One entry point for a dropped or opened file: sniff its format, refuse it if too large, import it whole or not at all.
-import type { OwnershipDoc } from '../model';
+import { roundingWarnings, type OwnershipDoc } from '../model';
 import { importBods } from './bodsImport';
 import { importCsvDetailed } from './csv';
 import { detectFormat, type FileFormat } from './detect';
@@ -22,6 +22,13 @@ export interface ImportResult {
  * ever returning a half-valid document. `date` is the view date for BODS (newest statements as of that date).
  */
 export function importFile(bytes: Uint8Array, fileName: string, opts: { date?: string } = {}): ImportResult {
+  const r = importAny(bytes, fileName, opts);
+  // Stakes summing to just over 100% are rounded published figures: accepted, and said (BODS import says it itself).
+  if (r.format !== 'bods') r.warnings = [...r.warnings, ...roundingWarnings(r.doc).map((w) => w.replace(/^model\/validate: /, `io/${r.format === 'ownership' ? 'native' : r.format}: ${fileName}: `))];
+  return r;
+}
+
+function importAny(bytes: Uint8Array, fileName: string, opts: { date?: string }): ImportResult {
   checkSize(bytes.length, 'io/import', fileName);
   const format = detectFormat(bytes, fileName);
   switch (format) {

@@ -2,7 +2,7 @@
 import { parseDoc, type OwnershipDoc } from '../model';
 import { rethrowAsIo } from './errors';
 import { checkSize } from './limits';
-import { stripBom } from './text';
+import { checkNesting, stripBom } from './text';
 
 /** The document as pretty JSON: keys in the document's own order, unknown fields kept, newline-terminated. */
 export function serializeDoc(doc: OwnershipDoc): string {
@@ -43,6 +43,7 @@ export function parseDocText(text: string): OwnershipDoc {
  */
 export function openDoc(text: string, fileName = 'the file'): OwnershipDoc {
   checkSize(text.length, 'io/native', fileName);
+  checkNesting(text, `io/native: ${fileName}: `);
   try {
     return parseDocText(stripBom(text));
   } catch (e) {

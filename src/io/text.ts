@@ -64,3 +64,25 @@ export function fromBase64Url(text: string): Uint8Array | null {
   }
   return out;
 }
+
+/** The deepest nesting of arrays and objects any reader accepts: real documents nest 4 levels, BODS about 6. */
+export const MAX_NESTING = 64;
+
+/**
+ * Throws an IoError when JSON text nests arrays or objects deeper than MAX_NESTING, before anything recursive
+ * (validation, key ordering) walks it and overflows the stack. One linear scan; strings are skipped.
+ */
+export function checkNesting(text: string, where: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_NESTING) throw new IoError(`${where}the JSON nests more than ${MAX_NESTING} levels deep — no ownership or BODS file does; it is broken or hostile`);
+    } else if (c === 93 || c === 125) depth--;
+  }
+}

@@ -2,7 +2,7 @@
 // so importers can name the offending lines or statements before the model refuses the whole document.
 import { inForce, type Holding } from '../model';
 
-const EPS = 1e-6;
+const EPS = 1e-6 + 0.1; // 100.1% is accepted as rounding (model/validate ROUNDING_TOLERANCE)
 
 /** A subject whose holdings pass 100%, with the holdings in force when they do. */
 export interface Overfull {

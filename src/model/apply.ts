@@ -2,7 +2,7 @@
 // A table holds one handler per operation type, with what its inverse restores beside it (applyWithInverse).
 import type { z } from 'zod';
 import { ModelError } from './errors';
-import { agreementSchema, dependencySchema, docScenarioSchema, entitySchema, eventSchema, holdingSchema, isoDate } from './schema';
+import { agreementSchema, dependencySchema, docScenarioSchema, entitySchema, eventSchema, holdingSchema, isoDate, relationSchema } from './schema';
 import { checkBoardSeats, checkSubjectTotals } from './validate';
 import { type Changes, type Op, type OpType } from './ops';
 import { applyPatch, restoring, touch, touched, touchedBy, type PatchOp, type RecordList, type Touched } from './patch';
@@ -122,6 +122,19 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
       checkEdgeDates(op, a);
     },
     withoutEntity: (a: z.infer<typeof agreementSchema>, id) => (a.subject === id || a.parties.includes(id) ? null : a),
+  },
+  relation: {
+    list: 'relations',
+    label: 'relation',
+    schema: relationSchema,
+    check(doc, op, r: z.infer<typeof relationSchema>) {
+      if (r.party !== undefined) requireEntity(doc, op, r.party, 'party');
+      else if (!r.unspecified) fail(op, `relation "${r.id}" has no party — name the interested party or say why it is unspecified`);
+      requireEntity(doc, op, r.subject, 'subject');
+      if (r.party === r.subject) fail(op, `relation "${r.id}" has the same party and subject`);
+      checkEdgeDates(op, r);
+    },
+    withoutEntity: (r: z.infer<typeof relationSchema>, id) => (r.subject === id || r.party === id ? null : r),
   },
   dependency: {
     list: 'dependencies',

@@ -1,6 +1,6 @@
 // The typed edit operations: every change to a document is one of these, applied by `apply` (apply.ts).
 import type { PatchOp } from './patch';
-import type { Agreement, Dependency, DocScenario, Entity, Holding, OwnershipEvent } from './types';
+import type { Agreement, Dependency, DocScenario, Entity, Holding, OwnershipEvent, Relation } from './types';
 
 /** A partial record where `null` clears an optional field. */
 export type Changes<T> = { [K in keyof T]?: T[K] | null };
@@ -21,6 +21,9 @@ export type Op =
   | { type: 'addAgreement'; agreement: Agreement }
   | { type: 'updateAgreement'; id: string; changes: Changes<Omit<Agreement, 'id'>> }
   | { type: 'removeAgreement'; id: string }
+  | { type: 'addRelation'; relation: Relation }
+  | { type: 'updateRelation'; id: string; changes: Changes<Omit<Relation, 'id'>> }
+  | { type: 'removeRelation'; id: string }
   | { type: 'addDependency'; dependency: Dependency }
   | { type: 'updateDependency'; id: string; changes: Changes<Omit<Dependency, 'id'>> }
   | { type: 'removeDependency'; id: string }

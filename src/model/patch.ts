@@ -4,7 +4,7 @@ import { ModelError } from './errors';
 import type { OwnershipDoc } from './types';
 
 /** The record lists of a document, by field name. A new list is one line here (and one in its record table). */
-export const RECORD_LISTS = ['entities', 'holdings', 'agreements', 'dependencies', 'events', 'scenarios'] as const;
+export const RECORD_LISTS = ['entities', 'holdings', 'agreements', 'relations', 'dependencies', 'events', 'scenarios'] as const;
 export type RecordList = (typeof RECORD_LISTS)[number];
 
 /** Changes to one record list: ids removed, then records put back (in place when present, else inserted at `index`). */

@@ -24,6 +24,17 @@ export const entityKinds = ['company', 'person', 'state', 'fund', 'float', 'othe
 export const agreementKinds = ['control', 'joint-control'] as const;
 export const dependencyKinds = ['it-operations', 'cloud-hosting', 'data-storage', 'authentication', 'outsourcing', 'other'] as const;
 export const eventKinds = ['incident', 'regulatory', 'corporate', 'other'] as const;
+/**
+ * Kinds of relation: an interest with no ownership figure, named as in BODS 0.4's interestType codelist, plus
+ * `consolidation` (accounting consolidation, IFRS 10; GLEIF "IS_DIRECTLY/ULTIMATELY_CONSOLIDATED_BY").
+ */
+export const relationKinds = [
+  'consolidation', 'trustee', 'settlor', 'protector', 'beneficiaryOfLegalArrangement', 'nominee', 'nominator',
+  'boardMember', 'boardChair', 'seniorManagingOfficial', 'appointmentOfBoard', 'otherInfluenceOrControl',
+  'rightsToSurplusAssetsOnDissolution', 'rightsToProfitOrIncome', 'rightsGrantedByContract', 'conditionalRightsGrantedByContract',
+  'controlViaCompanyRulesOrArticles', 'controlByLegalFramework', 'enjoymentAndUseOfAssets', 'rightToProfitOrIncomeFromAssets',
+  'unknownInterest', 'unpublishedInterest', 'shareholding', 'votingRights',
+] as const;
 
 export const decisionRuleSchema = z.union([
   z.strictObject({ moreThan: percent }),
@@ -45,12 +56,23 @@ export const entitySchema = z.looseObject({
   position: z.strictObject({ x: z.number().finite(), y: z.number().finite() }).optional(),
 });
 
+/** A published band (UK PSC "25–50%"): bounds 0–100, each inclusive unless marked exclusive; min below max. */
+export const rangeSchema = z.looseObject({
+  min: percent,
+  max: percent,
+  minExclusive: z.boolean().optional(),
+  maxExclusive: z.boolean().optional(),
+}).refine((r) => r.min < r.max, 'must have min below max — an exact figure needs no range');
+
 export const holdingSchema = z.looseObject({
   id,
   holder: id,
   subject: id,
   shares: percent,
   votes: percent.optional(),
+  /** The band the shares figure was published as; `shares` is then the point analysed (bods.ts documents it). */
+  sharesRange: rangeSchema.optional(),
+  votesRange: rangeSchema.optional(),
   boardSeats: z.number().int('must be a whole number').min(0, 'must be at least 0').optional(),
   ...dated,
   estimated: z.boolean().optional(),
@@ -64,6 +86,26 @@ export const agreementSchema = z.looseObject({
   parties: z.array(id).min(1, 'needs at least one party'),
   subject: id,
   basis: z.string().optional(),
+  ...dated,
+  notes: z.string().optional(),
+  sources,
+});
+
+/**
+ * A relation: an interest with no ownership figure (trustee, nominee, board member, consolidation…), kept typed
+ * so it is drawn, listed and exported back. `party` is absent only when the interested party is unspecified
+ * (`unspecified` then gives the reason). Only `consolidation` enters the control analysis.
+ */
+export const relationSchema = z.looseObject({
+  id,
+  kind: z.enum(relationKinds),
+  party: id.optional(),
+  unspecified: z.string().optional(),
+  subject: id,
+  /** For consolidation: the direct or the ultimate accounting parent (GLEIF). */
+  level: z.enum(['direct', 'ultimate']).optional(),
+  directOrIndirect: z.enum(['direct', 'indirect', 'unknown']).optional(),
+  details: z.string().optional(),
   ...dated,
   notes: z.string().optional(),
   sources,
@@ -107,6 +149,7 @@ export const documentSchema = z.looseObject({
   entities: z.array(entitySchema),
   holdings: z.array(holdingSchema),
   agreements: z.array(agreementSchema).optional(),
+  relations: z.array(relationSchema).optional(),
   dependencies: z.array(dependencySchema).optional(),
   events: z.array(eventSchema).optional(),
   scenarios: z.array(docScenarioSchema).optional(),

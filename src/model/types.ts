@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Op } from './ops';
 import type {
   agreementSchema, decisionRuleSchema, dependencySchema, docScenarioSchema, documentSchema, entitySchema, eventSchema,
-  holdingSchema, sourceSchema,
+  holdingSchema, rangeSchema, relationSchema, sourceSchema,
 } from './schema';
 
 /** The schema's known fields; unknown fields are kept at run time but are not part of the static type. */
@@ -14,14 +14,20 @@ export type DecisionRule = z.infer<typeof decisionRuleSchema>;
 export type Entity = Known<z.infer<typeof entitySchema>>;
 export type Holding = Known<z.infer<typeof holdingSchema>>;
 export type Agreement = Known<z.infer<typeof agreementSchema>>;
+/** A published band of a holding's figure (min–max, bounds inclusive unless marked exclusive). */
+export type HoldingRange = Known<z.infer<typeof rangeSchema>>;
+/** An interest with no ownership figure (trustee, nominee, consolidation…), kept as a typed record. */
+export type Relation = Known<z.infer<typeof relationSchema>>;
+export type RelationKind = Relation['kind'];
 export type Dependency = Known<z.infer<typeof dependencySchema>>;
 export type OwnershipEvent = Known<z.infer<typeof eventSchema>>;
 /** A user scenario saved with the document; its operations are checked when replayed. */
 export type DocScenario = Omit<Known<z.infer<typeof docScenarioSchema>>, 'ops'> & { ops: Op[] };
-export type OwnershipDoc = Omit<Known<z.infer<typeof documentSchema>>, 'entities' | 'holdings' | 'agreements' | 'dependencies' | 'events' | 'scenarios'> & {
+export type OwnershipDoc = Omit<Known<z.infer<typeof documentSchema>>, 'entities' | 'holdings' | 'agreements' | 'relations' | 'dependencies' | 'events' | 'scenarios'> & {
   entities: Entity[];
   holdings: Holding[];
   agreements?: Agreement[];
+  relations?: Relation[];
   dependencies?: Dependency[];
   events?: OwnershipEvent[];
   scenarios?: DocScenario[];

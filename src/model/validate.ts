@@ -4,6 +4,11 @@ import { inForce } from './dates';
 import type { Holding, OwnershipDoc } from './types';
 
 const EPS = 1e-6;
+/**
+ * Published figures are rounded (FORMAT.md): the stakes of one company may sum to at most 100.1% — accepted with a
+ * warning (roundingWarnings), the analysis reading the excess as rounding. More than that is refused.
+ */
+export const ROUNDING_TOLERANCE = 0.1;
 
 function fail(where: string, what: string): never {
   throw new ModelError(`model/validate: ${where} ${what}`);
@@ -24,9 +29,36 @@ export function checkSubjectTotals(doc: OwnershipDoc, subject: string, holdings:
     for (const h of live) { shares += h.shares; votes += h.votes ?? h.shares; }
     const when = d ? ` on ${d}` : '';
     const name = () => doc.entities.find((e) => e.id === subject)?.name ?? subject;
-    if (shares > 100 + EPS) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(shares)}% of shares${when}, more than 100% — lower a stake (${live.map((h) => h.id).join(', ')})`);
-    if (votes > 100 + EPS) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(votes)}% of votes${when}, more than 100% — lower a stake (${live.map((h) => h.id).join(', ')})`);
+    const limit = 100 + ROUNDING_TOLERANCE + EPS;
+    if (shares > limit) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(shares)}% of shares${when}, more than 100% (100.1% is allowed for rounding) — lower a stake (${live.map((h) => h.id).join(', ')})`);
+    if (votes > limit) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(votes)}% of votes${when}, more than 100% (100.1% is allowed for rounding) — lower a stake (${live.map((h) => h.id).join(', ')})`);
   }
+}
+
+/** One warning per company whose stakes sum to more than 100% (and at most 100.1%, else validation refuses) on some date. */
+export function roundingWarnings(doc: OwnershipDoc): string[] {
+  const bySubject = new Map<string, Holding[]>();
+  for (const h of doc.holdings) {
+    const list = bySubject.get(h.subject);
+    if (list) list.push(h); else bySubject.set(h.subject, [h]);
+  }
+  const out: string[] = [];
+  for (const [subject, holdings] of bySubject) {
+    if (holdings.length < 2) continue;
+    const dates = new Set<string | undefined>([undefined]);
+    for (const h of holdings) if (h.since) dates.add(h.since);
+    for (const d of dates) {
+      const live = holdings.filter((h) => (d === undefined ? !h.since : inForce(h, d)));
+      const shares = live.reduce((s, h) => s + h.shares, 0), votes = live.reduce((s, h) => s + (h.votes ?? h.shares), 0);
+      const top = Math.max(shares, votes);
+      if (top > 100 + EPS) {
+        const name = doc.entities.find((e) => e.id === subject)?.name ?? subject;
+        out.push(`model/validate: the stakes in "${name}" (${subject}) sum to ${round(top)}%${d ? ` on ${d}` : ''} — read as rounding of published figures (up to 100.1% is allowed); check the figures if they were not rounded`);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Throws unless the seats appointed in `subject` fit its board on every date. */
@@ -87,6 +119,15 @@ export function validateDoc(doc: OwnershipDoc): void {
     if (a.parties.includes(a.subject)) fail(where, 'names its subject as a party — an entity cannot control itself');
     if (a.kind === 'joint-control' && new Set(a.parties).size < 2) fail(where, 'is a joint-control agreement with fewer than two parties');
     checkDates(where, a);
+  });
+  (doc.relations ?? []).forEach((r, i) => {
+    const where = `relations[${i}] "${r.id}"`;
+    unique('relations', i, r.id);
+    if (r.party !== undefined) ref(where, 'party', r.party);
+    else if (!r.unspecified) fail(where, 'has no party — name the interested party, or give the reason it is unspecified in "unspecified"');
+    ref(where, 'subject', r.subject);
+    if (r.party === r.subject) fail(where, 'has the same party and subject');
+    checkDates(where, r);
   });
   (doc.dependencies ?? []).forEach((d, i) => {
     const where = `dependencies[${i}] "${d.id}"`;

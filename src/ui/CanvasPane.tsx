@@ -1,8 +1,10 @@
-// The centre pane: the graph, its legend, an overlay while a layout runs, and a hint in "add holding" mode.
+// The centre pane: a header strip (compare / focus controls, view controls), the graph, and the legend strip under
+// it. Nothing but transient progress ("Laying out…") is ever drawn over the graph.
 import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
+import { canvasApi } from '../canvas/canvasApi';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
-import { useStore } from '../store';
+import { useStore, type Layers } from '../store';
 import { isPlaceholder } from '../store/sample';
 import { AnalysisStatus } from './AnalysisStatus';
 import { FocusBar } from './FocusBar';
@@ -10,25 +12,64 @@ import { Legend } from './Legend';
 import { namer } from './names';
 import { SimCanvasBar } from './simulate/SimCanvasBar';
 
+const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
+
+/** Which edge layers are drawn, and the table under the graph. */
+function LayerControls() {
+  const layers = useStore((s) => s.view.layers);
+  const tableOpen = useStore((s) => s.view.tableOpen);
+  const setView = useStore((s) => s.setView);
+  return (
+    <div className="view-controls" role="group" aria-label="Layers">
+      {(Object.keys(LAYER_LABELS) as (keyof Layers)[]).map((k) => (
+        <button key={k} type="button" className="toggle" aria-pressed={layers[k]} onClick={() => setView({ layers: { ...layers, [k]: !layers[k] } })}>
+          {LAYER_LABELS[k]}
+        </button>
+      ))}
+      <button type="button" aria-pressed={tableOpen} onClick={() => setView({ tableOpen: !tableOpen })}>Table</button>
+    </div>
+  );
+}
+
+function ViewControls() {
+  const busy = useStore((s) => s.busy);
+  return (
+    <div className="view-controls" role="group" aria-label="View">
+      <button type="button" onClick={() => canvasApi()?.fit()} aria-label="Fit the graph to the view" title="Fit">Fit</button>
+      <button type="button" onClick={() => canvasApi()?.zoom(1.25)} aria-label="Zoom in" title="Zoom in">+</button>
+      <button type="button" onClick={() => canvasApi()?.zoom(0.8)} aria-label="Zoom out" title="Zoom out">−</button>
+      <button type="button" onClick={() => void canvasApi()?.relayout()} disabled={!!busy} title="Lay the graph out again (one undo step)">Re-layout</button>
+    </div>
+  );
+}
+
 export function CanvasPane() {
   const busy = useStore((s) => s.busy);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
   // A sample being generated in the worker: nothing to draw until it arrives.
   const waiting = useStore((s) => isPlaceholder(s.doc));
-  const { analysis, elements } = useShown();
+  const { analysis, elements, mode } = useShown();
   const big = isBigDrawing(elements);
   const model = legendModel(elements, analysis, namer(analysis.doc));
+  const side = `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
   return (
     <div className="canvas-pane">
-      {!waiting && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />}
-      <Legend model={model} />
-      <FocusBar />
-      <SimCanvasBar />
-      <AnalysisStatus />
-      {busy && <div className="busy" role="status">{busy}</div>}
-      {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
-      {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the panel on the right.</div>}
+      <div className="canvas-head">
+        <FocusBar />
+        <SimCanvasBar />
+        <AnalysisStatus />
+        <span className="grow" />
+        <LayerControls />
+        <ViewControls />
+      </div>
+      <div className="canvas-body">
+        {!waiting && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />}
+        {busy && <div className="busy" role="status">{busy}</div>}
+        {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
+        {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the inspector.</div>}
+      </div>
+      <Legend model={model} side={side} />
     </div>
   );
 }

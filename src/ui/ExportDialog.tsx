@@ -1,7 +1,7 @@
 // The image export dialog: PNG or SVG, scale 1×–4× (default 2×), white or transparent background. Mounted only while
 // open (it reads the analysis to build the caption); the last choices are kept for the next export.
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../canvas/exportFit';
+import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../export/exportFit';
 import type { Background } from '../canvas/exportImage';
 import { useShown } from '../canvas/useShown';
 import { useFileActions } from './fileActions';

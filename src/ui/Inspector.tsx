@@ -11,6 +11,12 @@ import { DateField, Section, TextField } from './fields';
 import { HoldingConfers } from './HoldingConfers';
 import { HoldingForm } from './HoldingForm';
 import { namer } from './names';
+import { workspace } from './workspace/workspaceState';
+
+/** Collapses the inspector dock to its rail. */
+function Collapse() {
+  return <button type="button" className="collapse" onClick={() => workspace.getState().set({ inspectorOpen: false })} aria-label="Collapse the inspector" title="Collapse">▸</button>;
+}
 
 const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', dependency: 'Dependency' } as const;
 
@@ -77,13 +83,14 @@ export function Inspector() {
             <div className="actions">
               <button type="button" onClick={() => appStore.getState().removeSelected()} className="danger" aria-label={`Delete this ${selection.kind}`}>Delete</button>
               <button type="button" onClick={() => appStore.getState().select(null)} aria-label="Close the inspector">×</button>
+              <Collapse />
             </div>
           </header>
           {body}
         </>
       ) : (
         <>
-          <header className="inspector-head"><h2>Document</h2></header>
+          <header className="inspector-head"><h2>Document</h2><div className="actions"><Collapse /></div></header>
           <form className="form" onSubmit={(e) => e.preventDefault()} aria-label="Document">
             <TextField name="title" label="Title" value={doc.title ?? ''} onCommit={(v) => commitOp({ type: 'setMeta', changes: { title: v.trim() === '' ? null : v } })} />
             <DateField name="asOf" label="As of (default view date)" value={doc.asOf} onCommit={(v) => commitOp({ type: 'setMeta', changes: { asOf: v } })} />

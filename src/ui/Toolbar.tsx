@@ -2,14 +2,12 @@
 // table toggle and reset (which asks first).
 import { useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
-import { canvasApi } from '../canvas/canvasApi';
-import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp, type Layers } from '../store';
+import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
 import { TauField } from './TauField';
 
-const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
 /** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
 const SAMPLES = [1_000, 20_000, 100_000];
@@ -32,7 +30,6 @@ export function Toolbar() {
   const asOf = useStore((s) => s.doc.asOf);
   const canUndo = useStore((s) => s.past.length > 0);
   const canRedo = useStore((s) => s.future.length > 0);
-  const busy = useStore((s) => s.busy);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const st = appStore.getState;
   const bundled = datasetById(datasetId) ?? DATASETS[0];
@@ -62,10 +59,10 @@ export function Toolbar() {
             {RULES.map((r) => <option key={r} value={r}>{RULE_LABELS[r]}</option>)}
           </select>
         </label>
-        <label className="inline">
+        {view.rule === 'defacto' && <label className="inline">
           <span>τ</span>
           <TauField />
-        </label>
+        </label>}
         <label className="inline">
           <span>Date</span>
           <input
@@ -84,23 +81,11 @@ export function Toolbar() {
         <button type="button" aria-pressed={view.linkMode} onClick={() => st().setView({ linkMode: !view.linkMode })} title="Drag from a holder to what it holds (or hold Shift)">
           + Holding
         </button>
-        <button type="button" onClick={() => void canvasApi()?.relayout()} disabled={!!busy} title="Lay the graph out again (one undo step)">Re-layout</button>
-        <button type="button" onClick={() => canvasApi()?.fit()} aria-label="Fit the graph to the view" title="Fit">Fit</button>
-        <button type="button" onClick={() => canvasApi()?.zoom(1.25)} aria-label="Zoom in" title="Zoom in">+</button>
-        <button type="button" onClick={() => canvasApi()?.zoom(0.8)} aria-label="Zoom out" title="Zoom out">−</button>
-      </div>
-      <div className="group" role="group" aria-label="Layers">
-        {(Object.keys(LAYER_LABELS) as (keyof Layers)[]).map((k) => (
-          <button key={k} type="button" className="toggle" aria-pressed={view.layers[k]} onClick={() => st().setView({ layers: { ...view.layers, [k]: !view.layers[k] } })}>
-            {LAYER_LABELS[k]}
-          </button>
-        ))}
       </div>
       <div className="group grow">
         <Search />
       </div>
       <div className="group">
-        <button type="button" aria-pressed={view.tableOpen} onClick={() => st().setView({ tableOpen: !view.tableOpen })}>Table</button>
         <button
           type="button"
           onClick={() =>

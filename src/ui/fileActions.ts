@@ -2,7 +2,7 @@
 // outcome with one message; only opening changes the document. Importers and exporters load on first use, keeping
 // them out of the first page load.
 import { canvasApi } from '../canvas/canvasApi';
-import { captionContent, type CaptionContent } from '../canvas/exportCaption';
+import { captionContent, type CaptionContent } from '../export/exportCaption';
 import type { ImageOptions } from '../canvas/exportImage';
 import { legendModel } from '../canvas/legend';
 import type { ElementDef } from '../canvas/toElements';

@@ -141,6 +141,9 @@ describe('share links', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await pickDataset(page, 'line-yahoo');
     await expect.poll(async () => (await savedDoc(page))?.title).toMatch(/^LY/);
+    // The layout places the loaded graph (and autosaves it) a moment after it loads.
+    await expect.poll(async () => ((await savedDoc(page))?.entities ?? []).every((e: { position?: unknown }) => e.position)).toBe(true);
+    await page.waitForTimeout(600);
     const work = await savedWork(page);
 
     const problems: string[] = [];

@@ -68,7 +68,7 @@ describe('scenarios', () => {
     await expect.poll(() => state<string>(page, '(st) => st.view.date')).toBe('2024-08-01');
     expect(await page.getByLabel('View date', { exact: true }).inputValue()).toBe('2024-08-01');
     await expect.poll(() => drawnLabel(page, 'h:h-ahd-ly-2023-10')).toBe('62.5%');
-    expect(await panel(page).getByTestId('diff-control').textContent()).toContain('No change in who controls what.');
+    expect(await panel(page).getByTestId('diff-control').textContent()).toContain('No change in who controls what under Votes only or any other rule.');
     await panel(page).getByRole('button', { name: 'Back to base' }).click();
     await expect.poll(() => state<string | null>(page, '(st) => st.view.date')).toBeNull();
     expect(await serialisedDoc(page)).toBe(before);

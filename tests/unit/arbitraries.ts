@@ -43,7 +43,7 @@ export const docArb = fc
 
 
 /** Choices from which `opOf` builds an operation on a given document (fast-check shrinks these numbers). */
-export const opSeedArb = fc.record({ kind: fc.nat(23), a: fc.nat(), b: fc.nat(), c: fc.nat(), x: fc.integer({ min: 1, max: 100 }) });
+export const opSeedArb = fc.record({ kind: fc.nat(26), a: fc.nat(), b: fc.nat(), c: fc.nat(), x: fc.integer({ min: 1, max: 100 }) });
 export type OpSeed = { kind: number; a: number; b: number; c: number; x: number };
 
 /** Builds an operation of kind `seed.kind` on `doc`, picking records by `a`, `b`, `c`; it may well be refused. */
@@ -53,7 +53,7 @@ export function opOf(doc: OwnershipDoc, seed: OpSeed, depth = 0): Op {
   const e = (k: number) => pick(doc.entities, k)?.id ?? 'e0';
   const fresh = (k: number) => (k % 5 === 0 ? PROTO_IDS[k % PROTO_IDS.length] : `n${k % 50}`);
   const h = pick(doc.holdings, a);
-  const ag = pick(doc.agreements, a), dep = pick(doc.dependencies, a), ev = pick(doc.events, a), sc = pick(doc.scenarios, a);
+  const ag = pick(doc.agreements, a), rl = pick(doc.relations, a), dep = pick(doc.dependencies, a), ev = pick(doc.events, a), sc = pick(doc.scenarios, a);
   switch (seed.kind) {
     case 0: return { type: 'addEntity', entity: { id: fresh(a), name: `New ${a % 50}`, ...(x % 2 ? { position: { x, y: a % 100 } } : {}) } };
     case 1: return { type: 'updateEntity', id: e(a), changes: x % 3 ? { name: `Renamed ${x}` } : { position: null, kind: 'person' } };
@@ -77,9 +77,12 @@ export function opOf(doc: OwnershipDoc, seed: OpSeed, depth = 0): Op {
     case 19: return { type: 'setMeta', changes: x % 2 ? { title: `Title ${x}` } : { asOf: null, title: null } };
     case 20: return { type: 'setScenario', scenario: { id: `s${a % 3}`, title: `S${x}`, ops: [{ type: 'moveEntity', id: e(b), position: { x: 1, y: 2 } }] } };
     case 21: return { type: 'removeScenario', id: sc?.id ?? 'none' };
+    case 22: return { type: 'addRelation', relation: { id: `r${a % 7}`, kind: x % 2 ? 'trustee' : 'consolidation', party: e(b), subject: e(c), ...(x % 3 ? {} : { level: 'ultimate' }) } };
+    case 23: return { type: 'updateRelation', id: rl?.id ?? 'none', changes: { details: `d${x}`, until: x % 2 ? '2031-01-01' : null } };
+    case 24: return { type: 'removeRelation', id: rl?.id ?? 'none' };
     default:
       // A batch of two or three operations, applied as one.
       if (depth > 0) return { type: 'moveEntity', id: e(a), position: { x: 0, y: 0 } };
-      return { type: 'batch', label: 'random', ops: [0, 1, 2].slice(0, 2 + (x % 2)).map((i) => opOf(doc, { kind: (a + i * 7) % 22, a: b + i, b: c + i, c: a + i, x: (x * (i + 3)) % 100 + 1 }, depth + 1)) };
+      return { type: 'batch', label: 'random', ops: [0, 1, 2].slice(0, 2 + (x % 2)).map((i) => opOf(doc, { kind: (a + i * 7) % 25, a: b + i, b: c + i, c: a + i, x: (x * (i + 3)) % 100 + 1 }, depth + 1)) };
   }
 }

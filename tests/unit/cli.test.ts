@@ -79,7 +79,12 @@ describe('cli run()', () => {
     [['analyze', fixture('truncated.ownership.json')], /not valid JSON/],
     [['analyze', fixture('absurd.ownership.json')], /holdings\[0\] "h" field "shares": must be at most 100/],
     [['analyze', ly, '--rule', 'majority'], /--rule must be one of votes, legal, defacto/],
-    [['analyze', ly, '--threshold', 'x'], /--threshold must be a percentage/],
+    [['analyze', ly, '--threshold', 'x'], /--threshold must be a decimal number/],
+    [['analyze', ly, '--threshold', '0x19'], /--threshold must be a decimal number such as 25 or 0\.01, got "0x19"/],
+    [['analyze', ly, '--threshold', '150'], /--threshold must be a percentage above 0 and at most 100/],
+    [['analyze', ly, '--date', '2024-02-30'], /--date must be YYYY-MM-DD, a real calendar date, got "2024-02-30"/],
+    [['simulate', ly, '--transfer', 'naver:sbkk:ahd:0x19'], /--transfer "naver:sbkk:ahd:0x19" must be SELLER:BUYER:SUBJECT:POINTS/],
+    [['generate', '--entities', '0x10'], /--entities must be a whole number/],
     [['analyze', ly, '--date', '2024-13-45'], /--date must be YYYY-MM-DD/],
     [['analyze', ly, '--colour', 'red'], /unknown option --colour/],
     [['simulate', ly], /needs --transfer/],
@@ -109,6 +114,6 @@ describe('cli process', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^ownership-cli: .*truncated\.ownership\.json: model\/parse: the file is not valid JSON/);
+    expect(r.stderr).toMatch(/^ownership-cli: io\/native: truncated\.ownership\.json: the file is not valid JSON/);
   });
 });

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/analysis';
-import { captionContent, citedSources, ruleText, sourceLabel, type CaptionView } from '../../src/canvas/exportCaption';
-import { CAPTION_SPAN, layoutExport, legendSections, MIN_WIDTH, PAD, sourcesLines, type DrawItem } from '../../src/canvas/exportLayout';
-import { approxMeasure, truncate, wrapText } from '../../src/canvas/exportText';
+import { captionContent, citedSources, ruleText, sourceLabel, type CaptionView } from '../../src/export/exportCaption';
+import { CAPTION_SPAN, layoutExport, legendSections, MIN_WIDTH, PAD, sourcesLines, type DrawItem } from '../../src/export/exportLayout';
+import { approxMeasure, truncate, wrapText } from '../../src/export/exportText';
 import { controlGroups } from '../../src/canvas/groups';
 import { legendModel } from '../../src/canvas/legend';
 import { toElements } from '../../src/canvas/toElements';

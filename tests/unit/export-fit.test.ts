@@ -1,6 +1,6 @@
 // Scale fitting against the browsers' canvas limits: the requested scale when it fits, else the largest that does.
 import { describe, expect, it } from 'vitest';
-import { CANVAS_LIMITS, fitScale, fitsCanvas, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, scaleLabel } from '../../src/canvas/exportFit';
+import { CANVAS_LIMITS, fitScale, fitsCanvas, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, scaleLabel } from '../../src/export/exportFit';
 
 /** A page of `w` × `h` at 1× plus a caption whose height does not scale below 1× (like layoutExport). */
 const page = (w: number, h: number, caption = 200) => (s: number) => ({ width: w * s, height: h * s + caption * Math.max(s, 1) });

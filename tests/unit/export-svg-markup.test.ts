@@ -1,11 +1,11 @@
 // SVG export markup: labels wrapped as Cytoscape wraps them and laid out line by line, nodes with their borders (two
 // outlines for a double border), edges with their dashes, arrowheads and haloed labels; every name stays text.
 import { describe, expect, it } from 'vitest';
-import { composeSvg } from '../../src/canvas/exportSvg';
-import { edgeGeometry } from '../../src/canvas/exportSvgEdges';
-import { dashAttr, edgeSvg, graphSvg, nodeSvg, type EdgeDraw, type NodeDraw } from '../../src/canvas/exportSvgGraph';
-import { approxMetrics, ellipsizeLabel, labelBox, labelSvg, wrapLabel, type LabelDraw, type TextMetrics } from '../../src/canvas/exportSvgLabel';
-import type { ExportLayout } from '../../src/canvas/exportLayout';
+import { composeSvg } from '../../src/export/exportSvg';
+import { edgeGeometry } from '../../src/export/exportSvgEdges';
+import { dashAttr, edgeSvg, graphSvg, nodeSvg, type EdgeDraw, type NodeDraw } from '../../src/export/exportSvgGraph';
+import { approxMetrics, ellipsizeLabel, labelBox, labelSvg, wrapLabel, type LabelDraw, type TextMetrics } from '../../src/export/exportSvgLabel';
+import type { ExportLayout } from '../../src/export/exportLayout';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 /** One unit per character; the baseline 2 above the bottom of the line. */

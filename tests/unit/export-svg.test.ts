@@ -1,8 +1,8 @@
 // SVG export text: every name, title and label is XML-escaped; characters XML cannot hold are dropped; the graph's
 // SVG is placed where the layout puts it.
 import { describe, expect, it } from 'vitest';
-import { composeSvg, escapeXml, itemToSvg, xmlSafe } from '../../src/canvas/exportSvg';
-import type { ExportLayout } from '../../src/canvas/exportLayout';
+import { composeSvg, escapeXml, itemToSvg, xmlSafe } from '../../src/export/exportSvg';
+import type { ExportLayout } from '../../src/export/exportLayout';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 

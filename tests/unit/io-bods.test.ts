@@ -63,10 +63,11 @@ describe('io/bods import: example files', () => {
     expect(holdingLines(doc, '2024-06-01')).toEqual(['co-b>co-a 60/-', 'person-p>co-b 50/-', 'person-q>co-c 20/-']);
     const lt = analyze(doc).lookThrough('co-a');
     expect('loop' in lt ? null : lt.lookThrough['person-p']).toBeCloseTo(30); // counted once, through B
-    const notes = (entity(doc, 'co-a') as unknown as { bods: { otherInterests: { indirect: boolean; record: { holder: string; shares: number } }[] } }).bods.otherInterests;
-    expect(notes).toEqual([expect.objectContaining({ indirect: true, record: expect.objectContaining({ holder: 'person-p', shares: 30 }) })]);
+    // Priya's own figure in B is known (50%), so nothing is derived: the indirect 30% is a note on the intermediary.
+    const notes = (entity(doc, 'co-b') as unknown as { bods: { otherInterests: { indirect: boolean; record: { holder: string; shares: number } }[] } }).bods.otherInterests;
+    expect(notes).toEqual([expect.objectContaining({ indirect: true, through: ['co-b'], record: expect.objectContaining({ holder: 'person-p', shares: 30 }) })]);
     expect(holding(doc, 'person-q', 'co-c')[0]).toMatchObject({ indirect: true, estimated: true });
-    expect(warnings.join('\n')).toMatch(/statement 6 \(.*\): the indirect interest of "Priya Patel" in "Company A Ltd" is kept as a note — the chain between them is in the file/);
+    expect(warnings.join('\n')).toMatch(/statement 6 \(.*\): the indirect interest of "Priya Patel" in "Company A Ltd" is kept as a note on "Company B Ltd" — the chain between them is in the file/);
     expect(warnings.join('\n')).toMatch(/the indirect interest of "Quentin Moreau" in "Company C Ltd" is imported as an estimated direct link/);
   });
 
@@ -76,7 +77,10 @@ describe('io/bods import: example files', () => {
     expect(entity(doc, 'jp-ntt').listed).toBe(true);
     expect(holdingLines(doc, '2024-06-01')).toEqual(['jp-mof>jp-ntt 34.25/-', 'person-sato>jp-ntt 0.01/-']);
     expect(warnings.join('\n')).toMatch(/the interested party is unspecified \(subjectExemptFromDisclosure\)/);
-    expect(warnings.join('\n')).toMatch(/2 interests without an ownership or control figure \(controlByLegalFramework, seniorManagingOfficial\)/);
+    expect(warnings.join('\n')).toMatch(/3 interests without an ownership figure kept as relations \(1 controlByLegalFramework, 1 seniorManagingOfficial, 1 shareholding\)/);
+    expect((doc.relations ?? []).map((r) => [r.kind, r.party ?? r.unspecified, r.subject])).toEqual([
+      ['controlByLegalFramework', 'jp-mof', 'jp-ntt'], ['seniorManagingOfficial', 'person-sato', 'jp-ntt'], ['shareholding', 'subjectExemptFromDisclosure', 'jp-ntt'],
+    ]);
     expect(analyze(doc, { rule: 'defacto' }).entity('jp-ntt').parent).toEqual(['jp-mof']);
   });
 
@@ -209,7 +213,6 @@ describe('io/bods import: broken and hostile input', () => {
     ['a bad interest type', rel({ interests: [{ type: 'owns' }] }), /interests\[0\]\.type": "owns" is not a BODS 0\.4 interest type/],
     ['a bad date', rel({ interests: [{ type: 'shareholding', share: { exact: 5 }, startDate: '2024-02-30' }] }), /startDate": "2024-02-30" is not a date/],
     ['interests that are not a list', rel({ interests: 'all of them' }), /field "recordDetails\.interests": "all of them" is not a list/],
-    ['only dangling references', [ok[2]], /none of the 1 relationship statements names entities or persons in this file/],
   ])('refuses %s with a message naming the statement and field', (_name, input, message) => {
     const run = () => importBods(input as string, { fileName: 'f.json' });
     expect(run).toThrow(IoError);
@@ -220,10 +223,13 @@ describe('io/bods import: broken and hostile input', () => {
     const two = [...JSON.parse(fixture('bods-ranges.json')) as Record<string, unknown>[]];
     const bea = two[4] as { recordDetails: { interests: { share: unknown }[] } };
     bea.recordDetails.interests[0].share = { exact: 80 };
-    expect(() => importBods(two)).toThrow(/holdings of "Banded Holdings Ltd" \(gb-coh-07654321\) sum to 117\.5% of shares on 2019-01-01, more than 100% — statement 4 .*, statement 5 .*; check their share ranges and dates/);
+    expect(() => importBods(two)).toThrow(/the shares bands of "Banded Holdings Ltd" \(gb-coh-07654321\) start at 105% in all on 2019-01-01, more than 100% even at their lower bounds — statement 4 .*, statement 5 .*; check the bands and dates/);
+    bea.recordDetails.interests[0].share = { exact: 70 };
+    const twoExact = two.map((s, i) => (i === 3 ? { ...s, recordDetails: { ...(s.recordDetails as object), interests: [{ type: 'shareholding', directOrIndirect: 'direct', share: { exact: 40 }, startDate: '2019-01-01' }] } } : s));
+    expect(() => importBods(twoExact)).toThrow(/holdings of "Banded Holdings Ltd" \(gb-coh-07654321\) sum to 110% of shares on 2019-01-01, more than 100% — statement 4 .*, statement 5 .*; check their share ranges and dates/);
   });
 
-  it('skips a relationship to an unknown record with a warning, keeps names as plain text, fits 250-character record ids', () => {
+  it('draws a record no statement describes as a placeholder named by its id, keeps names as plain text, fits 250-character record ids', () => {
     const long = 'r'.repeat(250);
     const input = [
       { ...ok[0], recordId: long, recordDetails: { ...(ok[0].recordDetails as object), name: '<script>alert(1)</script>' } },
@@ -234,9 +240,10 @@ describe('io/bods import: broken and hostile input', () => {
     const { doc, warnings } = importBods(input);
     expect(doc.entities[0].id).toHaveLength(199);
     expect(doc.entities[0].name).toBe('<script>alert(1)</script>');
-    expect(doc.holdings).toHaveLength(1);
+    expect(doc.holdings).toHaveLength(2);
+    expect(entity(doc, 'nobody')).toMatchObject({ name: 'Record nobody', kind: 'other' });
     expect(warnings.join('\n')).toMatch(/record id "r+…" is longer than 200 characters — imported as/);
-    expect(warnings.join('\n')).toMatch(/statement 4 \("b+"\): subject "nobody" is not an entity or person statement in this file/);
+    expect(warnings.join('\n')).toMatch(/1 record named by relationships but described by no entity or person statement \("nobody"\) — shown as placeholder entities named by their record id/);
   });
 
   it('refuses a 60 MB string without parsing it', () => {

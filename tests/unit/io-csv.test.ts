@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { inForce, parseDoc, type OwnershipDoc } from '../../src/model';
 import { IoError, exportCsv, importCsv, importCsvDetailed } from '../../src/io';
-import { parseCsv } from '../../src/io/csvParse';
+import { MAX_CELL_CHARS, parseCsv } from '../../src/io/csvParse';
 
 const LY = parseDoc(readFileSync(new URL('../../data/line-yahoo.ownership.json', import.meta.url), 'utf8'));
 /** A holding's notes: an extra field the model keeps but does not type. */
@@ -28,6 +28,16 @@ describe('io/csv tokenizer', () => {
 
   it('numbers rows by the line they start on, across quoted line breaks', () => {
     expect(parseCsv('h\n"a\nb"\nc\n', ',', '').map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+
+  it('numbers rows after blank lines by their own line', () => {
+    expect(parseCsv('h\n\n\na\nb\n\nc', ',', '').map((r) => [r.line, r.cells[0]])).toEqual([[1, 'h'], [4, 'a'], [5, 'b'], [7, 'c']]);
+  });
+
+  it('refuses a cell longer than MAX_CELL_CHARS, naming its line and cell', () => {
+    const text = `holder,subject,shares\nA,"${'x'.repeat(MAX_CELL_CHARS + 1)}",5\n`;
+    expect(() => parseCsv(text, ',', 'io/csv: f: ')).toThrow(/io\/csv: f: line 2, cell 2: 10,001 characters, more than 10,000/);
+    expect(parseCsv(`a\n${'y'.repeat(MAX_CELL_CHARS)}\n`, ',', '')[1].cells[0].length).toBe(MAX_CELL_CHARS);
   });
 
   it('refuses an unclosed quote, naming its line', () => {

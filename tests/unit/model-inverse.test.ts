@@ -54,9 +54,9 @@ describe('inverse operations', () => {
     // The generator must exercise the operations, not only refusals.
     expect(accepted / tried).toBeGreaterThan(0.4);
     expect([...kinds].sort()).toEqual([
-      'addAgreement', 'addDependency', 'addEntity', 'addEvent', 'batch', 'moveEntities', 'moveEntity', 'removeAgreement', 'removeDependency',
-      'removeEntity', 'removeEvent', 'removeHolding', 'removeScenario', 'setHolding', 'setMeta', 'setScenario', 'transfer', 'updateAgreement',
-      'updateDependency', 'updateEntity', 'updateEvent', 'updateHolding',
+      'addAgreement', 'addDependency', 'addEntity', 'addEvent', 'addRelation', 'batch', 'moveEntities', 'moveEntity', 'removeAgreement', 'removeDependency',
+      'removeEntity', 'removeEvent', 'removeHolding', 'removeRelation', 'removeScenario', 'setHolding', 'setMeta', 'setScenario', 'transfer', 'updateAgreement',
+      'updateDependency', 'updateEntity', 'updateEvent', 'updateHolding', 'updateRelation',
     ]);
   });
 

@@ -55,7 +55,7 @@ describe('diff wording', () => {
       'JV: jointly controlled by A and B → controlled by A',
       'OP: controlled by JV (ultimately A and B) → controlled by JV (ultimately A)',
     ]);
-    expect(w.lookThrough.map((l) => l.text)).toContain('A in OP: 31.25% → 31.26%');
+    expect(w.tinyLookThrough.map((l) => l.text)).toContain('A in OP: 31.25% → 31.26%');
   });
   it.each([
     [null, 'absent'],

@@ -1,7 +1,8 @@
-// The control diff between two documents in words (CONTROL-MODEL §4): control changes, look-through stakes that
-// moved and dependencies whose exposure class changed; clicking a line selects its entity.
+// The control diff between two documents in words (CONTROL-MODEL §4): control under the current rule, how the
+// voting game moved, control under the other rules, look-through stakes (tiny moves grouped) and dependency
+// exposure; clicking a line selects its entity.
 import { useMemo, useState } from 'react';
-import { analyze, diffAnalyses, diffWords, type DiffLine } from '../../analysis';
+import { analyze, diffAnalyses, diffWords, listWords, RULE_LABELS, type DiffLine } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useStoreApi, useStore } from '../../store';
@@ -10,15 +11,15 @@ import { dependencyNamer, distanceFromChange, pairNamer, viewOptions } from './w
 /** Lines shown before "Show all". */
 const FIRST = 8;
 
-function Lines({ title, lines, testId, empty }: { title: string; lines: DiffLine[]; testId: string; empty?: string }) {
+function Lines({ title, lines, testId, empty, tiny }: { title: string; lines: DiffLine[]; testId: string; empty?: string; tiny?: { summary: DiffLine; lines: DiffLine[] } | null }) {
   const appStore = useStoreApi();
   const [all, setAll] = useState(false);
-  if (!lines.length && !empty) return null;
+  if (!lines.length && !empty && !tiny) return null;
   const shown = all ? lines : lines.slice(0, FIRST);
   return (
     <div className="diff-group">
       <h4>{title}</h4>
-      {lines.length ? (
+      {lines.length || tiny ? (
         <ul className="diff-lines" data-testid={testId}>
           {shown.map((l) => (
             <li key={l.key}>
@@ -31,6 +32,14 @@ function Lines({ title, lines, testId, empty }: { title: string; lines: DiffLine
           ))}
           {lines.length > FIRST && (
             <li><button type="button" className="link" onClick={() => setAll(!all)}>{all ? 'Show fewer' : `Show all ${lines.length}`}</button></li>
+          )}
+          {tiny && (
+            <li>
+              <details className="diff-tiny">
+                <summary className="diff-line">{tiny.summary.text}</summary>
+                <ul className="diff-lines">{tiny.lines.map((l) => <li key={l.key}><span className="diff-line">{l.text}</span></li>)}</ul>
+              </details>
+            </li>
           )}
         </ul>
       ) : (
@@ -57,6 +66,7 @@ export function DiffView({ before, after, label = 'Changes' }: { before: Ownersh
     d.lookThrough = [...d.lookThrough].sort((x, y) => far(x.entity) - far(y.entity) || Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
     return diffWords(d, pairNamer(before, after), dependencyNamer(before, after));
   }, [before, after, view, big, asked]);
+  const rule = RULE_LABELS[view.rule];
   if (!words) {
     return (
       <section className="diff" aria-label={label}>
@@ -67,8 +77,15 @@ export function DiffView({ before, after, label = 'Changes' }: { before: Ownersh
   }
   return (
     <section className="diff" aria-label={label} data-testid="diff">
-      <Lines title="Control" lines={words.control} testId="diff-control" empty="No change in who controls what." />
-      <Lines title="Look-through stakes that moved" lines={words.lookThrough} testId="diff-lookthrough" />
+      <Lines
+        title={`Control (${rule})`}
+        lines={words.control}
+        testId="diff-control"
+        empty={`No change in who controls what under ${rule}${words.otherRules.length ? `; under ${listWords([...new Set(words.otherRules.map((l) => l.text.slice(6, l.text.indexOf(':'))))])} it does (below)` : ' or any other rule'}.`}
+      />
+      <Lines title="Voting game (joint control, veto, board, power ≥ 1 point)" lines={words.game} testId="diff-game" />
+      <Lines title="Under the other rules" lines={words.otherRules} testId="diff-rules" />
+      <Lines title="Look-through stakes that moved" lines={words.lookThrough} testId="diff-lookthrough" tiny={words.tinySummary ? { summary: words.tinySummary, lines: words.tinyLookThrough } : null} />
       <Lines title="Dependency exposure" lines={words.dependencies} testId="diff-dependencies" />
     </section>
   );

@@ -9,6 +9,7 @@ import { ScenariosTab } from './ScenariosTab';
 import { TimelineTab } from './TimelineTab';
 import { TransferTab } from './TransferTab';
 import { WhatIfTab } from './WhatIfTab';
+import { Dock } from '../workspace/Dock';
 import './simulate.css';
 
 const PANELS: Record<SimTab, () => React.ReactNode> = {
@@ -41,16 +42,8 @@ export function SimulatePanel() {
     e.preventDefault();
     select(SIM_TABS[(next + SIM_TABS.length) % SIM_TABS.length], true);
   };
-  if (!open) {
-    return (
-      <aside className="sim-panel closed" aria-label="Simulate">
-        <button type="button" className="sim-open" onClick={() => simView.getState().set({ open: true })} aria-label="Open the Simulate panel" title="Simulate">
-          <span>Simulate ▸</span>
-        </button>
-      </aside>
-    );
-  }
   return (
+    <SimDock open={open}>
     <aside className="sim-panel" aria-label="Simulate">
       <header className="sim-head">
         <h2>Simulate</h2>
@@ -67,5 +60,15 @@ export function SimulatePanel() {
         {PANELS[tab]()}
       </div>
     </aside>
+    </SimDock>
+  );
+}
+
+/** The Simulate panel's dock on the left (also the placeholder while the panel's code loads). */
+export function SimDock({ open, children }: { open: boolean; children?: React.ReactNode }) {
+  return (
+    <Dock id="simulate" side="left" label="Simulate" open={open} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>
+      {children}
+    </Dock>
   );
 }

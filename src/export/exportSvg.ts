@@ -53,7 +53,7 @@ export function composeSvg(layout: ExportLayout, graphSvg: string, opts: { backg
   const inner = xmlSafe(graphSvg)
     .replace(/^\s*<\?xml[^>]*>\s*/, '')
     .replace(/^<svg\b/, `<svg x="${num(graph.x)}" y="${num(graph.y)}"`);
-  if (!inner.startsWith('<svg')) throw new Error('canvas/exportSvg: the graph drawing is not an SVG element — this is a bug; please report it');
+  if (!inner.startsWith('<svg')) throw new Error('export/exportSvg: the graph drawing is not an SVG element — this is a bug; please report it');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${num(W * s)}" height="${num(H * s)}" viewBox="0 0 ${W} ${H}">`,

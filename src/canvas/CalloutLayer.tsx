@@ -1,0 +1,97 @@
+// Callouts on the canvas: a small label beside each entity the change concerns ("NAVER Corporation: veto ends"),
+// kept beside its node through pans, zooms and drags. It ignores the pointer, so the graph stays clickable.
+import { useEffect, useRef } from 'react';
+import type { Core } from 'cytoscape';
+import type { Callout } from './callouts';
+import { NODE_W } from './stylesheet';
+import { nodeId } from './toElements';
+
+interface Box { x1: number; y1: number; x2: number; y2: number }
+
+const clampTo = (b: Box, x: number, y: number) => ({ x: Math.max(b.x1, Math.min(b.x2, x)), y: Math.max(b.y1, Math.min(b.y2, y)) });
+
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+
+/** Each callout goes beside its node (right, left, above, below), wherever it covers the fewest other nodes. */
+export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!cy || !items.length) return;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const root = ref.current;
+      if (!root || cy.destroyed()) return;
+      const lines = new Map(Array.from(root.querySelectorAll('line')).map((l) => [l.dataset.entity!, l]));
+      const z = cy.zoom();
+      const W = cy.width(), H = cy.height();
+      // Rendered boxes of the nodes in view and of the callouts placed so far: a callout goes where it covers least.
+      const boxes: Box[] = [];
+      cy.nodes('.entity').forEach((n) => {
+        const p = n.renderedPosition();
+        const hw = (NODE_W / 2) * z, hh = ((Number(n.data('h')) || 40) / 2) * z;
+        if (p.x + hw > 0 && p.x - hw < W && p.y + hh > 0 && p.y - hh < H) boxes.push({ x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh });
+      });
+      for (const el of Array.from(root.querySelectorAll('.callout')) as HTMLElement[]) {
+        const n = cy.getElementById(nodeId(el.dataset.entity!));
+        if (n.empty()) { el.style.display = 'none'; continue; }
+        el.style.display = '';
+        const p = n.renderedPosition();
+        const hw = (NODE_W / 2) * z, hh = ((Number(n.data('h')) || 40) / 2) * z;
+        const w = el.offsetWidth, h = el.offsetHeight, g = 6;
+        // Beside the node first; else further out (a leader line joins them), wherever it covers least.
+        const candidates: [number, number][] = [
+          [p.x + hw + g, p.y - hh], [p.x - hw - g - w, p.y - hh], [p.x - w / 2, p.y - hh - g - h], [p.x - w / 2, p.y + hh + g],
+          [p.x + hw + g, p.y + hh - h], [p.x - hw - g - w, p.y + hh - h],
+        ];
+        for (let r = 60; r <= 300; r += 40) for (let a = 0; a < 16; a++) {
+          const t = (a / 16) * 2 * Math.PI;
+          candidates.push([p.x + Math.cos(t) * (hw + r) - w / 2, p.y + Math.sin(t) * (hh + r) - h / 2]);
+        }
+        let best = candidates[0], bestCost = Infinity;
+        for (const [x, y] of candidates) {
+          const b = { x1: x, y1: y, x2: x + w, y2: y + h };
+          let cost = 0;
+          for (const o of boxes) cost += overlap(b, o);
+          // Off the canvas counts like covering a node; distance from the node costs a little.
+          cost += w * h - overlap(b, { x1: 0, y1: 0, x2: W, y2: H });
+          cost += 12 * Math.hypot(x + w / 2 - p.x, y + h / 2 - p.y);
+          if (cost < bestCost - 1) { best = [x, y]; bestCost = cost; }
+        }
+        const box = { x1: best[0], y1: best[1], x2: best[0] + w, y2: best[1] + h };
+        boxes.push(box);
+        el.style.transform = `translate(${Math.round(best[0])}px, ${Math.round(best[1])}px)`;
+        const line = lines.get(el.dataset.entity!);
+        if (line) {
+          const from = clampTo({ x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh }, (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2);
+          const to = clampTo(box, p.x, p.y);
+          line.setAttribute('x1', String(from.x));
+          line.setAttribute('y1', String(from.y));
+          line.setAttribute('x2', String(to.x));
+          line.setAttribute('y2', String(to.y));
+        }
+      }
+    };
+    const schedule = () => (frame ||= requestAnimationFrame(place));
+    cy.on('render', schedule);
+    place();
+    return () => {
+      cy.off('render', schedule);
+      cancelAnimationFrame(frame);
+    };
+  }, [cy, items]);
+  if (!items.length) return null;
+  return (
+    <div className="callouts" ref={ref} aria-label="Main changes" role="list">
+      <svg className="callout-lines" aria-hidden="true">
+        {items.map((c) => <line key={c.entity} data-entity={c.entity} />)}
+      </svg>
+      {items.map((c) => (
+        <div key={c.entity} className="callout" data-entity={c.entity} role="listitem" data-testid={`callout-${c.entity}`}>
+          <strong>{c.title}</strong>
+          {c.lines.map((l) => <div key={l}>{l}</div>)}
+        </div>
+      ))}
+    </div>
+  );
+}

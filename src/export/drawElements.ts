@@ -1,0 +1,143 @@
+// Pure: the drawn records of a graph (exportSvgGraph's NodeDraw / EdgeDraw) from element definitions (toElements)
+// and positions, styled from the same tables as the Cytoscape stylesheet — no Cytoscape, no DOM, so the CLI draws
+// what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart).
+import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_H, NODE_W, STATUS_STYLES, type EdgeStyle } from '../canvas/stylesheet';
+import type { ElementDef } from '../canvas/toElements';
+import type { ExposureClass, Status } from '../analysis';
+import type { EntityKind } from '../model';
+import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from './exportSvgEdges';
+import type { EdgeDraw, ElementDraw, NodeDraw } from './exportSvgGraph';
+import { wrapLabel, type LabelFont, type TextMetrics } from './exportSvgLabel';
+
+const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const NODE_FONT: LabelFont = { style: 'normal', weight: 'normal', size: 12, family: FAMILY };
+const STEP = 60; // control-point-step-size
+const ARROW_SCALE = 0.9;
+const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
+
+const classOf = (el: ElementDef, prefix: string) => el.classes.split(' ').find((c) => c.startsWith(prefix))?.slice(prefix.length);
+
+/** Where the segment from a node's centre toward `toward` leaves its shape (an ellipse for persons, else its box). */
+function boundary(c: Pt, toward: Pt, ellipse: boolean): Pt {
+  const dx = toward.x - c.x, dy = toward.y - c.y;
+  if (!dx && !dy) return c;
+  const a = NODE_W / 2, b = NODE_H / 2;
+  const t = ellipse ? 1 / Math.sqrt((dx * dx) / (a * a) + (dy * dy) / (b * b)) : Math.min(dx ? a / Math.abs(dx) : Infinity, dy ? b / Math.abs(dy) : Infinity);
+  return { x: c.x + dx * t, y: c.y + dy * t };
+}
+
+function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: boolean; width: number } {
+  const cls = new Set(el.classes.split(' '));
+  let s: EdgeStyle = EDGE_STYLES.holding;
+  let labelColor = '#1f2937', italic = false;
+  if (cls.has('holding')) {
+    s = cls.has('estimated') ? EDGE_STYLES.estimated : EDGE_STYLES.holding;
+    if (cls.has('conferring')) s = { ...s, color: EDGE_STYLES.conferring.color };
+  } else if (cls.has('agreement') || cls.has('relation')) {
+    s = cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
+    labelColor = s.color;
+    italic = true;
+  } else if (cls.has('dependency')) {
+    s = EXPOSURE_STYLES[(classOf(el, 'x-') ?? 'third-party') as ExposureClass] ?? EXPOSURE_STYLES['third-party'];
+    labelColor = s.color;
+  }
+  const width = cls.has('holding') ? Number(el.data.width) || DEFAULT_EDGE_WIDTH : s.width ?? DEFAULT_EDGE_WIDTH;
+  return { ...s, labelColor, italic, width };
+}
+
+/** A node as the stylesheet draws it at `p`. */
+function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
+  const kind = (classOf(el, 'k-') ?? 'company') as EntityKind;
+  const status = STATUS_STYLES[(classOf(el, 's-') ?? 'independent') as Status] ?? STATUS_STYLES.independent;
+  const label = String(el.data.label ?? '');
+  return {
+    group: 'nodes', id: el.data.id, x: p.x, y: p.y, w: NODE_W, h: NODE_H,
+    shape: KIND_STYLES[kind]?.shape ?? 'round-rectangle',
+    fill: String(el.data.fill ?? '#f3f4f6'), fillOpacity: 1,
+    border: { color: status.borderColor ?? String(el.data.line ?? '#6b7280'), width: status.borderWidth, style: status.borderStyle, dash: [], opacity: 1 },
+    outline: null,
+    label: label ? {
+      lines: wrapLabel(label, NODE_W - 18, (s) => m.width(s, NODE_FONT)), x: p.x, y: p.y, halign: 'center', valign: 'center',
+      font: NODE_FONT, color: '#111827', opacity: 1, lineHeight: 1, background: null, outline: null,
+    } : null,
+  };
+}
+
+/**
+ * Every drawable element, edges first (under the nodes, as Cytoscape orders them), conferring holdings and agreements
+ * above plain holdings; elements whose entities have no position are left out.
+ */
+export function drawElements(elements: ElementDef[], positions: Map<string, Pt>, m: TextMetrics): ElementDraw[] {
+  const at = new Map<string, { p: Pt; ellipse: boolean }>();
+  const nodes: NodeDraw[] = [];
+  for (const el of elements) {
+    if (el.group !== 'nodes') continue;
+    const p = el.position ?? positions.get(String(el.data.ref));
+    if (!p) continue;
+    at.set(el.data.id, { p, ellipse: (classOf(el, 'k-') ?? 'company') === 'person' });
+    nodes.push(nodeDraw(el, p, m));
+  }
+  const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target)));
+  // Edges sharing a pair of nodes (either direction) fan out symmetrically around the straight line.
+  const pairs = new Map<string, ElementDef[]>();
+  for (const el of edges) {
+    const [a, b] = [String(el.data.source), String(el.data.target)].sort();
+    const key = `${a}\u0000${b}`;
+    const list = pairs.get(key);
+    if (list) list.push(el); else pairs.set(key, [el]);
+  }
+  const out: { z: number; draw: EdgeDraw }[] = [];
+  for (const list of pairs.values()) {
+    list.forEach((el, i) => {
+      const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
+      const style = edgeStyle(el);
+      const offset = (i - (list.length - 1) / 2) * STEP;
+      // Offsets are measured on the pair's sorted direction, so opposite edges of one pair do not overlap.
+      const [a, b] = String(el.data.source) < String(el.data.target) ? [s.p, t.p] : [t.p, s.p];
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+      const middle = { x: (s.p.x + t.p.x) / 2, y: (s.p.y + t.p.y) / 2 };
+      const ctrl = offset ? [{ x: middle.x + normal.x * offset * 2, y: middle.y + normal.y * offset * 2 }] : [];
+      const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
+      const tail = boundary(s.p, aim(t.p), s.ellipse), tip = boundary(t.p, aim(s.p), t.ellipse);
+      const mid = ctrl.length ? { x: 0.25 * tail.x + 0.5 * ctrl[0].x + 0.25 * tip.x, y: 0.25 * tail.y + 0.5 * ctrl[0].y + 0.25 * tip.y } : { x: (tail.x + tip.x) / 2, y: (tail.y + tip.y) / 2 };
+      const input: EdgeInput = { kind: ctrl.length ? 'bezier' : 'straight', tail, tip, ctrl, mid, sourceGap: 0, targetGap: arrowGap(style.arrow, style.width, ARROW_SCALE) };
+      const geometry = edgeGeometry(input);
+      const arrows: ArrowDraw[] = [{ shape: style.arrow, tip, angle: geometry.targetAngle, size: arrowSize(style.width, ARROW_SCALE), color: style.color, opacity: 1, hollow: false, lineWidth: style.width }];
+      const label = String(el.data.label ?? '');
+      const font: LabelFont = { style: style.italic ? 'italic' : 'normal', weight: 'normal', size: 10, family: FAMILY };
+      out.push({
+        z: el.classes.includes('conferring') ? 2 : 0,
+        draw: {
+          group: 'edges', id: el.data.id, geometry, color: style.color, width: style.width, opacity: 1,
+          style: style.lineStyle, dash: style.dash ?? [6, 3], cap: 'butt', underlay: null, arrows,
+          label: label ? { lines: [label], x: mid.x, y: mid.y, halign: 'center', valign: 'center', font, color: style.labelColor, opacity: 1, lineHeight: 1, background: { color: '#ffffff', opacity: 0.85, padding: 2, round: false }, outline: null } : null,
+        },
+      });
+    });
+  }
+  out.sort((a, b) => a.z - b.z);
+  return [...out.map((e) => e.draw), ...nodes];
+}
+
+/** The drawing's box in model units (nodes and edge labels), for the SVG view box. */
+export function drawBounds(draws: ElementDraw[], m: TextMetrics): { x: number; y: number; width: number; height: number } {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  const add = (x: number, y: number) => { x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x); y2 = Math.max(y2, y); };
+  for (const d of draws) {
+    if (d.group === 'nodes') {
+      add(d.x - d.w / 2 - 4, d.y - d.h / 2 - 4);
+      add(d.x + d.w / 2 + 4, d.y + d.h / 2 + 4);
+    } else {
+      for (const p of d.geometry.pts) add(p.x, p.y);
+      if (d.label) {
+        const w = Math.max(...d.label.lines.map((l) => m.width(l, d.label!.font)));
+        add(d.label.x - w / 2 - 4, d.label.y - 10);
+        add(d.label.x + w / 2 + 4, d.label.y + 10);
+      }
+    }
+  }
+  if (!Number.isFinite(x1)) return { x: 0, y: 0, width: 1, height: 1 };
+  const pad = 16;
+  return { x: Math.floor(x1 - pad), y: Math.floor(y1 - pad), width: Math.ceil(x2 - x1 + 2 * pad), height: Math.ceil(y2 - y1 + 2 * pad) };
+}

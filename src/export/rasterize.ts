@@ -1,0 +1,14 @@
+// Node only: SVG → PNG with resvg (@resvg/resvg-js, a prebuilt Rust renderer from the npm registry; no browser, no
+// download at install). The CLI's PNG export; the app rasterises with its own canvas (canvas/exportImage.ts).
+import { Resvg } from '@resvg/resvg-js';
+
+/** The PNG of an SVG document at `scale` (1–4), with the system's fonts (sans-serif text falls back to DejaVu Sans). */
+export function svgToPng(svg: string, scale = 1): Uint8Array {
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    shapeRendering: 2,
+    textRendering: 1,
+  });
+  return new Uint8Array(r.render().asPng());
+}

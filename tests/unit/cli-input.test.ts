@@ -1,0 +1,83 @@
+// The command line reads FILE as the app does (cli/input.ts): every format the app opens, detected by the same code,
+// gives the same analysis; devices, pipes and directories are refused at once; what it prints is sanitised.
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/main';
+import { oneLine, printable } from '../../src/cli/sanitize';
+import { embedDoc, exportBods, exportBodsJson, exportCsv } from '../../src/io';
+import { parseDoc } from '../../src/model';
+import { encodePng } from '../png';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const lyPath = `${root}data/line-yahoo.ownership.json`;
+const dir = mkdtempSync(join(tmpdir(), 'cli-input-'));
+const write = (name: string, data: string | Uint8Array) => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const ly = parseDoc(execFileSync('cat', [lyPath], { encoding: 'utf8' }));
+const control = (file: string) => {
+  const out = JSON.parse(run(['analyze', file, '--json', '--date', '2024-09-30'])) as { entities: Record<string, { status: string; ultimate: string[] }> };
+  return Object.fromEntries(Object.entries(out.entities).map(([id, e]) => [id, `${e.status} ${e.ultimate.join(',')}`]));
+};
+
+describe('cli: every format the app opens', () => {
+  const reference = control(lyPath);
+
+  it.each([
+    ['BODS 0.4 JSON', () => write('ly.bods.json', exportBodsJson(ly, { date: '2024-09-30' }))],
+    ['BODS JSON Lines', () => write('ly.jsonl', exportBods(ly, { date: '2024-09-30' }).map((s) => JSON.stringify(s)).join('\n'))],
+    ['a PNG carrying the document', () => write('ly.png', embedDoc(encodePng(2, 2, new Uint8Array(16)), ly))],
+    ['native JSON with a BOM', () => write('ly-bom.json', `\uFEFF${JSON.stringify(ly)}`)],
+  ])('%s gives the same control as the native file', (_name, make) => {
+    expect(control(make())).toEqual(reference);
+  });
+
+  it('reads a CSV edge list (names become entities)', () => {
+    const csv = write('edges.csv', exportCsv(ly));
+    const out = JSON.parse(run(['analyze', csv, '--json'])) as { entities: Record<string, unknown> };
+    expect(Object.keys(out.entities).length).toBeGreaterThan(5);
+  });
+
+  it.each([
+    ['a UTF-8 error', () => write('bad.csv', new Uint8Array([...new TextEncoder().encode('holder,subject,shares\nA,'), 0xff, 0xfe, ...new TextEncoder().encode(',5\n')])), /io\/csv: bad\.csv: the text is not valid UTF-8/],
+    ['an impossible date in a document', () => write('date.json', JSON.stringify({ ...ly, asOf: '2024-02-30' })), /asOf.*not a real calendar date/],
+    ['a format it does not read', () => write('notes.txt', 'hello'), /io\/import: notes\.txt: not a format this app reads/],
+    ['a directory', () => dir, /it is a directory/],
+    ['a device', () => '/dev/zero', /it is a device, not a regular file/],
+    ['a missing file', () => join(dir, 'nope.json'), /no such file/],
+  ])('refuses %s', (_name, make, message) => {
+    expect(() => run(['analyze', make()])).toThrow(message);
+  });
+
+  it('refuses a pipe at once instead of waiting for a writer', () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => run(['analyze', fifo])).toThrow(/it is a pipe, not a regular file/);
+  });
+});
+
+describe('cli: what it prints', () => {
+  it('replaces control characters in tables and messages, and never cuts a message at a newline', () => {
+    expect(printable('a\u001b[31mred\u0007\r')).toBe('a\uFFFD[31mred\uFFFD\uFFFD');
+    expect(oneLine('first line\nsecond\u001b[2J line\n')).toBe('first line / second\uFFFD[2J line');
+    const evil = write('evil.json', JSON.stringify({ ...ly, entities: ly.entities.map((e) => (e.id === 'ly' ? { ...e, name: 'LY\u001b[2J\u001b[31m Corp' } : e)) }));
+    const table = run(['analyze', evil]);
+    expect(table).toContain('LY\uFFFD[2J\uFFFD[31m Corp');
+    expect(table.includes('\u001b')).toBe(false);
+  });
+
+  it('prints a multi-line error as one whole stderr line', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, 'frobnicate'], { encoding: 'utf8', cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/unknown command "frobnicate" \/ usage: .* \/ +analyze FILE .* \/ +generate/);
+  });
+});
