@@ -8,6 +8,7 @@ import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } fro
 import { exportFile, outFormat } from './exportFile';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
+import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
 import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
@@ -137,6 +138,8 @@ export function run(argv: string[]): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
+  // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
+  setFileLimit(CLI_MAX_FILE_BYTES);
   const fail = (e: unknown) => {
     process.stderr.write(`ownership-cli: ${oneLine((e as Error).message)}\n`);
     process.exitCode = 2;
