@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
-import { exportFile, outFormat } from './exportFile';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
 import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
@@ -46,6 +45,8 @@ export async function runExport(argv: string[]): Promise<string> {
   const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
   const out = flag(args, 'to');
   if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg or .png)');
+  // Loaded only for export: the drawing stack (layout, SVG, the PNG encoder) costs a second of start-up to the other commands.
+  const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);
   const opts = viewOptions(args);
   const doc = readDoc(args.positional[0], opts.date);
