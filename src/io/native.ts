@@ -25,8 +25,10 @@ function inRawOrder(parsed: unknown, raw: unknown): unknown {
     return p;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(r)) if (Object.hasOwn(p, k)) out[k] = inRawOrder(p[k], r[k]);
-  for (const k of Object.keys(p)) if (!Object.hasOwn(out, k)) out[k] = p[k];
+  // A key may be an id ("__proto__" among positions): define it, never assign it (which would set the prototype).
+  const put = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(r)) if (Object.hasOwn(p, k)) put(k, inRawOrder(p[k], r[k]));
+  for (const k of Object.keys(p)) if (!Object.hasOwn(out, k)) put(k, p[k]);
   return out;
 }
 
