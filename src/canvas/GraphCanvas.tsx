@@ -41,6 +41,13 @@ function fitView(cy: Core, animate: boolean) {
   frame(cy, focus, { animate, maxZoom: 1.25, minZoom: READABLE_ZOOM });
 }
 
+/** Each drawn entity's control status and group ("classes|group"), by element id. */
+function statusOf(drawn: Drawn): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, d] of drawn) if (d.group === 'nodes') out.set(id, `${d.classes}|${String(d.data.controlGroup)}`);
+  return out;
+}
+
 /** The entities a change concerns: those marked changed or highlighted, and the controllers of each. */
 function changeFocus(cy: Core) {
   const marked = cy.nodes('.entity.sim-changed, .entity.sim-focus').union(cy.edges('.sim-changed').connectedNodes('.entity'));
@@ -60,6 +67,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
   /** The last automatic framing (re-run when the canvas is resized), or null once the user pans or zooms. */
   const autoRef = useRef<((animate: boolean) => void) | null>(null);
   const changeKeyRef = useRef('');
+  const dateRef = useRef<string | null | undefined>(undefined);
   const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
@@ -210,6 +218,10 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
     const cy = cyRef.current;
     if (!cy) return;
     stats.lastApplyStart = performance.now();
+    // A move of the view date (the timeline): the entities whose control status or group changes are framed.
+    const date = appStore.getState().view.date;
+    const before = !big && date !== dateRef.current && dateRef.current !== undefined ? statusOf(drawnRef.current) : null;
+    dateRef.current = date;
     elementsRef.current = elements;
     apply();
     stats.lastApplyEnd = performance.now();
@@ -237,6 +249,14 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
         }
       } else if (changed && changeKey) {
         (autoRef.current = (a) => frameChange(cy, changeFocus(cy), a))(true);
+      } else if (before) {
+        const after = statusOf(drawnRef.current);
+        const moved = [...after].filter(([id, v]) => before.get(id) !== v).map(([id]) => id);
+        if (moved.length) {
+          const nodes = cy.collection().union(moved.map((id) => cy.getElementById(id)));
+          const focus = nodes.union(nodes.incomers('edge.conferring, edge.agreement').sources());
+          (autoRef.current = (a) => frameChange(cy, focus, a))(true);
+        }
       }
       return;
     }

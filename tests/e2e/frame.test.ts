@@ -77,6 +77,20 @@ describe('frame the change', () => {
   });
 });
 
+describe('the timeline', () => {
+  it('moving the view date frames the entities whose control changes, readable', async () => {
+    await toBase();
+    await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+    await page.getByLabel('View date', { exact: true }).fill('2021-06-30');
+    await settle(page);
+    expect(await unreadable(page, ['ahd', 'ly', 'sbkk', 'naver'])).toEqual([]);
+    await shot(page, 'frame-timeline-2021');
+    await page.getByLabel('View date', { exact: true }).fill('2024-09-30');
+    await settle(page);
+    await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+  });
+});
+
 describe('the diff under Legal control', () => {
   it('"SoftBank acquires majority" names NAVER’s veto and SoftBank Corp.’s power, in words and on the canvas', async () => {
     await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
