@@ -6,6 +6,7 @@ import { useStoreApi, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
 import { applyElements, type Drawn } from './applyElements';
 import { CalloutLayer } from './CalloutLayer';
+import { Minimap } from './Minimap';
 import { useCallouts } from './useCallouts';
 import { setCanvasApi } from './canvasApi';
 import { EdgeLayer } from './edgeLayer';
@@ -295,6 +296,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
     <>
       <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />
       <CalloutLayer cy={cyState} items={calloutItems} />
+      {side !== 'after' && <Minimap cy={cyState} />}
     </>
   );
 }
