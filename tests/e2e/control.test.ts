@@ -129,19 +129,16 @@ describe('generated samples', () => {
     await t.context.close();
   });
 
-  it('?sample=5000 opens readable on its hub with the edges near the view as elements, draws every edge as a line zoomed out, and selects any', async () => {
+  it('?sample=5000 opens readable on its hub, with only the edges near the view as elements, and selects any', async () => {
     const t = await openSession(s.browser);
     await gotoApp(t.page, baseUrl, '?sample=5000');
     const stats = () => t.page.evaluate(() => ({ ...window.__explorer!.stats }));
     expect(await stats()).toMatchObject({ nodes: 5000, edges: 12500 });
-    // Too big to read whole: the default view is at reading zoom, and the edges around it are Cytoscape elements.
+    // Too big to read whole: the default view is at reading zoom, and the edges around it are Cytoscape elements; the
+    // rest stay lines on the layer (zoomed out, all of them are: the export test and the scale bench cover that).
     await expect.poll(async () => (await stats()).liveEdges).toBeGreaterThan(0);
-    expect((await stats()).liveEdges).toBeLessThan(12500);
+    expect((await stats()).liveEdges).toBeLessThan(12500 / 2);
     await shot(t.page, 'sample-5000-default');
-    // Zoomed out to the whole graph, every edge is a line.
-    await t.page.evaluate(() => (document.querySelector('.graph') as unknown as { _cyreg: { cy: { fit(): void } } })._cyreg.cy.fit());
-    await expect.poll(async () => (await stats()).liveEdges).toBe(0);
-    await shot(t.page, 'sample-5000');
     // A holding far from the view, selected in the table, becomes an element and shows selected.
     const far = String(await state(t.page, '(st) => st.doc.holdings[st.doc.holdings.length - 1].id'));
     await t.page.evaluate((id) => window.__explorer!.getState().select({ kind: 'holding', id }), far);

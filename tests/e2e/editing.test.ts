@@ -168,6 +168,8 @@ describe('editing', () => {
 
   it('re-layout commits every position as one undo step', async () => {
     const page = s.page;
+    // Moved out of its place first, so that the layout has something to change whatever the canvas size.
+    await page.evaluate(() => window.__explorer!.getState().commit({ type: 'moveEntity', id: 'zozo', position: { x: 4000, y: 4000 } }));
     const steps = await state<number>(page, '(st) => st.past.length');
     const before = await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))');
     await page.getByRole('button', { name: 'Re-layout' }).click();
