@@ -1,7 +1,7 @@
 // The three commands of the command line (FORMAT.md): analyze, simulate and whatif, as pure functions of
 // a document and options that return the JSON object and its readable rendering.
 import { apply, ModelError, type Op, type OwnershipDoc, type Scenario } from '../model';
-import { analyze, diffAnalyses, diffText as wordDiff, roundPct, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
+import { analyze, controlCertainty, diffAnalyses, diffText as wordDiff, roundPct, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
 import { UsageError } from './args';
 
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -10,6 +10,7 @@ const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** di
 export function analyzeJson(doc: OwnershipDoc, opts: Partial<AnalysisOptions>) {
   const a = analyze(doc, opts);
   const entities: Record<string, unknown> = {};
+  const certainty = controlCertainty(doc, a);
   for (const [id, c] of a.control) {
     const lt = a.lookThrough(id);
     const power = a.power(id);
@@ -25,6 +26,8 @@ export function analyzeJson(doc: OwnershipDoc, opts: Partial<AnalysisOptions>) {
         shapleyShubik: Object.fromEntries(power.map((p) => [p.id, p.shapleyShubik === null ? null : round(p.shapleyShubik, 9)])),
       },
       explanation: a.explain(id),
+      // Only where published bands make control uncertain (analysis/certainty.ts).
+      ...(certainty.has(id) ? { certainty: certainty.get(id) } : {}),
     };
   }
   return { rule: a.options.rule, date: a.options.date, entities, loops: a.loops, dependencies: a.dependencies() };
@@ -41,6 +44,11 @@ export function analyzeText(doc: OwnershipDoc, opts: Partial<AnalysisOptions>): 
   const rows = [...a.control].map(([id, c]) => [name(id), c.status, c.parent.map(name).join(' + ') || '—', c.ultimate.map(name).join(' + ') || '—']);
   const lines = [`Control under the ${a.options.rule} rule on ${a.options.date}${a.options.rule === 'defacto' ? ` (τ = ${a.options.threshold}%)` : ''}`, '', ...table(['Entity', 'Status', 'Parent', 'Ultimate controller(s)'], rows)];
   if (a.loops.length) lines.push('', `Closed ownership loops: ${a.loops.map((l) => l.map(name).join(' ↔ ')).join('; ')}`);
+  const certainty = controlCertainty(doc, a);
+  if (certainty.size) {
+    lines.push('', 'Within published bands (figures given as ranges)');
+    for (const [id, c] of certainty) lines.push(`  ${name(id)}: control ${c.control === 'certain' ? 'certain' : 'only possible'} — ${c.note}`);
+  }
   const deps = Object.entries(a.dependencies());
   if (deps.length) {
     lines.push('', 'Dependencies');

@@ -11,6 +11,7 @@ import { DateField, Section, TextField } from './fields';
 import { HoldingConfers } from './HoldingConfers';
 import { HoldingForm } from './HoldingForm';
 import { namer } from './names';
+import { EntityRegisterInfo, RelationDetails } from './RelationInfo';
 import { workspace } from './workspace/workspaceState';
 
 /** Collapses the inspector dock to its rail. */
@@ -18,7 +19,7 @@ function Collapse() {
   return <button type="button" className="collapse" onClick={() => workspace.getState().set({ inspectorOpen: false })} aria-label="Collapse the inspector" title="Collapse">▸</button>;
 }
 
-const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', dependency: 'Dependency' } as const;
+const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', relation: 'Relation', dependency: 'Dependency' } as const;
 
 export function Inspector() {
   const { commitOp } = useEdits();
@@ -36,6 +37,7 @@ export function Inspector() {
       body = (
         <div key={e.id}>
           <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} />
+          <EntityRegisterInfo id={e.id} doc={doc} options={analysis.options} nameOf={nameOf} />
           <Section title="Details" id="details-h">
             <EntityForm entity={e} />
           </Section>
@@ -58,6 +60,9 @@ export function Inspector() {
   } else if (selection?.kind === 'agreement') {
     const a = doc.agreements?.find((x) => x.id === selection.id);
     if (a) body = <AgreementForm key={a.id} agreement={a} nameOf={nameOf} entityOptions={entityOptions} />;
+  } else if (selection?.kind === 'relation') {
+    const r = doc.relations?.find((x) => x.id === selection.id);
+    if (r) body = <RelationDetails key={r.id} relation={r} nameOf={nameOf} />;
   } else if (selection?.kind === 'dependency') {
     const d = doc.dependencies?.find((x) => x.id === selection.id);
     if (d) {

@@ -11,6 +11,7 @@ import { oneLine, printable } from '../../src/cli/sanitize';
 import { embedDoc, exportBods, exportBodsJson, exportCsv } from '../../src/io';
 import { parseDoc } from '../../src/model';
 import { encodePng } from '../png';
+import { company, person, rel, shares } from '../fixtures/io/bodsBuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lyPath = `${root}data/line-yahoo.ownership.json`;
@@ -59,6 +60,17 @@ describe('cli: every format the app opens', () => {
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     expect(() => run(['analyze', fifo])).toThrow(/it is a pipe, not a regular file/);
+  });
+});
+
+describe('cli: published bands', () => {
+  it('says in the table and the JSON whether control is certain or only possible', () => {
+    const file = write('bands.bods.json', JSON.stringify([company('c', 'Banded Co'), person('x', 'X Person'), person('y', 'Y Person'),
+      rel('r1', 'c', 'x', [shares({ minimum: 30, maximum: 80 })]), rel('r2', 'c', 'y', [shares({ minimum: 10, maximum: 20 })])]));
+    expect(run(['analyze', file])).toMatch(/Within published bands .*\n {2}Banded Co: control only possible — X Person controls Banded Co at the analysed point but not at every point of the bands \(30% of the votes at the lower bounds\)/);
+    const json = JSON.parse(run(['analyze', file, '--json'])) as { entities: Record<string, { certainty?: unknown }> };
+    expect(json.entities.c.certainty).toMatchObject({ control: 'possible', controllers: ['x'] });
+    expect(json.entities.x.certainty).toBeUndefined();
   });
 });
 
