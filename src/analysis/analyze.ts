@@ -205,6 +205,13 @@ export class Analysis {
     return 'loop' in lt ? 0 : (lt.lookThrough[owner] ?? 0);
   }
 
+  /** The number of blocks in the voting game on a company (what `power` would compute over). */
+  blockCount(id: string): number {
+    const v = this.snap.index.get(id);
+    if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
+    return this.evaluator.blocksOf(v).length;
+  }
+
   /** The voting game on a company: its blocks with weights, power indices and veto flags. */
   power(id: string): PlayerPower[] {
     const v = this.snap.index.get(id);

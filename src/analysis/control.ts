@@ -1,8 +1,9 @@
 // Control as a least fixed point (CONTROL-MODEL §2–§3): votes of entities X controls count as X's (Bank of Italy
-// "company control"; Vitali, Glattfelder & Battiston 2011). Precedence per company: agreement > board > votes;
-// then joint control (unique minimal winning coalition, IFRS 11), then de facto (IFRS 10 B41–B43) when chosen.
+// "company control"; Vitali, Glattfelder & Battiston 2011). Precedence per company: agreement (sole, then joint) >
+// board > votes; then, under the de facto rule, the largest block ≥ τ and strictly larger than every other
+// (IFRS 10 B41–B43); then joint control found by the voting game (unique minimal winning coalition, IFRS 11).
 // Components of the holding+agreement graph are evaluated sources-first, so a company is evaluated once
-// unless it sits in a cycle, where its component is iterated to the fixed point.
+// unless it sits in a cycle, where its component is iterated to the fixed point in synchronous rounds.
 import type { Agreement } from '../model';
 import { passes, ruleOf } from './decisionRule';
 import type { AnalysisOptions } from './options';
@@ -75,20 +76,32 @@ export function computeControl(s: Snapshot, opts: AnalysisOptions): ControlState
       parent[y] = r.parent;
       continue;
     }
-    const cap = 50 + 4 * size[c];
-    for (let round = 0; round < cap; round++) {
-      let changed = false;
-      for (let k = a; k < b; k++) {
-        const y = order[k];
-        const r = ev.evaluate(y);
-        if (r.parent !== parent[y] || reason[y]?.kind !== r.reason.kind) changed = true;
-        parent[y] = r.parent;
-        reason[y] = r.reason;
-      }
-      if (!changed) break;
-    }
+    iterateComponent(ev, order.subarray(a, b), parent, reason);
   }
   return { parent, reason, evaluator: ev };
+}
+
+/**
+ * Iterates a control cycle (a strongly connected component, its members' parents at −1) to its fixed point.
+ * Rounds are synchronous: every member is evaluated against the previous round's parents, then all are updated,
+ * so the result never depends on the order of the members (de facto control is not monotone: a block that gains
+ * control can take it from another, and sequential updates would let record order pick the winner).
+ */
+export function iterateComponent(ev: Evaluator, members: ArrayLike<number>, parent: Int32Array, reason: Reason[]) {
+  const size = members.length;
+  const cap = 50 + 4 * size;
+  const next: { parent: number; reason: Reason }[] = new Array(size);
+  for (let round = 0; round < cap; round++) {
+    for (let k = 0; k < size; k++) next[k] = ev.evaluate(members[k]);
+    let changed = false;
+    for (let k = 0; k < size; k++) {
+      const y = members[k], r = next[k];
+      if (r.parent !== parent[y] || reason[y]?.kind !== r.reason.kind) changed = true;
+      parent[y] = r.parent;
+      reason[y] = r.reason;
+    }
+    if (!changed) break;
+  }
 }
 
 /** Evaluates one company against the current parent pointers. Scratch arrays are reused across calls. */
@@ -165,15 +178,23 @@ export class Evaluator {
       const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])), y);
       if (p !== -1) return { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
       const blocks = this.blocks(y, chains);
-      const joint = jointControl(blocks, rule);
-      if (joint) return { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } };
-      const sorted = blocks.slice().sort((a, b) => b.weight - a.weight);
-      const top = sorted[0], runnerUp = sorted[1]?.weight ?? 0;
+      let top: Block | undefined, runnerUp = 0;
+      for (const b of blocks) {
+        if (!top || b.weight > top.weight) {
+          if (top) runnerUp = top.weight;
+          top = b;
+        } else if (b.weight > runnerUp) runnerUp = b.weight;
+      }
+      // De facto (CONTROL-MODEL §2): the largest block at or above τ and strictly larger than every other block
+      // controls, tested before joint control inferred from the voting game (an inference, not an arrangement).
       if (this.opts.rule === 'defacto' && top && top.weight >= this.opts.threshold / 100 - 1e-9 && top.weight > runnerUp + 1e-9) {
-        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === top.root), y);
+        const root = top.root;
+        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root), y);
         const d = q === -1 ? top.root : q;
         return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
       }
+      const joint = jointControl(blocks, rule);
+      if (joint) return { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } };
       return { parent: -1, reason: { kind: 'none', largest: top ? top.id : -1, block: top ? top.weight : 0 } };
     } finally {
       for (const x of touched) {

@@ -1,6 +1,8 @@
 // Look-through (integrated) ownership L = W(I−W)⁻¹ and ultimate owners U = W_OF(I−W_FF)⁻¹ for one target
-// (CONTROL-MODEL §1; Brioschi, Buzzacchi & Colombo 1989). Strongly connected components are condensed and
-// walked downstream-first; only non-trivial components are solved, so a target costs O(edges reachable).
+// (CONTROL-MODEL §1; Brioschi, Buzzacchi & Colombo 1989). Strongly connected components are condensed once per
+// snapshot and ranked downstream-first; a target's ancestors are walked in that order and each entity's figure is
+// pushed to its holders, so a target costs O(edges among its ancestors) with typed scratch arrays and no maps.
+// Only non-trivial components are solved (densely when small, Gauss–Seidel when large).
 import { FLOAT_PREFIX } from '../model';
 import { stronglyConnected } from './scc';
 import type { Snapshot } from './snapshot';
@@ -13,21 +15,56 @@ interface ShareStructure {
   comp: Int32Array;
   members: Map<number, number[]>; // non-trivial components only
   closed: Set<number>; // component ids of closed ownership loops
+  /** Position of each entity when entities are ordered by component, sinks (downstream) first. */
+  rank: Int32Array;
+  byRank: Int32Array;
+  /** Scratch: which walk last reached an entity, its figure, and the ranks of the current walk. */
+  stamp: Int32Array;
+  m: Float64Array;
+  ranks: Int32Array;
+  walk: number;
 }
 
 const structures = new WeakMap<Snapshot, ShareStructure>();
 
-/** SCCs of the shareholding graph and which of them are closed loops (every member wholly held inside). */
+/** SCCs of the shareholding graph, which of them are closed loops (every member wholly held inside), and the walk order. */
 function structure(s: Snapshot): ShareStructure {
   let st = structures.get(s);
   if (st) return st;
-  const { comp, size } = stronglyConnected(s.n, s.outStart, s.outSubject);
+  const { comp, size, count } = stronglyConnected(s.n, s.outStart, s.outSubject);
   const members = new Map<number, number[]>();
   for (let v = 0; v < s.n; v++) {
     if (size[comp[v]] < 2) continue;
     const list = members.get(comp[v]);
     if (list) list.push(v); else members.set(comp[v], [v]);
   }
+  const closed = closedOf(s, comp, members);
+  // Counting sort by component id: members of one component get consecutive ranks.
+  const start = new Int32Array(count + 1);
+  for (let v = 0; v < s.n; v++) start[comp[v] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const rank = new Int32Array(s.n), byRank = new Int32Array(s.n);
+  for (let v = 0; v < s.n; v++) {
+    const r = start[comp[v]]++;
+    rank[v] = r;
+    byRank[r] = v;
+  }
+  st = { comp, members, closed, rank, byRank, stamp: new Int32Array(s.n), m: new Float64Array(s.n), ranks: new Int32Array(s.n), walk: 0 };
+  structures.set(s, st);
+  return st;
+}
+
+/**
+ * Lets `next` reuse the components of `prev` when both have the same holdings between the same entities (an edit of
+ * figures only): the closed loops are re-tested, the components and walk order kept. No-op when `prev` has none.
+ */
+export function carryStructure(prev: Snapshot, next: Snapshot): void {
+  const st = structures.get(prev);
+  if (!st || structures.has(next)) return;
+  structures.set(next, { ...st, closed: closedOf(next, st.comp, st.members), stamp: new Int32Array(next.n), walk: 0 });
+}
+
+function closedOf(s: Snapshot, comp: Int32Array, members: Map<number, number[]>): Set<number> {
   const closed = new Set<number>();
   for (const [c, list] of members) {
     const isClosed = list.every((f) => {
@@ -37,9 +74,7 @@ function structure(s: Snapshot): ShareStructure {
     });
     if (isClosed) closed.add(c);
   }
-  st = { comp, members, closed };
-  structures.set(s, st);
-  return st;
+  return closed;
 }
 
 /** Closed ownership loops: groups of entities that together own 100% of each other (I − W singular). */
@@ -48,87 +83,126 @@ export function closedLoops(s: Snapshot): string[][] {
   return [...st.closed].map((c) => st.members.get(c)!.map((v) => s.ids[v]).sort()).sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+/**
+ * The raw look-through walk of `target`: `nodes` are the target and its ancestors (downstream first) and `m[v]` is
+ * the fraction of the target's cash flows reaching v (1 for the target). Both are scratch owned by the snapshot,
+ * valid until the next walk on it: read them at once.
+ */
+export type LookThroughWalk = { ok: true; nodes: Int32Array; m: Float64Array } | { ok: false; loop: string[] };
+
+/** Walks the ancestors of `target` and computes every ancestor's look-through fraction m (see LookThroughWalk). */
+export function lookThroughWalk(s: Snapshot, target: number): LookThroughWalk {
+  const st = structure(s);
+  if (++st.walk === 0x7fffffff) {
+    st.stamp.fill(0);
+    st.walk = 1;
+  }
+  const { stamp, m, ranks, rank, byRank, comp } = st;
+  const walk = st.walk;
+  // 1. Ancestors of the target (holders, their holders, …), by rank.
+  let count = 0;
+  stamp[target] = walk;
+  m[target] = 0;
+  ranks[count++] = rank[target];
+  for (let q = 0; q < count; q++) {
+    const v = byRank[ranks[q]];
+    for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) {
+      const h = s.inHolder[e];
+      if (stamp[h] !== walk) {
+        stamp[h] = walk;
+        m[h] = 0;
+        ranks[count++] = rank[h];
+      }
+    }
+  }
+  const order = ranks.subarray(0, count).sort();
+  for (let q = 0; q < count; q++) {
+    const c = comp[byRank[order[q]]];
+    if (st.closed.has(c)) return { ok: false, loop: st.members.get(c)!.map((x) => s.ids[x]).sort() };
+  }
+  // 2. Downstream first: each entity's figure is final once every subject of it was pushed; then push it to its holders.
+  m[target] = 1;
+  const nodes = new Int32Array(count);
+  for (let q = 0; q < count; ) {
+    const f = byRank[order[q]];
+    const c = comp[f];
+    if (!st.members.has(c)) {
+      nodes[q++] = f;
+      push(s, m, f, -1, comp);
+      continue;
+    }
+    const size = st.members.get(c)!.length;
+    const group: number[] = [];
+    for (let k = 0; k < size; k++) group.push((nodes[q + k] = byRank[order[q + k]]));
+    solveComponent(s, comp, c, group, m);
+    for (const g of group) push(s, m, g, c, comp);
+    q += size;
+  }
+  return { ok: true, nodes, m };
+}
+
+/** Adds f's figure, times each holding, to its holders outside component `skip`. */
+function push(s: Snapshot, m: Float64Array, f: number, skip: number, comp: Int32Array) {
+  const mf = m[f];
+  if (mf === 0) return;
+  for (let e = s.inStart[f]; e < s.inStart[f + 1]; e++) {
+    const h = s.inHolder[e];
+    if (skip !== -1 && comp[h] === skip) continue;
+    m[h] += s.inShares[e] * mf;
+  }
+}
+
 export type LookThroughResult =
   | { ok: true; lookThrough: Map<number, number>; ultimate: Map<string, number> }
   | { ok: false; loop: string[] };
 
 /** The look-through stakes (fractions) of every upstream entity in `target`, and its ultimate owners summing to 1. */
 export function lookThroughOf(s: Snapshot, target: number): LookThroughResult {
-  const st = structure(s);
-  // 1. Ancestors of the target (holders, their holders, …).
-  const seen = new Set<number>([target]);
-  const queue = [target];
-  for (let q = 0; q < queue.length; q++) {
-    const v = queue[q];
-    for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) {
-      const h = s.inHolder[e];
-      if (!seen.has(h)) {
-        seen.add(h);
-        queue.push(h);
-      }
-    }
-  }
-  for (const v of queue) {
-    if (st.closed.has(st.comp[v])) return { ok: false, loop: st.members.get(st.comp[v])!.map((x) => s.ids[x]).sort() };
-  }
-  // 2. Downstream first: comp ids are in reverse topological order, so ascending comp = closer to the target first.
-  queue.sort((a, b) => st.comp[a] - st.comp[b]);
-  const m = new Map<number, number>();
-  const rowSum = (f: number, exclude: number) => {
-    let sum = f === target ? 1 : 0;
-    for (let e = s.outStart[f]; e < s.outStart[f + 1]; e++) {
-      const k = s.outSubject[e];
-      if (st.comp[k] === exclude) continue;
-      const mk = m.get(k);
-      if (mk) sum += s.outShares[e] * mk;
-    }
-    return sum;
-  };
-  for (let i = 0; i < queue.length; ) {
-    const c = st.comp[queue[i]];
-    let j = i;
-    while (j < queue.length && st.comp[queue[j]] === c) j++;
-    if (j - i === 1 && !st.members.has(c)) {
-      const f = queue[i];
-      m.set(f, rowSum(f, -1));
-    } else {
-      solveComponent(s, c, queue.slice(i, j), rowSum, m);
-    }
-    i = j;
-  }
-  // 3. L[i][j] = m_i for i ≠ j; U[o][j] = m_o for terminal holders, remainder_f · m_f for the unattributed remainders.
+  const w = lookThroughWalk(s, target);
+  if (!w.ok) return w;
   const lookThrough = new Map<number, number>();
   const ultimate = new Map<string, number>();
-  for (const [v, mv] of m) {
-    if (v !== target && mv > EPS) lookThrough.set(v, mv);
-    if (s.holderCount[v] === 0) {
-      if (mv > EPS) ultimate.set(s.ids[v], v === target ? 1 : mv);
-    } else {
-      const rem = 1 - s.heldShares[v];
-      if (rem > 1e-9 && mv > EPS) ultimate.set(FLOAT_PREFIX + s.ids[v], rem * mv);
-    }
-  }
+  visitOwners(s, target, w, (v, x) => lookThrough.set(v, x), (key, x) => ultimate.set(key, x));
   return { ok: true, lookThrough, ultimate };
 }
 
-/** Solves m_f − Σ_{k∈S} W[f][k] m_k = b_f on one non-trivial component (dense when small, Gauss–Seidel when large). */
-function solveComponent(s: Snapshot, c: number, nodes: number[], rowSum: (f: number, exclude: number) => number, m: Map<number, number>) {
+/**
+ * Reads a walk: `upstream(v, x)` for every upstream entity with a stake x > 0 (L[v][target]); `owner(key, x)` for
+ * every ultimate owner — a terminal holder (its id) or an unattributed remainder (`float:<id>`) — whose figures sum to 1.
+ */
+export function visitOwners(s: Snapshot, target: number, w: Extract<LookThroughWalk, { ok: true }>, upstream: (v: number, x: number) => void, owner: (key: string, x: number) => void) {
+  const { nodes, m } = w;
+  for (let q = 0; q < nodes.length; q++) {
+    const v = nodes[q];
+    const mv = m[v];
+    if (v !== target && mv > EPS) upstream(v, mv);
+    if (s.holderCount[v] === 0) {
+      if (mv > EPS) owner(s.ids[v], v === target ? 1 : mv);
+    } else {
+      const rem = 1 - s.heldShares[v];
+      if (rem > 1e-9 && mv > EPS) owner(FLOAT_PREFIX + s.ids[v], rem * mv);
+    }
+  }
+}
+
+/** Solves m_f − Σ_{k∈C} W[f][k] m_k = b_f on one non-trivial component C, where b (already in m) came from outside C. */
+function solveComponent(s: Snapshot, comp: Int32Array, c: number, nodes: number[], m: Float64Array) {
   const size = nodes.length;
   const local = new Map<number, number>();
   nodes.forEach((v, i) => local.set(v, i));
-  const b = nodes.map((f) => rowSum(f, c));
+  const b = nodes.map((f) => m[f]);
   if (size <= DENSE_LIMIT) {
     const a = nodes.map((f, r) => {
       const row = new Float64Array(size);
       row[r] = 1;
       for (let e = s.outStart[f]; e < s.outStart[f + 1]; e++) {
-        const k = local.get(s.outSubject[e]);
-        if (k !== undefined) row[k] -= s.outShares[e];
+        const k = s.outSubject[e];
+        if (comp[k] === c) row[local.get(k)!] -= s.outShares[e];
       }
       return row;
     });
     const x = gaussianSolve(a, b);
-    nodes.forEach((f, i) => m.set(f, x[i]));
+    nodes.forEach((f, i) => (m[f] = x[i]));
     return;
   }
   const x = new Float64Array(size);
@@ -138,15 +212,15 @@ function solveComponent(s: Snapshot, c: number, nodes: number[], rowSum: (f: num
       const f = nodes[i];
       let v = b[i];
       for (let e = s.outStart[f]; e < s.outStart[f + 1]; e++) {
-        const k = local.get(s.outSubject[e]);
-        if (k !== undefined) v += s.outShares[e] * x[k];
+        const k = s.outSubject[e];
+        if (comp[k] === c) v += s.outShares[e] * x[local.get(k)!];
       }
       delta = Math.max(delta, Math.abs(v - x[i]));
       x[i] = v;
     }
     if (delta < 1e-14) break;
   }
-  nodes.forEach((f, i) => m.set(f, x[i]));
+  nodes.forEach((f, i) => (m[f] = x[i]));
 }
 
 /** Gaussian elimination with partial pivoting; `a` is overwritten. */

@@ -1,6 +1,8 @@
 // Exact power indices of a weighted voting game (CONTROL-MODEL §3): normalised Banzhaf and Shapley–Shubik by
 // dynamic programming over integer weights, with one "removal" (deconvolution) per distinct weight instead of
 // enumerating 2ⁿ coalitions. Weights are integers (e.g. basis points); a coalition wins at weight ≥ quota.
+// Games of at most ENUMERATE_MAX players (nearly every company) enumerate their 2ⁿ coalitions instead: with quotas
+// in the thousands of units that is far cheaper than the tables, and the result is the same.
 
 export interface PowerIndices {
   banzhaf: number[];
@@ -11,16 +13,18 @@ export interface PowerIndices {
 const SS_MAX_PLAYERS = 1000;
 const SS_MAX_CELLS = 16_000_000;
 const SS_MAX_STEPS = 300_000_000;
+const ENUMERATE_MAX = 10;
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
 }
 
-/** Power of each player; weights and quota are non-negative integers. */
-export function powerIndices(weights: number[], quota: number): PowerIndices {
+/** Power of each player; weights and quota are non-negative integers. `method` is for tests (auto: enumerate small games). */
+export function powerIndices(weights: number[], quota: number, method: 'auto' | 'tables' | 'enumerate' = 'auto'): PowerIndices {
   const n = weights.length;
   if (n === 0) return { banzhaf: [], shapleyShubik: [] };
+  if (method === 'enumerate' || (method === 'auto' && n <= ENUMERATE_MAX)) return enumerate(weights, quota);
   let g = 0;
   for (const w of weights) g = gcd(g, w);
   if (g > 1) {
@@ -99,4 +103,36 @@ function shapleyShubik(w: number[], q: number): number[] | null {
     byWeight.set(wi, phi);
     return phi;
   });
+}
+
+/** Both indices by enumerating every coalition (n ≤ ~20): O(n·2ⁿ). */
+function enumerate(w: number[], q: number): PowerIndices {
+  const n = w.length;
+  const full = 1 << n;
+  const sum = new Float64Array(full);
+  const size = new Uint8Array(full);
+  for (let mask = 1; mask < full; mask++) {
+    const low = mask & -mask;
+    const i = 31 - Math.clz32(low);
+    sum[mask] = sum[mask ^ low] + w[i];
+    size[mask] = size[mask ^ low] + 1;
+  }
+  const coef = new Float64Array(n); // k!(n−1−k)!/n!
+  coef[0] = 1 / n;
+  for (let k = 0; k + 1 < n; k++) coef[k + 1] = (coef[k] * (k + 1)) / (n - 1 - k);
+  const swings = new Array<number>(n).fill(0);
+  const ss = new Array<number>(n).fill(0);
+  if (q <= 0) return { banzhaf: swings, shapleyShubik: ss };
+  // Each coalition S without i where i is pivotal: S loses, S ∪ {i} wins.
+  for (let mask = 0; mask < full; mask++) {
+    const s = sum[mask];
+    if (s >= q) continue;
+    for (let i = 0; i < n; i++) {
+      if (mask & (1 << i) || s + w[i] < q) continue;
+      swings[i]++;
+      ss[i] += coef[size[mask]];
+    }
+  }
+  const total = swings.reduce((a, b) => a + b, 0);
+  return { banzhaf: total > 0 ? swings.map((x) => x / total) : swings, shapleyShubik: ss };
 }

@@ -23,6 +23,7 @@ export interface Snapshot {
   outStart: Int32Array;
   outSubject: Int32Array;
   outShares: Float64Array;
+  outHolding: Int32Array; // index into doc.holdings
   /** Sum of recorded shares per subject (fraction); 1 − this is the unattributed remainder. */
   heldShares: Float64Array;
   /** Agreements in force, by subject index (legal and de facto rules only). */
@@ -42,7 +43,38 @@ export function snapshot(doc: OwnershipDoc, date: string): Snapshot {
   return snap;
 }
 
-function build(doc: OwnershipDoc, date: string): Snapshot {
+/** The holdings of a document as parallel arrays in document order: what a snapshot's CSR is built from. */
+export interface HoldingTable {
+  holder: Int32Array; // entity index
+  subject: Int32Array;
+  /** 1 when the holding is in force on the date and links two different entities of the document. */
+  live: Uint8Array;
+  shares: Float64Array; // fractions 0..1
+  votes: Float64Array;
+  seats: Int32Array;
+}
+
+/** Reads the holdings of `doc` on `date` into a HoldingTable. */
+export function holdingTable(doc: OwnershipDoc, index: Map<string, number>, date: string): HoldingTable {
+  const m = doc.holdings.length;
+  const t: HoldingTable = { holder: new Int32Array(m), subject: new Int32Array(m), live: new Uint8Array(m), shares: new Float64Array(m), votes: new Float64Array(m), seats: new Int32Array(m) };
+  for (let k = 0; k < m; k++) readHolding(t, k, doc.holdings[k], index, date);
+  return t;
+}
+
+/** Writes one holding into row k of a table. */
+export function readHolding(t: HoldingTable, k: number, h: OwnershipDoc['holdings'][number], index: Map<string, number>, date: string) {
+  const s = index.get(h.subject), o = index.get(h.holder);
+  t.subject[k] = s ?? -1;
+  t.holder[k] = o ?? -1;
+  t.live[k] = s !== undefined && o !== undefined && s !== o && inForce(h, date) ? 1 : 0;
+  t.shares[k] = h.shares / 100;
+  t.votes[k] = (h.votes ?? h.shares) / 100;
+  t.seats[k] = h.boardSeats ?? 0;
+}
+
+/** The entity fields of a snapshot. */
+export function entityFields(doc: OwnershipDoc) {
   const n = doc.entities.length;
   const ids = new Array<string>(n);
   const names = new Array<string>(n);
@@ -54,54 +86,11 @@ function build(doc: OwnershipDoc, date: string): Snapshot {
     index.set(e.id, i);
     if (e.kind === 'float') isFloat[i] = 1;
   });
-  const live: number[] = [];
-  const inCount = new Int32Array(n + 1);
-  const outCount = new Int32Array(n + 1);
-  doc.holdings.forEach((h, k) => {
-    if (!inForce(h, date)) return;
-    const s = index.get(h.subject), o = index.get(h.holder);
-    if (s === undefined || o === undefined || s === o) return;
-    live.push(k);
-    inCount[s + 1]++;
-    outCount[o + 1]++;
-  });
-  for (let i = 0; i < n; i++) {
-    inCount[i + 1] += inCount[i];
-    outCount[i + 1] += outCount[i];
-  }
-  const m = live.length;
-  const inStart = inCount.slice(), outStart = outCount.slice();
-  const inHolder = new Int32Array(m), inShares = new Float64Array(m), inVotes = new Float64Array(m);
-  const inSeats = new Int32Array(m), inHolding = new Int32Array(m);
-  const outSubject = new Int32Array(m), outShares = new Float64Array(m);
-  const heldShares = new Float64Array(n);
-  const holderCount = new Int32Array(n);
-  const inPos = inCount, outPos = outCount; // reused as write cursors
-  for (const k of live) {
-    const h = doc.holdings[k];
-    const s = index.get(h.subject)!, o = index.get(h.holder)!;
-    const a = inPos[s]++;
-    inHolder[a] = o;
-    inShares[a] = h.shares / 100;
-    inVotes[a] = (h.votes ?? h.shares) / 100;
-    inSeats[a] = h.boardSeats ?? 0;
-    inHolding[a] = k;
-    heldShares[s] += h.shares / 100;
-    holderCount[s]++;
-    const b = outPos[o]++;
-    outSubject[b] = s;
-    outShares[b] = h.shares / 100;
-  }
-  // Stakes summing to at most 100.1% are rounded published figures (FORMAT.md): scaled to 100%, nothing unattributed.
-  let rounded: Float64Array | undefined;
-  for (let j = 0; j < n; j++) {
-    const held = heldShares[j];
-    if (held <= 1) continue;
-    (rounded ??= new Float64Array(n))[j] = held;
-    for (let e = inStart[j]; e < inStart[j + 1]; e++) inShares[e] /= held;
-    heldShares[j] = 1;
-  }
-  if (rounded) for (let b = 0; b < m; b++) if (rounded[outSubject[b]] > 1) outShares[b] /= rounded[outSubject[b]];
+  return { n, ids, names, index, isFloat };
+}
+
+/** Agreements in force on `date`, by subject index. */
+export function agreementsBySubject(doc: OwnershipDoc, index: Map<string, number>, date: string): Map<number, Agreement[]> {
   const agreements = new Map<number, Agreement[]>();
   for (const a of controlAgreements(doc)) {
     if (!inForce(a, date)) continue;
@@ -110,5 +99,70 @@ function build(doc: OwnershipDoc, date: string): Snapshot {
     const list = agreements.get(s);
     if (list) list.push(a); else agreements.set(s, [a]);
   }
-  return { doc, date, n, ids, index, names, isFloat, inStart, inHolder, inShares, inVotes, inSeats, inHolding, outStart, outSubject, outShares, heldShares, agreements, holderCount };
+  return agreements;
+}
+
+function build(doc: OwnershipDoc, date: string): Snapshot {
+  const e = entityFields(doc);
+  return fromTable(doc, date, e, holdingTable(doc, e.index, date), agreementsBySubject(doc, e.index, date));
+}
+
+/**
+ * Stakes summing to at most 100.1% are rounded published figures (FORMAT.md): the shares of subjects v0 .. v1−1
+ * held above 100% are scaled to 100%, nothing unattributed (heldShares becomes 1), in and out entries alike.
+ */
+export function scaleRounded(n: number, inStart: Int32Array, inShares: Float64Array, outSubject: Int32Array, outShares: Float64Array, heldShares: Float64Array, v0: number, v1: number) {
+  let rounded: Float64Array | undefined;
+  for (let j = v0; j < v1; j++) {
+    const held = heldShares[j];
+    if (held <= 1) continue;
+    (rounded ??= new Float64Array(n))[j] = held;
+    for (let e = inStart[j]; e < inStart[j + 1]; e++) inShares[e] /= held;
+    heldShares[j] = 1;
+  }
+  if (rounded) for (let b = 0; b < outSubject.length; b++) if (rounded[outSubject[b]] > 1) outShares[b] /= rounded[outSubject[b]];
+}
+
+/** Builds a snapshot from entity fields, a holding table and agreements: two counting sorts over typed arrays. */
+export function fromTable(doc: OwnershipDoc, date: string, e: ReturnType<typeof entityFields>, t: HoldingTable, agreements: Map<number, Agreement[]>): Snapshot {
+  const { n } = e;
+  const total = t.live.length;
+  const inCount = new Int32Array(n + 1);
+  const outCount = new Int32Array(n + 1);
+  let m = 0;
+  for (let k = 0; k < total; k++) {
+    if (!t.live[k]) continue;
+    m++;
+    inCount[t.subject[k] + 1]++;
+    outCount[t.holder[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    inCount[i + 1] += inCount[i];
+    outCount[i + 1] += outCount[i];
+  }
+  const inStart = inCount.slice(), outStart = outCount.slice();
+  const inHolder = new Int32Array(m), inShares = new Float64Array(m), inVotes = new Float64Array(m);
+  const inSeats = new Int32Array(m), inHolding = new Int32Array(m);
+  const outSubject = new Int32Array(m), outShares = new Float64Array(m), outHolding = new Int32Array(m);
+  const heldShares = new Float64Array(n);
+  const holderCount = new Int32Array(n);
+  const inPos = inCount, outPos = outCount; // reused as write cursors
+  for (let k = 0; k < total; k++) {
+    if (!t.live[k]) continue;
+    const s = t.subject[k], o = t.holder[k];
+    const a = inPos[s]++;
+    inHolder[a] = o;
+    inShares[a] = t.shares[k];
+    inVotes[a] = t.votes[k];
+    inSeats[a] = t.seats[k];
+    inHolding[a] = k;
+    heldShares[s] += t.shares[k];
+    holderCount[s]++;
+    const b = outPos[o]++;
+    outSubject[b] = s;
+    outShares[b] = t.shares[k];
+    outHolding[b] = k;
+  }
+  scaleRounded(n, inStart, inShares, outSubject, outShares, heldShares, 0, n);
+  return { doc, date, ...e, inStart, inHolder, inShares, inVotes, inSeats, inHolding, outStart, outSubject, outShares, outHolding, heldShares, agreements, holderCount };
 }

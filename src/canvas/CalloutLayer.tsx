@@ -52,9 +52,9 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
         for (const [x, y] of candidates) {
           const b = { x1: x, y1: y, x2: x + w, y2: y + h };
           let cost = 0;
-          for (const o of boxes) cost += overlap(b, o);
+          for (const o of boxes) cost += 8 * overlap(b, o);
           // Off the canvas counts like covering a node; distance from the node costs a little.
-          cost += w * h - overlap(b, { x1: 0, y1: 0, x2: W, y2: H });
+          cost += 8 * (w * h - overlap(b, { x1: 0, y1: 0, x2: W, y2: H }));
           cost += 12 * Math.hypot(x + w / 2 - p.x, y + h / 2 - p.y);
           if (cost < bestCost - 1) { best = [x, y]; bestCost = cost; }
         }

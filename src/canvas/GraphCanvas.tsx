@@ -14,10 +14,12 @@ import { layoutPositions } from './layout';
 import { stats } from './stats';
 import { hardwareWebgl } from './webgl';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
-import { BIG_DETAIL_ZOOM, READABLE_ZOOM, stylesheet } from './stylesheet';
+import { freeSpot } from './freeSpot';
+import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, READABLE_ZOOM, stylesheet } from './stylesheet';
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
-import { useShownElements } from './useShown';
+import { useShownElements, type Side } from './useShown';
+import { workspace } from '../ui/workspace/workspaceState';
 
 /** Elements (nodes and edges) above which a drawing is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
 const BIG = 2000;
@@ -25,15 +27,18 @@ const BIG = 2000;
 /** Whether a drawing (a whole graph, or a focused part of a huge one) is drawn the big-graph way. */
 export const isBigDrawing = (elements: readonly unknown[]) => elements.length > BIG;
 
-/** The default view: the whole graph when its names are readable so; else what matters (the selection, or the
- * entity with the most holdings, and its neighbours) readable, the minimap showing the rest. */
+/** The default view: the whole graph when its names are readable so; else what matters (the selection, else the
+ * change shown and who controls it, else the entity with the most holdings and its neighbours) readable. */
 function fitView(cy: Core, animate: boolean) {
   const nodes = cy.nodes('.entity');
   if (nodes.empty()) return;
   if (zoomToFit(cy, nodes) >= READABLE_ZOOM) return frame(cy, nodes, { animate, maxZoom: 1.25 });
   const selected = cy.$('node.entity:selected');
-  const centre = selected.nonempty() ? selected : cy.collection().union(nodes.max((n) => n.outdegree(false)).ele);
-  frame(cy, centre.closedNeighborhood('node.entity'), { animate, maxZoom: 1.25, minZoom: READABLE_ZOOM });
+  const changed = changeFocus(cy);
+  const focus = selected.nonempty() ? selected.closedNeighborhood('node.entity')
+    : changed.nonempty() ? changed
+    : cy.collection().union(nodes.max((n) => n.outdegree(false)).ele).closedNeighborhood('node.entity');
+  frame(cy, focus, { animate, maxZoom: 1.25, minZoom: READABLE_ZOOM });
 }
 
 /** The entities a change concerns: those marked changed or highlighted, and the controllers of each. */
@@ -42,12 +47,12 @@ function changeFocus(cy: Core) {
   return marked.union(marked.incomers('edge.conferring, edge.agreement').sources());
 }
 /** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
-export function GraphCanvas({ big }: { big: boolean }) {
+export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?: Side; onCy?: (cy: Core | null) => void }) {
   const appStore = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [cyState, setCy] = useState<Core | null>(null);
-  const calloutItems = useCallouts();
+  const calloutItems = useCallouts(side);
   const layerRef = useRef<EdgeLayer | null>(null);
   const elementsRef = useRef<ElementDef[]>([]);
   const drawnRef = useRef<Drawn>(new Map());
@@ -73,10 +78,12 @@ export function GraphCanvas({ big }: { big: boolean }) {
     stats.liveEdges = cy.edges().length;
   };
 
+  useEffect(() => onCy?.(cyState), [cyState, onCy]);
+
   useEffect(() => {
     const cy = cytoscape({
       container: ref.current!,
-      style: stylesheet({ big }) as unknown as cytoscape.StylesheetJson,
+      style: stylesheet({ big, still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -111,6 +118,8 @@ export function GraphCanvas({ big }: { big: boolean }) {
       });
     }
     const unwire = wireInteractions(cy, appStore);
+    // In the split view a click on this (the right) side makes the inspector describe it.
+    if (side === 'after') cy.on('tap', () => workspace.getState().set({ splitSide: 'after' }));
     setCanvasApi({
       whole: async (fn) => {
         const layer = layerRef.current;
@@ -155,7 +164,9 @@ export function GraphCanvas({ big }: { big: boolean }) {
       },
       centre: () => {
         const e = cy.extent();
-        return { x: Math.round((e.x1 + e.x2) / 2), y: Math.round((e.y1 + e.y2) / 2) };
+        const sel = cy.$('node.entity:selected');
+        const taken = cy.nodes('.entity').map((n) => n.position());
+        return freeSpot(taken, NODE_W, NODE_H, e, sel.nonempty() ? (sel.first() as cytoscape.NodeSingular).position() : null);
       },
     });
     // The user's own pan or zoom ends automatic framing until the next load or change.
@@ -191,7 +202,7 @@ export function GraphCanvas({ big }: { big: boolean }) {
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
-  const elements = useShownElements();
+  const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
 

@@ -10,7 +10,7 @@ export interface CanvasApi {
   focus(entityId: string): void;
   /** Runs the layered layout and commits the positions as one undo step. */
   relayout(): Promise<void>;
-  /** Where a new entity should go: the centre of the visible area, in model coordinates. */
+  /** Where a new entity should go (model coordinates): beside the selection, else in the visible area, never on a node. */
   centre(): { x: number; y: number };
 }
 

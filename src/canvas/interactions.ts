@@ -85,6 +85,43 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
     if (target && target.id() !== source.id()) get().addHolding(source.data('ref'), target.data('ref'));
   };
 
+  // Arrow keys move the selected entity while the graph has focus; one gesture (keys held or tapped in a burst) is
+  // one undoable moveEntity, committed when the keys are released.
+  let nudged: { node: NodeSingular; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  const commitNudge = () => {
+    if (!nudged) return;
+    const { node } = nudged;
+    nudged = null;
+    if (node.removed()) return;
+    const p = node.position();
+    get().commit({ type: 'moveEntity', id: node.data('ref'), position: { x: Math.round(p.x), y: Math.round(p.y) } });
+  };
+  const onArrow = (e: KeyboardEvent) => {
+    const d = ARROWS[e.key];
+    if (!d || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.type === 'keyup') {
+      if (nudged) {
+        if (nudged.timer) clearTimeout(nudged.timer);
+        nudged.timer = setTimeout(commitNudge, 250);
+      }
+      return;
+    }
+    const sel = cy.$('node.entity:selected');
+    if (sel.empty()) return;
+    const node = sel.first() as NodeSingular;
+    e.preventDefault();
+    if (nudged && nudged.node !== node) commitNudge();
+    if (nudged?.timer) clearTimeout(nudged.timer);
+    nudged = { node, timer: null };
+    const step = e.shiftKey ? 50 : 10;
+    const p = node.position();
+    node.position({ x: p.x + d[0] * step, y: p.y + d[1] * step });
+  };
+  const container = cy.container();
+  container?.addEventListener('keydown', onArrow);
+  container?.addEventListener('keyup', onArrow);
+
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Shift') return;
     const down = e.type === 'keydown';
@@ -111,6 +148,9 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
   syncGrab();
   return () => {
     if (flush) clearTimeout(flush);
+    if (nudged?.timer) clearTimeout(nudged.timer);
+    container?.removeEventListener('keydown', onArrow);
+    container?.removeEventListener('keyup', onArrow);
     unsubscribe();
     window.removeEventListener('keydown', onKey);
     window.removeEventListener('keyup', onKey);

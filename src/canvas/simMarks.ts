@@ -26,7 +26,12 @@ export function changeMarks(from: Analysis, to: Analysis): ChangeMarks {
     const p = before.get(h.id);
     if (!p || p.holder !== h.holder || p.shares !== h.shares || (p.votes ?? p.shares) !== (h.votes ?? h.shares)) ids.add(EDGE_PREFIX.holding + h.id);
   }
-  for (const x of d.dependencies) if (x.after) ids.add(EDGE_PREFIX.dependency + x.id);
+  // A dependency that changes class is marked; one that ends marks its two ends (its line is gone).
+  const deps = new Map([...(from.doc.dependencies ?? []), ...(to.doc.dependencies ?? [])].map((x) => [x.id, x]));
+  for (const x of d.dependencies) {
+    if (x.after) ids.add(EDGE_PREFIX.dependency + x.id);
+    else if (deps.has(x.id)) ids.add(nodeId(deps.get(x.id)!.provider)).add(nodeId(deps.get(x.id)!.client));
+  }
   const out = { ids };
   byTo.set(to, out);
   return out;

@@ -7,13 +7,16 @@ type Rule = { selector: string; style: Record<string, string | number | number[]
 /** Marker colours, also used by the panel's legend swatches. */
 export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed' };
 
-/** The rules to append to the stylesheet; `big` graphs skip the transitions. */
-export function simStyles(opts: { big?: boolean } = {}): Rule[] {
+/** Colour transitions last this long (ms): within the 400 ms a change may take to show. */
+export const TRANSITION_MS = 300;
+
+/** The rules to append to the stylesheet; `big` graphs and `still` (prefers-reduced-motion) skip the transitions. */
+export function simStyles(opts: { big?: boolean; still?: boolean } = {}): Rule[] {
   const rules: Rule[] = [];
-  if (!opts.big) {
+  if (!opts.big && !opts.still) {
     rules.push(
-      { selector: 'node.entity', style: { 'transition-property': 'background-color, border-color, border-width, outline-width, opacity', 'transition-duration': 450 } },
-      { selector: 'edge', style: { 'transition-property': 'line-color, width, opacity, underlay-opacity', 'transition-duration': 450 } },
+      { selector: 'node.entity', style: { 'transition-property': 'background-color, border-color, border-width, outline-width, opacity', 'transition-duration': TRANSITION_MS } },
+      { selector: 'edge', style: { 'transition-property': 'line-color, width, opacity, underlay-opacity', 'transition-duration': TRANSITION_MS } },
     );
   }
   rules.push(

@@ -85,7 +85,7 @@ export const BIG_DETAIL_ZOOM = 0.35;
  * The Cytoscape stylesheet, generated from the tables above. `big` graphs get names, arrows and edge labels only with
  * `detail`, i.e. when zoomed in enough to read them; below that, nameless nodes and haystack edges without arrows.
  */
-export function stylesheet(opts: { big?: boolean; detail?: boolean } = {}): Rule[] {
+export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: boolean } = {}): Rule[] {
   const lean = opts.big && !opts.detail;
   const rules: Rule[] = [
     {

@@ -7,7 +7,7 @@ import { previewOf } from '../store/preview';
 import { baseOf } from '../store/simState';
 import { useSimView } from '../store/simView';
 import { callouts, type Callout } from './callouts';
-import { MAX_SWAP_ENTITIES } from './useShown';
+import { MAX_SWAP_ENTITIES, type Side } from './useShown';
 
 const memo = new WeakMap<Analysis, WeakMap<Analysis, Callout[]>>();
 
@@ -26,18 +26,18 @@ export function calloutsFor(from: Analysis, to: Analysis): Callout[] {
   return c;
 }
 
-/** The callouts for the side drawn now (none on the base side, none on huge graphs). */
-export function useCallouts(side: 'shown' | 'scenario' = 'shown'): Callout[] {
+/** The callouts for the side drawn (none on the before side, none on huge graphs). */
+export function useCallouts(side: Side = 'auto'): Callout[] {
   const current = useAnalysis();
   const doc = useStore((s) => s.doc);
   const sim = useStore((s) => s.sim);
   const draft = useSimView((s) => s.draft);
   const showBase = useSimView((s) => s.showBase);
-  if (doc.entities.length > MAX_SWAP_ENTITIES) return [];
+  if (doc.entities.length > MAX_SWAP_ENTITIES || side === 'before') return [];
   const opts = current.options;
   const preview = draft ? previewOf(doc, draft) : null;
   if (preview?.ok) return calloutsFor(analyze(doc, opts), analyze(preview.doc, opts));
   const base = baseOf(sim, doc);
-  if (!base || (showBase && side === 'shown')) return [];
+  if (!base || (showBase && side === 'auto')) return [];
   return calloutsFor(analyze(base, opts), analyze(doc, opts));
 }

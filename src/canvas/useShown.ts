@@ -21,8 +21,14 @@ export interface Shown {
   elements: ElementDef[];
 }
 
-/** The analysis and decorated elements to draw now. */
-export function useShown(): Shown {
+/**
+ * Which side to draw: 'auto' follows the Base/Scenario toggle; in the split view the left canvas draws 'before' (the
+ * base, or the current document under a preview) and the right one 'after' (the current document, or the preview).
+ */
+export type Side = 'auto' | 'before' | 'after';
+
+/** The analysis and decorated elements to draw now, on `side`. */
+export function useShown(side: Side = 'auto'): Shown {
   const current = useAnalysis();
   const currentElements = useElements();
   const doc = useStore((s) => s.doc);
@@ -41,13 +47,17 @@ export function useShown(): Shown {
   let analysis: AnalysisView = current;
   let elements = currentElements;
   let marks = null;
-  if (preview?.ok && small) {
+  const before = side === 'before' || (side === 'auto' && showBase);
+  if (preview?.ok && small && before && side === 'before') {
+    // The current document, beside its preview.
+    marks = changeMarks(analyze(preview.doc, opts), analyze(doc, opts));
+  } else if (preview?.ok && small) {
     mode = 'preview';
     const a = analyze(preview.doc, opts);
     analysis = a;
     elements = elementsFor(a, layers);
     marks = changeMarks(analyze(doc, opts), a);
-  } else if (showBase && base && small) {
+  } else if (before && base && small) {
     mode = 'base';
     const a = analyze(base, opts);
     analysis = a;
@@ -62,7 +72,7 @@ export function useShown(): Shown {
   return { mode, analysis, elements: decorated };
 }
 
-/** The decorated elements to draw now. */
-export function useShownElements(): ElementDef[] {
-  return useShown().elements;
+/** The decorated elements to draw now, on `side`. */
+export function useShownElements(side: Side = 'auto'): ElementDef[] {
+  return useShown(side).elements;
 }

@@ -1,70 +1,8 @@
-// The three commands of the command line (FORMAT.md): analyze, simulate and whatif, as pure functions of
+// The simulate and whatif commands of the command line (FORMAT.md; analyze is in analyze.ts), as pure functions of
 // a document and options that return the JSON object and its readable rendering.
 import { apply, ModelError, type Op, type OwnershipDoc, type Scenario } from '../model';
-import { analyze, controlCertainty, diffAnalyses, diffText as wordDiff, roundPct, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
+import { analyze, diffAnalyses, diffText as wordDiff, whatWouldItTake, type AnalysisOptions, type ControlDiff, type Purchase } from '../analysis';
 import { UsageError } from './args';
-
-const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** The `analyze --json` object. */
-export function analyzeJson(doc: OwnershipDoc, opts: Partial<AnalysisOptions>) {
-  const a = analyze(doc, opts);
-  const entities: Record<string, unknown> = {};
-  const certainty = controlCertainty(doc, a);
-  for (const [id, c] of a.control) {
-    const lt = a.lookThrough(id);
-    const power = a.power(id);
-    entities[id] = {
-      status: c.status,
-      parent: c.parent,
-      ultimate: c.ultimate,
-      lookThrough: 'loop' in lt ? null : mapValues(lt.lookThrough, (x) => roundPct(x / 100)),
-      ultimateOwners: 'loop' in lt ? null : mapValues(lt.ultimateOwners, (x) => roundPct(x / 100)),
-      ...('loop' in lt ? { unavailable: `closed ownership loop: ${lt.loop.join(', ')}` } : {}),
-      power: {
-        banzhaf: Object.fromEntries(power.map((p) => [p.id, round(p.banzhaf, 9)])),
-        shapleyShubik: Object.fromEntries(power.map((p) => [p.id, p.shapleyShubik === null ? null : round(p.shapleyShubik, 9)])),
-      },
-      explanation: a.explain(id),
-      // Only where published bands make control uncertain (analysis/certainty.ts).
-      ...(certainty.has(id) ? { certainty: certainty.get(id) } : {}),
-    };
-  }
-  return { rule: a.options.rule, date: a.options.date, entities, loops: a.loops, dependencies: a.dependencies() };
-}
-
-function mapValues(o: Record<string, number>, f: (x: number) => number): Record<string, number> {
-  return Object.fromEntries(Object.entries(o).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, v]) => [k, f(v)]));
-}
-
-/** The readable table of `analyze`. */
-export function analyzeText(doc: OwnershipDoc, opts: Partial<AnalysisOptions>): string {
-  const a = analyze(doc, opts);
-  const name = (id: string) => doc.entities.find((e) => e.id === id)?.name ?? id;
-  const rows = [...a.control].map(([id, c]) => [name(id), c.status, c.parent.map(name).join(' + ') || '—', c.ultimate.map(name).join(' + ') || '—']);
-  const lines = [`Control under the ${a.options.rule} rule on ${a.options.date}${a.options.rule === 'defacto' ? ` (τ = ${a.options.threshold}%)` : ''}`, '', ...table(['Entity', 'Status', 'Parent', 'Ultimate controller(s)'], rows)];
-  if (a.loops.length) lines.push('', `Closed ownership loops: ${a.loops.map((l) => l.map(name).join(' ↔ ')).join('; ')}`);
-  const certainty = controlCertainty(doc, a);
-  if (certainty.size) {
-    lines.push('', 'Within published bands (figures given as ranges)');
-    for (const [id, c] of certainty) lines.push(`  ${name(id)}: control ${c.control === 'certain' ? 'certain' : 'only possible'} — ${c.note}`);
-  }
-  const deps = Object.entries(a.dependencies());
-  if (deps.length) {
-    lines.push('', 'Dependencies');
-    for (const [id, e] of deps) {
-      const d = doc.dependencies!.find((x) => x.id === id)!;
-      lines.push(`  ${name(d.provider)} → ${name(d.client)} (${d.kind}): ${e.exposure}${e.crossBorder ? ', cross-border' : ''}`);
-    }
-  }
-  return lines.join('\n');
-}
-
-function table(head: string[], rows: string[][]): string[] {
-  const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ').trimEnd();
-  return [fmt(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)];
-}
 
 /** Parses SELLER:BUYER:SUBJECT:POINTS into a transfer operation. */
 export function parseTransfer(spec: string): Op {

@@ -2,16 +2,18 @@
 // Bad input exits with status 2 and one line on stderr, and nothing on stdout.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateGraph, parseScenario, type OwnershipDoc, type Scenario } from '../model';
+import { parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
 import { exportFile, outFormat } from './exportFile';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
-import { analyzeJson, analyzeText, diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
+import { analyzeChunks, type AnalyzeOutput } from './analyze';
+import { writeGenerated } from './generate';
+import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
-  analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json]
+  analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json | --jsonl] [--min-stake 0.01] [--entity ID …]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
   export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
@@ -50,16 +52,51 @@ export async function runExport(argv: string[]): Promise<string> {
   return '';
 }
 
+const common = ['rule', 'threshold', 'date'];
+
+/** What `analyze` prints, from its flags (FORMAT.md). */
+function analyzeOutput(args: ParsedArgs): AnalyzeOutput {
+  if (args.switches.has('json') && args.switches.has('jsonl')) throw new UsageError('give either --json or --jsonl, not both');
+  const m = flag(args, 'min-stake');
+  const minStake = m === undefined ? 0.01 : decimal(m, '--min-stake');
+  if (!Number.isFinite(minStake) || minStake < 0 || minStake > 100) throw new UsageError(`--min-stake must be percentage points from 0 to 100, got "${m}"`);
+  const entities = args.flags.get('entity');
+  return { format: args.switches.has('json') ? 'json' : args.switches.has('jsonl') ? 'jsonl' : 'table', minStake, entities };
+}
+
+/**
+ * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
+ * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
+ */
+export function runTo(argv: string[], write: (chunk: string | Uint8Array) => void): void {
+  const [command, ...rest] = argv;
+  if (command === 'analyze') {
+    const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
+    const out = analyzeOutput(args);
+    const opts = viewOptions(args);
+    const doc = readDoc(args.positional[0], opts.date);
+    // The table shows names from the file: control characters are replaced (JSON escapes them itself).
+    for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
+  } else if (command === 'generate') {
+    const args = parseArgs(rest, ['entities', 'seed']);
+    const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
+    const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
+    if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
+    if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+    writeGenerated({ entities: n, seed }, write);
+  } else write(run(argv));
+}
+
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
 export function run(argv: string[]): string {
   const [command, ...rest] = argv;
-  const common = ['rule', 'threshold', 'date'];
   switch (command) {
-    case 'analyze': {
-      const args = parseArgs(rest, common);
-      const opts = viewOptions(args);
-      const doc = readDoc(args.positional[0], opts.date);
-      return args.switches.has('json') ? JSON.stringify(analyzeJson(doc, opts), null, 2) : printable(analyzeText(doc, opts));
+    case 'analyze':
+    case 'generate': {
+      const chunks: string[] = [];
+      const decoder = new TextDecoder();
+      runTo(argv, (c) => chunks.push(typeof c === 'string' ? c : decoder.decode(c, { stream: true })));
+      return chunks.join('') + decoder.decode();
     }
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
@@ -87,14 +124,6 @@ export function run(argv: string[]): string {
       const list = whatWouldItTake(doc, buyer, target, viewOptions(args));
       return args.switches.has('json') ? JSON.stringify(list, null, 2) : printable(whatIfText(doc, buyer, target, list));
     }
-    case 'generate': {
-      const args = parseArgs(rest, ['entities', 'seed']);
-      const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
-      const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
-      if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
-      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-      return JSON.stringify(generateGraph({ entities: n, seed }));
-    }
     case 'export':
       throw new UsageError('export is asynchronous — call runExport (the command line does)');
     case undefined:
@@ -116,7 +145,23 @@ if (isMain) {
   if (argv[0] === 'export') runExport(argv.slice(1)).catch(fail);
   else {
     try {
-      process.stdout.write(`${run(argv)}\n`);
+      // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or
+      // a pipe is synchronous on Linux, so memory stays flat however long the output.
+      let buf = '';
+      runTo(argv, (chunk) => {
+        if (typeof chunk !== 'string') {
+          if (buf) process.stdout.write(buf);
+          buf = '';
+          process.stdout.write(chunk);
+          return;
+        }
+        buf += chunk;
+        if (buf.length >= 1 << 20) {
+          process.stdout.write(buf);
+          buf = '';
+        }
+      });
+      process.stdout.write(`${buf}\n`);
     } catch (e) {
       fail(e);
     }

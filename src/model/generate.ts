@@ -1,6 +1,8 @@
 // A seeded generator of realistic synthetic ownership graphs, for benchmarks and the large samples: mostly
 // trees and chains of subsidiaries under persons, funds and states, some 50/50 joint ventures and
 // cross-holdings (cycles), widely held companies with thousands of small holders, and public floats.
+// Records are handed to a sink as they are made (entities first, then holdings), so a writer can stream a
+// million entities without holding the document; generateGraph collects them.
 import type { Entity, EntityKind, Holding, OwnershipDoc } from './types';
 import { CURRENT_VERSION } from './types';
 
@@ -26,8 +28,28 @@ export function rng(seed: number): () => number {
 const JURISDICTIONS = ['JP', 'KR', 'US', 'GB', 'DE', 'FR', 'NL', 'SG', 'TW', 'LU'];
 const SUFFIX = ['Holdings', 'Corp.', 'Ltd.', 'Capital', 'Group', 'Partners', 'Industries', 'Systems', 'Finance', 'Trading'];
 
+/** Where generated records go, in order: every entity, then every holding. */
+export interface GenerateSink {
+  entity(e: Entity): void;
+  holding(h: Holding): void;
+}
+
+/** The document fields other than the record lists. */
+export function generatedHeader(opts: GenerateOptions) {
+  const n = Math.max(2, Math.floor(opts.entities));
+  return { format: 'ownership-graph' as const, version: CURRENT_VERSION, title: `Generated graph: ${n.toLocaleString('en')} entities (seed ${opts.seed ?? 1})`, asOf: '2025-01-01' };
+}
+
 /** Generates a valid document with `entities` entities and about `holdingsPerEntity` holdings each. */
 export function generateGraph(opts: GenerateOptions): OwnershipDoc {
+  const entities: Entity[] = [];
+  const holdings: Holding[] = [];
+  generateRecords(opts, { entity: (e) => entities.push(e), holding: (h) => holdings.push(h) });
+  return { ...generatedHeader(opts), entities, holdings, agreements: [], dependencies: [], events: [] };
+}
+
+/** Generates the records of `generateGraph(opts)` into `sink`; only per-entity typed arrays are kept. */
+export function generateRecords(opts: GenerateOptions, sink: GenerateSink): void {
   const n = Math.max(2, Math.floor(opts.entities));
   const rand = rng(opts.seed ?? 1);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
@@ -40,26 +62,29 @@ export function generateGraph(opts: GenerateOptions): OwnershipDoc {
     kinds.push(r < 0.2 ? 'person' : r < 0.23 ? 'fund' : r < 0.235 ? 'state' : r < 0.25 ? 'float' : 'company');
   }
   kinds[0] = 'company';
-  const entities: Entity[] = kinds.map((kind, i) => ({
-    id: `e${i}`,
-    name: kind === 'person' ? `Person ${i}` : kind === 'float' ? `Public float ${i}` : kind === 'state' ? `State holder ${i}` : kind === 'fund' ? `Fund ${i}` : `Company ${i} ${SUFFIX[i % SUFFIX.length]}`,
-    kind,
-    jurisdiction: pick(JURISDICTIONS),
-  }));
-  const companies = entities.map((_, i) => i).filter((i) => kinds[i] === 'company');
-  const owners = entities.map((_, i) => i).filter((i) => kinds[i] === 'person' || kinds[i] === 'fund' || kinds[i] === 'state');
-  const floats = entities.map((_, i) => i).filter((i) => kinds[i] === 'float');
+  const companies: number[] = [], owners: number[] = [], floats: number[] = [];
+  kinds.forEach((kind, i) => {
+    sink.entity({
+      id: `e${i}`,
+      name: kind === 'person' ? `Person ${i}` : kind === 'float' ? `Public float ${i}` : kind === 'state' ? `State holder ${i}` : kind === 'fund' ? `Fund ${i}` : `Company ${i} ${SUFFIX[i % SUFFIX.length]}`,
+      kind,
+      jurisdiction: pick(JURISDICTIONS),
+    });
+    if (kind === 'company') companies.push(i);
+    else if (kind === 'float') floats.push(i);
+    else owners.push(i);
+  });
 
   const room = new Float64Array(n).fill(100); // shares still unallocated per subject
-  const pairs = new Set<string>();
-  const holdings: Holding[] = [];
+  const pairs = new Set<number>(); // holder · n + subject (exact below 2⁵³)
+  let made = 0;
   const hold = (holder: number, subject: number, shares: number) => {
     shares = round2(Math.min(shares, room[subject]));
-    const key = `${holder}>${subject}`;
+    const key = holder * n + subject;
     if (holder === subject || shares <= 0 || pairs.has(key)) return false;
     pairs.add(key);
     room[subject] = round2(room[subject] - shares);
-    holdings.push({ id: `h${holdings.length}`, holder: `e${holder}`, subject: `e${subject}`, shares });
+    sink.holding({ id: `h${made++}`, holder: `e${holder}`, subject: `e${subject}`, shares });
     return true;
   };
 
@@ -88,11 +113,11 @@ export function generateGraph(opts: GenerateOptions): OwnershipDoc {
   for (let w = 0; w < wide && owners.length; w++) {
     const c = companies[Math.floor(rand() * companies.length)];
     const count = Math.min(3000, Math.floor(n / 8));
-    for (let j = 0; j < count && room[c] > 0.05 && holdings.length < targetEdges; j++) hold(pick(owners), c, 0.01 + rand() * 0.02);
+    for (let j = 0; j < count && room[c] > 0.05 && made < targetEdges; j++) hold(pick(owners), c, 0.01 + rand() * 0.02);
   }
   // 3. Cross-holdings (some close cycles) and minority stakes until the edge budget is spent.
   let guard = targetEdges * 20;
-  while (holdings.length < targetEdges && guard-- > 0) {
+  while (made < targetEdges && guard-- > 0) {
     const k = Math.floor(rand() * companies.length);
     const subject = companies[k];
     if (room[subject] < 0.5) continue;
@@ -102,15 +127,4 @@ export function generateGraph(opts: GenerateOptions): OwnershipDoc {
     const holder = r < 0.04 ? near : r < 0.14 && floats.length ? pick(floats) : owners.length ? pick(owners) : near;
     hold(holder, subject, r < 0.25 ? Math.min(room[subject], 5 + rand() * 30) : 0.1 + rand() * Math.min(10, room[subject]));
   }
-  return {
-    format: 'ownership-graph',
-    version: CURRENT_VERSION,
-    title: `Generated graph: ${n.toLocaleString('en')} entities (seed ${opts.seed ?? 1})`,
-    asOf: '2025-01-01',
-    entities,
-    holdings,
-    agreements: [],
-    dependencies: [],
-    events: [],
-  };
 }

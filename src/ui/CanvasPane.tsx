@@ -4,7 +4,12 @@ import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { canvasApi } from '../canvas/canvasApi';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
+import { useState } from 'react';
+import type { Core } from 'cytoscape';
+import { MirrorCanvas } from '../canvas/MirrorCanvas';
 import { useStore, type Layers } from '../store';
+import { useSimView } from '../store/simView';
+import { useSplit } from './workspace/useSplit';
 import { isPlaceholder } from '../store/sample';
 import { AnalysisStatus } from './AnalysisStatus';
 import { FocusBar } from './FocusBar';
@@ -44,15 +49,23 @@ function ViewControls() {
 }
 
 export function CanvasPane() {
+  const split = useSplit();
+  const [mainCy, setMainCy] = useState<Core | null>(null);
+  const sim = useStore((s) => s.sim);
+  const draft = useSimView((s) => s.draft);
   const busy = useStore((s) => s.busy);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
   // A sample being generated in the worker: nothing to draw until it arrives.
   const waiting = useStore((s) => isPlaceholder(s.doc));
-  const { analysis, elements, mode } = useShown();
+  const { analysis, elements, mode } = useShown(split ? 'after' : 'auto');
   const big = isBigDrawing(elements);
   const model = legendModel(elements, analysis, namer(analysis.doc));
-  const side = `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
+  const beforeName = draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
+  const afterName = draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
+  const side = split
+    ? `Left: ${beforeName.toLowerCase()} · right: ${afterName.toLowerCase()} · ${analysis.options.date}`
+    : `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
   return (
     <div className="canvas-pane">
       <div className="canvas-head">
@@ -63,8 +76,21 @@ export function CanvasPane() {
         <LayerControls />
         <ViewControls />
       </div>
-      <div className="canvas-body">
-        {!waiting && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />}
+      <div className={`canvas-body${split ? ' split' : ''}`}>
+        {split ? (
+          <>
+            <div className="graph-side" data-side="before">
+              <MirrorCanvas main={mainCy} />
+              <span className="side-label">{beforeName}</span>
+            </div>
+            <div className="graph-side" data-side="after">
+              {!waiting && <GraphCanvas key="split" big={false} side="after" onCy={setMainCy} />}
+              <span className="side-label">{afterName}</span>
+            </div>
+          </>
+        ) : (
+          !waiting && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />
+        )}
         {busy && <div className="busy" role="status">{busy}</div>}
         {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
         {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the inspector.</div>}

@@ -1,7 +1,9 @@
 // The right-hand panel: the selected entity, holding, agreement or dependency (form + live control), or the
 // document itself when nothing is selected.
 import { useMemo } from 'react';
-import { useStoreApi, useAnalysis, useStore } from '../store';
+import { useStoreApi, useStore } from '../store';
+import { useShown, type ShownMode } from '../canvas/useShown';
+import { useSplit } from './workspace/useSplit';
 import { useEdits } from './edits';
 import { AddEntityForm, AddHoldingForm } from './AddForms';
 import { ControlPanel } from './ControlPanel';
@@ -12,11 +14,18 @@ import { HoldingConfers } from './HoldingConfers';
 import { HoldingForm } from './HoldingForm';
 import { namer } from './names';
 import { EntityRegisterInfo, RelationDetails } from './RelationInfo';
-import { workspace } from './workspace/workspaceState';
+import { deleteSelection } from './workspace/deleteSelection';
+import { useWorkspace, workspace } from './workspace/workspaceState';
 
 /** Collapses the inspector dock to its rail. */
 function Collapse() {
   return <button type="button" className="collapse" onClick={() => workspace.getState().set({ inspectorOpen: false })} aria-label="Collapse the inspector" title="Collapse">▸</button>;
+}
+
+/** What the inspector describes when it is not the working document. */
+function sideWords(mode: ShownMode, beforeInSplit: boolean, date: string): string {
+  const what = mode === 'preview' ? 'the preview (not applied)' : mode === 'base' || beforeInSplit ? 'the base, before the change' : 'the working document';
+  return `Describing ${what}, on ${date}. Edits apply to the working document.`;
 }
 
 const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', relation: 'Relation', dependency: 'Dependency' } as const;
@@ -26,24 +35,37 @@ export function Inspector() {
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const selection = useStore((s) => s.selection);
-  const analysis = useAnalysis();
-  const nameOf = namer(doc);
+  // One truth per view: the inspector describes the side and date the canvas shows (in the split view, the side
+  // last clicked). Edits apply to the working document, so the forms show only on its own side.
+  const split = useSplit();
+  const splitSide = useWorkspace((s) => s.splitSide);
+  const shown = useShown(split ? splitSide : 'auto');
+  const analysis = shown.analysis;
+  const sideDoc = analysis.doc;
+  const readOnly = shown.mode !== 'current' || (split && splitSide === 'before');
+  const sideNote = readOnly ? sideWords(shown.mode, split && splitSide === 'before', analysis.options.date) : null;
+  const nameOf = namer(sideDoc === doc ? doc : sideDoc);
   const entityOptions = useMemo(() => doc.entities.map((e) => ({ value: e.id, label: e.name })), [doc.entities]);
 
   let body: React.ReactNode = null;
   if (selection?.kind === 'entity') {
     const e = doc.entities.find((x) => x.id === selection.id);
+    const onSide = sideDoc.entities.some((x) => x.id === selection.id);
     if (e)
       body = (
         <div key={e.id}>
-          <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} />
+          {onSide ? <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} /> : <p className="muted">Not in the document shown.</p>}
           <EntityRegisterInfo id={e.id} doc={doc} options={analysis.options} nameOf={nameOf} />
-          <Section title="Details" id="details-h">
-            <EntityForm entity={e} />
-          </Section>
-          <Section title="Add a holding" id="add-holding-h">
-            <AddHoldingForm entityId={e.id} />
-          </Section>
+          {!readOnly && (
+            <>
+              <Section title="Details" id="details-h">
+                <EntityForm entity={e} />
+              </Section>
+              <Section title="Add a holding" id="add-holding-h">
+                <AddHoldingForm entityId={e.id} />
+              </Section>
+            </>
+          )}
         </div>
       );
   } else if (selection?.kind === 'holding') {
@@ -51,10 +73,12 @@ export function Inspector() {
     if (h)
       body = (
         <div key={h.id}>
-          <HoldingConfers holding={h} analysis={analysis} nameOf={nameOf} />
-          <Section title="Details" id="details-h">
-            <HoldingForm holding={h} nameOf={nameOf} />
-          </Section>
+          <HoldingConfers holding={sideDoc.holdings.find((x) => x.id === h.id) ?? h} analysis={analysis} nameOf={nameOf} />
+          {!readOnly && (
+            <Section title="Details" id="details-h">
+              <HoldingForm holding={h} nameOf={nameOf} />
+            </Section>
+          )}
         </div>
       );
   } else if (selection?.kind === 'agreement') {
@@ -86,11 +110,12 @@ export function Inspector() {
           <header className="inspector-head">
             <h2>{TITLES[selection.kind]}{selection.kind === 'entity' ? `: ${nameOf(selection.id)}` : ''}</h2>
             <div className="actions">
-              <button type="button" onClick={() => appStore.getState().removeSelected()} className="danger" aria-label={`Delete this ${selection.kind}`}>Delete</button>
+              <button type="button" onClick={() => deleteSelection(appStore)} className="danger" aria-label={`Delete this ${selection.kind}`}>Delete</button>
               <button type="button" onClick={() => appStore.getState().select(null)} aria-label="Close the inspector">×</button>
               <Collapse />
             </div>
           </header>
+          {sideNote && <p className="side-note" data-testid="inspector-side">{sideNote}</p>}
           {body}
         </>
       ) : (

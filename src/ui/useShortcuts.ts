@@ -1,6 +1,7 @@
 // Global keyboard shortcuts: undo/redo, Delete for the selection, Escape to leave modes and clear the selection.
 import { useEffect } from 'react';
 import { useStoreApi } from '../store';
+import { deleteSelection } from './workspace/deleteSelection';
 
 /** Whether the key event comes from a field with an uncommitted edit (its own undo and Delete apply there). */
 function inEditableField(t: EventTarget | null): boolean {
@@ -30,7 +31,7 @@ export function useShortcuts() {
       if (e.key === 'Delete' || e.key === 'Backspace') {
         if (st.selection && !(e.target instanceof HTMLButtonElement && e.key === 'Backspace')) {
           e.preventDefault();
-          st.removeSelected();
+          deleteSelection(appStore);
         }
       } else if (e.key === 'Escape') {
         if (document.querySelector('dialog[open]')) return;

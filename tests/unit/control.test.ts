@@ -84,6 +84,34 @@ describe('control', () => {
     it('not when two blocks tie', () => {
       expect(summary(graph([['a', 'y', 25], ['b', 'y', 25]]), 'y', 'defacto').status).toBe('independent');
     });
+    // CONTROL-MODEL §2: holders of 30% and 40%, 30% unrecorded, τ 25.
+    const example = graph([['a', 'y', 30], ['b', 'y', 40]]);
+    it('comes before joint control found by the voting game (30/40/30 example)', () => {
+      expect(summary(example, 'y', 'votes')).toEqual({ status: 'joint', parent: ['a', 'b'], ultimate: ['a', 'b'] });
+      expect(summary(example, 'y', 'legal')).toEqual({ status: 'joint', parent: ['a', 'b'], ultimate: ['a', 'b'] });
+      expect(summary(example, 'y', 'defacto')).toEqual({ status: 'controlled', parent: ['b'], ultimate: ['b'] });
+      expect(analyze(example, { rule: 'defacto' }).explain('y')[0]).toMatch(/largest block, 40\.00% .* the next being 30\.00%\): de facto control/);
+    });
+    it('a joint-control agreement still comes first', () => {
+      const d = graph([['a', 'y', 30], ['b', 'y', 40]], { agreements: [{ kind: 'joint-control', parties: ['a', 'b'], subject: 'y' }] });
+      expect(summary(d, 'y', 'defacto')).toEqual({ status: 'joint', parent: ['a', 'b'], ultimate: ['a', 'b'] });
+    });
+    it('a 50/50 venture stays joint: neither block is strictly larger', () => {
+      expect(summary(graph([['a', 'y', 50], ['b', 'y', 50]]), 'y', 'defacto').status).toBe('joint');
+    });
+    it('in a control cycle the result does not depend on record order (synchronous rounds)', () => {
+      // Found by the order property test: sequential updates let entity order decide who controls e0.
+      const edges: [string, string, number, number?][] = [['e3', 'e0', 34], ['e0', 'e1', 1, 25], ['e1', 'e0', 17], ['e1', 'e3', 1, 25]];
+      const make = (order: string[]) => {
+        const d = graph(edges.map(([h, s, x]) => [h, s, x]));
+        const holdings = d.holdings.map((h, i) => (edges[i][3] ? { ...h, votes: edges[i][3] } : h));
+        return { ...d, holdings, entities: order.map((id) => d.entities.find((e) => e.id === id)!) };
+      };
+      const results = [['e0', 'e1', 'e3'], ['e3', 'e1', 'e0'], ['e1', 'e0', 'e3']].map((o) => ['e0', 'e1', 'e3'].map((id) => summary(make(o), id, 'defacto')));
+      expect(results[1]).toEqual(results[0]);
+      expect(results[2]).toEqual(results[0]);
+      expect(results[0][0]).toEqual({ status: 'circular', parent: ['e3'], ultimate: ['e0', 'e1', 'e3'] });
+    });
     it('blocks aggregate through control', () => {
       const d = graph([['p', 'a', 60], ['a', 'y', 15], ['p', 'y', 12], ['b', 'y', 20], ['c', 'y', 3]]);
       expect(summary(d, 'y', 'defacto')).toEqual({ status: 'controlled', parent: ['p'], ultimate: ['p'] });

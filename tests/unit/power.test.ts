@@ -39,9 +39,13 @@ describe('power indices', () => {
   it('equals brute force on random games', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 300 }), (w, q) => {
-        const p = powerIndices(w, q), b = brute(w, q);
-        p.banzhaf.forEach((x, i) => expect(x).toBeCloseTo(b.banzhaf[i], 9));
-        p.shapleyShubik!.forEach((x, i) => expect(x).toBeCloseTo(b.shapleyShubik[i], 9));
+        const b = brute(w, q);
+        // Both methods: the tables (large games) and enumeration (small games, the default up to 10 players).
+        for (const method of ['tables', 'enumerate'] as const) {
+          const p = powerIndices(w, q, method);
+          p.banzhaf.forEach((x, i) => expect(x).toBeCloseTo(b.banzhaf[i], 9));
+          p.shapleyShubik!.forEach((x, i) => expect(x).toBeCloseTo(b.shapleyShubik[i], 9));
+        }
       }),
       { numRuns: 300 },
     );

@@ -5,6 +5,8 @@ import { useStore } from '../../store';
 import { baseOf } from '../../store/simState';
 import { simView, useSimView } from '../../store/simView';
 import { SIM_COLOURS } from '../../canvas/simStyles';
+import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
+import { useWorkspace, workspace } from '../workspace/workspaceState';
 
 export function SimCanvasBar() {
   const doc = useStore((s) => s.doc);
@@ -12,6 +14,8 @@ export function SimCanvasBar() {
   const draft = useSimView((s) => s.draft);
   const showBase = useSimView((s) => s.showBase);
   const lens = useSimView((s) => s.lens);
+  const split = useWorkspace((s) => s.split);
+  const small = doc.entities.length <= MAX_SWAP_ENTITIES;
   const base = baseOf(sim, doc);
   const scenarioId = sim.scenario?.id ?? null;
   useEffect(() => {
@@ -19,10 +23,24 @@ export function SimCanvasBar() {
   }, [scenarioId, base === null]);
   if (!draft && !base && !lens) return null;
   const title = sim.scenario ? sim.scenario.title : 'Your edits';
+  const splitButton = (draft || base) && small && (
+    <button type="button" aria-pressed={split} onClick={() => workspace.getState().set({ split: !split, splitSide: 'after' })} title="Before and after side by side, pan and zoom together">
+      Split view
+    </button>
+  );
   return (
     <div className="sim-bar" role="group" aria-label="Compare">
       {draft ? (
-        <span className="sim-badge preview" role="status">Preview — not applied</span>
+        <>
+          <span className="sim-badge preview" role="status">Preview — not applied</span>
+          {splitButton}
+        </>
+      ) : base && split && small ? (
+        <>
+          <span className="swatch-dot" style={{ borderColor: SIM_COLOURS.changed }} aria-hidden="true" />
+          <span className="small-text">Outlined: changed</span>
+          {splitButton}
+        </>
       ) : base ? (
         <>
           <span className="swatch-dot" style={{ borderColor: SIM_COLOURS.changed }} aria-hidden="true" />
@@ -31,6 +49,7 @@ export function SimCanvasBar() {
             <button type="button" aria-pressed={showBase} onClick={() => simView.getState().set({ showBase: true })}>Base</button>
             <button type="button" aria-pressed={!showBase} onClick={() => simView.getState().set({ showBase: false })} title={title}>{sim.scenario ? 'Scenario' : 'Edited'}</button>
           </div>
+          {splitButton}
         </>
       ) : null}
       {lens && <span className="sim-badge lens">Dependency lens</span>}

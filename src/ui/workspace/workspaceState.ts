@@ -14,6 +14,8 @@ export interface WorkspaceState {
   legendOpen: boolean;
   /** Split view: base and scenario side by side. */
   split: boolean;
+  /** In the split view, the side the inspector describes (the one last clicked). */
+  splitSide: 'before' | 'after';
   set(changes: Partial<Omit<WorkspaceState, 'set' | 'setWidth'>>): void;
   setWidth(dock: string, width: number): void;
 }
@@ -47,6 +49,7 @@ export const workspace = createStore<WorkspaceState>()((set, get) => ({
   widths: initial.widths ?? {},
   legendOpen: initial.legendOpen ?? false,
   split: false,
+  splitSide: 'after',
   set: (changes) => {
     set(changes);
     remember(get());

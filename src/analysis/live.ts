@@ -1,0 +1,343 @@
+// Incremental analysis for live edits (the worker's): the control of a document kept current across edits by
+// re-evaluating only what an edit can change. The records that changed are found by identity (documents are
+// immutable; an edit replaces the records it touches), their subjects seed the edit's downstream cone in the
+// control graph (holdings and agreements), the cone is re-evaluated sources-first with its cycles iterated as in
+// computeControl, and ultimate controllers are redone only for the control descendants of entities whose controller
+// changed. The result is the summary a full analysis gives (property-tested after every step of random edits).
+// Look-through is not computed here: the page computes it for the entity it shows. Pure; typed arrays.
+import type { Agreement, OwnershipDoc } from '../model';
+import { controlAgreements } from './relations';
+import { Evaluator, computeControl, iterateComponent, type Reason } from './control';
+import { classifyDependency, type Exposure } from './exposure';
+import { inForce } from '../model';
+import { recomputeTops } from './liveTops';
+import { carryStructure, closedLoops, lookThroughWalk } from './lookThrough';
+import { LiveHoldings } from './livePatch';
+import { resolveOptions, type AnalysisOptions } from './options';
+import { stronglyConnected } from './scc';
+import { agreementsBySubject, entityFields, fromTable, holdingTable, type Snapshot } from './snapshot';
+import type { AnalysisSummary } from './summary';
+import { diffRecords } from './liveDiff';
+
+/** What the last update did: the entities re-evaluated and those whose ultimate controllers were redone. */
+export interface LiveStats {
+  full: boolean;
+  cone: number;
+  redone: number;
+}
+
+export class LiveAnalysis {
+  doc: OwnershipDoc;
+  readonly options: AnalysisOptions;
+  snap: Snapshot;
+  stats: LiveStats = { full: true, cone: 0, redone: 0 };
+  private fields: ReturnType<typeof entityFields>;
+  private holdings: LiveHoldings;
+  private parent: Int32Array;
+  private reason: Reason[];
+  private tops: number[][];
+  private onCycle: Uint8Array;
+  /** 1 where the reason is joint control (read in whole-graph passes instead of each reason's kind). */
+  private joint: Uint8Array;
+  /** Per holding row (document order): 1 when its votes or seats belong to the block that controls its subject. */
+  private confers: Uint8Array;
+  private local: Int32Array;
+  /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
+  private interned = new Map<string, number[]>();
+  private internId = new Map<number[], number>();
+  /** Per entity: the id of its interned tops when it has several, else −1 (so whole-graph passes stay typed). */
+  private topsId: Int32Array;
+  private canon = (t: number[]): number[] => {
+    if (t.length <= 1) return t;
+    const ids = this.snap.ids;
+    const sorted = t.slice().sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+    const key = sorted.map((x) => ids[x]).join('+');
+    let shared = this.interned.get(key);
+    if (!shared) {
+      this.interned.set(key, (shared = sorted));
+      this.internId.set(shared, this.internId.size);
+    }
+    return shared;
+  };
+
+  constructor(doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
+    this.options = resolveOptions(doc, opts);
+    this.doc = doc;
+    this.fields = entityFields(doc);
+    const table = holdingTable(doc, this.fields.index, this.options.date);
+    this.snap = fromTable(doc, this.options.date, this.fields, table, agreementsBySubject(doc, this.fields.index, this.options.date));
+    this.holdings = new LiveHoldings(this.snap.n, table, this.snap);
+    const c = computeControl(this.snap, this.options);
+    this.parent = c.parent;
+    this.reason = c.reason;
+    const n = this.snap.n;
+    this.tops = new Array(n);
+    this.onCycle = new Uint8Array(n);
+    this.joint = new Uint8Array(n);
+    for (let v = 0; v < n; v++) this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
+    this.local = new Int32Array(n);
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    recomputeTops(all, this.parent, this.reason, this.tops, this.onCycle, this.local, this.canon);
+    this.topsId = new Int32Array(n);
+    this.setTopsIds(all);
+    this.confers = new Uint8Array(doc.holdings.length);
+    const ev = new Evaluator(this.snap, this.options, this.parent);
+    for (let y = 0; y < n; y++) this.conferOf(ev, y);
+  }
+
+  /** Whether this analysis can follow `doc` (same view), else a new one must be made. */
+  fits(doc: OwnershipDoc, opts: Partial<AnalysisOptions>): boolean {
+    const o = resolveOptions(doc, opts);
+    return o.rule === this.options.rule && o.threshold === this.options.threshold && o.date === this.options.date;
+  }
+
+  /** Brings the analysis to `doc` (an edit of the current document); false when it cannot (then make a new one). */
+  update(doc: OwnershipDoc): boolean {
+    const old = this.doc, date = this.options.date;
+    if (doc === old) return true;
+    const seeds: number[] = [];
+    // Entities: same ids in the same places (names, kinds, rules and boards may change), else start again.
+    if (doc.entities !== old.entities) {
+      if (doc.entities.length !== old.entities.length) return false;
+      for (let i = 0; i < doc.entities.length; i++) {
+        const a = old.entities[i], b = doc.entities[i];
+        if (a === b) continue;
+        if (a.id !== b.id) return false;
+        this.fields.names[i] = b.name;
+        this.fields.isFloat[i] = b.kind === 'float' ? 1 : 0;
+        seeds.push(i);
+        // A holder turning into (or out of) a float changes the blocks of everything it holds.
+        for (let e = this.snap.outStart[i]; e < this.snap.outStart[i + 1]; e++) seeds.push(this.snap.outSubject[e]);
+      }
+    }
+    // Agreements include those made from consolidation relations (relations.ts): compared by content, as the made
+    // ones are new objects for every document.
+    const agreementsChanged = doc.agreements !== old.agreements || doc.relations !== old.relations;
+    const agreements = agreementsChanged || doc.entities !== old.entities ? agreementsBySubject(doc, this.fields.index, date) : this.snap.agreements;
+    let sameEdges = true;
+    if (doc.holdings !== old.holdings) {
+      const d = diffRecords(old.holdings, doc.holdings);
+      if (d.changed > Math.max(64, doc.holdings.length / 20)) return false;
+      if (!d.same.every(([from, to]) => from === to) || doc.holdings.length !== old.holdings.length) {
+        const confers = new Uint8Array(doc.holdings.length);
+        for (const [from, to, length] of d.same) confers.set(this.confers.subarray(from, from + length), to);
+        this.confers = confers;
+      }
+      // A changed row's flag is recomputed with its subject's (a row no longer in force keeps none).
+      for (const k of d.added) this.confers[k] = 0;
+      sameEdges = this.holdings.apply(d, doc, this.fields.index, date, (v) => seeds.push(v));
+    }
+    if (agreementsChanged) {
+      const key = (a: Agreement) => JSON.stringify([a.id, a.kind, a.parties, a.subject, a.since ?? null, a.until ?? null]);
+      const before = new Map(controlAgreements(old).map((a) => [key(a), a])), after = new Map(controlAgreements(doc).map((a) => [key(a), a]));
+      for (const [k, a] of [...before].filter(([x]) => !after.has(x)).concat([...after].filter(([x]) => !before.has(x)))) {
+        void k;
+        const s = this.fields.index.get(a.subject);
+        if (s !== undefined) seeds.push(s);
+      }
+    }
+    this.doc = doc;
+    const snap = this.holdings.snapshot(this.snap, doc, agreements);
+    if (sameEdges) carryStructure(this.snap, snap);
+    this.snap = snap;
+    this.reevaluate(seeds.filter((v) => v >= 0));
+    return true;
+  }
+
+  /** Re-evaluates the downstream cone of `seeds`, then redoes the tops of control descendants of what changed. */
+  private reevaluate(seeds: number[]) {
+    const s = this.snap, n = s.n;
+    // Control graph out-edges: holdings, and agreement parties → subject (legal and de facto rules only).
+    const partyOf = new Map<number, number[]>();
+    if (this.options.rule !== 'votes') {
+      for (const [subject, list] of s.agreements) for (const a of list) for (const p of a.parties) {
+        const pi = s.index.get(p);
+        if (pi === undefined || pi === subject) continue;
+        const l = partyOf.get(pi);
+        if (l) l.push(subject); else partyOf.set(pi, [subject]);
+      }
+    }
+    const inCone = new Uint8Array(n);
+    const cone: number[] = [];
+    for (const v of seeds) if (!inCone[v]) { inCone[v] = 1; cone.push(v); }
+    for (let q = 0; q < cone.length; q++) {
+      const v = cone[q];
+      for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) {
+        const w = s.outSubject[e];
+        if (!inCone[w]) { inCone[w] = 1; cone.push(w); }
+      }
+      for (const w of partyOf.get(v) ?? []) if (!inCone[w]) { inCone[w] = 1; cone.push(w); }
+    }
+    // The cone's own graph (it is closed downstream, so its cycles are whole) in topological order.
+    const k = cone.length;
+    const local = this.local;
+    cone.forEach((v, i) => (local[v] = i));
+    const start = new Int32Array(k + 1);
+    const edges: number[] = [];
+    for (let i = 0; i < k; i++) {
+      const v = cone[i];
+      for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) edges.push(local[s.outSubject[e]]);
+      for (const w of partyOf.get(v) ?? []) edges.push(local[w]);
+      start[i + 1] = edges.length;
+    }
+    const { comp, count } = stronglyConnected(k, start, Int32Array.from(edges));
+    const members: number[][] = Array.from({ length: count }, () => []);
+    for (let i = 0; i < k; i++) members[comp[i]].push(cone[i]);
+    const oldParent = cone.map((v) => this.parent[v]);
+    const oldReason = cone.map((v) => this.reason[v]);
+    for (const v of cone) this.parent[v] = -1;
+    const ev = new Evaluator(s, this.options, this.parent);
+    for (let c = count - 1; c >= 0; c--) {
+      const list = members[c];
+      if (list.length === 1) {
+        const r = ev.evaluate(list[0]);
+        this.parent[list[0]] = r.parent;
+        this.reason[list[0]] = r.reason;
+      } else {
+        for (const v of list) this.reason[v] = undefined as unknown as Reason;
+        iterateComponent(ev, list, this.parent, this.reason);
+      }
+    }
+    // Entities whose controllers changed, then everything whose chain of control passes one of them.
+    const changed: number[] = [];
+    cone.forEach((v, i) => {
+      const a = oldReason[i], b = this.reason[v];
+      if (oldParent[i] !== this.parent[v] || a?.kind !== b.kind || (a.kind === 'joint' && b.kind === 'joint' && a.players.join() !== b.players.join())) changed.push(v);
+    });
+    for (const v of cone) {
+      this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
+      this.conferOf(ev, v);
+    }
+    const redo = this.descendants(changed);
+    recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local, this.canon);
+    this.setTopsIds(redo);
+    this.stats = { full: false, cone: k, redone: redo.length };
+  }
+
+  private setTopsIds(set: Int32Array) {
+    for (const v of set) this.topsId[v] = this.tops[v].length > 1 ? this.internId.get(this.tops[v])! : -1;
+  }
+
+  /** `from` and every entity that can reach one of them through its controllers. */
+  private descendants(from: number[]): Int32Array {
+    if (!from.length) return new Int32Array(0);
+    const n = this.snap.n, parent = this.parent, reason = this.reason;
+    // Children (the reverse of "controlled by") as CSR: one counting pass over every entity's controllers.
+    const start = new Int32Array(n + 1);
+    const joint = this.joint;
+    for (let v = 0; v < n; v++) {
+      if (joint[v]) for (const u of (reason[v] as Extract<Reason, { kind: 'joint' }>).players) start[u + 1]++;
+      else if (parent[v] !== -1) start[parent[v] + 1]++;
+    }
+    for (let v = 0; v < n; v++) start[v + 1] += start[v];
+    const child = new Int32Array(start[n]);
+    const cur = start.slice(0, n);
+    for (let v = 0; v < n; v++) {
+      if (joint[v]) for (const u of (reason[v] as Extract<Reason, { kind: 'joint' }>).players) child[cur[u]++] = v;
+      else if (parent[v] !== -1) child[cur[parent[v]]++] = v;
+    }
+    const seen = new Uint8Array(n);
+    const out: number[] = [];
+    for (const v of from) if (!seen[v]) { seen[v] = 1; out.push(v); }
+    for (let q = 0; q < out.length; q++) {
+      const v = out[q];
+      for (let e = start[v]; e < start[v + 1]; e++) if (!seen[child[e]]) { seen[child[e]] = 1; out.push(child[e]); }
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Sets the conferring flag of every holding of `y` (as Analysis.conferring). */
+  private conferOf(ev: Evaluator, y: number) {
+    const s = this.snap, r = this.reason[y], p = this.parent[y];
+    let members: Set<number> | null = null;
+    if (r.kind === 'joint' && !r.agreement) members = new Set(r.players);
+    else if (p !== -1 && (r.kind === 'votes' || r.kind === 'board' || r.kind === 'defacto')) members = new Set([p]);
+    for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+      this.confers[s.inHolding[e]] = members && ev.chain(s.inHolder[e], y).some((x) => members!.has(x)) ? 1 : 0;
+    }
+  }
+
+  /** The summary of the current document (what summarize(analyze(doc, options)) gives): two passes over typed arrays. */
+  summary(): AnalysisSummary {
+    const { n, ids } = this.snap;
+    const { parent, reason, tops, onCycle, joint } = this;
+    const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+    const status = new Uint8Array(n);
+    const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
+    let np = 0, nu = 0;
+    for (let v = 0; v < n; v++) {
+      let st: number;
+      if (joint[v]) {
+        st = 2;
+        np += (reason[v] as Extract<Reason, { kind: 'joint' }>).players.length;
+      } else if (parent[v] === -1) st = 0;
+      else {
+        st = onCycle[v] ? 3 : 1;
+        np++;
+      }
+      status[v] = st;
+      if (st !== 0) nu += tops[v].length;
+      parentStart[v + 1] = np;
+      ultimateStart[v + 1] = nu;
+    }
+    const parentIdx = new Int32Array(np), ultimateIdx = new Int32Array(nu);
+    // Group keys: the single top's index, or a shared array of several tops (one per distinct set).
+    const key = new Int32Array(n);
+    const single = new Int32Array(n);
+    const multi = new Int32Array(this.internId.size);
+    const topsId = this.topsId;
+    for (let v = 0; v < n; v++) {
+      let p = parentStart[v];
+      if (joint[v]) {
+        const players = (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
+        for (const x of players.length > 1 ? players.slice().sort(byId) : players) parentIdx[p++] = x;
+      } else if (parent[v] !== -1) parentIdx[p] = parent[v];
+      const t = status[v] === 0 ? null : tops[v];
+      if (!t || t.length === 0) {
+        key[v] = v;
+        single[v]++;
+      } else if (t.length === 1) {
+        ultimateIdx[ultimateStart[v]] = t[0];
+        key[v] = t[0];
+        single[t[0]]++;
+      } else {
+        for (let i = 0, u = ultimateStart[v]; i < t.length; i++) ultimateIdx[u + i] = t[i];
+        key[v] = -1;
+        multi[topsId[v]]++;
+      }
+    }
+    const groupSize = new Int32Array(n);
+    for (let v = 0; v < n; v++) groupSize[v] = key[v] >= 0 ? single[key[v]] : multi[topsId[v]];
+    let nc = 0;
+    for (let k = 0; k < this.confers.length; k++) nc += this.confers[k];
+    const conferring = new Int32Array(nc);
+    for (let k = 0, c = 0; k < this.confers.length; k++) if (this.confers[k]) conferring[c++] = k;
+    return { options: this.options, status, parentStart, parentIdx, ultimateStart, ultimateIdx, groupSize, conferring, dependencies: this.dependencies(), loops: closedLoops(this.snap) };
+  }
+
+  /** Exposure of every dependency in force (as Analysis.dependencies), reading look-through only for their clients. */
+  private dependencies(): Record<string, Exposure> {
+    const out: Record<string, Exposure> = {};
+    const deps = this.doc.dependencies ?? [];
+    if (!deps.length) return out;
+    const s = this.snap;
+    const top = (id: string) => {
+      const v = s.index.get(id);
+      if (v === undefined) return [id];
+      const t = this.reason[v].kind !== 'joint' && this.parent[v] === -1 ? [] : this.tops[v];
+      return t.length ? t.map((u) => s.ids[u]).sort() : [id];
+    };
+    const stake = (owner: string, client: string) => {
+      const v = s.index.get(client), o = s.index.get(owner);
+      if (v === undefined || o === undefined || o === v) return 0;
+      const w = lookThroughWalk(s, v);
+      return w.ok ? w.m[o] * 100 * (w.nodes.includes(o) ? 1 : 0) : 0;
+    };
+    const byId = new Map(this.doc.entities.map((e) => [e.id, e]));
+    for (const d of deps) {
+      if (!inForce(d, this.options.date)) continue;
+      out[d.id] = classifyDependency(d, { top, lookThroughStake: stake, jurisdiction: (id) => byId.get(id)?.jurisdiction });
+    }
+    return out;
+  }
+}

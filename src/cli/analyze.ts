@@ -1,0 +1,99 @@
+// The `analyze` command (FORMAT.md): the readable table, one JSON object or JSON Lines, written as a stream of
+// text chunks so that memory does not grow with the output. Look-through and ultimate-owner maps list owners at or
+// above --min-stake (the rest summed in "others"); --entity gives full detail; power where the game is small.
+import type { OwnershipDoc } from '../model';
+import { analyze, controlCertainty, type Analysis, type AnalysisOptions } from '../analysis';
+import { UsageError } from './args';
+import { ByteOut } from './byteOut';
+import { EntityWriter } from './entityJson';
+
+/** What `analyze` prints and how much of it. */
+export interface AnalyzeOutput {
+  format: 'table' | 'json' | 'jsonl';
+  /** Owners below this stake (percentage points) are left out of the maps; 0 lists every owner. */
+  minStake: number;
+  /** When given, only these entities, each with every owner and its power indices. */
+  entities?: string[];
+}
+
+/** Bytes gathered before a chunk is handed out. */
+const CHUNK = 1 << 20;
+
+/**
+ * The stream `analyze` prints (without the final newline): text chunks for the table, UTF-8 byte chunks for JSON.
+ * Errors are thrown before the first chunk.
+ */
+export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>, out: AnalyzeOutput): Generator<string | Uint8Array> {
+  const a = analyze(doc, opts);
+  const named = out.entities;
+  if (named) for (const id of named) if (!a.snap.index.has(id)) throw new UsageError(`--entity "${id}" is not an entity of this document — give an entity id`);
+  if (out.format === 'table') return yield* tableChunks(a);
+  const indices = named ? [...new Set(named)].map((id) => a.snap.index.get(id)!) : null;
+  const count = indices ? indices.length : a.snap.n;
+  const minStake = named ? 0 : out.minStake;
+  const w = new EntityWriter(a, minStake, !!named);
+  const o = new ByteOut();
+  const jsonl = out.format === 'jsonl';
+  o.str(jsonl
+    ? JSON.stringify({ rule: a.options.rule, date: a.options.date, loops: a.loops, dependencies: a.dependencies() })
+    : `{"rule":${JSON.stringify(a.options.rule)},"date":${JSON.stringify(a.options.date)},"entities":{`);
+  for (let k = 0; k < count; k++) {
+    const v = indices ? indices[k] : k;
+    if (jsonl) {
+      o.str('\n{"id":');
+      w.key(o, v);
+      o.char(44);
+    } else {
+      o.str(k ? ',\n' : '\n');
+      w.key(o, v);
+      o.str(':{');
+    }
+    w.fields(o, v);
+    o.char(125);
+    if (o.pos >= CHUNK) yield o.take();
+  }
+  if (!jsonl) o.str(`\n},"loops":${JSON.stringify(a.loops)},"dependencies":${JSON.stringify(a.dependencies())}}`);
+  yield o.take();
+}
+
+const WIDTH = 48;
+
+/** The readable table, one row per entity, streamed; names are looked up by index (no scan per row). */
+function* tableChunks(a: Analysis): Generator<string> {
+  const { snap, doc, options } = a;
+  const name = (id: string) => {
+    const v = snap.index.get(id);
+    return v === undefined ? id : snap.names[v];
+  };
+  const names = (ids: string[]) => (ids.length ? ids.map(name).join(' + ') : '—');
+  const head = ['Entity', 'Status', 'Parent', 'Ultimate controller(s)'];
+  const widths = head.map((h) => h.length);
+  const row = (i: number): string[] => {
+    const c = a.entity(snap.ids[i]);
+    return [snap.names[i], c.status, names(c.parent), names(c.ultimate)];
+  };
+  // First pass: column widths (capped), without keeping the rows.
+  for (let i = 0; i < snap.n; i++) {
+    const r = row(i);
+    for (let k = 0; k < 4; k++) if (r[k].length > widths[k]) widths[k] = Math.min(WIDTH, r[k].length);
+  }
+  const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ').trimEnd();
+  yield `Control under the ${options.rule} rule on ${options.date}${options.rule === 'defacto' ? ` (τ = ${options.threshold}%)` : ''}\n\n`;
+  yield `${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`;
+  for (let i = 0; i < snap.n; i++) yield `\n${fmt(row(i))}`;
+  if (a.loops.length) yield `\n\nClosed ownership loops: ${a.loops.map((l) => l.map(name).join(' ↔ ')).join('; ')}`;
+  const certainty = controlCertainty(doc, a);
+  if (certainty.size) {
+    yield '\n\nWithin published bands (figures given as ranges)';
+    for (const [id, c] of certainty) yield `\n  ${name(id)}: control ${c.control === 'certain' ? 'certain' : 'only possible'} — ${c.note}`;
+  }
+  const deps = Object.entries(a.dependencies());
+  if (deps.length) {
+    const byId = new Map((doc.dependencies ?? []).map((d) => [d.id, d]));
+    yield '\n\nDependencies';
+    for (const [id, e] of deps) {
+      const d = byId.get(id)!;
+      yield `\n  ${name(d.provider)} → ${name(d.client)} (${d.kind}): ${e.exposure}${e.crossBorder ? ', cross-border' : ''}`;
+    }
+  }
+}

@@ -1,0 +1,164 @@
+// One entity of `analyze --json` / `--jsonl` written as UTF-8 bytes (FORMAT.md): status, parent, ultimate, the
+// look-through and ultimate-owner maps cut at --min-stake (the rest of the owners summed in "others"), power indices
+// where the game has at most 64 blocks (or the entity was named), and the explanation. At 100k entities the maps hold
+// millions of entries, so they are gathered in typed scratch arrays, keys are encoded once per entity and figures are
+// integer micro-points (roundPct × 10⁶) written digit by digit: no string per entry.
+import { FLOAT_PREFIX } from '../model';
+import { controlCertainty, type Analysis, type Certainty } from '../analysis';
+import { lookThroughWalk } from '../analysis/lookThrough';
+import { utf8, utf8Length, type ByteOut } from './byteOut';
+
+/** Power indices are given for games of at most this many blocks (or for entities named with --entity). */
+export const POWER_MAX_BLOCKS = 64;
+
+const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
+export class EntityWriter {
+  /** Every key's JSON text, encoded once: entity v at keyStart[v], the remainder of v at keyStart[n + v]. */
+  private keyBytes: Uint8Array;
+  private keyStart: Int32Array;
+  private upKey = new Int32Array(1024);
+  private upVal = new Float64Array(1024);
+  private ownKey = new Int32Array(1024); // entity index; −1 − v for the unattributed remainder of v
+  private ownVal = new Float64Array(1024);
+  private ids: string[];
+  private min: number;
+
+  private certainty: Map<string, Certainty>;
+
+  constructor(private a: Analysis, minStake: number, private full: boolean) {
+    this.certainty = controlCertainty(a.doc, a);
+    this.ids = a.snap.ids;
+    const n = this.ids.length;
+    const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
+    this.keyBytes = utf8(text);
+    this.keyStart = new Int32Array(2 * n + 1);
+    let at = 0;
+    for (let i = 0; i < 2 * n; i++) {
+      this.keyStart[i] = at;
+      at += utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+    }
+    this.keyStart[2 * n] = at;
+    this.min = Math.round(minStake * 1e6 - 1e-6); // micro-points
+  }
+
+  /** Writes the JSON text of a key: entity v (k = v), or the remainder `float:<id of v>` (k = n + v). */
+  key(o: ByteOut, k: number): void {
+    o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
+  }
+
+  /** Position of every key in string order: entity v at v, the remainder of v at n + v (built on first use). */
+  private rankOf?: Int32Array;
+  private byRank?: Int32Array;
+  private sortBuf = new Float64Array(1024);
+
+  private ranks(): Int32Array {
+    if (this.rankOf) return this.rankOf;
+    const n = this.ids.length;
+    const keys = Array.from({ length: 2 * n }, (_, i) => i);
+    const text = (i: number) => (i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]);
+    keys.sort((x, y) => (text(x) < text(y) ? -1 : text(x) > text(y) ? 1 : 0));
+    this.rankOf = new Int32Array(2 * n);
+    this.byRank = Int32Array.from(keys);
+    keys.forEach((k, r) => (this.rankOf![k] = r));
+    return this.rankOf;
+  }
+
+  /** Writes the fields of entity v (without braces). */
+  fields(o: ByteOut, v: number): void {
+    const a = this.a, s = a.snap;
+    const id = s.ids[v];
+    const c = a.entity(id);
+    o.str(`"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},`);
+    const walk = lookThroughWalk(s, v);
+    if (!walk.ok) o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${walk.loop.join(', ')}`)}`);
+    else {
+      const { nodes, m } = walk;
+      if (this.upKey.length < nodes.length) {
+        const size = Math.max(nodes.length, this.upKey.length * 2);
+        this.upKey = new Int32Array(size);
+        this.upVal = new Float64Array(size);
+        this.ownKey = new Int32Array(size);
+        this.ownVal = new Float64Array(size);
+      }
+      const { upKey, upVal, ownKey, ownVal, min } = this;
+      let ups = 0, owns = 0, listed = 0, cut = false;
+      for (let q = 0; q < nodes.length; q++) {
+        const u = nodes[q];
+        const mu = m[u];
+        if (!(mu > 1e-12)) continue;
+        if (u !== v) {
+          const k = Math.round(mu * 100 * 1e6);
+          if (k >= min && k > 0) {
+            upKey[ups] = u;
+            upVal[ups++] = k;
+          }
+        }
+        let key: number, x: number;
+        if (s.holderCount[u] === 0) {
+          key = u;
+          x = u === v ? 1 : mu;
+        } else {
+          const rem = 1 - s.heldShares[u];
+          if (!(rem > 1e-9)) continue;
+          key = -1 - u;
+          x = rem * mu;
+        }
+        const k = Math.round(x * 100 * 1e6);
+        if (k >= min && k > 0) {
+          ownKey[owns] = key;
+          ownVal[owns++] = k;
+          listed += k;
+        } else cut = true;
+      }
+      o.str('"lookThrough":');
+      this.map(o, upKey, upVal, ups, 0);
+      o.str(',"ultimateOwners":');
+      this.map(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
+    }
+    o.str(',"power":');
+    if (this.full || a.blockCount(id) <= POWER_MAX_BLOCKS) {
+      const p = a.power(id);
+      o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
+    } else o.str('null');
+    o.str(`,"explanation":${JSON.stringify(a.explain(id))}`);
+    // Only where published bands make control uncertain (analysis/certainty.ts).
+    const sure = this.certainty.get(id);
+    if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
+  }
+
+  /**
+   * A map, largest figure first, ties by key; then "others" when `others` > 0. Sorted natively as one number per
+   * entry: (top − figure) · 2²² + the key's string rank, exact below 2⁵³ for up to 2 million keys and figures
+   * below 2³⁰ micro-points (a look-through stake in a cycle may pass 100%).
+   */
+  private map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
+    const rank = this.ranks(), n = this.ids.length;
+    if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
+    const sorted = this.sortBuf.subarray(0, count);
+    let top = 0;
+    for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
+    if (top >= 2 ** 30 || n > 2 ** 21) throw new Error(`cli/analyze: a figure of ${top / 1e6}% or ${n} entities is beyond what the output sort handles`);
+    for (let i = 0; i < count; i++) {
+      const k = keys[i];
+      sorted[i] = (top - vals[i]) * 4194304 + rank[k >= 0 ? k : n - 1 - k];
+    }
+    sorted.sort();
+    o.char(123);
+    for (let i = 0; i < count; i++) {
+      if (i) o.char(44);
+      const c = sorted[i];
+      const r = c % 4194304;
+      this.key(o, this.byRank![r]);
+      o.char(58);
+      o.micro(top - (c - r) / 4194304);
+    }
+    if (others > 0) {
+      if (count) o.char(44);
+      o.str('"others":');
+      o.micro(others);
+    }
+    o.char(125);
+  }
+}

@@ -1,0 +1,32 @@
+// The `generate` command: a synthetic document written as it is made, in chunks, so a million entities never sit
+// in memory as objects; the text is exactly JSON.stringify(generateGraph(opts)).
+import { generatedHeader, generateRecords, type GenerateOptions } from '../model/generate';
+
+const CHUNK = 1 << 16;
+
+/** Writes the generated document as JSON text through `write`, in chunks of about 64 KB. */
+export function writeGenerated(opts: GenerateOptions, write: (chunk: string) => void): void {
+  let buf = `${JSON.stringify(generatedHeader(opts)).slice(0, -1)},"entities":[`;
+  let first = true, holdings = false;
+  const add = (record: object) => {
+    buf += first ? JSON.stringify(record) : `,${JSON.stringify(record)}`;
+    first = false;
+    if (buf.length >= CHUNK) {
+      write(buf);
+      buf = '';
+    }
+  };
+  generateRecords(opts, {
+    entity: add,
+    holding: (h) => {
+      if (!holdings) {
+        buf += '],"holdings":[';
+        holdings = true;
+        first = true;
+      }
+      add(h);
+    },
+  });
+  if (!holdings) buf += '],"holdings":[';
+  write(`${buf}],"agreements":[],"dependencies":[],"events":[]}`);
+}

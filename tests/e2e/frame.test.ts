@@ -1,0 +1,187 @@
+// Seeing control move, at 1280×720 with the Simulate panel open: after every scenario button and after a transfer
+// preview the changed entities are inside the visible canvas, readable (≥ 10 px) and under no overlay; under the
+// Legal rule "SoftBank acquires majority" says NAVER's veto ends and SoftBank Corp.'s power goes to 100%, in the
+// diff and in a callout on the canvas; the split view draws both sides locked together; the inspector follows the
+// side shown; small things (delete says what went with it, arrow keys, new entity placement).
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gotoApp, launch, shot, state } from './browser';
+import { settle, unreadable } from './readable';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => localStorage.setItem('ownership-explorer:simulate-open', '1'));
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await gotoApp(page, inject('baseUrl'));
+  await page.getByRole('complementary', { name: 'Simulate' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const panel = () => page.getByRole('complementary', { name: 'Simulate' });
+
+/** Entities marked changed, and the ends of changed holdings, as drawn on the main canvas. */
+const changed = () =>
+  page.evaluate(() => {
+    type Cy = { elements(s: string): { forEach(f: (e: { isNode(): boolean; data(k: string): string; connectedNodes(): { forEach(g: (n: { data(k: string): string }) => void): void } }) => void): void } };
+    const graphs = document.querySelectorAll('.graph:not(.mirror)');
+    const cy = (graphs[graphs.length - 1] as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+    const ids = new Set<string>();
+    cy.elements('.sim-changed').forEach((e) => {
+      if (e.isNode()) ids.add(e.data('ref'));
+      else e.connectedNodes().forEach((n) => ids.add(n.data('ref')));
+    });
+    return [...ids];
+  });
+
+const SCENARIOS = ['LY buyback 2024', 'NAVER sells 25% of A Holdings', 'SoftBank buys NAVER out', 'SoftBank acquires majority', 'Status quo after the July 2024 report', 'System separation: NAVER dependencies end'];
+
+describe('frame the change', () => {
+  it.each(SCENARIOS)('after "%s" the changed entities are in view and readable', async (title) => {
+    await panel().getByRole('button', { name: title, exact: true }).click();
+    await settle(page);
+    const ids = await changed();
+    if (title !== 'Status quo after the July 2024 report') expect(ids.length).toBeGreaterThan(0);
+    expect(await unreadable(page, ids, '.graph:not(.mirror)')).toEqual([]);
+    await shot(page, `frame-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+  });
+
+  it('after a transfer preview (A Holdings, NAVER → SoftBank Corp., 25 points) they are too', async () => {
+    await panel().getByRole('button', { name: 'Back to base' }).click();
+    await page.getByRole('tab', { name: 'Transfer', exact: true }).click();
+    await panel().getByLabel('Company', { exact: true }).selectOption('ahd');
+    await panel().getByLabel('Seller', { exact: true }).selectOption('naver');
+    await panel().getByLabel('Buyer', { exact: true }).selectOption('sbkk');
+    await page.getByLabel(/^Points of A Holdings/).fill('25');
+    await page.getByText('Preview — not applied', { exact: true }).waitFor();
+    await settle(page);
+    const ids = await changed();
+    expect(ids).toContain('ahd');
+    expect(await unreadable(page, ids)).toEqual([]);
+    await shot(page, 'frame-transfer-preview');
+  });
+});
+
+describe('the diff under Legal control', () => {
+  it('"SoftBank acquires majority" names NAVER’s veto and SoftBank Corp.’s power, in words and on the canvas', async () => {
+    await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+    await panel().getByRole('button', { name: 'SoftBank acquires majority', exact: true }).click();
+    const game = panel().getByTestId('diff-game');
+    await expect.poll(() => game.textContent()).toContain("NAVER Corporation's veto over A Holdings Corporation ends");
+    expect(await game.textContent()).toContain("SoftBank Corp.'s voting power in A Holdings Corporation: 50% → 100%");
+    expect(await panel().getByTestId('diff-control').textContent()).toContain('No change in who controls what under Legal control; under Votes only it does');
+    const callout = page.getByTestId('callout-ahd');
+    await callout.waitFor();
+    expect(await callout.textContent()).toContain('NAVER Corporation: veto ends');
+    expect(await callout.textContent()).toContain('SoftBank Corp.: power 50% → 100%');
+    // The callout lies inside the canvas and leaves A Holdings itself clickable.
+    const box = (await callout.boundingBox())!, canvas = (await page.locator('.graph').boundingBox())!;
+    expect(box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width + 1 && box.y + box.height <= canvas.y + canvas.height + 1).toBe(true);
+    expect(await unreadable(page, ['ahd'])).toEqual([]);
+    await settle(page);
+    await shot(page, 'diff-legal-softbank-majority');
+  });
+});
+
+describe('one truth per view', () => {
+  it('on the base side the inspector, the legend and the canvas all describe the base', async () => {
+    await page.getByRole('button', { name: 'Base', exact: true }).click();
+    await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'ahd' }));
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByTestId('inspector-side').textContent()).toContain('the base, before the change, on 2024-09-30');
+    expect(await page.getByTestId('legend-side').textContent()).toBe('Base: 2024-09-30');
+    // The base's voting game on A Holdings: 50/50, both with a veto (the scenario's is 100/0).
+    const power = await inspector.getByRole('table', { name: /Voting power/ }).textContent();
+    expect(power).toContain('50.00%');
+    expect(await inspector.textContent()).toContain('Veto players: NAVER Corporation and SoftBank Corp.');
+    expect(await inspector.getByRole('form').count()).toBe(0);
+    await settle(page);
+    await shot(page, 'inspector-base-side');
+    await page.getByRole('button', { name: 'Scenario', exact: true }).click();
+    await expect.poll(() => inspector.getByTestId('inspector-side').count()).toBe(0);
+    expect(await inspector.textContent()).toContain('Veto players: SoftBank Corp.');
+    expect(await page.getByTestId('legend-side').textContent()).toBe('Shown: 2024-09-30');
+  });
+});
+
+describe('split view', () => {
+  it('draws base and scenario side by side, pan and zoom locked, changes marked on both sides', async () => {
+    await page.getByRole('button', { name: 'Split view' }).click();
+    await page.locator('.graph.mirror').waitFor();
+    await settle(page);
+    const viewports = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.graph')].map((g) => {
+          const cy = (g as unknown as { _cyreg: { cy: { zoom(): number; pan(): { x: number; y: number } } } })._cyreg.cy;
+          return { zoom: Math.round(cy.zoom() * 1000), x: Math.round(cy.pan().x), y: Math.round(cy.pan().y) };
+        }),
+      );
+    let [left, right] = await viewports();
+    expect(left).toEqual(right);
+    // Pan the right side: the left follows.
+    const box = (await page.locator('.graph:not(.mirror)').boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height - 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80, box.y + box.height - 60, { steps: 4 });
+    await page.mouse.up();
+    [left, right] = await viewports();
+    expect(left).toEqual(right);
+    const marked = await page.evaluate(() =>
+      [...document.querySelectorAll('.graph')].map((g) => (g as unknown as { _cyreg: { cy: { elements(s: string): { length: number } } } })._cyreg.cy.elements('.sim-changed').length),
+    );
+    expect(marked[0]).toBeGreaterThan(0);
+    expect(marked[1]).toBeGreaterThan(0);
+    await shot(page, 'split-view');
+    await page.getByRole('button', { name: 'Split view' }).click();
+    await expect.poll(() => page.locator('.graph').count()).toBe(1);
+  });
+});
+
+describe('small things', () => {
+  it('deleting NAVER says what went with it, and Undo brings it back', async () => {
+    await panel().getByRole('button', { name: 'Back to base' }).click();
+    await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'naver' }));
+    await page.getByRole('button', { name: 'Delete this entity' }).click();
+    const notice = page.getByTestId('message-notice');
+    await expect.poll(() => notice.textContent()).toContain('NAVER Corporation, 7 holdings and 1 dependency deleted.');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => state<boolean>(page, "(st) => st.doc.entities.some((e) => e.id === 'naver')")).toBe(true);
+  });
+
+  it('arrow keys move the selected entity, one undo step per gesture', async () => {
+    await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'zozo' }));
+    const at = () => state<{ x: number; y: number }>(page, "(st) => st.doc.entities.find((e) => e.id === 'zozo').position");
+    const p0 = await at();
+    const steps = await state<number>(page, '(st) => st.past.length');
+    await page.locator('.graph').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(at).toEqual({ x: p0.x + 20, y: p0.y + 10 });
+    expect(await state<number>(page, '(st) => st.past.length')).toBe(steps + 1);
+  });
+
+  it('a new entity goes beside the selection, on no node', async () => {
+    await page.evaluate(() => window.__explorer!.getState().select(null));
+    await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'ly' }));
+    await page.getByRole('button', { name: 'Close the inspector' }).click();
+    const form = page.getByRole('form', { name: 'Add an entity' });
+    await form.getByLabel('New entity name').fill('Newco');
+    await form.getByRole('button', { name: 'Add entity' }).click();
+    const clash = await state<string[]>(page, `(st) => {
+      const n = st.doc.entities.find((e) => e.name === 'Newco');
+      return st.doc.entities.filter((e) => e !== n && e.position && Math.abs(e.position.x - n.position.x) < 140 && Math.abs(e.position.y - n.position.y) < 50).map((e) => e.id);
+    }`);
+    expect(clash).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
