@@ -135,10 +135,15 @@ export function run(argv: string[]): string {
   }
 }
 
+/** The one stderr line for a failure: every line of the message kept, joined, control characters replaced. */
+export function errorLine(e: unknown): string {
+  return `ownership-cli: ${oneLine(e instanceof Error ? e.message : String(e))}\n`;
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const fail = (e: unknown) => {
-    process.stderr.write(`ownership-cli: ${oneLine((e as Error).message)}\n`);
+    process.stderr.write(errorLine(e));
     process.exitCode = 2;
   };
   const argv = process.argv.slice(2);
