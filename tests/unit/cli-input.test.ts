@@ -63,6 +63,20 @@ describe('cli: every format the app opens', () => {
   });
 });
 
+describe('README "Bring your own data"', () => {
+  it('every example file opens and gives Jo Bloggs control of Acme Ltd', () => {
+    const md = execFileSync('cat', [`${root}README.md`], { encoding: 'utf8' });
+    const section = md.slice(md.indexOf('## Bring your own data'), md.indexOf('## Simulate'));
+    const blocks = [...section.matchAll(/```(json|csv)\n([\s\S]*?)```/g)].map((m) => m[2]);
+    expect(blocks).toHaveLength(3);
+    for (const [i, name] of ['acme.ownership.json', 'acme.csv', 'acme.bods.json'].entries()) {
+      const out = JSON.parse(run(['analyze', write(name, blocks[i]), '--json'])) as { entities: Record<string, { ultimate: string[] }> };
+      const acme = Object.entries(out.entities).find(([id]) => /acme(?!-trading)|01234567/.test(id))!;
+      expect(acme[1].ultimate).toEqual([expect.stringMatching(/jo/)]);
+    }
+  });
+});
+
 describe('cli: published bands', () => {
   it('says in the table and the JSON whether control is certain or only possible', () => {
     const file = write('bands.bods.json', JSON.stringify([company('c', 'Banded Co'), person('x', 'X Person'), person('y', 'Y Person'),
