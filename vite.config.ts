@@ -1,10 +1,17 @@
 /// <reference types="vitest/config" />
 // Vite builds the app; Vitest runs the unit tests (Node) and the end-to-end tests (real Chromium).
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** The dev server injects inline scripts (React refresh): it serves index.html without its Content-Security-Policy. */
+const devWithoutCsp: Plugin = {
+  name: 'dev-without-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), devWithoutCsp],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },

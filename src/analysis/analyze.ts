@@ -189,9 +189,10 @@ export class Analysis {
     let out: LookThrough | { loop: string[] };
     if (!r.ok) out = { loop: r.loop };
     else {
-      const lookThrough: Record<string, number> = {};
+      // Keyed by entity id: null-prototype objects, so ids such as "__proto__" or "constructor" are keys like any other.
+      const lookThrough: Record<string, number> = Object.create(null);
       for (const [k, x] of r.lookThrough) lookThrough[this.snap.ids[k]] = x * 100;
-      const ultimateOwners: Record<string, number> = {};
+      const ultimateOwners: Record<string, number> = Object.create(null);
       for (const [k, x] of r.ultimate) ultimateOwners[k] = x * 100;
       out = { lookThrough, ultimateOwners };
     }
@@ -230,7 +231,7 @@ export class Analysis {
   /** Exposure class of every dependency in force on the view date. */
   dependencies(): Record<string, Exposure> {
     if (this.memoDeps) return this.memoDeps;
-    const out: Record<string, Exposure> = {};
+    const out: Record<string, Exposure> = Object.create(null); // keyed by dependency id (any string)
     const deps = this.doc.dependencies ?? [];
     // Jurisdictions by id, indexed only when there is a dependency to classify (a huge graph often has none).
     const byId = deps.length ? new Map(this.doc.entities.map((e) => [e.id, e])) : new Map();

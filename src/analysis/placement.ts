@@ -50,7 +50,7 @@ export function layeredPositions(doc: OwnershipDoc): Record<string, { x: number;
   for (let v = 0; v < n; v++) (layers[layer[v]] ??= []).push(v);
   const rowMax = Math.max(12, Math.ceil(Math.sqrt(n) * 1.6));
   const x = new Float64Array(n);
-  const pos: Record<string, { x: number; y: number }> = {};
+  const pos: Record<string, { x: number; y: number }> = Object.create(null); // keyed by entity id (any string)
   let row = 0;
   for (const members of layers) {
     if (!members) continue;
@@ -77,7 +77,7 @@ export function layeredPositions(doc: OwnershipDoc): Record<string, { x: number;
 /** Positions for the entities that have none, near the entities they are linked to (below their owners). */
 export function placeNear(doc: OwnershipDoc): Record<string, { x: number; y: number }> {
   const placed = new Map(doc.entities.filter((e) => e.position).map((e) => [e.id, e.position!]));
-  const out: Record<string, { x: number; y: number }> = {};
+  const out: Record<string, { x: number; y: number }> = Object.create(null);
   let maxX = -Infinity, minY = Infinity;
   for (const p of placed.values()) { maxX = Math.max(maxX, p.x); minY = Math.min(minY, p.y); }
   if (!placed.size) { maxX = -PLACE_W; minY = 0; }

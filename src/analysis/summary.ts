@@ -136,6 +136,7 @@ export function viewOfSummary(s: AnalysisSummary, entityIds: string[], holdingId
       return i === undefined ? 1 : s.groupSize[i];
     },
     conferring: () => (conferring ??= new Set(Array.from(s.conferring, (k) => holdingIds[k]))),
-    dependencies: () => s.dependencies,
+    // A summary crosses from the worker as a plain object: read by id, it must not see Object.prototype's keys.
+    dependencies: () => Object.assign(Object.create(null), s.dependencies),
   };
 }

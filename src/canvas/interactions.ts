@@ -11,7 +11,7 @@ import type { SelectionKind } from '../store/types';
 /** Attaches the handlers; returns a function that detaches them. */
 export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () => void {
   const get = store.getState;
-  let pending: Record<string, { x: number; y: number }> = {};
+  let pending: Record<string, { x: number; y: number }> = Object.create(null); // keyed by entity id (any string)
   let flush: ReturnType<typeof setTimeout> | null = null;
   let shift = false;
   let link: { source: NodeSingular } | null = null;
@@ -44,7 +44,7 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
     flush = setTimeout(() => {
       flush = null;
       const positions = pending;
-      pending = {};
+      pending = Object.create(null);
       const doc = get().doc;
       const moved = Object.entries(positions).some(([id, p]) => {
         const e = doc.entities.find((x) => x.id === id);

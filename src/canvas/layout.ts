@@ -78,7 +78,7 @@ export async function layoutPositions(cy: Core, doc: OwnershipDoc): Promise<Posi
     const zoom = fitZoom(pos.values(), cy.width(), cy.height()) * (direction === 'DOWN' ? 1.08 : 1);
     if (!best || zoom > best.zoom) best = { zoom, pos };
   }
-  const out: Positions = {};
+  const out: Positions = Object.create(null); // keyed by entity id (any string)
   for (const [id, p] of best!.pos) out[id] = { x: Math.round(p.x), y: Math.round(p.y) };
   return out;
 }

@@ -19,8 +19,10 @@ function inRawOrder(parsed: unknown, raw: unknown): unknown {
   if (!parsed || typeof parsed !== 'object' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return parsed;
   const p = parsed as Record<string, unknown>, r = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(r)) if (Object.hasOwn(p, k)) out[k] = inRawOrder(p[k], r[k]);
-  for (const k of Object.keys(p)) if (!Object.hasOwn(out, k)) out[k] = p[k];
+  // A key may be an id ("__proto__" among positions): define it, never assign it (which would set the prototype).
+  const put = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(r)) if (Object.hasOwn(p, k)) put(k, inRawOrder(p[k], r[k]));
+  for (const k of Object.keys(p)) if (!Object.hasOwn(out, k)) put(k, p[k]);
   return out;
 }
 

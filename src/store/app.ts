@@ -1,22 +1,33 @@
 // The composition root's parts: one explorer — its store, autosave, share-link preview and analysis worker — made
 // from its environment by createApp(). Nothing here runs on import; main.tsx calls createApp() once.
 import type { StoreApi } from 'zustand/vanilla';
-import { autosaveControl, type AutosaveControl } from './autosave';
-import { boot } from './boot';
-import { localPersistence, type Persistence } from './persistence';
+import { serializeDoc } from '../io/native';
+import { browserChannel, createAutosave, type AutosaveControl, type TabChannel } from './autosave';
+import { boot, bootFrom, sampleRequest, type Boot } from './boot';
+import { datasetById } from './datasets';
+import { browserKv, localStorageKv, type KV } from './kv';
+import { createPersistence, type Persistence, type SlotRead } from './persistence';
 import { createRemoteState, startRemoteAnalysis, WORKER_MIN_ENTITIES, type RemoteAnalysis, type RemoteState } from './remote';
 import { loadSample } from './sample';
 import { clearLocationHash, createShareSession, readShareHash, sharedBoot, type ShareSession } from './share';
 import { createExplorerStore, type ExplorerStore } from './store';
+import type { DatasetId } from './types';
 
-/** Where an explorer runs: its address, its storage, whether it may start workers. */
+/** Where an explorer runs: its address, its storage, whether it may start workers, how it talks to other tabs. */
 export interface AppEnv {
   search: string;
   hash: string;
-  persistence: Persistence;
+  kv: KV;
+  /** Where older versions saved (localStorage "ownership-explorer:working"). */
+  legacy?: KV | null;
   workers: boolean;
+  channel?: TabChannel | null;
   /** Removes the share fragment from the address bar. */
   clearHash(): void;
+  /** Removes ?sample=… from the address bar, so a reload opens the user's work. */
+  clearSearch(): void;
+  /** Offers `text` as a file to download. */
+  download(text: string, name: string, type?: string): void;
 }
 
 /** One running explorer. */
@@ -26,45 +37,114 @@ export interface ExplorerApp {
   remote: StoreApi<RemoteState>;
   autosave: AutosaveControl;
   share: ShareSession;
-  /** Clears the autosaved document. */
-  clearSaved(): void;
+  persistence: Persistence;
+  /** Opens a bundled dataset: the user's saved work on it when there is some, else the dataset as bundled. */
+  openDataset(id: DatasetId): Promise<void>;
+  /** Downloads the working document as an .ownership.json file. */
+  saveFile(): void;
   /** Stops autosave and the worker. */
   stop(): void;
 }
 
-/** The environment of the page this runs in. */
-export function browserEnv(): AppEnv {
+/** Saves text as a file through a temporary link (no network: a blob URL). */
+function downloadText(text: string, name: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The environment of the page this runs in (IndexedDB when the browser has it). */
+export async function browserEnv(): Promise<AppEnv> {
+  let legacy: KV | null;
+  try {
+    legacy = typeof localStorage === 'undefined' ? null : localStorageKv(localStorage);
+  } catch {
+    legacy = null; // localStorage blocked (cookies off)
+  }
   return {
     search: location.search,
     hash: location.hash,
-    persistence: localPersistence(),
+    kv: await browserKv(),
+    legacy,
     workers: typeof Worker !== 'undefined',
+    channel: browserChannel(),
     clearHash: clearLocationHash,
+    clearSearch: () => history.replaceState(history.state, '', `${location.pathname}${location.hash}`),
+    download: downloadText,
   };
 }
 
-/** Makes an explorer: the first document (share link, sample, autosave or bundled), its store and what runs beside it. */
-export function createApp(env: AppEnv = browserEnv()): ExplorerApp {
-  const { persistence } = env;
+const tabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Makes an explorer: the first document (share link, sample, saved work or bundled), its store and what runs beside it. */
+export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
+  const env = envIn ?? (await browserEnv());
+  const persistence = createPersistence(env.kv, env.legacy ?? null);
   // A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept.
   const shared = readShareHash(env.hash);
   // Samples as large as the graphs analysed in the worker are generated there too (sample.ts).
-  const initial = shared && 'doc' in shared ? sharedBoot(shared.doc) : boot(persistence, env.search, (n) => env.workers && n >= WORKER_MIN_ENTITIES);
+  const initial: Boot = shared && 'doc' in shared ? sharedBoot(shared.doc) : await boot(persistence, env.search, (n) => env.workers && n >= WORKER_MIN_ENTITIES);
   const store = createExplorerStore(initial);
-  if (initial.notice && !initial.sample) store.getState().notify(initial.notice);
-  if (shared && 'error' in shared) store.getState().notify(shared.error, 'error');
-  const autosave = autosaveControl(store, persistence, initial.autosave);
-  const share = createShareSession({ store, persistence, autosave, clearHash: env.clearHash }, !!shared && 'doc' in shared);
+  const saveFile = () => {
+    const doc = store.getState().doc;
+    env.download(serializeDoc(doc), `${(doc.title ?? 'graph').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'graph'}.ownership.json`);
+  };
+  const previewing = !!shared && 'doc' in shared;
+  const autosave = createAutosave(
+    // The slot opened is known at its revision (0: nothing saved yet), so another tab's later save is never overwritten.
+    { store, persistence, tab: tabId(), channel: env.channel, saveFile, known: previewing ? {} : { [initial.datasetId]: initial.rev ?? (await persistence.rev(initial.datasetId)).rev } },
+    !previewing,
+  );
+  const share = createShareSession({ store, persistence, autosave, clearHash: env.clearHash, download: (t, n) => env.download(t, n) }, previewing);
   const worker: RemoteAnalysis | null = env.workers ? startRemoteAnalysis(store) : null;
+
+  /** Says that saved work could not be read, where it is kept, and offers it as a download. */
+  const reportUnreadable = (u: Extract<SlotRead, { state: 'unreadable' }>, shown: string) =>
+    store.getState().notify(
+      `Your autosaved graph could not be read (${u.why}). ${u.backup ? 'It is kept in this browser as a backup' : 'It was left where it was'}, and can be downloaded; ${shown} is shown instead.`,
+      'warning',
+      [{ label: 'Download it', run: () => env.download(u.text, 'unreadable-autosave.json') }],
+    );
+
+  if (initial.unreadable) reportUnreadable(initial.unreadable, `the bundled ${datasetById(initial.datasetId)?.label ?? ''} dataset`);
+  else if (initial.notice && !initial.sample) store.getState().notify(initial.notice);
+  if (shared && 'error' in shared) store.getState().notify(shared.error, 'error');
   if (worker && initial.sample) void loadSample(store, initial.sample, worker.generate, initial.notice ?? '');
+  let search = env.search;
+
   return {
     store,
     remote: worker?.state ?? createRemoteState(),
     autosave,
     share,
-    clearSaved: () => persistence.clear(),
+    persistence,
+    saveFile,
+    async openDataset(id) {
+      const d = datasetById(id);
+      if (!d) return;
+      await autosave.flush();
+      const read = await persistence.read(id);
+      const b = bootFrom(read, id);
+      const st = store.getState;
+      st().loadDoc(b.doc, b.datasetId, { undoable: true });
+      if (b.view) st().setView(b.view);
+      autosave.opened(b.datasetId, b.rev ?? (await persistence.rev(b.datasetId)).rev);
+      // The next start opens this dataset's work, even before anything is edited here.
+      await persistence.setCurrent(id).catch(() => {});
+      // Leaving a generated sample: its address goes, so a reload opens this work too.
+      if (sampleRequest(search)) {
+        env.clearSearch();
+        search = '';
+      }
+      if (read.state === 'unreadable') reportUnreadable(read, `the bundled ${d.label} dataset`);
+      else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
+    },
     stop() {
-      autosave.pause();
+      void autosave.pause();
+      autosave.stop();
       worker?.stop();
     },
   };

@@ -1,78 +1,233 @@
-// Debounced autosave: writes the working document (and view) whenever it changes; reports when it cannot.
-import type { StoreApi } from 'zustand/vanilla';
-import type { Persistence } from './persistence';
-import type { ExplorerState } from './store';
+// Autosave: writes the working document (and view) into its dataset's slot a moment after it changes. A tab writes
+// only over the revision it last saw, so two tabs never overwrite each other silently: the one that finds the other's
+// work asks which to keep. A full browser is reported with the graph's size and an offer to save it as a file.
+import type { DatasetId, View } from './types';
+import { datasetById } from './datasets';
+import { StorageFull } from './kv';
+import { SAVED_SLOTS, type Persistence } from './persistence';
+import type { ExplorerState, ExplorerStore } from './store';
 
-/** Starts autosaving `store` into `persistence`; returns { flush, stop }. */
-export function startAutosave(store: StoreApi<ExplorerState>, persistence: Persistence, delay = 300) {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let failed = false;
-  const write = () => {
-    timer = null;
-    const { doc, datasetId, view } = store.getState();
-    try {
-      persistence.save({ doc, datasetId, view: { rule: view.rule, threshold: view.threshold, layers: view.layers } });
-      failed = false;
-    } catch {
-      if (!failed) store.getState().notify('This graph is too large to autosave in this browser: export it to keep your changes.', 'notice');
-      failed = true;
-    }
-  };
-  const unsubscribe = store.subscribe((s, prev) => {
-    const v = s.view, pv = prev.view;
-    if (s.doc === prev.doc && s.datasetId === prev.datasetId && v.rule === pv.rule && v.threshold === pv.threshold && v.layers === pv.layers) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(write, delay);
-  });
-  return {
-    /** Writes now if a save is pending. */
-    flush() {
-      if (timer) {
-        clearTimeout(timer);
-        write();
-      }
-    },
-    /** Writes now, whether or not a save is pending. */
-    saveNow() {
-      if (timer) clearTimeout(timer);
-      write();
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      unsubscribe();
-    },
-  };
+/** What tabs tell each other: a slot was saved at a revision. */
+export interface TabMessage {
+  type: 'saved';
+  slot: DatasetId;
+  rev: number;
+  tab: string;
 }
 
-/** Autosave that can be paused (while a shared link is previewed, so the saved work stays as it was) and resumed. */
+/** A channel between the tabs of this app (a BroadcastChannel in the browser). */
+export interface TabChannel {
+  post(msg: TabMessage): void;
+  listen(f: (msg: TabMessage) => void): () => void;
+}
+
+export interface AutosaveDeps {
+  store: ExplorerStore;
+  persistence: Persistence;
+  /** This tab's id. */
+  tab: string;
+  channel?: TabChannel | null;
+  /** Offered when the browser is full: saves the working document as a file. */
+  saveFile(): void;
+  /** Revisions of the slots this tab opened. */
+  known?: Partial<Record<DatasetId, number>>;
+  /** Wait after a change before writing, by document size (big graphs are written less often). */
+  delay?: (entities: number) => number;
+}
+
 export interface AutosaveControl {
   readonly running: boolean;
   /** Writes now if a save is pending. */
-  flush(): void;
-  /** Writes what is pending, then stops saving. */
-  pause(): void;
+  flush(): Promise<void>;
+  /** Writes what is pending, then stops saving (while a shared graph is previewed). */
+  pause(): Promise<void>;
   resume(): void;
   /** Resumes and writes the working document at once. */
-  saveNow(): void;
+  saveNow(): Promise<void>;
+  /** Records that `doc` is what `slot` holds at revision `rev` (the work was just opened from it). */
+  opened(slot: DatasetId, rev: number): void;
+  /** The next write to `slot` replaces whatever it holds (the user chose to: a kept share link). */
+  adopt(slot: DatasetId): void;
+  /** Resolves once every write asked for so far is done. */
+  idle(): Promise<void>;
+  stop(): void;
 }
 
-/** An AutosaveControl over `store`, saving from the start when `on`. */
-export function autosaveControl(store: StoreApi<ExplorerState>, persistence: Persistence, on: boolean, delay = 300): AutosaveControl {
-  let running = on ? startAutosave(store, persistence, delay) : null;
-  const resume = () => (running ??= startAutosave(store, persistence, delay));
+const defaultDelay = (entities: number) => 300 + Math.min(3000, entities / 50);
+
+/** The view fields worth keeping between visits. */
+const savedViewOf = (v: View): Partial<View> => ({ rule: v.rule, threshold: v.threshold, date: v.date, layers: v.layers });
+
+const slotOf = (s: Pick<ExplorerState, 'datasetId'>): DatasetId | null => (SAVED_SLOTS.includes(s.datasetId) ? s.datasetId : null);
+const labelOf = (slot: DatasetId) => datasetById(slot)?.label ?? 'imported';
+
+/** "2.4 MB" */
+export function sizeText(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1024))} KB`;
+}
+
+/** Starts autosaving; `on` false starts it paused. */
+export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
+  const { store, persistence, tab, channel } = deps;
+  const delayOf = deps.delay ?? defaultDelay;
+  const known = new Map<DatasetId, number>(Object.entries(deps.known ?? {}) as [DatasetId, number][]);
+  /** Slots whose stored work another tab changed: not written until the user chooses. */
+  const blocked = new Set<DatasetId>();
+  /** Slots another tab saved while this one had nothing to save: the first edit here asks. */
+  const stale = new Set<DatasetId>();
+  let running = on;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  let full = false;
+  /** What was last written or opened (no need to write it again). */
+  let saved = { doc: store.getState().doc, datasetId: store.getState().datasetId, view: store.getState().view };
+  const dirty = () => {
+    const s = store.getState();
+    return s.doc !== saved.doc || s.datasetId !== saved.datasetId || s.view.rule !== saved.view.rule || s.view.threshold !== saved.view.threshold || s.view.layers !== saved.view.layers || s.view.date !== saved.view.date;
+  };
+  const st = store.getState;
+
+  const askAboutOther = (slot: DatasetId) =>
+    st().notify(
+      `Your saved "${labelOf(slot)}" graph was changed in another tab since this tab saved it. This tab's changes are not autosaved until you choose which to keep.`,
+      'warning',
+      [
+        { label: 'Open the other tab’s version', run: () => void openOther(slot) },
+        { label: 'Keep this tab’s version', run: () => void write('force') },
+      ],
+    );
+
+  const openOther = async (slot: DatasetId) => {
+    const r = await persistence.read(slot);
+    if (r.state !== 'ok') return st().notify(`The other tab's "${labelOf(slot)}" graph could not be read; this tab's version is kept.`, 'warning');
+    known.set(slot, r.saved.rev);
+    blocked.delete(slot);
+    stale.delete(slot);
+    st().loadDoc(r.saved.doc, slot, { undoable: true });
+    if (r.saved.view) st().setView(r.saved.view);
+    const s = st();
+    saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+    st().notify('Opened the version saved by the other tab. Undo goes back to this tab’s version.');
+  };
+
+  /** Writes the working document: when it changed since last saved, always, or over another tab's work (`force`). */
+  const write = (mode: 'changed' | 'always' | 'force' = 'changed'): Promise<void> =>
+    (chain = chain.then(async () => {
+      const s = st();
+      const slot = slotOf(s);
+      const force = mode === 'force';
+      if (!slot || (blocked.has(slot) && !force) || (mode === 'changed' && !dirty())) return;
+      // A slot this tab never opened (a file just imported) is taken over at its present revision.
+      const expect = known.get(slot) ?? (await persistence.rev(slot)).rev;
+      try {
+        const r = await persistence.write({ doc: s.doc, datasetId: slot, view: savedViewOf(s.view), tab }, expect, force);
+        if (!r.ok) {
+          blocked.add(slot);
+          return askAboutOther(slot);
+        }
+        known.set(slot, r.rev);
+        blocked.delete(slot);
+        stale.delete(slot);
+        saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+        channel?.post({ type: 'saved', slot, rev: r.rev, tab });
+        if (full) {
+          full = false;
+          st().notify('Autosave works again: this graph is saved in the browser.');
+        } else if (force) st().notify('This tab’s version is saved; the other tab will be asked before it saves over it.');
+      } catch (e) {
+        if (e instanceof StorageFull) {
+          if (!full) st().notify(`The browser's storage is full: this graph (${sizeText(JSON.stringify(s.doc).length)}) could not be autosaved. Save it as a file to keep your changes.`, 'warning', [{ label: 'Save as file', run: deps.saveFile }]);
+          full = true;
+        } else st().notify(`Autosave failed (${e instanceof Error ? e.message : String(e)}). Save the graph as a file to keep your changes.`, 'warning', [{ label: 'Save as file', run: deps.saveFile }]);
+      }
+    }));
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void write();
+    }, delayOf(st().doc.entities.length));
+  };
+  const unsubscribe = store.subscribe(() => {
+    if (!running || !dirty()) return;
+    const slot = slotOf(st());
+    if (slot && stale.has(slot) && !blocked.has(slot)) {
+      stale.delete(slot);
+      blocked.add(slot);
+      askAboutOther(slot);
+    }
+    schedule();
+  });
+  const stopListening = channel?.listen((msg) => {
+    if (msg.tab === tab || msg.type !== 'saved') return;
+    const slot = slotOf(st());
+    if (slot !== msg.slot || known.get(slot) === msg.rev) return;
+    if (running && (dirty() || timer)) {
+      blocked.add(slot);
+      askAboutOther(slot);
+    } else if (running) {
+      stale.add(slot);
+      st().notify(`This graph was changed and saved in another tab.`, 'notice', [{ label: 'Show the newer version', run: () => void openOther(slot) }]);
+    }
+  });
+
+  const flush = () => {
+    if (!timer) return chain;
+    clearTimeout(timer);
+    timer = null;
+    return write();
+  };
   return {
     get running() {
-      return running !== null;
+      return running;
     },
-    flush: () => running?.flush(),
-    pause() {
-      running?.flush();
-      running?.stop();
-      running = null;
+    flush,
+    async pause() {
+      await flush();
+      running = false;
     },
     resume() {
-      resume();
+      running = true;
+      if (dirty()) schedule();
     },
-    saveNow: () => resume().saveNow(),
+    saveNow() {
+      running = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      return write('always');
+    },
+    adopt(slot) {
+      known.delete(slot);
+      blocked.delete(slot);
+      stale.delete(slot);
+    },
+    opened(slot, rev) {
+      known.set(slot, rev);
+      blocked.delete(slot);
+      stale.delete(slot);
+      const s = st();
+      saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+    },
+    idle: () => chain,
+    stop() {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+      stopListening?.();
+    },
+  };
+}
+
+/** The channel between this app's tabs: a BroadcastChannel where the browser has one. */
+export function browserChannel(): TabChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  const bc = new BroadcastChannel('ownership-explorer');
+  return {
+    post: (msg) => bc.postMessage(msg),
+    listen(f) {
+      const h = (e: MessageEvent<TabMessage>) => f(e.data);
+      bc.addEventListener('message', h);
+      return () => bc.removeEventListener('message', h);
+    },
   };
 }

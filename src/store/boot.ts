@@ -1,8 +1,8 @@
-// Decides the first document: a generated sample (?sample=N), else the autosaved one, else the default dataset.
-import { generateGraph, parseDoc, type OwnershipDoc } from '../model';
+// Decides the first document: a generated sample (?sample=N), else the user's saved work, else the default dataset.
+// Saved work that cannot be read is kept as a backup (persistence.ts) and reported, never silently replaced.
+import { generateGraph, type OwnershipDoc } from '../model';
 import { DATASETS, datasetById } from './datasets';
-import { readableError } from './messages';
-import type { Persistence } from './persistence';
+import type { Persistence, SlotRead } from './persistence';
 import { samplePlaceholder, type SampleRequest } from './sample';
 import type { DatasetId, View } from './types';
 
@@ -10,11 +10,13 @@ export interface Boot {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
-  /** Whether edits are autosaved (not for generated samples, which would overwrite the working document). */
-  autosave: boolean;
+  /** The revision of the saved work opened (autosave writes over it only). */
+  rev?: number;
   notice?: string;
   /** A sample to generate off the page (store/sample.ts): `doc` is its placeholder until it arrives. */
   sample?: SampleRequest;
+  /** Saved work that could not be read: why, its text, and the backup key it is kept under. */
+  unreadable?: Extract<SlotRead, { state: 'unreadable' }>;
 }
 
 /** Largest generated sample the URL may ask for. */
@@ -29,24 +31,32 @@ export function sampleRequest(search: string): SampleRequest | null {
   return { entities: n, seed: Number.isInteger(seed) ? seed : 1 };
 }
 
-/** The document and view to start with; samples for which `offload(entities)` holds are left to generate elsewhere. */
-export function boot(persistence: Persistence, search = '', offload: (entities: number) => boolean = () => false): Boot {
+/** The sample asked for by `search`, if any; samples for which `offload(entities)` holds are left to generate elsewhere. */
+export function sampleBoot(search: string, offload: (entities: number) => boolean = () => false): Boot | null {
   const sample = sampleRequest(search);
-  if (sample) {
-    const notice = `Generated sample of ${sample.entities.toLocaleString('en')} entities — edits here are not autosaved.`;
-    if (offload(sample.entities)) return { doc: samplePlaceholder(sample), datasetId: 'sample', autosave: false, notice, sample };
-    return { doc: generateGraph(sample), datasetId: 'sample', autosave: false, notice };
-  }
-  const saved = persistence.load() as { doc?: unknown; datasetId?: DatasetId; view?: Partial<View> } | null;
-  if (saved?.doc) {
-    try {
-      const doc = parseDoc(saved.doc);
-      return { doc, datasetId: saved.datasetId ?? 'imported', view: saved.view, autosave: true };
-    } catch (e) {
-      const first = DATASETS[0];
-      return { doc: first.load(), datasetId: first.id, autosave: true, notice: `The autosaved graph could not be read (${readableError(e)}); the bundled dataset was loaded instead.` };
-    }
-  }
-  const first = datasetById('line-yahoo') ?? DATASETS[0];
-  return { doc: first.load(), datasetId: first.id, autosave: true };
+  if (!sample) return null;
+  const notice = `Generated sample of ${sample.entities.toLocaleString('en')} entities — edits here are not autosaved; choose a dataset to return to your own work.`;
+  if (offload(sample.entities)) return { doc: samplePlaceholder(sample), datasetId: 'sample', notice, sample };
+  return { doc: generateGraph(sample), datasetId: 'sample', notice };
+}
+
+/** The bundled dataset `id` (the default one for anything else). */
+export function bundledBoot(id: DatasetId = 'line-yahoo'): Boot {
+  const d = datasetById(id) ?? DATASETS[0];
+  return { doc: d.load(), datasetId: d.id };
+}
+
+/** A Boot from a read slot: the saved work, else the bundled dataset (saying why when the saved work was unreadable). */
+export function bootFrom(read: SlotRead, fallback: DatasetId = 'line-yahoo'): Boot {
+  if (read.state === 'ok') return { doc: read.saved.doc, datasetId: read.saved.datasetId, view: read.saved.view, rev: read.saved.rev };
+  const b = bundledBoot(fallback);
+  return read.state === 'unreadable' ? { ...b, unreadable: read } : b;
+}
+
+/** The document and view to start with. */
+export async function boot(persistence: Persistence, search = '', offload: (entities: number) => boolean = () => false): Promise<Boot> {
+  const sample = sampleBoot(search, offload);
+  if (sample) return sample;
+  const { slot, read } = await persistence.open();
+  return bootFrom(read, slot && datasetById(slot) ? slot : 'line-yahoo');
 }

@@ -5,4 +5,5 @@ export { createApp, browserEnv, type ExplorerApp, type AppEnv } from './app';
 export { AppProvider, useApp, useStoreApi, useStore, useAnalysis, useRemote } from './context';
 export { analysisOf } from './analysis';
 export { DATASETS, datasetById } from './datasets';
-export { readableError } from './messages';
+export { readableError, dateText } from './messages';
+export { floatOffer, offerFloat } from './float';

@@ -1,58 +1,163 @@
-// Where the working document is saved between visits: localStorage in the browser, memory in tests.
-import type { OwnershipDoc } from '../model';
-import type { DatasetId, View } from './types';
+// The user's saved work: one slot per dataset (its last document, view and revision), the slot to open next, and
+// backups of anything that could not be read — kept, never overwritten, until the user has it. Over a KV (kv.ts).
+import { RULES, type Rule } from '../analysis';
+import { isoDate } from '../model/schema';
+import { parseDoc, type OwnershipDoc } from '../model';
+import { readableError } from './messages';
+import { Unreadable, type KV } from './kv';
+import type { DatasetId, Layers, View } from './types';
 
-/** What autosave writes and the next visit reads back. */
+/** Datasets whose work is saved (generated samples are made again from their address). */
+export const SAVED_SLOTS: readonly DatasetId[] = ['line-yahoo', 'ntt-docomo', 'blank', 'imported'];
+const isSlot = (x: unknown): x is DatasetId => typeof x === 'string' && (SAVED_SLOTS as readonly string[]).includes(x);
+
+/** What autosave writes for a slot. */
 export interface Saved {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
+  /** Increments with every write; a tab writes only over the revision it last saw (two tabs never overwrite silently). */
+  rev: number;
+  /** The tab that wrote it. */
+  tab?: string;
 }
 
-/** A place to keep the working document; `save` throws when it cannot (e.g. over quota). */
+/** A slot as read: saved work, nothing, or a value that could not be read (now kept under `backup`). */
+export type SlotRead =
+  | { state: 'none' }
+  | { state: 'ok'; saved: Saved }
+  | { state: 'unreadable'; why: string; text: string; backup: string | null };
+
+export type WriteResult = { ok: true; rev: number } | { ok: false; conflict: { rev: number; tab?: string } };
+
 export interface Persistence {
-  load(): unknown | null;
-  save(saved: Saved): void;
-  clear(): void;
+  readonly kind: KV['kind'];
+  /** The slot to open at start and what it holds (older versions of the app saved one slot, "working"). */
+  open(): Promise<{ slot: DatasetId | null; read: SlotRead }>;
+  read(slot: DatasetId): Promise<SlotRead>;
+  /** The slot's current revision (0 when never saved) and the tab that wrote it. */
+  rev(slot: DatasetId): Promise<{ rev: number; tab?: string }>;
+  /** Writes over revision `expect` only (or over anything when `force`); throws StorageFull when the browser is full. */
+  write(saved: Omit<Saved, 'rev'>, expect: number, force?: boolean): Promise<WriteResult>;
+  /** Makes `slot` the one opened at the next start. */
+  setCurrent(slot: DatasetId): Promise<void>;
+  /** The text of a backup. */
+  backupText(key: string): Promise<string | null>;
+  /** Copies the slot's saved work to a new backup key (before something replaces it); null when it holds none. */
+  backup(slot: DatasetId): Promise<string | null>;
+  clear(slot: DatasetId): Promise<void>;
 }
 
-export const STORAGE_KEY = 'ownership-explorer:working';
+const LEGACY_KEY = 'working';
+const work = (slot: DatasetId) => `work:${slot}`;
+const revKey = (slot: DatasetId) => `rev:${slot}`;
 
-/** localStorage persistence; a no-op where localStorage does not exist (Node). */
-export function localPersistence(key = STORAGE_KEY): Persistence {
-  const ls = typeof localStorage === 'undefined' ? null : localStorage;
-  return {
-    load() {
-      const text = ls?.getItem(key);
-      if (!text) return null;
-      try {
-        return JSON.parse(text);
-      } catch {
-        return null;
-      }
-    },
-    save(saved) {
-      ls?.setItem(key, JSON.stringify(saved));
-    },
-    clear() {
-      ls?.removeItem(key);
-    },
+/** The view fields of a saved value that are valid; anything else is dropped (a damaged or hand-edited save). */
+export function savedView(raw: unknown): Partial<View> {
+  if (!raw || typeof raw !== 'object') return {};
+  const v = raw as Record<string, unknown>;
+  const out: Partial<View> = {};
+  if (RULES.includes(v.rule as Rule)) out.rule = v.rule as Rule;
+  if (typeof v.threshold === 'number' && Number.isFinite(v.threshold) && v.threshold >= 0 && v.threshold <= 100) out.threshold = v.threshold;
+  if (v.date === null || (typeof v.date === 'string' && isoDate.safeParse(v.date).success)) out.date = v.date as string | null;
+  if (v.layers && typeof v.layers === 'object') {
+    const l = v.layers as Record<string, unknown>;
+    const layers: Partial<Layers> = {};
+    for (const k of ['holdings', 'agreements', 'dependencies'] as const) if (typeof l[k] === 'boolean') layers[k] = l[k] as boolean;
+    if (Object.keys(layers).length) out.layers = layers as Layers;
+  }
+  return out;
+}
+
+/** Persistence over `kv`; `legacy` is where older versions kept the single slot "working" (localStorage). */
+export function createPersistence(kv: KV, legacy: KV | null = null): Persistence {
+  /** Keeps an unreadable value as text under a new backup key, then clears it from `key` so it is backed up once. */
+  const keep = async (from: KV, key: string, value: unknown, why: string): Promise<SlotRead> => {
+    const text = value instanceof Unreadable ? value.text : safeJson(value);
+    const backup = `backup:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      await kv.setMany([[backup, text]]);
+      await from.del(key);
+      return { state: 'unreadable', why, text, backup };
+    } catch {
+      return { state: 'unreadable', why, text, backup: null }; // no room for a copy: the value stays where it was
+    }
   };
-}
-
-/** In-memory persistence for tests: `data` holds what was last saved. */
-export function memoryPersistence(initial: Saved | null = null): Persistence & { data: Saved | null; saves: number } {
-  const p = {
-    data: initial as Saved | null,
-    saves: 0,
-    load: () => (p.data ? JSON.parse(JSON.stringify(p.data)) : null),
-    save: (s: Saved) => {
-      p.saves++;
-      p.data = JSON.parse(JSON.stringify(s));
+  const readValue = async (from: KV, key: string, slot: DatasetId | null): Promise<SlotRead> => {
+    let value: unknown;
+    try {
+      value = await from.get(key);
+    } catch (e) {
+      return { state: 'unreadable', why: readableError(e), text: '', backup: null };
+    }
+    if (value === undefined || value === null) return { state: 'none' };
+    if (value instanceof Unreadable) return keep(from, key, value, `it is not JSON (${value.why})`);
+    const v = value as Partial<Saved>;
+    if (typeof v !== 'object' || !v.doc) return keep(from, key, value, 'it holds no graph');
+    try {
+      const doc = parseDoc(v.doc);
+      const datasetId = isSlot(v.datasetId) ? v.datasetId : (slot ?? 'imported');
+      return { state: 'ok', saved: { doc, datasetId, view: savedView(v.view), rev: typeof v.rev === 'number' ? v.rev : 0, tab: typeof v.tab === 'string' ? v.tab : undefined } };
+    } catch (e) {
+      return keep(from, key, value, readableError(e));
+    }
+  };
+  const p: Persistence = {
+    kind: kv.kind,
+    async open() {
+      const current = await kv.get('current').catch(() => undefined);
+      if (isSlot(current)) return { slot: current, read: await p.read(current) };
+      if (legacy) {
+        const read = await readValue(legacy, LEGACY_KEY, null);
+        if (read.state !== 'none') return { slot: read.state === 'ok' ? read.saved.datasetId : null, read };
+      }
+      return { slot: null, read: { state: 'none' } };
     },
-    clear: () => {
-      p.data = null;
+    async read(slot) {
+      const read = await readValue(kv, work(slot), slot);
+      if (read.state !== 'none' || !legacy) return read;
+      // Work saved by an older version, in its one slot, counts as this dataset's if it was this dataset.
+      const old = await readValue(legacy, LEGACY_KEY, null);
+      return old.state === 'ok' && old.saved.datasetId === slot ? old : read;
+    },
+    async rev(slot) {
+      const r = (await kv.get(revKey(slot)).catch(() => undefined)) as { rev?: unknown; tab?: unknown } | undefined;
+      return { rev: typeof r?.rev === 'number' ? r.rev : 0, ...(typeof r?.tab === 'string' ? { tab: r.tab } : {}) };
+    },
+    async write(saved, expect, force = false) {
+      const slot = saved.datasetId;
+      const now = await p.rev(slot);
+      if (!force && now.rev !== expect) return { ok: false, conflict: now };
+      const rev = now.rev + 1;
+      await kv.setMany([[work(slot), { ...saved, rev }], [revKey(slot), { rev, tab: saved.tab }], ['current', slot]]);
+      if (legacy) await legacy.del(LEGACY_KEY).catch(() => {});
+      return { ok: true, rev };
+    },
+    async setCurrent(slot) {
+      await kv.setMany([['current', slot]]);
+    },
+    async backupText(key) {
+      const v = await kv.get(key);
+      return typeof v === 'string' ? v : null;
+    },
+    async backup(slot) {
+      const v = await kv.get(work(slot));
+      if (v === undefined || v instanceof Unreadable) return null;
+      const key = `backup:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+      await kv.setMany([[key, safeJson(v)]]);
+      return key;
+    },
+    async clear(slot) {
+      await kv.del(work(slot));
     },
   };
   return p;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -15,7 +15,7 @@ export function previewOf(doc: OwnershipDoc, op: Op): Preview {
     try {
       p = { ok: true, doc: apply(doc, op) };
     } catch (e) {
-      p = { ok: false, error: readableError(e) };
+      p = { ok: false, error: readableError(e, doc) };
     }
     byOp.set(op, p);
   }

@@ -12,7 +12,7 @@ export type ActionResult = { ok: true } | { ok: false; error: string };
 type Store = StoreApi<ExplorerState>;
 
 function refuse(store: Store, e: unknown): ActionResult {
-  const error = readableError(e);
+  const error = readableError(e, store.getState().doc);
   store.getState().notify(error, 'error');
   return { ok: false, error };
 }

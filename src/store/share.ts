@@ -1,12 +1,13 @@
 // Share links: the document compressed into the URL fragment (never sent anywhere). Opening one previews the shared
 // graph with autosave paused, so the saved work is untouched until the user keeps the graph or discards it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { decodeShareFragment, encodeShareFragment, MAX_SHARE_LINK_CHARS } from '../io/shareLink';
+import { decodeShareFragment, encodeShareFragment, MAX_SHARE_DECODED_BYTES, MAX_SHARE_LINK_CHARS } from '../io/shareLink';
 import type { OwnershipDoc } from '../model';
 import type { AutosaveControl } from './autosave';
 import { boot, type Boot } from './boot';
 import type { Persistence } from './persistence';
-import type { ExplorerState } from './store';
+import type { ExplorerStore } from './store';
+import type { DatasetId, View } from './types';
 
 /** Whether a URL fragment claims to be a share link ("#v1.…"); other fragments are left alone. */
 export function isShareHash(hash: string): boolean {
@@ -26,67 +27,123 @@ export function readShareHash(hash: string): { doc: OwnershipDoc } | { error: st
 
 /** How the app starts from a share link: the shared graph, autosave off until it is kept. */
 export function sharedBoot(doc: OwnershipDoc): Boot {
-  return { doc, datasetId: 'imported', autosave: false };
+  return { doc, datasetId: 'imported' };
 }
 
-/** A share link to `doc` at `base` (the app's address without fragment), or why there is none. */
-export function shareLink(doc: OwnershipDoc, base: string): { ok: true; url: string } | { ok: false; error: string } {
-  const fragment = encodeShareFragment(doc);
-  if (fragment.length > MAX_SHARE_LINK_CHARS) {
-    return {
-      ok: false,
-      error: `This graph is too large for a share link (${fragment.length.toLocaleString('en')} characters; a link holds at most ${MAX_SHARE_LINK_CHARS.toLocaleString('en')}). Save it as a file (File → Save) or export a PNG, and send that instead.`,
-    };
+/**
+ * The longest link the app makes (2 MB). A fragment is never sent to a server, and browsers take links of megabytes;
+ * only some chat and mail apps cut long links, so above LONG_LINK_CHARS the user is warned, not refused.
+ */
+export const MAX_LINK_CHARS = 2 * 1024 * 1024;
+/** Links longer than this may be cut by some chat and mail apps. */
+export const LONG_LINK_CHARS = MAX_SHARE_LINK_CHARS;
+
+/** A share link to `doc` at `base` (the app's address without fragment) with a warning when long, or why there is none. */
+export function shareLink(doc: OwnershipDoc, base: string): { ok: true; url: string; warning?: string } | { ok: false; error: string } {
+  const json = JSON.stringify(doc).length;
+  const fragment = json <= MAX_SHARE_DECODED_BYTES ? encodeShareFragment(doc) : null;
+  if (!fragment || fragment.length > MAX_LINK_CHARS) {
+    const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+    const size = fragment ? `its link would be ${mb(fragment.length)}; a link holds at most ${mb(MAX_LINK_CHARS)}` : `it is ${mb(json)} of data; a link holds at most ${mb(MAX_SHARE_DECODED_BYTES)}`;
+    return { ok: false, error: `This graph is too large for a share link (${size}). Save it as a file (File → Save) or export a PNG, and send that instead.` };
   }
-  return { ok: true, url: `${base.replace(/#.*$/, '')}#${fragment}` };
+  const url = `${base.replace(/#.*$/, '')}#${fragment}`;
+  if (url.length <= LONG_LINK_CHARS) return { ok: true, url };
+  return { ok: true, url, warning: `This link is ${url.length.toLocaleString('en')} characters long: some chat and mail apps cut links longer than ${LONG_LINK_CHARS.toLocaleString('en')} characters. If it arrives cut, send the graph as a file (File → Save) instead.` };
 }
 
 export interface ShareDeps {
-  store: StoreApi<ExplorerState>;
+  store: ExplorerStore;
   persistence: Persistence;
   autosave: AutosaveControl;
   /** Removes the share fragment from the address bar (so a reload shows the working graph). */
   clearHash(): void;
+  /** Offers the text of a backup as a download. */
+  download(text: string, name: string): void;
 }
 
 export interface ShareSession {
   /** `active` while a shared graph is shown and not yet kept or discarded. */
   state: StoreApi<{ active: boolean }>;
   /** Shows a shared document without touching the saved work: pending edits are saved first, then autosave pauses. */
-  preview(doc: OwnershipDoc): void;
-  /** The shared graph becomes the working document; autosave resumes and writes it at once. */
-  keep(): void;
-  /** Back to the autosaved work (or the default dataset when nothing was saved); autosave resumes. */
-  discard(): void;
+  preview(doc: OwnershipDoc): Promise<void>;
+  /**
+   * The shared graph becomes the working graph as one undoable step on top of the user's own work; autosave resumes.
+   * Saved imported work it replaces is first copied to a backup.
+   */
+  keep(): Promise<void>;
+  /** Back to the user's own work (as it was before the preview, else as saved); autosave resumes. */
+  discard(): Promise<void>;
+}
+
+/** The user's own work: what was on screen before a preview, else what is saved. */
+interface Own {
+  doc: OwnershipDoc;
+  datasetId: DatasetId;
+  view?: Partial<View>;
+  rev?: number;
+  notice?: string;
 }
 
 /** The share-link preview over the app store; `active` when the app started from a share link. */
 export function createShareSession(deps: ShareDeps, active = false): ShareSession {
   const state = createStore<{ active: boolean }>()(() => ({ active }));
   const st = deps.store.getState;
+  let own: Own | null = null;
+  let shared: OwnershipDoc | null = active ? st().doc : null;
+  const ownWork = async (): Promise<Own> => {
+    if (own) return own;
+    const b = await boot(deps.persistence);
+    return { doc: b.doc, datasetId: b.datasetId, view: b.view, rev: b.rev, notice: b.unreadable ? `Your saved graph could not be read (${b.unreadable.why}); the bundled dataset is shown.` : undefined };
+  };
+  const restore = (o: Own, undoable = false) => {
+    st().loadDoc(o.doc, o.datasetId, { undoable });
+    if (o.view) st().setView(o.view);
+    if (o.rev !== undefined) deps.autosave.opened(o.datasetId, o.rev);
+  };
   return {
     state,
-    preview(doc) {
-      deps.autosave.pause();
+    async preview(doc) {
+      if (!state.getState().active) {
+        await deps.autosave.pause();
+        const s = st();
+        own = { doc: s.doc, datasetId: s.datasetId, view: { rule: s.view.rule, threshold: s.view.threshold, date: s.view.date, layers: s.view.layers } };
+      }
+      shared = doc;
       st().loadDoc(doc, 'imported');
       state.setState({ active: true });
     },
-    keep() {
-      if (!state.getState().active) return;
+    async keep() {
+      if (!state.getState().active || !shared) return;
+      const doc = st().doc; // the shared graph with any edits made while previewing it
+      const mine = await ownWork();
+      // Imported work saved before is replaced by the kept graph: a copy stays in the browser, and can be downloaded.
+      const backup = await deps.persistence.backup('imported').catch(() => null);
       state.setState({ active: false });
       deps.clearHash();
-      deps.autosave.saveNow();
-      st().notify('The shared graph is now your working graph, and is autosaved.');
+      restore(mine);
+      st().loadDoc(doc, 'imported', { undoable: true });
+      deps.autosave.adopt('imported');
+      await deps.autosave.saveNow();
+      const title = mine.doc.title ? `"${mine.doc.title}"` : 'your own graph';
+      st().notify(
+        `The shared graph is now your working graph, and is autosaved. Undo goes back to ${title}.${backup ? ' The imported graph saved before was kept as a backup.' : ''}`,
+        'notice',
+        backup ? [{ label: 'Download the replaced graph', run: () => void deps.persistence.backupText(backup).then((t) => t && deps.download(t, 'replaced-graph-backup.json')) }] : [],
+      );
+      own = null;
+      shared = null;
     },
-    discard() {
+    async discard() {
       if (!state.getState().active) return;
       state.setState({ active: false });
       deps.clearHash();
-      const saved: Boot = boot(deps.persistence, '');
-      st().loadDoc(saved.doc, saved.datasetId);
-      if (saved.view) st().setView(saved.view);
+      const mine = await ownWork();
+      restore(mine);
       deps.autosave.resume();
-      st().notify(saved.notice ?? 'The shared graph was discarded: this is your own work, as it was saved.');
+      st().notify(mine.notice ?? 'The shared graph was discarded: this is your own work, as it was.');
+      own = null;
+      shared = null;
     },
   };
 }

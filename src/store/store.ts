@@ -4,9 +4,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { apply, applyWithInverse, uniqueId, type Entity, type Op, type OwnershipDoc } from '../model';
 import { placeIfLarge } from '../analysis/placement';
+import { offerFloat } from './float';
 import { readableError } from './messages';
 import { initialSim, logOp, type SimState } from './simState';
-import { DEFAULT_VIEW, type DatasetId, type Message, type Selection, type View } from './types';
+import { DEFAULT_VIEW, type DatasetId, type Message, type MessageAction, type Selection, type View } from './types';
 
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 200;
@@ -74,7 +75,7 @@ export interface ExplorerState {
   loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean }): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
-  notify(text: string, kind?: Message['kind']): void;
+  notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
   dismissMessage(): void;
   /** Adds an entity (named, placed) and selects it; returns its id, or null when refused. */
   addEntity(entity: Omit<Entity, 'id'> & { id?: string }): string | null;
@@ -128,7 +129,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       return selectionExists(doc, sel) ? sel : null;
     };
     const fail = (e: unknown): CommitResult => {
-      const error = readableError(e);
+      const error = readableError(e, get().doc);
       set({ message: { kind: 'error', text: error, seq: ++seq } });
       return { ok: false, error };
     };
@@ -243,8 +244,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       setView(changes) {
         set({ view: { ...get().view, ...changes, layers: { ...get().view.layers, ...changes.layers } } });
       },
-      notify(text, kind = 'notice') {
-        set({ message: { kind, text, seq: ++seq } });
+      notify(text, kind = 'notice', actions) {
+        set({ message: { kind, text, seq: ++seq, ...(actions?.length ? { actions } : {}) } });
       },
       dismissMessage() {
         set({ message: null });
@@ -265,6 +266,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         if (shares === undefined && room <= 0) {
           const name = doc.entities.find((e) => e.id === subject)?.name ?? subject;
           fail(new Error(`${name} is already 100% held — lower another stake first, then add this holding.`));
+          const id = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));
+          offerFloat(get, { type: 'setHolding', holding: { id, holder, subject, shares: 10 } });
           return null;
         }
         const id = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));

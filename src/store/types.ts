@@ -30,10 +30,17 @@ export interface View {
   focus: { ids: string[]; depth: number } | null;
 }
 
-/** A message shown to the user: an error (refused edit) or a notice. */
+/** A button offered with a message ("Download it", "Save as file"). */
+export interface MessageAction {
+  label: string;
+  run(): void;
+}
+
+/** A message shown to the user: an error (refused edit), a warning (work at risk) or a notice. */
 export interface Message {
-  kind: 'error' | 'notice';
+  kind: 'error' | 'warning' | 'notice';
   text: string;
+  actions?: MessageAction[];
   /** Increments so that the same text shown twice still re-announces. */
   seq: number;
 }

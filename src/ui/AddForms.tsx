@@ -6,6 +6,7 @@ import { KIND_STYLES } from '../canvas/stylesheet';
 import { useStoreApi, useStore } from '../store';
 import { useEdits } from './edits';
 import { EntityPicker, PICKER_SELECT_MAX } from './simulate/EntityPicker';
+import { parseDecimal } from './numbers';
 
 /** Adds an entity at the centre of the view and selects it. */
 export function AddEntityForm() {
@@ -61,7 +62,7 @@ export function AddHoldingForm({ entityId }: { entityId: string }) {
     const subject = dir === 'ownedBy' ? entityId : o;
     const doc = appStore.getState().doc;
     const hid = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));
-    const err = commitOp({ type: 'setHolding', holding: { id: hid, holder, subject, shares: shares.trim() === '' ? Number.NaN : Number(shares) } });
+    const err = commitOp({ type: 'setHolding', holding: { id: hid, holder, subject, shares: parseDecimal(shares) } });
     setError(err);
     if (!err) appStore.getState().select({ kind: 'holding', id: hid });
   };

@@ -1,6 +1,7 @@
 // The banner over a graph opened from a share link: Keep (it becomes the working, autosaved graph) or Discard (back to
 // the autosaved work). Also opens share links pasted into the address bar of an open tab (hashchange).
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { useStore as useZustand } from 'zustand';
 import { useApp } from '../store';
 import { readShareHash } from '../store/share';
@@ -8,13 +9,14 @@ import { readShareHash } from '../store/share';
 export function ShareBanner() {
   const { store: appStore, share: shareSession } = useApp();
   const active = useZustand(shareSession.state, (s) => s.active);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
   useEffect(() => {
     const onHash = () => {
       const r = readShareHash(location.hash);
       if (!r) return;
       if ('error' in r) return appStore.getState().notify(r.error, 'error');
-      shareSession.preview(r.doc);
+      void shareSession.preview(r.doc);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -27,9 +29,23 @@ export function ShareBanner() {
         <strong>You are looking at a shared graph.</strong> Your own work is saved separately and stays as it was; nothing here is saved until you keep it.
       </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => shareSession.keep()}>Keep this graph</button>
-        <button type="button" onClick={() => shareSession.discard()}>Discard</button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            setConfirm({
+              title: 'Keep the shared graph?',
+              body: 'It becomes your working graph and replaces the one you were working on (and any imported graph saved before, which is kept as a backup). Undo goes back to your own graph.',
+              confirmLabel: 'Keep it',
+              onConfirm: () => void shareSession.keep(),
+            })
+          }
+        >
+          Keep this graph
+        </button>
+        <button type="button" onClick={() => void shareSession.discard()}>Discard</button>
       </div>
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>
   );
 }

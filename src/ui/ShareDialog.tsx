@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 /** A link being shared: its URL and whether copying it to the clipboard worked. */
 export interface ShareState {
   url: string;
+  /** Said when the link is long enough for some apps to cut it. */
+  warning?: string;
   copied: Promise<boolean>;
 }
 
@@ -43,6 +45,7 @@ export function ShareDialog({ share, onClose }: { share: ShareState | null; onCl
           <p className="small-text">
             The whole graph is inside this link (after the <code>#</code>), compressed. Nothing is uploaded: whoever opens the link sees this graph, and their own work stays as it was until they choose to keep it.
           </p>
+          {share.warning && <p className="warning" role="alert" data-testid="share-warning">{share.warning}</p>}
           <input ref={field} className="share-url" readOnly value={share.url} aria-label="Share link" onFocus={(e) => e.target.select()} />
           <p className="small-text" role="status" data-testid="share-status">
             {copied === null ? '' : copied ? 'Copied to the clipboard.' : 'Copy the link from the field above (this browser did not allow copying it for you).'}

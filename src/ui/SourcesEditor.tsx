@@ -1,6 +1,7 @@
 // Edits a record's list of sources (title, URL, date); every change commits the whole list through the model.
 import type { Source } from '../model';
 import { DateField, TextField, type Commit } from './fields';
+import { webLink } from './links';
 
 export function SourcesEditor({ sources, onCommit }: { sources: Source[] | undefined; onCommit: Commit<Source[] | null> }) {
   const list = sources ?? [];
@@ -24,8 +25,8 @@ export function SourcesEditor({ sources, onCommit }: { sources: Source[] | undef
           <TextField label={`Source ${i + 1} title`} value={s.title ?? ''} onCommit={(v) => update(i, { title: v })} />
           <TextField label="URL" value={s.url ?? ''} onCommit={(v) => update(i, { url: v })} />
           <DateField label="Date" value={s.date} onCommit={(v) => update(i, { date: v })} />
-          {s.url && /^https?:\/\//.test(s.url) && (
-            <a href={s.url} target="_blank" rel="noreferrer noopener">Open source {i + 1}</a>
+          {webLink(s.url) && (
+            <a href={webLink(s.url)!} target="_blank" rel="noreferrer noopener">Open source {i + 1}</a>
           )}
           <button type="button" className="small" onClick={() => onCommit(list.length > 1 ? list.filter((_, j) => j !== i) : null)} aria-label={`Remove source ${i + 1}`}>
             Remove

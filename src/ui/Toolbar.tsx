@@ -2,28 +2,28 @@
 // table toggle and reset (which asks first).
 import { useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
-import { useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerStore } from '../store';
+import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
+import { TauField } from './TauField';
 
 
 /** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
 const SAMPLES = [1_000, 20_000, 100_000];
 
-function loadDataset(appStore: ExplorerStore, id: DatasetId | `sample:${number}`) {
+function loadDataset(app: ExplorerApp, id: DatasetId | `sample:${number}`) {
   if (id.startsWith('sample:')) {
     // A sample is a page of its own (?sample=N): the autosaved work stays untouched underneath.
-    location.search = `?sample=${id.slice(7)}`;
+    void app.autosave.flush().then(() => (location.search = `?sample=${id.slice(7)}`));
     return;
   }
-  const d = datasetById(id as DatasetId);
-  if (!d) return;
-  appStore.getState().loadDoc(d.load(), d.id, { undoable: true });
-  appStore.getState().notify(`Loaded ${d.label}. Undo goes back to the previous graph.`);
+  // The user's own saved work on that dataset, else the dataset as bundled; leaving a sample cleans the address.
+  void app.openDataset(id as DatasetId);
 }
 
 export function Toolbar() {
+  const app = useApp();
   const appStore = useStoreApi();
   const view = useStore((s) => s.view);
   const datasetId = useStore((s) => s.datasetId);
@@ -43,7 +43,7 @@ export function Toolbar() {
       <div className="group">
         <label className="inline">
           <span>Dataset</span>
-          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(appStore, e.target.value as DatasetId | `sample:${number}`)}>
+          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(app, e.target.value as DatasetId | `sample:${number}`)}>
             {!datasetById(datasetId) && <option value="">{datasetId === 'sample' ? 'Generated sample' : 'Imported graph'}</option>}
             {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
             <optgroup label="Generated samples">
@@ -61,20 +61,7 @@ export function Toolbar() {
         </label>
         {view.rule === 'defacto' && <label className="inline">
           <span>τ</span>
-          <input
-            aria-label="De facto threshold τ in percent"
-            className="tau"
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            disabled={view.rule !== 'defacto'}
-            value={view.threshold}
-            onChange={(e) => {
-              const x = Number(e.target.value);
-              if (e.target.value !== '' && Number.isFinite(x) && x >= 0 && x <= 100) st().setView({ threshold: x });
-            }}
-          />
+          <TauField />
         </label>}
         <label className="inline">
           <span>Date</span>

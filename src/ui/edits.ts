@@ -1,14 +1,17 @@
 // Form commits as operations on the explorer's store; each returns the refusal message or null when applied.
 import { useMemo } from 'react';
 import type { Agreement, Dependency, Entity, Holding, Op, Changes } from '../model';
-import { useStoreApi, type ExplorerStore } from '../store';
+import { offerFloat, useStoreApi, type ExplorerStore } from '../store';
 
 /** The edit helpers bound to `store`. */
 export function editsFor(store: ExplorerStore) {
   /** Dispatches one operation; returns the readable refusal, or null when applied. */
   const commitOp = (op: Op): string | null => {
     const r = store.getState().dispatch(op);
-    return r.ok ? null : r.error;
+    if (r.ok) return null;
+    // Over 100% while a public float holds part of the company: offer to take the points from it (one undo step).
+    if (offerFloat(store.getState, op)) return `${r.error} — or take the points from the public float (see the message above).`;
+    return r.error;
   };
   return {
     commitOp,

@@ -1,6 +1,7 @@
 // Form fields that edit one value of the document: they keep a draft while typing and commit on Enter or blur;
 // a refused commit keeps the draft, marks the field invalid and shows the message; Escape reverts.
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { parseDecimal } from './numbers';
 
 /** A commit handler returns an error message, or null when the edit was applied. */
 export type Commit<T> = (value: T) => string | null;
@@ -71,7 +72,7 @@ export function TextField({ label, value, onCommit, multiline, placeholder, inpu
   );
 }
 
-/** A number field: empty clears an optional value (null); anything else goes to the model as a number. */
+/** A number field: empty clears an optional value (null); "62,5" reads as 62.5; anything else goes to the model as a number. */
 export function NumberField(props: { label: string; value: number | undefined; onCommit: Commit<number | null>; optional?: boolean; hint?: string; name?: string; placeholder?: string }) {
   const { value, onCommit, optional, ...rest } = props;
   return (
@@ -82,7 +83,7 @@ export function NumberField(props: { label: string; value: number | undefined; o
       onCommit={(text) => {
         const t = text.trim();
         if (t === '') return optional ? onCommit(null) : onCommit(Number.NaN);
-        return onCommit(Number(t));
+        return onCommit(parseDecimal(t));
       }}
     />
   );

@@ -96,7 +96,7 @@ export function fileActions(store: ExplorerStore) {
   }
 
   /** The share link for the working document, copied to the clipboard when the browser allows; null when too large. */
-  function makeShareLink(): { url: string; copied: Promise<boolean> } | null {
+  function makeShareLink(): { url: string; warning?: string; copied: Promise<boolean> } | null {
     const r = shareLink(st().doc, `${location.origin}${location.pathname}`);
     if (!r.ok) {
       st().notify(r.error, 'error');
@@ -105,7 +105,7 @@ export function fileActions(store: ExplorerStore) {
     const copied = navigator.clipboard?.writeText
       ? navigator.clipboard.writeText(r.url).then(() => true, () => false)
       : Promise.resolve(false);
-    return { url: r.url, copied };
+    return { url: r.url, ...(r.warning ? { warning: r.warning } : {}), copied };
   }
 
   /** decideOpen, in a short-lived worker for big files; a worker that fails or hangs gives a refusal, never a half load. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { buildAndServe } from '../e2e/globalSetup';
-import { launch } from '../e2e/browser';
+import { launch, savedWork } from '../e2e/browser';
 
 const OUT = join(process.cwd(), 'node_modules/.explorer-bench-dist');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
@@ -76,7 +76,7 @@ async function main() {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();
     const cold = await timeToDrawn(page, served.url);
-    await page.waitForFunction(() => localStorage.getItem('ownership-explorer:working')?.includes('"position"'));
+    while (!(await savedWork(page))?.includes('"position"')) await page.waitForTimeout(100);
     const warm = await timeToDrawn(page, served.url);
     await selectFirstHolding(page);
     const ly = await timeEdits(page);

@@ -110,3 +110,32 @@ export async function findEntity(page: Page, name: string): Promise<void> {
   await box.fill(name);
   await box.press('Enter');
 }
+
+/**
+ * What autosave last wrote for the slot the app opens next (IndexedDB "ownership-explorer"), as JSON text; null when
+ * nothing is saved. Never creates the database (that would leave it without the app's object store).
+ */
+export function savedWork(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = indexedDB.open('ownership-explorer');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('kv')) return db.close(), resolve(null);
+          const kv = db.transaction('kv', 'readonly').objectStore('kv');
+          const current = kv.get('current');
+          current.onsuccess = () => {
+            if (!current.result) return db.close(), resolve(null);
+            const w = kv.get(`work:${current.result}`);
+            w.onsuccess = () => {
+              db.close();
+              resolve(w.result ? JSON.stringify(w.result) : null);
+            };
+          };
+        };
+      }),
+  );
+}

@@ -6,15 +6,13 @@ import type { Page } from 'playwright-core';
 import { exportBodsJson, serializeDoc } from '../../src/io';
 import { generateGraph } from '../../src/model';
 import { WORKER_IMPORT_BYTES } from '../../src/io/open';
-import { gotoApp, shot, state, waitDrawn, elementScreenPosition } from './browser';
+import { gotoApp, savedWork, shot, state, waitDrawn, elementScreenPosition } from './browser';
 import { captureDownload, docJson, dropFile, errorText, fileMenu, noticeMatching, openThroughInput, pickDataset, undoDepth } from './files';
 import { appSession } from './session';
 
 const baseUrl = inject('baseUrl');
-const SAVED_KEY = 'ownership-explorer:working';
 const s = appSession();
 
-const savedWork = (page: Page) => page.evaluate((k) => localStorage.getItem(k), SAVED_KEY);
 const savedDoc = async (page: Page) => JSON.parse((await savedWork(page)) ?? '{}').doc;
 
 /** Watches a page opened in the shared context for console errors. */
@@ -114,11 +112,20 @@ describe('import and export', () => {
 });
 
 describe('share links', () => {
-  it('says when a graph is too large for a link', async () => {
+  it('makes a link for the bundled LY graph, warning that some chat apps cut links that long', async () => {
     const page = s.page;
     await pickDataset(page, 'line-yahoo');
     await fileMenu(page, 'Share link');
-    expect(await errorText(page)).toMatch(/too large for a share link \([\d,]+ characters; a link holds at most 8,000\)\. Save it as a file/);
+    const dialog = page.getByRole('dialog', { name: 'Share link' });
+    expect(await dialog.getByTestId('share-warning').textContent()).toMatch(/^This link is [\d,]+ characters long: some chat and mail apps cut links longer than 8,000 characters/);
+    const url = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+    expect(url.length).toBeGreaterThan(8000);
+    await shot(page, 'share-long-link');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const other = await s.context.newPage();
+    await gotoApp(other, url, '');
+    expect(await docJson(other)).toBe(await docJson(page));
+    await other.close();
   });
 
   it('opens the shared graph without touching the autosaved work until Keep; Discard goes back to it', async () => {
@@ -157,6 +164,10 @@ describe('share links', () => {
     expect(await savedWork(other)).toBe(work);
 
     await banner.getByRole('button', { name: 'Keep this graph' }).click();
+    const confirm = other.getByRole('dialog', { name: 'Keep the shared graph?' });
+    expect(await confirm.textContent()).toMatch(/replaces .* Undo goes back/);
+    await shot(other, 'share-keep-warning');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
     await expect.poll(() => savedDoc(other)).toEqual(JSON.parse(await docJson(other)));
     expect(new URL(other.url()).hash).toBe('');
     expect(await banner.count()).toBe(0);

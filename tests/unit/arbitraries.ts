@@ -2,14 +2,22 @@
 import fc from 'fast-check';
 import { parseDoc, type Op, type OwnershipDoc } from '../../src/model';
 
+/**
+ * Ids equal to keys of Object.prototype: documents must work with them like with any other id (they once broke drags,
+ * autosave and analysis results, which kept ids as keys of plain objects).
+ */
+export const PROTO_IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+
 /** Random valid documents: up to 9 entities, holdings scaled so no subject exceeds 100%, cycles allowed. */
 export const docArb = fc
   .record({
     n: fc.integer({ min: 2, max: 9 }),
     edges: fc.array(fc.record({ h: fc.nat(8), s: fc.nat(8), x: fc.integer({ min: 1, max: 100 }), v: fc.option(fc.integer({ min: 0, max: 100 })) }), { maxLength: 24 }),
     floats: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+    protoIds: fc.boolean(),
   })
-  .map(({ n, edges, floats }) => {
+  .map(({ n, edges, floats, protoIds }) => {
+    const eid = (i: number) => (protoIds ? PROTO_IDS[i] : `e${i}`);
     const seen = new Set<string>();
     const raw = edges
       .map((e) => ({ h: e.h % n, s: e.s % n, x: e.x, v: e.v }))
@@ -24,11 +32,11 @@ export const docArb = fc
       format: 'ownership-graph',
       version: 1,
       asOf: '2024-01-01',
-      entities: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, name: `E${i}`, kind: floats[i] && i > 0 ? 'float' : 'company', jurisdiction: i % 2 ? 'JP' : 'KR' })),
+      entities: Array.from({ length: n }, (_, i) => ({ id: eid(i), name: `E${i}`, kind: floats[i] && i > 0 ? 'float' : 'company', jurisdiction: i % 2 ? 'JP' : 'KR' })),
       holdings: raw.map((e, k) => {
         const vscale = Math.max(1, vtotal.get(e.s)! / 100);
         const votes = e.v === null && vscale === 1 ? undefined : floor2((e.v ?? shares[k]) / vscale);
-        return { id: `h${k}`, holder: `e${e.h}`, subject: `e${e.s}`, shares: shares[k], ...(votes === undefined ? {} : { votes }) };
+        return { id: protoIds && k < PROTO_IDS.length ? `${PROTO_IDS[k]}` : `h${k}`, holder: eid(e.h), subject: eid(e.s), shares: shares[k], ...(votes === undefined ? {} : { votes }) };
       }),
     });
   });
@@ -43,10 +51,11 @@ export function opOf(doc: OwnershipDoc, seed: OpSeed, depth = 0): Op {
   const { a, b, c, x } = seed;
   const pick = <T>(xs: T[] | undefined, k: number): T | undefined => (xs?.length ? xs[k % xs.length] : undefined);
   const e = (k: number) => pick(doc.entities, k)?.id ?? 'e0';
+  const fresh = (k: number) => (k % 5 === 0 ? PROTO_IDS[k % PROTO_IDS.length] : `n${k % 50}`);
   const h = pick(doc.holdings, a);
   const ag = pick(doc.agreements, a), rl = pick(doc.relations, a), dep = pick(doc.dependencies, a), ev = pick(doc.events, a), sc = pick(doc.scenarios, a);
   switch (seed.kind) {
-    case 0: return { type: 'addEntity', entity: { id: `n${a % 50}`, name: `New ${a % 50}`, ...(x % 2 ? { position: { x, y: a % 100 } } : {}) } };
+    case 0: return { type: 'addEntity', entity: { id: fresh(a), name: `New ${a % 50}`, ...(x % 2 ? { position: { x, y: a % 100 } } : {}) } };
     case 1: return { type: 'updateEntity', id: e(a), changes: x % 3 ? { name: `Renamed ${x}` } : { position: null, kind: 'person' } };
     case 2: return { type: 'removeEntity', id: e(a) };
     case 3: return { type: 'moveEntity', id: e(a), position: { x, y: b % 500 } };

@@ -1,5 +1,5 @@
 // toElements, the stylesheet and the legend: what is drawn for the bundled LY graph and tiny hand-built graphs.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import { analyze } from '../../src/analysis';
 import { parseDoc, type OwnershipDoc } from '../../src/model';
@@ -32,7 +32,9 @@ describe('toElements on LY Corporation', () => {
     expect(byId(els, 'h:h-sbgj-sbkk').data.label).toBe('40.47% (40.68% votes)');
     expect(byId(els, 'h:h-ly-float-ly').data.label).toBe('~37.5%');
     expect(byId(els, 'h:h-ly-float-ly').classes).toContain('estimated');
-    expect(byId(els, 'h:h-naver-ahd').data.width).toBe(stakeWidth(50));
+    // 1 px plus 7 px per 100%: 50% draws 4.5 px wide, 100% 8 px, 10% 1.7 px.
+    expect(byId(els, 'h:h-naver-ahd').data.width).toBe(4.5);
+    expect([stakeWidth(100), stakeWidth(10), stakeWidth(0), stakeWidth(250)]).toEqual([8, 1.7, 1, 8]);
   });
 
   it('emphasises the holdings that confer control', () => {
@@ -62,7 +64,8 @@ describe('toElements on LY Corporation', () => {
     const ag = els.filter((e) => e.data.kind === 'agreement');
     expect(ag.map((e) => e.data.ref)).toContain('a-sbkk-ahd');
     const dep = byId(els, 'd:d-navercloud-ly-itops');
-    expect(dep.classes).toMatch(/x-(co-owner|third-party|intra-group)/);
+    // NAVER Cloud belongs to NAVER, which co-owns A Holdings, LY's parent; NAVER is Korean, LY Japanese.
+    expect(dep.classes).toBe('dependency x-co-owner cross-border');
     expect(dep.data.label).toMatch(/^IT operations/);
   });
 
@@ -149,10 +152,18 @@ describe('stylesheet and legend', () => {
     for (const x of Object.keys(EXPOSURE_STYLES)) expect(selectors).toContain(`edge.dependency.x-${x}`);
   });
 
-  it('is accepted by Cytoscape', () => {
-    const cy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet() as never });
-    expect(cy.style()).toBeTruthy();
-    cy.destroy();
+  it('is accepted by Cytoscape: no rule warned about, and the kinds draw with their shapes', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const a = analyze(ly, { rule: 'legal' });
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet() as never, elements: toElements(ly, a, ALL) as never });
+    try {
+      expect(warn).not.toHaveBeenCalled(); // Cytoscape warns of every property or value it does not accept
+      for (const [id, kind] of [['e:son', 'person'], ['e:ly', 'company'], ['e:ly-float', 'float']] as const) expect(cy.getElementById(id).style('shape')).toBe(KIND_STYLES[kind].shape);
+      expect(Number.parseFloat(cy.getElementById('h:h-naver-ahd').style('width'))).toBe(4.5);
+    } finally {
+      cy.destroy();
+      warn.mockRestore();
+    }
   });
 
   it('lists exactly what is drawn', () => {

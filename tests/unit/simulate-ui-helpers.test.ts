@@ -48,7 +48,7 @@ describe('previews and the base', () => {
     const doc = jv();
     const op: Op = { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 60 };
     const p = previewOf(doc, op);
-    expect(p).toEqual({ ok: false, error: expect.stringMatching(/holds 50% of "jv", less than 60/) });
+    expect(p).toEqual({ ok: false, error: expect.stringMatching(/^"A" holds 50% of "JV", less than 60$/) });
     expect(previewOf(doc, op)).toBe(p);
     const ok = previewOf(doc, { ...op, points: 1 });
     expect(ok.ok && ok.doc.holdings.find((h) => h.holder === 'b' && h.subject === 'jv')?.shares).toBe(41);

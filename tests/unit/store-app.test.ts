@@ -1,32 +1,32 @@
 // createApp: the composition root makes one explorer from its environment; importing the store starts nothing.
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppEnv } from '../../src/store/app';
-import { memoryPersistence } from '../../src/store/persistence';
+import { memoryKv } from '../../src/store/kv';
 import { datasetById } from '../../src/store/datasets';
 import { encodeShareFragment } from '../../src/io/shareLink';
 
-const env = (over: Partial<AppEnv> = {}): AppEnv => ({ search: '', hash: '', persistence: memoryPersistence(), workers: false, clearHash() {}, ...over });
+const env = (over: Partial<AppEnv> = {}): AppEnv => ({ search: '', hash: '', kv: memoryKv(), workers: false, clearHash() {}, clearSearch() {}, download() {}, ...over });
 
 describe('createApp', () => {
-  it('opens the bundled LY graph on a first visit, with an idle worker state and autosave on', () => {
-    const app = createApp(env());
+  it('opens the bundled LY graph on a first visit, with an idle worker state and autosave on', async () => {
+    const app = await createApp(env());
     expect(app.store.getState().datasetId).toBe('line-yahoo');
     expect(app.remote.getState().summary).toBeNull();
     expect(app.autosave.running).toBe(true);
     app.stop();
   });
 
-  it('opens the graph of a share link as a preview, autosave paused', () => {
+  it('opens the graph of a share link as a preview, autosave paused', async () => {
     const doc = datasetById('ntt-docomo')!.load();
-    const app = createApp(env({ hash: `#${encodeShareFragment(doc)}` }));
+    const app = await createApp(env({ hash: `#${encodeShareFragment(doc)}` }));
     expect(app.store.getState().doc.title).toBe(doc.title);
     expect(app.share.state.getState().active).toBe(true);
     expect(app.autosave.running).toBe(false);
     app.stop();
   });
 
-  it('makes independent explorers: an edit in one is not in the other', () => {
-    const a = createApp(env()), b = createApp(env());
+  it('makes independent explorers: an edit in one is not in the other', async () => {
+    const a = await createApp(env()), b = await createApp(env());
     a.store.getState().addEntity({ name: 'Only in A', position: { x: 0, y: 0 } });
     expect(b.store.getState().doc.entities.some((e) => e.name === 'Only in A')).toBe(false);
     a.stop();

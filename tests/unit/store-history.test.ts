@@ -1,13 +1,14 @@
 // Store actions and history: commits are undo steps, refusals change nothing, drags commit once, selection and
 // view never enter history, loading a dataset and autosave behave.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDoc, type OwnershipDoc } from '../../src/model';
 import { analysisOf } from '../../src/store/analysis';
-import { startAutosave } from '../../src/store/autosave';
+import { createAutosave } from '../../src/store/autosave';
 import { boot } from '../../src/store/boot';
 import { DATASETS } from '../../src/store/datasets';
 import { readableError } from '../../src/store/messages';
-import { memoryPersistence } from '../../src/store/persistence';
+import { memoryKv } from '../../src/store/kv';
+import { createPersistence } from '../../src/store/persistence';
 import { createExplorerStore, HISTORY_LIMIT } from '../../src/store/store';
 
 function jv(): OwnershipDoc {
@@ -162,47 +163,37 @@ describe('store: editing actions', () => {
 });
 
 describe('store: boot and autosave', () => {
-  it('boots the default dataset, then what autosave wrote', () => {
-    vi.useFakeTimers();
-    const p = memoryPersistence();
-    const first = boot(p);
+  it('boots the default dataset, then what autosave wrote, one write for several quick edits', async () => {
+    const kv = memoryKv();
+    const p = createPersistence(kv);
+    const first = await boot(p);
     expect(first.datasetId).toBe('line-yahoo');
     const s = createExplorerStore(first);
-    const auto = startAutosave(s, p, 100);
+    const auto = createAutosave({ store: s, persistence: p, tab: 't', saveFile() {}, delay: () => 20 });
     s.getState().commit({ type: 'moveEntity', id: 'ly', position: { x: 1, y: 2 } });
     s.getState().commit({ type: 'moveEntity', id: 'ly', position: { x: 3, y: 4 } });
-    expect(p.saves).toBe(0);
-    vi.advanceTimersByTime(150);
-    expect(p.saves).toBe(1);
-    const again = boot(p);
+    expect(kv.writes).toBe(0);
+    await new Promise((r) => setTimeout(r, 60));
+    await auto.idle();
+    expect(kv.writes).toBe(1);
+    const again = await boot(p);
     expect(again.doc).toEqual(s.getState().doc);
+    expect(again.rev).toBe(1);
     auto.stop();
-    vi.useRealTimers();
   });
 
-  it('generates ?sample=N graphs, placed, and does not autosave them', () => {
-    const b = boot(memoryPersistence(), '?sample=500');
+  it('generates ?sample=N graphs, placed, and does not autosave them', async () => {
+    const kv = memoryKv();
+    const b = await boot(createPersistence(kv), '?sample=500');
     expect(b.doc.entities).toHaveLength(500);
-    expect(b.autosave).toBe(false);
     const s = createExplorerStore(b);
     expect(s.getState().doc.entities.every((e) => e.position)).toBe(true);
-  });
-
-  it('falls back to the bundled dataset when the autosave is unreadable', () => {
-    const b = boot(memoryPersistence({ doc: { format: 'nope' } as never, datasetId: 'imported' }));
-    expect(b.datasetId).toBe('line-yahoo');
-    expect(b.notice).toMatch(/could not be read/);
-  });
-
-  it('reports, once, when the document is too large to save', () => {
-    vi.useFakeTimers();
-    const s = store();
-    const auto = startAutosave(s, { load: () => null, clear: () => {}, save: () => { throw new Error('QuotaExceededError'); } }, 10);
-    s.getState().commit({ type: 'moveEntity', id: 'a', position: { x: 1, y: 1 } });
-    vi.advanceTimersByTime(20);
-    expect(s.getState().message?.text).toMatch(/too large to autosave/);
+    const auto = createAutosave({ store: s, persistence: createPersistence(kv), tab: 't', saveFile() {}, delay: () => 1 });
+    s.getState().commit({ type: 'moveEntity', id: s.getState().doc.entities[0].id, position: { x: 1, y: 1 } });
+    await new Promise((r) => setTimeout(r, 20));
+    await auto.idle();
+    expect(kv.writes).toBe(0);
     auto.stop();
-    vi.useRealTimers();
   });
 
   it('readableError drops the module prefix', () => {

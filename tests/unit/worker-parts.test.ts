@@ -8,8 +8,7 @@ import { joinDoc, splitDoc } from '../../src/worker/docParts';
 import { AnalysisWorker } from '../../src/worker/client';
 import { createHandler } from '../../src/worker/handler';
 import type { Request, Response } from '../../src/worker/protocol';
-import { boot } from '../../src/store/boot';
-import { memoryPersistence } from '../../src/store/persistence';
+import { sampleBoot } from '../../src/store/boot';
 import { isPlaceholder, loadSample } from '../../src/store/sample';
 import { adjacency, buildAdjacency, seedAdjacency } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
@@ -133,12 +132,11 @@ describe('a seeded adjacency', () => {
 describe('large samples', () => {
   it('boot leaves a large sample to generate elsewhere, with an empty placeholder; small ones are generated at once', () => {
     const offload = (n: number) => n >= 10_000;
-    const big = boot(memoryPersistence(), '?sample=20000&seed=3', offload);
+    const big = sampleBoot('?sample=20000&seed=3', offload)!;
     expect(big.sample).toEqual({ entities: 20_000, seed: 3 });
     expect(big.doc.entities).toEqual([]);
     expect(isPlaceholder(big.doc)).toBe(true);
-    expect(big.autosave).toBe(false);
-    const small = boot(memoryPersistence(), '?sample=300', offload);
+    const small = sampleBoot('?sample=300', offload)!;
     expect(small.sample).toBeUndefined();
     expect(small.doc.entities).toHaveLength(300);
     expect(isPlaceholder(small.doc)).toBe(false);
@@ -146,7 +144,7 @@ describe('large samples', () => {
 
   it('is generated in the worker, loaded in place of the placeholder, and never copied back to the worker', async () => {
     const log: Request['type'][] = [];
-    const b = boot(memoryPersistence(), '?sample=6000&seed=6', () => true);
+    const b = sampleBoot('?sample=6000&seed=6', () => true)!;
     const store = createExplorerStore(b);
     const remote = startRemoteAnalysis(store, { makeWorker: () => new AnalysisWorker(fakeWorker(log) as unknown as Worker), min: 100 });
     const remoteStore = remote.state;
@@ -165,12 +163,12 @@ describe('large samples', () => {
   });
 
   it('generates on the page when the worker fails, and leaves alone a document opened meanwhile', async () => {
-    const b = boot(memoryPersistence(), '?sample=400', () => true);
+    const b = sampleBoot('?sample=400', () => true)!;
     const store = createExplorerStore(b);
     await loadSample(store, b.sample!, () => Promise.reject(new Error('worker: terminated')), 'ok');
     expect(store.getState().doc.entities).toHaveLength(400);
 
-    const c = boot(memoryPersistence(), '?sample=400', () => true);
+    const c = sampleBoot('?sample=400', () => true)!;
     const other = createExplorerStore(c);
     let release!: (d: OwnershipDoc) => void;
     const pending = loadSample(other, c.sample!, () => new Promise((r) => (release = r)), 'ok');

@@ -2,6 +2,7 @@
 // the controlling jurisdiction, the records exposed and what the regulators did and when.
 import type { CaseFacts } from '../../analysis';
 import { count } from './words';
+import { webLink } from '../links';
 
 export function CaseColumn({ label, facts, holders }: { label: string; facts: CaseFacts; holders: { name: string; shares: number }[] }) {
   return (
@@ -35,8 +36,8 @@ export function CaseColumn({ label, facts, holders }: { label: string; facts: Ca
         {facts.regulatory.map((e) => (
           <li key={e.id}>
             <span className="event-date">{e.date}</span> {e.title}
-            {e.sources.filter((s) => s.url).slice(0, 1).map((s, i) => (
-              <a key={i} className="small-text" href={s.url} target="_blank" rel="noopener noreferrer"> source</a>
+            {e.sources.filter((s) => webLink(s.url)).slice(0, 1).map((s, i) => (
+              <a key={i} className="small-text" href={webLink(s.url)!} target="_blank" rel="noopener noreferrer"> source</a>
             ))}
           </li>
         ))}

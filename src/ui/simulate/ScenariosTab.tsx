@@ -7,6 +7,7 @@ import { baseOf } from '../../store/simState';
 import { simView } from '../../store/simView';
 import { DiffView } from './DiffView';
 import { SaveScenario } from './SaveScenario';
+import { webLink } from '../links';
 
 function Sources({ s }: { s: ScenarioEntry }) {
   if (!s.sources.length) return null;
@@ -14,7 +15,7 @@ function Sources({ s }: { s: ScenarioEntry }) {
     <ul className="scenario-sources">
       {s.sources.map((src, i) => (
         <li key={i}>
-          {src.url ? <a href={src.url} target="_blank" rel="noopener noreferrer">{src.title ?? src.url}</a> : src.title}
+          {webLink(src.url) ? <a href={webLink(src.url)!} target="_blank" rel="noopener noreferrer">{src.title ?? src.url}</a> : (src.title ?? src.url)}
           {src.date && <span className="muted"> ({src.date})</span>}
         </li>
       ))}

@@ -8,6 +8,7 @@ import { useStoreApi, useStore } from '../../store';
 import { simView, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { count } from './words';
+import { webLink } from '../links';
 
 /** Milliseconds per step while playing. */
 const STEP_MS = 900;
@@ -34,7 +35,7 @@ function EventItem({ ev, past, current, selected, name }: { ev: OwnershipEvent; 
             <ul className="event-sources">
               {ev.sources.map((s, i) => (
                 <li key={i}>
-                  {s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.title ?? s.url}</a> : <span>{s.title}</span>}
+                  {webLink(s.url) ? <a href={webLink(s.url)!} target="_blank" rel="noopener noreferrer">{s.title ?? s.url}</a> : <span>{s.title ?? s.url}</span>}
                   {s.date && <span className="muted"> ({s.date})</span>}
                 </li>
               ))}

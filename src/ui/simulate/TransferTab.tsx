@@ -9,6 +9,7 @@ import { namer } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
 import { NEW_BUYER, sellersOf, transferOp } from './transferOp';
+import { parseDecimal } from '../numbers';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -23,6 +24,7 @@ export function TransferTab() {
   const [buyer, setBuyer] = useState('');
   const [points, setPoints] = useState(0);
   const [text, setText] = useState('');
+  const [clamped, setClamped] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [newJur, setNewJur] = useState('');
 
@@ -43,6 +45,7 @@ export function TransferTab() {
     const v = round2(Math.max(0, Math.min(available, x)));
     setPoints(v);
     setText(String(v));
+    setClamped(null);
   };
   const reset = () => setBoth(0);
   const preview = op ? previewOf(doc, op) : null;
@@ -93,11 +96,20 @@ export function TransferTab() {
         <div className="points">
           <input type="range" aria-label="Points (slider)" min={0} max={available || 1} step={0.01} value={points} disabled={!seller} onChange={(e) => setBoth(Number(e.target.value))} />
           <input
-            id="tr-points" type="number" inputMode="decimal" min={0} max={available} step={0.01} value={text} disabled={!seller}
-            onChange={(e) => { setText(e.target.value); const x = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(x)) setPoints(round2(Math.max(0, Math.min(available, x)))); }}
+            id="tr-points" inputMode="decimal" value={text} disabled={!seller} aria-describedby="tr-points-note"
+            onChange={(e) => {
+              setText(e.target.value);
+              const x = parseDecimal(e.target.value);
+              if (!Number.isFinite(x)) return setClamped(e.target.value.trim() ? `"${e.target.value.trim()}" is not a number of points.` : null);
+              const v = round2(Math.max(0, Math.min(available, x)));
+              setPoints(v);
+              // Said, not silently corrected: the slider's range is what the seller holds.
+              setClamped(v !== round2(x) ? `${e.target.value.trim()} is ${x > available ? `more than the ${available.toFixed(2)} points the seller holds` : 'below 0'}: ${v.toFixed(2)} points are used.` : null);
+            }}
             onBlur={() => setText(points ? String(points) : '')}
           />
         </div>
+        {clamped && <small id="tr-points-note" className="hint" role="status">{clamped}</small>}
       </div>
       {preview && !preview.ok && <p className="error" role="alert">{preview.error}</p>}
       {preview?.ok && (

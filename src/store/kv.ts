@@ -1,0 +1,122 @@
+// Key-value storage for autosave: IndexedDB in the browser (room for large graphs), localStorage where IndexedDB is
+// missing, memory in tests. Values are plain data; a value that cannot be read comes back as its raw text.
+import { createStore as idbStore, del as idbDel, get as idbGet, keys as idbKeys, setMany as idbSetMany, type UseStore } from 'idb-keyval';
+
+/** A stored value that is not readable data (localStorage text that is not JSON): its text, for a backup. */
+export class Unreadable {
+  constructor(readonly text: string, readonly why: string) {}
+}
+
+/** The browser refused to store more (over quota). */
+export class StorageFull extends Error {
+  constructor(cause?: unknown) {
+    super(`store/kv: the browser's storage is full${cause instanceof Error ? ` (${cause.message})` : ''}`);
+    this.name = 'StorageFull';
+  }
+}
+
+export interface KV {
+  readonly kind: 'indexeddb' | 'localStorage' | 'memory';
+  /** The value, undefined when absent, or Unreadable. */
+  get(key: string): Promise<unknown>;
+  /** Writes every entry or none; rejects with StorageFull when over quota. */
+  setMany(entries: [string, unknown][]): Promise<void>;
+  del(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+const isQuota = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22 || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+
+/** IndexedDB through idb-keyval: one database, one object store; values are stored as structured clones. */
+export function indexedDbKv(db = 'ownership-explorer', store = 'kv'): KV {
+  let s: UseStore | null = null;
+  const st = () => (s ??= idbStore(db, store));
+  return {
+    kind: 'indexeddb',
+    get: (key) => idbGet(key, st()),
+    async setMany(entries) {
+      try {
+        await idbSetMany(entries, st());
+      } catch (e) {
+        throw isQuota(e) ? new StorageFull(e) : e;
+      }
+    },
+    del: (key) => idbDel(key, st()),
+    keys: async () => (await idbKeys(st())).map(String),
+  };
+}
+
+/** localStorage, values as JSON text under `prefix` + key. */
+export function localStorageKv(ls: Storage, prefix = 'ownership-explorer:'): KV {
+  return {
+    kind: 'localStorage',
+    async get(key) {
+      const text = ls.getItem(prefix + key);
+      if (text === null) return undefined;
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        return new Unreadable(text, e instanceof Error ? e.message : String(e));
+      }
+    },
+    async setMany(entries) {
+      const old = entries.map(([k]) => [k, ls.getItem(prefix + k)] as const);
+      try {
+        for (const [k, v] of entries) ls.setItem(prefix + k, JSON.stringify(v));
+      } catch (e) {
+        for (const [k, v] of old) if (v === null) ls.removeItem(prefix + k); else ls.setItem(prefix + k, v);
+        throw isQuota(e) ? new StorageFull(e) : e;
+      }
+    },
+    async del(key) {
+      ls.removeItem(prefix + key);
+    },
+    async keys() {
+      const out: string[] = [];
+      for (let i = 0; i < ls.length; i++) {
+        const k = ls.key(i);
+        if (k?.startsWith(prefix)) out.push(k.slice(prefix.length));
+      }
+      return out;
+    },
+  };
+}
+
+/** Memory, for tests: `data` is inspectable; `quota` (characters of JSON) makes writes fail like a full browser. */
+export function memoryKv(initial: Record<string, unknown> = {}, quota = Infinity): KV & { data: Map<string, unknown>; writes: number } {
+  const data = new Map<string, unknown>(Object.entries(initial));
+  const kv = {
+    kind: 'memory' as const,
+    data,
+    writes: 0,
+    get: async (key: string) => (data.has(key) ? structuredClone(data.get(key)) : undefined),
+    async setMany(entries: [string, unknown][]) {
+      const size = entries.reduce((n, [, v]) => n + JSON.stringify(v).length, 0);
+      if (size > quota) throw new StorageFull();
+      kv.writes++;
+      for (const [k, v] of entries) data.set(k, structuredClone(v));
+    },
+    del: async (key: string) => void data.delete(key),
+    keys: async () => [...data.keys()],
+  };
+  return kv;
+}
+
+/** IndexedDB when the browser has it and it opens, else localStorage, else memory. */
+export async function browserKv(): Promise<KV> {
+  if (typeof indexedDB !== 'undefined') {
+    const kv = indexedDbKv();
+    try {
+      await kv.get('current'); // private modes of some browsers refuse IndexedDB here
+      return kv;
+    } catch {
+      // fall through to localStorage
+    }
+  }
+  try {
+    if (typeof localStorage !== 'undefined') return localStorageKv(localStorage);
+  } catch {
+    // localStorage blocked (cookies off): fall through
+  }
+  return memoryKv();
+}

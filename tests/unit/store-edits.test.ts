@@ -1,0 +1,101 @@
+// Edits that respect the user: a stake over 100% with a public float offers to take the points from it (one undo
+// step); refusals name entities by name and dates as dates; "62,5" is read; an out-of-range τ is refused out loud.
+import { describe, expect, it } from 'vitest';
+import { parseDoc } from '../../src/model';
+import { datasetById } from '../../src/store/datasets';
+import { floatOffer } from '../../src/store/float';
+import { dateText, inWords, readableError } from '../../src/store/messages';
+import { createExplorerStore } from '../../src/store/store';
+import { editsFor } from '../../src/ui/edits';
+import { parseDecimal } from '../../src/ui/numbers';
+import { tauProblem } from '../../src/ui/TauField';
+
+/** Big Co: Founder 40%, public float 50%; Other holds 10%. */
+const doc = () =>
+  parseDoc({
+    format: 'ownership-graph', version: 1, asOf: '2024-01-01',
+    entities: [
+      { id: 'big', name: 'Big Co' }, { id: 'fdr', name: 'Founder', kind: 'person' }, { id: 'pub', name: 'Big Co public float', kind: 'float' },
+      { id: 'oth', name: 'Other Ltd' }, { id: 'new', name: 'Newcomer' },
+    ],
+    holdings: [
+      { id: 'h-fdr', holder: 'fdr', subject: 'big', shares: 40 },
+      { id: 'h-pub', holder: 'pub', subject: 'big', shares: 50 },
+      { id: 'h-oth', holder: 'oth', subject: 'big', shares: 10 },
+    ],
+  });
+const stake = (d: ReturnType<typeof doc>, id: string) => d.holdings.find((h) => h.id === id)?.shares;
+
+describe('take it from the public float', () => {
+  it('raising a stake over 100% offers the points from the float, applied as one undo step', () => {
+    const s = createExplorerStore({ doc: doc(), datasetId: 'imported' });
+    const before = s.getState().doc;
+    const err = editsFor(s).changeHolding({ id: 'h-fdr' }, { shares: 62.5 });
+    expect(err).toMatch(/sum to 122\.5% of shares/);
+    expect(s.getState().doc).toBe(before);
+    const msg = s.getState().message!;
+    expect(msg.text).toMatch(/Big Co public float holds part of Big Co: the 22\.5 points can come from it\./);
+    expect(msg.text).not.toMatch(/h-fdr|"big"|\(big\)/);
+    msg.actions![0].run();
+    expect(msg.actions![0].label).toBe('Take 22.5 points from Big Co public float');
+    expect(stake(s.getState().doc, 'h-fdr')).toBe(62.5);
+    expect(stake(s.getState().doc, 'h-pub')).toBe(27.5);
+    expect(s.getState().past).toHaveLength(1);
+    s.getState().undo();
+    expect(s.getState().doc).toStrictEqual(before);
+  });
+
+  it('adding a holder of a company 100% held takes its stake from the float; a float too small offers nothing', () => {
+    const s = createExplorerStore({ doc: doc(), datasetId: 'imported' });
+    expect(s.getState().addHolding('new', 'big')).toBeNull();
+    s.getState().message!.actions![0].run();
+    expect(stake(s.getState().doc, 'h-pub')).toBe(40);
+    expect(s.getState().doc.holdings.find((h) => h.holder === 'new')?.shares).toBe(10);
+    expect(floatOffer(doc(), { type: 'updateHolding', id: 'h-oth', changes: { shares: 70 } })).toBeNull(); // 60 more than the float's 50
+    expect(floatOffer(doc(), { type: 'updateHolding', id: 'h-oth', changes: { shares: 5 } })).toBeNull(); // not over 100%
+  });
+
+  it('on the LY graph, raising A Holdings to 70% of LY takes 7.5 points from the LY public float', () => {
+    const ly = datasetById('line-yahoo')!.load();
+    const h = ly.holdings.find((x) => x.holder === 'ahd' && x.subject === 'ly' && !x.until)!;
+    const offer = floatOffer(ly, { type: 'updateHolding', id: h.id, changes: { shares: 70 } });
+    expect(offer).toMatchObject({ float: 'LY public float', points: 7.5 });
+  });
+});
+
+describe('messages in words', () => {
+  it.each([
+    ['2024-05-09', '9 May 2024'],
+    ['2024-02-30', '2024-02-30'],
+    ['1999-12-31', '31 December 1999'],
+  ])('%s is written %s', (iso, text) => expect(dateText(iso)).toBe(text));
+
+  it('names entities and holdings, not ids, and writes dates out', () => {
+    const d = doc();
+    expect(inWords('holdings of "Big Co" (big) sum to 130% of shares on 2021-03-01 — lower a stake (h-fdr, h-pub)', d)).toBe(
+      'holdings of "Big Co" sum to 130% of shares on 1 March 2021 — lower a stake (Founder in Big Co; Big Co public float in Big Co)',
+    );
+    expect(inWords('holding "h-oth" ends (2024-01-01) before it starts (2024-05-09)', d)).toBe('the holding of Other Ltd in Big Co ends (1 January 2024) before it starts (9 May 2024)');
+    expect(inWords('"fdr" holds 40% of "big", less than 90', d)).toBe('"Founder" holds 40% of "Big Co", less than 90');
+    expect(inWords('buyer "nobody" is not an entity in this document', d)).toBe('buyer "nobody" is not an entity in this document');
+  });
+
+  it('a refused edit in the store says it in words', () => {
+    const s = createExplorerStore({ doc: doc(), datasetId: 'imported' });
+    s.getState().commit({ type: 'transfer', seller: 'fdr', buyer: 'oth', subject: 'big', points: 90 });
+    expect(s.getState().message?.text).toBe('"Founder" holds 40% of "Big Co", less than 90');
+    expect(readableError(new Error('model/apply: x: plain'))).toBe('Plain');
+  });
+});
+
+describe('numbers people type', () => {
+  it.each([
+    ['62,5', 62.5], ['62.5', 62.5], [' 12 ', 12], ['7%', 7], [',5', 0.5], ['-3', -3],
+    ['0x19', Number.NaN], ['1e3', Number.NaN], ['', Number.NaN], ['1,2,3', Number.NaN], ['1.000,5', Number.NaN], ['abc', Number.NaN],
+  ])('%j reads as %d', (text, n) => expect(parseDecimal(text)).toBe(n));
+
+  it.each([
+    ['30', null], ['27,5', null], ['0', null], ['100', null],
+    ['150', /τ must be between 0% and 100% — 150% was not applied/], ['-1', /between 0% and 100%/], ['abc', /τ must be a number of percent.*"abc" was not applied/],
+  ])('τ %j: %s', (text, problem) => (problem ? expect(tauProblem(text)).toMatch(problem) : expect(tauProblem(text)).toBeNull()));
+});
