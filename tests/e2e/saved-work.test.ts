@@ -99,7 +99,8 @@ describe('saved work', () => {
     expect(await state(page, '(st) => st.datasetId')).toBe('sample');
     await pickDataset(page, 'line-yahoo');
     expect(await names(page)).toContain('My own entity');
-    expect(new URL(page.url()).search).toBe('');
+    // The address is cleared once the work has been marked current (after the document shows), so poll for it.
+    await expect.poll(() => new URL(page.url()).search).toBe('');
     await shot(page, 'saved-back-from-sample');
     await page.reload();
     await page.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null);
