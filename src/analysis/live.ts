@@ -97,9 +97,11 @@ export class LiveAnalysis {
     if (doc === old) return true;
     const seeds: number[] = [];
     // Entities: same ids in the same places (names, kinds, rules and boards may change), else start again.
+    const n0 = old.entities.length, n1 = doc.entities.length;
     if (doc.entities !== old.entities) {
-      if (doc.entities.length !== old.entities.length) return false;
-      for (let i = 0; i < doc.entities.length; i++) {
+      // Entities added at the end (a new entity) or taken from the end (its undo) are followed; any other change of
+      // the list moves indices, and the analysis starts again.
+      for (let i = 0; i < Math.min(n0, n1); i++) {
         const a = old.entities[i], b = doc.entities[i];
         if (a === b) continue;
         if (a.id !== b.id) return false;
@@ -108,6 +110,10 @@ export class LiveAnalysis {
         seeds.push(i);
         // A holder turning into (or out of) a float changes the blocks of everything it holds.
         for (let e = this.snap.outStart[i]; e < this.snap.outStart[i + 1]; e++) seeds.push(this.snap.outSubject[e]);
+      }
+      if (n1 > n0) {
+        this.resize(doc, n1);
+        for (let i = n0; i < n1; i++) seeds.push(i);
       }
     }
     // Agreements include those made from consolidation relations (relations.ts): compared by content, as the made
@@ -136,12 +142,48 @@ export class LiveAnalysis {
         if (s !== undefined) seeds.push(s);
       }
     }
+    // Entities taken from the end: their holdings went with them (above), now their places go.
+    if (n1 < n0) this.resize(doc, n1);
     this.doc = doc;
-    const snap = this.holdings.snapshot(this.snap, doc, agreements);
-    if (sameEdges) carryStructure(this.snap, snap);
+    const snap = this.holdings.snapshot({ ...this.snap, ...this.fields }, doc, agreements);
+    if (sameEdges && n1 === n0) carryStructure(this.snap, snap);
     this.snap = snap;
-    this.reevaluate(seeds.filter((v) => v >= 0));
+    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1));
     return true;
+  }
+
+  /** Grows or shrinks every per-entity array to `n` entities (those of `doc`); new entities start uncontrolled, unevaluated. */
+  private resize(doc: OwnershipDoc, n: number) {
+    const f = this.fields, n0 = f.n;
+    for (let i = n; i < n0; i++) f.index.delete(f.ids[i]);
+    f.ids.length = n;
+    f.names.length = n;
+    for (let i = n0; i < n; i++) {
+      const e = doc.entities[i];
+      f.ids[i] = e.id;
+      f.names[i] = e.name;
+      f.index.set(e.id, i);
+    }
+    const isFloat = new Uint8Array(n);
+    isFloat.set(f.isFloat.subarray(0, Math.min(n, n0)));
+    for (let i = n0; i < n; i++) isFloat[i] = doc.entities[i].kind === 'float' ? 1 : 0;
+    f.isFloat = isFloat;
+    f.n = n;
+    const resized = <T extends Int32Array | Uint8Array>(a: T, fill: number): T => {
+      const b = new (a.constructor as new (k: number) => T)(n);
+      b.set(a.subarray(0, Math.min(n, n0)) as never);
+      if (n > n0) b.fill(fill, n0);
+      return b;
+    };
+    this.parent = resized(this.parent, -1);
+    this.onCycle = resized(this.onCycle, 0);
+    this.joint = resized(this.joint, 0);
+    this.topsId = resized(this.topsId, -1);
+    this.local = new Int32Array(n);
+    this.reason.length = n;
+    this.tops.length = n;
+    for (let i = n0; i < n; i++) this.tops[i] = [];
+    this.holdings.resize(n);
   }
 
   /** Re-evaluates the downstream cone of `seeds`, then redoes the tops of control descendants of what changed. */

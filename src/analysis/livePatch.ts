@@ -35,6 +35,25 @@ export class LiveHoldings {
     ({ outStart: this.outStart, outSubject: this.outSubject, outShares: this.outShares, outHolding: this.outHolding, heldShares: this.heldShares, holderCount: this.holderCount } = s);
   }
 
+  /** Grows or shrinks the per-entity arrays to `n` entities (entities taken away hold and are held by nothing by now). */
+  resize(n: number) {
+    const n0 = this.n;
+    const starts = (a: Int32Array) => {
+      const b = new Int32Array(n + 1);
+      b.set(a.subarray(0, Math.min(n, n0) + 1));
+      if (n > n0) b.fill(a[n0], n0 + 1);
+      return b;
+    };
+    this.inStart = starts(this.inStart);
+    this.outStart = starts(this.outStart);
+    const held = new Float64Array(n), count = new Int32Array(n);
+    held.set(this.heldShares.subarray(0, Math.min(n, n0)));
+    count.set(this.holderCount.subarray(0, Math.min(n, n0)));
+    this.heldShares = held;
+    this.holderCount = count;
+    this.n = n;
+  }
+
   /** The table as views of the current rows. */
   table(): HoldingTable {
     const r = this.rows;

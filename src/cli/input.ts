@@ -3,7 +3,7 @@
 // pipes, sockets and directories are refused before anything is read (`analyze /dev/zero` must not grow forever).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { IoError, MAX_FILE_BYTES, importFile, type ImportResult } from '../io';
+import { IoError, fileLimit, importFile, type ImportResult } from '../io';
 import { UsageError } from './args';
 
 const MB = 1024 * 1024;
@@ -19,7 +19,7 @@ function why(e: NodeJS.ErrnoException): string {
   }
 }
 
-/** The bytes of a regular file of at most MAX_FILE_BYTES; anything else is a UsageError naming the path. */
+/** The bytes of a regular file within the size limit in force (io/limits); anything else is a UsageError naming the path. */
 export function readRegularFile(file: string): Uint8Array {
   let fd: number;
   try {
@@ -32,7 +32,7 @@ export function readRegularFile(file: string): Uint8Array {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(`cannot read ${file}: it is a directory — give the path of a file`);
     if (!st.isFile()) throw new UsageError(`cannot read ${file}: it is ${st.isFIFO() ? 'a pipe' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file — save the data to a file first`);
-    if (st.size > MAX_FILE_BYTES) throw new UsageError(`${file}: ${(st.size / MB).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / MB} MB limit — split it or remove records you do not need`);
+    if (st.size > fileLimit()) throw new UsageError(`${file}: ${(st.size / MB).toFixed(1)} MB, more than the ${fileLimit() / MB} MB limit — split it or remove records you do not need`);
     const bytes = new Uint8Array(st.size);
     let off = 0;
     while (off < bytes.length) {

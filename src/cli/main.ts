@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
-import { exportFile, outFormat } from './exportFile';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
+import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
 import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
@@ -45,6 +45,8 @@ export async function runExport(argv: string[]): Promise<string> {
   const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
   const out = flag(args, 'to');
   if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg or .png)');
+  // Loaded only for export: the drawing stack (layout, SVG, the PNG encoder) costs a second of start-up to the other commands.
+  const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);
   const opts = viewOptions(args);
   const doc = readDoc(args.positional[0], opts.date);
@@ -137,6 +139,8 @@ export function run(argv: string[]): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
+  // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
+  setFileLimit(CLI_MAX_FILE_BYTES);
   const fail = (e: unknown) => {
     process.stderr.write(`ownership-cli: ${oneLine((e as Error).message)}\n`);
     process.exitCode = 2;

@@ -18,6 +18,12 @@ function inRawOrder(parsed: unknown, raw: unknown): unknown {
   if (Array.isArray(parsed)) return Array.isArray(raw) ? parsed.map((x, i) => inRawOrder(x, raw[i])) : parsed;
   if (!parsed || typeof parsed !== 'object' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return parsed;
   const p = parsed as Record<string, unknown>, r = raw as Record<string, unknown>;
+  // Keys already in the file's order (nearly every record): keep the validator's fresh object, reorder only inside it.
+  const pk = Object.keys(p), rk = Object.keys(r);
+  if (pk.length === rk.length && pk.every((k, i) => k === rk[i])) {
+    for (const k of pk) if (p[k] && typeof p[k] === 'object') p[k] = inRawOrder(p[k], r[k]);
+    return p;
+  }
   const out: Record<string, unknown> = {};
   // A key may be an id ("__proto__" among positions): define it, never assign it (which would set the prototype).
   const put = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main';
+import { generateGraph } from '../../src/model';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ly = `${root}data/line-yahoo.ownership.json`;
@@ -69,6 +70,8 @@ describe('cli run()', () => {
   it('generate writes a valid seeded document', () => {
     const a = run(['generate', '--entities', '300', '--seed', '5']);
     expect(a).toBe(run(['generate', '--entities', '300', '--seed', '5']));
+    // Streamed by template, it is exactly the generator's document as JSON.
+    expect(a).toBe(JSON.stringify(generateGraph({ entities: 300, seed: 5 })));
     expect(JSON.parse(a).entities).toHaveLength(300);
   });
 

@@ -1,0 +1,52 @@
+// The command line's entry for `npm run -s cli`: runs src/cli/main.ts from a bundle that esbuild rebuilds whenever a
+// source file is newer, so a fresh clone works and start-up costs one module instead of compiling ~150 TypeScript
+// files and the packages' modules on every run. The bundle lives in node_modules/.cli (the PNG encoder and the
+// layout engine stay external and resolve from node_modules; data/ is found relative to it as from src/cli). Built in a folder of its own and swapped in whole, so
+// parallel runs never read half a bundle.
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'node_modules', '.cli');
+const bundle = join(out, 'main.mjs');
+
+/** The newest modification time under `dir` (source files only). */
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (/\.(ts|tsx|json)$/.test(e.name)) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function built() {
+  try {
+    return statSync(bundle).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+if (built() < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs)) {
+  const { build } = await import('esbuild');
+  // Built beside the final folder, then swapped in whole; the export command's chunk (layout, drawing) loads only when used.
+  const tmp = `${out}.${process.pid}.tmp`;
+  await build({
+    entryPoints: { main: join(root, 'src/cli/main.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20',
+    external: ['@resvg/resvg-js', 'elkjs'], outdir: tmp, outExtension: { '.js': '.mjs' }, logLevel: 'error',
+    // Packages written as CommonJS need require() inside an ES module bundle.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  rmSync(out, { recursive: true, force: true });
+  try {
+    renameSync(tmp, out);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another run swapped its own in first: same sources, same bundle
+  }
+}
+// main.ts runs when it is the process's script: make the bundle that script.
+process.argv[1] = bundle;
+await import(pathToFileURL(bundle).href);
