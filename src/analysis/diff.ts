@@ -34,8 +34,8 @@ function same(x: ControlSummary | null, y: ControlSummary | null): boolean {
   return JSON.stringify(x) === JSON.stringify(y);
 }
 
-/** Subjects whose holdings in force differ between the two documents, and everything they hold downstream. */
-function affectedTargets(a: Analysis, b: Analysis): Set<string> {
+/** Subjects whose holdings in force differ between the two documents. */
+function changedSubjects(a: Analysis, b: Analysis): Set<string> {
   const key = (doc: OwnershipDoc, date: string) => {
     const m = new Map<string, string>();
     for (const h of doc.holdings) if (inForce(h, date)) m.set(h.subject, `${m.get(h.subject) ?? ''}|${h.holder}:${h.shares}:${h.votes ?? ''}:${h.boardSeats ?? ''}`);
@@ -45,6 +45,27 @@ function affectedTargets(a: Analysis, b: Analysis): Set<string> {
   const seeds = new Set<string>();
   for (const [s, v] of ka) if (kb.get(s) !== v) seeds.add(s);
   for (const [s, v] of kb) if (ka.get(s) !== v) seeds.add(s);
+  return seeds;
+}
+
+/**
+ * The companies whose voting game can move: those whose holdings changed, and those held by an entity whose control
+ * changed (its votes join another block). Elsewhere the blocks and their weights are the same on both sides.
+ */
+function gameTargets(a: Analysis, b: Analysis, seeds: Set<string>, changes: ControlDiff['changes']): string[] {
+  const out = new Set(seeds);
+  for (const c of changes) {
+    for (const an of [a, b]) {
+      const s = an.snap, v = s.index.get(c.entity);
+      if (v === undefined) continue;
+      for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) out.add(s.ids[s.outSubject[e]]);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Subjects whose holdings in force differ between the two documents, and everything they hold downstream. */
+function affectedTargets(a: Analysis, b: Analysis, seeds: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const an of [a, b]) {
     const s = an.snap;
@@ -57,6 +78,17 @@ function affectedTargets(a: Analysis, b: Analysis): Set<string> {
     }
   }
   return out;
+}
+
+const gameMemo = new WeakMap<Analysis, WeakMap<Analysis, GameDiff>>();
+
+/** The game diff of a pair of analyses, computed once (the panel and the canvas's callouts both ask). */
+function gameOf(a: Analysis, b: Analysis, targets: () => string[]): GameDiff {
+  let byB = gameMemo.get(a);
+  if (!byB) gameMemo.set(a, (byB = new WeakMap()));
+  let g = byB.get(b);
+  if (!g) byB.set(b, (g = diffGame(a, b, targets())));
+  return g;
 }
 
 function controlChanges(a: Analysis, b: Analysis): ControlDiff['changes'] {
@@ -75,7 +107,8 @@ function controlChanges(a: Analysis, b: Analysis): ControlDiff['changes'] {
  */
 export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boolean; game?: boolean } = {}): ControlDiff {
   const changes = controlChanges(a, b);
-  const affected = opts.lookThrough === false && opts.game === false ? [] : [...affectedTargets(a, b)].sort();
+  const seeds = changedSubjects(a, b);
+  const affected = opts.lookThrough === false ? [] : [...affectedTargets(a, b, seeds)].sort();
   const lookThrough: ControlDiff['lookThrough'] = [];
   for (const id of opts.lookThrough === false ? [] : affected) {
     const la = a.control.has(id) ? a.lookThrough(id) : null;
@@ -94,7 +127,7 @@ export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boo
     if (JSON.stringify(before) !== JSON.stringify(after)) dependencies.push({ id, before, after });
   }
   const withGame = opts.game !== false;
-  const game = withGame ? diffGame(a, b, affected) : { joint: [], veto: [], board: [], power: [] };
+  const game = withGame ? gameOf(a, b, () => gameTargets(a, b, seeds, changes)) : { joint: [], veto: [], board: [], power: [] };
   const otherRules: ControlDiff['otherRules'] = [];
   if (withGame) {
     for (const rule of RULES) {

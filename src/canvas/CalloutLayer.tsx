@@ -18,6 +18,8 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
   useEffect(() => {
     if (!cy || !items.length) return;
     let frame = 0;
+    // Callout sizes are read once (reading them every frame forces a layout).
+    const sizes = new Map<HTMLElement, { w: number; h: number }>();
     const place = () => {
       frame = 0;
       const root = ref.current;
@@ -38,14 +40,16 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
         el.style.display = '';
         const p = n.renderedPosition();
         const hw = (NODE_W / 2) * z, hh = ((Number(n.data('h')) || 40) / 2) * z;
-        const w = el.offsetWidth, h = el.offsetHeight, g = 6;
+        let size = sizes.get(el);
+        if (!size) sizes.set(el, (size = { w: el.offsetWidth, h: el.offsetHeight }));
+        const { w, h } = size, g = 6;
         // Beside the node first; else further out (a leader line joins them), wherever it covers least.
         const candidates: [number, number][] = [
           [p.x + hw + g, p.y - hh], [p.x - hw - g - w, p.y - hh], [p.x - w / 2, p.y - hh - g - h], [p.x - w / 2, p.y + hh + g],
           [p.x + hw + g, p.y + hh - h], [p.x - hw - g - w, p.y + hh - h],
         ];
-        for (let r = 60; r <= 300; r += 40) for (let a = 0; a < 16; a++) {
-          const t = (a / 16) * 2 * Math.PI;
+        for (let r = 60; r <= 300; r += 60) for (let a = 0; a < 12; a++) {
+          const t = (a / 12) * 2 * Math.PI;
           candidates.push([p.x + Math.cos(t) * (hw + r) - w / 2, p.y + Math.sin(t) * (hh + r) - h / 2]);
         }
         let best = candidates[0], bestCost = Infinity;

@@ -4,6 +4,7 @@ import type { AnalysisView } from '../analysis';
 import { RULE_LABELS } from '../analysis';
 import { useStoreApi } from '../store';
 import { BarChart } from './BarChart';
+import { WhyFigures } from './WhyFigures';
 import { listNames } from './names';
 
 const STATUS_TEXT = { independent: 'Independent', controlled: 'Controlled', joint: 'Jointly controlled', circular: 'Circular control' } as const;
@@ -50,6 +51,7 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
       ) : (
         <>
           <BarChart label="Look-through stakes" rows={Object.entries(lt.lookThrough).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
+          <WhyFigures id={id} analysis={analysis} lookThrough={lt} nameOf={nameOf} />
           <h4>Ultimate owners</h4>
           <BarChart label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
         </>

@@ -64,6 +64,31 @@ async function timeEdits(page: Page): Promise<{ apply: number; paint: number }> 
   return { apply: median(applies), paint: median(paints) };
 }
 
+/** Longest main-thread tasks while a scenario is applied and while base and scenario swap (LY, Simulate open). */
+async function timeTransitions(page: Page): Promise<{ scenario: number[]; toggle: number[]; split: number[] }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: false });
+  });
+  const take = async () => page.evaluate(() => { const w = window as unknown as { __long: number[] }; const x = w.__long; w.__long = []; return x.sort((a, b) => b - a); });
+  const open = page.getByRole('button', { name: 'Open the Simulate panel' });
+  if (await open.isVisible()) await open.click();
+  await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+  await page.waitForTimeout(500);
+  await take();
+  await page.getByRole('button', { name: 'SoftBank acquires majority', exact: true }).click();
+  await page.waitForTimeout(700); // the framing animation and colour transitions (≤ 400 ms) and their frames
+  const scenario = await take();
+  await page.getByRole('button', { name: 'Base', exact: true }).click();
+  await page.waitForTimeout(700);
+  const toggle = await take();
+  await page.getByRole('button', { name: 'Split view' }).click();
+  await page.waitForTimeout(700);
+  const split = await take();
+  return { scenario, toggle, split };
+}
+
 async function main() {
   console.log('UI benchmark (headless Chromium, production build)');
   const served = await buildAndServe(OUT);
@@ -82,6 +107,9 @@ async function main() {
     const ly = await timeEdits(page);
     rows.push(['LY (first visit: ELK layout)', String(cold.nodes), String(cold.edges), ms(cold.drawn), '', '']);
     rows.push(['LY (reload: saved positions)', String(warm.nodes), String(warm.edges), ms(warm.drawn), ms(ly.apply), ms(ly.paint)]);
+    const tr = await timeTransitions(page);
+    const worst = (xs: number[]) => (xs.length ? `${xs.length} task(s) over 50 ms, longest ${xs[0]} ms` : 'no task over 50 ms');
+    console.log(`LY transitions (main-thread tasks over 50 ms; target none): apply "SoftBank acquires majority": ${worst(tr.scenario)}; Base/Scenario toggle: ${worst(tr.toggle)}; split view: ${worst(tr.split)}`);
     await ctx.close();
 
     for (const n of SAMPLES) {

@@ -29,6 +29,12 @@ afterAll(async () => {
 
 const panel = () => page.getByRole('complementary', { name: 'Simulate' });
 
+/** Back to the base document, if a scenario is shown (each test states what it needs, whatever ran before). */
+async function toBase() {
+  const back = panel().getByRole('button', { name: 'Back to base' });
+  if (await back.isVisible()) await back.click();
+}
+
 /** Entities marked changed, and the ends of changed holdings, as drawn on the main canvas. */
 const changed = () =>
   page.evaluate(() => {
@@ -56,7 +62,7 @@ describe('frame the change', () => {
   });
 
   it('after a transfer preview (A Holdings, NAVER → SoftBank Corp., 25 points) they are too', async () => {
-    await panel().getByRole('button', { name: 'Back to base' }).click();
+    await toBase();
     await page.getByRole('tab', { name: 'Transfer', exact: true }).click();
     await panel().getByLabel('Company', { exact: true }).selectOption('ahd');
     await panel().getByLabel('Seller', { exact: true }).selectOption('naver');
@@ -146,9 +152,20 @@ describe('split view', () => {
   });
 });
 
+describe('why this figure', () => {
+  it('the inspector explains NAVER’s look-through stake in LY as the path that makes it', async () => {
+    await toBase();
+    await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'ly' }));
+    const why = page.getByRole('complementary', { name: 'Inspector' }).getByTestId('why-figures');
+    await expect.poll(() => why.textContent()).toContain('NAVER Corporation → A Holdings Corporation 50% × A Holdings Corporation → LY Corporation 62.50% = 31.25%');
+    await why.scrollIntoViewIfNeeded();
+    await shot(page, 'why-this-figure');
+  });
+});
+
 describe('small things', () => {
   it('deleting NAVER says what went with it, and Undo brings it back', async () => {
-    await panel().getByRole('button', { name: 'Back to base' }).click();
+    await toBase();
     await page.evaluate(() => window.__explorer!.getState().select({ kind: 'entity', id: 'naver' }));
     await page.getByRole('button', { name: 'Delete this entity' }).click();
     const notice = page.getByTestId('message-notice');

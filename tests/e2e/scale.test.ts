@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementScreenPosition, findEntity, shot, state } from './browser';
 import { appSession } from './session';
+import { seen } from './readable';
 
 const s = appSession('?sample=20000');
 
@@ -19,6 +20,12 @@ describe('20,000 entities', () => {
     await page.waitForFunction(() => window.__explorer!.stats.lastApplyEnd >= window.__explorer!.remote().receivedAt! && window.__explorer!.stats.lastRenderAt > window.__explorer!.stats.lastApplyEnd);
     const fills = await page.evaluate(() => new Set((document.querySelector('.graph') as unknown as { _cyreg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } })._cyreg.cy.nodes().map((n) => n.data('fill'))).size);
     expect(fills).toBeGreaterThan(1);
+    // The focus view's default draws names readable: every entity in view at ≥ 10 px, its label drawn.
+    const inView = (await seen(page)).filter((x) => x.inView);
+    expect(inView.length).toBeGreaterThan(3);
+    expect(inView.filter((x) => x.px < 10)).toEqual([]);
+    const labels = await page.evaluate(() => (document.querySelector('.graph') as unknown as { _cyreg: { cy: { nodes(): { map(f: (n: { style(k: string): string }) => string): string[] } } } })._cyreg.cy.nodes().map((n) => n.style('label')));
+    expect(labels.filter((l) => l === '').length).toBe(0);
     await shot(page, 'scale-20k-focus');
   });
 
