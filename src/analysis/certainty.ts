@@ -25,7 +25,7 @@ export interface Certainty {
 
 const TINY = 1e-6;
 
-interface Bound { holder: string; low: number; high: number }
+interface Bound { holder: string; low: number; high: number; lowOpen?: boolean }
 
 /** The control certainty of every entity touched by bands (directly or through its controllers); others are absent. */
 export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Certainty> {
@@ -36,7 +36,7 @@ export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Ce
     if (!inForce(h, date)) continue;
     const r = rangeOf(h, 'votes');
     const v = h.votes ?? h.shares;
-    const b: Bound = r ? { holder: h.holder, low: r.min + (r.minExclusive ? TINY : 0), high: r.max - (r.maxExclusive ? TINY : 0) } : { holder: h.holder, low: v, high: v };
+    const b: Bound = r ? { holder: h.holder, low: r.min + (r.minExclusive ? TINY : 0), high: r.max - (r.maxExclusive ? TINY : 0), lowOpen: r.minExclusive } : { holder: h.holder, low: v, high: v };
     if (r) banded.add(h.subject);
     const list = bySubject.get(h.subject);
     if (list) list.push(b); else bySubject.set(h.subject, [b]);
@@ -80,6 +80,7 @@ export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Ce
       }
       const inP = (b: Bound) => controls(p, b.holder);
       const low = bounds.filter(inP).reduce((s, b) => s + b.low, 0);
+      const least = `${bounds.some((b) => inP(b) && b.lowOpen) ? 'more than' : 'at least'} ${fmt(low)}`;
       let certain = passes(rule, low / 100);
       if (!certain && a.options.rule === 'defacto') {
         const others = new Map<string, number>();
@@ -89,8 +90,8 @@ export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Ce
         certain = low >= a.options.threshold && low > rival;
       }
       out.set(y, certain
-        ? { control: 'certain', controllers: [p], note: `${name(p)} controls ${entity.name} at every point of the bands (at least ${fmt(low)} of the votes)` }
-        : { control: 'possible', controllers: [p], note: `${name(p)} controls ${entity.name} at the analysed point but not at every point of the bands (as little as ${fmt(low)} of the votes)` });
+        ? { control: 'certain', controllers: [p], note: `${name(p)} controls ${entity.name} at every point of the bands (${least} of the votes)` }
+        : { control: 'possible', controllers: [p], note: `${name(p)} controls ${entity.name} at the analysed point but not at every point of the bands (${fmt(low)} of the votes at the lower bounds)` });
       continue;
     }
     const blocks = new Map<string, Bound[]>();

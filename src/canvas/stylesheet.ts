@@ -61,6 +61,8 @@ export const EDGE_STYLES = {
   conferring: { label: 'Holding that confers control', color: '#0f172a', lineStyle: 'solid', arrow: 'triangle' },
   estimated: { label: 'Estimated figure (~)', color: '#94a3b8', lineStyle: 'dashed', dash: [9, 4], arrow: 'triangle' },
   agreement: { label: 'Control agreement', color: '#7c3aed', lineStyle: 'solid', arrow: 'diamond', width: 2 },
+  consolidation: { label: 'Accounting consolidation (control)', color: '#7c3aed', lineStyle: 'solid', arrow: 'diamond', width: 2 },
+  relation: { label: 'Other interest, no figure (trustee, nominee…)', color: '#7c3aed', lineStyle: 'dotted', arrow: 'diamond', width: 1.5 },
 } satisfies Record<string, EdgeStyle>;
 
 export const EXPOSURE_STYLES: Record<ExposureClass, EdgeStyle> = {
@@ -127,6 +129,8 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
   edge('edge.holding.estimated', EDGE_STYLES.estimated);
   rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, [`${arrow}-color`]: EDGE_STYLES.conferring.color, 'z-index': 2, 'line-opacity': 1 } });
   edge('edge.agreement', EDGE_STYLES.agreement, { 'font-style': 'italic', color: EDGE_STYLES.agreement.color });
+  edge('edge.relation', EDGE_STYLES.relation, { 'font-style': 'italic', color: EDGE_STYLES.relation.color });
+  edge('edge.relation.rel-consolidation', EDGE_STYLES.consolidation);
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) edge(`edge.dependency.x-${cls}`, s, { color: s.color });
   rules.push(...simStyles(opts));
   rules.push(

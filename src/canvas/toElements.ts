@@ -6,8 +6,9 @@ import type { Layers } from '../store/types';
 import { controlGroups } from './groups';
 import { holdingLabel, kindLabel, shortName, wrappedLines } from './labels';
 import { LABEL_W, NODE_FONT, STATUS_STYLES, nodeHeight, stakeWidth } from './stylesheet';
+import { relationLabel } from '../io/bodsRelations';
 
-export type ElementKind = 'entity' | 'holding' | 'agreement' | 'dependency';
+export type ElementKind = 'entity' | 'holding' | 'agreement' | 'relation' | 'dependency';
 
 export interface ElementDef {
   group: 'nodes' | 'edges';
@@ -20,7 +21,7 @@ export interface ElementDef {
 /** Element id of an entity node. */
 export const nodeId = (entityId: string) => `e:${entityId}`;
 /** Element id prefix per record kind (agreements get one edge per party: `a:<id>:<party>`). */
-export const EDGE_PREFIX = { holding: 'h:', agreement: 'a:', dependency: 'd:' } as const;
+export const EDGE_PREFIX = { holding: 'h:', agreement: 'a:', relation: 'r:', dependency: 'd:' } as const;
 
 /** The view settings that shape the drawing. */
 export interface DrawView {
@@ -83,6 +84,17 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
           classes: `agreement ag-${a.kind}`,
         });
       }
+    }
+  }
+  if (view.layers.agreements) {
+    // Relations (interests with no figure: trustee, nominee, consolidation…) are drawn like agreements.
+    for (const r of doc.relations ?? []) {
+      if (!r.party || !inForce(r, date) || !drawn(r.party) || !drawn(r.subject)) continue;
+      out.push({
+        group: 'edges',
+        data: { id: EDGE_PREFIX.relation + r.id, ref: r.id, kind: 'relation', source: nodeId(r.party), target: nodeId(r.subject), label: relationLabel(r) },
+        classes: `relation rel-${r.kind}`,
+      });
     }
   }
   if (view.layers.dependencies) {

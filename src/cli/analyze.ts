@@ -2,7 +2,7 @@
 // text chunks so that memory does not grow with the output. Look-through and ultimate-owner maps list owners at or
 // above --min-stake (the rest summed in "others"); --entity gives full detail; power where the game is small.
 import type { OwnershipDoc } from '../model';
-import { analyze, type Analysis, type AnalysisOptions } from '../analysis';
+import { analyze, controlCertainty, type Analysis, type AnalysisOptions } from '../analysis';
 import { UsageError } from './args';
 import { ByteOut } from './byteOut';
 import { EntityWriter } from './entityJson';
@@ -82,6 +82,11 @@ function* tableChunks(a: Analysis): Generator<string> {
   yield `${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`;
   for (let i = 0; i < snap.n; i++) yield `\n${fmt(row(i))}`;
   if (a.loops.length) yield `\n\nClosed ownership loops: ${a.loops.map((l) => l.map(name).join(' ↔ ')).join('; ')}`;
+  const certainty = controlCertainty(doc, a);
+  if (certainty.size) {
+    yield '\n\nWithin published bands (figures given as ranges)';
+    for (const [id, c] of certainty) yield `\n  ${name(id)}: control ${c.control === 'certain' ? 'certain' : 'only possible'} — ${c.note}`;
+  }
   const deps = Object.entries(a.dependencies());
   if (deps.length) {
     const byId = new Map((doc.dependencies ?? []).map((d) => [d.id, d]));

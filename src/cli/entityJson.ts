@@ -4,7 +4,7 @@
 // millions of entries, so they are gathered in typed scratch arrays, keys are encoded once per entity and figures are
 // integer micro-points (roundPct × 10⁶) written digit by digit: no string per entry.
 import { FLOAT_PREFIX } from '../model';
-import type { Analysis } from '../analysis';
+import { controlCertainty, type Analysis, type Certainty } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
@@ -25,7 +25,10 @@ export class EntityWriter {
   private ids: string[];
   private min: number;
 
+  private certainty: Map<string, Certainty>;
+
   constructor(private a: Analysis, minStake: number, private full: boolean) {
+    this.certainty = controlCertainty(a.doc, a);
     this.ids = a.snap.ids;
     const n = this.ids.length;
     const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
@@ -120,6 +123,9 @@ export class EntityWriter {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
     } else o.str('null');
     o.str(`,"explanation":${JSON.stringify(a.explain(id))}`);
+    // Only where published bands make control uncertain (analysis/certainty.ts).
+    const sure = this.certainty.get(id);
+    if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
   }
 
   /**

@@ -137,12 +137,17 @@ export function run(argv: string[]): string {
   }
 }
 
+/** The one stderr line for a failure: every line of the message kept, joined, control characters replaced. */
+export function errorLine(e: unknown): string {
+  return `ownership-cli: ${oneLine(e instanceof Error ? e.message : String(e))}\n`;
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
   setFileLimit(CLI_MAX_FILE_BYTES);
   const fail = (e: unknown) => {
-    process.stderr.write(`ownership-cli: ${oneLine((e as Error).message)}\n`);
+    process.stderr.write(errorLine(e));
     process.exitCode = 2;
   };
   const argv = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // Pure: the drawn records of a graph (exportSvgGraph's NodeDraw / EdgeDraw) from element definitions (toElements)
 // and positions, styled from the same tables as the Cytoscape stylesheet — no Cytoscape, no DOM, so the CLI draws
 // what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart).
-import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_H, NODE_W, STATUS_STYLES, type EdgeStyle } from '../canvas/stylesheet';
+import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, LABEL_W, NODE_FONT, NODE_H, NODE_W, STATUS_STYLES, type EdgeStyle } from '../canvas/stylesheet';
 import type { ElementDef } from '../canvas/toElements';
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
@@ -10,7 +10,7 @@ import type { EdgeDraw, ElementDraw, NodeDraw } from './exportSvgGraph';
 import { wrapLabel, type LabelFont, type TextMetrics } from './exportSvgLabel';
 
 const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const NODE_FONT: LabelFont = { style: 'normal', weight: 'normal', size: 12, family: FAMILY };
+const LABEL_FONT: LabelFont = { style: 'normal', weight: 'normal', size: NODE_FONT, family: FAMILY };
 const STEP = 60; // control-point-step-size
 const ARROW_SCALE = 0.9;
 const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
@@ -18,10 +18,10 @@ const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
 const classOf = (el: ElementDef, prefix: string) => el.classes.split(' ').find((c) => c.startsWith(prefix))?.slice(prefix.length);
 
 /** Where the segment from a node's centre toward `toward` leaves its shape (an ellipse for persons, else its box). */
-function boundary(c: Pt, toward: Pt, ellipse: boolean): Pt {
+function boundary(c: Pt, toward: Pt, ellipse: boolean, h: number): Pt {
   const dx = toward.x - c.x, dy = toward.y - c.y;
   if (!dx && !dy) return c;
-  const a = NODE_W / 2, b = NODE_H / 2;
+  const a = NODE_W / 2, b = h / 2;
   const t = ellipse ? 1 / Math.sqrt((dx * dx) / (a * a) + (dy * dy) / (b * b)) : Math.min(dx ? a / Math.abs(dx) : Infinity, dy ? b / Math.abs(dy) : Infinity);
   return { x: c.x + dx * t, y: c.y + dy * t };
 }
@@ -45,20 +45,23 @@ function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: bo
   return { ...s, labelColor, italic, width };
 }
 
+/** A node's height as the stylesheet sets it (`data(h)`, fitted to its label). */
+const heightOf = (el: ElementDef) => Number(el.data.h) || NODE_H;
+
 /** A node as the stylesheet draws it at `p`. */
 function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
   const kind = (classOf(el, 'k-') ?? 'company') as EntityKind;
   const status = STATUS_STYLES[(classOf(el, 's-') ?? 'independent') as Status] ?? STATUS_STYLES.independent;
   const label = String(el.data.label ?? '');
   return {
-    group: 'nodes', id: el.data.id, x: p.x, y: p.y, w: NODE_W, h: NODE_H,
+    group: 'nodes', id: el.data.id, x: p.x, y: p.y, w: NODE_W, h: heightOf(el),
     shape: KIND_STYLES[kind]?.shape ?? 'round-rectangle',
     fill: String(el.data.fill ?? '#f3f4f6'), fillOpacity: 1,
     border: { color: status.borderColor ?? String(el.data.line ?? '#6b7280'), width: status.borderWidth, style: status.borderStyle, dash: [], opacity: 1 },
     outline: null,
     label: label ? {
-      lines: wrapLabel(label, NODE_W - 18, (s) => m.width(s, NODE_FONT)), x: p.x, y: p.y, halign: 'center', valign: 'center',
-      font: NODE_FONT, color: '#111827', opacity: 1, lineHeight: 1, background: null, outline: null,
+      lines: wrapLabel(label, LABEL_W, (s) => m.width(s, LABEL_FONT)), x: p.x, y: p.y, halign: 'center', valign: 'center',
+      font: LABEL_FONT, color: '#111827', opacity: 1, lineHeight: 1.15, background: null, outline: null,
     } : null,
   };
 }
@@ -68,13 +71,13 @@ function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
  * above plain holdings; elements whose entities have no position are left out.
  */
 export function drawElements(elements: ElementDef[], positions: Map<string, Pt>, m: TextMetrics): ElementDraw[] {
-  const at = new Map<string, { p: Pt; ellipse: boolean }>();
+  const at = new Map<string, { p: Pt; ellipse: boolean; h: number }>();
   const nodes: NodeDraw[] = [];
   for (const el of elements) {
     if (el.group !== 'nodes') continue;
     const p = el.position ?? positions.get(String(el.data.ref));
     if (!p) continue;
-    at.set(el.data.id, { p, ellipse: (classOf(el, 'k-') ?? 'company') === 'person' });
+    at.set(el.data.id, { p, ellipse: (classOf(el, 'k-') ?? 'company') === 'person', h: heightOf(el) });
     nodes.push(nodeDraw(el, p, m));
   }
   const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target)));
@@ -99,7 +102,7 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const middle = { x: (s.p.x + t.p.x) / 2, y: (s.p.y + t.p.y) / 2 };
       const ctrl = offset ? [{ x: middle.x + normal.x * offset * 2, y: middle.y + normal.y * offset * 2 }] : [];
       const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
-      const tail = boundary(s.p, aim(t.p), s.ellipse), tip = boundary(t.p, aim(s.p), t.ellipse);
+      const tail = boundary(s.p, aim(t.p), s.ellipse, s.h), tip = boundary(t.p, aim(s.p), t.ellipse, t.h);
       const mid = ctrl.length ? { x: 0.25 * tail.x + 0.5 * ctrl[0].x + 0.25 * tip.x, y: 0.25 * tail.y + 0.5 * ctrl[0].y + 0.25 * tip.y } : { x: (tail.x + tip.x) / 2, y: (tail.y + tip.y) / 2 };
       const input: EdgeInput = { kind: ctrl.length ? 'bezier' : 'straight', tail, tip, ctrl, mid, sourceGap: 0, targetGap: arrowGap(style.arrow, style.width, ARROW_SCALE) };
       const geometry = edgeGeometry(input);

@@ -31,12 +31,12 @@ export async function positionsFor(doc: OwnershipDoc, elements: ElementDef[]): P
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: Object.fromEntries(Object.entries(elkOptions('DOWN')).map(([k, v]) => [k === 'algorithm' ? 'elk.algorithm' : k, String(v)])),
-    children: nodes.map((n) => ({ id: n.data.id, width: NODE_W, height: NODE_H })),
+    children: nodes.map((n) => ({ id: n.data.id, width: NODE_W, height: Number(n.data.h) || NODE_H })),
     edges: edges.map((e) => ({ id: e.data.id, sources: [String(e.data.source)], targets: [String(e.data.target)] })),
   });
   for (const c of graph.children ?? []) {
     const ref = String(nodes.find((n) => n.data.id === c.id)?.data.ref);
-    if (!out.has(ref)) out.set(ref, { x: Math.round((c.x ?? 0) + NODE_W / 2), y: Math.round((c.y ?? 0) + NODE_H / 2) });
+    if (!out.has(ref)) out.set(ref, { x: Math.round((c.x ?? 0) + NODE_W / 2), y: Math.round((c.y ?? 0) + (c.height ?? NODE_H) / 2) });
   }
   return out;
 }

@@ -1,39 +1,53 @@
 // BODS 0.4 (Beneficial Ownership Data Standard, Open Ownership) import and export: pure functions, no I/O.
 //
 // Import (importBods):
-// - Statements: a JSON array (or JSON Lines). Per recordId the newest statement with statementDate ≤ the view date
-//   wins (undated ones count as oldest; on equal dates the later in the file wins); records whose newest statement
-//   is `closed` are dropped. BODS 0.2/0.3 files (statementType) are refused with a message, not misread.
+// - Statements: a JSON array (or JSON Lines). Per record (entity, person and relationship records apart) the newest
+//   statement with statementDate ≤ the view date wins; undated ones count as oldest; same-day statements are ordered
+//   by the time part of statementDate (a warning names those out of order in the file); `closed` records are dropped.
+//   Duplicate statementIds are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
 // - Entity statements → entities (kind `state` for state/stateBody, `fund` for an arrangement described as a fund,
-//   `company` otherwise); person statements → entities of kind `person`. Ids are the BODS recordIds (cut to 200
-//   characters with a hash suffix when longer). Unmapped record details stay in the entity's extra `bods` field and
-//   are written back on export.
-// - Relationship statements → holdings: `shareholding` → shares, `votingRights` → votes (an interest with only
-//   voting rights gives shares = votes, marked estimated). Interests of one statement are grouped by period
-//   (startDate/endDate) into one holding each. Interests whose endDate is on or before the view date are dropped
-//   (a record is in force while since ≤ T < until, model/dates.ts).
-// - Ranges: a share given as minimum/maximum (or exclusive bounds; a missing bound is 0 or 100) is analysed at its
-//   midpoint, marked `estimated: true`, and kept as `sharesRange` / `votesRange` `{min, max, minExclusive?,
-//   maxExclusive?}`; export writes the range back while the figure is still that midpoint.
+//   `float` for an unknown or anonymous entity described as a (public/free) float or unattributed remainder — our own
+//   export's float comes back as the float without our annotation — `company` otherwise); person statements →
+//   `person`. Ids are the BODS recordIds (cut to 200 characters with a hash suffix when longer); an entity and a
+//   person sharing a recordId are both kept (warning). Unmapped details stay in the entity's `bods` field.
+// - Relationship statements → holdings: `shareholding` → shares, `votingRights` → votes (an interest with only voting
+//   rights gives shares = votes, marked estimated). Interests are grouped by period (startDate/endDate) into one
+//   holding each; interests ended on or before the view date are dropped. A person as a subject is read, with a warning.
+// - Bands (minimum/maximum, exclusive or not; a missing bound is 0 or 100) stay on the holding as `sharesRange` /
+//   `votesRange` and are analysed at a point that never oversums a company (bodsBands.ts: the midpoints, pulled toward
+//   the lower bounds by a common fraction when they would pass 100%), marked estimated, with a warning. Lower bounds
+//   that alone pass 100.1% are refused. An empty range ({minimum 50, exclusiveMaximum 50}) is read as its bound, with
+//   a warning. Control at every point of the bands is computed in analysis/certainty.ts (certain or only possible).
 // - Control: `appointmentOfBoard` → a `control` agreement with basis "appointment of board (BODS)" when it gives more
-//   than half of the board or no share at all (the usual "right to appoint or remove a majority of the board");
-//   with a smaller share it is kept as a note. `otherInfluenceOrControl` becomes an agreement only when its details
-//   say "control by agreement" (as our export writes); otherwise it is kept as a note.
-// - Indirect interests (directOrIndirect "indirect", or a primary statement listing componentRecords) would double
-//   count the chain through the intermediaries if added as holdings. So an indirect interest is imported as an
-//   estimated link (flag `indirect: true`) only when the file has no chain of holdings or control agreements from the
-//   interested party to the subject; when such a chain exists, or when adding it would take the subject above 100%,
-//   it is kept as a note in the subject's `bods.otherInterests` and a warning says so.
-// - Interests with no figure and other interest types (senior managing official, trustee…) are kept as notes too.
-// - An unspecified subject or interested party, or a record id that names no entity in the file, skips the
-//   statement with a warning; if no relationship is left for that reason, or no entity is left, it is an error.
-//   A statement without `subject` or `interestedParty`, a share outside 0–100, a bad date or type is an error
-//   naming the statement and the field. Shares summing to more than 100% for one subject are an error naming it.
+//   than half of the board or no share at all; `otherInfluenceOrControl` whose details say "control by agreement"
+//   (as our export writes) → an agreement.
+// - Every other interest with no ownership figure (trustee, settlor, beneficiary, nominee, nominator, board member,
+//   other influence or control, a shareholding without a figure, a relationship with no interests, an unspecified or
+//   exempt party) → a typed relation (model `relations`, bodsRelations.ts), drawn like agreements, listed in the
+//   inspector, exported back; one warning counts them by kind. GLEIF accounting consolidation
+//   (IS_DIRECTLY/ULTIMATELY_CONSOLIDATED_BY in otherInfluenceOrControl details) → a `consolidation` relation, which the
+//   analysis treats as control (IFRS 10).
+// - Indirect interests (directOrIndirect "indirect" only: componentRecords do not make a direct interest indirect)
+//   never become a second holding of the subject through a known chain (bodsIndirect.ts): through one intermediary
+//   whose holding is known and the party's is not, the party's stake in the intermediary is derived (x / y, estimated,
+//   explained in its note); otherwise the interest is a note on the intermediary (or the subject); only with no chain
+//   and no named intermediary is it an estimated direct link.
+// - A record id that no entity or person statement of the file describes becomes a placeholder entity named by the id
+//   (relationship-only files open), with a warning; a record that is described but closed or not yet stated on the view
+//   date skips its relationships with a warning; if every relationship is skipped so, or no entity is left, it is an
+//   error. Structural errors (no subject, a share outside 0–100, a bad date or type) name the statement and the field.
+//   Shares summing to more than 100.1% for one subject are an error naming it; up to 100.1% is rounding (warning).
 //
 // Export (exportBods):
 // - One entity or person statement per entity (recordId = our id), then one relationship statement per holding
 //   (recordId = the holding id) and one per party of each agreement (`<agreement id>/<party>` when several).
 //   Record ids are prefixed (`holding:`, `agreement:`) only if they would collide with an earlier one.
+// - Relations → one relationship statement each, with their own interest type (consolidation as
+//   otherInfluenceOrControl "IS_DIRECTLY_CONSOLIDATED_BY: accounting consolidation (direct parent)"); an unspecified
+//   party as `{ reason }`. Anonymous and unknown persons (and placeholder or unnamed unknown entities) are written as
+//   such, with their reason, never under the name shown for them.
+// - `history: true` writes statement series (bodsHistory.ts): each record `new` when it starts, `updated` when the
+//   next period of the same holder and subject starts, `closed` when it ends; otherwise every statement is `new`.
 // - Holdings → `shareholding` (+ `votingRights` when votes are recorded, + `appointmentOfBoard` for seats); since →
 //   startDate, until → endDate. Control agreements → `otherInfluenceOrControl` "control by agreement: <basis>"
 //   (or `appointmentOfBoard` when that is where they came from); joint control → one such interest per party.

@@ -43,9 +43,18 @@ export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
+const realDates = new Map<string, boolean>();
+
+/** Whether YYYY-MM-DD is a real calendar date (memoised: a file repeats a few thousand dates at most). */
 function realDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  let ok = realDates.get(s);
+  if (ok === undefined) {
+    const d = new Date(`${s}T00:00:00Z`);
+    ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    if (realDates.size > 100_000) realDates.clear();
+    realDates.set(s, ok);
+  }
+  return ok;
 }
 
 /** A YYYY-MM-DD date (a date-time is cut to its date), undefined when absent; anything else is an error. */
@@ -68,14 +77,15 @@ function tryParse(text: string): unknown {
 export function parseStatements(input: unknown, where: string, fileName?: string): unknown[] {
   if (typeof input !== 'string') {
     if (!Array.isArray(input)) throw new IoError(`${where}expected a JSON array of BODS statements — is this a BODS 0.4 file?`);
+    checkNesting(input, where);
     return input;
   }
   checkSize(input.length, 'io/bods', fileName);
-  checkNesting(input, where);
   const text = stripBom(input).trim();
   if (text.startsWith('{')) {
     const whole = tryParse(text);
     if (isObj(whole)) {
+      checkNesting(whole, where);
       if ('recordType' in whole || 'statementId' in whole || 'recordId' in whole) return [whole];
       const hint = whole.format === 'ownership-graph' ? 'this is an ownership document, not BODS' : 'a BODS file is a JSON array of statements';
       throw new IoError(`${where}expected a JSON array of BODS statements but found a JSON object — ${hint}`);
@@ -83,8 +93,11 @@ export function parseStatements(input: unknown, where: string, fileName?: string
     return text.split(/\r?\n/).flatMap((line, i) => {
       if (!line.trim()) return [];
       try {
-        return [JSON.parse(line) as unknown];
+        const v = JSON.parse(line) as unknown;
+        checkNesting(v, where);
+        return [v];
       } catch (e) {
+        if (e instanceof IoError) throw e;
         throw new IoError(`${where}line ${i + 1} is not valid JSON (${(e as Error).message}) — a BODS file is a JSON array or one statement per line`);
       }
     });
@@ -96,6 +109,7 @@ export function parseStatements(input: unknown, where: string, fileName?: string
     throw new IoError(`${where}the file is not valid JSON (${(e as Error).message}) — check that it is complete`);
   }
   if (!Array.isArray(value)) throw new IoError(`${where}expected a JSON array of BODS statements — is this a BODS 0.4 file?`);
+  checkNesting(value, where);
   return value;
 }
 

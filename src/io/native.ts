@@ -33,13 +33,14 @@ function inRawOrder(parsed: unknown, raw: unknown): unknown {
 }
 
 /** Parses and validates document JSON like parseDoc (throwing its ModelError), keeping the text's key order. */
-export function parseDocText(text: string): OwnershipDoc {
+export function parseDocText(text: string, where = 'io/native: '): OwnershipDoc {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return parseDoc(text); // throws the model's "not valid JSON" error
   }
+  checkNesting(raw, where);
   return inRawOrder(parseDoc(raw), raw) as OwnershipDoc;
 }
 
@@ -49,9 +50,8 @@ export function parseDocText(text: string): OwnershipDoc {
  */
 export function openDoc(text: string, fileName = 'the file'): OwnershipDoc {
   checkSize(text.length, 'io/native', fileName);
-  checkNesting(text, `io/native: ${fileName}: `);
   try {
-    return parseDocText(stripBom(text));
+    return parseDocText(stripBom(text), `io/native: ${fileName}: `);
   } catch (e) {
     rethrowAsIo(e, `io/native: ${fileName}: `);
   }

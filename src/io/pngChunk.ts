@@ -8,7 +8,7 @@ import { parseDocText } from './native';
 import { IoError, fileLabel, rethrowAsIo } from './errors';
 import { inflateLimited } from './inflate';
 import { MAX_FILE_BYTES } from './limits';
-import { checkNesting, fromUtf8, utf8 } from './text';
+import { fromUtf8, utf8 } from './text';
 
 /** The iTXt keyword under which the document is stored. */
 export const PNG_KEYWORD = 'ownership-graph';
@@ -135,9 +135,8 @@ export function extractDoc(png: Uint8Array, fileName?: string): OwnershipDoc | n
   const chunk = readPngChunks(png, fileName).find((c) => keywordOf(c) === PNG_KEYWORD);
   if (!chunk) return null;
   const text = chunkText(chunk, where);
-  checkNesting(text, `${where}the embedded document: `);
   try {
-    return parseDocText(text);
+    return parseDocText(text, `${where}the embedded document: `);
   } catch (e) {
     rethrowAsIo(e, `${where}the embedded document: `);
   }

@@ -4,7 +4,7 @@ import type { OwnershipDoc } from '../model';
 import { parseDocText } from './native';
 import { IoError, rethrowAsIo } from './errors';
 import { inflateLimited } from './inflate';
-import { checkNesting, fromBase64Url, fromUtf8, toBase64Url, utf8 } from './text';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './text';
 
 /** The longest fragment a share link should carry: long URLs break in chat apps, mail clients and some servers. */
 export const MAX_SHARE_LINK_CHARS = 8000;
@@ -43,9 +43,8 @@ export function decodeShareFragment(fragment: string): OwnershipDoc {
   const bytes = fromBase64Url(body);
   if (!bytes) throw new IoError(`${WHERE}the link contains characters a share link never has — it may have been cut or altered; copy the whole link`);
   const json = fromUtf8(inflateLimited(bytes, { zlib: false, limit: MAX_SHARE_DECODED_BYTES, where: WHERE }), WHERE, 'the link may have been altered; copy the whole link');
-  checkNesting(json, `${WHERE}the shared document: `);
   try {
-    return parseDocText(json);
+    return parseDocText(json, `${WHERE}the shared document: `);
   } catch (e) {
     rethrowAsIo(e, `${WHERE}the shared document: `);
   }

@@ -69,20 +69,24 @@ export function fromBase64Url(text: string): Uint8Array | null {
 export const MAX_NESTING = 64;
 
 /**
- * Throws an IoError when JSON text nests arrays or objects deeper than MAX_NESTING, before anything recursive
- * (validation, key ordering) walks it and overflows the stack. One linear scan; strings are skipped.
+ * Throws an IoError when a parsed JSON value nests arrays or objects deeper than MAX_NESTING, before anything
+ * recursive (validation, key ordering, saving) walks it and overflows the stack. JSON.parse itself is iterative in
+ * V8, so the text is parsed first and the value walked here without recursion: a cost per value, not per character.
  */
-export function checkNesting(text: string, where: string): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > MAX_NESTING) throw new IoError(`${where}the JSON nests more than ${MAX_NESTING} levels deep — no ownership or BODS file does; it is broken or hostile`);
-    } else if (c === 93 || c === 125) depth--;
+export function checkNesting(value: unknown, where: string): void {
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
+  while (stack.length) {
+    const v = stack.pop();
+    const d = depths.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (d >= MAX_NESTING) throw new IoError(`${where}the JSON nests more than ${MAX_NESTING} levels deep — no ownership or BODS file does; it is broken or hostile`);
+    const children = Array.isArray(v) ? v : Object.values(v);
+    for (const c of children) {
+      if (c && typeof c === 'object') {
+        stack.push(c);
+        depths.push(d + 1);
+      }
+    }
   }
 }

@@ -23,6 +23,10 @@ export function findOverfull(holdings: Holding[]): Overfull | undefined {
   }
   for (const [subject, list] of bySubject) {
     if (list.length < 2 && list[0].shares <= 100 && (list[0].votes ?? 0) <= 100) continue;
+    // Fast path: when every holding together, whatever its dates, stays within the limit, no date can pass it.
+    let allShares = 0, allVotes = 0;
+    for (const h of list) { allShares += h.shares; allVotes += h.votes ?? h.shares; }
+    if (allShares <= 100 + EPS && allVotes <= 100 + EPS) continue;
     const dates = new Set<string | undefined>([undefined]);
     for (const h of list) if (h.since) dates.add(h.since);
     for (const date of dates) {

@@ -21,6 +21,10 @@ function checkDates(where: string, rec: { since?: string | null; until?: string 
 /** Throws unless the holdings of `subject` sum to at most 100% of shares and of votes on every date. */
 export function checkSubjectTotals(doc: OwnershipDoc, subject: string, holdings: Holding[] = doc.holdings.filter((h) => h.subject === subject)) {
   if (holdings.length < 2) return;
+  // Fast path: all holdings together, whatever their dates, within the limit — no date can pass it.
+  let allShares = 0, allVotes = 0;
+  for (const h of holdings) { allShares += h.shares; allVotes += h.votes ?? h.shares; }
+  if (allShares <= 100 + ROUNDING_TOLERANCE + EPS && allVotes <= 100 + ROUNDING_TOLERANCE + EPS) return;
   const dates = new Set<string | undefined>([undefined]);
   for (const h of holdings) if (h.since) dates.add(h.since);
   for (const d of dates) {
@@ -45,6 +49,7 @@ export function roundingWarnings(doc: OwnershipDoc): string[] {
   const out: string[] = [];
   for (const [subject, holdings] of bySubject) {
     if (holdings.length < 2) continue;
+    if (holdings.reduce((s, h) => s + Math.max(h.shares, h.votes ?? h.shares), 0) <= 100 + EPS) continue;
     const dates = new Set<string | undefined>([undefined]);
     for (const h of holdings) if (h.since) dates.add(h.since);
     for (const d of dates) {

@@ -107,6 +107,8 @@ export function selectionExists(doc: OwnershipDoc, sel: Selection | null): boole
       return doc.holdings.some((h) => h.id === sel.id);
     case 'agreement':
       return (doc.agreements ?? []).some((a) => a.id === sel.id);
+    case 'relation':
+      return (doc.relations ?? []).some((r) => r.id === sel.id);
     case 'dependency':
       return (doc.dependencies ?? []).some((d) => d.id === sel.id);
     default: {
@@ -281,6 +283,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
           sel.kind === 'entity' ? { type: 'removeEntity', id: sel.id }
           : sel.kind === 'holding' ? { type: 'removeHolding', id: sel.id }
           : sel.kind === 'agreement' ? { type: 'removeAgreement', id: sel.id }
+          : sel.kind === 'relation' ? { type: 'removeRelation', id: sel.id }
           : { type: 'removeDependency', id: sel.id };
         const r = get().dispatch(op);
         if (r.ok) set({ selection: null });

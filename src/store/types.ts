@@ -2,7 +2,7 @@
 import type { Rule } from '../analysis';
 
 /** What the inspector shows: one entity, holding, agreement or dependency, by id. */
-export type SelectionKind = 'entity' | 'holding' | 'agreement' | 'dependency';
+export type SelectionKind = 'entity' | 'holding' | 'agreement' | 'relation' | 'dependency';
 export interface Selection {
   kind: SelectionKind;
   id: string;

@@ -13,6 +13,7 @@ import { DateField, Section, TextField } from './fields';
 import { HoldingConfers } from './HoldingConfers';
 import { HoldingForm } from './HoldingForm';
 import { namer } from './names';
+import { EntityRegisterInfo, RelationDetails } from './RelationInfo';
 import { deleteSelection } from './workspace/deleteSelection';
 import { useWorkspace, workspace } from './workspace/workspaceState';
 
@@ -27,7 +28,7 @@ function sideWords(mode: ShownMode, beforeInSplit: boolean, date: string): strin
   return `Describing ${what}, on ${date}. Edits apply to the working document.`;
 }
 
-const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', dependency: 'Dependency' } as const;
+const TITLES = { entity: 'Entity', holding: 'Holding', agreement: 'Agreement', relation: 'Relation', dependency: 'Dependency' } as const;
 
 export function Inspector() {
   const { commitOp } = useEdits();
@@ -54,6 +55,7 @@ export function Inspector() {
       body = (
         <div key={e.id}>
           {onSide ? <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} /> : <p className="muted">Not in the document shown.</p>}
+          <EntityRegisterInfo id={e.id} doc={doc} options={analysis.options} nameOf={nameOf} />
           {!readOnly && (
             <>
               <Section title="Details" id="details-h">
@@ -82,6 +84,9 @@ export function Inspector() {
   } else if (selection?.kind === 'agreement') {
     const a = doc.agreements?.find((x) => x.id === selection.id);
     if (a) body = <AgreementForm key={a.id} agreement={a} nameOf={nameOf} entityOptions={entityOptions} />;
+  } else if (selection?.kind === 'relation') {
+    const r = doc.relations?.find((x) => x.id === selection.id);
+    if (r) body = <RelationDetails key={r.id} relation={r} nameOf={nameOf} />;
   } else if (selection?.kind === 'dependency') {
     const d = doc.dependencies?.find((x) => x.id === selection.id);
     if (d) {

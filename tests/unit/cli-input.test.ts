@@ -1,16 +1,17 @@
 // The command line reads FILE as the app does (cli/input.ts): every format the app opens, detected by the same code,
 // gives the same analysis; devices, pipes and directories are refused at once; what it prints is sanitised.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../src/cli/main';
+import { errorLine, run } from '../../src/cli/main';
 import { oneLine, printable } from '../../src/cli/sanitize';
 import { embedDoc, exportBods, exportBodsJson, exportCsv } from '../../src/io';
 import { parseDoc } from '../../src/model';
 import { encodePng } from '../png';
+import { company, person, rel, shares } from '../fixtures/io/bodsBuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lyPath = `${root}data/line-yahoo.ownership.json`;
@@ -62,6 +63,31 @@ describe('cli: every format the app opens', () => {
   });
 });
 
+describe('README "Bring your own data"', () => {
+  it('every example file opens and gives Jo Bloggs control of Acme Ltd', () => {
+    const md = execFileSync('cat', [`${root}README.md`], { encoding: 'utf8' });
+    const section = md.slice(md.indexOf('## Bring your own data'), md.indexOf('## Simulate'));
+    const blocks = [...section.matchAll(/```(json|csv)\n([\s\S]*?)```/g)].map((m) => m[2]);
+    expect(blocks).toHaveLength(3);
+    for (const [i, name] of ['acme.ownership.json', 'acme.csv', 'acme.bods.json'].entries()) {
+      const out = JSON.parse(run(['analyze', write(name, blocks[i]), '--json'])) as { entities: Record<string, { ultimate: string[] }> };
+      const acme = Object.entries(out.entities).find(([id]) => /acme(?!-trading)|01234567/.test(id))!;
+      expect(acme[1].ultimate).toEqual([expect.stringMatching(/jo/)]);
+    }
+  });
+});
+
+describe('cli: published bands', () => {
+  it('says in the table and the JSON whether control is certain or only possible', () => {
+    const file = write('bands.bods.json', JSON.stringify([company('c', 'Banded Co'), person('x', 'X Person'), person('y', 'Y Person'),
+      rel('r1', 'c', 'x', [shares({ minimum: 30, maximum: 80 })]), rel('r2', 'c', 'y', [shares({ minimum: 10, maximum: 20 })])]));
+    expect(run(['analyze', file])).toMatch(/Within published bands .*\n {2}Banded Co: control only possible — X Person controls Banded Co at the analysed point but not at every point of the bands \(30% of the votes at the lower bounds\)/);
+    const json = JSON.parse(run(['analyze', file, '--json'])) as { entities: Record<string, { certainty?: unknown }> };
+    expect(json.entities.c.certainty).toMatchObject({ control: 'possible', controllers: ['x'] });
+    expect(json.entities.x.certainty).toBeUndefined();
+  });
+});
+
 describe('cli: what it prints', () => {
   it('replaces control characters in tables and messages, and never cuts a message at a newline', () => {
     expect(printable('a\u001b[31mred\u0007\r')).toBe('a\uFFFD[31mred\uFFFD\uFFFD');
@@ -72,12 +98,17 @@ describe('cli: what it prints', () => {
     expect(table.includes('\u001b')).toBe(false);
   });
 
-  it('prints a multi-line error as one whole stderr line', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, 'frobnicate'], { encoding: 'utf8', cwd: root });
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/unknown command "frobnicate" \/ usage: .* \/ +analyze FILE .* \/ +generate/);
+  it('prints a multi-line error as one whole stderr line (the spawned CLI is checked in cli.test.ts)', () => {
+    let err: unknown;
+    try {
+      run(['frobnicate']);
+    } catch (e) {
+      err = e;
+    }
+    const line = errorLine(err);
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.trimEnd().split('\n')).toHaveLength(1);
+    expect(line).toMatch(/^ownership-cli: unknown command "frobnicate" \/ usage: .* \/ +analyze FILE .* \/ +generate/);
+    expect(errorLine(new Error('a\u001b[2Jb\r\nc'))).toBe('ownership-cli: a\uFFFD[2Jb / c\n');
   });
 });

@@ -7,6 +7,7 @@ import { fmtRange, inForce, parseDoc, roundingWarnings, type OwnershipDoc } from
 import { analyze, controlCertainty, timelineDates } from '../../src/analysis';
 import { exportBods, importBods, type BodsStatement } from '../../src/io';
 import { checkBods } from '../fixtures/io/bodsCheck';
+import { toElements } from '../../src/canvas/toElements';
 import { company, person, rel, shares, sid } from '../fixtures/io/bodsBuild';
 
 const dataset = (name: string) => parseDoc(readFileSync(new URL(`../../data/${name}.ownership.json`, import.meta.url), 'utf8'));
@@ -167,6 +168,13 @@ describe('io/bods: GLEIF accounting consolidation', () => {
     expect(a.entity('lei-child')).toMatchObject({ status: 'controlled', parent: ['lei-mid'], ultimate: ['lei-top'] });
     expect(a.entity('lei-mid')).toMatchObject({ status: 'controlled', parent: ['lei-top'] });
     expect(a.explain('lei-child').join(' ')).toMatch(/consolidation/);
+    // Drawn: three edges, like agreements, labelled as consolidation.
+    const edges = toElements(doc, a, { layers: { holdings: true, agreements: true, dependencies: true } }).filter((e) => e.group === 'edges');
+    expect(edges.map((e) => [e.data.kind, e.data.label, e.classes])).toEqual([
+      ['relation', 'consolidates (direct parent)', 'relation rel-consolidation'],
+      ['relation', 'consolidates (ultimate parent)', 'relation rel-consolidation'],
+      ['relation', 'consolidates (direct parent)', 'relation rel-consolidation'],
+    ]);
     // Exported back with the GLEIF relationship type, so a BODS tool reads it the same way.
     const back = importBods(exportBods(doc, { date: '2024-01-01' }).map(({ annotations: _a, ...s }) => s) as BodsStatement[]).doc;
     expect(analyze(back, { date: '2024-01-01' }).entity('lei-child').ultimate).toEqual(['lei-top']);
@@ -195,7 +203,8 @@ describe('io/bods: relationship-only files and the warning cases', () => {
     const text = warnings.join('\n');
     expect(text).toMatch(/record id "same" names both an entity and a person — both are kept \(entity "same", person "same-2"\)/);
     expect(text).toMatch(/the subject "A Child" is a person — BODS subjects are entities/);
-    expect(text).toMatch(/statement 6 \("dup-statement0+"\) repeats the statementId of statement 4/);
+    expect(text).toMatch(/statement 6 \("dup-statementx+"\) repeats the statementId of statement 4/);
+    expect(text.match(/repeats the statementId/g)).toHaveLength(1);
   });
 
   it('orders same-day updates by the time of statementDate and warns when the file has them out of order', () => {

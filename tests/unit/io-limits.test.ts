@@ -12,11 +12,12 @@ const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 const nativeWith = (x: string) => `{"format":"ownership-graph","version":1,"entities":[],"holdings":[],"x":${x}}`;
 
 describe('io: deep nesting is an IoError everywhere', () => {
-  it('counts depth outside strings only, up to MAX_NESTING', () => {
-    expect(() => checkNesting(`{"a":"${'['.repeat(500)}"}`, '')).not.toThrow();
-    expect(() => checkNesting(`{"a":"\\"${'{'.repeat(500)}"}`, '')).not.toThrow();
-    expect(() => checkNesting(deep(MAX_NESTING), '')).not.toThrow();
-    expect(() => checkNesting(deep(MAX_NESTING + 1), 'w: ')).toThrow(/^w: the JSON nests more than 64 levels deep/);
+  it('counts the depth of arrays and objects (not of brackets inside strings), up to MAX_NESTING', () => {
+    expect(() => checkNesting(JSON.parse(`{"a":"${'['.repeat(500)}"}`), '')).not.toThrow();
+    expect(() => checkNesting(JSON.parse(deep(MAX_NESTING)), '')).not.toThrow();
+    expect(() => checkNesting(JSON.parse(`{"a":${deep(MAX_NESTING - 1)}}`), '')).not.toThrow();
+    expect(() => checkNesting(JSON.parse(deep(MAX_NESTING + 1)), 'w: ')).toThrow(/^w: the JSON nests more than 64 levels deep/);
+    expect(() => checkNesting(JSON.parse(`{"a":[{"b":${deep(MAX_NESTING - 2)}}]}`), 'w: ')).toThrow(/nests more than 64/);
   });
 
   it.each([
