@@ -89,7 +89,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
 
   const askAboutOther = (slot: DatasetId) =>
     st().notify(
-      `Your saved "${labelOf(slot)}" graph was changed in another tab since this tab saved it. This tab's changes are not autosaved until you choose which to keep.`,
+      `Your saved "${labelOf(slot)}" graph was changed in another tab; this tab's changes wait until you choose.`,
       'warning',
       [
         { label: 'Open the other tab’s version', run: () => void openOther(slot) },

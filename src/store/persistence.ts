@@ -91,7 +91,7 @@ export function createPersistence(kv: KV, legacy: KV | null = null): Persistence
       return { state: 'unreadable', why: readableError(e), text: '', backup: null };
     }
     if (value === undefined || value === null) return { state: 'none' };
-    if (value instanceof Unreadable) return keep(from, key, value, `it is not JSON (${value.why})`);
+    if (value instanceof Unreadable) return keep(from, key, value, 'it is not valid JSON; it may have been cut short');
     const v = value as Partial<Saved>;
     if (typeof v !== 'object' || !v.doc) return keep(from, key, value, 'it holds no graph');
     try {

@@ -10,7 +10,7 @@ export function editsFor(store: ExplorerStore) {
     const r = store.getState().dispatch(op);
     if (r.ok) return null;
     // Over 100% while a public float holds part of the company: offer to take the points from it (one undo step).
-    if (offerFloat(store.getState, op)) return `${r.error} — or take the points from the public float (see the message above).`;
+    if (offerFloat(store.getState, op)) return `${r.error} — or take the points from the public float (the offer is in the message line below the graph).`;
     return r.error;
   };
   return {

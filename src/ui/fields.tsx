@@ -22,14 +22,20 @@ export function TextField({ label, value, onCommit, multiline, placeholder, inpu
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
+  /** The draft last refused: leaving the field does not send it again (nor replace the message and its offer). */
+  const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
     setDraft(value);
     setError(null);
+    setRefused(null);
   }, [value]);
   const dirty = draft !== value;
   const commit = () => {
     if (!dirty) return setError(null);
-    setError(onCommit(draft));
+    if (draft === refused && error) return;
+    const e = onCommit(draft);
+    setError(e);
+    setRefused(e ? draft : null);
   };
   const common = {
     id,

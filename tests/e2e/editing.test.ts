@@ -1,8 +1,8 @@
 // E2E: editing in real Chromium — drag (one undo step, survives reload), stake edits that change control live,
 // refused edits that change nothing, undo/redo by keyboard and buttons, drawing a holding, deleting, adding.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { elementScreenPosition, findEntity, savedWork, shot, state, waitDrawn } from './browser';
+import { elementScreenPosition, findEntity, gotoApp, savedWork, shot, state, waitDrawn } from './browser';
 import { appSession } from './session';
 
 const s = appSession();
@@ -21,6 +21,12 @@ async function editField(page: Page, name: string, value: string) {
   await input.fill(value);
   await input.press('Enter');
 }
+
+// Every test starts on a first visit to the bundled LY graph (nothing saved): none depends on what another did.
+beforeEach(async () => {
+  await s.page.evaluate(() => new Promise<void>((res) => { const r = indexedDB.deleteDatabase('ownership-explorer'); r.onsuccess = r.onerror = r.onblocked = () => res(); }));
+  await gotoApp(s.page, inject('baseUrl'));
+});
 
 describe('editing', () => {
   it('a drag commits once, on release, and survives a reload', async () => {
@@ -90,6 +96,12 @@ describe('editing', () => {
   it('undo and redo: Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y and the buttons', async () => {
     const page = s.page;
     const panel = inspector(page);
+    // Two edits to undo: NAVER down to 40%, SoftBank Corp. up to 60% of A Holdings, under votes only, LY selected.
+    await page.getByLabel('Control rule').selectOption('votes');
+    await state(page, "(st) => st.commit({ type: 'updateHolding', id: 'h-naver-ahd', changes: { shares: 40 } })");
+    await state(page, "(st) => st.commit({ type: 'updateHolding', id: 'h-sbkk-ahd', changes: { shares: 60 } })");
+    await findEntity(page, 'LY Corporation');
+    await expect.poll(() => panel.getByTestId('ultimate').textContent()).toBe('SoftBank Corp.');
     await page.locator('.graph').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => shares(page, 'h-sbkk-ahd')).toBe(50);
@@ -168,6 +180,8 @@ describe('editing', () => {
 
   it('re-layout commits every position as one undo step', async () => {
     const page = s.page;
+    // A node dragged far away, so that the layout has something to put back.
+    await state(page, "(st) => st.commit({ type: 'moveEntity', id: 'zozo', position: { x: 4000, y: 4000 } })");
     const steps = await state<number>(page, '(st) => st.past.length');
     const before = await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))');
     await page.getByRole('button', { name: 'Re-layout' }).click();

@@ -77,7 +77,7 @@ describe('saved work', () => {
     await addEntity(b, 'From tab B');
     const ask = b.getByTestId('message-warning');
     await ask.waitFor();
-    expect(await ask.textContent()).toMatch(/changed in another tab since this tab saved it/);
+    expect(await ask.textContent()).toMatch(/changed in another tab; this tab.s changes wait until you choose/);
     await shot(b, 'saved-two-tabs-ask');
     await b.waitForTimeout(800);
     expect(await savedNames(b)).toContain('A again');
