@@ -206,18 +206,17 @@ export class Analysis {
     return 'loop' in lt ? 0 : (lt.lookThrough[owner] ?? 0);
   }
 
-  /** The number of blocks in the voting game on a company (what `power` would compute over). */
-  blockCount(id: string): number {
-    const v = this.snap.index.get(id);
-    if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
-    return this.evaluator.blocksOf(v).length;
-  }
-
   /** The voting game on a company: its blocks with weights, power indices and veto flags. */
   power(id: string): PlayerPower[] {
+    return this.powerUpTo(id, Infinity)!;
+  }
+
+  /** power(id), or null when the voting game has more than `max` blocks (nothing is computed then). */
+  powerUpTo(id: string, max: number): PlayerPower[] | null {
     const v = this.snap.index.get(id);
     if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
     const blocks: Block[] = this.evaluator.blocksOf(v);
+    if (blocks.length > max) return null;
     if (!blocks.length) return [];
     const rule = ruleOf(this.doc.entities[v].decisionRule);
     const SCALE = 100; // weights in 0.01% units

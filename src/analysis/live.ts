@@ -8,10 +8,9 @@
 import type { Agreement, OwnershipDoc } from '../model';
 import { controlAgreements } from './relations';
 import { Evaluator, computeControl, iterateComponent, type Reason } from './control';
-import { classifyDependency, type Exposure } from './exposure';
-import { inForce } from '../model';
 import { recomputeTops } from './liveTops';
-import { carryStructure, closedLoops, lookThroughWalk } from './lookThrough';
+import { carryStructure } from './lookThrough';
+import { liveSummary } from './liveSummary';
 import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { stronglyConnected } from './scc';
@@ -33,20 +32,23 @@ export class LiveAnalysis {
   stats: LiveStats = { full: true, cone: 0, redone: 0 };
   private fields: ReturnType<typeof entityFields>;
   private holdings: LiveHoldings;
-  private parent: Int32Array;
-  private reason: Reason[];
-  private tops: number[][];
-  private onCycle: Uint8Array;
+  // The control state; the fields below `holdings` are read by liveSummary.
+  /** Sole controller per entity (−1 none), and why. */
+  parent: Int32Array;
+  reason: Reason[];
+  /** Ultimate controllers' tops per entity (interned when several), and whether its sole parents form a cycle. */
+  tops: number[][];
+  onCycle: Uint8Array;
   /** 1 where the reason is joint control (read in whole-graph passes instead of each reason's kind). */
-  private joint: Uint8Array;
+  joint: Uint8Array;
   /** Per holding row (document order): 1 when its votes or seats belong to the block that controls its subject. */
-  private confers: Uint8Array;
+  confers: Uint8Array;
+  /** Per entity: the id of its interned tops when it has several, else −1 (so whole-graph passes stay typed). */
+  topsId: Int32Array;
+  internId = new Map<number[], number>();
   private local: Int32Array;
   /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
   private interned = new Map<string, number[]>();
-  private internId = new Map<number[], number>();
-  /** Per entity: the id of its interned tops when it has several, else −1 (so whole-graph passes stay typed). */
-  private topsId: Int32Array;
   private canon = (t: number[]): number[] => {
     if (t.length <= 1) return t;
     const ids = this.snap.ids;
@@ -299,87 +301,8 @@ export class LiveAnalysis {
     }
   }
 
-  /** The summary of the current document (what summarize(analyze(doc, options)) gives): two passes over typed arrays. */
+  /** The summary of the current document (what summarize(analyze(doc, options)) gives). */
   summary(): AnalysisSummary {
-    const { n, ids } = this.snap;
-    const { parent, reason, tops, onCycle, joint } = this;
-    const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
-    const status = new Uint8Array(n);
-    const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
-    let np = 0, nu = 0;
-    for (let v = 0; v < n; v++) {
-      let st: number;
-      if (joint[v]) {
-        st = 2;
-        np += (reason[v] as Extract<Reason, { kind: 'joint' }>).players.length;
-      } else if (parent[v] === -1) st = 0;
-      else {
-        st = onCycle[v] ? 3 : 1;
-        np++;
-      }
-      status[v] = st;
-      if (st !== 0) nu += tops[v].length;
-      parentStart[v + 1] = np;
-      ultimateStart[v + 1] = nu;
-    }
-    const parentIdx = new Int32Array(np), ultimateIdx = new Int32Array(nu);
-    // Group keys: the single top's index, or a shared array of several tops (one per distinct set).
-    const key = new Int32Array(n);
-    const single = new Int32Array(n);
-    const multi = new Int32Array(this.internId.size);
-    const topsId = this.topsId;
-    for (let v = 0; v < n; v++) {
-      let p = parentStart[v];
-      if (joint[v]) {
-        const players = (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
-        for (const x of players.length > 1 ? players.slice().sort(byId) : players) parentIdx[p++] = x;
-      } else if (parent[v] !== -1) parentIdx[p] = parent[v];
-      const t = status[v] === 0 ? null : tops[v];
-      if (!t || t.length === 0) {
-        key[v] = v;
-        single[v]++;
-      } else if (t.length === 1) {
-        ultimateIdx[ultimateStart[v]] = t[0];
-        key[v] = t[0];
-        single[t[0]]++;
-      } else {
-        for (let i = 0, u = ultimateStart[v]; i < t.length; i++) ultimateIdx[u + i] = t[i];
-        key[v] = -1;
-        multi[topsId[v]]++;
-      }
-    }
-    const groupSize = new Int32Array(n);
-    for (let v = 0; v < n; v++) groupSize[v] = key[v] >= 0 ? single[key[v]] : multi[topsId[v]];
-    let nc = 0;
-    for (let k = 0; k < this.confers.length; k++) nc += this.confers[k];
-    const conferring = new Int32Array(nc);
-    for (let k = 0, c = 0; k < this.confers.length; k++) if (this.confers[k]) conferring[c++] = k;
-    return { options: this.options, status, parentStart, parentIdx, ultimateStart, ultimateIdx, groupSize, conferring, dependencies: this.dependencies(), loops: closedLoops(this.snap) };
-  }
-
-  /** Exposure of every dependency in force (as Analysis.dependencies), reading look-through only for their clients. */
-  private dependencies(): Record<string, Exposure> {
-    const out: Record<string, Exposure> = {};
-    const deps = this.doc.dependencies ?? [];
-    if (!deps.length) return out;
-    const s = this.snap;
-    const top = (id: string) => {
-      const v = s.index.get(id);
-      if (v === undefined) return [id];
-      const t = this.reason[v].kind !== 'joint' && this.parent[v] === -1 ? [] : this.tops[v];
-      return t.length ? t.map((u) => s.ids[u]).sort() : [id];
-    };
-    const stake = (owner: string, client: string) => {
-      const v = s.index.get(client), o = s.index.get(owner);
-      if (v === undefined || o === undefined || o === v) return 0;
-      const w = lookThroughWalk(s, v);
-      return w.ok ? w.m[o] * 100 * (w.nodes.includes(o) ? 1 : 0) : 0;
-    };
-    const byId = new Map(this.doc.entities.map((e) => [e.id, e]));
-    for (const d of deps) {
-      if (!inForce(d, this.options.date)) continue;
-      out[d.id] = classifyDependency(d, { top, lookThroughStake: stake, jurisdiction: (id) => byId.get(id)?.jurisdiction });
-    }
-    return out;
+    return liveSummary(this);
   }
 }

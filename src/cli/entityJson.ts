@@ -118,8 +118,8 @@ export class EntityWriter {
       this.map(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
     }
     o.str(',"power":');
-    if (this.full || a.blockCount(id) <= POWER_MAX_BLOCKS) {
-      const p = a.power(id);
+    const p = a.powerUpTo(id, this.full ? Infinity : POWER_MAX_BLOCKS);
+    if (p) {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
     } else o.str('null');
     o.str(`,"explanation":${JSON.stringify(a.explain(id))}`);

@@ -142,7 +142,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     taken.add(r);
     return r;
   };
-  const held = new Set<string>([...doc.holdings.map((h) => h.subject), ...(doc.agreements ?? []).map((a) => a.subject)]);
+  const held = new Set<string>([...doc.holdings.map((h) => h.subject), ...(doc.agreements ?? []).map((a) => a.subject), ...(doc.relations ?? []).map((r) => r.subject)]);
   const recordOf = new Map<string, string>();
   const out: BodsStatement[] = [];
   const meta: SeriesMeta[] = [];

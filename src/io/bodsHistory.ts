@@ -23,7 +23,7 @@ const withDate = (s: BodsStatement, recordId: string, date: string, status: Bods
 /**
  * Rewrites `plain` (one statement per record) as series: entities and persons `new` on the earliest date of the
  * document; each relationship `new` on its start (the earliest date when undated), `updated` when the next period
- * of the same holder and subject starts the day it ends, `closed` on its end. Statements come out in date order.
+ * of the same holder and subject starts the day it ends, `closed` on its end. Records keep the document's order.
  */
 export function toSeries(plain: BodsStatement[], meta: SeriesMeta[], earliest: string): BodsStatement[] {
   const out: BodsStatement[] = [];
@@ -55,7 +55,7 @@ export function toSeries(plain: BodsStatement[], meta: SeriesMeta[], earliest: s
     }
   }
   // A closed statement followed on the same day by the next period's update: the update must win, so drop the close.
-  const keep = out.filter((s, i) => !(s.recordStatus === 'closed' && out.some((t, j) => j !== i && t.recordId === s.recordId && t.statementDate === s.statementDate && t.recordStatus === 'updated')));
-  const order = (s: BodsStatement) => (s.recordType === 'relationship' ? 1 : 0);
-  return keep.map((s, i) => ({ s, i })).sort((a, b) => order(a.s) - order(b.s) || (a.s.statementDate ?? '').localeCompare(b.s.statementDate ?? '') || a.i - b.i).map((x) => x.s);
+  // Records keep the document's order (a reader lists records in the order they first appear), each record's
+  // statements in date order; entities and persons come first, before the relationships that name them.
+  return out.filter((s, i) => !(s.recordStatus === 'closed' && out.some((t, j) => j !== i && t.recordId === s.recordId && t.statementDate === s.statementDate && t.recordStatus === 'updated')));
 }
