@@ -6,12 +6,14 @@ import { apply, applyPatch, applyWithInverse, diffPatch, parseDoc, type Op, type
 import { docArb, opOf, opSeedArb } from './arbitraries';
 import { graph } from './helpers';
 
-/** A richer start: the random document plus an agreement, a dependency, an event and a scenario to edit or remove. */
+/** A richer start: the random document plus an agreement, a relation, a dependency, an event and a scenario to edit or remove
+ * (every update and remove operation then has a record to act on, so the kinds check below never depends on luck). */
 function withRecords(doc: OwnershipDoc): OwnershipDoc {
   const ids = doc.entities.map((e) => e.id);
   return parseDoc({
     ...doc,
     agreements: ids.length > 2 ? [{ id: 'g-1', kind: 'joint-control', parties: [ids[1], ids[2]], subject: ids[0] }] : [],
+    relations: [{ id: 'r-1', kind: 'trustee', party: ids[1], subject: ids[0] }],
     dependencies: [{ id: 'd-1', provider: ids[0], client: ids[1], kind: 'it-operations' }],
     events: [{ id: 'ev-1', date: '2024-01-01', title: 'Launch', entities: [ids[0], ids[1]] }],
     scenarios: [{ id: 's-1', title: 'Keep', ops: [] }],
