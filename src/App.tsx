@@ -3,32 +3,40 @@
 // itself (createApp) is given to every component below through context.
 import { lazy, Suspense, useEffect } from 'react';
 import { AppProvider, useStore, type ExplorerApp } from './store';
-import { useSimView } from './store/simView';
+import { simView, useSimView } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
 import { DropZone } from './ui/DropZone';
-import { Inspector } from './ui/Inspector';
 import { Messages } from './ui/Messages';
 import { ShareBanner } from './ui/ShareBanner';
-import { TableView } from './ui/TableView';
 import { Toolbar } from './ui/Toolbar';
+import { useFirstDrawn } from './ui/lazyPart';
 import { useShortcuts } from './ui/useShortcuts';
 import { Dock } from './ui/workspace/Dock';
 import { useWorkspace, workspace } from './ui/workspace/workspaceState';
 
 /** The Simulate panel loads after the first drawing: it is not needed to show the graph. */
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
+/** The inspector's contents load after the first drawing (its dock is there from the start, at its width). */
+const Inspector = lazy(() => import('./ui/Inspector').then((m) => ({ default: m.Inspector })));
+/** The table loads when it is first opened. */
+const TableView = lazy(() => import('./ui/TableView').then((m) => ({ default: m.TableView })));
 
 /** The inspector's dock on the right; a selection opens it. */
 function InspectorDock() {
   const open = useWorkspace((s) => s.inspectorOpen);
+  const drawn = useFirstDrawn();
   const selection = useStore((s) => s.selection);
   useEffect(() => {
     if (selection && !workspace.getState().inspectorOpen) workspace.getState().set({ inspectorOpen: true });
   }, [selection]);
   return (
     <Dock id="inspector" side="right" label="Inspector" open={open} onOpen={() => workspace.getState().set({ inspectorOpen: true })} defaultWidth={330} min={260} max={620}>
-      <Inspector />
+      {drawn && (
+        <Suspense fallback={null}>
+          <Inspector />
+        </Suspense>
+      )}
     </Dock>
   );
 }
@@ -46,18 +54,18 @@ function Layout() {
   useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);
+  const drawn = useFirstDrawn();
+  // The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives.
+  const simDock = <Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>{null}</Dock>;
   return (
     <div className="app">
       <Toolbar />
       <ShareBanner />
       <main className="workspace">
-        {/* The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives. */}
-        <Suspense fallback={<Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => undefined} defaultWidth={290} min={250} max={560}>{null}</Dock>}>
-          <SimulatePanel />
-        </Suspense>
+        {drawn ? <Suspense fallback={simDock}><SimulatePanel /></Suspense> : simDock}
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
           <CanvasPane />
-          {tableOpen && <TableView />}
+          {tableOpen && <Suspense fallback={<div className="table-view" aria-busy="true" />}><TableView /></Suspense>}
         </section>
         <InspectorDock />
       </main>

@@ -9,7 +9,8 @@ import { CalloutLayer } from './CalloutLayer';
 import { Minimap } from './Minimap';
 import { useCallouts } from './useCallouts';
 import { setCanvasApi } from './canvasApi';
-import { EdgeLayer } from './edgeLayer';
+import type { EdgeLayer } from './edgeLayer';
+import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
 import { layoutPositions } from './layout';
 import { stats } from './stats';
@@ -112,7 +113,10 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
       if (st.doc !== prev.doc) stats.lastChangeAt = performance.now();
     });
     if (big) {
-      const layer = (layerRef.current = new EdgeLayer(cy));
+      // The pane mounts a big canvas only once the layer's module has loaded (CanvasPane, loadEdgeLayer).
+      const Layer = edgeLayerModule()?.EdgeLayer;
+      if (!Layer) throw new Error('canvas/GraphCanvas: a big drawing needs the edge layer — load it first (loadEdgeLayer)');
+      const layer = (layerRef.current = new Layer(cy));
       // After a pan or zoom settles, the edges near the new viewport become Cytoscape elements (labels, clicks).
       let settle: ReturnType<typeof setTimeout> | undefined;
       cy.on('viewport', () => {

@@ -4,7 +4,8 @@ import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { canvasApi } from '../canvas/canvasApi';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
 import type { Core } from 'cytoscape';
 import { MirrorCanvas } from '../canvas/MirrorCanvas';
 import { useStore, type Layers } from '../store';
@@ -48,6 +49,20 @@ function ViewControls() {
   );
 }
 
+/** Whether a big drawing can be mounted: its edge layer's module has loaded (started here when one is needed). */
+function useEdgeLayer(big: boolean): boolean {
+  const [ready, setReady] = useState(() => edgeLayerModule() !== null);
+  useEffect(() => {
+    if (!big || ready) return;
+    let live = true;
+    void loadEdgeLayer().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [big, ready]);
+  return ready || !big;
+}
+
 export function CanvasPane() {
   const split = useSplit();
   const [mainCy, setMainCy] = useState<Core | null>(null);
@@ -60,6 +75,7 @@ export function CanvasPane() {
   const waiting = useStore((s) => isPlaceholder(s.doc));
   const { analysis, elements, mode } = useShown(split ? 'after' : 'auto');
   const big = isBigDrawing(elements);
+  const layerReady = useEdgeLayer(big);
   const model = legendModel(elements, analysis, namer(analysis.doc));
   const beforeName = draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
   const afterName = draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
@@ -89,7 +105,7 @@ export function CanvasPane() {
             </div>
           </>
         ) : (
-          !waiting && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />
+          !waiting && layerReady && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />
         )}
         {busy && <div className="busy" role="status">{busy}</div>}
         {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}

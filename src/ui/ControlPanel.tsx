@@ -2,10 +2,13 @@
 // and ultimate owners (bar charts), and the voting game on it (Banzhaf, Shapley–Shubik, veto players).
 import type { AnalysisView } from '../analysis';
 import { RULE_LABELS } from '../analysis';
+import { lazy, Suspense } from 'react';
 import { useStoreApi } from '../store';
 import { BarChart } from './BarChart';
-import { WhyFigures } from './WhyFigures';
 import { listNames } from './names';
+
+/** The paths behind a figure (graphology) load with the first entity shown. */
+const WhyFigures = lazy(() => import('./WhyFigures').then((m) => ({ default: m.WhyFigures })));
 
 const STATUS_TEXT = { independent: 'Independent', controlled: 'Controlled', joint: 'Jointly controlled', circular: 'Circular control' } as const;
 
@@ -51,7 +54,9 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
       ) : (
         <>
           <BarChart label="Look-through stakes" rows={Object.entries(lt.lookThrough).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
-          <WhyFigures id={id} analysis={analysis} lookThrough={lt} nameOf={nameOf} />
+          <Suspense fallback={null}>
+            <WhyFigures id={id} analysis={analysis} lookThrough={lt} nameOf={nameOf} />
+          </Suspense>
           <h4>Ultimate owners</h4>
           <BarChart label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
         </>

@@ -1,12 +1,15 @@
 // The File menu: open (hidden file input; drag-and-drop is DropZone), save, export image/BODS/CSV, share link.
 // Ctrl+O opens, Ctrl+S saves. Arrow keys move through the open menu; Escape or a click elsewhere closes it.
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { today } from '../model';
 import { useStore } from '../store';
-import { ExportDialog } from './ExportDialog';
 import { useFileActions } from './fileActions';
-import { ShareDialog, type ShareState } from './ShareDialog';
+import type { ShareState } from './ShareDialog';
 import './files.css';
+
+/** The dialogs load when first opened. */
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** What the file picker offers (importFile also sniffs the content, so a renamed file still opens). */
 export const OPEN_ACCEPT = '.json,.csv,.png,.txt,application/json,text/csv,image/png';
@@ -99,8 +102,10 @@ export function FileMenu() {
           void openFiles(files);
         }}
       />
-      {imageOpen && <ExportDialog onClose={() => setImageOpen(false)} />}
-      <ShareDialog share={share} onClose={() => setShare(null)} />
+      <Suspense fallback={null}>
+        {imageOpen && <ExportDialog onClose={() => setImageOpen(false)} />}
+        {share && <ShareDialog share={share} onClose={() => setShare(null)} />}
+      </Suspense>
     </div>
   );
 }

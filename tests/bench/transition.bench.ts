@@ -4,7 +4,7 @@
 // (read from a Chromium trace of the renderer's main thread, from the click until the transition has settled); the
 // time from a stake edit to the painted frame; and the first-load JavaScript (gzipped) the page runs before its first
 // drawing. It prints figures; it never fails on speed.
-// Run: npx tsx tests/bench/transition.bench.ts [runs]   (default 2 runs; each run is a fresh page)
+// Run: npx tsx tests/bench/transition.bench.ts [runs]   (default 2 runs; each run is a fresh page; 0: first load only)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +14,7 @@ import { buildAndServe } from '../e2e/globalSetup';
 import { launch, savedWork } from '../e2e/browser';
 
 const OUT = join(process.cwd(), 'node_modules/.explorer-bench-transition-dist');
-const RUNS = Math.max(1, Number(process.argv[2]) || 2);
+const RUNS = process.argv[2] === '0' ? 0 : Math.max(1, Number(process.argv[2]) || 2);
 const EDITS = 15;
 /** How long a transition is followed after its click: the framing animation (≤ 400 ms), colour fades and callouts. */
 const SETTLE_MS = 900;
@@ -70,20 +70,15 @@ async function firstLoad(browser: Browser, url: string): Promise<{ cold: Load; w
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
   const once = async (): Promise<Load> => {
-    const before: string[] = [];
-    const later: string[] = [];
-    let drawn = false;
-    const seen = (r: { resourceType(): string; url(): string }) => {
-      if (r.resourceType() === 'script' && !r.url().includes('.worker')) (drawn ? later : before).push(r.url());
-    };
-    page.on('request', seen);
     await page.goto(url);
     await page.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null, undefined, { timeout: 60_000 });
-    drawn = true;
-    const drawnAt = await page.evaluate(() => window.__explorer!.stats.firstDrawnAt!);
     await page.waitForTimeout(1500);
-    page.off('request', seen);
-    return { first: gzOf(before), later: gzOf(later), drawnAt };
+    // Resource timing says when each script was asked for, on the page's own clock (the worker's script excluded).
+    const { drawnAt, scripts } = await page.evaluate(() => ({
+      drawnAt: window.__explorer!.stats.firstDrawnAt!,
+      scripts: performance.getEntriesByType('resource').filter((e) => /\.js$/.test(new URL(e.name).pathname) && !e.name.includes('.worker')).map((e) => ({ url: e.name, at: e.startTime })),
+    }));
+    return { first: gzOf(scripts.filter((x) => x.at < drawnAt).map((x) => x.url)), later: gzOf(scripts.filter((x) => x.at >= drawnAt).map((x) => x.url)), drawnAt };
   };
   const cold = await once();
   while (!(await savedWork(page))?.includes('"position"')) await page.waitForTimeout(100);
@@ -198,6 +193,7 @@ async function main() {
     console.log(`  fetched after the first drawing on reload: ${(fl.warm.later.gz / 1024).toFixed(1)} KB gzipped: ${list(fl.warm.later.files)}`);
     const runs: Awaited<ReturnType<typeof run>>[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await run(browser, served.url));
+    if (!runs.length) return;
     const names = runs[0].rows.map(([n]) => n);
     const header = ['transition', ...runs.map((_, i) => `run ${i + 1}: longest task / tasks > 50 ms`)];
     const table = [header, ...names.map((n, j) => [n, ...runs.map((r) => `${r.rows[j][1].longest.toFixed(0)} ms / ${r.rows[j][1].over50}`)])];

@@ -1,0 +1,17 @@
+// The big-graph edge layer (edgeLayer.ts, with cytoscape-layers) loads only when a big drawing is about to be shown:
+// the LY graph and other small ones never need it. `loadEdgeLayer` starts (or joins) the load; `edgeLayerModule`
+// returns the module once it has arrived.
+type Module = typeof import('./edgeLayer');
+
+let loaded: Module | null = null;
+let loading: Promise<Module> | null = null;
+
+/** Loads the edge layer's module (once). */
+export function loadEdgeLayer(): Promise<Module> {
+  return (loading ??= import('./edgeLayer').then((m) => (loaded = m)));
+}
+
+/** The edge layer's module, or null until loadEdgeLayer has resolved. */
+export function edgeLayerModule(): Module | null {
+  return loaded;
+}
