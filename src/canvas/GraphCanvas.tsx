@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useStoreApi, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
+import { drawWithoutLayers } from './plainDraw';
 import { applyElements, type Drawn } from './applyElements';
 import { CalloutLayer } from './CalloutLayer';
 import { Minimap } from './Minimap';
@@ -73,6 +74,9 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
   const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
+  /** The side drawn: it changes (auto ⇄ after) when the split view opens or closes, without a new instance. */
+  const sideRef = useRef(side);
+  sideRef.current = side;
 
   /** Brings Cytoscape up to the latest elements (on a big graph: the nodes and the live edges; the layer draws the rest).
    * It reads refs only, so the copies captured at mount (viewport handler, export) stay current. */
@@ -103,6 +107,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
       // Big fully drawn graphs use Cytoscape's WebGL renderer where the GPU is real (webgl.ts says why not otherwise).
       ...({ renderer: { name: 'canvas', webgl: big && hardwareWebgl() } } as object),
     });
+    if (!big) drawWithoutLayers(cy);
     cyRef.current = cy;
     setCy(cy);
     cy.on('render', () => {
@@ -132,7 +137,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
     }
     const unwire = wireInteractions(cy, appStore);
     // In the split view a click on this (the right) side makes the inspector describe it.
-    if (side === 'after') cy.on('tap', () => workspace.getState().set({ splitSide: 'after' }));
+    cy.on('tap', () => sideRef.current === 'after' && workspace.getState().set({ splitSide: 'after' }));
     setCanvasApi({
       whole: async (fn) => {
         const layer = layerRef.current;

@@ -5,11 +5,15 @@ import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useStoreApi } from '../store';
 import { applyElements, type Drawn } from './applyElements';
+import { drawWithoutLayers } from './plainDraw';
 import { reducedMotion } from './frame';
 import { stylesheet } from './stylesheet';
 import { nodeId } from './toElements';
 import { useShownElements } from './useShown';
 import { workspace } from '../ui/workspace/workspaceState';
+
+/** Elements drawn per frame while the split view's left side first fills. */
+const FIRST_FILL = 40;
 
 /** Copies one instance's viewport to another unless they already agree (which ends the echo). */
 function copyViewport(from: Core, to: Core) {
@@ -25,25 +29,42 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
   const drawn = useRef<Drawn>(new Map());
   const elements = useShownElements('before');
 
+  // The instance is made in a task of its own after the next frame, so that the right side's resize is drawn first and
+  // no one task makes and draws both sides; its elements are added by the next effect, in a later task.
+  const mainRef = useRef(main);
+  mainRef.current = main;
   useEffect(() => {
-    const c = cytoscape({
-      container: ref.current!,
-      style: stylesheet({ still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
-      minZoom: 0.02,
-      maxZoom: 3,
-      boxSelectionEnabled: false,
-      autoungrabify: true,
-      selectionType: 'single',
-    });
-    c.on('tap', (evt) => {
-      workspace.getState().set({ splitSide: 'before' });
-      if (evt.target === c) return store.getState().select(null);
-      const kind = evt.target.data('kind'), ref = evt.target.data('ref');
-      if (kind && ref) store.getState().select({ kind, id: ref });
-    });
-    setCy(c);
+    let c: Core | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const make = () => {
+      c = cytoscape({
+        container: ref.current!,
+        style: stylesheet({ still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
+        minZoom: 0.02,
+        maxZoom: 3,
+        boxSelectionEnabled: false,
+        autoungrabify: true,
+        selectionType: 'single',
+        // While the main side pans or zooms (the framing animation), this side moves a picture of itself rather
+        // than drawing every element again each frame.
+        textureOnViewport: true,
+      });
+      drawWithoutLayers(c);
+      if (mainRef.current) copyViewport(mainRef.current, c);
+      const self = c;
+      c.on('tap', (evt) => {
+        workspace.getState().set({ splitSide: 'before' });
+        if (evt.target === self) return store.getState().select(null);
+        const kind = evt.target.data('kind'), ref = evt.target.data('ref');
+        if (kind && ref) store.getState().select({ kind, id: ref });
+      });
+      setCy(c);
+    };
+    const frame = requestAnimationFrame(() => (timer = setTimeout(make, 0)));
     return () => {
-      c.destroy();
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      c?.destroy();
       drawn.current = new Map();
       setCy(null);
     };
@@ -51,7 +72,26 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
 
   useEffect(() => {
     if (!cy) return;
-    drawn.current = applyElements(cy, drawn.current, elements).drawn;
+    if (drawn.current.size || elements.length <= FIRST_FILL) {
+      drawn.current = applyElements(cy, drawn.current, elements).drawn;
+      return;
+    }
+    // The first fill goes in slices, one a frame: drawing an element the first time (its label rasterised) is the
+    // costly part, and the slices keep each frame short. Nodes come first, so that every edge finds its ends.
+    const ordered = [...elements.filter((e) => e.group === 'nodes'), ...elements.filter((e) => e.group !== 'nodes')];
+    let n = 0;
+    let frame = 0;
+    const next = () => {
+      n = Math.min(ordered.length, n + FIRST_FILL);
+      drawn.current = applyElements(cy, drawn.current, ordered.slice(0, n)).drawn;
+      if (n < ordered.length) frame = requestAnimationFrame(() => (frame = window.setTimeout(next, 0)));
+    };
+    next();
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(frame);
+      // Interrupted: the next run brings the instance up to its elements in one step (it is no longer empty).
+    };
   }, [cy, elements]);
 
   // Selection shows on both sides.

@@ -93,20 +93,17 @@ export function CanvasPane() {
         <ViewControls />
       </div>
       <div className={`canvas-body${split ? ' split' : ''}`}>
-        {split ? (
-          <>
-            <div className="graph-side" data-side="before">
-              <MirrorCanvas main={mainCy} />
-              <span className="side-label">{beforeName}</span>
-            </div>
-            <div className="graph-side" data-side="after">
-              {!waiting && <GraphCanvas key="split" big={false} side="after" onCy={setMainCy} />}
-              <span className="side-label">{afterName}</span>
-            </div>
-          </>
-        ) : (
-          !waiting && layerReady && <GraphCanvas key={big ? 'big' : 'standard'} big={big} />
+        {/* The right (or only) side keeps its canvas when the split view opens or closes: only the left side is made. */}
+        {split && (
+          <div className="graph-side" data-side="before">
+            <MirrorCanvas main={mainCy} />
+            <span className="side-label">{beforeName}</span>
+          </div>
         )}
+        <div className="graph-side" data-side={split ? 'after' : 'only'}>
+          {!waiting && layerReady && <GraphCanvas key={big && !split ? 'big' : 'standard'} big={big && !split} side={split ? 'after' : 'auto'} onCy={setMainCy} />}
+          {split && <span className="side-label">{afterName}</span>}
+        </div>
         {busy && <div className="busy" role="status">{busy}</div>}
         {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
         {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the inspector.</div>}

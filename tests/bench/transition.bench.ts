@@ -22,7 +22,10 @@ const SETTLE_MS = 900;
 const SCENARIOS = ['LY buyback 2024', 'NAVER sells 25% of A Holdings', 'SoftBank buys NAVER out', 'SoftBank acquires majority', 'Status quo after the July 2024 report', 'System separation: NAVER dependencies end'];
 
 interface Tasks {
+  /** The longest task's wall time, and the CPU time of the task that used most (on a loaded machine, the thread
+   * waits for a core: wall time then overstates what the page itself costs). */
   longest: number;
+  cpu: number;
   over50: number;
 }
 
@@ -30,19 +33,19 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Main-thread tasks in a Chromium trace: the renderer main thread with the most RunTask events (the page's). */
 function mainTasks(trace: Buffer): Tasks {
-  type Ev = { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } };
+  type Ev = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const byThread = new Map<string, number[]>();
+  const byThread = new Map<string, { wall: number; cpu: number }[]>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.name !== 'RunTask' || e.ph !== 'X' || !mains.has(key)) continue;
     let list = byThread.get(key);
     if (!list) byThread.set(key, (list = []));
-    list.push((e.dur ?? 0) / 1000);
+    list.push({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 });
   }
   const tasks = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  return { longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length };
+  return { longest: Math.max(0, ...tasks.map((t) => t.wall)), cpu: Math.max(0, ...tasks.map((t) => t.cpu)), over50: tasks.filter((t) => t.wall > 50).length };
 }
 
 /** Runs `action`, follows the page for SETTLE_MS, and returns the main thread's tasks in that time. */
@@ -195,13 +198,14 @@ async function main() {
     for (let i = 0; i < RUNS; i++) runs.push(await run(browser, served.url));
     if (!runs.length) return;
     const names = runs[0].rows.map(([n]) => n);
-    const header = ['transition', ...runs.map((_, i) => `run ${i + 1}: longest task / tasks > 50 ms`)];
-    const table = [header, ...names.map((n, j) => [n, ...runs.map((r) => `${r.rows[j][1].longest.toFixed(0)} ms / ${r.rows[j][1].over50}`)])];
+    const header = ['transition', ...runs.map((_, i) => `run ${i + 1}: longest task (most CPU) / tasks > 50 ms`)];
+    const table = [header, ...names.map((n, j) => [n, ...runs.map((r) => `${r.rows[j][1].longest.toFixed(0)} ms (${r.rows[j][1].cpu.toFixed(0)} ms CPU) / ${r.rows[j][1].over50}`)])];
     const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
     for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
     const worst = Math.max(...runs.flatMap((r) => r.rows.map(([, t]) => t.longest)));
+    const worstCpu = Math.max(...runs.flatMap((r) => r.rows.map(([, t]) => t.cpu)));
     const over = runs.flatMap((r) => r.rows.filter(([, t]) => t.over50 > 0).map(([n]) => n.trim()));
-    console.log(`longest main-thread task in any transition: ${worst.toFixed(0)} ms; transitions with a task > 50 ms: ${[...new Set(over)].join('; ') || 'none'} (target: none)`);
+    console.log(`longest main-thread task in any transition: ${worst.toFixed(0)} ms wall, most CPU in one task ${worstCpu.toFixed(0)} ms; transitions with a task > 50 ms: ${[...new Set(over)].join('; ') || 'none'} (target: none)`);
     for (const [i, r] of runs.entries()) console.log(`run ${i + 1}: LY edit → diff applied ${r.edit.apply.toFixed(1)} ms, → painted ${r.edit.paint.toFixed(1)} ms (median of ${EDITS}; target ≤ 16 ms)`);
     console.log(`load average at the end: ${load()}`);
   } finally {
