@@ -2,6 +2,7 @@
 // inspector dock side by side; a status line for messages at the bottom whose height never changes. The explorer
 // itself (createApp) is given to every component below through context.
 import { lazy, Suspense, useEffect } from 'react';
+import { warmDiffs } from './store/diffs';
 import { AppProvider, useStore, type ExplorerApp } from './store';
 import { simView, useSimView } from './store/simView';
 import './ui/simulate/simulate.css';
@@ -55,6 +56,10 @@ function Layout() {
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);
   const drawn = useFirstDrawn();
+  // The worker that works out scenario and preview diffs starts once the graph is drawn, ready for the first one.
+  useEffect(() => {
+    if (drawn) warmDiffs();
+  }, [drawn]);
   // The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives.
   const simDock = <Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>{null}</Dock>;
   return (

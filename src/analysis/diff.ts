@@ -2,21 +2,17 @@
 // changed, look-through stakes that moved by more than 0.005 points, dependencies whose exposure changed, how the
 // voting game moved (joint control, veto players, board majority, voting power), and control under the other rules.
 import { inForce, type OwnershipDoc } from '../model';
-import { analyze, type Analysis, type Status } from './analyze';
+import { analyze, type Analysis } from './analyze';
+import { controlChanges, dependencyChanges, type ControlChanges, type DependencyChanges } from './diffControl';
 import { diffGame, type GameDiff } from './diffGame';
-import type { Exposure } from './exposure';
 import { RULES, type Rule } from './options';
 
-export interface ControlSummary {
-  status: Status;
-  parent: string[];
-  ultimate: string[];
-}
+export type { ControlSummary } from './diffControl';
 
 export interface ControlDiff {
-  changes: { entity: string; before: ControlSummary | null; after: ControlSummary | null }[];
+  changes: ControlChanges;
   lookThrough: { owner: string; entity: string; before: number; after: number }[];
-  dependencies: { id: string; before: Exposure | null; after: Exposure | null }[];
+  dependencies: DependencyChanges;
   /** How the voting game moved in the companies the change reaches (empty with `game: false`). */
   game: GameDiff;
   /** Control changes under each other rule (only the rules with some; empty with `game: false`). */
@@ -24,15 +20,6 @@ export interface ControlDiff {
 }
 
 const MOVE = 0.005;
-
-function summary(a: Analysis, id: string): ControlSummary | null {
-  const c = a.control.get(id);
-  return c ? { status: c.status, parent: c.parent, ultimate: c.ultimate } : null;
-}
-
-function same(x: ControlSummary | null, y: ControlSummary | null): boolean {
-  return JSON.stringify(x) === JSON.stringify(y);
-}
 
 /** Subjects whose holdings in force differ between the two documents. */
 function changedSubjects(a: Analysis, b: Analysis): Set<string> {
@@ -91,16 +78,6 @@ function gameOf(a: Analysis, b: Analysis, targets: () => string[]): GameDiff {
   return g;
 }
 
-function controlChanges(a: Analysis, b: Analysis): ControlDiff['changes'] {
-  const ids = new Set([...a.control.keys(), ...b.control.keys()]);
-  const changes: ControlDiff['changes'] = [];
-  for (const id of ids) {
-    const before = summary(a, id), after = summary(b, id);
-    if (!same(before, after)) changes.push({ entity: id, before, after });
-  }
-  return changes;
-}
-
 /**
  * Compares two analyses (base → scenario). `lookThrough: false` skips the stakes, the costly part on big graphs;
  * `game: false` skips the voting game and the other rules (the canvas marks need neither).
@@ -120,12 +97,7 @@ export function diffAnalyses(a: Analysis, b: Analysis, opts: { lookThrough?: boo
       if (Math.abs(after - before) > MOVE) lookThrough.push({ owner, entity: id, before, after });
     }
   }
-  const da = a.dependencies(), db = b.dependencies();
-  const dependencies: ControlDiff['dependencies'] = [];
-  for (const id of new Set([...Object.keys(da), ...Object.keys(db)])) {
-    const before = da[id] ?? null, after = db[id] ?? null;
-    if (JSON.stringify(before) !== JSON.stringify(after)) dependencies.push({ id, before, after });
-  }
+  const dependencies = dependencyChanges(a, b);
   const withGame = opts.game !== false;
   const game = withGame ? gameOf(a, b, () => gameTargets(a, b, seeds, changes)) : { joint: [], veto: [], board: [], power: [] };
   const otherRules: ControlDiff['otherRules'] = [];

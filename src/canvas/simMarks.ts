@@ -1,6 +1,7 @@
 // Pure: what the graph marks while simulating — entities whose control changed and holdings or dependencies drawn
 // differently between two analyses, the entities of a selected event, and the dependency lens — as extra classes.
-import { diffAnalyses, type Analysis, type Exposure } from '../analysis';
+import type { Analysis, Exposure } from '../analysis';
+import { controlChanges, dependencyChanges } from '../analysis/diffControl';
 import { inForce } from '../model';
 import { kindLabel } from './labels';
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
@@ -18,8 +19,8 @@ export function changeMarks(from: Analysis, to: Analysis): ChangeMarks {
   if (!byTo) memo.set(from, (byTo = new WeakMap()));
   const hit = byTo.get(to);
   if (hit) return hit;
-  const d = diffAnalyses(from, to, { lookThrough: false, game: false }); // marks need control and exposure only
-  const ids = new Set(d.changes.map((c) => nodeId(c.entity)));
+  // Marks need control and exposure only (the rest of the diff is worked out in the worker, store/diffs.ts).
+  const ids = new Set(controlChanges(from, to).map((c) => nodeId(c.entity)));
   const before = new Map(from.doc.holdings.filter((h) => inForce(h, from.options.date)).map((h) => [h.id, h]));
   for (const h of to.doc.holdings) {
     if (!inForce(h, to.options.date)) continue;
@@ -28,7 +29,7 @@ export function changeMarks(from: Analysis, to: Analysis): ChangeMarks {
   }
   // A dependency that changes class is marked; one that ends marks its two ends (its line is gone).
   const deps = new Map([...(from.doc.dependencies ?? []), ...(to.doc.dependencies ?? [])].map((x) => [x.id, x]));
-  for (const x of d.dependencies) {
+  for (const x of dependencyChanges(from, to)) {
     if (x.after) ids.add(EDGE_PREFIX.dependency + x.id);
     else if (deps.has(x.id)) ids.add(nodeId(deps.get(x.id)!.provider)).add(nodeId(deps.get(x.id)!.client));
   }

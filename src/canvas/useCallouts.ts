@@ -1,29 +1,23 @@
 // The callouts to draw now: the main changes between the base and what the canvas shows (a scenario, your edits, a
-// transfer or what-if preview), on small graphs only, memoised per pair of analyses. Shown on the changed side.
-import { analyze, diffAnalyses, type Analysis } from '../analysis';
+// transfer or what-if preview), on small graphs only, from the diff the analysis worker works out (store/diffs.ts;
+// none until it arrives), memoised per diff. Shown on the changed side.
+import type { ControlDiff } from '../analysis';
 import { isFloatId, type OwnershipDoc } from '../model';
 import { useAnalysis, useStore } from '../store';
+import { useControlDiff } from '../store/diffs';
 import { previewOf } from '../store/preview';
 import { baseOf } from '../store/simState';
 import { useSimView } from '../store/simView';
 import { callouts, type Callout } from './callouts';
 import { MAX_SWAP_ENTITIES, type Side } from './useShown';
 
-const memo = new WeakMap<Analysis, WeakMap<Analysis, Callout[]>>();
+const memo = new WeakMap<ControlDiff, Callout[]>();
+const NONE: Callout[] = [];
 
 /** Names ids from `after`, else `before` (an entity may exist on one side only). */
 function pairName(before: OwnershipDoc, after: OwnershipDoc) {
   const names = new Map([...before.entities, ...after.entities].map((e) => [e.id, e.name]));
   return (id: string) => (isFloatId(id) ? `Unattributed: ${names.get(id.slice(6)) ?? id.slice(6)}` : (names.get(id) ?? id));
-}
-
-/** Callouts for the change `from` → `to` (memoised). */
-export function calloutsFor(from: Analysis, to: Analysis): Callout[] {
-  let byTo = memo.get(from);
-  if (!byTo) memo.set(from, (byTo = new WeakMap()));
-  let c = byTo.get(to);
-  if (!c) byTo.set(to, (c = callouts(diffAnalyses(from, to, { lookThrough: false }), pairName(from.doc, to.doc))));
-  return c;
 }
 
 /** The callouts for the side drawn (none on the before side, none on huge graphs). */
@@ -33,11 +27,17 @@ export function useCallouts(side: Side = 'auto'): Callout[] {
   const sim = useStore((s) => s.sim);
   const draft = useSimView((s) => s.draft);
   const showBase = useSimView((s) => s.showBase);
-  if (doc.entities.length > MAX_SWAP_ENTITIES || side === 'before') return [];
-  const opts = current.options;
-  const preview = draft ? previewOf(doc, draft) : null;
-  if (preview?.ok) return calloutsFor(analyze(doc, opts), analyze(preview.doc, opts));
-  const base = baseOf(sim, doc);
-  if (!base || (showBase && side === 'auto')) return [];
-  return calloutsFor(analyze(base, opts), analyze(doc, opts));
+  let pair: [OwnershipDoc, OwnershipDoc] | null = null;
+  if (doc.entities.length <= MAX_SWAP_ENTITIES && side !== 'before') {
+    const preview = draft ? previewOf(doc, draft) : null;
+    const base = baseOf(sim, doc);
+    if (preview?.ok) pair = [doc, preview.doc];
+    else if (base && !(showBase && side === 'auto')) pair = [base, doc];
+  }
+  const entry = useControlDiff(pair?.[0] ?? null, pair?.[1] ?? null, current.options);
+  const d = entry?.diff;
+  if (!pair || !d) return NONE;
+  let c = memo.get(d);
+  if (!c) memo.set(d, (c = callouts(d, pairName(pair[0], pair[1]))));
+  return c;
 }

@@ -2,7 +2,7 @@
 // "latest wins" — an analysis superseded by a newer request is dropped rather than drawn. Documents travel in
 // parts (docParts.ts), one task each, so that no copy of a large graph freezes the page.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
-import type { AnalysisOptions, AnalysisSummary } from '../analysis';
+import type { AnalysisOptions, AnalysisSummary, ControlDiff } from '../analysis';
 import { joinDoc, nextTask, splitDoc, type DocPart } from './docParts';
 import type { AdjacencySeed, EntityDetail, Request, Response } from './protocol';
 import type { OpenDecision } from '../io/open';
@@ -105,6 +105,13 @@ export class AnalysisWorker {
     const r = await this.send({ type: 'entity', id, options });
     if (r.type !== 'entity') throw new Error('worker: unexpected reply');
     return r.detail;
+  }
+
+  /** The control diff of `before` → `after` under `options`, worked out in the worker (both documents are copied). */
+  async diff(before: OwnershipDoc, after: OwnershipDoc, options: Partial<AnalysisOptions>): Promise<ControlDiff> {
+    const r = await this.send({ type: 'diff', before, after, options });
+    if (r.type !== 'diff') throw new Error('worker: unexpected reply');
+    return r.diff;
   }
 
   /** Imports a file in the worker; the bytes are transferred (the caller's copy becomes empty). */

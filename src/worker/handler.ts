@@ -2,7 +2,7 @@
 // Analyses are live (analysis/live.ts): after an edit (an operation, an undo, a redo) only the edit's downstream
 // cone is re-evaluated, so at 100k entities an edit costs milliseconds instead of a full analysis.
 import { apply, generateGraph, type OwnershipDoc } from '../model';
-import { adjacencyBuffers, analyze, buildAdjacency, resolveOptions, summaryBuffers } from '../analysis';
+import { adjacencyBuffers, analyze, buildAdjacency, diffAnalyses, resolveOptions, summaryBuffers } from '../analysis';
 import { LiveAnalysis } from '../analysis/live';
 import { decideOpen } from '../io/open';
 import { joinDoc, splitDoc, type DocPart } from './docParts';
@@ -62,6 +62,9 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
           post({ type: 'entity', seq: req.seq, detail: { id: req.id, explanation: a.explain(req.id), lookThrough: a.lookThrough(req.id), power: a.power(req.id) } });
           return;
         }
+        case 'diff':
+          post({ type: 'diff', seq: req.seq, diff: diffAnalyses(analyze(req.before, req.options), analyze(req.after, req.options)) });
+          return;
         case 'import': {
           post({ type: 'progress', seq: req.seq, phase: 'parsing', fraction: 0.1 });
           const decision = decideOpen(req.bytes, req.fileName, { date: req.date });

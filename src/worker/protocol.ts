@@ -2,7 +2,7 @@
 // step by the same operations the page applies, so an edit costs one small message, not a copy of the graph.
 // Large documents travel in parts (docParts.ts): `part` messages with the request's seq, then the request itself.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
-import type { Adjacency, AnalysisOptions, AnalysisSummary, LookThrough, PlayerPower } from '../analysis';
+import type { Adjacency, AnalysisOptions, AnalysisSummary, ControlDiff, LookThrough, PlayerPower } from '../analysis';
 import type { OpenDecision } from '../io/open';
 import type { DocPart } from './docParts';
 
@@ -15,6 +15,11 @@ export type Request =
   | { type: 'entity'; seq: number; id: string; options: Partial<AnalysisOptions> }
   /** Imports a file (any supported format) off the main thread; the bytes are transferred, not copied. */
   | { type: 'import'; seq: number; bytes: Uint8Array; fileName: string; date?: string }
+  /**
+   * The control diff of two documents under the same view options (a scenario against its base, a preview against
+   * the document). Stateless: neither document becomes the worker's; it keeps the one it holds.
+   */
+  | { type: 'diff'; seq: number; before: OwnershipDoc; after: OwnershipDoc; options: Partial<AnalysisOptions> }
   /** Generates a sample document, which the worker keeps as its own (no `load` needed). */
   | { type: 'generate'; seq: number; options: GenerateOptions };
 
@@ -37,6 +42,7 @@ export type Response =
   | { type: 'part'; seq: number; part: DocPart }
   | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number }
   | { type: 'entity'; seq: number; detail: EntityDetail }
+  | { type: 'diff'; seq: number; diff: ControlDiff }
   /** An imported document comes with its adjacency on its own date (what focus mode needs first), built here. */
   | { type: 'imported'; seq: number; decision: OpenDecision; seed?: AdjacencySeed }
   | { type: 'generated'; seq: number; doc: OwnershipDoc; seed: AdjacencySeed }

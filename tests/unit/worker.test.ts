@@ -2,8 +2,8 @@
 // summaries equal to the main-thread analysis.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseDoc } from '../../src/model';
-import { analyze, viewOfSummary } from '../../src/analysis';
+import { apply, parseDoc } from '../../src/model';
+import { analyze, diffAnalyses, viewOfSummary } from '../../src/analysis';
 import { createHandler } from '../../src/worker/handler';
 import type { Response } from '../../src/worker/protocol';
 
@@ -56,5 +56,25 @@ describe('analysis worker handler', () => {
     expect(r.decision.format).toBe('csv');
     handle({ type: 'import', seq: 2, bytes: new TextEncoder().encode('{"format":"ownership-graph","ver'), fileName: 'cut.json' });
     expect(out.at(-1)).toMatchObject({ type: 'imported', decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') } });
+  });
+
+  it('works out the diff of two documents it is sent, equal to the page’s, and keeps its own document', () => {
+    const out: Response[] = [];
+    const handle = createHandler((x) => out.push(x));
+    handle({ type: 'load', seq: 1, doc: ly });
+    const after = apply(ly, { type: 'transfer', seller: 'naver', buyer: 'sbkk', subject: 'ahd', points: 0.01 });
+    handle({ type: 'diff', seq: 2, before: ly, after, options: { rule: 'legal' } });
+    const r = out.at(-1);
+    if (r?.type !== 'diff') throw new Error(JSON.stringify(r));
+    expect(structuredClone(r.diff)).toEqual(diffAnalyses(analyze(ly, { rule: 'legal' }), analyze(after, { rule: 'legal' })));
+    // Under Legal no sole control moves, but NAVER's veto over A Holdings ends and Votes only sees a change.
+    expect(r.diff.changes).toEqual([]);
+    expect(r.diff.game.veto).toContainEqual({ entity: 'ahd', player: 'naver', gained: false });
+    expect(r.diff.otherRules.map((o) => o.rule)).toContain('votes');
+    // The worker's own document is still the one loaded: an analysis of it shows A Holdings jointly controlled.
+    handle({ type: 'analyze', seq: 3, options: { rule: 'votes' } });
+    const a = out.find((x) => x.type === 'analysis');
+    if (a?.type !== 'analysis') throw new Error();
+    expect(viewOfSummary(a.summary, ly.entities.map((e) => e.id), ly.holdings.map((h) => h.id)).control.get('ahd')?.status).toBe('joint');
   });
 });

@@ -2,10 +2,11 @@
 // voting game moved, control under the other rules, look-through stakes (tiny moves grouped) and dependency
 // exposure; clicking a line selects its entity.
 import { useMemo, useState } from 'react';
-import { analyze, diffAnalyses, diffWords, listWords, RULE_LABELS, type DiffLine } from '../../analysis';
+import { diffWords, listWords, resolveOptions, RULE_LABELS, type DiffLine } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useStoreApi, useStore } from '../../store';
+import { useControlDiff } from '../../store/diffs';
 import { dependencyNamer, distanceFromChange, pairNamer, viewOptions } from './words';
 
 /** Lines shown before "Show all". */
@@ -54,19 +55,33 @@ export function DiffView({ before, after, label = 'Changes' }: { before: Ownersh
   const view = useStore((s) => s.view);
   const big = after.entities.length > MAX_SWAP_ENTITIES;
   const [asked, setAsked] = useState(false);
+  // Worked out in the analysis worker (store/diffs.ts); huge graphs only on request (both documents are copied to it).
+  const opts = useMemo(() => viewOptions(view), [view]);
+  const entry = useControlDiff(big && !asked ? null : before, after, opts);
+  const d = entry?.diff ?? null;
   const words = useMemo(() => {
-    // Huge graphs are analysed in a worker: two full analyses here would block the page, so only on request.
-    if (big && !asked) return null;
-    const opts = viewOptions(view);
-    const a = analyze(before, opts), b = analyze(after, opts);
-    const d = diffAnalyses(a, b);
+    if (!d) return null;
     // Nearest the change first (a buyout moves dozens of downstream stakes by the same few points), larger moves first.
-    const dist = distanceFromChange(before, after, b.options.date);
+    const dist = distanceFromChange(before, after, resolveOptions(after, opts).date);
     const far = (id: string) => dist.get(id) ?? Infinity;
-    d.lookThrough = [...d.lookThrough].sort((x, y) => far(x.entity) - far(y.entity) || Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
-    return diffWords(d, pairNamer(before, after), dependencyNamer(before, after));
-  }, [before, after, view, big, asked]);
+    const lookThrough = [...d.lookThrough].sort((x, y) => far(x.entity) - far(y.entity) || Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+    return diffWords({ ...d, lookThrough }, pairNamer(before, after), dependencyNamer(before, after));
+  }, [d, before, after, opts]);
   const rule = RULE_LABELS[view.rule];
+  if (entry?.error) {
+    return (
+      <section className="diff" aria-label={label}>
+        <p className="warning small-text">{entry.error}</p>
+      </section>
+    );
+  }
+  if (!words && entry) {
+    return (
+      <section className="diff" aria-label={label} aria-busy="true">
+        <p className="muted small-text">Working out the changes…</p>
+      </section>
+    );
+  }
   if (!words) {
     return (
       <section className="diff" aria-label={label}>
