@@ -139,8 +139,9 @@ describe('editing', () => {
 
   it('adds an entity from the inspector; an empty name is refused', async () => {
     const page = s.page;
-    await page.keyboard.press('Escape');
-    await expect.poll(() => state(page, '(st) => st.selection')).toBeNull();
+    expect(await state(page, '(st) => st.selection')).toBeNull();
+    // With nothing selected the inspector starts folded at 1440 px: open it (as a user would) to reach the form.
+    await page.getByRole('button', { name: 'Open the Inspector panel' }).click();
     const count = await state<number>(page, '(st) => st.doc.entities.length');
     const form = page.getByRole('form', { name: 'Add an entity' });
     await form.getByRole('button', { name: 'Add entity' }).click();
