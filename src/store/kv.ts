@@ -119,10 +119,12 @@ export interface KvSources {
   timeoutMs?: number;
 }
 
-/** Resolves to `p`'s value, or rejects after `ms` (the timer is cleared either way). */
+const TIMED_OUT = Symbol('timed out');
+
+/** Resolves to `p`'s value, or rejects with TIMED_OUT after `ms` (the timer is cleared either way). */
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    const t = setTimeout(() => reject(TIMED_OUT), ms);
     p.then(
       (v) => (clearTimeout(t), resolve(v)),
       (e) => (clearTimeout(t), reject(e)),
@@ -135,14 +137,14 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
  * never answers, and start-up must not wait for it), else localStorage, else memory — saying what that costs.
  */
 export async function chooseKv({ idb = null, ls = null, timeoutMs = IDB_TIMEOUT_MS }: KvSources): Promise<KvChoice> {
-  let why = "this browser has no IndexedDB";
+  let why = 'this browser has no IndexedDB';
   if (idb) {
     const kv = idb();
     try {
       await within(kv.get('current'), timeoutMs);
       return { kv };
     } catch (e) {
-      why = /no answer within/.test(e instanceof Error ? e.message : '') ? `this browser's IndexedDB did not answer within ${(timeoutMs / 1000).toLocaleString('en')} s` : "this browser's IndexedDB refused to open";
+      why = e === TIMED_OUT ? `this browser's IndexedDB did not answer within ${(timeoutMs / 1000).toLocaleString('en')} s` : "this browser's IndexedDB refused to open";
     }
   }
   if (ls) {
