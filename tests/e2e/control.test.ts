@@ -133,9 +133,13 @@ describe('a generated sample', () => {
     await page.waitForFunction(() => window.__explorer!.stats.liveEdges > 0, undefined, { timeout: 30_000 });
     expect((await stats()).liveEdges).toBeLessThan(2500 / 2);
     await shot(page, 'sample-1000-default');
-    // A holding far from the view, selected in the table, becomes an element and shows selected.
-    const far = String(await state(page, '(st) => st.doc.holdings[st.doc.holdings.length - 1].id'));
-    expect(await drawn(page, `h:${far}`)).toBe(false); // a line on the layer, not an element
+    // A holding drawn only as a line on the layer (far from the view), selected in the table, becomes an element and
+    // shows selected.
+    const far = await state<string>(page, `(st) => {
+      const cy = document.querySelector('.graph')._cyreg.cy;
+      return st.doc.holdings.map((h) => h.id).reverse().find((id) => cy.getElementById('h:' + id).empty());
+    }`);
+    expect(far).toBeTruthy();
     await page.evaluate((id) => window.__explorer!.getState().select({ kind: 'holding', id }), far);
     await page.waitForFunction((id) => window.__explorer!.stats.selected.includes(`h:${id}`), far, { timeout: 30_000 });
     expect((await stats()).selected).toEqual([`h:${far}`]);
