@@ -4,9 +4,11 @@ import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
 import { simStyles } from './simStyles';
 
-/** Node width and the tallest node in model units; the layout and the label width use them too. */
+/** Node width, and a node's usual height (three lines) in model units; layouts space rows by it. */
 export const NODE_W = 140;
 export const NODE_H = 64;
+/** The tallest node: six lines (a name shortened to 48 characters wraps to at most five, plus a status tag). */
+export const NODE_H_MAX = 117;
 /** Entity names are drawn at this size (model units): at zoom ≥ READABLE_ZOOM they are ≥ 10 CSS px on screen. */
 export const NODE_FONT = 14;
 /** Stake labels on edges. */
@@ -16,9 +18,9 @@ export const READABLE_ZOOM = 10 / NODE_FONT;
 /** Room for text inside a node. */
 export const LABEL_W = NODE_W - 12;
 
-/** A node's height for its label: one line per wrapped line of the name (and tag), within [38, NODE_H]. */
+/** A node's height for its label: one line per wrapped line of the name (and tag), within [38, NODE_H_MAX]. */
 export function nodeHeight(lines: number): number {
-  return Math.max(38, Math.min(NODE_H, 12 + Math.round(lines * NODE_FONT * 1.25)));
+  return Math.max(38, Math.min(NODE_H_MAX, 12 + Math.round(lines * NODE_FONT * 1.25)));
 }
 
 export interface KindStyle { label: string; shape: string; /** SVG polygon/ellipse for the legend (0..24 × 0..16). */ svg: string }
