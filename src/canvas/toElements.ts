@@ -56,7 +56,7 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const label = tag ? `${name}\n${tag}` : name;
     out.push({
       group: 'nodes',
-      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: labelHeight(label), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
+      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: labelHeight(label, e.kind), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
       classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}`,
       ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : view.positions?.has(e.id) ? { position: view.positions.get(e.id)! } : {}),
     });

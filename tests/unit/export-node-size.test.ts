@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { labelHeight } from '../../src/canvas/labels';
-import { NODE_FONT, NODE_H, stylesheet } from '../../src/canvas/stylesheet';
+import { KIND_STYLES, NODE_FONT, NODE_H, stylesheet } from '../../src/canvas/stylesheet';
 import { toElements, type ElementDef } from '../../src/canvas/toElements';
 import { drawElements } from '../../src/export/drawElements';
 import type { NodeDraw } from '../../src/export/exportSvgGraph';
@@ -44,6 +44,17 @@ describe('node size: canvas and export', () => {
     expect(draws.find((d) => d.id === 'e:blackrock')!.h).toBeLessThan(mic.h);
     // Every name, as the export wraps it, fits inside its node.
     for (const d of draws) expect([d.id, d.label!.lines.length * NODE_FONT * 1.15 <= d.h - 6]).toEqual([d.id, true]);
+  });
+
+  it('a hexagon or a rhomboid wraps the name narrower than a box: the canvas rule and the export agree', () => {
+    const name = 'Ministry of Science and ICT';
+    expect(labelHeight(name, 'state')).toBeGreaterThan(labelHeight(name, 'company'));
+    for (const [kind, s] of Object.entries(KIND_STYLES)) {
+      expect(stylesheet().find((r) => r.selector === `node.k-${kind}`)?.style['text-max-width']).toBe(`${s.textWidth}`);
+      const d = drawElements([{ group: 'nodes', data: { id: 'e:x', ref: 'x', kind: 'entity', label: name }, classes: `entity k-${kind} s-controlled` } as ElementDef], new Map([['x', { x: 0, y: 0 }]]), approxMetrics)[0] as NodeDraw;
+      expect(d.h).toBe(labelHeight(name, kind));
+      for (const line of d.label!.lines) expect(approxMetrics.width(line, d.label!.font)).toBeLessThanOrEqual(s.textWidth + 1);
+    }
   });
 
   it.each([
