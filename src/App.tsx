@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { warmDiffs } from './store/diffs';
 import { AppProvider, useStore, type ExplorerApp } from './store';
-import { simView, useSimView } from './store/simView';
+import { useSimView, useSimViewApi } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
 import { DropZone } from './ui/DropZone';
@@ -55,6 +55,7 @@ function Layout() {
   useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);
+  const simView = useSimViewApi();
   const drawn = useFirstDrawn();
   // The worker that works out scenario and preview diffs starts once the graph is drawn, ready for the first one.
   useEffect(() => {
