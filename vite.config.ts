@@ -13,7 +13,17 @@ const devWithoutCsp: Plugin = {
 export default defineConfig({
   plugins: [react(), devWithoutCsp],
   base: './',
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // The app's index modules only re-export: marked free of side effects and read lazily, an import through one
+      // brings in the module it names, not every module the index lists (else code used only by a lazily loaded
+      // panel would be fetched before the first drawing).
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/](analysis|model|io|store)[\\/]index\.ts$/.test(id) },
+      experimental: { lazyBarrel: true },
+    },
+  },
   worker: { format: 'es' },
   test: {
     projects: [

@@ -7,12 +7,9 @@ import { AppProvider, useStore, type ExplorerApp } from './store';
 import { useSimView, useSimViewApi } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
-import { DropZone } from './ui/DropZone';
 import { Messages } from './ui/Messages';
-import { ShareBanner } from './ui/ShareBanner';
 import { Toolbar } from './ui/Toolbar';
 import { useFirstDrawn } from './ui/lazyPart';
-import { useShortcuts } from './ui/useShortcuts';
 import { Dock } from './ui/workspace/Dock';
 import { useWorkspace, workspace } from './ui/workspace/workspaceState';
 
@@ -20,6 +17,9 @@ import { useWorkspace, workspace } from './ui/workspace/workspaceState';
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
 /** The inspector's contents load after the first drawing (its dock is there from the start, at its width). */
 const Inspector = lazy(() => import('./ui/Inspector').then((m) => ({ default: m.Inspector })));
+/** The share-link banner, the keyboard shortcuts and drag-and-drop load after the first drawing. */
+const ShareBanner = lazy(() => import('./ui/ShareBanner').then((m) => ({ default: m.ShareBanner })));
+const Extras = lazy(() => import('./ui/Extras').then((m) => ({ default: m.Extras })));
 /** The table loads when it is first opened. */
 const TableView = lazy(() => import('./ui/TableView').then((m) => ({ default: m.TableView })));
 
@@ -52,7 +52,6 @@ export function App({ app }: { app: ExplorerApp }) {
 }
 
 function Layout() {
-  useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);
   const simView = useSimViewApi();
@@ -66,7 +65,11 @@ function Layout() {
   return (
     <div className="app">
       <Toolbar />
-      <ShareBanner />
+      {drawn && (
+        <Suspense fallback={null}>
+          <ShareBanner />
+        </Suspense>
+      )}
       <main className="workspace">
         {drawn ? <Suspense fallback={simDock}><SimulatePanel /></Suspense> : simDock}
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
@@ -76,7 +79,11 @@ function Layout() {
         <InspectorDock />
       </main>
       <Messages />
-      <DropZone />
+      {drawn && (
+        <Suspense fallback={null}>
+          <Extras />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,21 +1,19 @@
 // The graph: one empty div that Cytoscape owns. One effect creates the instance once (StrictMode-safe) and
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
+import type { OwnershipDoc } from '../model';
 import { useStoreApi, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
 import { applyElements, type Drawn } from './applyElements';
-import { CalloutLayer } from './CalloutLayer';
 import { Minimap } from './Minimap';
-import { useCallouts } from './useCallouts';
+import { useCalloutSource } from './useCallouts';
 import { setCanvasApi } from './canvasApi';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
-import { layoutPositions } from './layout';
 import { stats } from './stats';
-import { hardwareWebgl } from './webgl';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { freeSpot } from './freeSpot';
 import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, READABLE_ZOOM, stylesheet } from './stylesheet';
@@ -23,6 +21,12 @@ import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
 import { workspace } from '../ui/workspace/workspaceState';
+
+/** The automatic layout (layout.ts, which loads ELK in turn) loads when a document without positions is drawn. */
+const layoutPositions = (cy: Core, doc: OwnershipDoc) => import('./layout').then((m) => m.layoutPositions(cy, doc));
+
+/** The callouts (their words and their layer) load when the first change is called out. */
+const Callouts = lazy(() => import('./Callouts').then((m) => ({ default: m.Callouts })));
 
 /** Elements (nodes and edges) above which a drawing is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
 const BIG = 2000;
@@ -62,7 +66,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [cyState, setCy] = useState<Core | null>(null);
-  const calloutItems = useCallouts(side);
+  const calloutSource = useCalloutSource(side);
   const layerRef = useRef<EdgeLayer | null>(null);
   const elementsRef = useRef<ElementDef[]>([]);
   const drawnRef = useRef<Drawn>(new Map());
@@ -105,7 +109,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
       textureOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
       // Big fully drawn graphs use Cytoscape's WebGL renderer where the GPU is real (webgl.ts says why not otherwise).
-      ...({ renderer: { name: 'canvas', webgl: big && hardwareWebgl() } } as object),
+      ...({ renderer: { name: 'canvas', webgl: big && !!edgeLayerModule()?.hardwareWebgl() } } as object),
     });
     if (!big) drawWithoutLayers(cy);
     cyRef.current = cy;
@@ -304,7 +308,11 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
   return (
     <>
       <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />
-      <CalloutLayer cy={cyState} items={calloutItems} />
+      {calloutSource && (
+        <Suspense fallback={null}>
+          <Callouts cy={cyState} source={calloutSource} />
+        </Suspense>
+      )}
       {side !== 'after' && <Minimap cy={cyState} />}
     </>
   );

@@ -9,7 +9,7 @@ import { browserKv, localStorageKv, type KV } from './kv';
 import { createPersistence, type Persistence, type SlotRead } from './persistence';
 import { createRemoteState, startRemoteAnalysis, WORKER_MIN_ENTITIES, type RemoteAnalysis, type RemoteState } from './remote';
 import { loadSample } from './sample';
-import { clearLocationHash, createShareSession, readShareHash, sharedBoot, type ShareSession } from './share';
+import { clearLocationHash, createShareSession, isShareHash, sharedBoot, type ShareSession } from './share';
 import { createSimView, type SimViewPrefs, type SimViewStore } from './simView';
 import { createExplorerStore, type ExplorerStore } from './store';
 import type { DatasetId } from './types';
@@ -94,7 +94,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const env = envIn ?? (await browserEnv());
   const persistence = createPersistence(env.kv, env.legacy ?? null);
   // A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept.
-  const shared = readShareHash(env.hash);
+  const shared = isShareHash(env.hash) ? (await import('./shareLinks')).readShareHash(env.hash) : null;
   // Samples as large as the graphs analysed in the worker are generated there too (sample.ts).
   const initial: Boot = shared && 'doc' in shared ? sharedBoot(shared.doc) : await boot(persistence, env.search, (n) => env.workers && n >= WORKER_MIN_ENTITIES);
   const store = createExplorerStore(initial);

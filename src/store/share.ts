@@ -1,7 +1,7 @@
 // Share links: the document compressed into the URL fragment (never sent anywhere). Opening one previews the shared
-// graph with autosave paused, so the saved work is untouched until the user keeps the graph or discards it.
+// graph with autosave paused, so the saved work is untouched until the user keeps the graph or discards it. Reading and
+// making links (compression: fflate) is in shareLinks.ts, loaded only when a link is opened or made.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { decodeShareFragment, encodeShareFragment, MAX_SHARE_DECODED_BYTES, MAX_SHARE_LINK_CHARS } from '../io/shareLink';
 import type { OwnershipDoc } from '../model';
 import type { AutosaveControl } from './autosave';
 import { boot, type Boot } from './boot';
@@ -14,42 +14,9 @@ export function isShareHash(hash: string): boolean {
   return /^#?v\d+\./.test(hash);
 }
 
-/** The shared document in `hash`, an error saying why it cannot be opened, or null when the fragment is not a share link. */
-export function readShareHash(hash: string): { doc: OwnershipDoc } | { error: string } | null {
-  if (!isShareHash(hash)) return null;
-  try {
-    return { doc: decodeShareFragment(hash) };
-  } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/^io\/share:\s*/, '') : String(e);
-    return { error: `The share link could not be opened: ${why}. Your own graph is shown instead, unchanged.` };
-  }
-}
-
 /** How the app starts from a share link: the shared graph, autosave off until it is kept. */
 export function sharedBoot(doc: OwnershipDoc): Boot {
   return { doc, datasetId: 'imported' };
-}
-
-/**
- * The longest link the app makes (2 MB). A fragment is never sent to a server, and browsers take links of megabytes;
- * only some chat and mail apps cut long links, so above LONG_LINK_CHARS the user is warned, not refused.
- */
-export const MAX_LINK_CHARS = 2 * 1024 * 1024;
-/** Links longer than this may be cut by some chat and mail apps. */
-export const LONG_LINK_CHARS = MAX_SHARE_LINK_CHARS;
-
-/** A share link to `doc` at `base` (the app's address without fragment) with a warning when long, or why there is none. */
-export function shareLink(doc: OwnershipDoc, base: string): { ok: true; url: string; warning?: string } | { ok: false; error: string } {
-  const json = JSON.stringify(doc).length;
-  const fragment = json <= MAX_SHARE_DECODED_BYTES ? encodeShareFragment(doc) : null;
-  if (!fragment || fragment.length > MAX_LINK_CHARS) {
-    const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
-    const size = fragment ? `its link would be ${mb(fragment.length)}; a link holds at most ${mb(MAX_LINK_CHARS)}` : `it is ${mb(json)} of data; a link holds at most ${mb(MAX_SHARE_DECODED_BYTES)}`;
-    return { ok: false, error: `This graph is too large for a share link (${size}). Save it as a file (File → Save) or export a PNG, and send that instead.` };
-  }
-  const url = `${base.replace(/#.*$/, '')}#${fragment}`;
-  if (url.length <= LONG_LINK_CHARS) return { ok: true, url };
-  return { ok: true, url, warning: `This link is ${url.length.toLocaleString('en')} characters long: some chat and mail apps cut links longer than ${LONG_LINK_CHARS.toLocaleString('en')} characters. If it arrives cut, send the graph as a file (File → Save) instead.` };
 }
 
 export interface ShareDeps {

@@ -4,19 +4,26 @@ import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { canvasApi } from '../canvas/canvasApi';
 import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
 import type { Core } from 'cytoscape';
-import { MirrorCanvas } from '../canvas/MirrorCanvas';
-import { useStore, type Layers } from '../store';
+import { useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
 import { isPlaceholder } from '../store/sample';
-import { AnalysisStatus } from './AnalysisStatus';
-import { FocusBar } from './FocusBar';
+import { baseOf } from '../store/simState';
+import { useFocus } from '../canvas/useElements';
 import { Legend } from './Legend';
 import { namer } from './names';
-import { SimCanvasBar } from './simulate/SimCanvasBar';
+
+/** The compare strip loads when there is something to compare (a scenario, edits, a preview, the lens); the focus bar
+ * when a huge graph is drawn in focus mode. */
+const SimCanvasBar = lazy(() => import('./simulate/SimCanvasBar').then((m) => ({ default: m.SimCanvasBar })));
+const FocusBar = lazy(() => import('./FocusBar').then((m) => ({ default: m.FocusBar })));
+/** The worker's progress loads when the worker first reports (large graphs). */
+const AnalysisStatus = lazy(() => import('./AnalysisStatus').then((m) => ({ default: m.AnalysisStatus })));
+/** The split view's left side loads when the split view first opens. */
+const MirrorCanvas = lazy(() => import('../canvas/MirrorCanvas').then((m) => ({ default: m.MirrorCanvas })));
 
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
@@ -68,6 +75,10 @@ export function CanvasPane() {
   const [mainCy, setMainCy] = useState<Core | null>(null);
   const sim = useStore((s) => s.sim);
   const draft = useSimView((s) => s.draft);
+  const lens = useSimView((s) => s.lens);
+  const comparing = useStore((s) => baseOf(s.sim, s.doc) !== null) || !!draft || lens;
+  const focused = useFocus() !== null;
+  const working = useRemote((r) => r.progress !== null || r.error !== null);
   const busy = useStore((s) => s.busy);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
@@ -85,9 +96,11 @@ export function CanvasPane() {
   return (
     <div className="canvas-pane">
       <div className="canvas-head">
-        <FocusBar />
-        <SimCanvasBar />
-        <AnalysisStatus />
+        <Suspense fallback={null}>
+          {focused && <FocusBar />}
+          {comparing && <SimCanvasBar />}
+          {working && <AnalysisStatus />}
+        </Suspense>
         <span className="grow" />
         <LayerControls />
         <ViewControls />
@@ -96,7 +109,9 @@ export function CanvasPane() {
         {/* The right (or only) side keeps its canvas when the split view opens or closes: only the left side is made. */}
         {split && (
           <div className="graph-side" data-side="before">
-            <MirrorCanvas main={mainCy} />
+            <Suspense fallback={null}>
+              <MirrorCanvas main={mainCy} />
+            </Suspense>
             <span className="side-label">{beforeName}</span>
           </div>
         )}

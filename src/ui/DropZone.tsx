@@ -1,12 +1,12 @@
 // Drag-and-drop anywhere on the app opens the dropped file (the same path as File → Open); an overlay says so while
 // a file is dragged over the page. Drags that carry no files (text, links) are left to the browser.
 import { useEffect, useState } from 'react';
-import { useFileActions } from './fileActions';
+import { useLazyFileActions } from './lazyFileActions';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
 export function DropZone() {
-  const { openFiles } = useFileActions();
+  const { openFiles } = useLazyFileActions();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;

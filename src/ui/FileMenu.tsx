@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { today } from '../model';
 import { useStore } from '../store';
-import { useFileActions } from './fileActions';
+import { useLazyFileActions } from './lazyFileActions';
 import type { ShareState } from './ShareDialog';
 import './files.css';
 
@@ -15,7 +15,7 @@ const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m
 export const OPEN_ACCEPT = '.json,.csv,.png,.txt,application/json,text/csv,image/png';
 
 export function FileMenu() {
-  const { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } = useFileActions();
+  const { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } = useLazyFileActions();
   const [open, setOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [share, setShare] = useState<ShareState | null>(null);
@@ -39,7 +39,7 @@ export function FileMenu() {
         pick();
       } else if (k === 's') {
         e.preventDefault();
-        saveDocument();
+        void saveDocument();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -85,7 +85,7 @@ export function FileMenu() {
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveCsv(date))}>Export holdings CSV (as of {date})</button></li>
           <li role="separator" />
           <li role="none">
-            <button type="button" role="menuitem" onClick={run(() => setShare(makeShareLink()))}>Share link…</button>
+            <button type="button" role="menuitem" onClick={run(() => void makeShareLink().then(setShare))}>Share link…</button>
           </li>
         </ul>
       )}

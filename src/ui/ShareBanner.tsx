@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { useStore as useZustand } from 'zustand';
 import { useApp } from '../store';
-import { readShareHash } from '../store/share';
+import { isShareHash } from '../store/share';
 
 export function ShareBanner() {
   const { store: appStore, share: shareSession } = useApp();
@@ -12,14 +12,16 @@ export function ShareBanner() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
   useEffect(() => {
-    const onHash = () => {
-      const r = readShareHash(location.hash);
+    const onHash = async () => {
+      if (!isShareHash(location.hash)) return;
+      const r = (await import('../store/shareLinks')).readShareHash(location.hash);
       if (!r) return;
       if ('error' in r) return appStore.getState().notify(r.error, 'error');
       void shareSession.preview(r.doc);
     };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    const listener = () => void onHash();
+    window.addEventListener('hashchange', listener);
+    return () => window.removeEventListener('hashchange', listener);
   }, [appStore, shareSession]);
 
   if (!active) return null;

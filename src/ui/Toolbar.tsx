@@ -1,13 +1,15 @@
 // The top toolbar: dataset, rule, τ, date, undo/redo, editing modes, layout and view controls, layers, search,
 // table toggle and reset (which asks first).
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
 import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import type { ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
 import { TauField } from './TauField';
 
+/** The confirmation dialog loads when first asked for. */
+const ConfirmDialog = lazy(() => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 /** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
 const SAMPLES = [1_000, 20_000, 100_000];
@@ -103,7 +105,11 @@ export function Toolbar() {
           Reset…
         </button>
       </div>
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      {confirm && (
+        <Suspense fallback={null}>
+          <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+        </Suspense>
+      )}
     </header>
   );
 }

@@ -13,7 +13,6 @@ import { useMemo } from 'react';
 import { useStoreApi, type ExplorerStore } from '../store';
 import type { Decide, FileLike } from '../io/open';
 import { AnalysisWorker } from '../worker/client';
-import { shareLink } from '../store/share';
 import { download, fileBaseName } from './download';
 import { namer } from './names';
 
@@ -96,7 +95,8 @@ export function fileActions(store: ExplorerStore) {
   }
 
   /** The share link for the working document, copied to the clipboard when the browser allows; null when too large. */
-  function makeShareLink(): { url: string; warning?: string; copied: Promise<boolean> } | null {
+  async function makeShareLink(): Promise<{ url: string; warning?: string; copied: Promise<boolean> } | null> {
+    const { shareLink } = await import('../store/shareLinks');
     const r = shareLink(st().doc, `${location.origin}${location.pathname}`);
     if (!r.ok) {
       st().notify(r.error, 'error');

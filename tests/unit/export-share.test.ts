@@ -7,7 +7,8 @@ import { generateGraph, parseDoc } from '../../src/model';
 import { createAutosave } from '../../src/store/autosave';
 import { memoryKv } from '../../src/store/kv';
 import { createPersistence } from '../../src/store/persistence';
-import { createShareSession, isShareHash, MAX_LINK_CHARS, readShareHash, shareLink, sharedBoot } from '../../src/store/share';
+import { createShareSession, isShareHash, sharedBoot } from '../../src/store/share';
+import { MAX_LINK_CHARS, readShareHash, shareLink } from '../../src/store/shareLinks';
 import { createExplorerStore } from '../../src/store/store';
 import { graph } from './helpers';
 
