@@ -22,6 +22,8 @@ interface ShareStructure {
   stamp: Int32Array;
   m: Float64Array;
   ranks: Int32Array;
+  /** Scratch: the nodes of the current walk (LookThroughWalk.nodes is a view of it). */
+  nodes: Int32Array;
   walk: number;
 }
 
@@ -49,7 +51,7 @@ function structure(s: Snapshot): ShareStructure {
     rank[v] = r;
     byRank[r] = v;
   }
-  st = { comp, members, closed, rank, byRank, stamp: new Int32Array(s.n), m: new Float64Array(s.n), ranks: new Int32Array(s.n), walk: 0 };
+  st = { comp, members, closed, rank, byRank, stamp: new Int32Array(s.n), m: new Float64Array(s.n), ranks: new Int32Array(s.n), nodes: new Int32Array(s.n), walk: 0 };
   structures.set(s, st);
   return st;
 }
@@ -115,14 +117,14 @@ export function lookThroughWalk(s: Snapshot, target: number): LookThroughWalk {
       }
     }
   }
-  const order = ranks.subarray(0, count).sort();
+  const order = sortSmall(ranks.subarray(0, count));
   for (let q = 0; q < count; q++) {
     const c = comp[byRank[order[q]]];
     if (st.closed.has(c)) return { ok: false, loop: st.members.get(c)!.map((x) => s.ids[x]).sort() };
   }
   // 2. Downstream first: each entity's figure is final once every subject of it was pushed; then push it to its holders.
   m[target] = 1;
-  const nodes = new Int32Array(count);
+  const nodes = st.nodes.subarray(0, count);
   for (let q = 0; q < count; ) {
     const f = byRank[order[q]];
     const c = comp[f];
@@ -139,6 +141,21 @@ export function lookThroughWalk(s: Snapshot, target: number): LookThroughWalk {
     q += size;
   }
   return { ok: true, nodes, m };
+}
+
+/** Sorts in place: by insertion when short (most walks), where the native sort's call costs more than the sort. */
+function sortSmall(a: Int32Array): Int32Array {
+  if (a.length > 24) return a.sort();
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 /** Adds f's figure, times each holding, to its holders outside component `skip`. */

@@ -2,6 +2,7 @@
 import { ModelError } from './errors';
 import { inForce } from './dates';
 import type { Holding, OwnershipDoc } from './types';
+import { rememberIndex } from './docIndex';
 
 const EPS = 1e-6;
 /**
@@ -133,6 +134,7 @@ export function validateDoc(doc: OwnershipDoc): void {
   const count = new Int32Array(n);
   const holdingIds = new Set<string>();
   const holdings = doc.holdings;
+  const holderAt = new Int32Array(holdings.length), subjectAt = new Int32Array(holdings.length);
   for (let i = 0; i < holdings.length; i++) {
     const h = holdings[i];
     if (holdingIds.has(h.id)) fail(`holdings[${i}] "${h.id}"`, 'is a duplicate id — every holding needs its own id');
@@ -141,6 +143,8 @@ export function validateDoc(doc: OwnershipDoc): void {
     if (o === undefined) ref(`holdings[${i}] "${h.id}"`, 'holder', h.holder);
     const s = entityIds.get(h.subject);
     if (s === undefined) return ref(`holdings[${i}] "${h.id}"`, 'subject', h.subject);
+    holderAt[i] = o!;
+    subjectAt[i] = s;
     if (h.holder === h.subject) fail(`holdings[${i}] "${h.id}"`, 'is a holding of an entity in itself — record treasury shares by leaving them out');
     if (h.since && h.until && h.until < h.since) checkDates(`holdings[${i}] "${h.id}"`, h);
     const v = h.votes ?? h.shares;
@@ -170,6 +174,8 @@ export function validateDoc(doc: OwnershipDoc): void {
       if (entities[s].boardSize) checkBoardSeats(doc, subject);
     }
   }
+  // Duplicate entity ids were refused above, so the map has one entry per entity: the analysis reuses it.
+  rememberIndex(doc, { entities, holdings, index: entityIds, holder: holderAt, subject: subjectAt });
   overHundred.set(doc, { holdings, length: holdings.length, subjects: subjectsInHoldingOrder(doc, over, entityIds) });
   (doc.agreements ?? []).forEach((a, i) => {
     const where = `agreements[${i}] "${a.id}"`;

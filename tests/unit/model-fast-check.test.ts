@@ -56,7 +56,7 @@ const baseHolding = fc.record(
 /** A record with up to two fields set to odd values (or left valid). */
 const broken = <T extends object>(base: fc.Arbitrary<T>, fields: fc.Arbitrary<string>) =>
   fc.tuple(base, fc.array(fc.tuple(fields, oddValue), { maxLength: 2 })).map(([r, edits]) => {
-    const out: Record<string, unknown> = { ...r };
+    const out: Record<string, unknown> = { ...(r as Record<string, unknown>) };
     for (const [k, v] of edits) out[k] = v;
     return out;
   });
