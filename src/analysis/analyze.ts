@@ -53,6 +53,7 @@ export class Analysis {
   private memoConferring?: Set<string>;
   private memoLoops?: string[][];
   private memoGroups?: Int32Array;
+  private memoSentences?: (string | undefined)[];
 
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
@@ -321,10 +322,13 @@ export class Analysis {
       seen.add(x);
       const v = this.snap.index.get(x);
       if (v === undefined) throw new Error(`analysis: no entity "${x}"`);
+      // An entity's sentence is the same in every explanation it appears in: made once (a register explains
+      // every entity, and each explanation repeats its controllers' sentences).
+      const sentences = (this.memoSentences ??= new Array<string | undefined>(this.snap.n));
       const c = this.memoControl?.get(x) ?? this.entityAt(v);
-      lines.push(this.sentence(x, c));
+      lines.push((sentences[v] ??= this.sentence(x, c)));
       if (c.status === 'circular' && x === id) lines.push(`${this.name(x)} controls one of its own controllers: control is circular.`);
-      queue.push(...c.parent);
+      for (const p of c.parent) queue.push(p);
     }
     return lines;
   }
