@@ -74,8 +74,8 @@ export function Toolbar() {
         </label>
       </div>
       <div className="group">
-        <button type="button" onClick={() => st().undo()} disabled={!canUndo} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)">↶ Undo</button>
-        <button type="button" onClick={() => st().redo()} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">↷ Redo</button>
+        <button type="button" onClick={() => st().undo()} disabled={!canUndo} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)">↶<span className="btn-text"> Undo</span></button>
+        <button type="button" onClick={() => st().redo()} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">↷<span className="btn-text"> Redo</span></button>
       </div>
       <div className="group">
         <button type="button" aria-pressed={view.linkMode} onClick={() => st().setView({ linkMode: !view.linkMode })} title="Drag from a holder to what it holds (or hold Shift)">

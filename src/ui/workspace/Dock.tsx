@@ -1,6 +1,8 @@
 // A panel docked beside the canvas: resizable by dragging or with the arrow keys on its edge, collapsible to a
-// narrow rail; its width is remembered (workspaceState.ts). Nothing it shows ever lies over the graph.
-import { useRef } from 'react';
+// narrow rail; its width is remembered (workspaceState.ts); on a narrow window it is the only dock open
+// (narrowDocks.ts). Nothing it shows ever lies over the graph.
+import { useEffect, useRef } from 'react';
+import { dockOpened } from './narrowDocks';
 import { useWorkspace, workspace } from './workspaceState';
 
 export interface DockProps {
@@ -26,6 +28,9 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const saved = useWorkspace((s) => s.widths[id]);
   const width = clampWidth(saved ?? defaultWidth, min, max);
   const drag = useRef<{ x: number; w: number } | null>(null);
+  useEffect(() => {
+    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth);
+  }, [open, id]);
   if (!open) {
     return (
       <div className={`dock rail ${side}`} data-dock={id}>

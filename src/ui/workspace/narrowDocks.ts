@@ -1,0 +1,18 @@
+// On narrow windows one dock at a time: opening the Simulate panel or the inspector below ONE_DOCK_BELOW collapses
+// the other to its rail (its state kept: tab, preview, widths), so the graph keeps most of the width.
+import { simView } from '../../store/simView';
+import { workspace } from './workspaceState';
+
+/** Below this window width (CSS px) only one dock is open at a time. */
+export const ONE_DOCK_BELOW = 1280;
+
+const COLLAPSE: Record<string, () => void> = {
+  simulate: () => simView.getState().open && simView.getState().set({ open: false }),
+  inspector: () => workspace.getState().inspectorOpen && workspace.getState().set({ inspectorOpen: false }),
+};
+
+/** Called when dock `id` opens: on a narrow window, the other docks collapse. */
+export function dockOpened(id: string, windowWidth: number): void {
+  if (windowWidth >= ONE_DOCK_BELOW) return;
+  for (const [other, collapse] of Object.entries(COLLAPSE)) if (other !== id) collapse();
+}
