@@ -1,5 +1,7 @@
 // Focus mode for huge graphs: only an entity's owners and holdings up to k levels are drawn, everything else
-// stays searchable in the table and the search box. Pure functions of the document and its adjacency (adjacency.ts).
+// stays searchable in the table and the search box. Pure functions of the document and its adjacency (adjacency.ts):
+// a walk over its typed arrays, measured against graphology-traversal on a graphology graph at 100k entities
+// (tests/bench/focus.bench.ts: 4–6× faster per focus, and no graph of 100k nodes to build and keep).
 import type { OwnershipDoc } from '../model';
 import { adjacency, neighbours } from './adjacency';
 import { subDocumentAt } from './upstream';

@@ -1,4 +1,6 @@
-// Text drawn on the canvas: stake labels ("~40.47% (40.68% votes)") and shortened entity names.
+// Text drawn on the canvas and in exports: stake labels ("~40.47% (40.68% votes)"), shortened entity names, and the
+// height a node takes for its wrapped name (labelHeight: the one sizing function of the canvas and of every export).
+import { NODE_FONT, nodeHeight, textWidthOf } from './stylesheet';
 
 /** 50 → "50", 40.4700001 → "40.47". */
 export function fmtPct(x: number): string {
@@ -43,4 +45,9 @@ export function wrappedLines(label: string, width: number, fontSize: number): nu
     }
   }
   return lines;
+}
+
+/** The height of an entity's node for its label (name and status tag), wrapped to its kind's shape: canvas and exports alike. */
+export function labelHeight(label: string, kind?: string): number {
+  return nodeHeight(wrappedLines(label, textWidthOf(kind), NODE_FONT));
 }

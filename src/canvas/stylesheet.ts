@@ -4,9 +4,11 @@ import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
 import { simStyles } from './simStyles';
 
-/** Node width and the tallest node in model units; the layout and the label width use them too. */
+/** Node width, and a node's usual height (three lines) in model units; layouts space rows by it. */
 export const NODE_W = 140;
 export const NODE_H = 64;
+/** The tallest node: six lines (a name shortened to 48 characters wraps to at most five, plus a status tag). */
+export const NODE_H_MAX = 117;
 /** Entity names are drawn at this size (model units): at zoom ≥ READABLE_ZOOM they are ≥ 10 CSS px on screen. */
 export const NODE_FONT = 14;
 /** Stake labels on edges. */
@@ -16,20 +18,30 @@ export const READABLE_ZOOM = 10 / NODE_FONT;
 /** Room for text inside a node. */
 export const LABEL_W = NODE_W - 12;
 
-/** A node's height for its label: one line per wrapped line of the name (and tag), within [38, NODE_H]. */
+/** A node's height for its label: one line per wrapped line of the name (and tag), within [38, NODE_H_MAX]. */
 export function nodeHeight(lines: number): number {
-  return Math.max(38, Math.min(NODE_H, 12 + Math.round(lines * NODE_FONT * 1.25)));
+  return Math.max(38, Math.min(NODE_H_MAX, 12 + Math.round(lines * NODE_FONT * 1.25)));
 }
 
-export interface KindStyle { label: string; shape: string; /** SVG polygon/ellipse for the legend (0..24 × 0..16). */ svg: string }
+export interface KindStyle {
+  label: string;
+  shape: string;
+  /** SVG polygon/ellipse for the legend (0..24 × 0..16). */
+  svg: string;
+  /** Room for the name inside the shape, in model units: slanted and rounded sides leave less than LABEL_W. */
+  textWidth: number;
+}
 export const KIND_STYLES: Record<EntityKind, KindStyle> = {
-  company: { label: 'Company', shape: 'round-rectangle', svg: 'rect' },
-  person: { label: 'Person', shape: 'ellipse', svg: 'ellipse' },
-  state: { label: 'State', shape: 'hexagon', svg: '0,8 6,1 18,1 24,8 18,15 6,15' },
-  fund: { label: 'Fund', shape: 'cut-rectangle', svg: '4,1 20,1 24,5 24,11 20,15 4,15 0,11 0,5' },
-  float: { label: 'Public float / other holders', shape: 'rhomboid', svg: '5,1 24,1 19,15 0,15' },
-  other: { label: 'Other', shape: 'rectangle', svg: '0,1 24,1 24,15 0,15' },
+  company: { label: 'Company', shape: 'round-rectangle', svg: 'rect', textWidth: LABEL_W },
+  person: { label: 'Person', shape: 'ellipse', svg: 'ellipse', textWidth: 112 },
+  state: { label: 'State', shape: 'hexagon', svg: '0,8 6,1 18,1 24,8 18,15 6,15', textWidth: 100 },
+  fund: { label: 'Fund', shape: 'cut-rectangle', svg: '4,1 20,1 24,5 24,11 20,15 4,15 0,11 0,5', textWidth: 120 },
+  float: { label: 'Public float / other holders', shape: 'rhomboid', svg: '5,1 24,1 19,15 0,15', textWidth: 96 },
+  other: { label: 'Other', shape: 'rectangle', svg: '0,1 24,1 24,15 0,15', textWidth: LABEL_W },
 };
+
+/** The width a kind's node wraps its name to. */
+export const textWidthOf = (kind: string | undefined) => KIND_STYLES[(kind ?? 'company') as EntityKind]?.textWidth ?? LABEL_W;
 
 export interface StatusStyle { label: string; borderStyle: 'solid' | 'double' | 'dashed' | 'dotted'; borderWidth: number; /** null: the group colour */ borderColor: string | null; tag: string }
 export const STATUS_STYLES: Record<Status, StatusStyle> = {
@@ -97,7 +109,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
       },
     },
   ];
-  for (const [kind, s] of Object.entries(KIND_STYLES)) rules.push({ selector: `node.k-${kind}`, style: { shape: s.shape } });
+  for (const [kind, s] of Object.entries(KIND_STYLES)) rules.push({ selector: `node.k-${kind}`, style: { shape: s.shape, 'text-max-width': `${s.textWidth}` } });
   for (const [status, s] of Object.entries(STATUS_STYLES)) {
     const style: Rule['style'] = { 'border-style': s.borderStyle, 'border-width': s.borderWidth };
     if (s.borderColor) style['border-color'] = s.borderColor;

@@ -4,8 +4,8 @@ import type { AnalysisView } from '../analysis';
 import { inForce, type OwnershipDoc } from '../model';
 import type { Layers } from '../store/types';
 import { controlGroups } from './groups';
-import { holdingLabel, kindLabel, shortName, wrappedLines } from './labels';
-import { LABEL_W, NODE_FONT, STATUS_STYLES, nodeHeight, stakeWidth } from './stylesheet';
+import { holdingLabel, kindLabel, labelHeight, shortName } from './labels';
+import { STATUS_STYLES, stakeWidth } from './stylesheet';
 import { relationLabel } from '../io/bodsRelations';
 
 export type ElementKind = 'entity' | 'holding' | 'agreement' | 'relation' | 'dependency';
@@ -56,7 +56,7 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const label = tag ? `${name}\n${tag}` : name;
     out.push({
       group: 'nodes',
-      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: nodeHeight(wrappedLines(label, LABEL_W, NODE_FONT)), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
+      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: labelHeight(label, e.kind), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
       classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}`,
       ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : view.positions?.has(e.id) ? { position: view.positions.get(e.id)! } : {}),
     });

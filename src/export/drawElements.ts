@@ -1,7 +1,8 @@
 // Pure: the drawn records of a graph (exportSvgGraph's NodeDraw / EdgeDraw) from element definitions (toElements)
 // and positions, styled from the same tables as the Cytoscape stylesheet — no Cytoscape, no DOM, so the CLI draws
 // what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart).
-import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, LABEL_W, NODE_FONT, NODE_H, NODE_W, STATUS_STYLES, type EdgeStyle } from '../canvas/stylesheet';
+import { labelHeight } from '../canvas/labels';
+import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_FONT, NODE_W, STATUS_STYLES, textWidthOf, type EdgeStyle } from '../canvas/stylesheet';
 import type { ElementDef } from '../canvas/toElements';
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
@@ -45,8 +46,8 @@ function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: bo
   return { ...s, labelColor, italic, width };
 }
 
-/** A node's height as the stylesheet sets it (`data(h)`, fitted to its label). */
-const heightOf = (el: ElementDef) => Number(el.data.h) || NODE_H;
+/** A node's height as the canvas sizes it: `data(h)` (toElements), else the same function of its label. */
+export const heightOf = (el: ElementDef) => Number(el.data.h) || labelHeight(String(el.data.label ?? ''), classOf(el, 'k-'));
 
 /** A node as the stylesheet draws it at `p`. */
 function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
@@ -60,7 +61,7 @@ function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
     border: { color: status.borderColor ?? String(el.data.line ?? '#6b7280'), width: status.borderWidth, style: status.borderStyle, dash: [], opacity: 1 },
     outline: null,
     label: label ? {
-      lines: wrapLabel(label, LABEL_W, (s) => m.width(s, LABEL_FONT)), x: p.x, y: p.y, halign: 'center', valign: 'center',
+      lines: wrapLabel(label, textWidthOf(kind), (s) => m.width(s, LABEL_FONT)), x: p.x, y: p.y, halign: 'center', valign: 'center',
       font: LABEL_FONT, color: '#111827', opacity: 1, lineHeight: 1.15, background: null, outline: null,
     } : null,
   };
