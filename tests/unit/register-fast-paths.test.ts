@@ -5,6 +5,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../src/analysis';
 import { agreementsBySubject, entityFields, fromTable, holdingTable, snapshot } from '../../src/analysis/snapshot';
+import { closedLoops, closedLoopsOfComponents } from '../../src/analysis/lookThrough';
 import { ByteOut } from '../../src/cli/byteOut';
 import { apply, docIndex, type OwnershipDoc } from '../../src/model';
 import { docArb } from './arbitraries';
@@ -94,5 +95,50 @@ describe('cli/byteOut: micro-points', () => {
       o.micro(k);
       expect(dec.decode(o.take())).toBe(JSON.stringify(k / 1e6));
     }
+  });
+});
+
+describe('analysis: closed ownership loops found among wholly held entities', () => {
+  /** Documents made of groups that hold each other (often wholly), outside holders with small or zero stakes, and chains. */
+  const loopyDoc = fc
+    .record({
+      groups: fc.array(fc.record({ size: fc.integer({ min: 1, max: 4 }), whole: fc.boolean(), rot: fc.nat(3) }), { minLength: 1, maxLength: 4 }),
+      extras: fc.array(fc.record({ h: fc.nat(20), s: fc.nat(20), x: fc.constantFrom(0, 0.5, 1, 30) }), { maxLength: 6 }),
+    })
+    .map(({ groups, extras }) => {
+      const ids: string[] = [];
+      const edges: [string, string, number][] = [];
+      for (const g of groups) {
+        const m = Array.from({ length: g.size }, () => `e${ids.push(`e${ids.length}`) - 1}`);
+        // A ring: each member holds the next, wholly or not; `rot` > 0 adds a zero-share chord inside the ring.
+        if (g.size > 1) m.forEach((id, i) => edges.push([id, m[(i + 1) % m.length], g.whole ? 100 : 60]));
+        if (g.size > 2 && g.rot > 0) edges.push([m[g.rot % m.length], m[(g.rot + 2) % m.length], 0]);
+      }
+      const held = new Map<string, number>();
+      const seen = new Set<string>();
+      const out = edges.filter(([h, s]) => h !== s && !seen.has(`${h}>${s}`) && seen.add(`${h}>${s}`));
+      for (const [, s, x] of out) held.set(s, (held.get(s) ?? 0) + x);
+      for (const e of extras) {
+        const h = ids[e.h % ids.length], s = ids[e.s % ids.length];
+        if (h === s || seen.has(`${h}>${s}`) || (held.get(s) ?? 0) + e.x > 100) continue;
+        seen.add(`${h}>${s}`);
+        held.set(s, (held.get(s) ?? 0) + e.x);
+        out.push([h, s, e.x]);
+      }
+      return graph(out, { entities: ids.map((id) => ({ id })) });
+    });
+
+  it('gives the loops the whole graph\'s components give', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(loopyDoc, (doc) => {
+        const s = snapshot(doc, doc.asOf ?? '2024-01-01');
+        const fast = closedLoops(s);
+        found += fast.length;
+        expect(fast).toEqual(closedLoopsOfComponents(snapshot(structuredClone(doc), doc.asOf ?? '2024-01-01')));
+      }),
+      { numRuns: 500 },
+    );
+    expect(found).toBeGreaterThan(0); // the documents do hold closed loops
   });
 });
