@@ -7,9 +7,12 @@ import { AppProvider, useStore, type ExplorerApp } from './store';
 import { useSimView, useSimViewApi } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
+import { DropZone } from './ui/DropZone';
 import { Messages } from './ui/Messages';
 import { Toolbar } from './ui/Toolbar';
 import { useFirstDrawn } from './ui/lazyPart';
+import { useShortcuts } from './ui/useShortcuts';
+import { preloadParts } from './ui/parts';
 import { Dock } from './ui/workspace/Dock';
 import { useWorkspace, workspace } from './ui/workspace/workspaceState';
 
@@ -17,9 +20,8 @@ import { useWorkspace, workspace } from './ui/workspace/workspaceState';
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
 /** The inspector's contents load after the first drawing (its dock is there from the start, at its width). */
 const Inspector = lazy(() => import('./ui/Inspector').then((m) => ({ default: m.Inspector })));
-/** The share-link banner, the keyboard shortcuts and drag-and-drop load after the first drawing. */
+/** The share-link banner loads after the first drawing (a shared graph opened at start-up shows it a moment later). */
 const ShareBanner = lazy(() => import('./ui/ShareBanner').then((m) => ({ default: m.ShareBanner })));
-const Extras = lazy(() => import('./ui/Extras').then((m) => ({ default: m.Extras })));
 /** The table loads when it is first opened. */
 const TableView = lazy(() => import('./ui/TableView').then((m) => ({ default: m.TableView })));
 
@@ -52,13 +54,17 @@ export function App({ app }: { app: ExplorerApp }) {
 }
 
 function Layout() {
+  useShortcuts();
   const tableOpen = useStore((s) => s.view.tableOpen);
   const simOpen = useSimView((s) => s.open);
   const simView = useSimViewApi();
   const drawn = useFirstDrawn();
-  // The worker that works out scenario and preview diffs starts once the graph is drawn, ready for the first one.
+  // Once the graph is drawn: the worker that works out scenario and preview diffs starts, ready for the first one, and
+  // the parts used on the first change are fetched.
   useEffect(() => {
-    if (drawn) warmDiffs();
+    if (!drawn) return;
+    warmDiffs();
+    preloadParts();
   }, [drawn]);
   // The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives.
   const simDock = <Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>{null}</Dock>;
@@ -79,11 +85,7 @@ function Layout() {
         <InspectorDock />
       </main>
       <Messages />
-      {drawn && (
-        <Suspense fallback={null}>
-          <Extras />
-        </Suspense>
-      )}
+      <DropZone />
     </div>
   );
 }

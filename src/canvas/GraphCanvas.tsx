@@ -1,6 +1,6 @@
 // The graph: one empty div that Cytoscape owns. One effect creates the instance once (StrictMode-safe) and
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import type { OwnershipDoc } from '../model';
 import { useStoreApi, useStore } from '../store';
@@ -21,12 +21,13 @@ import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
 import { workspace } from '../ui/workspace/workspaceState';
+import { CalloutsPart } from '../ui/parts';
 
 /** The automatic layout (layout.ts, which loads ELK in turn) loads when a document without positions is drawn. */
 const layoutPositions = (cy: Core, doc: OwnershipDoc) => import('./layout').then((m) => m.layoutPositions(cy, doc));
 
-/** The callouts (their words and their layer) load when the first change is called out. */
-const Callouts = lazy(() => import('./Callouts').then((m) => ({ default: m.Callouts })));
+/** The callouts (their words and their layer) load after the first drawing (ui/parts.ts). */
+const Callouts = CalloutsPart.Part;
 
 /** Elements (nodes and edges) above which a drawing is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
 const BIG = 2000;

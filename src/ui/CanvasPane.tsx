@@ -6,24 +6,23 @@ import { legendModel } from '../canvas/legend';
 import { useShown } from '../canvas/useShown';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
+import { MirrorCanvasPart } from './parts';
+import { SimCanvasBar } from './simulate/SimCanvasBar';
 import type { Core } from 'cytoscape';
 import { useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
 import { isPlaceholder } from '../store/sample';
-import { baseOf } from '../store/simState';
 import { useFocus } from '../canvas/useElements';
 import { Legend } from './Legend';
 import { namer } from './names';
 
-/** The compare strip loads when there is something to compare (a scenario, edits, a preview, the lens); the focus bar
- * when a huge graph is drawn in focus mode. */
-const SimCanvasBar = lazy(() => import('./simulate/SimCanvasBar').then((m) => ({ default: m.SimCanvasBar })));
+/** The focus bar loads when a huge graph is drawn in focus mode. */
 const FocusBar = lazy(() => import('./FocusBar').then((m) => ({ default: m.FocusBar })));
 /** The worker's progress loads when the worker first reports (large graphs). */
 const AnalysisStatus = lazy(() => import('./AnalysisStatus').then((m) => ({ default: m.AnalysisStatus })));
-/** The split view's left side loads when the split view first opens. */
-const MirrorCanvas = lazy(() => import('../canvas/MirrorCanvas').then((m) => ({ default: m.MirrorCanvas })));
+/** The split view's left side (fetched after the first drawing, ui/parts.ts). */
+const MirrorCanvas = MirrorCanvasPart.Part;
 
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
@@ -75,8 +74,6 @@ export function CanvasPane() {
   const [mainCy, setMainCy] = useState<Core | null>(null);
   const sim = useStore((s) => s.sim);
   const draft = useSimView((s) => s.draft);
-  const lens = useSimView((s) => s.lens);
-  const comparing = useStore((s) => baseOf(s.sim, s.doc) !== null) || !!draft || lens;
   const focused = useFocus() !== null;
   const working = useRemote((r) => r.progress !== null || r.error !== null);
   const busy = useStore((s) => s.busy);
@@ -96,11 +93,9 @@ export function CanvasPane() {
   return (
     <div className="canvas-pane">
       <div className="canvas-head">
-        <Suspense fallback={null}>
-          {focused && <FocusBar />}
-          {comparing && <SimCanvasBar />}
-          {working && <AnalysisStatus />}
-        </Suspense>
+        <Suspense fallback={null}>{focused && <FocusBar />}</Suspense>
+        <SimCanvasBar />
+        <Suspense fallback={null}>{working && <AnalysisStatus />}</Suspense>
         <span className="grow" />
         <LayerControls />
         <ViewControls />

@@ -1,15 +1,16 @@
 // The top toolbar: dataset, rule, τ, date, undo/redo, editing modes, layout and view controls, layers, search,
 // table toggle and reset (which asks first).
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
 import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
 import { FileMenu } from './FileMenu';
 import { TauField } from './TauField';
+import { ConfirmDialogPart } from './parts';
 
-/** The confirmation dialog loads when first asked for. */
-const ConfirmDialog = lazy(() => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
+/** The confirmation dialog (fetched after the first drawing, parts.ts). */
+const ConfirmDialog = ConfirmDialogPart.Part;
 
 /** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
 const SAMPLES = [1_000, 20_000, 100_000];
