@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // The app answers within a frame or two when idle; on a loaded 2-core machine, seconds. Conditions are polled.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
           globalSetup: ['tests/e2e/globalSetup.ts'],
         },

@@ -10,6 +10,7 @@ import { createPersistence, type Persistence, type SlotRead } from './persistenc
 import { createRemoteState, startRemoteAnalysis, WORKER_MIN_ENTITIES, type RemoteAnalysis, type RemoteState } from './remote';
 import { loadSample } from './sample';
 import { clearLocationHash, createShareSession, readShareHash, sharedBoot, type ShareSession } from './share';
+import { createSimView, type SimViewPrefs, type SimViewStore } from './simView';
 import { createExplorerStore, type ExplorerStore } from './store';
 import type { DatasetId } from './types';
 
@@ -28,11 +29,17 @@ export interface AppEnv {
   clearSearch(): void;
   /** Offers `text` as a file to download. */
   download(text: string, name: string, type?: string): void;
+  /** Said at start when autosave cannot use IndexedDB (kv.ts chooseKv). */
+  storageNotice?: string;
+  /** Where the Simulate panel's open/closed choice is remembered, and the window's width (absent: no storage, wide). */
+  simPrefs?: SimViewPrefs;
 }
 
 /** One running explorer. */
 export interface ExplorerApp {
   store: ExplorerStore;
+  /** The Simulate panel's view state (open, tab, preview, compare, lens). */
+  simView: SimViewStore;
   /** The analysis worker's state (idle when there is no worker). */
   remote: StoreApi<RemoteState>;
   autosave: AutosaveControl;
@@ -58,22 +65,25 @@ function downloadText(text: string, name: string, type = 'application/json') {
 
 /** The environment of the page this runs in (IndexedDB when the browser has it). */
 export async function browserEnv(): Promise<AppEnv> {
-  let legacy: KV | null;
+  let ls: Storage | null;
   try {
-    legacy = typeof localStorage === 'undefined' ? null : localStorageKv(localStorage);
+    ls = typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
-    legacy = null; // localStorage blocked (cookies off)
+    ls = null; // localStorage blocked (cookies off)
   }
+  const { kv, notice } = await browserKv(ls);
   return {
     search: location.search,
     hash: location.hash,
-    kv: await browserKv(),
-    legacy,
+    kv,
+    storageNotice: notice,
+    legacy: ls && localStorageKv(ls),
     workers: typeof Worker !== 'undefined',
     channel: browserChannel(),
     clearHash: clearLocationHash,
     clearSearch: () => history.replaceState(history.state, '', `${location.pathname}${location.hash}`),
     download: downloadText,
+    simPrefs: { storage: ls, width: window.innerWidth },
   };
 }
 
@@ -109,14 +119,17 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
       [{ label: 'Download it', run: () => env.download(u.text, 'unreadable-autosave.json') }],
     );
 
+  // One message line: the most important last (unreadable work over storage trouble over the sample's note).
+  if (initial.notice && !initial.sample) store.getState().notify(initial.notice);
+  if (env.storageNotice) store.getState().notify(env.storageNotice, 'warning');
   if (initial.unreadable) reportUnreadable(initial.unreadable, `the bundled ${datasetById(initial.datasetId)?.label ?? ''} dataset`);
-  else if (initial.notice && !initial.sample) store.getState().notify(initial.notice);
   if (shared && 'error' in shared) store.getState().notify(shared.error, 'error');
   if (worker && initial.sample) void loadSample(store, initial.sample, worker.generate, initial.notice ?? '');
   let search = env.search;
 
   return {
     store,
+    simView: createSimView(env.simPrefs),
     remote: worker?.state ?? createRemoteState(),
     autosave,
     share,

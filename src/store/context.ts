@@ -4,6 +4,7 @@ import { useStore as useZustand } from 'zustand';
 import type { AnalysisView } from '../analysis';
 import type { ExplorerApp } from './app';
 import { currentAnalysis, type RemoteState } from './remote';
+import type { SimViewState, SimViewStore } from './simView';
 import type { ExplorerState, ExplorerStore } from './store';
 
 const AppContext = createContext<ExplorerApp | null>(null);
@@ -40,4 +41,14 @@ export function useAnalysis(): AnalysisView {
 /** The worker's state: progress of the analysis in flight, last timing, errors. */
 export function useRemote<T>(selector: (r: RemoteState) => T): T {
   return useZustand(useApp().remote, selector);
+}
+
+/** Selects from the Simulate panel's view state. */
+export function useSimView<T>(selector: (s: SimViewState) => T): T {
+  return useZustand(useApp().simView, selector);
+}
+
+/** The Simulate view state itself, for event handlers. */
+export function useSimViewApi(): SimViewStore {
+  return useApp().simView;
 }

@@ -102,21 +102,58 @@ export function memoryKv(initial: Record<string, unknown> = {}, quota = Infinity
   return kv;
 }
 
-/** IndexedDB when the browser has it and it opens, else localStorage, else memory. */
-export async function browserKv(): Promise<KV> {
-  if (typeof indexedDB !== 'undefined') {
-    const kv = indexedDbKv();
+/** How long IndexedDB may take to answer its first read before the app starts without it. */
+export const IDB_TIMEOUT_MS = 1500;
+
+/** The storage autosave uses, and, when it is not IndexedDB, what to tell the user. */
+export interface KvChoice {
+  kv: KV;
+  notice?: string;
+}
+
+export interface KvSources {
+  /** IndexedDB (absent: the browser has none). */
+  idb?: (() => KV) | null;
+  /** localStorage (absent: blocked or missing). */
+  ls?: Storage | null;
+  timeoutMs?: number;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** Resolves to `p`'s value, or rejects with TIMED_OUT after `ms` (the timer is cleared either way). */
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(TIMED_OUT), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}
+
+/**
+ * IndexedDB when it answers a first read within `timeoutMs` (private modes refuse it; a blocked or broken database
+ * never answers, and start-up must not wait for it), else localStorage, else memory — saying what that costs.
+ */
+export async function chooseKv({ idb = null, ls = null, timeoutMs = IDB_TIMEOUT_MS }: KvSources): Promise<KvChoice> {
+  let why = 'this browser has no IndexedDB';
+  if (idb) {
+    const kv = idb();
     try {
-      await kv.get('current'); // private modes of some browsers refuse IndexedDB here
-      return kv;
-    } catch {
-      // fall through to localStorage
+      await within(kv.get('current'), timeoutMs);
+      return { kv };
+    } catch (e) {
+      why = e === TIMED_OUT ? `this browser's IndexedDB did not answer within ${(timeoutMs / 1000).toLocaleString('en')} s` : "this browser's IndexedDB refused to open";
     }
   }
-  try {
-    if (typeof localStorage !== 'undefined') return localStorageKv(localStorage);
-  } catch {
-    // localStorage blocked (cookies off): fall through
+  if (ls) {
+    return { kv: localStorageKv(ls), notice: `Autosave works in a fallback only: ${why}, so your work is saved in localStorage, which holds small graphs only (a few MB). Use File → Save to keep a large graph.` };
   }
-  return memoryKv();
+  return { kv: memoryKv(), notice: `Autosave is off: ${why} and localStorage is blocked, so nothing is saved when this tab closes. Use File → Save to keep your work.` };
+}
+
+/** The browser's storage: IndexedDB when it has it and it answers, else localStorage, else memory. */
+export function browserKv(ls: Storage | null): Promise<KvChoice> {
+  return chooseKv({ idb: typeof indexedDB === 'undefined' ? null : () => indexedDbKv(), ls });
 }

@@ -1,7 +1,7 @@
 // What the Simulate panel shows (its tab, the transfer being previewed, the base/scenario toggle, the dependency
-// lens, the entities of a selected event): view state of its own, never part of the document or its history.
-import { useStore as useZustand } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+// lens, the entities of a selected event): view state of its own, never part of the document or its history. One per
+// explorer, made by createApp(); importing this module reads no storage.
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Op } from '../model';
 
 export const SIM_TABS = ['scenarios', 'transfer', 'whatif', 'timeline', 'dependencies', 'cases'] as const;
@@ -32,46 +32,53 @@ export interface SimViewState {
   set(changes: Partial<Omit<SimViewState, 'set'>>): void;
 }
 
-const OPEN_KEY = 'ownership-explorer:simulate-open';
+/** The Simulate view state of one explorer (createApp makes it). */
+export type SimViewStore = StoreApi<SimViewState>;
+
+/** Where the panel's open/closed choice is remembered (localStorage), and the window's width. */
+export interface SimViewPrefs {
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  width: number;
+}
+
+export const OPEN_KEY = 'ownership-explorer:simulate-open';
 
 /** Whether the panel starts open: as the user last left it, else where there is room beside the graph. */
-function initiallyOpen(): boolean {
-  if (typeof window === 'undefined') return true;
+export function initiallyOpen({ storage, width }: SimViewPrefs): boolean {
   try {
-    const saved = localStorage.getItem(OPEN_KEY);
+    const saved = storage?.getItem(OPEN_KEY) ?? null;
     if (saved !== null) return saved === '1';
   } catch {
     // storage unavailable: fall through
   }
-  return window.innerWidth >= 1700;
-}
-
-function rememberOpen(open: boolean) {
-  try {
-    if (typeof localStorage !== 'undefined') localStorage.setItem(OPEN_KEY, open ? '1' : '0');
-  } catch {
-    // storage unavailable or full: the panel simply starts by the width next time
-  }
-}
-
-/** The Simulate panel's view state. */
-export const simView = createStore<SimViewState>()((set) => ({
   // Open where there is room beside the graph and the inspector without shrinking the graph below legibility;
-  // elsewhere it waits, one click away, on its rail. The user's choice is remembered.
-  open: initiallyOpen(),
-  tab: 'scenarios',
-  draft: null,
-  showBase: false,
-  lens: false,
-  focus: [],
-  event: null,
-  set: (changes) => {
-    if (changes.open !== undefined) rememberOpen(changes.open);
-    set(changes);
-  },
-}));
-
-/** Selects from the Simulate view state. */
-export function useSimView<T>(selector: (s: SimViewState) => T): T {
-  return useZustand(simView, selector);
+  // elsewhere it waits, one click away, on its rail.
+  return width >= 1700;
 }
+
+/** Makes the Simulate view state; reads the remembered choice now (never on import) and remembers every change. */
+export function createSimView(prefs: SimViewPrefs = { storage: null, width: Infinity }): SimViewStore {
+  const remember = (open: boolean) => {
+    try {
+      prefs.storage?.setItem(OPEN_KEY, open ? '1' : '0');
+    } catch {
+      // storage unavailable or full: the panel simply starts by the width next time
+    }
+  };
+  return createStore<SimViewState>()((set) => ({
+    open: initiallyOpen(prefs),
+    tab: 'scenarios',
+    draft: null,
+    showBase: false,
+    lens: false,
+    focus: [],
+    event: null,
+    set: (changes) => {
+      if (changes.open !== undefined) remember(changes.open);
+      set(changes);
+    },
+  }));
+}
+
+// Components read it from the explorer they belong to (context.ts).
+export { useSimView, useSimViewApi } from './context';

@@ -32,14 +32,20 @@ export interface Session {
   foreign: string[];
 }
 
-/** A fresh context (empty localStorage) with a page watched for errors and foreign requests. */
-export async function openSession(browser: Browser): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
+/**
+ * A fresh context (empty localStorage and IndexedDB) with a page watched for errors, dialogs (dismissed: the app
+ * never opens one) and foreign requests; pages opened later in the context are watched too.
+ */
+export async function openSession(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<Session> {
+  const context = await browser.newContext({ viewport });
   const problems: string[] = [];
   const foreign: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  context.on('page', (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  });
+  const page = await context.newPage();
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();

@@ -1,10 +1,11 @@
 // E2E: editing in real Chromium — drag (one undo step, survives reload), stake edits that change control live,
 // refused edits that change nothing, undo/redo by keyboard and buttons, drawing a holding, deleting, adding.
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { elementScreenPosition, findEntity, gotoApp, savedWork, shot, state, waitDrawn } from './browser';
+import { elementScreenPosition, findEntity, savedWork, shot, state, waitDrawn } from './browser';
 import { appSession } from './session';
 
+// Every test starts in a fresh browser context on a first visit to the bundled LY graph (nothing saved).
 const s = appSession();
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 const shares = (page: Page, id: string) => state<number>(page, `(st) => st.doc.holdings.find((h) => h.id === '${id}')?.shares`);
@@ -21,12 +22,6 @@ async function editField(page: Page, name: string, value: string) {
   await input.fill(value);
   await input.press('Enter');
 }
-
-// Every test starts on a first visit to the bundled LY graph (nothing saved): none depends on what another did.
-beforeEach(async () => {
-  await s.page.evaluate(() => new Promise<void>((res) => { const r = indexedDB.deleteDatabase('ownership-explorer'); r.onsuccess = r.onerror = r.onblocked = () => res(); }));
-  await gotoApp(s.page, inject('baseUrl'));
-});
 
 describe('editing', () => {
   it('a drag commits once, on release, and survives a reload', async () => {
@@ -119,7 +114,6 @@ describe('editing', () => {
     await expect.poll(() => shares(page, 'h-naver-ahd')).toBe(40);
     await page.getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(() => drawnLabel(page, 'h:h-naver-ahd')).toBe('50%');
-    await page.getByLabel('Control rule').selectOption('legal');
   });
 
   it('draws a new holding by dragging in "add holding" mode, then deletes it with the Delete key', async () => {
@@ -145,8 +139,9 @@ describe('editing', () => {
 
   it('adds an entity from the inspector; an empty name is refused', async () => {
     const page = s.page;
-    await page.keyboard.press('Escape');
-    await expect.poll(() => state(page, '(st) => st.selection')).toBeNull();
+    expect(await state(page, '(st) => st.selection')).toBeNull();
+    // With nothing selected the inspector starts folded at 1440 px: open it (as a user would) to reach the form.
+    await page.getByRole('button', { name: 'Open the Inspector panel' }).click();
     const count = await state<number>(page, '(st) => st.doc.entities.length');
     const form = page.getByRole('form', { name: 'Add an entity' });
     await form.getByRole('button', { name: 'Add entity' }).click();
@@ -190,10 +185,5 @@ describe('editing', () => {
     expect(await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))')).not.toBe(before);
     await page.getByRole('button', { name: /^Undo/ }).click();
     expect(await state<string>(page, '(st) => JSON.stringify(st.doc.entities.map((e) => e.position))')).toBe(before);
-  });
-
-  it('logged no console errors and sent no request beyond localhost', () => {
-    expect(s.problems).toEqual([]);
-    expect(s.foreign).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // E2E: edits that respect the user — a stake over 100% offers the points from the public float (one undo step), a
-// decimal comma is read, an out-of-range τ is refused out loud. Each test starts from the bundled LY graph.
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+// decimal comma is read, an out-of-range τ is refused out loud. Each test starts afresh on the bundled LY graph.
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { gotoApp, shot, state } from './browser';
+import { shot, state } from './browser';
 import { appSession } from './session';
 
 const s = appSession();
@@ -15,12 +15,6 @@ async function editShares(page: Page, holding: string, value: string) {
   await input.fill(value);
   await input.press('Enter');
 }
-
-beforeEach(async () => {
-  // A fresh start on the bundled graph: no test depends on what another did.
-  await s.page.evaluate(() => new Promise<void>((res) => { const r = indexedDB.deleteDatabase('ownership-explorer'); r.onsuccess = r.onerror = r.onblocked = () => res(); }));
-  await gotoApp(s.page, inject('baseUrl'));
-});
 
 describe('edits that respect the user', () => {
   it('raising A Holdings to 70% of LY offers 7.5 points from the LY public float, as one undo step', async () => {

@@ -70,9 +70,4 @@ describe('20,000 entities', () => {
     await expect.poll(() => inspector.textContent()).not.toMatch(/Status\s*Controlled/);
     await shot(page, 'scale-20k-after-edit');
   });
-
-  it('no console errors and no request left localhost', () => {
-    expect(s.problems).toEqual([]);
-    expect(s.foreign).toEqual([]);
-  });
 });

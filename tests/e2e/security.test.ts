@@ -7,10 +7,20 @@ import { exportImage } from './files';
 import { appSession } from './session';
 import { openTab } from './simHelpers';
 
-const s = appSession();
+// Every page collects the CSP violations it reports from its first script on; the test that fetches example.com on
+// purpose causes console errors that CSP refused it, before any request left the page.
+const s = appSession({
+  prepare: (context) =>
+    context.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    }),
+  expectedProblems: /Content Security Policy|example\.com|ERR_/,
+});
 
 /** CSP violations the page reported (securitypolicyviolation events, collected from the start). */
-const violations = () => s.page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+const violations = () => s.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 describe('Content-Security-Policy', () => {
   it('is in the page the server sends, strict: no inline script, no eval, connect-src self', async () => {
@@ -25,13 +35,6 @@ describe('Content-Security-Policy', () => {
 
   it('the app works under it: drawn, edited, exported, with no violation', async () => {
     const page = s.page;
-    await page.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
-    });
-    await page.reload();
-    await page.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null);
     const h = await state<{ id: string; shares: number }>(page, "(st) => st.doc.holdings.find((x) => x.holder === 'naver' && x.subject === 'ahd' && !x.until)");
     await state(page, `(st) => st.commit({ type: 'updateHolding', id: '${h.id}', changes: { shares: 45 } })`);
     expect(await state<number>(page, `(st) => st.doc.holdings.find((x) => x.id === '${h.id}').shares`)).toBe(45);
@@ -87,11 +90,5 @@ describe('timeline source links', () => {
     expect(await page.locator('a[href="https://example.com/filing"]').count()).toBeGreaterThan(0);
     expect(await item.textContent()).toMatch(/Click me/);
     await shot(page, 'timeline-source-links');
-  });
-
-  it('logged no console errors and sent no request beyond localhost', () => {
-    // The test above fetched example.com on purpose; CSP refused it before any request left the page.
-    expect(s.problems.filter((p) => !/Content Security Policy|example\.com|ERR_/.test(p))).toEqual([]);
-    expect(s.foreign).toEqual([]);
   });
 });

@@ -57,4 +57,45 @@ describe('docks and status line', () => {
       await context.close();
     }
   });
+
+  it('a long warning is cut to one line with "More", which shows the whole text over the canvas without moving it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    try {
+      await gotoApp(page, inject('baseUrl'));
+      const graph = await page.locator('.graph').boundingBox();
+      const long = 'Autosave works in a fallback only: this browser’s IndexedDB did not answer within 1.5 s, so your work is saved in localStorage, which holds small graphs only (a few MB). Use File → Save to keep a large graph. ' +
+        'The end of this sentence is what a one-line status bar used to cut off: THE LAST WORDS.';
+      await page.evaluate((t) => window.__explorer!.getState().notify(t, 'warning'), long);
+      const msg = page.getByTestId('message-warning');
+      await msg.waitFor();
+      const folded = (await msg.boundingBox())!;
+      expect(folded.height).toBeLessThanOrEqual(29);
+      const text = msg.locator('span').first();
+      expect(await text.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true); // cut: the bug this answers
+      const more = msg.getByRole('button', { name: 'More' });
+      await more.click();
+      const open = (await msg.boundingBox())!;
+      expect(await msg.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
+      // The whole text shows: nothing cut sideways or below, the box inside the window, growing up from the line.
+      expect(await text.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect(await msg.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      expect(open.height).toBeGreaterThan(folded.height + 10);
+      expect(open.y).toBeGreaterThanOrEqual(0);
+      expect(Math.round(open.y + open.height)).toBe(Math.round(folded.y + folded.height));
+      expect(await page.locator('.graph').boundingBox()).toEqual(graph);
+      await shot(page, 'status-line-unfolded-1280x720');
+      await msg.getByRole('button', { name: 'Less' }).click();
+      expect((await msg.boundingBox())!.height).toBeLessThanOrEqual(29);
+      // Escape folds it too; a message that fits offers no "More".
+      await more.click();
+      await page.keyboard.press('Escape');
+      expect((await msg.boundingBox())!.height).toBeLessThanOrEqual(29);
+      await page.evaluate(() => window.__explorer!.getState().notify('Short.', 'warning'));
+      await expect.poll(() => msg.textContent()).toContain('Short.');
+      expect(await msg.getByRole('button', { name: 'More' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

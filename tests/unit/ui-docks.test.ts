@@ -1,6 +1,6 @@
 // On narrow windows one dock at a time: opening one collapses the other; wide windows keep both.
 import { describe, expect, it } from 'vitest';
-import { simView } from '../../src/store/simView';
+import { createSimView } from '../../src/store/simView';
 import { ONE_DOCK_BELOW, dockOpened } from '../../src/ui/workspace/narrowDocks';
 import { workspace } from '../../src/ui/workspace/workspaceState';
 
@@ -11,9 +11,10 @@ describe('docks on a narrow window', () => {
     ['inspector', ONE_DOCK_BELOW, { sim: true, inspector: true }],
     ['simulate', 1920, { sim: true, inspector: true }],
   ])('opening %s at %i px', (id, width, want) => {
+    const simView = createSimView();
     simView.getState().set({ open: true, tab: 'transfer' });
     workspace.getState().set({ inspectorOpen: true });
-    dockOpened(id, width);
+    dockOpened(id, width, simView);
     expect({ sim: simView.getState().open, inspector: workspace.getState().inspectorOpen }).toEqual(want);
     expect(simView.getState().tab).toBe('transfer'); // collapsing keeps the panel's state
   });

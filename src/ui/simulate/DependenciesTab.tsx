@@ -8,11 +8,12 @@ import { kindLabel } from '../../canvas/labels';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useStoreApi, useAnalysis, useStore } from '../../store';
 import { baseOf } from '../../store/simState';
-import { simView, useSimView } from '../../store/simView';
+import { useSimViewApi, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { viewOptions } from './words';
 
 export function DependenciesTab() {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const sim = useStore((s) => s.sim);

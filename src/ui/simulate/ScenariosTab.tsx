@@ -4,7 +4,7 @@ import { useStoreApi, useStore } from '../../store';
 import { applyScenario, backToBase, removeScenario } from '../../store/scenario';
 import { scenariosFor, type ScenarioEntry } from '../../store/scenarios';
 import { baseOf } from '../../store/simState';
-import { simView } from '../../store/simView';
+import { useSimViewApi } from '../../store/simView';
 import { DiffView } from './DiffView';
 import { SaveScenario } from './SaveScenario';
 import { webLink } from '../links';
@@ -24,6 +24,7 @@ function Sources({ s }: { s: ScenarioEntry }) {
 }
 
 function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const apply = () => {
     simView.getState().set({ showBase: false, draft: null });
@@ -50,6 +51,7 @@ function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
 }
 
 export function ScenariosTab() {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const datasetId = useStore((s) => s.datasetId);

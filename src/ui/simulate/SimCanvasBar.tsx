@@ -3,12 +3,13 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { baseOf } from '../../store/simState';
-import { simView, useSimView } from '../../store/simView';
+import { useSimViewApi, useSimView } from '../../store/simView';
 import { SIM_COLOURS } from '../../canvas/simStyles';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useWorkspace, workspace } from '../workspace/workspaceState';
 
 export function SimCanvasBar() {
+  const simView = useSimViewApi();
   const doc = useStore((s) => s.doc);
   const sim = useStore((s) => s.sim);
   const draft = useSimView((s) => s.draft);

@@ -2,7 +2,7 @@
 // dependency lens and the case comparison; collapsible; tabs follow the WAI-ARIA pattern (arrow keys move).
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
-import { SIM_TAB_LABELS, SIM_TABS, simView, useSimView, type SimTab } from '../../store/simView';
+import { SIM_TAB_LABELS, SIM_TABS, useSimViewApi, useSimView, type SimTab } from '../../store/simView';
 import { CasesTab } from './CasesTab';
 import { DependenciesTab } from './DependenciesTab';
 import { ScenariosTab } from './ScenariosTab';
@@ -22,6 +22,7 @@ const PANELS: Record<SimTab, () => React.ReactNode> = {
 };
 
 export function SimulatePanel() {
+  const simView = useSimViewApi();
   const open = useSimView((s) => s.open);
   const tab = useSimView((s) => s.tab);
   const loads = useStore((s) => s.loads);
@@ -29,7 +30,7 @@ export function SimulatePanel() {
   useEffect(() => {
     // A new document: nothing previewed, compared or highlighted from the old one survives.
     simView.getState().set({ draft: null, showBase: false, focus: [], event: null });
-  }, [loads]);
+  }, [loads, simView]);
   const select = (t: SimTab, focus = false) => {
     simView.getState().set({ tab: t, draft: null, ...(t === 'timeline' ? {} : { focus: [], event: null }) });
     if (focus) tabs.current?.querySelector<HTMLButtonElement>(`#sim-tab-${t}`)?.focus();
@@ -66,6 +67,7 @@ export function SimulatePanel() {
 
 /** The Simulate panel's dock on the left (also the placeholder while the panel's code loads). */
 export function SimDock({ open, children }: { open: boolean; children?: React.ReactNode }) {
+  const simView = useSimViewApi();
   return (
     <Dock id="simulate" side="left" label="Simulate" open={open} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>
       {children}

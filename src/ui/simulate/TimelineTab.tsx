@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { dateIndex, eventsByDate, recordsOf, timelineDates } from '../../analysis';
 import type { OwnershipEvent } from '../../model';
 import { useStoreApi, useStore } from '../../store';
-import { simView, useSimView } from '../../store/simView';
+import { useSimViewApi, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { count } from './words';
 import { webLink } from '../links';
@@ -14,6 +14,7 @@ import { webLink } from '../links';
 const STEP_MS = 900;
 
 function EventItem({ ev, past, current, selected, name }: { ev: OwnershipEvent; past: boolean; current: boolean; selected: boolean; name: (id: string) => string }) {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const records = recordsOf(ev);
   const select = () => {
@@ -48,6 +49,7 @@ function EventItem({ ev, past, current, selected, name }: { ev: OwnershipEvent; 
 }
 
 export function TimelineTab() {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const viewDate = useStore((s) => s.view.date);

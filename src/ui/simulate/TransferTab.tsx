@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isFloatId } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
-import { simView } from '../../store/simView';
+import { useSimViewApi } from '../../store/simView';
 import { namer } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
@@ -14,6 +14,7 @@ import { parseDecimal } from '../numbers';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function TransferTab() {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const viewDate = useStore((s) => s.view.date);
@@ -39,7 +40,7 @@ export function TransferTab() {
   useEffect(() => {
     simView.getState().set({ draft: op });
   }, [op]);
-  useEffect(() => () => simView.getState().set({ draft: null }), []);
+  useEffect(() => () => simView.getState().set({ draft: null }), [simView]);
 
   const setBoth = (x: number) => {
     const v = round2(Math.max(0, Math.min(available, x)));

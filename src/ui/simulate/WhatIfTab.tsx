@@ -5,7 +5,7 @@ import { RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
 import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
-import { simView, useSimView } from '../../store/simView';
+import { useSimViewApi, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
@@ -15,6 +15,7 @@ import { viewOptions } from './words';
 const FIRST = 10;
 
 export function WhatIfTab() {
+  const simView = useSimViewApi();
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const view = useStore((s) => s.view);
@@ -34,7 +35,7 @@ export function WhatIfTab() {
       return { error: (e as Error).message.replace(/^analysis\/whatIf: /, '') };
     }
   }, [asked, doc, buyer, target, view]);
-  useEffect(() => () => simView.getState().set({ draft: null }), []);
+  useEffect(() => () => simView.getState().set({ draft: null }), [simView]);
 
   const opOf = (p: Purchase): Op => ({ type: 'transfer', seller: p.seller, buyer, subject: p.company, points: p.points, ...(view.date && view.date !== doc.asOf ? { date: view.date } : {}) });
   const preview = (p: Purchase) => simView.getState().set({ draft: opOf(p) });

@@ -2,6 +2,7 @@
 // narrow rail; its width is remembered (workspaceState.ts); on a narrow window it is the only dock open
 // (narrowDocks.ts). Nothing it shows ever lies over the graph.
 import { useEffect, useRef } from 'react';
+import { useSimViewApi } from '../../store/simView';
 import { dockOpened } from './narrowDocks';
 import { useWorkspace, workspace } from './workspaceState';
 
@@ -28,9 +29,10 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const saved = useWorkspace((s) => s.widths[id]);
   const width = clampWidth(saved ?? defaultWidth, min, max);
   const drag = useRef<{ x: number; w: number } | null>(null);
+  const simView = useSimViewApi();
   useEffect(() => {
-    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth);
-  }, [open, id]);
+    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView);
+  }, [open, id, simView]);
   if (!open) {
     return (
       <div className={`dock rail ${side}`} data-dock={id}>

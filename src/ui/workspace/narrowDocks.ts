@@ -1,18 +1,17 @@
 // On narrow windows one dock at a time: opening the Simulate panel or the inspector below ONE_DOCK_BELOW collapses
 // the other to its rail (its state kept: tab, preview, widths), so the graph keeps most of the width.
-import { simView } from '../../store/simView';
+import type { SimViewStore } from '../../store/simView';
 import { workspace } from './workspaceState';
 
 /** Below this window width (CSS px) only one dock is open at a time. */
 export const ONE_DOCK_BELOW = 1280;
 
-const COLLAPSE: Record<string, () => void> = {
-  simulate: () => simView.getState().open && simView.getState().set({ open: false }),
-  inspector: () => workspace.getState().inspectorOpen && workspace.getState().set({ inspectorOpen: false }),
-};
-
-/** Called when dock `id` opens: on a narrow window, the other docks collapse. */
-export function dockOpened(id: string, windowWidth: number): void {
+/** Called when dock `id` opens: on a narrow window, the other docks collapse (`simView`: the explorer's Simulate state). */
+export function dockOpened(id: string, windowWidth: number, simView: SimViewStore): void {
   if (windowWidth >= ONE_DOCK_BELOW) return;
-  for (const [other, collapse] of Object.entries(COLLAPSE)) if (other !== id) collapse();
+  const collapse: Record<string, () => void> = {
+    simulate: () => simView.getState().open && simView.getState().set({ open: false }),
+    inspector: () => workspace.getState().inspectorOpen && workspace.getState().set({ inspectorOpen: false }),
+  };
+  for (const [other, close] of Object.entries(collapse)) if (other !== id) close();
 }
