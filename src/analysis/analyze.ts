@@ -40,15 +40,20 @@ export interface PlayerPower {
 export class Analysis {
   readonly options: AnalysisOptions;
   readonly snap: Snapshot;
-  readonly control: Map<string, EntityControl>;
   private parent: Int32Array;
   private reasons: Reason[];
   private evaluator: Evaluator;
+  /** 1 for entities on a cycle of sole-parent pointers (they control one of their own controllers). */
+  private onCycle: Uint8Array;
+  /** Ultimate controllers by entity index (unsorted), shared by every entity of one control component. */
+  private tops: number[][];
+  private memoControl?: Map<string, EntityControl>;
   private memoLook = new Map<string, LookThrough | { loop: string[] }>();
   private memoDeps?: Record<string, Exposure>;
   private memoConferring?: Set<string>;
   private memoLoops?: string[][];
   private memoGroups?: Int32Array;
+  private memoSentences?: (string | undefined)[];
 
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
@@ -57,18 +62,32 @@ export class Analysis {
     this.parent = c.parent;
     this.reasons = c.reason;
     this.evaluator = c.evaluator;
-    this.control = this.derive();
+    this.onCycle = this.cycles();
+    this.tops = this.ultimates();
   }
 
-  private derive(): Map<string, EntityControl> {
+  /**
+   * The control result of every entity, keyed by id: built on first use (the command line reads entities by index
+   * and never builds it; at a million entities the map and its arrays cost seconds and hundreds of MB).
+   */
+  get control(): Map<string, EntityControl> {
+    if (this.memoControl) return this.memoControl;
     const { n, ids } = this.snap;
+    const out = new Map<string, EntityControl>();
+    for (let v = 0; v < n; v++) out.set(ids[v], this.entityAt(v));
+    return (this.memoControl = out);
+  }
+
+  /** Marks the entities on a cycle of sole-parent pointers. */
+  private cycles(): Uint8Array {
+    const n = this.snap.n;
     const parent = this.parent;
-    // Entities on a cycle of sole-parent pointers control one of their own controllers.
     const state = new Uint8Array(n); // 0 new, 1 on current path, 2 done
     const onCycle = new Uint8Array(n);
+    const path: number[] = [];
     for (let v = 0; v < n; v++) {
       if (state[v]) continue;
-      const path: number[] = [];
+      path.length = 0;
       let x = v;
       while (x !== -1 && state[x] === 0) {
         state[x] = 1;
@@ -78,26 +97,33 @@ export class Analysis {
       if (x !== -1 && state[x] === 1) for (let i = path.indexOf(x); i < path.length; i++) onCycle[path[i]] = 1;
       for (const p of path) state[p] = 2;
     }
-    const ultimate = this.ultimates();
-    const out = new Map<string, EntityControl>();
-    for (let v = 0; v < n; v++) {
-      const r = this.reasons[v];
-      let status: Status;
-      let par: string[];
-      if (r.kind === 'joint') {
-        status = 'joint';
-        par = r.players.map((p) => ids[p]).sort();
-      } else if (parent[v] === -1) {
-        status = 'independent';
-        par = [];
-      } else {
-        status = onCycle[v] ? 'circular' : 'controlled';
-        par = [ids[parent[v]]];
-      }
-      const ult = status === 'independent' ? [] : ultimate[v].map((u) => ids[u]).sort();
-      out.set(ids[v], { status, parent: par, ultimate: ult, reason: r });
-    }
-    return out;
+    return onCycle;
+  }
+
+  /** The status of entity v (by index). */
+  statusAt(v: number): Status {
+    if (this.reasons[v].kind === 'joint') return 'joint';
+    if (this.parent[v] === -1) return 'independent';
+    return this.onCycle[v] ? 'circular' : 'controlled';
+  }
+
+  /** Immediate controller(s) of entity v as indices: the joint controllers sorted by id, or the sole parent. */
+  parentsAt(v: number): number[] {
+    const r = this.reasons[v];
+    if (r.kind === 'joint') return byId(r.players, this.snap.ids);
+    return this.parent[v] === -1 ? [] : [this.parent[v]];
+  }
+
+  /** Ultimate controller(s) of entity v as indices, sorted by id; [] when independent. */
+  ultimatesAt(v: number): number[] {
+    return this.statusAt(v) === 'independent' ? [] : byId(this.tops[v], this.snap.ids);
+  }
+
+  /** The control result of entity v (by index), made afresh. */
+  entityAt(v: number): EntityControl {
+    const ids = this.snap.ids;
+    const name = (x: number) => ids[x];
+    return { status: this.statusAt(v), parent: this.parentsAt(v).map(name), ultimate: this.ultimatesAt(v).map(name), reason: this.reasons[v] };
   }
 
   /**
@@ -108,30 +134,49 @@ export class Analysis {
   private ultimates(): number[][] {
     const n = this.snap.n;
     const start = new Int32Array(n + 1);
-    const up = (v: number): number[] => {
+    for (let v = 0; v < n; v++) {
       const r = this.reasons[v];
-      return r.kind === 'joint' ? r.players : this.parent[v] === -1 ? [] : [this.parent[v]];
-    };
-    for (let v = 0; v < n; v++) start[v + 1] = start[v] + up(v).length;
+      start[v + 1] = start[v] + (r.kind === 'joint' ? r.players.length : this.parent[v] === -1 ? 0 : 1);
+    }
     const target = new Int32Array(start[n]);
-    for (let v = 0; v < n; v++) up(v).forEach((p, i) => (target[start[v] + i] = p));
+    for (let v = 0; v < n; v++) {
+      const r = this.reasons[v];
+      if (r.kind === 'joint') r.players.forEach((p, i) => (target[start[v] + i] = p));
+      else if (this.parent[v] !== -1) target[start[v]] = this.parent[v];
+    }
     const { comp, count } = stronglyConnected(n, start, target);
-    const members: number[][] = Array.from({ length: count }, () => []);
-    for (let v = 0; v < n; v++) members[comp[v]].push(v);
+    // Members of each component, as CSR (one array per component would cost a million arrays on a register).
+    const memberStart = new Int32Array(count + 1);
+    for (let v = 0; v < n; v++) memberStart[comp[v] + 1]++;
+    for (let c = 0; c < count; c++) memberStart[c + 1] += memberStart[c];
+    const member = new Int32Array(n);
+    const fill = memberStart.slice(0, count);
+    for (let v = 0; v < n; v++) member[fill[comp[v]]++] = v;
     // Components come sinks first, so every successor's set is ready before its predecessors'.
     const tops: number[][] = new Array(count);
     for (let c = 0; c < count; c++) {
-      const set = new Set<number>();
+      let set: Set<number> | null = null;
+      let single = -1; // the one successor component seen so far, while there is only one
       let terminal = true;
-      for (const v of members[c]) for (let e = start[v]; e < start[v + 1]; e++) {
-        const d = comp[target[e]];
-        if (d === c) continue;
-        terminal = false;
-        for (const u of tops[d]) set.add(u);
+      for (let i = memberStart[c]; i < memberStart[c + 1]; i++) {
+        const v = member[i];
+        for (let e = start[v]; e < start[v + 1]; e++) {
+          const d = comp[target[e]];
+          if (d === c) continue;
+          terminal = false;
+          if (set === null && (single === -1 || single === d)) single = d;
+          else {
+            if (set === null) set = new Set(tops[single]);
+            for (const u of tops[d]) set.add(u);
+          }
+        }
       }
-      tops[c] = terminal ? members[c] : [...set];
+      // A component with one successor component shares that component's array (a chain of a million costs nothing).
+      tops[c] = terminal ? Array.from(member.subarray(memberStart[c], memberStart[c + 1])) : set ? [...set] : tops[single];
     }
-    return Array.from({ length: n }, (_, v) => tops[comp[v]]);
+    const out = new Array<number[]>(n);
+    for (let v = 0; v < n; v++) out[v] = tops[comp[v]];
+    return out;
   }
 
   /** The control result of one entity. */
@@ -143,8 +188,9 @@ export class Analysis {
 
   /** Ultimate controllers, or the entity itself when nobody controls it: "the top of its group". */
   top(id: string): string[] {
-    const c = this.control.get(id);
-    return c && c.ultimate.length ? c.ultimate : [id];
+    const v = this.snap.index.get(id);
+    const u = v === undefined ? [] : this.ultimatesAt(v);
+    return u.length ? u.map((x) => this.snap.ids[x]) : [id];
   }
 
   /** Members of the control group of `id`: the entities with the same top (itself included), in the whole document. */
@@ -155,13 +201,13 @@ export class Analysis {
 
   /** groupSize of every entity. A top of one entity is keyed by its index, so only joint tops build strings. */
   private groupSizes(): Int32Array {
-    const { n, ids, index } = this.snap;
+    const { n, ids } = this.snap;
     const keys = new Array<number | string>(n);
     const single = new Int32Array(n);
     const joint = new Map<string, number>();
     for (let v = 0; v < n; v++) {
-      const u = this.control.get(ids[v])!.ultimate;
-      const k = u.length === 0 ? v : u.length === 1 ? index.get(u[0])! : groupKey(u);
+      const u = this.ultimatesAt(v);
+      const k = u.length === 0 ? v : u.length === 1 ? u[0] : groupKey(u.map((x) => ids[x]));
       keys[v] = k;
       if (typeof k === 'number') single[k]++;
       else joint.set(k, (joint.get(k) ?? 0) + 1);
@@ -274,10 +320,15 @@ export class Analysis {
       const x = queue.shift()!;
       if (seen.has(x)) continue;
       seen.add(x);
-      const c = this.entity(x);
-      lines.push(this.sentence(x, c));
+      const v = this.snap.index.get(x);
+      if (v === undefined) throw new Error(`analysis: no entity "${x}"`);
+      // An entity's sentence is the same in every explanation it appears in: made once (a register explains
+      // every entity, and each explanation repeats its controllers' sentences).
+      const sentences = (this.memoSentences ??= new Array<string | undefined>(this.snap.n));
+      const c = this.memoControl?.get(x) ?? this.entityAt(v);
+      lines.push((sentences[v] ??= this.sentence(x, c)));
       if (c.status === 'circular' && x === id) lines.push(`${this.name(x)} controls one of its own controllers: control is circular.`);
-      queue.push(...c.parent);
+      for (const p of c.parent) queue.push(p);
     }
     return lines;
   }
@@ -324,6 +375,12 @@ export class Analysis {
       }
     }
   }
+}
+
+/** Entity indices sorted by their ids (as Array#sort sorts strings); a one-entry list is returned as it is. */
+function byId(list: number[], ids: string[]): number[] {
+  if (list.length < 2) return list.slice();
+  return list.slice().sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
 }
 
 /** The key of a control group: its top's ids joined by "+". */

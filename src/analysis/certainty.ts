@@ -30,6 +30,11 @@ interface Bound { holder: string; low: number; high: number; lowOpen?: boolean }
 /** The control certainty of every entity touched by bands (directly or through its controllers); others are absent. */
 export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Certainty> {
   const date = a.options.date;
+  const out = new Map<string, Certainty>();
+  // Nearly every register has no bands: then nothing is uncertain, found in one pass that allocates nothing.
+  let anyBand = false;
+  for (const h of doc.holdings) if ((h.sharesRange || h.votesRange) && inForce(h, date) && rangeOf(h, 'votes')) { anyBand = true; break; }
+  if (!anyBand) return out;
   const bySubject = new Map<string, Bound[]>();
   const banded = new Set<string>();
   for (const h of doc.holdings) {
@@ -41,7 +46,6 @@ export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Ce
     const list = bySubject.get(h.subject);
     if (list) list.push(b); else bySubject.set(h.subject, [b]);
   }
-  const out = new Map<string, Certainty>();
   if (!banded.size) return out;
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   const name = (id: string) => byId.get(id)?.name ?? id;

@@ -154,19 +154,23 @@ export class Evaluator {
     const touched = this.touched;
     touched.length = 0;
     const evaluation = ++this.evals;
-    const chains: number[][] = [];
+    // Each holder's votes and seats count for it and every controller up its chain (walked as chain() walks it,
+    // without making the chain: most companies are decided here, and the chains are made only for the voting game).
+    const { acc, seats, stamp, parent, touchedIn } = this;
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
       const z = s.inHolder[e];
       if (s.isFloat[z]) continue;
-      const chain = this.chain(z, y);
-      chains.push(chain);
-      for (const x of chain) {
-        if (this.touchedIn[x] !== evaluation) {
-          this.touchedIn[x] = evaluation;
+      const cur = ++this.cur;
+      const votes = s.inVotes[e], seatsHere = s.inSeats[e];
+      for (let x = z; x !== -1 && stamp[x] !== cur; x = parent[x]) {
+        stamp[x] = cur;
+        if (x === y) continue;
+        if (touchedIn[x] !== evaluation) {
+          touchedIn[x] = evaluation;
           touched.push(x);
         }
-        this.acc[x] += s.inVotes[e];
-        this.seats[x] += s.inSeats[e];
+        acc[x] += votes;
+        seats[x] += seatsHere;
       }
     }
     try {
@@ -177,7 +181,7 @@ export class Evaluator {
       }
       const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])), y);
       if (p !== -1) return { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
-      const blocks = this.blocks(y, chains);
+      const blocks = this.blocksOf(y);
       let top: Block | undefined, runnerUp = 0;
       for (const b of blocks) {
         if (!top || b.weight > top.weight) {

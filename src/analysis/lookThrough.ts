@@ -22,6 +22,8 @@ interface ShareStructure {
   stamp: Int32Array;
   m: Float64Array;
   ranks: Int32Array;
+  /** Scratch: the nodes of the current walk (LookThroughWalk.nodes is a view of it). */
+  nodes: Int32Array;
   walk: number;
 }
 
@@ -49,7 +51,7 @@ function structure(s: Snapshot): ShareStructure {
     rank[v] = r;
     byRank[r] = v;
   }
-  st = { comp, members, closed, rank, byRank, stamp: new Int32Array(s.n), m: new Float64Array(s.n), ranks: new Int32Array(s.n), walk: 0 };
+  st = { comp, members, closed, rank, byRank, stamp: new Int32Array(s.n), m: new Float64Array(s.n), ranks: new Int32Array(s.n), nodes: new Int32Array(s.n), walk: 0 };
   structures.set(s, st);
   return st;
 }
@@ -79,8 +81,75 @@ function closedOf(s: Snapshot, comp: Int32Array, members: Map<number, number[]>)
 
 /** Closed ownership loops: groups of entities that together own 100% of each other (I − W singular). */
 export function closedLoops(s: Snapshot): string[][] {
-  const st = structure(s);
+  let out = loopsMemo.get(s);
+  if (!out) loopsMemo.set(s, (out = structures.has(s) ? loopsOfStructure(s, structure(s)) : (fullyHeldLoops(s) ?? loopsOfStructure(s, structure(s)))));
+  return out;
+}
+
+const loopsMemo = new WeakMap<Snapshot, string[][]>();
+
+/** closedLoops from the whole graph's components: the definition (tests hold the fast path to it). */
+export function closedLoopsOfComponents(s: Snapshot): string[][] {
+  return loopsOfStructure(s, structure(s));
+}
+
+function loopsOfStructure(s: Snapshot, st: ShareStructure): string[][] {
   return [...st.closed].map((c) => st.members.get(c)!.map((v) => s.ids[v]).sort()).sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/**
+ * closedLoops without the components of the whole graph (an edit changes the snapshot, and the whole graph's components
+ * cost more than the rest of an edit). Every member of a closed loop is wholly held, so a closed loop is a component
+ * of the graph among wholly held entities. The components found there that are closed are loops of the whole graph
+ * when nothing outside them both holds a member and is reachable from them (then no larger component contains them);
+ * when that cannot be ruled out, null: the caller computes the whole graph's components.
+ */
+function fullyHeldLoops(s: Snapshot): string[][] | null {
+  const n = s.n;
+  const local = new Int32Array(n).fill(-1);
+  const members: number[] = [];
+  for (let v = 0; v < n; v++) if (s.heldShares[v] >= 1 - CLOSED_EPS && s.holderCount[v] > 0) {
+    local[v] = members.length;
+    members.push(v);
+  }
+  const k = members.length;
+  const start = new Int32Array(k + 1);
+  for (let i = 0; i < k; i++) {
+    const v = members[i];
+    let c = 0;
+    for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) if (local[s.outSubject[e]] !== -1) c++;
+    start[i + 1] = start[i] + c;
+  }
+  const target = new Int32Array(start[k]);
+  for (let i = 0, at = 0; i < k; i++) {
+    const v = members[i];
+    for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) if (local[s.outSubject[e]] !== -1) target[at++] = local[s.outSubject[e]];
+  }
+  const { comp, size } = stronglyConnected(k, start, target);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < k; i++) {
+    if (size[comp[i]] < 2) continue;
+    const list = groups.get(comp[i]);
+    if (list) list.push(members[i]); else groups.set(comp[i], [members[i]]);
+  }
+  const out: string[][] = [];
+  const inGroup = new Uint8Array(n);
+  for (const list of groups.values()) {
+    for (const v of list) inGroup[v] = 1;
+    const closed = list.every((f) => {
+      let inside = 0;
+      for (let e = s.inStart[f]; e < s.inStart[f + 1]; e++) if (inGroup[s.inHolder[e]]) inside += s.inShares[e];
+      return inside >= 1 - CLOSED_EPS;
+    });
+    let outsideHolder = false;
+    if (closed) for (const f of list) for (let e = s.inStart[f]; e < s.inStart[f + 1]; e++) if (!inGroup[s.inHolder[e]]) outsideHolder = true;
+    for (const v of list) inGroup[v] = 0;
+    if (!closed) continue;
+    // A holder outside the group might lie on a cycle through it (a larger component): not ruled out cheaply.
+    if (outsideHolder) return null;
+    out.push(list.map((v) => s.ids[v]).sort());
+  }
+  return out.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 /**
@@ -115,14 +184,14 @@ export function lookThroughWalk(s: Snapshot, target: number): LookThroughWalk {
       }
     }
   }
-  const order = ranks.subarray(0, count).sort();
+  const order = sortSmall(ranks.subarray(0, count));
   for (let q = 0; q < count; q++) {
     const c = comp[byRank[order[q]]];
     if (st.closed.has(c)) return { ok: false, loop: st.members.get(c)!.map((x) => s.ids[x]).sort() };
   }
   // 2. Downstream first: each entity's figure is final once every subject of it was pushed; then push it to its holders.
   m[target] = 1;
-  const nodes = new Int32Array(count);
+  const nodes = st.nodes.subarray(0, count);
   for (let q = 0; q < count; ) {
     const f = byRank[order[q]];
     const c = comp[f];
@@ -139,6 +208,21 @@ export function lookThroughWalk(s: Snapshot, target: number): LookThroughWalk {
     q += size;
   }
   return { ok: true, nodes, m };
+}
+
+/** Sorts in place: by insertion when short (most walks), where the native sort's call costs more than the sort. */
+function sortSmall(a: Int32Array): Int32Array {
+  if (a.length > 24) return a.sort();
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 /** Adds f's figure, times each holding, to its holders outside component `skip`. */

@@ -1,5 +1,5 @@
 // The document as in force on one date, indexed into flat arrays (CSR) so the math runs in linear time.
-import { inForce, type Agreement, type OwnershipDoc } from '../model';
+import { docIndex, inForce, type Agreement, type OwnershipDoc } from '../model';
 import { controlAgreements } from './relations';
 
 /** An indexed view of the records in force on `date`. Holdings are grouped by subject (in*) and by holder (out*). */
@@ -102,9 +102,30 @@ export function agreementsBySubject(doc: OwnershipDoc, index: Map<string, number
   return agreements;
 }
 
+/** A snapshot from the document's shared index (model/docIndex: ids already resolved by validation). */
 function build(doc: OwnershipDoc, date: string): Snapshot {
-  const e = entityFields(doc);
-  return fromTable(doc, date, e, holdingTable(doc, e.index, date), agreementsBySubject(doc, e.index, date));
+  const di = docIndex(doc);
+  const n = doc.entities.length;
+  const ids = new Array<string>(n), names = new Array<string>(n);
+  const isFloat = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = doc.entities[i];
+    ids[i] = x.id;
+    names[i] = x.name;
+    if (x.kind === 'float') isFloat[i] = 1;
+  }
+  const e = { n, ids, names, index: di.index, isFloat };
+  const m = doc.holdings.length;
+  const t: HoldingTable = { holder: di.holder, subject: di.subject, live: new Uint8Array(m), shares: new Float64Array(m), votes: new Float64Array(m), seats: new Int32Array(m) };
+  for (let k = 0; k < m; k++) {
+    const h = doc.holdings[k];
+    const s = di.subject[k], o = di.holder[k];
+    t.live[k] = s >= 0 && o >= 0 && s !== o && inForce(h, date) ? 1 : 0;
+    t.shares[k] = h.shares / 100;
+    t.votes[k] = (h.votes ?? h.shares) / 100;
+    t.seats[k] = h.boardSeats ?? 0;
+  }
+  return fromTable(doc, date, e, t, agreementsBySubject(doc, e.index, date));
 }
 
 /**

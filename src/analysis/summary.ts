@@ -41,18 +41,18 @@ export interface AnalysisSummary {
 
 /** Flattens an analysis into typed arrays (transferable: see `summaryBuffers`). */
 export function summarize(a: Analysis): AnalysisSummary {
-  const { n, index } = a.snap;
+  const { n } = a.snap;
   const ids = a.snap.ids;
   const status = new Uint8Array(n);
   const groupSize = new Int32Array(n);
   const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
   const parents: number[] = [], ultimates: number[] = [];
+  // Read by entity index: no map of per-entity results is built to be flattened again.
   for (let i = 0; i < n; i++) {
-    const c = a.control.get(ids[i])!;
-    status[i] = STATUSES.indexOf(c.status);
+    status[i] = STATUSES.indexOf(a.statusAt(i));
     groupSize[i] = a.groupSize(ids[i]);
-    for (const p of c.parent) parents.push(index.get(p)!);
-    for (const u of c.ultimate) ultimates.push(index.get(u)!);
+    for (const p of a.parentsAt(i)) parents.push(p);
+    for (const u of a.ultimatesAt(i)) ultimates.push(u);
     parentStart[i + 1] = parents.length;
     ultimateStart[i + 1] = ultimates.length;
   }

@@ -65,13 +65,11 @@ function* tableChunks(a: Analysis): Generator<string> {
     const v = snap.index.get(id);
     return v === undefined ? id : snap.names[v];
   };
-  const names = (ids: string[]) => (ids.length ? ids.map(name).join(' + ') : '—');
+  // Rows read the analysis by entity index: no map of per-entity results is built for a million rows.
+  const names = (vs: number[]) => (vs.length === 0 ? '—' : vs.length === 1 ? snap.names[vs[0]] : vs.map((v) => snap.names[v]).join(' + '));
   const head = ['Entity', 'Status', 'Parent', 'Ultimate controller(s)'];
   const widths = head.map((h) => h.length);
-  const row = (i: number): string[] => {
-    const c = a.entity(snap.ids[i]);
-    return [snap.names[i], c.status, names(c.parent), names(c.ultimate)];
-  };
+  const row = (i: number): string[] => [snap.names[i], a.statusAt(i), names(a.parentsAt(i)), names(a.ultimatesAt(i))];
   // First pass: column widths (capped), without keeping the rows.
   for (let i = 0; i < snap.n; i++) {
     const r = row(i);
@@ -80,7 +78,16 @@ function* tableChunks(a: Analysis): Generator<string> {
   const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ').trimEnd();
   yield `Control under the ${options.rule} rule on ${options.date}${options.rule === 'defacto' ? ` (τ = ${options.threshold}%)` : ''}\n\n`;
   yield `${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`;
-  for (let i = 0; i < snap.n; i++) yield `\n${fmt(row(i))}`;
+  // Rows gathered into chunks of about 64k characters: one yield per row costs more than the row.
+  let chunk = '';
+  for (let i = 0; i < snap.n; i++) {
+    chunk += `\n${fmt(row(i))}`;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
   if (a.loops.length) yield `\n\nClosed ownership loops: ${a.loops.map((l) => l.map(name).join(' ↔ ')).join('; ')}`;
   const certainty = controlCertainty(doc, a);
   if (certainty.size) {

@@ -74,17 +74,15 @@ export class ByteOut {
     let frac = k - whole * 1e6;
     this.uint(whole);
     if (frac === 0) return;
-    let places = 6;
-    while (frac % 10 === 0) {
-      frac = (frac / 10) | 0;
-      places--;
-    }
+    // Six decimals written at once, then the trailing zeros taken back.
     this.room(8);
     const buf = this.buf;
-    buf[this.pos++] = 46;
-    let p = this.pos + places;
+    let p = this.pos;
+    buf[p] = 46;
+    for (let i = 6; i >= 1; i--, frac = (frac / 10) | 0) buf[p + i] = 48 + (frac % 10);
+    p += 7;
+    while (buf[p - 1] === 48) p--;
     this.pos = p;
-    for (let i = 0; i < places; i++, frac = (frac / 10) | 0) buf[--p] = 48 + (frac % 10);
   }
 
   /** A copy of what was written, and an empty buffer. */

@@ -4,7 +4,7 @@
 // millions of entries, so they are gathered in typed scratch arrays, keys are encoded once per entity and figures are
 // integer micro-points (roundPct × 10⁶) written digit by digit: no string per entry.
 import { FLOAT_PREFIX } from '../model';
-import { controlCertainty, type Analysis, type Certainty } from '../analysis';
+import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
@@ -12,6 +12,9 @@ import { utf8, utf8Length, type ByteOut } from './byteOut';
 export const POWER_MAX_BLOCKS = 64;
 
 const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
+const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
 
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
@@ -69,7 +72,7 @@ export class EntityWriter {
   fields(o: ByteOut, v: number): void {
     const a = this.a, s = a.snap;
     const id = s.ids[v];
-    const c = a.entity(id);
+    const c = a.entityAt(v);
     o.str(`"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},`);
     const walk = lookThroughWalk(s, v);
     if (!walk.ok) o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${walk.loop.join(', ')}`)}`);
@@ -119,13 +122,40 @@ export class EntityWriter {
     }
     o.str(',"power":');
     const p = a.powerUpTo(id, this.full ? Infinity : POWER_MAX_BLOCKS);
-    if (p) {
-      o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
-    } else o.str('null');
+    if (p) this.power(o, p);
+    else o.str('null');
     o.str(`,"explanation":${JSON.stringify(a.explain(id))}`);
     // Only where published bands make control uncertain (analysis/certainty.ts).
     const sure = this.certainty.get(id);
     if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
+  }
+
+  /**
+   * The power indices as two objects keyed by block id, as JSON.stringify(Object.fromEntries(…)) writes them: written
+   * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
+   */
+  private power(o: ByteOut, p: PlayerPower[]) {
+    if (p.some((x) => INDEX_LIKE.test(x.id))) {
+      o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
+      return;
+    }
+    const index = this.a.snap.index;
+    const half = (field: 'banzhaf' | 'shapleyShubik') => {
+      o.char(123);
+      for (let i = 0; i < p.length; i++) {
+        if (i) o.char(44);
+        this.key(o, index.get(p[i].id)!);
+        o.char(58);
+        const x = p[i][field];
+        o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
+      }
+      o.char(125);
+    };
+    o.str('{"banzhaf":');
+    half('banzhaf');
+    o.str(',"shapleyShubik":');
+    half('shapleyShubik');
+    o.char(125);
   }
 
   /**
@@ -144,7 +174,19 @@ export class EntityWriter {
       const k = keys[i];
       sorted[i] = (top - vals[i]) * 4194304 + rank[k >= 0 ? k : n - 1 - k];
     }
-    sorted.sort();
+    if (count > 32) sorted.sort();
+    else {
+      // Most maps are short: an insertion sort costs less than the native sort's call.
+      for (let i = 1; i < count; i++) {
+        const x = sorted[i];
+        let j = i - 1;
+        while (j >= 0 && sorted[j] > x) {
+          sorted[j + 1] = sorted[j];
+          j--;
+        }
+        sorted[j + 1] = x;
+      }
+    }
     o.char(123);
     for (let i = 0; i < count; i++) {
       if (i) o.char(44);

@@ -15,6 +15,7 @@ export function serializeDoc(doc: OwnershipDoc): string {
  * file would reorder it and make every save a noisy diff.
  */
 function inRawOrder(parsed: unknown, raw: unknown): unknown {
+  if (parsed === raw) return parsed; // kept as decoded (model/parse's fast path): already in the text's order
   if (Array.isArray(parsed)) return Array.isArray(raw) ? parsed.map((x, i) => inRawOrder(x, raw[i])) : parsed;
   if (!parsed || typeof parsed !== 'object' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return parsed;
   const p = parsed as Record<string, unknown>, r = raw as Record<string, unknown>;
@@ -41,7 +42,7 @@ export function parseDocText(text: string, where = 'io/native: '): OwnershipDoc 
     return parseDoc(text); // throws the model's "not valid JSON" error
   }
   checkNesting(raw, where);
-  return inRawOrder(parseDoc(raw), raw) as OwnershipDoc;
+  return inRawOrder(parseDoc(raw, { fresh: true }), raw) as OwnershipDoc;
 }
 
 /**

@@ -74,19 +74,24 @@ export const MAX_NESTING = 64;
  * V8, so the text is parsed first and the value walked here without recursion: a cost per value, not per character.
  */
 export function checkNesting(value: unknown, where: string): void {
-  const stack: unknown[] = [value];
-  const depths: number[] = [0];
-  while (stack.length) {
-    const v = stack.pop();
-    const d = depths.pop()!;
-    if (!v || typeof v !== 'object') continue;
-    if (d >= MAX_NESTING) throw new IoError(`${where}the JSON nests more than ${MAX_NESTING} levels deep — no ownership or BODS file does; it is broken or hostile`);
-    const children = Array.isArray(v) ? v : Object.values(v);
-    for (const c of children) {
-      if (c && typeof c === 'object') {
-        stack.push(c);
-        depths.push(d + 1);
-      }
+  const stack: object[] = [];
+  const depths: number[] = [];
+  if (value !== null && typeof value === 'object') {
+    stack.push(value);
+    depths.push(0);
+  }
+  // Arrays by index and objects by for…in: no array of values made per object (a register has millions of them).
+  const visit = (c: unknown, d: number) => {
+    if (c !== null && typeof c === 'object') {
+      stack.push(c);
+      depths.push(d);
     }
+  };
+  while (stack.length) {
+    const v = stack.pop()!;
+    const d = depths.pop()!;
+    if (d >= MAX_NESTING) throw new IoError(`${where}the JSON nests more than ${MAX_NESTING} levels deep — no ownership or BODS file does; it is broken or hostile`);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i], d + 1);
+    else for (const k in v) if (Object.hasOwn(v, k)) visit((v as Record<string, unknown>)[k], d + 1);
   }
 }

@@ -7,6 +7,7 @@ export { apply, applyWithInverse, RECORD_KINDS } from './apply';
 export { applyPatch, diffPatch, RECORD_LISTS, type PatchOp, type ListPatch, type RecordList } from './patch';
 export { parseDoc } from './parse';
 export { validateDoc, roundingWarnings, ROUNDING_TOLERANCE } from './validate';
+export { docIndex, type DocIndex } from './docIndex';
 export { rangeOf, fmtRange } from './ranges';
 export { migrate } from './migrate';
 export { generateGraph, rng, type GenerateOptions } from './generate';

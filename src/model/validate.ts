@@ -2,6 +2,7 @@
 import { ModelError } from './errors';
 import { inForce } from './dates';
 import type { Holding, OwnershipDoc } from './types';
+import { rememberIndex } from './docIndex';
 
 const EPS = 1e-6;
 /**
@@ -41,8 +42,13 @@ export function checkSubjectTotals(doc: OwnershipDoc, subject: string, holdings:
 
 /** One warning per company whose stakes sum to more than 100% (and at most 100.1%, else validation refuses) on some date. */
 export function roundingWarnings(doc: OwnershipDoc): string[] {
+  // A document validated as it is now names the only subjects that can warn (most documents: none).
+  const known = overHundred.get(doc);
+  const only = known && known.holdings === doc.holdings && known.length === doc.holdings.length ? new Set(known.subjects) : null;
+  if (only && only.size === 0) return [];
   const bySubject = new Map<string, Holding[]>();
   for (const h of doc.holdings) {
+    if (only && !only.has(h.subject)) continue;
     const list = bySubject.get(h.subject);
     if (list) list.push(h); else bySubject.set(h.subject, [h]);
   }
@@ -66,6 +72,22 @@ export function roundingWarnings(doc: OwnershipDoc): string[] {
   return out;
 }
 
+/** The entities at indices `subjects` as ids, ordered by where each first appears as a holding's subject. */
+function subjectsInHoldingOrder(doc: OwnershipDoc, subjects: number[], index: Map<string, number>): string[] {
+  if (!subjects.length) return [];
+  const wanted = new Set(subjects);
+  const out: string[] = [];
+  const done = new Set<number>();
+  for (const h of doc.holdings) {
+    const s = index.get(h.subject)!;
+    if (wanted.has(s) && !done.has(s)) {
+      done.add(s);
+      out.push(h.subject);
+    }
+  }
+  return out;
+}
+
 /** Throws unless the seats appointed in `subject` fit its board on every date. */
 export function checkBoardSeats(doc: OwnershipDoc, subject: string) {
   const entity = doc.entities.find((e) => e.id === subject);
@@ -82,15 +104,21 @@ function round(x: number) {
   return Math.round(x * 1e4) / 1e4;
 }
 
+/** Per document: the subjects whose stakes (the larger of shares and votes, all dates together) pass 100%, in order of first holding. */
+const overHundred = new WeakMap<OwnershipDoc, { holdings: Holding[]; length: number; subjects: string[] }>();
+
 /** Validates a whole parsed document; throws a ModelError naming the first problem. */
 export function validateDoc(doc: OwnershipDoc): void {
-  const entityIds = new Set<string>();
-  const boarded = new Set<string>();
-  doc.entities.forEach((e, i) => {
-    if (e.boardSize) boarded.add(e.id);
+  // Entity ids to their index: holdings are summed per subject in typed arrays, not in a list per subject.
+  const entityIds = new Map<string, number>();
+  let boarded = false;
+  const entities = doc.entities;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    if (e.boardSize) boarded = true;
     if (entityIds.has(e.id)) fail(`entities[${i}] "${e.id}"`, 'is a duplicate id — every entity needs its own id');
-    entityIds.add(e.id);
-  });
+    entityIds.set(e.id, i);
+  }
   const ref = (where: string, field: string, id: string) => {
     if (!entityIds.has(id)) fail(where, `field "${field}" names unknown entity "${id}" — add the entity or fix the id`);
   };
@@ -101,21 +129,54 @@ export function validateDoc(doc: OwnershipDoc): void {
     if (set.has(id)) fail(`${kind}[${i}] "${id}"`, `is a duplicate id — every ${kind.slice(0, -1)} needs its own id`);
     set.add(id);
   };
-  const bySubject = new Map<string, Holding[]>();
-  doc.holdings.forEach((h, i) => {
-    const where = `holdings[${i}] "${h.id}"`;
-    unique('holdings', i, h.id);
-    ref(where, 'holder', h.holder);
-    ref(where, 'subject', h.subject);
-    if (h.holder === h.subject) fail(where, 'is a holding of an entity in itself — record treasury shares by leaving them out');
-    checkDates(where, h);
-    const list = bySubject.get(h.subject);
-    if (list) list.push(h); else bySubject.set(h.subject, [h]);
-  });
-  for (const [subject, list] of bySubject) {
-    checkSubjectTotals(doc, subject, list);
-    if (boarded.has(subject)) checkBoardSeats(doc, subject);
+  const n = entities.length;
+  const shares = new Float64Array(n), votes = new Float64Array(n), larger = new Float64Array(n);
+  const count = new Int32Array(n);
+  const holdingIds = new Set<string>();
+  const holdings = doc.holdings;
+  const holderAt = new Int32Array(holdings.length), subjectAt = new Int32Array(holdings.length);
+  for (let i = 0; i < holdings.length; i++) {
+    const h = holdings[i];
+    if (holdingIds.has(h.id)) fail(`holdings[${i}] "${h.id}"`, 'is a duplicate id — every holding needs its own id');
+    holdingIds.add(h.id);
+    const o = entityIds.get(h.holder);
+    if (o === undefined) ref(`holdings[${i}] "${h.id}"`, 'holder', h.holder);
+    const s = entityIds.get(h.subject);
+    if (s === undefined) return ref(`holdings[${i}] "${h.id}"`, 'subject', h.subject);
+    holderAt[i] = o!;
+    subjectAt[i] = s;
+    if (h.holder === h.subject) fail(`holdings[${i}] "${h.id}"`, 'is a holding of an entity in itself — record treasury shares by leaving them out');
+    if (h.since && h.until && h.until < h.since) checkDates(`holdings[${i}] "${h.id}"`, h);
+    const v = h.votes ?? h.shares;
+    shares[s] += h.shares;
+    votes[s] += v;
+    larger[s] += Math.max(h.shares, v);
+    count[s]++;
   }
+  // Only subjects that could fail (stakes over the limit summed over all dates, or a board to fill) are looked at
+  // record by record, in the order their first holding comes, as checkSubjectTotals always did.
+  const limit = 100 + ROUNDING_TOLERANCE + EPS;
+  let suspect = boarded;
+  const over: number[] = [];
+  for (let s = 0; s < n; s++) {
+    if (count[s] >= 2 && (shares[s] > limit || votes[s] > limit)) suspect = true;
+    if (count[s] >= 2 && larger[s] > 100 + EPS) over.push(s);
+  }
+  if (suspect) {
+    const bySubject = new Map<string, Holding[]>();
+    for (const h of holdings) {
+      const list = bySubject.get(h.subject);
+      if (list) list.push(h); else bySubject.set(h.subject, [h]);
+    }
+    for (const [subject, list] of bySubject) {
+      const s = entityIds.get(subject)!;
+      if (count[s] >= 2 && (shares[s] > limit || votes[s] > limit)) checkSubjectTotals(doc, subject, list);
+      if (entities[s].boardSize) checkBoardSeats(doc, subject);
+    }
+  }
+  // Duplicate entity ids were refused above, so the map has one entry per entity: the analysis reuses it.
+  rememberIndex(doc, { entities, holdings, index: entityIds, holder: holderAt, subject: subjectAt });
+  overHundred.set(doc, { holdings, length: holdings.length, subjects: subjectsInHoldingOrder(doc, over, entityIds) });
   (doc.agreements ?? []).forEach((a, i) => {
     const where = `agreements[${i}] "${a.id}"`;
     unique('agreements', i, a.id);
