@@ -47,12 +47,29 @@ export interface FrameOptions {
   minZoom?: number;
 }
 
-/** Centres `nodes` at the zoom that fits them, within [minZoom, maxZoom]. */
+/**
+ * Shifts a pan so that a drawing bigger than the view leaves no empty band at an edge (the framed nodes, inside the
+ * drawing, stay in view): a part of the graph framed at a readable zoom shows as much of the rest as fits.
+ */
+export function fillView(all: { x1: number; y1: number; x2: number; y2: number }, zoom: number, pan: { x: number; y: number }, w: number, h: number) {
+  const shift = (lo: number, hi: number, size: number) => {
+    if (!Number.isFinite(lo) || hi - lo + 2 * PAD <= size) return 0; // the drawing fits this way: keep the centring
+    if (lo > PAD) return PAD - lo;
+    if (hi < size - PAD) return size - PAD - hi;
+    return 0;
+  };
+  return {
+    x: pan.x + shift(all.x1 * zoom + pan.x, all.x2 * zoom + pan.x, w),
+    y: pan.y + shift(all.y1 * zoom + pan.y, all.y2 * zoom + pan.y, h),
+  };
+}
+
+/** Centres `nodes` at the zoom that fits them, within [minZoom, maxZoom], showing as much of the rest as fits. */
 export function frame(cy: Core, nodes: NodeCollection, o: FrameOptions) {
   if (nodes.empty() || cy.width() < 10 || cy.height() < 10) return;
   const b = bounds(nodes);
   const zoom = Math.max(cy.minZoom(), o.minZoom ?? 0, Math.min(o.maxZoom ?? 1.25, zoomToFit(cy, nodes)));
-  const pan = { x: cy.width() / 2 - ((b.x1 + b.x2) / 2) * zoom, y: cy.height() / 2 - ((b.y1 + b.y2) / 2) * zoom };
+  const pan = fillView(bounds(cy.nodes('.entity')), zoom, { x: cy.width() / 2 - ((b.x1 + b.x2) / 2) * zoom, y: cy.height() / 2 - ((b.y1 + b.y2) / 2) * zoom }, cy.width(), cy.height());
   cy.stop(true, false);
   if (o.animate && !reducedMotion()) cy.animate({ zoom, pan }, { duration: FRAME_MS, easing: 'ease-in-out-cubic' });
   else cy.viewport({ zoom, pan });
