@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { elementScreenPosition, findEntity, savedWork, shot, state, waitDrawn } from './browser';
+import { settle } from './readable';
 import { appSession } from './session';
 
 // Every test starts in a fresh browser context on a first visit to the bundled LY graph (nothing saved).
@@ -119,7 +120,7 @@ describe('editing', () => {
   it('draws a new holding by dragging in "add holding" mode, then deletes it with the Delete key', async () => {
     const page = s.page;
     await page.getByRole('button', { name: 'Fit the graph to the view' }).click();
-    await page.waitForTimeout(400);
+    await settle(page); // the drag starts where the nodes are once the view stops moving
     await page.getByRole('button', { name: '+ Holding' }).click();
     const from = await elementScreenPosition(page, 'e:blackrock');
     const to = await elementScreenPosition(page, 'e:zozo');

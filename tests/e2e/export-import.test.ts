@@ -136,7 +136,8 @@ describe('share links', () => {
     await expect.poll(async () => (await savedDoc(page))?.title).toMatch(/^LY/);
     // The layout places the loaded graph (and autosaves it) a moment after it loads.
     await expect.poll(async () => ((await savedDoc(page))?.entities ?? []).every((e: { position?: unknown }) => e.position)).toBe(true);
-    await page.waitForTimeout(600);
+    await expect.poll(async () => savedDoc(page)).toEqual(JSON.parse(await docJson(page)));
+    await page.waitForTimeout(600); // and autosave has nothing more to write
     const work = await savedWork(page);
 
     // Pages opened in the test's context are watched by the session (console errors, dialogs, foreign requests).

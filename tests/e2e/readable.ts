@@ -36,7 +36,13 @@ export async function unreadable(page: Page, ids?: string[], selector?: string):
   return (await seen(page, ids, selector)).filter((s) => s.px < 10 || !s.inView || !s.hit);
 }
 
-/** Waits until the canvas's framing animation (≤ 400 ms) has ended. */
-export function settle(page: Page) {
-  return page.waitForTimeout(450);
+/** Waits until no graph's viewport is animating (framing takes ≤ 400 ms; on a loaded machine, longer). */
+export function viewStill(page: Page) {
+  return page.waitForFunction(() => [...document.querySelectorAll('.graph')].every((g) => !(g as unknown as { _cyreg: { cy: { animated(): boolean } } })._cyreg.cy.animated()), undefined, { timeout: 30_000 });
+}
+
+/** Waits until a framing animation that may have just begun (it starts within a frame or two) has ended. */
+export async function settle(page: Page) {
+  await page.waitForTimeout(450);
+  await viewStill(page);
 }

@@ -2,6 +2,7 @@
 // entities for a readable screenshot, reach the Simulate panel's tabs, and read the serialised document.
 import type { Page } from 'playwright-core';
 import { shot, state } from './browser';
+import { viewStill } from './readable';
 
 interface Ele { empty(): boolean; data(k: string): unknown; hasClass(c: string): boolean; position(): { x: number; y: number } }
 type Graph = { _cyreg: { cy: { getElementById(i: string): Ele; elements(sel?: string): { length: number } } } };
@@ -51,8 +52,9 @@ export async function openTab(page: Page, name: string) {
 /** The working document, serialised (the test hook's view of it). */
 export const serialisedDoc = (page: Page) => state<string>(page, '(st) => JSON.stringify(st.doc)');
 
-/** Saves a screenshot once the graph's colour and outline transitions (450 ms) have finished. */
+/** Saves a screenshot once the graph's colour and outline transitions (450 ms) and any framing have finished. */
 export async function settledShot(page: Page, name: string) {
   await page.waitForTimeout(500);
+  await viewStill(page);
   await shot(page, name);
 }
