@@ -1,7 +1,7 @@
 // Semantic validation of a parsed document (FORMAT.md): references, duplicates, sums per date, board seats, dates.
 import { ModelError } from './errors';
 import { inForce } from './dates';
-import type { Holding, OwnershipDoc } from './types';
+import type { Entity, Holding, OwnershipDoc } from './types';
 import { rememberIndex } from './docIndex';
 
 const EPS = 1e-6;
@@ -88,9 +88,25 @@ function subjectsInHoldingOrder(doc: OwnershipDoc, subjects: number[], index: Ma
   return out;
 }
 
+const byIdCache = new WeakMap<Entity[], { length: number; index: Map<string, Entity> }>();
+
+/**
+ * The entity with `id` (the first, as Array#find gives it), through an index kept per entity list: an edit of a
+ * holding keeps the list, so checking a register's board seats after each edit costs a lookup, not a scan.
+ */
+function entityById(entities: Entity[], id: string): Entity | undefined {
+  let known = byIdCache.get(entities);
+  if (!known || known.length !== entities.length) {
+    const index = new Map<string, Entity>();
+    for (const e of entities) if (!index.has(e.id)) index.set(e.id, e);
+    byIdCache.set(entities, (known = { length: entities.length, index }));
+  }
+  return known.index.get(id);
+}
+
 /** Throws unless the seats appointed in `subject` fit its board on every date. */
 export function checkBoardSeats(doc: OwnershipDoc, subject: string) {
-  const entity = doc.entities.find((e) => e.id === subject);
+  const entity = entityById(doc.entities, subject);
   if (!entity?.boardSize) return;
   const holdings = doc.holdings.filter((h) => h.subject === subject && h.boardSeats);
   const dates = new Set<string | undefined>([undefined, ...holdings.map((h) => h.since ?? undefined)]);
