@@ -9,7 +9,7 @@ import type { Agreement, OwnershipDoc } from '../model';
 import { controlAgreements } from './relations';
 import { Evaluator, computeControl, iterateComponent, type Reason } from './control';
 import { recomputeTops } from './liveTops';
-import { carryStructure } from './lookThrough';
+import { carryLoops, carryStructure } from './lookThrough';
 import { liveSummary } from './liveSummary';
 import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
@@ -98,6 +98,9 @@ export class LiveAnalysis {
     const old = this.doc, date = this.options.date;
     if (doc === old) return true;
     const seeds: number[] = [];
+    /** Subjects whose holdings changed, and whether an entity turned into or out of a float (loops: carryLoops). */
+    const touchedSubjects: number[] = [];
+    let floatsChanged = false;
     // Entities: same ids in the same places (names, kinds, rules and boards may change), else start again.
     const n0 = old.entities.length, n1 = doc.entities.length;
     if (doc.entities !== old.entities) {
@@ -108,6 +111,7 @@ export class LiveAnalysis {
         if (a === b) continue;
         if (a.id !== b.id) return false;
         this.fields.names[i] = b.name;
+        if (this.fields.isFloat[i] !== (b.kind === 'float' ? 1 : 0)) floatsChanged = true;
         this.fields.isFloat[i] = b.kind === 'float' ? 1 : 0;
         seeds.push(i);
         // A holder turning into (or out of) a float changes the blocks of everything it holds.
@@ -133,7 +137,10 @@ export class LiveAnalysis {
       }
       // A changed row's flag is recomputed with its subject's (a row no longer in force keeps none).
       for (const k of d.added) this.confers[k] = 0;
-      sameEdges = this.holdings.apply(d, doc, this.fields.index, date, (v) => seeds.push(v));
+      sameEdges = this.holdings.apply(d, doc, this.fields.index, date, (v) => {
+        seeds.push(v);
+        touchedSubjects.push(v);
+      });
     }
     if (agreementsChanged) {
       const key = (a: Agreement) => JSON.stringify([a.id, a.kind, a.parties, a.subject, a.since ?? null, a.until ?? null]);
@@ -149,6 +156,7 @@ export class LiveAnalysis {
     this.doc = doc;
     const snap = this.holdings.snapshot({ ...this.snap, ...this.fields }, doc, agreements);
     if (sameEdges && n1 === n0) carryStructure(this.snap, snap);
+    if (sameEdges && n1 === n0 && !floatsChanged) carryLoops(this.snap, snap, touchedSubjects);
     this.snap = snap;
     this.reevaluate(seeds.filter((v) => v >= 0 && v < n1));
     return true;

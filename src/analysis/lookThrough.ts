@@ -88,6 +88,24 @@ export function closedLoops(s: Snapshot): string[][] {
 
 const loopsMemo = new WeakMap<Snapshot, string[][]>();
 
+/**
+ * Hands the closed loops of `prev` on to `next` (live edits) when an edit cannot have changed them: the same holder →
+ * subject pairs in force, and every subject whose holdings changed (`touched`) neither in a loop of `prev` nor wholly
+ * held in `next` (a component's closedness reads only its members' holdings from inside). Else nothing: they are
+ * computed when asked for.
+ */
+export function carryLoops(prev: Snapshot, next: Snapshot, touched: Iterable<number>): void {
+  const loops = loopsMemo.get(prev);
+  if (!loops || loopsMemo.has(next)) return;
+  const inLoop = new Set<string>();
+  for (const l of loops) for (const id of l) inLoop.add(id);
+  for (const v of touched) {
+    if (v < 0 || v >= next.n) continue;
+    if (inLoop.has(next.ids[v]) || (next.heldShares[v] >= 1 - CLOSED_EPS && next.holderCount[v] > 0)) return;
+  }
+  loopsMemo.set(next, loops);
+}
+
 /** closedLoops from the whole graph's components: the definition (tests hold the fast path to it). */
 export function closedLoopsOfComponents(s: Snapshot): string[][] {
   return loopsOfStructure(s, structure(s));

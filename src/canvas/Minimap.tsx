@@ -26,8 +26,12 @@ export function Minimap({ cy }: { cy: Core | null }) {
     };
     const draw = () => {
       frame = 0;
-      const c = ref.current?.getContext('2d');
-      if (!c || cy.destroyed()) return;
+      const el = ref.current, c = el?.getContext('2d');
+      if (!el || !c || cy.destroyed()) return;
+      // Sharp on high-density screens: the backing store follows the device pixel ratio, drawing stays in CSS px.
+      const dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
+      if (el.width !== MINI_W * dpr) [el.width, el.height] = [MINI_W * dpr, MINI_H * dpr];
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
       c.clearRect(0, 0, MINI_W, MINI_H);
       for (const d of dots) {
         const p = m.toMini(d.x, d.y);

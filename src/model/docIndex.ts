@@ -35,3 +35,86 @@ export function docIndex(doc: OwnershipDoc): DocIndex {
   cache.set(doc, idx);
   return idx;
 }
+
+/**
+ * The lookups an edit needs, kept per record list and handed on to the list an edit makes from it (apply.ts), so
+ * checking one edit costs what it touches: holdings by id and by subject, entity ids. The index describes exactly
+ * the array it is kept for; a list whose ids repeat gets none (callers then scan, as before).
+ */
+export interface HoldingLookup {
+  byId: Map<string, Holding>;
+  bySubject: Map<string, Set<Holding>>;
+}
+
+const holdingLookups = new WeakMap<Holding[], HoldingLookup>();
+const entityLookups = new WeakMap<Entity[], Set<string>>();
+
+/** The lookup of `holdings` (built once when it has none), or null when two holdings share an id. */
+export function holdingLookup(holdings: Holding[]): HoldingLookup | null {
+  const known = holdingLookups.get(holdings);
+  if (known && known.byId.size === holdings.length) return known;
+  const byId = new Map<string, Holding>();
+  const bySubject = new Map<string, Set<Holding>>();
+  for (const h of holdings) {
+    if (byId.has(h.id)) return null;
+    byId.set(h.id, h);
+    const s = bySubject.get(h.subject);
+    if (s) s.add(h);
+    else bySubject.set(h.subject, new Set([h]));
+  }
+  const idx = { byId, bySubject };
+  holdingLookups.set(holdings, idx);
+  return idx;
+}
+
+/**
+ * Hands the lookup of `from` on to `to`, the list an edit made from it by removing the records `removed` and
+ * adding `added` (a replaced record is in both). `from` loses it (it is rebuilt if `from` is edited again).
+ */
+export function moveHoldingLookup(from: Holding[], to: Holding[], removed: Iterable<Holding>, added: Iterable<Holding>): void {
+  const idx = holdingLookups.get(from);
+  if (!idx || idx.byId.size !== from.length) return;
+  holdingLookups.delete(from);
+  for (const h of removed) {
+    if (idx.byId.get(h.id) === h) idx.byId.delete(h.id);
+    const s = idx.bySubject.get(h.subject);
+    if (s) {
+      s.delete(h);
+      if (!s.size) idx.bySubject.delete(h.subject);
+    }
+  }
+  for (const h of added) {
+    if (idx.byId.has(h.id)) return; // an id twice: leave `to` without a lookup
+    idx.byId.set(h.id, h);
+    const s = idx.bySubject.get(h.subject);
+    if (s) s.add(h);
+    else idx.bySubject.set(h.subject, new Set([h]));
+  }
+  if (idx.byId.size === to.length) holdingLookups.set(to, idx);
+}
+
+/** The ids of `entities` (built once), or null when two entities share an id. */
+export function entityLookup(entities: Entity[]): Set<string> | null {
+  const known = entityLookups.get(entities);
+  if (known && known.size === entities.length) return known;
+  const ids = new Set<string>();
+  for (const e of entities) {
+    if (ids.has(e.id)) return null;
+    ids.add(e.id);
+  }
+  entityLookups.set(entities, ids);
+  return ids;
+}
+
+/** Hands the ids of `from` on to `to`, made from it by removing ids `removed` and adding `added`. */
+export function moveEntityLookup(from: Entity[], to: Entity[], removed: Iterable<string>, added: Iterable<string>): void {
+  const ids = entityLookups.get(from);
+  if (!ids || ids.size !== from.length) return;
+  entityLookups.delete(from);
+  for (const id of removed) ids.delete(id);
+  for (const id of added) {
+    if (ids.has(id)) return;
+    ids.add(id);
+  }
+  if (ids.size === to.length) entityLookups.set(to, ids);
+}

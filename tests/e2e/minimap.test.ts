@@ -67,7 +67,8 @@ async function frameDrawnAt(page: Page, v: View): Promise<number> {
   expect(inside.length).toBeGreaterThan(8);
   return page.evaluate(`((pts) => {
     const c = document.querySelector('canvas.minimap').getContext('2d');
-    const blue = (x, y) => { const [r, g, b] = c.getImageData(x, y, 1, 1).data; return b > 180 && r < 120 && g < 160 && b - r > 100; };
+    const dpr = c.canvas.width / ${W}; // the backing store follows the device pixel ratio
+    const blue = (x, y) => { const [r, g, b] = c.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data; return b > 180 && r < 120 && g < 160 && b - r > 100; };
     // The frame is a 1.5 px antialiased line: the nearest pixel or one beside it.
     let hits = 0;
     for (const [x, y] of pts) { let hit = false; for (const dx of [-1, 0, 1]) for (const dy of [-1, 0, 1]) hit ||= blue(Math.round(x) + dx, Math.round(y) + dy); if (hit) hits++; }
