@@ -6,6 +6,7 @@
 // changed. The result is the summary a full analysis gives (property-tested after every step of random edits).
 // Look-through is not computed here: the page computes it for the entity it shows. Pure; typed arrays.
 import type { Agreement, OwnershipDoc } from '../model';
+import { prepareEditLookups } from '../model/docIndex';
 import { controlAgreements } from './relations';
 import { Evaluator, computeControl, iterateComponent, type Reason } from './control';
 import { recomputeTops } from './liveTops';
@@ -85,6 +86,9 @@ export class LiveAnalysis {
     this.confers = new Uint8Array(doc.holdings.length);
     const ev = new Evaluator(this.snap, this.options, this.parent);
     for (let y = 0; y < n; y++) this.conferOf(ev, y);
+    // The document is followed live: edits will come, so the lookups apply checks them with are made now, with the
+    // full analysis, rather than on the first edit (model/docIndex.ts; they are handed on from edit to edit).
+    prepareEditLookups(doc);
   }
 
   /** Whether this analysis can follow `doc` (same view), else a new one must be made. */

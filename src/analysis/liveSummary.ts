@@ -8,6 +8,17 @@ import type { LiveAnalysis } from './live';
 import { closedLoops, lookThroughWalk } from './lookThrough';
 import type { AnalysisSummary } from './summary';
 
+/**
+ * Joint controllers sorted by id, kept per players list: a reason object outlives the edits that do not re-evaluate
+ * its entity, so its players are sorted once, not at every summary (ids of an entity never change while live).
+ */
+const sortedByReason = new WeakMap<readonly number[], number[]>();
+function sortedPlayers(players: readonly number[], byId: (a: number, b: number) => number): number[] {
+  let sorted = sortedByReason.get(players);
+  if (!sorted) sortedByReason.set(players, (sorted = players.slice().sort(byId)));
+  return sorted;
+}
+
 /** The summary of a live analysis (what summarize(analyze(doc, options)) gives): two passes over typed arrays. */
 export function liveSummary(live: LiveAnalysis): AnalysisSummary {
   const { n, ids } = live.snap;
@@ -41,7 +52,7 @@ export function liveSummary(live: LiveAnalysis): AnalysisSummary {
     let p = parentStart[v];
     if (joint[v]) {
       const players = (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
-      for (const x of players.length > 1 ? players.slice().sort(byId) : players) parentIdx[p++] = x;
+      for (const x of players.length > 1 ? sortedPlayers(players, byId) : players) parentIdx[p++] = x;
     } else if (parent[v] !== -1) parentIdx[p] = parent[v];
     const t = status[v] === 0 ? null : tops[v];
     if (!t || t.length === 0) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ModelError } from './errors';
 import { agreementSchema, dependencySchema, docScenarioSchema, entitySchema, eventSchema, holdingSchema, isoDate, relationSchema } from './schema';
 import { checkBoardSeats, checkSubjectTotals, ROUNDING_TOLERANCE } from './validate';
-import { entityLookup, holdingLookup, moveEntityLookup, moveHoldingLookup } from './docIndex';
+import { entityLookup, holdingLookup, moveEntityLookup, moveHoldingLookup, subjectHoldings as holdingsOf } from './docIndex';
 import { type Changes, type Op, type OpType } from './ops';
 import { applyPatch, restoring, touch, touched, touchedBy, type PatchOp, type RecordList, type Touched } from './patch';
 import { transfer } from './transfer';
@@ -114,7 +114,7 @@ function putHolding(doc: OwnershipDoc, op: Op, holding: Holding): OwnershipDoc {
   let subjectHoldings: Holding[] | undefined;
   if (lookup) {
     subjectHoldings = [holding];
-    for (const h of lookup.bySubject.get(holding.subject) ?? []) if (h !== old) subjectHoldings.push(h);
+    for (const h of holdingsOf(doc.holdings, lookup, holding.subject)) if (h !== old) subjectHoldings.push(h);
   }
   checkHolding(next, op, holding, subjectHoldings);
   if (lookup) moveHoldingLookup(doc.holdings, holdings, old ? [old] : [], [holding]);

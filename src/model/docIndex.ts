@@ -43,7 +43,8 @@ export function docIndex(doc: OwnershipDoc): DocIndex {
  */
 export interface HoldingLookup {
   byId: Map<string, Holding>;
-  bySubject: Map<string, Set<Holding>>;
+  /** The holdings of the subjects asked for so far (subjectHoldings), in no particular order. */
+  bySubject: Map<string, Holding[]>;
 }
 
 const holdingLookups = new WeakMap<Holding[], HoldingLookup>();
@@ -54,15 +55,11 @@ export function holdingLookup(holdings: Holding[]): HoldingLookup | null {
   const known = holdingLookups.get(holdings);
   if (known && known.byId.size === holdings.length) return known;
   const byId = new Map<string, Holding>();
-  const bySubject = new Map<string, Set<Holding>>();
   for (const h of holdings) {
     if (byId.has(h.id)) return null;
     byId.set(h.id, h);
-    const s = bySubject.get(h.subject);
-    if (s) s.add(h);
-    else bySubject.set(h.subject, new Set([h]));
   }
-  const idx = { byId, bySubject };
+  const idx = { byId, bySubject: new Map<string, Holding[]>() };
   holdingLookups.set(holdings, idx);
   return idx;
 }
@@ -78,19 +75,38 @@ export function moveHoldingLookup(from: Holding[], to: Holding[], removed: Itera
   for (const h of removed) {
     if (idx.byId.get(h.id) === h) idx.byId.delete(h.id);
     const s = idx.bySubject.get(h.subject);
-    if (s) {
-      s.delete(h);
-      if (!s.size) idx.bySubject.delete(h.subject);
-    }
+    const i = s ? s.indexOf(h) : -1;
+    if (i >= 0) s!.splice(i, 1);
   }
   for (const h of added) {
     if (idx.byId.has(h.id)) return; // an id twice: leave `to` without a lookup
     idx.byId.set(h.id, h);
-    const s = idx.bySubject.get(h.subject);
-    if (s) s.add(h);
-    else idx.bySubject.set(h.subject, new Set([h]));
+    idx.bySubject.get(h.subject)?.push(h); // a subject not asked for yet is found when it is
   }
   if (idx.byId.size === to.length) holdingLookups.set(to, idx);
+}
+
+/** The holdings of `subject` in `holdings` (whose lookup `idx` is): found by one scan the first time, then kept. */
+export function subjectHoldings(holdings: Holding[], idx: HoldingLookup, subject: string): Holding[] {
+  let list = idx.bySubject.get(subject);
+  if (!list) idx.bySubject.set(subject, (list = holdings.filter((h) => h.subject === subject)));
+  return list;
+}
+
+/**
+ * Makes the lookups of `doc` whole now (every subject's holdings too), for a document about to be edited live: its
+ * edits then never scan (the analysis worker does this while it makes its first analysis).
+ */
+export function prepareEditLookups(doc: OwnershipDoc): void {
+  entityLookup(doc.entities);
+  const idx = holdingLookup(doc.holdings);
+  if (!idx) return;
+  const by = (idx.bySubject = new Map<string, Holding[]>());
+  for (const h of doc.holdings) {
+    const s = by.get(h.subject);
+    if (s) s.push(h);
+    else by.set(h.subject, [h]);
+  }
 }
 
 /** The ids of `entities` (built once), or null when two entities share an id. */

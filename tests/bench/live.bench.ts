@@ -31,7 +31,8 @@ for (const n of SIZES) {
   const handle = createHandler((r) => (last = r));
   let seq = 0;
   const send = (r: Omit<Request, 'seq'>) => handle({ ...r, seq: ++seq } as Request);
-  send({ type: 'load', doc: doc0 } as never);
+  // The worker has its own copy, as in the page (a message is a structured clone): its edits are not this loop's.
+  send({ type: 'load', doc: structuredClone(doc0) } as never);
   let t = performance.now();
   send({ type: 'analyze', options: {} } as never);
   const first = performance.now() - t;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { apply, applyWithInverse, ModelError, parseDoc, type Holding, type Op, type OwnershipDoc } from '../../src/model';
 import { holdingSchema } from '../../src/model/schema';
 import { checkBoardSeats, checkSubjectTotals } from '../../src/model/validate';
+import { prepareEditLookups } from '../../src/model/docIndex';
 import { docArb, opOf, opSeedArb, type OpSeed } from './arbitraries';
 
 const fail = (op: Op, what: string): never => {
@@ -104,8 +105,10 @@ describe('indexed checks of apply', () => {
     const crowdArb = fc.record({ k: fc.constantFrom(1, 2, 3), shares: fc.constantFrom(0.05, 0.1, 0.15, 0.2, 5, 60.05, 60.1) });
     const stepArb = fc.record({ seed: opSeedArb, crowd: fc.option(crowdArb, { freq: 3 }), undo: fc.nat(5) });
     fc.assert(
-      fc.property(docArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (start, steps) => {
+      fc.property(docArb, fc.boolean(), fc.array(stepArb, { minLength: 1, maxLength: 12 }), (start, prepared, steps) => {
         let doc = crowded(start);
+        // Lookups made whole up front (the live analysis does this), or filled subject by subject as edits ask.
+        if (prepared) prepareEditLookups(doc);
         const undo: { before: OwnershipDoc; inverse: Op; op: Op }[] = [];
         for (const { seed, crowd, undo: u } of steps) {
           if (u === 0 && undo.length) {
