@@ -22,6 +22,10 @@ export default defineConfig({
       // panel would be fetched before the first drawing).
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/](analysis|model|io|store)[\\/]index\.ts$/.test(id) },
       experimental: { lazyBarrel: true },
+      output: {
+        // What every first drawing needs from node_modules is one chunk: fewer files, one gzip dictionary.
+        codeSplitting: { groups: [{ name: 'first', test: /node_modules[\\/](react|react-dom|scheduler|cytoscape|zustand)[\\/]/ }] },
+      },
     },
   },
   worker: { format: 'es' },
