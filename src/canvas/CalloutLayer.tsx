@@ -1,5 +1,6 @@
 // Callouts on the canvas: a small label beside each entity the change concerns ("NAVER Corporation: veto ends"),
-// kept beside its node through pans, zooms and drags. It ignores the pointer, so the graph stays clickable.
+// kept beside its node through pans, zooms and drags, and hidden while the node is out of view. It ignores the pointer,
+// so the graph stays clickable.
 import { useEffect, useRef } from 'react';
 import type { Core } from 'cytoscape';
 import type { Callout } from './callouts';
@@ -36,10 +37,14 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
       });
       for (const el of Array.from(root.querySelectorAll('.callout')) as HTMLElement[]) {
         const n = cy.getElementById(nodeId(el.dataset.entity!));
-        if (n.empty()) { el.style.display = 'none'; continue; }
-        el.style.display = '';
-        const p = n.renderedPosition();
-        const hw = (NODE_W / 2) * z, hh = ((Number(n.data('h')) || 40) / 2) * z;
+        const line = lines.get(el.dataset.entity!);
+        const p = n.empty() ? null : n.renderedPosition();
+        const hw = (NODE_W / 2) * z, hh = ((Number(n.empty() ? 0 : n.data('h')) || 40) / 2) * z;
+        // A callout shows only while its node is on the canvas: one pointing at nothing in view explains nothing.
+        const shown = p != null && p.x + hw > 0 && p.x - hw < W && p.y + hh > 0 && p.y - hh < H;
+        el.style.display = shown ? '' : 'none';
+        if (line) line.style.display = shown ? '' : 'none';
+        if (!shown) continue;
         let size = sizes.get(el);
         if (!size) sizes.set(el, (size = { w: el.offsetWidth, h: el.offsetHeight }));
         const { w, h } = size, g = 6;
@@ -65,7 +70,6 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
         const box = { x1: best[0], y1: best[1], x2: best[0] + w, y2: best[1] + h };
         boxes.push(box);
         el.style.transform = `translate(${Math.round(best[0])}px, ${Math.round(best[1])}px)`;
-        const line = lines.get(el.dataset.entity!);
         if (line) {
           const from = clampTo({ x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh }, (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2);
           const to = clampTo(box, p.x, p.y);

@@ -109,6 +109,15 @@ describe('the diff under Legal control', () => {
     expect(await unreadable(page, ['ahd'])).toEqual([]);
     await settle(page);
     await shot(page, 'diff-legal-softbank-majority');
+    // Panned so that A Holdings is out of view, its callout goes too (no label pointing at nothing); back, it returns.
+    const panBy = (dx: number) => page.evaluate((d) => {
+      const gs = document.querySelectorAll('.graph');
+      (gs[gs.length - 1] as unknown as { _cyreg: { cy: { panBy(p: { x: number; y: number }): void } } })._cyreg.cy.panBy({ x: d, y: 0 });
+    }, dx);
+    await panBy(5000);
+    await expect.poll(() => callout.isVisible()).toBe(false);
+    await panBy(-5000);
+    await expect.poll(() => callout.isVisible()).toBe(true);
   });
 });
 
