@@ -6,6 +6,7 @@
 import { FLOAT_PREFIX } from '../model';
 import { stronglyConnected } from './scc';
 import type { Snapshot } from './snapshot';
+import { sortSmall } from './sortSmall';
 
 const EPS = 1e-12;
 const CLOSED_EPS = 1e-9;
@@ -226,21 +227,6 @@ export function lookThroughWalk(s: Snapshot, target: number): LookThroughWalk {
     q += size;
   }
   return { ok: true, nodes, m };
-}
-
-/** Sorts in place: by insertion when short (most walks), where the native sort's call costs more than the sort. */
-function sortSmall(a: Int32Array): Int32Array {
-  if (a.length > 24) return a.sort();
-  for (let i = 1; i < a.length; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > x) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = x;
-  }
-  return a;
 }
 
 /** Adds f's figure, times each holding, to its holders outside component `skip`. */

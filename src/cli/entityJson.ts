@@ -6,6 +6,7 @@
 import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
+import { sortSmall } from '../analysis/sortSmall';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
 /** Power indices are given for games of at most this many blocks (or for entities named with --entity). */
@@ -174,19 +175,7 @@ export class EntityWriter {
       const k = keys[i];
       sorted[i] = (top - vals[i]) * 4194304 + rank[k >= 0 ? k : n - 1 - k];
     }
-    if (count > 32) sorted.sort();
-    else {
-      // Most maps are short: an insertion sort costs less than the native sort's call.
-      for (let i = 1; i < count; i++) {
-        const x = sorted[i];
-        let j = i - 1;
-        while (j >= 0 && sorted[j] > x) {
-          sorted[j + 1] = sorted[j];
-          j--;
-        }
-        sorted[j + 1] = x;
-      }
-    }
+    sortSmall(sorted);
     o.char(123);
     for (let i = 0; i < count; i++) {
       if (i) o.char(44);
