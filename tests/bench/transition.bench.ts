@@ -12,10 +12,10 @@ import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { buildAndServe } from '../e2e/globalSetup';
 import { launch, savedWork } from '../e2e/browser';
+import { EDITS, timeEdits } from './timeEdits';
 
 const OUT = join(process.cwd(), 'node_modules/.explorer-bench-transition-dist');
 const RUNS = process.argv[2] === '0' ? 0 : Math.max(1, Number(process.argv[2]) || 2);
-const EDITS = 15;
 /** How long a transition is followed after its click: the framing animation (≤ 400 ms), colour fades and callouts. */
 const SETTLE_MS = 900;
 
@@ -29,7 +29,6 @@ interface Tasks {
   over50: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Main-thread tasks in a Chromium trace: the renderer main thread with the most RunTask events (the page's). */
 function mainTasks(trace: Buffer): Tasks {
@@ -90,29 +89,12 @@ async function firstLoad(browser: Browser, url: string): Promise<{ cold: Load; w
   return { cold, warm };
 }
 
-/** Commits stake edits with Enter; median times from the keypress to the diff applied and to the painted frame. */
-async function timeEdits(page: Page): Promise<{ apply: number; paint: number }> {
+/** Stake edits on LY's first holding, selected for them; median times from the keypress to applied and painted. */
+async function timeLyEdits(page: Page): Promise<{ apply: number; paint: number }> {
   await page.evaluate(() => window.__explorer!.getState().select({ kind: 'holding', id: window.__explorer!.getState().doc.holdings[0].id }));
-  const input = page.locator('input[name="shares"]');
-  await input.waitFor();
-  const start = Number(await input.inputValue());
-  const applies: number[] = [], paints: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    await input.fill(String(i % 2 === 0 ? Math.max(0, start - 0.5) : start));
-    const r = await page.evaluate(async () => {
-      const el = document.querySelector('input[name="shares"]') as HTMLInputElement;
-      const s = window.__explorer!.stats;
-      const t0 = performance.now();
-      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      while (!(s.lastApplyEnd > t0 && s.lastRenderAt > s.lastApplyEnd)) await new Promise((res) => requestAnimationFrame(res));
-      return { apply: s.lastApplyEnd - t0, paint: s.lastRenderAt - t0 };
-    });
-    applies.push(r.apply);
-    paints.push(r.paint);
-    await page.waitForTimeout(50);
-  }
+  const times = await timeEdits(page, 50);
   await page.evaluate(() => window.__explorer!.getState().select(null));
-  return { apply: median(applies), paint: median(paints) };
+  return times;
 }
 
 /** One run on a fresh page: every transition's tasks, in order. */
@@ -176,7 +158,7 @@ async function run(browser: Browser, url: string): Promise<{ rows: [string, Task
   await step('timeline move → 2024-09-30', () => date.fill('2024-09-30'));
   await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
 
-  const edit = await timeEdits(page);
+  const edit = await timeLyEdits(page);
   await ctx.close();
   return { rows, edit };
 }

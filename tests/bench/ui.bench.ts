@@ -8,15 +8,14 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { buildAndServe } from '../e2e/globalSetup';
 import { launch, savedWork } from '../e2e/browser';
+import { timeEdits } from './timeEdits';
 
 const OUT = join(process.cwd(), 'node_modules/.explorer-bench-dist');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
 const SAMPLES = sizes.length ? sizes : [1000, 5000];
-const EDITS = 15;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Gzipped size of the JavaScript the first page load fetches (entry script and its modulepreloads). */
 function firstLoadJs(outDir: string) {
@@ -40,28 +39,6 @@ async function selectFirstHolding(page: Page) {
   await page.getByRole('grid', { name: 'Holdings' }).locator('tbody tr').first().click();
   await page.getByRole('button', { name: 'Table' }).click();
   await page.locator('input[name="shares"]').waitFor();
-}
-
-/** Commits stake edits with Enter; returns times from the keypress to the diff applied and to the next paint. */
-async function timeEdits(page: Page): Promise<{ apply: number; paint: number }> {
-  const input = page.locator('input[name="shares"]');
-  const start = Number(await input.inputValue());
-  const applies: number[] = [], paints: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    const v = i % 2 === 0 ? Math.max(0, start - 0.5) : start;
-    await input.fill(String(v));
-    const r = await page.evaluate(async () => {
-      const el = document.querySelector('input[name="shares"]') as HTMLInputElement;
-      const s = window.__explorer!.stats;
-      const t0 = performance.now();
-      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      while (!(s.lastApplyEnd > t0 && s.lastRenderAt > s.lastApplyEnd)) await new Promise((res) => requestAnimationFrame(res));
-      return { apply: s.lastApplyEnd - t0, paint: s.lastRenderAt - t0 };
-    });
-    applies.push(r.apply);
-    paints.push(r.paint);
-  }
-  return { apply: median(applies), paint: median(paints) };
 }
 
 /** Longest main-thread tasks while a scenario is applied and while base and scenario swap (LY, Simulate open). */

@@ -3,19 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseKv, IDB_TIMEOUT_MS, memoryKv, type KV } from '../../src/store/kv';
 import { createApp, type AppEnv } from '../../src/store/app';
-
-/** localStorage as a browser has it, in memory. */
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  key = (i: number) => [...this.m.keys()][i] ?? null;
-  getItem = (k: string) => this.m.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.m.set(k, String(v));
-  removeItem = (k: string) => void this.m.delete(k);
-  clear = () => this.m.clear();
-}
+import { MemoryStorage } from './memoryStorage';
 
 /** An IndexedDB stand-in whose reads never settle (a database blocked by another connection, or broken). */
 const silentIdb = (): KV => ({ ...memoryKv(), kind: 'indexeddb', get: () => new Promise(() => {}) });

@@ -9,19 +9,7 @@ import type { TabChannel, TabMessage } from '../../src/store/autosave';
 import { datasetById } from '../../src/store/datasets';
 import { localStorageKv, memoryKv, type KV } from '../../src/store/kv';
 import { createPersistence, savedView } from '../../src/store/persistence';
-
-/** localStorage as a browser has it (a Storage), in memory. */
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  key = (i: number) => [...this.m.keys()][i] ?? null;
-  getItem = (k: string) => this.m.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.m.set(k, String(v));
-  removeItem = (k: string) => void this.m.delete(k);
-  clear = () => this.m.clear();
-}
+import { MemoryStorage } from './memoryStorage';
 
 /** Tabs of one browser: a channel every app in `bus` hears, except the one that posts. */
 function tabBus() {
@@ -106,15 +94,21 @@ describe('unreadable saved work', () => {
   });
 });
 
+/** Two tabs on one storage: A adds "From A" and saves it, then B adds "From B" (not yet saved). */
+async function twoTabsBothEdited() {
+  const kv = memoryKv();
+  const channel = tabBus();
+  const a = await createApp(env(kv, { channel: channel() }));
+  const b = await createApp(env(kv, { channel: channel() }));
+  a.store.getState().addEntity({ name: 'From A', position: { x: 0, y: 0 } });
+  await a.autosave.saveNow();
+  b.store.getState().addEntity({ name: 'From B', position: { x: 0, y: 0 } });
+  return { kv, a, b };
+}
+
 describe('two tabs', () => {
   it('tab B never overwrites tab A’s saved work silently: it asks, and either choice keeps both sides informed', async () => {
-    const kv = memoryKv();
-    const channel = tabBus();
-    const a = await createApp(env(kv, { channel: channel() }));
-    const b = await createApp(env(kv, { channel: channel() }));
-    a.store.getState().addEntity({ name: 'From A', position: { x: 0, y: 0 } });
-    await a.autosave.saveNow();
-    b.store.getState().addEntity({ name: 'From B', position: { x: 0, y: 0 } });
+    const { kv, a, b } = await twoTabsBothEdited();
     await b.autosave.saveNow();
     const saved = async () => names(((await createPersistence(kv).read('line-yahoo')) as { saved: { doc: OwnershipDoc } }).saved.doc);
     expect(await saved()).toContain('From A');
@@ -137,13 +131,7 @@ describe('two tabs', () => {
   });
 
   it('the tab that opens the other’s version gets it, and its own stays one undo away', async () => {
-    const kv = memoryKv();
-    const channel = tabBus();
-    const a = await createApp(env(kv, { channel: channel() }));
-    const b = await createApp(env(kv, { channel: channel() }));
-    a.store.getState().addEntity({ name: 'From A', position: { x: 0, y: 0 } });
-    await a.autosave.saveNow();
-    b.store.getState().addEntity({ name: 'From B', position: { x: 0, y: 0 } });
+    const { a, b } = await twoTabsBothEdited();
     expect(b.store.getState().message?.text).toMatch(/changed in another tab/); // told at once, before B writes
     b.store.getState().message!.actions!.find((x) => /Open the other/.test(x.label))!.run();
     await wait();
