@@ -6,6 +6,7 @@ import type { OwnershipDoc } from '../model';
 import { useStoreApi, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
+import { wireEdgeLabels } from './edgeLabels';
 import { applyElements, type Drawn } from './applyElements';
 import { Minimap } from './Minimap';
 import { useCalloutSource } from './useCallouts';
@@ -113,6 +114,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
       ...({ renderer: { name: 'canvas', webgl: big && !!edgeLayerModule()?.hardwareWebgl() } } as object),
     });
     if (!big) drawWithoutLayers(cy);
+    const unlabel = big ? () => {} : wireEdgeLabels(cy);
     cyRef.current = cy;
     setCy(cy);
     cy.on('render', () => {
@@ -209,6 +211,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
     ro.observe(ref.current!);
     return () => {
       ro.disconnect();
+      unlabel();
       unsubscribe();
       unwire();
       layerRef.current?.remove();

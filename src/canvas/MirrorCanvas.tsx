@@ -6,6 +6,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import { useStoreApi } from '../store';
 import { applyElements, type Drawn } from './applyElements';
 import { drawWithoutLayers } from './plainDraw';
+import { wireEdgeLabels } from './edgeLabels';
 import { reducedMotion } from './frame';
 import { stylesheet } from './stylesheet';
 import { nodeId } from './toElements';
@@ -35,6 +36,7 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
   mainRef.current = main;
   useEffect(() => {
     let c: Core | null = null;
+    let unlabel = () => {};
     let timer: ReturnType<typeof setTimeout> | undefined;
     const make = () => {
       c = cytoscape({
@@ -50,6 +52,7 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
         textureOnViewport: true,
       });
       drawWithoutLayers(c);
+      unlabel = wireEdgeLabels(c);
       if (mainRef.current) copyViewport(mainRef.current, c);
       const self = c;
       c.on('tap', (evt) => {
@@ -64,6 +67,7 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      unlabel();
       c?.destroy();
       drawn.current = new Map();
       setCy(null);

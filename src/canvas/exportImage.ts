@@ -39,12 +39,14 @@ export class ExportError extends Error {
 const WHITE = '#ffffff';
 
 /**
- * Runs `fn` with the canvas as an export should show it: no selection outline, and every label drawn whatever the
+ * Runs `fn` with the canvas as an export should show it: no selection outline, no hover, and every label drawn whatever the
  * current zoom (Cytoscape skips text below `min-zoomed-font-size` at the viewport's zoom, even when exporting).
  * Everything is restored before the next frame, so the screen never shows the change.
  */
 function asExported<T>(cy: Core, fn: () => T): T {
   const selected = cy.$(':selected');
+  // A label shown because its edge is hovered (edgeLabels.ts) is not part of the picture.
+  const peeking = cy.edges('.label-peek').removeClass('label-peek');
   const renderer = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
   // Without transitions while unselected: a transition would hold the outline at its selected width (a style bypass)
   // for the SVG renderer to read, and would replay the outline's appearance on screen afterwards.
@@ -57,6 +59,7 @@ function asExported<T>(cy: Core, fn: () => T): T {
     delete renderer.eleTextBiggerThanMin;
     selected.select();
     selected.removeStyle('transition-duration');
+    peeking.addClass('label-peek');
   }
 }
 

@@ -84,7 +84,7 @@ export function readNode(n: NodeSingular, m: TextMetrics): NodeDraw {
 }
 
 /** Where an edge's line ends and which way its arrows point, from Cytoscape's endpoints, control points and midpoint. */
-function readGeometry(e: EdgeSingular): EdgeInput {
+export function readGeometry(e: EdgeSingular): EdgeInput {
   const curve = str(e, 'curve-style'), width = num(e, 'width'), scale = num(e, 'arrow-scale') || 1;
   const pts = (list: Pt[] | undefined) => (list ?? []).map((p) => ({ x: p.x, y: p.y }));
   const ctrl = curve === 'haystack' ? [] : curve === 'segments' || curve === 'taxi' ? pts(e.segmentPoints()) : pts(e.controlPoints());

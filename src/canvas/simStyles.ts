@@ -25,8 +25,8 @@ export function simStyles(opts: { big?: boolean; still?: boolean } = {}): Rule[]
     { selector: 'node.sim-focus', style: { 'outline-width': 6, 'outline-color': SIM_COLOURS.focus, 'outline-offset': 4, 'outline-opacity': 1 } },
     { selector: '.lens-fade', style: { opacity: 0.18 } },
     { selector: 'edge.lens-fade', style: { label: '' } },
-    // Parallel service edges (NAVER Cloud → LY carries three) fan out so that their labels do not overlap.
-    { selector: 'edge.lens-dep', style: { width: 4, 'font-size': 12, 'font-weight': 'bold', 'z-index': 10, 'text-background-opacity': 1, 'control-point-step-size': 110 } },
+    // Parallel service edges (NAVER Cloud → LY carries three) fan out; one label names their services (edgeTexts.ts).
+    { selector: 'edge.lens-dep', style: { width: 4, 'font-weight': 'bold', 'z-index': 10, 'text-background-opacity': 1, 'control-point-step-size': 110 } },
   );
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) rules.push({ selector: `edge.lens-dep.x-${cls}`, style: { 'line-style': 'solid', color: s.color } });
   rules.push({ selector: 'edge.lens-dep.cross-border', style: { 'line-style': 'dashed', 'line-dash-pattern': [10, 4] } });

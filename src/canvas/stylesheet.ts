@@ -11,8 +11,8 @@ export const NODE_H = 64;
 export const NODE_H_MAX = 117;
 /** Entity names are drawn at this size (model units): at zoom ≥ READABLE_ZOOM they are ≥ 10 CSS px on screen. */
 export const NODE_FONT = 14;
-/** Stake labels on edges. */
-export const EDGE_FONT = 12;
+/** Edge labels (stakes, agreements, services): as large as names, so that a view that draws names readable draws these so too. */
+export const EDGE_FONT = NODE_FONT;
 /** The lowest zoom at which names are readable (10 CSS px). */
 export const READABLE_ZOOM = 10 / NODE_FONT;
 /** Room for text inside a node. */
@@ -132,11 +132,21 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
     style: lean
       ? { 'curve-style': 'haystack', 'haystack-radius': 0 }
       : {
-          'curve-style': 'bezier', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': EDGE_FONT, color: '#1f2937',
+          'curve-style': 'bezier', 'arrow-scale': 0.9, 'font-size': EDGE_FONT, color: '#1f2937', 'text-wrap': 'wrap', 'text-max-width': '1000',
           'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2', 'min-zoomed-font-size': 7,
           'text-rotation': 'none', 'control-point-step-size': 60,
+          // Big graphs draw each label at its edge's middle; small ones where edgeLabels.ts found room for it.
+          ...(opts.big ? { label: 'data(label)' } : {}),
         },
   });
+  if (!opts.big) {
+    rules.push(
+      { selector: 'edge[text]', style: { label: 'data(text)', 'text-margin-x': 'data(lx)', 'text-margin-y': 'data(ly)' } },
+      // A label with no room of its own (or spoken for by a parallel edge's) shows at its edge's middle, above the nodes,
+      // while its edge is hovered or selected.
+      { selector: 'edge[?lnone].label-peek, edge[?lnone]:selected', style: { label: 'data(label)', 'text-margin-x': 0, 'text-margin-y': 0, 'text-background-opacity': 1, 'z-index-compare': 'manual', 'z-index': 50 } },
+    );
+  }
   edge('edge.holding', EDGE_STYLES.holding, { width: 'data(width)', ...(opts.big ? { 'line-opacity': 0.45 } : {}) });
   edge('edge.holding.estimated', EDGE_STYLES.estimated);
   rules.push({ selector: 'edge.holding.conferring', style: { 'line-color': EDGE_STYLES.conferring.color, [`${arrow}-color`]: EDGE_STYLES.conferring.color, 'z-index': 2, 'line-opacity': 1 } });

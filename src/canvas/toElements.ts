@@ -23,6 +23,9 @@ export const nodeId = (entityId: string) => `e:${entityId}`;
 /** Element id prefix per record kind (agreements get one edge per party: `a:<id>:<party>`). */
 export const EDGE_PREFIX = { holding: 'h:', agreement: 'a:', relation: 'r:', dependency: 'd:' } as const;
 
+/** What an agreement's edges say: short, since the purple line and diamond already say "agreement" (see the legend). */
+export const AGREEMENT_LABEL = { control: 'control', 'joint-control': 'joint control' } as const;
+
 /** The view settings that shape the drawing. */
 export interface DrawView {
   layers: Layers;
@@ -80,7 +83,7 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
         if (!drawn(p)) continue;
         out.push({
           group: 'edges',
-          data: { id: `${EDGE_PREFIX.agreement}${a.id}:${p}`, ref: a.id, kind: 'agreement', source: nodeId(p), target: nodeId(a.subject), label: a.kind === 'joint-control' ? 'joint control agreement' : 'control agreement' },
+          data: { id: `${EDGE_PREFIX.agreement}${a.id}:${p}`, ref: a.id, kind: 'agreement', source: nodeId(p), target: nodeId(a.subject), label: AGREEMENT_LABEL[a.kind] },
           classes: `agreement ag-${a.kind}`,
         });
       }

@@ -1,8 +1,11 @@
 // Pure: the drawn records of a graph (exportSvgGraph's NodeDraw / EdgeDraw) from element definitions (toElements)
 // and positions, styled from the same tables as the Cytoscape stylesheet — no Cytoscape, no DOM, so the CLI draws
-// what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart).
+// what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart); edge
+// labels say and go what and where the canvas puts them (edgeLabelLayout.ts).
+import { labelRank, layoutEdgeLabels, type EdgeLabelInput } from '../canvas/edgeLabelLayout';
 import { labelHeight } from '../canvas/labels';
-import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_FONT, NODE_W, STATUS_STYLES, textWidthOf, type EdgeStyle } from '../canvas/stylesheet';
+import { samplePath } from '../canvas/labelPlace';
+import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_FONT, NODE_W, STATUS_STYLES, textWidthOf, type EdgeStyle } from '../canvas/stylesheet';
 import type { ElementDef } from '../canvas/toElements';
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
@@ -15,6 +18,7 @@ const LABEL_FONT: LabelFont = { style: 'normal', weight: 'normal', size: NODE_FO
 const STEP = 60; // control-point-step-size
 const ARROW_SCALE = 0.9;
 const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
+const LABEL_PADDING = 2; // text-background-padding
 
 const classOf = (el: ElementDef, prefix: string) => el.classes.split(' ').find((c) => c.startsWith(prefix))?.slice(prefix.length);
 
@@ -72,14 +76,15 @@ function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
  * above plain holdings; elements whose entities have no position are left out.
  */
 export function drawElements(elements: ElementDef[], positions: Map<string, Pt>, m: TextMetrics): ElementDraw[] {
-  const at = new Map<string, { p: Pt; ellipse: boolean; h: number }>();
+  const at = new Map<string, { p: Pt; ellipse: boolean; h: number; border: number }>();
   const nodes: NodeDraw[] = [];
   for (const el of elements) {
     if (el.group !== 'nodes') continue;
     const p = el.position ?? positions.get(String(el.data.ref));
     if (!p) continue;
-    at.set(el.data.id, { p, ellipse: (classOf(el, 'k-') ?? 'company') === 'person', h: heightOf(el) });
-    nodes.push(nodeDraw(el, p, m));
+    const node = nodeDraw(el, p, m);
+    at.set(el.data.id, { p, ellipse: (classOf(el, 'k-') ?? 'company') === 'person', h: heightOf(el), border: node.border.width });
+    nodes.push(node);
   }
   const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target)));
   // Edges sharing a pair of nodes (either direction) fan out symmetrically around the straight line.
@@ -91,6 +96,7 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
     if (list) list.push(el); else pairs.set(key, [el]);
   }
   const out: { z: number; draw: EdgeDraw }[] = [];
+  const labelled: EdgeLabelInput[] = [];
   for (const list of pairs.values()) {
     list.forEach((el, i) => {
       const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
@@ -109,16 +115,31 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const geometry = edgeGeometry(input);
       const arrows: ArrowDraw[] = [{ shape: style.arrow, tip, angle: geometry.targetAngle, size: arrowSize(style.width, ARROW_SCALE), color: style.color, opacity: 1, hollow: false, lineWidth: style.width }];
       const label = String(el.data.label ?? '');
-      const font: LabelFont = { style: style.italic ? 'italic' : 'normal', weight: 'normal', size: 10, family: FAMILY };
+      const font: LabelFont = { style: style.italic ? 'italic' : 'normal', weight: 'normal', size: EDGE_FONT, family: FAMILY };
+      if (label) {
+        const whole = edgeGeometry({ ...input, targetGap: 0 });
+        labelled.push({
+          id: el.data.id, source: String(el.data.source), target: String(el.data.target), kind: el.data.kind, label, path: samplePath(whole.pts, whole.curved), mid,
+          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: labelRank(el.data.kind, el.classes),
+        });
+      }
       out.push({
         z: el.classes.includes('conferring') ? 2 : 0,
         draw: {
           group: 'edges', id: el.data.id, geometry, color: style.color, width: style.width, opacity: 1,
           style: style.lineStyle, dash: style.dash ?? [6, 3], cap: 'butt', underlay: null, arrows,
-          label: label ? { lines: [label], x: mid.x, y: mid.y, halign: 'center', valign: 'center', font, color: style.labelColor, opacity: 1, lineHeight: 1, background: { color: '#ffffff', opacity: 0.85, padding: 2, round: false }, outline: null } : null,
+          label: label ? { lines: [label], x: mid.x, y: mid.y, halign: 'center', valign: 'center', font, color: style.labelColor, opacity: 1, lineHeight: 1, background: { color: '#ffffff', opacity: 0.85, padding: LABEL_PADDING, round: false }, outline: null } : null,
         },
       });
     });
+  }
+  // Labels as the canvas lays them out: around the nodes' boxes (their borders included), each at a free spot on its edge.
+  const boxes = [...at.values()].map(({ p, h, border }) => ({ x1: p.x - NODE_W / 2 - border / 2, y1: p.y - h / 2 - border / 2, x2: p.x + NODE_W / 2 + border / 2, y2: p.y + h / 2 + border / 2 }));
+  const placed = layoutEdgeLabels(labelled, boxes, m);
+  for (const { draw } of out) {
+    const spot = placed.get(draw.id);
+    if (!draw.label || !spot) continue;
+    draw.label = spot.text ? { ...draw.label, lines: spot.text.split('\n'), x: draw.label.x + spot.dx, y: draw.label.y + spot.dy } : null;
   }
   out.sort((a, b) => a.z - b.z);
   return [...out.map((e) => e.draw), ...nodes];
@@ -136,8 +157,9 @@ export function drawBounds(draws: ElementDraw[], m: TextMetrics): { x: number; y
       for (const p of d.geometry.pts) add(p.x, p.y);
       if (d.label) {
         const w = Math.max(...d.label.lines.map((l) => m.width(l, d.label!.font)));
-        add(d.label.x - w / 2 - 4, d.label.y - 10);
-        add(d.label.x + w / 2 + 4, d.label.y + 10);
+        const h = (d.label.lines.length * d.label.font.size) / 2 + 4;
+        add(d.label.x - w / 2 - 4, d.label.y - h);
+        add(d.label.x + w / 2 + 4, d.label.y + h);
       }
     }
   }
