@@ -82,7 +82,8 @@ export function layoutEdgeLabels(edges: EdgeLabelInput[], nodes: Box[], m: TextM
       const w = Math.max(0, ...lines.map((s) => Math.ceil(width(s))));
       return { w: w + pad, h: n * size + (n - 1) * (e.lineHeight - 1) * size + pad };
     });
-    items.push({ id: e.id, path: middleLine(t.members.map((id) => byId.get(id)!.path)), shapes, rank: e.rank, says: t.text });
+    const paths = t.members.map((id) => byId.get(id)!.path);
+    items.push({ id: e.id, path: middleLine(paths), ...(paths.length > 1 ? { alternates: paths } : {}), shapes, rank: e.rank, says: t.text });
   }
   const lines = edges.map((e) => {
     const o = owner.get(e.id) ?? e.id;

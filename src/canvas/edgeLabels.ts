@@ -18,6 +18,8 @@ const num = (e: EdgeSingular, name: string) => {
   return Number.isFinite(v) ? v : 0;
 };
 
+const finite = (p: { x: number; y: number } | undefined) => !!p && Number.isFinite(p.x) && Number.isFinite(p.y);
+
 /** The label layout's view of a drawn edge. */
 function inputOf(e: EdgeSingular): EdgeLabelInput {
   const g = edgeGeometry({ ...readGeometry(e), sourceGap: 0, targetGap: 0 });
@@ -44,12 +46,15 @@ function boxOf(n: NodeSingular): Box {
   return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
 }
 
-/** Lays out `cy`'s edge labels now and writes the result into the edges' data. */
-export function layOutLabels(cy: Core): void {
+/** Lays out `cy`'s edge labels now and writes the result into the edges' data; false when the edges are not placed yet. */
+export function layOutLabels(cy: Core): boolean {
   const edges = cy.edges().filter((e) => e.visible() && !!e.data('label') && !UNLABELLED.test(e.classes().join(' ')));
-  if (edges.empty()) return;
+  if (edges.empty()) return true;
+  const inputs = edges.map(inputOf);
+  // Until Cytoscape has placed every edge (a first frame), there is nothing to lay out.
+  if (inputs.some((i) => !finite(i.mid) || i.path.some((p) => !finite(p)))) return false;
   const nodes = cy.nodes().filter((n) => n.visible() && !n.hasClass('ghost')).map(boxOf);
-  const out = layoutEdgeLabels(edges.map(inputOf), nodes, canvasMetrics);
+  const out = layoutEdgeLabels(inputs, nodes, canvasMetrics);
   cy.batch(() => {
     edges.forEach((e) => {
       const r = out.get(e.id())!;
@@ -57,6 +62,7 @@ export function layOutLabels(cy: Core): void {
       if (e.data('text') !== r.text || e.data('lx') !== r.dx || e.data('ly') !== r.dy || !!e.data('lnone') !== none) e.data({ text: r.text, lx: r.dx, ly: r.dy, lnone: none });
     });
   });
+  return true;
 }
 
 /** Keeps `cy`'s labels laid out from now on (one layout per frame at most); returns a function that stops it. */
@@ -68,7 +74,7 @@ export function wireEdgeLabels(cy: Core): () => void {
     if (cy.edges().length > LIVE_DRAG_EDGES && cy.nodes(':grabbed').nonempty()) return; // again on 'free'
     writing = true;
     try {
-      layOutLabels(cy);
+      if (!layOutLabels(cy)) cy.one('render', schedule);
     } finally {
       writing = false;
     }

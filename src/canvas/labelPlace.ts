@@ -18,6 +18,8 @@ export interface LabelItem {
   rank: number;
   /** What the label says: a line whose label says the same does not make it ambiguous. */
   says?: string;
+  /** Further paths the label may sit on, at a small extra cost (the edges of a group whose middle line is `path`). */
+  alternates?: Pt[][];
 }
 
 /** A drawn line a label should not sit on unless it is its own (`owner`: the id of the item whose line it is; `says`:
@@ -29,10 +31,12 @@ export interface Placed { x: number; y: number; shape: number; beside: boolean }
 
 /** Fractions of an edge's length tried, nearest the middle first. */
 const FRACTIONS = [0.5, 0.43, 0.57, 0.36, 0.64, 0.29, 0.71, 0.22, 0.78, 0.15, 0.85, 0.09, 0.91];
-/** Costs, in fractions of the edge's length away from its middle: a spot beside the line, a later shape, a crossing line. */
+/** Costs, in fractions of the edge's length away from its middle: a spot beside the line, a later shape, a crossing line,
+ * a spot on an alternate path. */
 const BESIDE_COST = 0.2;
 const SHAPE_COST = 0.06;
 const CROSSING_COST = 0.35;
+const ALTERNATE_COST = 0.1;
 /** A label beside a slanted line sits at most this much further off than beside a straight one (model units). */
 const MAX_LEAN = 40;
 /** At most this many placed labels are moved to make room for one. */
@@ -93,15 +97,15 @@ export function segmentHitsBox(a: Pt, b: Pt, r: Box): boolean {
 
 interface Spot extends Placed { cost: number; box: Box }
 
-/** Every spot a label may take, best first: on the line at each fraction, then just beside the line on either side. */
-export function candidates(item: LabelItem): Spot[] {
+/** Every spot a label may take on `path`, best first: on the line at each fraction, then just beside it either side. */
+function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number): Spot[] {
   const out: Spot[] = [];
-  if (item.path.length < 2) return out;
+  if (path.length < 2) return out;
   for (const t of FRACTIONS) {
-    const { p, dir } = pointAt(item.path, t);
+    const { p, dir } = pointAt(path, t);
     const steep = Math.abs(dir.y) > Math.abs(dir.x);
-    item.shapes.forEach(({ w, h }, shape) => {
-      const cost = Math.abs(t - 0.5) + shape * SHAPE_COST;
+    shapes.forEach(({ w, h }, shape) => {
+      const cost = Math.abs(t - 0.5) + shape * SHAPE_COST + extra;
       out.push({ ...p, shape, beside: false, cost, box: boxAt(p, w, h) });
       // Beside: to the left or right of a steep line, above or below a flat one, just clear of the line over the box's
       // extent (a slanted line leans into the box by its slope times the box's half size).
@@ -113,6 +117,13 @@ export function candidates(item: LabelItem): Spot[] {
       }
     });
   }
+  return out;
+}
+
+/** Every spot a label may take, best first: along its path, then along its alternates. */
+export function candidates(item: LabelItem): Spot[] {
+  const out = spotsOn(item.path, item.shapes, 0);
+  for (const alt of item.alternates ?? []) out.push(...spotsOn(alt, item.shapes, ALTERNATE_COST));
   return out.sort((a, b) => a.cost - b.cost);
 }
 
