@@ -18,6 +18,8 @@ export interface EdgeLabelInput extends EdgeLabelSource {
   /** The label's background padding (text-background-padding). */
   padding: number;
   rank: number;
+  /** Drawing order (z-index): lines drawn above a label must not cross it. */
+  z: number;
 }
 
 /** A label as drawn: its text ('' when it shows none) and its offset from the edge's midpoint (text-margin-x/y). */
@@ -48,15 +50,14 @@ function middleLine(paths: Pt[][]): Pt[] {
   return out;
 }
 
-/** The ways a label may be written: on one line, or broken in two at the space nearest its middle (at a " · " if
- * there is one near it, which the break replaces). */
+/** The ways a label may be written: on one line, or broken in two at the space nearest its middle — preferring a
+ * " · " (which the break replaces) or the space before a parenthesis when one is near it. */
 export function labelShapes(text: string, width: (s: string) => number): string[] {
   if (text.includes('\n')) return [text];
-  const spaces = [...text.matchAll(/ · | /g)];
+  const spaces = [...text.matchAll(/ · | (?=\()| /g)];
   if (!spaces.length) return [text];
-  const half = width(text) / 2;
-  // A break at the separator is preferred when it is within a fifth of the label's width of the best plain break.
-  const score = (m: RegExpMatchArray) => Math.abs(width(text.slice(0, m.index)) - half) - (m[0] === ' · ' ? width(text) / 5 : 0);
+  const whole = width(text), half = whole / 2;
+  const score = (m: RegExpMatchArray) => Math.abs(width(text.slice(0, m.index)) - half) - (m[0] === ' · ' || text[m.index! + 1] === '(' ? whole / 5 : 0);
   const best = spaces.reduce((a, b) => (score(b) < score(a) ? b : a));
   return [text, `${text.slice(0, best.index)}\n${text.slice(best.index! + best[0].length)}`];
 }
@@ -83,11 +84,11 @@ export function layoutEdgeLabels(edges: EdgeLabelInput[], nodes: Box[], m: TextM
       return { w: w + pad, h: n * size + (n - 1) * (e.lineHeight - 1) * size + pad };
     });
     const paths = t.members.map((id) => byId.get(id)!.path);
-    items.push({ id: e.id, path: middleLine(paths), ...(paths.length > 1 ? { alternates: paths } : {}), shapes, rank: e.rank, says: t.text });
+    items.push({ id: e.id, path: middleLine(paths), ...(paths.length > 1 ? { alternates: paths } : {}), shapes, rank: e.rank, says: t.text, z: e.z });
   }
   const lines = edges.map((e) => {
     const o = owner.get(e.id) ?? e.id;
-    return { owner: o, path: e.path, says: texts.get(o)?.text };
+    return { owner: o, path: e.path, says: texts.get(o)?.text, z: e.z };
   });
   const spots = placeLabels(items, nodes, lines);
   const out = new Map<string, EdgeLabelOut>();

@@ -37,6 +37,7 @@ function inputOf(e: EdgeSingular): EdgeLabelInput {
     maxWidth: wrap ? num(e, 'text-max-width') : Infinity,
     padding: num(e, 'text-background-padding'),
     rank: labelRank(String(e.data('kind') ?? ''), e.classes().join(' ')),
+    z: num(e, 'z-index'),
   };
 }
 

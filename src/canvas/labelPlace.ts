@@ -20,25 +20,28 @@ export interface LabelItem {
   says?: string;
   /** Further paths the label may sit on, at a small extra cost (the edges of a group whose middle line is `path`). */
   alternates?: Pt[][];
+  /** Drawing order (z-index): a line drawn above the label (higher z) would strike it through, so never crosses it. */
+  z?: number;
 }
 
 /** A drawn line a label should not sit on unless it is its own (`owner`: the id of the item whose line it is; `says`:
  * what its label says). */
-export interface Line { owner: string; path: Pt[]; says?: string }
+export interface Line { owner: string; path: Pt[]; says?: string; z?: number }
 
 /** Where a label's centre goes, in which shape, and whether it sits beside its line rather than on it. */
 export interface Placed { x: number; y: number; shape: number; beside: boolean }
 
 /** Fractions of an edge's length tried, nearest the middle first. */
-const FRACTIONS = [0.5, 0.43, 0.57, 0.36, 0.64, 0.29, 0.71, 0.22, 0.78, 0.15, 0.85, 0.09, 0.91];
+const FRACTIONS = [0.5];
+for (let d = 0.04; d < 0.45; d += 0.04) FRACTIONS.push(0.5 - d, 0.5 + d);
 /** Costs, in fractions of the edge's length away from its middle: a spot beside the line, a later shape, a crossing line,
  * a spot on an alternate path. */
 const BESIDE_COST = 0.2;
 const SHAPE_COST = 0.06;
-const CROSSING_COST = 0.35;
+const CROSSING_COST = 1;
 const ALTERNATE_COST = 0.1;
-/** A label beside a slanted line sits at most this much further off than beside a straight one (model units). */
-const MAX_LEAN = 40;
+/** How far a label beside its line keeps off the point it is beside (model units). */
+const BESIDE_GAP = 1;
 /** At most this many placed labels are moved to make room for one. */
 const MAX_MOVED = 4;
 
@@ -107,10 +110,9 @@ function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number): Spot[]
     shapes.forEach(({ w, h }, shape) => {
       const cost = Math.abs(t - 0.5) + shape * SHAPE_COST + extra;
       out.push({ ...p, shape, beside: false, cost, box: boxAt(p, w, h) });
-      // Beside: to the left or right of a steep line, above or below a flat one, just clear of the line over the box's
-      // extent (a slanted line leans into the box by its slope times the box's half size).
-      const shift = steep ? w / 2 + (Math.abs(dir.x / dir.y) * h) / 2 : h / 2 + (Math.abs(dir.y / dir.x) * w) / 2;
-      if (shift > (steep ? w / 2 + MAX_LEAN : h / 2 + MAX_LEAN)) return;
+      // Beside: to the left or right of a steep line, above or below a flat one, its nearer side through the point (a
+      // slanted line crosses a corner of the box: its own line, which a label on the line covers anyway).
+      const shift = (steep ? w : h) / 2 + BESIDE_GAP;
       for (const side of [1, -1]) {
         const q = steep ? { x: p.x + side * shift, y: p.y } : { x: p.x, y: p.y + side * shift };
         out.push({ ...q, shape, beside: true, cost: cost + BESIDE_COST, box: boxAt(q, w, h) });
@@ -165,21 +167,26 @@ class BoxGrid<T> {
   }
 }
 
-type Segment = { owner: string; says?: string; a: Pt; b: Pt };
+type Segment = { owner: string; says?: string; z: number; a: Pt; b: Pt };
 
-/** How many lines cross `box` whose labels say something else than `item`'s (segments indexed by their bounding boxes). */
+/**
+ * How many lines cross `box` whose labels say something else than `item`'s (segments indexed by their bounding boxes);
+ * Infinity when one of them is drawn above the label.
+ */
 function crossings(segments: BoxGrid<Segment>, box: Box, item: LabelItem): number {
   const lines = new Set<string>();
   for (const { value: s } of segments.entries(box)) {
     if (s.owner === item.id || lines.has(s.owner) || (s.says !== undefined && s.says === item.says)) continue;
-    if (segmentHitsBox(s.a, s.b, box)) lines.add(s.owner);
+    if (!segmentHitsBox(s.a, s.b, box)) continue;
+    if (s.z > (item.z ?? 0)) return Infinity;
+    lines.add(s.owner);
   }
   return lines.size;
 }
 
 /**
- * Places every label: spots that overlap a node (`obstacles`) are never used, nor spots beside the line that another of
- * `lines` crosses; spots on the line that other lines cross cost more; labels are placed by rank, the ones with fewest free spots first within a rank, each at its cheapest spot clear
+ * Places every label: spots that overlap a node (`obstacles`) are never used, nor spots a line drawn above the label
+ * crosses, nor spots beside the line that another of `lines` crosses; spots on the line that other lines cross cost more; labels are placed by rank, the ones with fewest free spots first within a rank, each at its cheapest spot clear
  * of the labels already placed. Then each label left without a spot may take one held by up to MAX_MOVED labels when
  * every one of them can move to another spot along its edge clear of all the rest.
  */
@@ -190,7 +197,7 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   for (const l of lines) {
     for (let i = 1; i < l.path.length; i++) {
       const a = l.path[i - 1], b = l.path[i];
-      segments.add({ x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x) + 1e-6, y2: Math.max(a.y, b.y) + 1e-6 }, { owner: l.owner, says: l.says, a, b });
+      segments.add({ x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x) + 1e-6, y2: Math.max(a.y, b.y) + 1e-6 }, { owner: l.owner, says: l.says, z: l.z ?? 0, a, b });
     }
   }
   const free = new Map<string, Spot[]>();
@@ -200,7 +207,7 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
       if (nodes.hits(c.box).size) continue;
       // Beside its line, a label another line runs through could be read as that line's: such spots are not used.
       const n = crossings(segments, c.box, it);
-      if (n && c.beside) continue;
+      if (n === Infinity || (n && c.beside)) continue;
       spots.push({ ...c, cost: c.cost + CROSSING_COST * n });
     }
     free.set(it.id, spots.sort((a, b) => a.cost - b.cost));

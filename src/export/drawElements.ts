@@ -120,7 +120,7 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
         const whole = edgeGeometry({ ...input, targetGap: 0 });
         labelled.push({
           id: el.data.id, source: String(el.data.source), target: String(el.data.target), kind: el.data.kind, label, path: samplePath(whole.pts, whole.curved), mid,
-          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: labelRank(el.data.kind, el.classes),
+          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: labelRank(el.data.kind, el.classes), z: el.classes.includes('conferring') ? 2 : 0,
         });
       }
       out.push({
