@@ -6,6 +6,7 @@ import { ELK_LIMIT, layeredPositions } from '../analysis/placement';
 import type { OwnershipDoc } from '../model';
 import { anchorsOf, placeBeside } from './beside';
 import { NODE_H, NODE_W } from './stylesheet';
+import { elkInputKey, presetPositions, type PositionMap } from './layoutPresets';
 
 let elkReady: Promise<void> | null = null;
 
@@ -37,11 +38,25 @@ export function elkOptions(direction: Direction) {
 /** Graphs up to this size are laid out both ways and the one drawn larger on this canvas wins. */
 const TRY_BOTH = 120;
 
-function runElk(cy: Core, eles: cytoscape.Collection, direction: Direction): Promise<Map<string, { x: number; y: number }>> {
+/** ELK's positions for `eles` (entity id → position): a preset made for this exact input, else a run of ELK. */
+async function elkPositions(cy: Core, eles: cytoscape.Collection, direction: Direction): Promise<PositionMap> {
+  const options = elkOptions(direction);
+  const key = elkInputKey(cy, eles, options);
+  const preset = presetPositions(key);
+  if (preset) return preset;
+  await loadElk();
+  if (cy.destroyed()) return new Map();
+  const pos = await runElk(cy, eles, options);
+  // Test builds keep what ELK computed, for the preset generator (scripts/layout-presets.ts).
+  if (import.meta.env.MODE === 'test') ((globalThis as { __elkRuns?: unknown[] }).__elkRuns ??= []).push({ key, positions: Object.fromEntries([...pos].map(([id, p]) => [id, [p.x, p.y]])) });
+  return pos;
+}
+
+function runElk(cy: Core, eles: cytoscape.Collection, options: ReturnType<typeof elkOptions>): Promise<PositionMap> {
   return new Promise((resolve) => {
-    const layout = eles.layout({ name: 'elk', fit: false, animate: false, nodeDimensionsIncludeLabels: false, elk: elkOptions(direction) } as cytoscape.LayoutOptions);
+    const layout = eles.layout({ name: 'elk', fit: false, animate: false, nodeDimensionsIncludeLabels: false, elk: options } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => {
-      const out = new Map<string, { x: number; y: number }>();
+      const out: PositionMap = new Map();
       if (!cy.destroyed()) eles.nodes().forEach((n: NodeSingular) => void out.set(n.data('ref'), { ...n.position() }));
       resolve(out);
     });
@@ -61,8 +76,6 @@ export function fitZoom(pos: Iterable<{ x: number; y: number }>, w: number, h: n
 export async function layoutPositions(cy: Core, doc: OwnershipDoc): Promise<Positions> {
   const nodes = cy.nodes('.entity');
   if (nodes.length > ELK_LIMIT) return layeredPositions(doc);
-  await loadElk();
-  if (cy.destroyed()) return {};
   const edges = cy.edges('.holding, .agreement');
   const linked = nodes.filter((n) => n.connectedEdges('.holding, .agreement').nonempty());
   const loose = new Set<string>(nodes.difference(linked).map((n) => n.data('ref') as string));
@@ -70,7 +83,7 @@ export async function layoutPositions(cy: Core, doc: OwnershipDoc): Promise<Posi
   const tries: Direction[] = linked.length <= TRY_BOTH ? ['DOWN', 'RIGHT'] : ['DOWN'];
   let best: { zoom: number; pos: Map<string, { x: number; y: number }> } | null = null;
   for (const direction of tries) {
-    const pos = linked.nonempty() ? await runElk(cy, eles, direction) : new Map<string, { x: number; y: number }>();
+    const pos = linked.nonempty() ? await elkPositions(cy, eles, direction) : new Map<string, { x: number; y: number }>();
     if (cy.destroyed()) return {};
     const anchors = anchorsOf(doc, loose, (id) => pos.has(id));
     for (const [id, p] of placeBeside(pos, anchors, NODE_W, NODE_H, 12)) pos.set(id, p);

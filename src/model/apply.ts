@@ -1,6 +1,6 @@
 // The one pure edit function: apply(doc, op) returns a new document or throws a ModelError, never half-changing it.
 // A table holds one handler per operation type, with what its inverse restores beside it (applyWithInverse).
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ModelError } from './errors';
 import { agreementSchema, dependencySchema, docScenarioSchema, entitySchema, eventSchema, holdingSchema, isoDate, relationSchema } from './schema';
 import { checkBoardSeats, checkSubjectTotals, ROUNDING_TOLERANCE } from './validate';
@@ -23,7 +23,7 @@ export function fail(op: { type: string }, what: string): never {
 }
 
 /** Checks one record against its schema, naming the field that is wrong. */
-function check<T>(op: Op, schema: z.ZodType<T>, record: unknown, label: string): T {
+function check<T>(op: Op, schema: z.ZodMiniType<T>, record: unknown, label: string): T {
   const r = schema.safeParse(record);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -156,7 +156,7 @@ function patchKeepingLookups(doc: OwnershipDoc, p: PatchOp): OwnershipDoc {
 interface RecordKind {
   list: RecordList;
   label: string;
-  schema: z.ZodType<{ id: string }>;
+  schema: z.ZodMiniType<{ id: string }>;
   /** Checks a record against the document it is going into (references, dates); throws through `fail`. */
   check(doc: OwnershipDoc, op: Op, r: never): void;
   /** The record once entity `id` is removed: itself, a changed copy, or null to drop it. */

@@ -1,17 +1,17 @@
 // Scenarios as data (data/scenarios/*.json): a titled, sourced list of operations for one dataset.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ModelError } from './errors';
 import type { Op } from './ops';
 import type { Source } from './types';
 import { sourceSchema } from './schema';
 
 export const scenarioSchema = z.looseObject({
-  id: z.string().min(1),
-  title: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  title: z.string().check(z.minLength(1)),
   description: z.string(),
-  dataset: z.string().min(1),
+  dataset: z.string().check(z.minLength(1)),
   /** The view date at which the scenario is meant to be seen (optional; default: the document's). */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   ops: z.array(z.looseObject({ type: z.string() })),
   sources: z.array(sourceSchema),
 });

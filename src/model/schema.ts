@@ -1,24 +1,30 @@
-// The ownership document's schema (FORMAT.md), as zod validators; unknown fields pass through untouched.
-import { z } from 'zod';
+// The ownership document's schema (FORMAT.md), as zod validators; unknown fields pass through untouched. Written with
+// zod/mini (functional checks, tree-shaken) so the validators cost the first load a fraction of classic zod.
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
-  .refine((s) => {
+// zod/mini carries no messages of its own: its English ones name what a refused value should have been.
+z.config(en());
+
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
+  z.refine((s: string) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date');
+  }, 'is not a real calendar date'),
+);
 
-const percent = z.number({ error: 'must be a number' }).finite('must be finite').min(0, 'must be at least 0').max(100, 'must be at most 100');
+/** A percentage 0–100 (zod's numbers refuse NaN and ±Infinity with the type error: "must be a number"). */
+const percent = z.number({ error: 'must be a number' }).check(z.gte(0, 'must be at least 0'), z.lte(100, 'must be at most 100'));
 
 export const sourceSchema = z.looseObject({
-  title: z.string().optional(),
-  url: z.string().optional(),
-  date: isoDate.optional(),
+  title: z.optional(z.string()),
+  url: z.optional(z.string()),
+  date: z.optional(isoDate),
 });
 
-const sources = z.array(sourceSchema).optional();
-const id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
+const sources = z.optional(z.array(sourceSchema));
+const id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters'));
 
 export const entityKinds = ['company', 'person', 'state', 'fund', 'float', 'other'] as const;
 export const agreementKinds = ['control', 'joint-control'] as const;
@@ -41,53 +47,53 @@ export const decisionRuleSchema = z.union([
   z.strictObject({ atLeast: percent }),
 ]);
 
-const dated = { since: isoDate.nullish(), until: isoDate.nullish() };
+const dated = { since: z.nullish(isoDate), until: z.nullish(isoDate) };
 
 export const entitySchema = z.looseObject({
   id,
-  name: z.string().max(500, 'is longer than 500 characters').refine((x) => x.trim().length > 0, 'must not be empty'),
-  kind: z.enum(entityKinds).optional(),
-  jurisdiction: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as JP').optional(),
-  listed: z.boolean().optional(),
-  boardSize: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000).optional(),
-  decisionRule: decisionRuleSchema.optional(),
-  notes: z.string().optional(),
+  name: z.string().check(z.maxLength(500, 'is longer than 500 characters'), z.refine((x: string) => x.trim().length > 0, 'must not be empty')),
+  kind: z.optional(z.enum(entityKinds)),
+  jurisdiction: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as JP'))),
+  listed: z.optional(z.boolean()),
+  boardSize: z.optional(z.number().check(z.int('must be a whole number'), z.gte(1, 'must be at least 1'), z.lte(10_000))),
+  decisionRule: z.optional(decisionRuleSchema),
+  notes: z.optional(z.string()),
   sources,
-  position: z.strictObject({ x: z.number().finite(), y: z.number().finite() }).optional(),
+  position: z.optional(z.strictObject({ x: z.number(), y: z.number() })),
 });
 
 /** A published band (UK PSC "25–50%"): bounds 0–100, each inclusive unless marked exclusive; min below max. */
 export const rangeSchema = z.looseObject({
   min: percent,
   max: percent,
-  minExclusive: z.boolean().optional(),
-  maxExclusive: z.boolean().optional(),
-}).refine((r) => r.min < r.max, 'must have min below max — an exact figure needs no range');
+  minExclusive: z.optional(z.boolean()),
+  maxExclusive: z.optional(z.boolean()),
+}).check(z.refine((r: { min: number; max: number }) => r.min < r.max, 'must have min below max — an exact figure needs no range'));
 
 export const holdingSchema = z.looseObject({
   id,
   holder: id,
   subject: id,
   shares: percent,
-  votes: percent.optional(),
+  votes: z.optional(percent),
   /** The band the shares figure was published as; `shares` is then the point analysed (bods.ts documents it). */
-  sharesRange: rangeSchema.optional(),
-  votesRange: rangeSchema.optional(),
-  boardSeats: z.number().int('must be a whole number').min(0, 'must be at least 0').optional(),
+  sharesRange: z.optional(rangeSchema),
+  votesRange: z.optional(rangeSchema),
+  boardSeats: z.optional(z.number().check(z.int('must be a whole number'), z.gte(0, 'must be at least 0'))),
   ...dated,
-  estimated: z.boolean().optional(),
-  notes: z.string().optional(),
+  estimated: z.optional(z.boolean()),
+  notes: z.optional(z.string()),
   sources,
 });
 
 export const agreementSchema = z.looseObject({
   id,
   kind: z.enum(agreementKinds),
-  parties: z.array(id).min(1, 'needs at least one party'),
+  parties: z.array(id).check(z.minLength(1, 'needs at least one party')),
   subject: id,
-  basis: z.string().optional(),
+  basis: z.optional(z.string()),
   ...dated,
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
   sources,
 });
 
@@ -99,15 +105,15 @@ export const agreementSchema = z.looseObject({
 export const relationSchema = z.looseObject({
   id,
   kind: z.enum(relationKinds),
-  party: id.optional(),
-  unspecified: z.string().optional(),
+  party: z.optional(id),
+  unspecified: z.optional(z.string()),
   subject: id,
   /** For consolidation: the direct or the ultimate accounting parent (GLEIF). */
-  level: z.enum(['direct', 'ultimate']).optional(),
-  directOrIndirect: z.enum(['direct', 'indirect', 'unknown']).optional(),
-  details: z.string().optional(),
+  level: z.optional(z.enum(['direct', 'ultimate'])),
+  directOrIndirect: z.optional(z.enum(['direct', 'indirect', 'unknown'])),
+  details: z.optional(z.string()),
   ...dated,
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
   sources,
 });
 
@@ -117,40 +123,40 @@ export const dependencySchema = z.looseObject({
   client: id,
   kind: z.enum(dependencyKinds),
   ...dated,
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
   sources,
 });
 
 export const eventSchema = z.looseObject({
   id,
   date: isoDate,
-  kind: z.enum(eventKinds).optional(),
-  title: z.string().min(1, 'must not be empty'),
-  entities: z.array(id).optional(),
-  notes: z.string().optional(),
+  kind: z.optional(z.enum(eventKinds)),
+  title: z.string().check(z.minLength(1, 'must not be empty')),
+  entities: z.optional(z.array(id)),
+  notes: z.optional(z.string()),
   sources,
 });
 
 /** A scenario saved with the document: a named list of operations, checked when it is replayed. */
 export const docScenarioSchema = z.looseObject({
   id,
-  title: z.string().max(500, 'is longer than 500 characters').refine((x) => x.trim().length > 0, 'must not be empty'),
-  description: z.string().optional(),
+  title: z.string().check(z.maxLength(500, 'is longer than 500 characters'), z.refine((x: string) => x.trim().length > 0, 'must not be empty')),
+  description: z.optional(z.string()),
   /** The view date at which the scenario is meant to be seen. */
-  date: isoDate.optional(),
-  ops: z.array(z.looseObject({ type: z.string().min(1, 'must not be empty') })),
+  date: z.optional(isoDate),
+  ops: z.array(z.looseObject({ type: z.string().check(z.minLength(1, 'must not be empty')) })),
 });
 
 export const documentSchema = z.looseObject({
   format: z.literal('ownership-graph', { error: 'must be "ownership-graph"' }),
-  version: z.number().int().min(1),
-  title: z.string().optional(),
-  asOf: isoDate.optional(),
+  version: z.number().check(z.int(), z.gte(1)),
+  title: z.optional(z.string()),
+  asOf: z.optional(isoDate),
   entities: z.array(entitySchema),
   holdings: z.array(holdingSchema),
-  agreements: z.array(agreementSchema).optional(),
-  relations: z.array(relationSchema).optional(),
-  dependencies: z.array(dependencySchema).optional(),
-  events: z.array(eventSchema).optional(),
-  scenarios: z.array(docScenarioSchema).optional(),
+  agreements: z.optional(z.array(agreementSchema)),
+  relations: z.optional(z.array(relationSchema)),
+  dependencies: z.optional(z.array(dependencySchema)),
+  events: z.optional(z.array(eventSchema)),
+  scenarios: z.optional(z.array(docScenarioSchema)),
 });

@@ -1,5 +1,5 @@
 // Types of the ownership document (FORMAT.md), derived from the schema so the two never drift apart.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Op } from './ops';
 import type {
   agreementSchema, decisionRuleSchema, dependencySchema, docScenarioSchema, documentSchema, entitySchema, eventSchema,

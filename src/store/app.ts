@@ -2,6 +2,8 @@
 // from its environment by createApp(). Nothing here runs on import; main.tsx calls createApp() once.
 import type { StoreApi } from 'zustand/vanilla';
 import { serializeDoc } from '../io/native';
+import type { OwnershipDoc } from '../model';
+import { prepareEditLookups } from '../model/docIndex';
 import { browserChannel, createAutosave, type AutosaveControl, type TabChannel } from './autosave';
 import { boot, bootFrom, sampleRequest, type Boot } from './boot';
 import { datasetById } from './datasets';
@@ -33,6 +35,8 @@ export interface AppEnv {
   storageNotice?: string;
   /** Where the Simulate panel's open/closed choice is remembered, and the window's width (absent: no storage, wide). */
   simPrefs?: SimViewPrefs;
+  /** Runs `f` when the page is idle (default: requestIdleCallback, else a timeout). */
+  idle?: (f: () => void) => void;
 }
 
 /** One running explorer. */
@@ -126,6 +130,12 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   if (shared && 'error' in shared) store.getState().notify(shared.error, 'error');
   if (worker && initial.sample) void loadSample(store, initial.sample, worker.generate, initial.notice ?? '');
   let search = env.search;
+  // Each document opened gets, in idle time, the lookups its edits are checked with (model/docIndex.ts): at 100k
+  // entities building them takes ~90 ms, which the first edit would otherwise pay.
+  const idle = env.idle ?? ((f) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => f(), { timeout: 5000 }) : setTimeout(f, 200)));
+  const prepare = (doc: OwnershipDoc) => idle(() => store.getState().doc === doc && prepareEditLookups(doc));
+  prepare(store.getState().doc);
+  const unprepare = store.subscribe((s, prev) => s.loads !== prev.loads && prepare(s.doc));
 
   return {
     store,
@@ -156,6 +166,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
       else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
     },
     stop() {
+      unprepare();
       void autosave.pause();
       autosave.stop();
       worker?.stop();

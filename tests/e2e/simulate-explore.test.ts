@@ -89,6 +89,22 @@ describe('timeline', () => {
   });
 });
 
+describe('tabs', () => {
+  it('a tab opens at its top: the Dependencies tab after a scrolled Timeline shows its lens button', async () => {
+    const page = s.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openTab(page, 'Timeline');
+    const body = page.locator('#sim-tabpanel');
+    await body.evaluate((el) => void (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(40);
+    await openTab(page, 'Dependencies');
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(0);
+    const lens = panel(page).getByRole('button', { name: 'Dependency lens' });
+    // What is drawn at the button's centre is the button: it is in view, not scrolled off above the panel's top.
+    expect(await lens.evaluate((el) => { const r = el.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el; })).toBe(true);
+  });
+});
+
 describe('the dependency lens', () => {
   const row = (page: Page, id: string) => panel(page).getByTestId(`dep-${id}`);
 

@@ -4,6 +4,7 @@ import { createApp, type AppEnv } from '../../src/store/app';
 import { memoryKv } from '../../src/store/kv';
 import { datasetById } from '../../src/store/datasets';
 import { encodeShareFragment } from '../../src/io/shareLink';
+import { holdingLookup } from '../../src/model/docIndex';
 
 const env = (over: Partial<AppEnv> = {}): AppEnv => ({ search: '', hash: '', kv: memoryKv(), workers: false, clearHash() {}, clearSearch() {}, download() {}, ...over });
 
@@ -31,5 +32,20 @@ describe('createApp', () => {
     expect(b.store.getState().doc.entities.some((e) => e.name === 'Only in A')).toBe(false);
     a.stop();
     b.stop();
+  });
+
+  it('gives each document opened, in idle time, the lookups its edits are checked with (every subject indexed)', async () => {
+    const queued: (() => void)[] = [];
+    const app = await createApp(env({ idle: (f) => void queued.push(f) }));
+    const subjects = (doc: { holdings: { subject: string }[] }) => new Set(doc.holdings.map((h) => h.subject)).size;
+    const ly = app.store.getState().doc;
+    expect(holdingLookup(ly.holdings)!.bySubject.size).toBe(0); // not before the page is idle
+    queued.splice(0).forEach((f) => f());
+    expect(holdingLookup(ly.holdings)!.bySubject.size).toBe(subjects(ly));
+    await app.openDataset('ntt-docomo');
+    const docomo = app.store.getState().doc;
+    queued.splice(0).forEach((f) => f());
+    expect(holdingLookup(docomo.holdings)!.bySubject.size).toBe(subjects(docomo));
+    app.stop();
   });
 });

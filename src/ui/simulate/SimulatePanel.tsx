@@ -57,7 +57,8 @@ export function SimulatePanel() {
           </button>
         ))}
       </div>
-      <div id="sim-tabpanel" className="sim-body" role="tabpanel" aria-labelledby={`sim-tab-${tab}`} tabIndex={0}>
+      {/* Keyed by tab: a tab opens at its top, not at the scroll position the previous tab was left at. */}
+      <div key={tab} id="sim-tabpanel" className="sim-body" role="tabpanel" aria-labelledby={`sim-tab-${tab}`} tabIndex={0}>
         {PANELS[tab]()}
       </div>
     </aside>
