@@ -34,11 +34,10 @@ export interface Placed { x: number; y: number; shape: number; beside: boolean }
 /** Fractions of an edge's length tried, nearest the middle first. */
 const FRACTIONS = [0.5];
 for (let d = 0.04; d < 0.45; d += 0.04) FRACTIONS.push(0.5 - d, 0.5 + d);
-/** Costs, in fractions of the edge's length away from its middle: a spot beside the line, a later shape, a crossing line,
- * a spot on an alternate path. */
+/** Costs, in fractions of the edge's length away from its middle: a spot beside the line, a later shape, a spot on an
+ * alternate path. */
 const BESIDE_COST = 0.2;
 const SHAPE_COST = 0.06;
-const CROSSING_COST = 1;
 const ALTERNATE_COST = 0.1;
 /** How far a label beside its line keeps off the point it is beside (model units). */
 const BESIDE_GAP = 1;
@@ -51,15 +50,12 @@ export const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 <
 /** The box of a `w` × `h` label centred at `p`. */
 export const boxAt = (p: Pt, w: number, h: number): Box => ({ x1: p.x - w / 2, y1: p.y - h / 2, x2: p.x + w / 2, y2: p.y + h / 2 });
 
-/** `n` + 1 points (about) along a drawn edge: straight segments, or a chain of quadratic Béziers when `curved`. */
+/** Points along a drawn edge: its straight segments as they are, or about `n` + 1 points along a chain of quadratic
+ * Béziers when `curved`. */
 export function samplePath(pts: Pt[], curved: boolean, n = 16): Pt[] {
   if (pts.length < 2) return pts.slice();
+  if (!curved) return pts.slice(); // straight pieces need no more points
   const out: Pt[] = [pts[0]];
-  if (!curved) {
-    const k = Math.max(1, Math.round(n / (pts.length - 1)));
-    for (let i = 1; i < pts.length; i++) for (let j = 1; j <= k; j++) out.push({ x: pts[i - 1].x + ((pts[i].x - pts[i - 1].x) * j) / k, y: pts[i - 1].y + ((pts[i].y - pts[i - 1].y) * j) / k });
-    return out;
-  }
   const pieces = Math.floor((pts.length - 1) / 2), per = Math.max(2, Math.round(n / pieces));
   for (let p = 0; p < pieces; p++) for (let j = 1; j <= per; j++) out.push(quadAt(pts[2 * p], pts[2 * p + 1], pts[2 * p + 2], j / per));
   return out;
@@ -109,13 +105,13 @@ function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number): Spot[]
     const steep = Math.abs(dir.y) > Math.abs(dir.x);
     shapes.forEach(({ w, h }, shape) => {
       const cost = Math.abs(t - 0.5) + shape * SHAPE_COST + extra;
-      out.push({ ...p, shape, beside: false, cost, box: boxAt(p, w, h) });
+      out.push({ x: p.x, y: p.y, shape, beside: false, cost, box: boxAt(p, w, h) });
       // Beside: to the left or right of a steep line, above or below a flat one, its nearer side through the point (a
       // slanted line crosses a corner of the box: its own line, which a label on the line covers anyway).
       const shift = (steep ? w : h) / 2 + BESIDE_GAP;
       for (const side of [1, -1]) {
         const q = steep ? { x: p.x + side * shift, y: p.y } : { x: p.x, y: p.y + side * shift };
-        out.push({ ...q, shape, beside: true, cost: cost + BESIDE_COST, box: boxAt(q, w, h) });
+        out.push({ x: q.x, y: q.y, shape, beside: true, cost: cost + BESIDE_COST, box: boxAt(q, w, h) });
       }
     });
   }
@@ -131,17 +127,19 @@ export function candidates(item: LabelItem): Spot[] {
 
 /** A uniform grid of boxes, for finding quickly which boxes a new one may overlap. */
 class BoxGrid<T> {
-  private cells = new Map<string, { box: Box; value: T }[]>();
-  private keysOf = new Map<T, string[]>();
+  private cells = new Map<number, { box: Box; value: T }[]>();
+  private keysOf = new Map<T, number[]>();
   constructor(private readonly size: number) {}
-  private keys(b: Box): string[] {
-    const s = this.size, out: string[] = [];
-    for (let i = Math.floor(b.x1 / s); i <= Math.floor(b.x2 / s); i++) for (let j = Math.floor(b.y1 / s); j <= Math.floor(b.y2 / s); j++) out.push(`${i},${j}`);
+  private keys(b: Box): number[] {
+    const s = this.size, out: number[] = [];
+    for (let i = Math.floor(b.x1 / s); i <= Math.floor(b.x2 / s); i++) for (let j = Math.floor(b.y1 / s); j <= Math.floor(b.y2 / s); j++) out.push(i * 1_000_003 + j);
     return out;
   }
   add(box: Box, value: T) {
     const keys = this.keys(box);
-    this.keysOf.set(value, [...(this.keysOf.get(value) ?? []), ...keys]);
+    const known = this.keysOf.get(value);
+    if (known) known.push(...keys);
+    else this.keysOf.set(value, keys);
     for (const k of keys) {
       const list = this.cells.get(k);
       if (list) list.push({ box, value });
@@ -155,15 +153,27 @@ class BoxGrid<T> {
     }
     this.keysOf.delete(value);
   }
-  /** The entries whose boxes overlap `box`, each once. */
-  entries(box: Box): { box: Box; value: T }[] {
-    const out = new Set<{ box: Box; value: T }>();
-    for (const k of this.keys(box)) for (const e of this.cells.get(k) ?? []) if (overlaps(e.box, box)) out.add(e);
-    return [...out];
+  /** Calls `f` with each entry whose box overlaps `box` (an entry in several cells may come more than once) until it
+   * returns true; returns whether one did. */
+  some(box: Box, f: (value: T, box: Box) => boolean): boolean {
+    for (const k of this.keys(box)) {
+      const list = this.cells.get(k);
+      if (list) for (const e of list) if (overlaps(e.box, box) && f(e.value, e.box)) return true;
+    }
+    return false;
+  }
+  /** Whether any box overlaps `box`. */
+  any(box: Box): boolean {
+    return this.some(box, () => true);
   }
   /** The distinct values whose boxes overlap `box`. */
   hits(box: Box): Set<T> {
-    return new Set(this.entries(box).map((e) => e.value));
+    const out = new Set<T>();
+    this.some(box, (v) => {
+      out.add(v);
+      return false;
+    });
+    return out;
   }
 }
 
@@ -175,20 +185,21 @@ type Segment = { owner: string; says?: string; z: number; a: Pt; b: Pt };
  */
 function crossings(segments: BoxGrid<Segment>, box: Box, item: LabelItem): number {
   const lines = new Set<string>();
-  for (const { value: s } of segments.entries(box)) {
-    if (s.owner === item.id || lines.has(s.owner) || (s.says !== undefined && s.says === item.says)) continue;
-    if (!segmentHitsBox(s.a, s.b, box)) continue;
-    if (s.z > (item.z ?? 0)) return Infinity;
+  const above = segments.some(box, (s) => {
+    if (s.owner === item.id || lines.has(s.owner) || (s.says !== undefined && s.says === item.says) || !segmentHitsBox(s.a, s.b, box)) return false;
     lines.add(s.owner);
-  }
-  return lines.size;
+    return s.z > (item.z ?? 0);
+  });
+  return above ? Infinity : lines.size;
 }
 
 /**
- * Places every label: spots that overlap a node (`obstacles`) are never used, nor spots a line drawn above the label
- * crosses, nor spots beside the line that another of `lines` crosses; spots on the line that other lines cross cost more; labels are placed by rank, the ones with fewest free spots first within a rank, each at its cheapest spot clear
- * of the labels already placed. Then each label left without a spot may take one held by up to MAX_MOVED labels when
- * every one of them can move to another spot along its edge clear of all the rest.
+ * Places every label. Spots that overlap a node (`obstacles`) are never used, nor spots a line drawn above the label
+ * crosses, nor spots beside the line that another of `lines` crosses; of the rest, a label takes the one fewest other
+ * lines cross, then the cheapest (nearest its edge's middle, on the line). Labels are placed by rank, the ones with
+ * fewest spots clear of nodes first within a rank, each clear of the labels already placed. Then each label left
+ * without a spot may take one held by up to MAX_MOVED labels when every one of them can move to another spot along its
+ * edge clear of all the rest. Crossings are worked out only for spots that are considered.
  */
 export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] = []): Map<string, Placed | null> {
   const nodes = new BoxGrid<number>(128);
@@ -200,20 +211,36 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
       segments.add({ x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x) + 1e-6, y2: Math.max(a.y, b.y) + 1e-6 }, { owner: l.owner, says: l.says, z: l.z ?? 0, a, b });
     }
   }
+  const byId = new Map(items.map((it) => [it.id, it]));
+  /** Each label's spots clear of nodes, cheapest first. */
   const free = new Map<string, Spot[]>();
-  for (const it of items) {
-    const spots: Spot[] = [];
-    for (const c of candidates(it)) {
-      if (nodes.hits(c.box).size) continue;
-      // Beside its line, a label another line runs through could be read as that line's: such spots are not used.
-      const n = crossings(segments, c.box, it);
-      if (n === Infinity || (n && c.beside)) continue;
-      spots.push({ ...c, cost: c.cost + CROSSING_COST * n });
+  for (const it of items) free.set(it.id, candidates(it).filter((c) => !nodes.any(c.box)));
+  const crossed = new Map<Spot, number>();
+  /** A spot's crossings (Infinity: not to be used), worked out when first asked for. */
+  const cross = (it: LabelItem, s: Spot): number => {
+    let n = crossed.get(s);
+    if (n === undefined) {
+      n = crossings(segments, s.box, it);
+      // Beside its line, a label another line runs through could be read as that line's.
+      if (n && s.beside) n = Infinity;
+      crossed.set(s, n);
     }
-    free.set(it.id, spots.sort((a, b) => a.cost - b.cost));
-  }
-  const order = [...items].sort((a, b) => a.rank - b.rank || free.get(a.id)!.length - free.get(b.id)!.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return n;
+  };
   const placed = new BoxGrid<string>(128);
+  const clear = (s: Spot) => !placed.any(s.box);
+  /** The best spot of `id` clear of the placed labels: fewest crossings, then cheapest. */
+  const best = (id: string): Spot | undefined => {
+    const it = byId.get(id)!;
+    let pick: Spot | undefined, fewest = Infinity;
+    for (const s of free.get(id)!) {
+      if (!clear(s)) continue;
+      const n = cross(it, s);
+      if (n === 0) return s;
+      if (n < fewest) [pick, fewest] = [s, n];
+    }
+    return pick;
+  };
   const at = new Map<string, Spot>();
   const put = (id: string, s: Spot) => {
     at.set(id, s);
@@ -225,14 +252,16 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   };
   /** Places `id` at a spot held by at most MAX_MOVED labels if each of them can move to another free spot. */
   const makeRoom = (id: string): boolean => {
-    for (const c of free.get(id)!) {
+    const it = byId.get(id)!;
+    const usable = free.get(id)!.filter((s) => cross(it, s) !== Infinity).sort((a, b) => cross(it, a) - cross(it, b) || a.cost - b.cost);
+    for (const c of usable) {
       const block = [...placed.hits(c.box)];
       if (block.length > MAX_MOVED) continue;
       const before = block.map((b) => at.get(b)!);
       block.forEach(lift);
       put(id, c);
       const moved = block.every((b) => {
-        const spot = free.get(b)!.find((o) => placed.hits(o.box).size === 0);
+        const spot = best(b);
         if (spot) put(b, spot);
         return !!spot;
       });
@@ -244,9 +273,10 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
     }
     return false;
   };
+  const order = [...items].sort((a, b) => a.rank - b.rank || free.get(a.id)!.length - free.get(b.id)!.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const left: string[] = [];
   for (const it of order) {
-    const spot = free.get(it.id)!.find((c) => placed.hits(c.box).size === 0);
+    const spot = best(it.id);
     if (spot) put(it.id, spot);
     else left.push(it.id);
   }
