@@ -7,7 +7,7 @@ import { checkBoardSeats, checkSubjectTotals, ROUNDING_TOLERANCE } from './valid
 import { entityLookup, holdingLookup, moveEntityLookup, moveHoldingLookup, subjectHoldings as holdingsOf } from './docIndex';
 import { type Changes, type Op, type OpType } from './ops';
 import { applyPatch, restoring, touch, touched, touchedBy, type PatchOp, type RecordList, type Touched } from './patch';
-import { transfer } from './transfer';
+import { transfer, transferTouched } from './transfer';
 import type { Holding, OwnershipDoc } from './types';
 
 type OpOf<T extends OpType> = Extract<Op, { type: T }>;
@@ -336,7 +336,7 @@ const CORE: { [T in OpType]?: Handler<T> } = {
   transfer: {
     apply: transfer,
     // The subject's holdings are all a transfer changes: the seller's and buyer's, and one it may create.
-    touches: (before, op, after) => touch(touched(), 'holdings', [...before.holdings, ...after.holdings].filter((h) => h.subject === op.subject).map((h) => h.id)),
+    touches: (before, op, after) => touch(touched(), 'holdings', transferTouched(before, op.subject, after)),
   },
   setMeta: {
     apply(doc, op) {

@@ -87,8 +87,10 @@ export function CanvasPane() {
   const model = legendModel(elements, analysis, namer(analysis.doc));
   const beforeName = draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
   const afterName = draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
+  // Only the first letter is lowered: a scenario's title keeps its names ("scenario: SoftBank buys NAVER out").
+  const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
   const side = split
-    ? `Left: ${beforeName.toLowerCase()} · right: ${afterName.toLowerCase()} · ${analysis.options.date}`
+    ? `Left: ${lowerFirst(beforeName)} · right: ${lowerFirst(afterName)} · ${analysis.options.date}`
     : `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
   return (
     <div className="canvas-pane">

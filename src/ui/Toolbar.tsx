@@ -2,6 +2,7 @@
 // table toggle and reset (which asks first).
 import { Suspense, useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
+import { today } from '../model/dates';
 import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
@@ -71,7 +72,8 @@ export function Toolbar() {
           <input
             aria-label="View date"
             type="date"
-            value={view.date ?? asOf ?? ''}
+            // The date the analysis uses: the one chosen, else the document's, else today (analysis/options.ts).
+            value={view.date ?? asOf ?? today()}
             onChange={(e) => st().setView({ date: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null })}
           />
         </label>

@@ -3,7 +3,7 @@
 // parts (docParts.ts), one task each, so that no copy of a large graph freezes the page.
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary, ControlDiff } from '../analysis';
-import { joinDoc, nextTask, splitDoc, type DocPart } from './docParts';
+import { joinDoc, nextTask, PART_ITEMS, splitDoc, type DocPart } from './docParts';
 import type { AdjacencySeed, EntityDetail, Request, Response } from './protocol';
 import type { OpenDecision } from '../io/open';
 
@@ -19,7 +19,8 @@ export class AnalysisWorker {
   /** What is still being sent (a document in parts); later messages go after it. */
   private tail: Promise<void> | null = null;
 
-  constructor(worker?: Worker) {
+  /** `partItems`: how many records of a list one message carries (docParts.ts). */
+  constructor(worker?: Worker, private readonly partItems = PART_ITEMS) {
     this.worker = worker ?? new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<Response>) => {
       const r = e.data;
@@ -84,7 +85,7 @@ export class AnalysisWorker {
 
   /** Replaces the worker's document (copied in parts: done on load, undo and redo only, never per edit). */
   load(doc: OwnershipDoc): Promise<unknown> {
-    const { shell, parts } = splitDoc(doc);
+    const { shell, parts } = splitDoc(doc, this.partItems);
     return this.send({ type: 'load', doc: shell }, undefined, [], parts);
   }
 

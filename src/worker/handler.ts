@@ -5,11 +5,11 @@ import { apply, generateGraph, type OwnershipDoc } from '../model';
 import { adjacencyBuffers, analyze, buildAdjacency, diffAnalyses, resolveOptions, summaryBuffers } from '../analysis';
 import { LiveAnalysis } from '../analysis/live';
 import { decideOpen } from '../io/open';
-import { joinDoc, splitDoc, type DocPart } from './docParts';
+import { joinDoc, PART_ITEMS, splitDoc, type DocPart } from './docParts';
 import type { AdjacencySeed, Request, Response } from './protocol';
 
-/** Creates a message handler holding the worker's copy of the document. */
-export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => void) {
+/** Creates a message handler holding the worker's copy of the document; lists are sent in parts of `partItems`. */
+export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => void, partItems = PART_ITEMS) {
   let doc: OwnershipDoc | null = null;
   /** The live analysis of the latest view, followed from document to document. */
   let live: LiveAnalysis | null = null;
@@ -22,7 +22,7 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
   };
   /** Sends `d` in parts ahead of the reply that carries its shell. */
   const sendDoc = (seq: number, d: OwnershipDoc): OwnershipDoc => {
-    const { shell, parts: out } = splitDoc(d);
+    const { shell, parts: out } = splitDoc(d, partItems);
     for (const part of out) post({ type: 'part', seq, part });
     return shell;
   };

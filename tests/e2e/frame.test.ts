@@ -158,6 +158,8 @@ describe('split view', () => {
       );
     let [left, right] = await viewports();
     expect(left).toEqual(right);
+    // The legend names both sides, the scenario by its own title.
+    expect(await page.getByTestId('legend-side').textContent()).toBe('Left: base · right: scenario: SoftBank acquires majority · 2024-09-30');
     // Pan the right side: the left follows.
     const box = (await page.locator('.graph:not(.mirror)').boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + box.height - 20);

@@ -26,6 +26,10 @@ describe('registers in the app', () => {
     await waitDrawn(page);
     const doc = await state<{ relations: { kind: string }[]; holdings: { sharesRange?: unknown }[] }>(page, '(s) => s.doc');
     expect(doc.relations.map((r) => r.kind)).toEqual(['trustee', 'consolidation']);
+    // The file gives no date: the date field shows the one the analysis uses (today), as the legend does, not a blank.
+    const date = await page.getByLabel('View date', { exact: true }).inputValue();
+    expect(date).toBe(new Date().toISOString().slice(0, 10));
+    expect(await page.getByTestId('legend-side').textContent()).toContain(date);
     // Consolidation makes Parent Group control Child GmbH; the edges are on the canvas.
     expect(await state<string[]>(page, "(s) => s.doc.relations.map((r) => r.id)")).toHaveLength(2);
     await elementScreenPosition(page, 'r:r-gleif-consolidation');

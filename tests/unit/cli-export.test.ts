@@ -23,7 +23,7 @@ describe('cli export', () => {
     const img = decodePng(new Uint8Array(readFileSync(out('ubo.png'))));
     expect(img.width).toBeGreaterThan(1000); // the caption's minimum width, at 2×
     expect(colourVariety(img)).toBeGreaterThan(8); // nodes, edges, text and legend, not a blank page
-  });
+  }, 30_000); // the layout engine's first start in this process and a 2× rendering: ~0.8 s idle, seconds under load
 
   it('writes an SVG with every entity, the holdings, the caption and the rule asked for', async () => {
     await runExport([ly, '--to', out('ly.svg'), '--rule', 'votes', '--date', '2024-09-30']);

@@ -102,7 +102,8 @@ describe('cli run()', () => {
   });
 });
 
-describe('cli process', () => {
+// Whole processes (node starting tsx, then the CLI): about 0.6 s each idle, several seconds on a loaded machine.
+describe('cli process', { timeout: 30_000 }, () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, ...args], { encoding: 'utf8', cwd: root });
 
   it('prints exactly one JSON object on stdout and exits 0', () => {

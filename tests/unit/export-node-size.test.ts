@@ -2,7 +2,7 @@
 // canvas's data(h) and the Node-side export, names fitting their boxes, and the loose entities (regulators) laid out
 // beside what they act on, as the app lays them out, not in a far row.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { labelHeight } from '../../src/canvas/labels';
 import { KIND_STYLES, NODE_FONT, NODE_H, stylesheet } from '../../src/canvas/stylesheet';
@@ -23,6 +23,13 @@ function drawn(doc = LY) {
   return { elements, nodes };
 }
 
+// LY laid out once for the file, as the export lays it out: ELK's first run in a process starts the engine (~0.4 s
+// idle, several seconds on a loaded machine), so it gets a hook's own time limit instead of eating a test's.
+let lyPositions: Awaited<ReturnType<typeof positionsFor>>;
+beforeAll(async () => {
+  lyPositions = await positionsFor(LY, drawn().elements);
+}, 60_000);
+
 describe('node size: canvas and export', () => {
   it('the canvas sizes an entity node by data(h)', () => {
     for (const opts of [{}, { big: true }]) {
@@ -31,9 +38,9 @@ describe('node size: canvas and export', () => {
     }
   });
 
-  it('a long-named entity is as tall in the export as on the canvas, taller than a one-line one, and its name fits', async () => {
+  it('a long-named entity is as tall in the export as on the canvas, taller than a one-line one, and its name fits', () => {
     const { elements, nodes } = drawn();
-    const draws = drawElements(elements, await positionsFor(LY, elements), approxMetrics).filter((d): d is NodeDraw => d.group === 'nodes');
+    const draws = drawElements(elements, lyPositions, approxMetrics).filter((d): d is NodeDraw => d.group === 'nodes');
     expect(draws).toHaveLength(LY.entities.length);
     const canvasH = new Map(nodes.map((n) => [n.data.id, Number(n.data.h)]));
     for (const d of draws) expect([d.id, d.h]).toEqual([d.id, canvasH.get(d.id)]);
@@ -82,9 +89,8 @@ describe('export layout', () => {
     expect(pos.get('r')!.x).toBeGreaterThan(Math.max(pos.get('b')!.x, pos.get('c')!.x));
   });
 
-  it('LY: the three regulators are in rows of the graph, none in a row of its own', async () => {
-    const { elements } = drawn();
-    const pos = await positionsFor(LY, elements);
+  it('LY: the three regulators are in rows of the graph, none in a row of its own', () => {
+    const pos = lyPositions;
     const rowsOfLinked = new Set(['ly', 'sbkk', 'ahd', 'naver', 'sbg'].map((id) => pos.get(id)!.y));
     const ys = [...pos].filter(([id]) => !['mic', 'msit', 'ppc'].includes(id)).map(([, p]) => p.y);
     for (const id of ['mic', 'msit', 'ppc']) {

@@ -8,6 +8,8 @@ import { apply, applyWithInverse, ModelError, parseDoc, type Holding, type Op, t
 import { holdingSchema } from '../../src/model/schema';
 import { checkBoardSeats, checkSubjectTotals } from '../../src/model/validate';
 import { prepareEditLookups } from '../../src/model/docIndex';
+import { inForce } from '../../src/model/dates';
+import { FLOAT_PREFIX, uniqueId } from '../../src/model/ops';
 import { docArb, opOf, opSeedArb, type OpSeed } from './arbitraries';
 
 const fail = (op: Op, what: string): never => {
@@ -57,7 +59,77 @@ const merge = (h: Holding, changes: Record<string, unknown>) => {
   return next;
 };
 
-/** The reference: holding operations and addEntity by scanning; anything else by apply on fresh lists (lookups built anew). */
+// The transfer as it scanned the register (model/transfer.ts before it read the lookups).
+const EPS = 1e-9;
+
+function roundT(x: number) {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** The holdings a transfer acts on: in force on `date`, or open-ended ones when no date is given. */
+function holdingOf(doc: OwnershipDoc, holder: string, subject: string, date: string | undefined): number {
+  return doc.holdings.findIndex((h) => h.holder === holder && h.subject === subject && (date ? inForce(h, date) : !h.until));
+}
+
+/** The scanning transfer of model/transfer.ts before the lookups. */
+function scanTransfer(doc: OwnershipDoc, op: Extract<Op, { type: 'transfer' }>): OwnershipDoc {
+  const { seller, buyer, subject, points, date } = op;
+  if (!Number.isFinite(points) || points <= 0) fail(op, `points must be a positive number, got ${points}`);
+  if (points > 100) fail(op, `points must be at most 100, got ${points}`);
+  if (seller === buyer) fail(op, 'seller and buyer are the same');
+  requireEntity(doc, op, subject, 'subject');
+  const floatId = FLOAT_PREFIX + subject;
+  const holdings = doc.holdings.slice();
+  const live = doc.holdings.filter((h) => h.subject === subject && (date ? inForce(h, date) : !h.until));
+  let template: Holding | undefined;
+  let votesMoved = points;
+
+  if (seller === floatId) {
+    const held = live.reduce((s, h) => s + h.shares, 0);
+    if (100 - held < points - EPS) fail(op, `the unattributed remainder of "${subject}" is ${roundT(100 - held)}%, less than ${points}`);
+  } else {
+    if (seller.startsWith(FLOAT_PREFIX)) fail(op, `seller "${seller}" is the remainder of another company`);
+    requireEntity(doc, op, seller, 'seller');
+    const i = holdingOf(doc, seller, subject, date);
+    if (i < 0) fail(op, `"${seller}" holds no shares of "${subject}"${date ? ` on ${date}` : ''}`);
+    const h = holdings[i];
+    template = h;
+    if (h.shares < points - EPS) fail(op, `"${seller}" holds ${roundT(h.shares)}% of "${subject}", less than ${points}`);
+    // Votes go with the shares in the seller's own proportion (dual-class stakes keep their ratio), so the
+    // subject's total votes never change.
+    votesMoved = h.votes === undefined ? points : h.shares > 0 ? (h.votes * points) / h.shares : 0;
+    const shares = roundT(h.shares - points);
+    const votes = h.votes === undefined ? undefined : roundT(Math.max(0, h.votes - votesMoved));
+    if (shares <= EPS && (votes ?? 0) <= EPS) holdings.splice(i, 1);
+    else holdings[i] = votes === undefined ? { ...h, shares } : { ...h, shares, votes };
+  }
+
+  if (buyer !== floatId) {
+    if (buyer.startsWith(FLOAT_PREFIX)) fail(op, `buyer "${buyer}" is the remainder of another company`);
+    requireEntity(doc, op, buyer, 'buyer');
+    if (buyer === subject) fail(op, 'a company cannot buy its own shares here — sell them to its remainder instead');
+    const j = holdings.findIndex((h) => h.holder === buyer && h.subject === subject && (date ? inForce(h, date) : !h.until));
+    if (j >= 0) {
+      const h = holdings[j];
+      const votes = h.votes !== undefined || Math.abs(votesMoved - points) > EPS ? roundT((h.votes ?? h.shares) + votesMoved) : undefined;
+      holdings[j] = votes === undefined ? { ...h, shares: roundT(h.shares + points) } : { ...h, shares: roundT(h.shares + points), votes };
+    } else {
+      const id = uniqueId(`h-${buyer}-${subject}`, (x) => holdings.some((h) => h.id === x));
+      const since = date ?? template?.since ?? undefined;
+      const votes = Math.abs(votesMoved - points) > EPS ? { votes: roundT(votesMoved) } : {};
+      holdings.push({ id, holder: buyer, subject, shares: roundT(points), ...votes, ...(since ? { since } : {}), ...(template?.until ? { until: template.until } : {}) });
+    }
+  }
+  const next = { ...doc, holdings };
+  try {
+    checkSubjectTotals(next, subject);
+  } catch (e) {
+    fail(op, (e as Error).message.replace(/^model\/validate: /, ''));
+  }
+  return next;
+}
+
+/** The reference: holding operations, transfers and addEntity by scanning; anything else by apply on fresh lists (lookups built anew). */
 function reference(doc: OwnershipDoc, op: Op): OwnershipDoc {
   switch (op.type) {
     case 'setHolding':
@@ -69,6 +141,8 @@ function reference(doc: OwnershipDoc, op: Op): OwnershipDoc {
     case 'removeHolding':
       if (!doc.holdings.some((h) => h.id === op.id)) fail(op, `no holding with id "${op.id}"`);
       return { ...doc, holdings: doc.holdings.filter((h) => h.id !== op.id) };
+    case 'transfer':
+      return scanTransfer(doc, op);
     case 'addEntity':
       if (doc.entities.some((e) => e.id === op.entity.id)) fail(op, `an entity with id "${op.entity.id}" already exists`);
       return apply({ ...doc, entities: doc.entities.slice() }, op);
@@ -100,17 +174,25 @@ function crowded(doc: OwnershipDoc): OwnershipDoc {
 
 describe('indexed checks of apply', () => {
   it('refuse exactly what the scanning checks refused, and accept with the same document, across edits, undo and redo', () => {
-    let refusedTotals = 0, accepted = 0;
+    let refusedTotals = 0, accepted = 0, transfers = 0;
     // Random operations, and stakes in the crowded company set just within or just past the limit.
     const crowdArb = fc.record({ k: fc.constantFrom(1, 2, 3), shares: fc.constantFrom(0.05, 0.1, 0.15, 0.2, 5, 60.05, 60.1) });
-    const stepArb = fc.record({ seed: opSeedArb, crowd: fc.option(crowdArb, { freq: 3 }), undo: fc.nat(5) });
+    // Transfers of part, all or more than all of a holding, at the document's date or none.
+    const tradeArb = fc.record({ k: fc.nat(), b: fc.nat(), frac: fc.constantFrom(0.25, 0.5, 1, 1.5), dated: fc.boolean() });
+    const stepArb = fc.record({ seed: opSeedArb, crowd: fc.option(crowdArb, { freq: 3 }), trade: fc.option(tradeArb, { freq: 3 }), undo: fc.nat(5) });
+    const tradeOf = (doc: OwnershipDoc, t: { k: number; b: number; frac: number; dated: boolean }): Op | null => {
+      const h = doc.holdings[t.k % Math.max(1, doc.holdings.length)];
+      if (!h) return null;
+      const buyer = doc.entities[t.b % doc.entities.length].id;
+      return { type: 'transfer', seller: h.holder, buyer, subject: h.subject, points: Math.max(0.01, Math.round(h.shares * t.frac * 100) / 100), ...(t.dated ? { date: h.since ?? '2024-06-30' } : {}) };
+    };
     fc.assert(
       fc.property(docArb, fc.boolean(), fc.array(stepArb, { minLength: 1, maxLength: 12 }), (start, prepared, steps) => {
         let doc = crowded(start);
         // Lookups made whole up front (the live analysis does this), or filled subject by subject as edits ask.
         if (prepared) prepareEditLookups(doc);
         const undo: { before: OwnershipDoc; inverse: Op; op: Op }[] = [];
-        for (const { seed, crowd, undo: u } of steps) {
+        for (const { seed, crowd, trade, undo: u } of steps) {
           if (u === 0 && undo.length) {
             // Undo then redo: the lookups follow the patch and the operation again.
             const last = undo.pop()!;
@@ -120,7 +202,7 @@ describe('indexed checks of apply', () => {
             undo.push(last);
             continue;
           }
-          const op: Op = crowd ? { type: 'updateHolding', id: `c-${crowd.k}`, changes: { shares: crowd.shares } } : opOf(doc, seed as OpSeed);
+          const op: Op = (trade && tradeOf(doc, trade)) || (crowd ? { type: 'updateHolding', id: `c-${crowd.k}`, changes: { shares: crowd.shares } } : opOf(doc, seed as OpSeed));
           const want = outcome(() => reference(doc, op));
           const got = outcome(() => applyWithInverse(doc, op).doc);
           expect(got).toStrictEqual(want);
@@ -129,6 +211,7 @@ describe('indexed checks of apply', () => {
             continue;
           }
           accepted++;
+          if (op.type === 'transfer') transfers++;
           const r = applyWithInverse(doc, op);
           undo.push({ before: doc, inverse: r.inverse as Op, op });
           doc = r.doc;
@@ -139,6 +222,7 @@ describe('indexed checks of apply', () => {
     // The sequences must reach both sides of the limit, else the comparison proves little.
     expect(refusedTotals).toBeGreaterThan(30);
     expect(accepted).toBeGreaterThan(300);
+    expect(transfers).toBeGreaterThan(30);
   });
 
   it('a stake that passes 100% is refused after lookups were handed on, naming the company and its stakes', () => {

@@ -14,6 +14,9 @@ import { adjacency, buildAdjacency, seedAdjacency } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
 import { startRemoteAnalysis } from '../../src/store/remote';
 
+/** Records per part in these tests: documents of a few hundred entities cross in several parts, as 100k ones do. */
+const PART = 500;
+
 /** A Worker stand-in running the real handler asynchronously (each message copied), logging what it receives. */
 function fakeWorker(log: Request['type'][]) {
   const w = { onmessage: null as ((e: MessageEvent) => void) | null, terminate() {}, postMessage(req: Request) {
@@ -21,7 +24,7 @@ function fakeWorker(log: Request['type'][]) {
     const copy = structuredClone(req);
     setTimeout(() => handle(copy), 0);
   } };
-  const handle = createHandler((r) => w.onmessage?.({ data: structuredClone(r) } as MessageEvent));
+  const handle = createHandler((r) => w.onmessage?.({ data: structuredClone(r) } as MessageEvent), PART);
   return w;
 }
 
@@ -51,7 +54,7 @@ describe('documents in parts', () => {
 
   it('the handler loads a document from its parts and generates one it keeps', () => {
     const out: Response[] = [];
-    const handle = createHandler((r) => out.push(r));
+    const handle = createHandler((r) => out.push(r), PART);
     const doc = generateGraph({ entities: 30, seed: 5 });
     const { shell, parts } = splitDoc(doc, 7);
     for (const part of parts) handle({ type: 'part', seq: 1, part });
@@ -61,24 +64,24 @@ describe('documents in parts', () => {
     expect(r?.type === 'analysis' && r.summary.status.length).toBe(30);
 
     out.length = 0;
-    handle({ type: 'generate', seq: 3, options: { entities: 9_000, seed: 2 } });
+    handle({ type: 'generate', seq: 3, options: { entities: 900, seed: 2 } });
     const got = out.filter((x): x is Extract<Response, { type: 'part' }> => x.type === 'part').map((x) => x.part);
     const done = out.at(-1)!;
     if (done.type !== 'generated') throw new Error(JSON.stringify(done));
     expect(got.length).toBeGreaterThan(2);
-    const generated = generateGraph({ entities: 9_000, seed: 2 });
+    const generated = generateGraph({ entities: 900, seed: 2 });
     expect(joinDoc(done.doc, got)).toEqual(generated);
     expect(done.seed.date).toBe('2025-01-01');
     expect(done.seed.adjacency).toEqual(buildAdjacency(generated, '2025-01-01'));
     handle({ type: 'analyze', seq: 4, options: {} });
     const a = out.at(-1)!;
-    expect(a.type === 'analysis' && a.summary.status.length).toBe(9_000);
+    expect(a.type === 'analysis' && a.summary.status.length).toBe(900);
   });
 
   it('the client sends a large document in parts and every later request after it, in order', async () => {
     const log: Request['type'][] = [];
-    const client = new AnalysisWorker(fakeWorker(log) as unknown as Worker);
-    const doc = generateGraph({ entities: 12_000, seed: 1 });
+    const client = new AnalysisWorker(fakeWorker(log) as unknown as Worker, PART);
+    const doc = generateGraph({ entities: 1_200, seed: 1 });
     const loaded = client.load(doc);
     const h = doc.holdings[0];
     const applied = client.apply({ type: 'setHolding', holding: { ...h, shares: h.shares / 2 } });
@@ -86,26 +89,26 @@ describe('documents in parts', () => {
     expect(log).toEqual(['part']); // one part per task: the rest follows later
     await Promise.all([loaded, applied]);
     const { summary } = await analysed;
-    expect(summary.status.length).toBe(12_000);
+    expect(summary.status.length).toBe(1_200);
     const last = log.lastIndexOf('part');
     expect(log.slice(last + 1)).toEqual(['load', 'apply', 'analyze']);
-    expect(last + 1).toBe(splitDoc(doc).parts.length);
+    expect(last + 1).toBe(splitDoc(doc, PART).parts.length);
     client.terminate();
   });
 
   it('the client joins the parts of a generated sample', async () => {
-    const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker);
+    const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker, PART);
     const phases: string[] = [];
-    const { doc, seed } = await client.generate({ entities: 9_000, seed: 4 }, (p) => phases.push(p));
-    expect(doc).toEqual(generateGraph({ entities: 9_000, seed: 4 }));
+    const { doc, seed } = await client.generate({ entities: 900, seed: 4 }, (p) => phases.push(p));
+    expect(doc).toEqual(generateGraph({ entities: 900, seed: 4 }));
     expect(seed.adjacency).toEqual(buildAdjacency(doc, seed.date));
     expect(phases).toEqual(['generating', 'sending']);
     client.terminate();
   });
 
   it('the client joins the parts of an imported file and gets its adjacency', async () => {
-    const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker);
-    const doc = generateGraph({ entities: 9_000, seed: 5 });
+    const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker, PART);
+    const doc = generateGraph({ entities: 900, seed: 5 });
     const { decision, seed } = await client.importFile(new TextEncoder().encode(serializeDoc(doc)), 'big.ownership.json', undefined);
     if (!decision.ok) throw new Error(decision.error);
     expect(decision.doc).toEqual(parseDoc(serializeDoc(doc)));
@@ -144,20 +147,20 @@ describe('large samples', () => {
 
   it('is generated in the worker, loaded in place of the placeholder, and never copied back to the worker', async () => {
     const log: Request['type'][] = [];
-    const b = sampleBoot('?sample=6000&seed=6', () => true)!;
+    const b = sampleBoot('?sample=300&seed=6', () => true)!;
     const store = createExplorerStore(b);
-    const remote = startRemoteAnalysis(store, { makeWorker: () => new AnalysisWorker(fakeWorker(log) as unknown as Worker), min: 100 });
+    const remote = startRemoteAnalysis(store, { makeWorker: () => new AnalysisWorker(fakeWorker(log) as unknown as Worker, PART), min: 100 });
     const remoteStore = remote.state;
     const busy: (string | null)[] = [];
     const unsub = store.subscribe((s) => busy.push(s.busy));
     await loadSample(store, b.sample!, remote.generate, 'Generated.');
     unsub();
-    expect(store.getState().doc).toEqual(generateGraph({ entities: 6000, seed: 6 }));
+    expect(store.getState().doc).toEqual(generateGraph({ entities: 300, seed: 6 }));
     expect(store.getState().past).toEqual([]); // the placeholder is not an undo step
     expect(store.getState().message?.text).toBe('Generated.');
-    expect(busy[0]).toMatch(/Generating a sample of 6,000 entities/);
+    expect(busy[0]).toMatch(/Generating a sample of 300 entities/);
     expect(busy.at(-1)).toBeNull();
-    await until(() => remoteStore.getState().summary?.summary.status.length === 6000);
+    await until(() => remoteStore.getState().summary?.summary.status.length === 300);
     expect(log).not.toContain('load');
     remote.stop();
   });
