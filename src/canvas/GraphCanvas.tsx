@@ -6,7 +6,6 @@ import type { OwnershipDoc } from '../model';
 import { useStoreApi, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
-import { wireEdgeLabels } from './edgeLabels';
 import { applyElements, type Drawn } from './applyElements';
 import { Minimap } from './Minimap';
 import { useCalloutSource } from './useCallouts';
@@ -26,6 +25,9 @@ import { CalloutsPart } from '../ui/parts';
 
 /** The automatic layout (layout.ts, which loads ELK in turn) loads when a document without positions is drawn. */
 const layoutPositions = (cy: Core, doc: OwnershipDoc) => import('./layout').then((m) => m.layoutPositions(cy, doc));
+
+/** The edge-label layout (edgeLabels.ts) loads after the first drawing. */
+const loadEdgeLabels = () => import('./edgeLabels');
 
 /** The callouts (their words and their layer) load after the first drawing (ui/parts.ts). */
 const Callouts = CalloutsPart.Part;
@@ -114,13 +116,21 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
       ...({ renderer: { name: 'canvas', webgl: big && !!edgeLayerModule()?.hardwareWebgl() } } as object),
     });
     if (!big) drawWithoutLayers(cy);
-    const unlabel = big ? () => {} : wireEdgeLabels(cy);
     cyRef.current = cy;
     setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
     });
+    // Edge labels are laid out by a module loaded once the first drawing is painted (it reads edge geometry as the SVG
+    // export does, off the first-load path): until it runs, edges show no label rather than labels piled on each other.
+    let unlabel = () => {};
+    const labelLater = () => {
+      if (big || stats.firstDrawnAt === null) return;
+      cy.off('render', labelLater);
+      void loadEdgeLabels().then((m) => !cy.destroyed() && (unlabel = m.wireEdgeLabels(cy)));
+    };
+    cy.on('render', labelLater);
     const unsubscribe = appStore.subscribe((st, prev) => {
       if (st.doc !== prev.doc) stats.lastChangeAt = performance.now();
     });
