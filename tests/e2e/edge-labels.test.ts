@@ -1,10 +1,12 @@
 // Edge labels in the LY graph's default view at the sizes people use, with the Simulate panel closed, open, and after
 // "SoftBank acquires majority": every drawn edge label (its rendered box as Cytoscape bounds it) overlaps no other
 // label and no entity's box, is drawn at ≥ 10 CSS px (font size × zoom), and sits on or against its own edge (or, for
-// a label that speaks for parallel edges, one of them). One page per size.
+// a label that speaks for parallel edges, one of them). The SVG export draws the same labels at the same places. One
+// page per size.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot } from './browser';
+import { exportImage } from './files';
 import { viewStill } from './readable';
 import { drawnLabel } from './simHelpers';
 import { appSession } from './session';
@@ -101,5 +103,36 @@ describe.each(SIZES)('LY edge labels at %i×%i', (width, height) => {
     await page.getByRole('button', { name: 'SoftBank acquires majority', exact: true }).click();
     await expect.poll(() => drawnLabel(page, 'h:h-sbkk-ahd')).toBe('50.01%');
     await check('softbank-majority');
+    if (width === 1440) await sameInExport(page);
   });
 });
+
+/** The SVG export draws every edge label the canvas shows, in the same words and lines, centred at the same point. */
+async function sameInExport(page: Page) {
+  const canvas = await page.evaluate(() => {
+    type E = { id(): string; style(k: string): string; boundingBox(o: object): { x1: number; x2: number; y1: number; y2: number } };
+    const cy = (document.querySelector('.graph') as unknown as { _cyreg: { cy: { edges(): { toArray(): E[] } } } })._cyreg.cy;
+    const only = { includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false };
+    return cy.edges().toArray().filter((e) => !!e.style('label')).map((e) => {
+      const b = e.boundingBox(only);
+      return { id: e.id(), lines: e.style('label').split('\n'), x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 };
+    });
+  });
+  const file = await exportImage(page, { format: 'svg' }, 'edge-labels-export.svg');
+  const svg = await page.evaluate((t) => {
+    const d = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return [...d.querySelectorAll('g.edge')].flatMap((g) => {
+      const text = g.querySelector('text'), rect = g.querySelector('rect');
+      if (!text || !rect) return [];
+      const spans = [...text.querySelectorAll('tspan')];
+      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(rect.getAttribute(k)));
+      return [{ id: g.getAttribute('data-id')!, lines: spans.length ? spans.map((l) => l.textContent) : [text.textContent], x: x + w / 2, y: y + h / 2 }];
+    });
+  }, new TextDecoder().decode(file.bytes));
+  expect(svg.map((l) => l.id).sort()).toEqual(canvas.map((l) => l.id).sort());
+  for (const c of canvas) {
+    const e = svg.find((l) => l.id === c.id)!;
+    expect([c.id, e.lines]).toEqual([c.id, c.lines]);
+    expect(Math.abs(e.x - c.x) + Math.abs(e.y - c.y), c.id).toBeLessThan(2);
+  }
+}
