@@ -22,7 +22,8 @@ export interface EdgeLabelInput extends EdgeLabelSource {
   z: number;
 }
 
-/** A label as drawn: its text ('' when it shows none) and its offset from the edge's midpoint (text-margin-x/y). */
+/** A label as drawn: its text ('' when it shows none) and its offset from the edge's midpoint (text-margin-x/y); for a
+ * label with no room, the offset is where to show it on demand. */
 export interface EdgeLabelOut { text: string; dx: number; dy: number }
 
 /**
@@ -94,7 +95,7 @@ export function layoutEdgeLabels(edges: EdgeLabelInput[], nodes: Box[], m: TextM
   const out = new Map<string, EdgeLabelOut>();
   for (const e of edges) {
     const spot = spots.get(e.id);
-    out.set(e.id, spot ? { text: written.get(e.id)![spot.shape], dx: round(spot.x - e.mid.x), dy: round(spot.y - e.mid.y) } : { text: '', dx: 0, dy: 0 });
+    out.set(e.id, spot ? { text: spot.clear ? written.get(e.id)![spot.shape] : '', dx: round(spot.x - e.mid.x), dy: round(spot.y - e.mid.y) } : { text: '', dx: 0, dy: 0 });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // as near the edge's middle as it can, clear of every node and of every other label, and preferably where no other
 // edge's line crosses it (so it reads as its own edge's). A label may take one of several shapes (one line, two
 // lines). Greedy in order of importance, then a repair that moves the labels blocking an unplaced one elsewhere along
-// their own edges; a label still without a spot is left unplaced (the canvas shows it on hover). Model units.
+// their own edges; a label still without a spot is not drawn (the canvas shows it on hover, above the rest). Model units.
 import { quadAt, type Pt } from '../export/exportSvgEdges';
 
 /** An axis-aligned box. */
@@ -28,8 +28,12 @@ export interface LabelItem {
  * what its label says). */
 export interface Line { owner: string; path: Pt[]; says?: string; z?: number }
 
-/** Where a label's centre goes, in which shape, and whether it sits beside its line rather than on it. */
-export interface Placed { x: number; y: number; shape: number; beside: boolean }
+/**
+ * Where a label's centre goes, in which shape, and whether it sits beside its line rather than on it. `clear` is false
+ * for a label that found no spot clear of the others: its spot (clear of nodes) is where to show it on demand, above
+ * the rest.
+ */
+export interface Placed { x: number; y: number; shape: number; beside: boolean; clear: boolean }
 
 /** Fractions of an edge's length tried, nearest the middle first. */
 const FRACTIONS = [0.5];
@@ -94,7 +98,7 @@ export function segmentHitsBox(a: Pt, b: Pt, r: Box): boolean {
   return true;
 }
 
-interface Spot extends Placed { cost: number; box: Box }
+interface Spot extends Omit<Placed, 'clear'> { cost: number; box: Box }
 
 /** Every spot a label may take on `path`, best first: on the line at each fraction, then just beside it either side. */
 function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number): Spot[] {
@@ -199,7 +203,8 @@ function crossings(segments: BoxGrid<Segment>, box: Box, item: LabelItem): numbe
  * lines cross, then the cheapest (nearest its edge's middle, on the line). Labels are placed by rank, the ones with
  * fewest spots clear of nodes first within a rank, each clear of the labels already placed. Then each label left
  * without a spot may take one held by up to MAX_MOVED labels when every one of them can move to another spot along its
- * edge clear of all the rest. Crossings are worked out only for spots that are considered.
+ * edge clear of all the rest. Crossings are worked out only for spots that are considered. A label left without a spot is
+ * returned with `clear` false at its best spot clear of nodes, or as null when it has none.
  */
 export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] = []): Map<string, Placed | null> {
   const nodes = new BoxGrid<number>(128);
@@ -288,7 +293,10 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   const out = new Map<string, Placed | null>();
   for (const it of items) {
     const s = at.get(it.id);
-    out.set(it.id, s ? { x: s.x, y: s.y, shape: s.shape, beside: s.beside } : null);
+    // Left without a spot: the best one clear of nodes, for showing it on demand (null when there is none).
+    const spare = s ? null : (free.get(it.id)!.find((c) => cross(it, c) !== Infinity) ?? free.get(it.id)![0]);
+    const spot = s ?? spare;
+    out.set(it.id, spot ? { x: spot.x, y: spot.y, shape: spot.shape, beside: spot.beside, clear: !!s } : null);
   }
   return out;
 }

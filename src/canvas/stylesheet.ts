@@ -142,9 +142,9 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
   if (!opts.big) {
     rules.push(
       { selector: 'edge[text]', style: { label: 'data(text)', 'text-margin-x': 'data(lx)', 'text-margin-y': 'data(ly)' } },
-      // A label with no room of its own (or spoken for by a parallel edge's) shows at its edge's middle, above the nodes,
-      // while its edge is hovered or selected.
-      { selector: 'edge[?lnone].label-peek, edge[?lnone]:selected', style: { label: 'data(label)', 'text-margin-x': 0, 'text-margin-y': 0, 'text-background-opacity': 1, 'z-index-compare': 'manual', 'z-index': 50 } },
+      // A label with no room of its own (or spoken for by a parallel edge's) shows while its edge is hovered or selected,
+      // above everything, clear of the nodes where it can be (edgeLabels.ts).
+      { selector: 'edge[?lnone].label-peek, edge[?lnone]:selected', style: { label: 'data(label)', 'text-background-opacity': 1, 'z-compound-depth': 'top' } },
     );
   }
   edge('edge.holding', EDGE_STYLES.holding, { width: 'data(width)', ...(opts.big ? { 'line-opacity': 0.45 } : {}) });

@@ -90,7 +90,7 @@ const item = (id: string, path: LabelItem['path'], w = 40, h = 20, rank = 1): La
 
 describe('placing labels', () => {
   it('a label with room goes on its line, at the middle', () => {
-    expect(placeLabels([item('a', line(0, 0, 200, 0))], []).get('a')).toEqual({ x: 100, y: 0, shape: 0, beside: false });
+    expect(placeLabels([item('a', line(0, 0, 200, 0))], []).get('a')).toEqual({ x: 100, y: 0, shape: 0, beside: false, clear: true });
   });
 
   it('a node over the middle moves the label along its edge, clear of the node', () => {
@@ -107,13 +107,15 @@ describe('placing labels', () => {
     expect(overlaps(boxAt(a, 40, 20), boxAt(b, 40, 20))).toBe(false);
   });
 
-  it('where only one label fits, the more important one gets the spot; the other is left for hover', () => {
+  it('where only one label fits, the more important one gets the spot; the other is kept for hover, clear of nodes', () => {
     // Two parallel edges through a gap between two nodes just wide enough for one label.
     const nodes: Box[] = [{ x1: -500, y1: -100, x2: 500, y2: -11 }, { x1: -500, y1: 11, x2: 500, y2: 100 }, { x1: -500, y1: -11, x2: -21, y2: 11 }, { x1: 21, y1: -11, x2: 500, y2: 11 }];
     const path = line(0, -100, 0, 100);
     const out = placeLabels([item('service', path, 40, 20, 3), item('stake', path, 40, 20, 0)], nodes);
-    expect(out.get('stake')).toMatchObject({ x: 0, y: 0 });
-    expect(out.get('service')).toBeNull();
+    expect(out.get('stake')).toMatchObject({ x: 0, y: 0, clear: true });
+    expect(out.get('service')).toMatchObject({ x: 0, y: 0, clear: false });
+    // With no spot clear of nodes at all, there is nowhere to show it.
+    expect(placeLabels([item('a', path, 60, 30)], nodes).get('a')).toBeNull();
   });
 
   it('a label blocked by one that can move elsewhere gets the spot, and the other moves', () => {
@@ -175,6 +177,7 @@ describe('placing labels: properties', () => {
           const { w, h } = it.shapes[s.shape];
           const box = boxAt(s, w, h);
           for (const n of nodes) expect(overlaps(box, n)).toBe(false);
+          if (!s.clear) continue; // kept for hover: it may lie over other labels
           for (const b of boxes) expect(overlaps(box, b)).toBe(false);
           boxes.push(box);
           expect(segmentHitsBox(it.path[0], it.path[1], { x1: box.x1 - 1.01, y1: box.y1 - 1.01, x2: box.x2 + 1.01, y2: box.y2 + 1.01 })).toBe(true);
