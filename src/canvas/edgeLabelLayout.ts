@@ -63,8 +63,13 @@ export function labelShapes(text: string, width: (s: string) => number): string[
   return [text, `${text.slice(0, best.index)}\n${text.slice(best.index! + best[0].length)}`];
 }
 
+/** Past this many labels, each is drawn at its edge's middle as it is (a layout would cost seconds on every change, on
+ * drawings too big to read whole anyway). */
+export const MAX_LAID_OUT = 1000;
+
 /** Lays out the labels of `edges` around `nodes` (node boxes): each edge's text and offset from its midpoint. */
 export function layoutEdgeLabels(edges: EdgeLabelInput[], nodes: Box[], m: TextMetrics): Map<string, EdgeLabelOut> {
+  if (edges.length > MAX_LAID_OUT) return new Map(edges.map((e) => [e.id, { text: e.label, dx: 0, dy: 0 }]));
   const texts = edgeTexts(edges);
   const byId = new Map(edges.map((e) => [e.id, e]));
   const owner = new Map<string, string>();

@@ -35,9 +35,12 @@ export interface Line { owner: string; path: Pt[]; says?: string; z?: number }
  */
 export interface Placed { x: number; y: number; shape: number; beside: boolean; clear: boolean }
 
-/** Fractions of an edge's length tried, nearest the middle first. */
+/** Fractions of an edge's length tried, nearest the middle first; fewer (and one shape only) past FULL_SEARCH labels,
+ * where the full search would cost a frame or more on every change. */
 const FRACTIONS = [0.5];
 for (let d = 0.04; d < 0.45; d += 0.04) FRACTIONS.push(0.5 - d, 0.5 + d);
+const FEW_FRACTIONS = [0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86];
+const FULL_SEARCH = 300;
 /** Costs, in fractions of the edge's length away from its middle: a spot beside the line, a later shape, a spot on an
  * alternate path. */
 const BESIDE_COST = 0.2;
@@ -45,6 +48,10 @@ const SHAPE_COST = 0.06;
 const ALTERNATE_COST = 0.1;
 /** How far a label beside its line keeps off the point it is beside (model units). */
 const BESIDE_GAP = 1;
+/** A label without room tries this many of its spots to make room by moving others. */
+const REPAIR_SPOTS = 16;
+/** Lines are indexed in pieces of at most this length (model units). */
+const SEGMENT_PIECE = 64;
 /** At most this many placed labels are moved to make room for one. */
 const MAX_MOVED = 4;
 
@@ -98,13 +105,13 @@ export function segmentHitsBox(a: Pt, b: Pt, r: Box): boolean {
   return true;
 }
 
-interface Spot extends Omit<Placed, 'clear'> { cost: number; box: Box }
+interface Spot extends Omit<Placed, 'clear'> { cost: number; box: Box; /** Crossings, once worked out. */ n?: number }
 
 /** Every spot a label may take on `path`, best first: on the line at each fraction, then just beside it either side. */
-function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number): Spot[] {
+function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number, fractions: number[]): Spot[] {
   const out: Spot[] = [];
   if (path.length < 2) return out;
-  for (const t of FRACTIONS) {
+  for (const t of fractions) {
     const { p, dir } = pointAt(path, t);
     const steep = Math.abs(dir.y) > Math.abs(dir.x);
     shapes.forEach(({ w, h }, shape) => {
@@ -122,10 +129,11 @@ function spotsOn(path: Pt[], shapes: LabelItem['shapes'], extra: number): Spot[]
   return out;
 }
 
-/** Every spot a label may take, best first: along its path, then along its alternates. */
-export function candidates(item: LabelItem): Spot[] {
-  const out = spotsOn(item.path, item.shapes, 0);
-  for (const alt of item.alternates ?? []) out.push(...spotsOn(alt, item.shapes, ALTERNATE_COST));
+/** Every spot a label may take, best first: along its path, then along its alternates (`few`: a quicker search). */
+export function candidates(item: LabelItem, few = false): Spot[] {
+  const fractions = few ? FEW_FRACTIONS : FRACTIONS, shapes = few ? item.shapes.slice(0, 1) : item.shapes;
+  const out = spotsOn(item.path, shapes, 0, fractions);
+  for (const alt of item.alternates ?? []) out.push(...spotsOn(alt, shapes, ALTERNATE_COST, fractions));
   return out.sort((a, b) => a.cost - b.cost);
 }
 
@@ -160,9 +168,12 @@ class BoxGrid<T> {
   /** Calls `f` with each entry whose box overlaps `box` (an entry in several cells may come more than once) until it
    * returns true; returns whether one did. */
   some(box: Box, f: (value: T, box: Box) => boolean): boolean {
-    for (const k of this.keys(box)) {
-      const list = this.cells.get(k);
-      if (list) for (const e of list) if (overlaps(e.box, box) && f(e.value, e.box)) return true;
+    const s = this.size, i2 = Math.floor(box.x2 / s), j1 = Math.floor(box.y1 / s), j2 = Math.floor(box.y2 / s);
+    for (let i = Math.floor(box.x1 / s); i <= i2; i++) {
+      for (let j = j1; j <= j2; j++) {
+        const list = this.cells.get(i * 1_000_003 + j);
+        if (list) for (const e of list) if (overlaps(e.box, box) && f(e.value, e.box)) return true;
+      }
     }
     return false;
   }
@@ -188,13 +199,13 @@ type Segment = { owner: string; says?: string; z: number; a: Pt; b: Pt };
  * Infinity when one of them is drawn above the label.
  */
 function crossings(segments: BoxGrid<Segment>, box: Box, item: LabelItem): number {
-  const lines = new Set<string>();
+  const lines: string[] = [];
   const above = segments.some(box, (s) => {
-    if (s.owner === item.id || lines.has(s.owner) || (s.says !== undefined && s.says === item.says) || !segmentHitsBox(s.a, s.b, box)) return false;
-    lines.add(s.owner);
+    if (s.owner === item.id || (s.says !== undefined && s.says === item.says) || lines.includes(s.owner) || !segmentHitsBox(s.a, s.b, box)) return false;
+    lines.push(s.owner);
     return s.z > (item.z ?? 0);
   });
-  return above ? Infinity : lines.size;
+  return above ? Infinity : lines.length;
 }
 
 /**
@@ -203,7 +214,8 @@ function crossings(segments: BoxGrid<Segment>, box: Box, item: LabelItem): numbe
  * lines cross, then the cheapest (nearest its edge's middle, on the line). Labels are placed by rank, the ones with
  * fewest spots clear of nodes first within a rank, each clear of the labels already placed. Then each label left
  * without a spot may take one held by up to MAX_MOVED labels when every one of them can move to another spot along its
- * edge clear of all the rest. Crossings are worked out only for spots that are considered. A label left without a spot is
+ * edge clear of all the rest (on drawings of up to FULL_SEARCH labels). Crossings are worked out only for spots that
+ * are considered. A label left without a spot is
  * returned with `clear` false at its best spot clear of nodes, or as null when it has none.
  */
 export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] = []): Map<string, Placed | null> {
@@ -212,25 +224,27 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   const segments = new BoxGrid<Segment>(128);
   for (const l of lines) {
     for (let i = 1; i < l.path.length; i++) {
-      const a = l.path[i - 1], b = l.path[i];
-      segments.add({ x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x) + 1e-6, y2: Math.max(a.y, b.y) + 1e-6 }, { owner: l.owner, says: l.says, z: l.z ?? 0, a, b });
+      // Long segments go in as pieces of at most SEGMENT_PIECE, so that each grid cell holds only what passes near it.
+      const p = l.path[i - 1], q = l.path[i], k = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / SEGMENT_PIECE));
+      for (let j = 0; j < k; j++) {
+        const a = { x: p.x + ((q.x - p.x) * j) / k, y: p.y + ((q.y - p.y) * j) / k }, b = { x: p.x + ((q.x - p.x) * (j + 1)) / k, y: p.y + ((q.y - p.y) * (j + 1)) / k };
+        segments.add({ x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x) + 1e-6, y2: Math.max(a.y, b.y) + 1e-6 }, { owner: l.owner, says: l.says, z: l.z ?? 0, a, b });
+      }
     }
   }
   const byId = new Map(items.map((it) => [it.id, it]));
   /** Each label's spots clear of nodes, cheapest first. */
   const free = new Map<string, Spot[]>();
-  for (const it of items) free.set(it.id, candidates(it).filter((c) => !nodes.any(c.box)));
-  const crossed = new Map<Spot, number>();
+  const few = items.length > FULL_SEARCH;
+  for (const it of items) free.set(it.id, candidates(it, few).filter((c) => !nodes.any(c.box)));
   /** A spot's crossings (Infinity: not to be used), worked out when first asked for. */
   const cross = (it: LabelItem, s: Spot): number => {
-    let n = crossed.get(s);
-    if (n === undefined) {
-      n = crossings(segments, s.box, it);
+    if (s.n === undefined) {
+      const n = crossings(segments, s.box, it);
       // Beside its line, a label another line runs through could be read as that line's.
-      if (n && s.beside) n = Infinity;
-      crossed.set(s, n);
+      s.n = n && s.beside ? Infinity : n;
     }
-    return n;
+    return s.n;
   };
   const placed = new BoxGrid<string>(128);
   const clear = (s: Spot) => !placed.any(s.box);
@@ -258,7 +272,11 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   /** Places `id` at a spot held by at most MAX_MOVED labels if each of them can move to another free spot. */
   const makeRoom = (id: string): boolean => {
     const it = byId.get(id)!;
-    const usable = free.get(id)!.filter((s) => cross(it, s) !== Infinity).sort((a, b) => cross(it, a) - cross(it, b) || a.cost - b.cost);
+    // The REPAIR_SPOTS cheapest usable spots, fewest crossings first (trying every spot of every label costs too much on
+    // big drawings, for little: the spots far from the middle seldom help).
+    const usable: Spot[] = [];
+    for (const s of free.get(id)!) if (usable.length < REPAIR_SPOTS && cross(it, s) !== Infinity) usable.push(s);
+    usable.sort((a, b) => cross(it, a) - cross(it, b) || a.cost - b.cost);
     for (const c of usable) {
       const block = [...placed.hits(c.box)];
       if (block.length > MAX_MOVED) continue;
@@ -286,7 +304,7 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
     else left.push(it.id);
   }
   // Repair, until a round places nothing more: moving labels along their own edges costs nothing of what they show.
-  for (let round = 0, progress = true; progress && round < 4; round++) {
+  for (let round = 0, progress = !few; progress && round < 2; round++) {
     progress = false;
     for (const id of left) if (!at.has(id) && makeRoom(id)) progress = true;
   }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { labelShapes, labelRank, layoutEdgeLabels, type EdgeLabelInput } from '../../src/canvas/edgeLabelLayout';
+import { MAX_LAID_OUT, labelShapes, labelRank, layoutEdgeLabels, type EdgeLabelInput } from '../../src/canvas/edgeLabelLayout';
 import { edgeTexts, mergeLabels } from '../../src/canvas/edgeTexts';
 import { boxAt, candidates, overlaps, placeLabels, pointAt, samplePath, segmentHitsBox, type Box, type LabelItem } from '../../src/canvas/labelPlace';
 import { EDGE_FONT } from '../../src/canvas/stylesheet';
@@ -243,5 +243,42 @@ describe('the Node-side export lays labels out as the canvas does', () => {
     const holdings = elements.filter((e) => e.data.kind === 'holding');
     for (const h of holdings.filter((e) => /\bconferring\b/.test(e.classes))) expect([h.data.id, labelled.has(h.data.id)]).toEqual([h.data.id, true]);
     expect(holdings.filter((h) => labelled.has(h.data.id)).length).toBeGreaterThanOrEqual(0.9 * holdings.length);
+  });
+});
+
+describe('drawings too big to lay out', () => {
+  it(`past ${MAX_LAID_OUT} labels, each is drawn as it is at its edge's middle`, () => {
+    const many = Array.from({ length: MAX_LAID_OUT + 1 }, (_, i): EdgeLabelInput => ({
+      id: `d${i}`, source: 'p', target: 'c', kind: 'dependency', label: `service ${i}`, path: line(0, i, 100, i), mid: { x: 50, y: i },
+      font, lineHeight: 1, maxWidth: Infinity, padding: 2, rank: 3, z: 0,
+    }));
+    const out = layoutEdgeLabels(many, [], approxMetrics);
+    expect(out.get('d1')).toEqual({ text: 'service 1', dx: 0, dy: 0 }); // not merged with d0, not moved
+    expect(out.size).toBe(many.length);
+  });
+});
+
+describe('a drawing past the full search (the quicker one)', () => {
+  it('400 labels on a grid of nodes: still none over a node or another label, most placed', () => {
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const side = 16, centre = (i: number) => ({ x: (i % side) * 200, y: Math.floor(i / side) * 110 });
+    const nodes = Array.from({ length: side * side }, (_, i) => centre(i)).map((c) => ({ x1: c.x - 70, y1: c.y - 20, x2: c.x + 70, y2: c.y + 20 }));
+    const items: LabelItem[] = [];
+    for (let k = 0; items.length < 400; k++) {
+      const a = Math.floor(rnd() * side * side), b = Math.min(side * side - 1, Math.max(0, a + Math.floor(rnd() * 5) - 2 + (Math.floor(rnd() * 5) - 2) * side));
+      if (a !== b) items.push({ id: `e${k}`, path: [centre(a), centre(b)], shapes: [{ w: 50 + rnd() * 60, h: 24 }], rank: k % 4 });
+    }
+    const out = placeLabels(items, nodes, items.map((i) => ({ owner: i.id, path: i.path })));
+    const boxes: Box[] = [];
+    for (const it of items) {
+      const s = out.get(it.id);
+      if (!s?.clear) continue;
+      const box = boxAt(s, it.shapes[0].w, it.shapes[0].h);
+      for (const n of nodes) expect(overlaps(box, n)).toBe(false);
+      for (const b of boxes) expect(overlaps(box, b)).toBe(false);
+      boxes.push(box);
+    }
+    expect(boxes.length).toBeGreaterThan(0.6 * items.length);
   });
 });
