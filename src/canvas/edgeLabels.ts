@@ -4,7 +4,7 @@
 // gets `lnone` and shows its own label only while hovered or selected. Exports read what is drawn, so they agree.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { edgeGeometry } from '../export/exportSvgEdges';
-import { labelRank, layoutEdgeLabels, type EdgeLabelInput } from './edgeLabelLayout';
+import { MAX_LAID_OUT, labelRank, layoutEdgeLabels, type EdgeLabelInput } from './edgeLabelLayout';
 import { canvasMetrics, readGeometry } from './exportSvgRead';
 import { samplePath, type Box } from './labelPlace';
 
@@ -51,14 +51,15 @@ function boxOf(n: NodeSingular): Box {
 export function layOutLabels(cy: Core): boolean {
   const edges = cy.edges().filter((e) => e.visible() && !!e.data('label') && !UNLABELLED.test(e.classes().join(' ')));
   if (edges.empty()) return true;
-  const inputs = edges.map(inputOf);
+  // Too many to lay out (edgeLabelLayout.ts): each label as it is, at its edge's middle, without reading geometry.
+  const inputs = edges.length > MAX_LAID_OUT ? [] : edges.map(inputOf);
   // Until Cytoscape has placed every edge (a first frame), there is nothing to lay out.
   if (inputs.some((i) => !finite(i.mid) || i.path.some((p) => !finite(p)))) return false;
   const nodes = cy.nodes().filter((n) => n.visible() && !n.hasClass('ghost')).map(boxOf);
   const out = layoutEdgeLabels(inputs, nodes, canvasMetrics);
   cy.batch(() => {
     edges.forEach((e) => {
-      const r = out.get(e.id())!;
+      const r = out.get(e.id()) ?? { text: String(e.data('label')), dx: 0, dy: 0 };
       const none = !r.text;
       if (e.data('text') !== r.text || e.data('lx') !== r.dx || e.data('ly') !== r.dy || !!e.data('lnone') !== none) e.data({ text: r.text, lx: r.dx, ly: r.dy, lnone: none });
     });
