@@ -84,7 +84,16 @@ export function wireEdgeLabels(cy: Core): () => void {
   const schedule = () => {
     if (!writing && !frame) frame = requestAnimationFrame(run);
   };
-  const peek = (on: boolean) => (evt: { target: EdgeSingular }) => (on ? evt.target.addClass('label-peek') : evt.target.removeClass('label-peek'));
+  // Hovering changes a class, which must not lay every label out again (`writing` makes schedule ignore it).
+  const peek = (on: boolean) => (evt: { target: EdgeSingular }) => {
+    writing = true;
+    try {
+      if (on) evt.target.addClass('label-peek');
+      else evt.target.removeClass('label-peek');
+    } finally {
+      writing = false;
+    }
+  };
   const over = peek(true), out = peek(false);
   const events = 'add remove data position class free';
   cy.on(events, schedule);

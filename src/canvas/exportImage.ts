@@ -39,8 +39,8 @@ export class ExportError extends Error {
 const WHITE = '#ffffff';
 
 /**
- * Runs `fn` with the canvas as an export should show it: no selection outline, no hover, and every label drawn whatever the
- * current zoom (Cytoscape skips text below `min-zoomed-font-size` at the viewport's zoom, even when exporting).
+ * Runs `fn` with the canvas as an export should show it: no selection outline, no hover, and every label drawn whatever
+ * the current zoom (Cytoscape skips text below `min-zoomed-font-size` at the viewport's zoom, even when exporting).
  * Everything is restored before the next frame, so the screen never shows the change.
  */
 function asExported<T>(cy: Core, fn: () => T): T {
