@@ -38,7 +38,7 @@ export async function positionsFor(doc: OwnershipDoc, elements: ElementDef[]): P
     const elk = new ELK();
     const graph = await elk.layout({
       id: 'root',
-      layoutOptions: Object.fromEntries(Object.entries(elkOptions('DOWN')).map(([k, v]) => [k === 'algorithm' ? 'elk.algorithm' : k, String(v)])),
+      layoutOptions: Object.fromEntries(Object.entries(elkOptions('DOWN', linked.length)).map(([k, v]) => [k === 'algorithm' ? 'elk.algorithm' : k, String(v)])),
       children: linked.map((n) => ({ id: n.data.id, width: NODE_W, height: heightOf(n) })),
       edges: edges.map((e) => ({ id: e.data.id, sources: [String(e.data.source)], targets: [String(e.data.target)] })),
     });
