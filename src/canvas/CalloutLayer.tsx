@@ -11,9 +11,13 @@ interface Box { x1: number; y1: number; x2: number; y2: number }
 
 const clampTo = (b: Box, x: number, y: number) => ({ x: Math.max(b.x1, Math.min(b.x2, x)), y: Math.max(b.y1, Math.min(b.y2, y)) });
 
+/** Edge labels are kept clear of callouts up to this many edges (reading their boxes every frame costs per edge). */
+const LABELS_AVOIDED = 600;
+const LABEL_BOUNDS = { includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false };
+
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
 
-/** Each callout goes beside its node (right, left, above, below), wherever it covers the fewest other nodes. */
+/** Each callout goes beside its node (right, left, above, below), wherever it covers the least of other nodes and labels. */
 export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -30,10 +34,20 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
       const W = cy.width(), H = cy.height();
       // Rendered boxes of the nodes in view and of the callouts placed so far: a callout goes where it covers least.
       const boxes: Box[] = [];
+      const inView = (b: Box) => b.x2 > 0 && b.x1 < W && b.y2 > 0 && b.y1 < H;
       cy.nodes('.entity').forEach((n) => {
         const p = n.renderedPosition();
         const hw = (NODE_W / 2) * z, hh = ((Number(n.data('h')) || 40) / 2) * z;
-        if (p.x + hw > 0 && p.x - hw < W && p.y + hh > 0 && p.y - hh < H) boxes.push({ x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh });
+        const b = { x1: p.x - hw, y1: p.y - hh, x2: p.x + hw, y2: p.y + hh };
+        if (inView(b)) boxes.push(b);
+      });
+      // The edge labels drawn in view: a callout over "62.5%" hides the figure it explains.
+      const labels: Box[] = [];
+      const edges = cy.edges();
+      if (edges.length <= LABELS_AVOIDED) edges.forEach((e) => {
+        if (!e.style('label')) return;
+        const b = e.renderedBoundingBox(LABEL_BOUNDS);
+        if (b.w > 0 && inView(b)) labels.push(b);
       });
       for (const el of Array.from(root.querySelectorAll('.callout')) as HTMLElement[]) {
         const n = cy.getElementById(nodeId(el.dataset.entity!));
@@ -62,6 +76,7 @@ export function CalloutLayer({ cy, items }: { cy: Core | null; items: Callout[] 
           const b = { x1: x, y1: y, x2: x + w, y2: y + h };
           let cost = 0;
           for (const o of boxes) cost += 8 * overlap(b, o);
+          for (const o of labels) cost += 4 * overlap(b, o);
           // Off the canvas counts like covering a node; distance from the node costs a little.
           cost += 8 * (w * h - overlap(b, { x1: 0, y1: 0, x2: W, y2: H }));
           cost += 12 * Math.hypot(x + w / 2 - p.x, y + h / 2 - p.y);

@@ -3,16 +3,17 @@
 // Legal rule "SoftBank acquires majority" says NAVER's veto ends and SoftBank Corp.'s power goes to 100%, in the
 // diff and in a callout on the canvas; the split view draws both sides locked together; the inspector follows the
 // side shown; small things (delete says what went with it, arrow keys, new entity placement).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, state } from './browser';
+import { gotoApp, shot, state } from './browser';
 import { settle, unreadable } from './readable';
 import { appSession } from './session';
 
 // Every test opens the app afresh at 1280×720 with the Simulate panel open (as the user left it).
 const s = appSession({
   viewport: { width: 1280, height: 720 },
-  prepare: (context) => context.addInitScript(() => localStorage.setItem('ownership-explorer:simulate-open', '1')),
+  // (Not on a new page's about:blank, whose storage is denied.)
+  prepare: (context) => context.addInitScript(() => location.protocol.startsWith('http') && localStorage.setItem('ownership-explorer:simulate-open', '1')),
 });
 let page: Page;
 beforeEach(async () => {
@@ -21,6 +22,24 @@ beforeEach(async () => {
 });
 
 const panel = () => page.getByRole('complementary', { name: 'Simulate' });
+
+/** The drawn edge labels a callout lies over (their text), in page coordinates. */
+async function labelsUnder(testId: string, on: Page = page): Promise<string[]> {
+  const box = (await on.getByTestId(testId).boundingBox())!;
+  return on.evaluate((c) => {
+    const gs = document.querySelectorAll('.graph');
+    const g = gs[gs.length - 1] as HTMLElement;
+    const at = g.getBoundingClientRect();
+    type E = { style(k: string): string; renderedBoundingBox(o: object): { x1: number; y1: number; x2: number; y2: number; w: number } };
+    const cy = (g as unknown as { _cyreg: { cy: { edges(): { toArray(): E[] } } } })._cyreg.cy;
+    const only = { includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false };
+    return cy.edges().toArray().filter((e) => !!e.style('label')).filter((e) => {
+      const b = e.renderedBoundingBox(only);
+      const x1 = at.left + b.x1, x2 = at.left + b.x2, y1 = at.top + b.y1, y2 = at.top + b.y2;
+      return b.w > 0 && x1 < c.x + c.width && c.x < x2 && y1 < c.y + c.height && c.y < y2;
+    }).map((e) => e.style('label'));
+  }, box);
+}
 
 /** Back to the base document, if a scenario is shown (each test states what it needs, whatever ran before). */
 async function toBase() {
@@ -108,6 +127,8 @@ describe('the diff under Legal control', () => {
     expect(box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width + 1 && box.y + box.height <= canvas.y + canvas.height + 1).toBe(true);
     expect(await unreadable(page, ['ahd'])).toEqual([]);
     await settle(page);
+    // It hides no stake or agreement label.
+    expect(await labelsUnder('callout-ahd')).toEqual([]);
     await shot(page, 'diff-legal-softbank-majority');
     // Panned so that A Holdings is out of view, its callout goes too (no label pointing at nothing); back, it returns.
     const panBy = (dx: number) => page.evaluate((d) => {
@@ -118,6 +139,17 @@ describe('the diff under Legal control', () => {
     await expect.poll(() => callout.isVisible()).toBe(false);
     await panBy(-5000);
     await expect.poll(() => callout.isVisible()).toBe(true);
+  });
+
+  it('on a full-HD screen the callout hides no edge label (it once lay over "62.5%" and "50%")', async () => {
+    const big = await s.context.newPage();
+    await big.setViewportSize({ width: 1920, height: 1080 });
+    await gotoApp(big, inject('baseUrl'));
+    await big.getByRole('complementary', { name: 'Simulate' }).getByRole('button', { name: 'SoftBank acquires majority', exact: true }).click();
+    await big.getByTestId('callout-ahd').waitFor();
+    await settle(big);
+    await expect.poll(() => labelsUnder('callout-ahd', big)).toEqual([]);
+    await big.close();
   });
 });
 
