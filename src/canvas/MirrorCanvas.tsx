@@ -27,6 +27,8 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
   const store = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
+  /** Whether the first fill is done: edge labels are laid out from then on, not on every slice of it. */
+  const [filled, setFilled] = useState(false);
   const drawn = useRef<Drawn>(new Map());
   const elements = useShownElements('before');
 
@@ -36,7 +38,6 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
   mainRef.current = main;
   useEffect(() => {
     let c: Core | null = null;
-    let unlabel = () => {};
     let timer: ReturnType<typeof setTimeout> | undefined;
     const make = () => {
       c = cytoscape({
@@ -52,7 +53,6 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
         textureOnViewport: true,
       });
       drawWithoutLayers(c);
-      unlabel = wireEdgeLabels(c);
       if (mainRef.current) copyViewport(mainRef.current, c);
       const self = c;
       c.on('tap', (evt) => {
@@ -67,10 +67,10 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
-      unlabel();
       c?.destroy();
       drawn.current = new Map();
       setCy(null);
+      setFilled(false);
     };
   }, [store]);
 
@@ -78,6 +78,7 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
     if (!cy) return;
     if (drawn.current.size || elements.length <= FIRST_FILL) {
       drawn.current = applyElements(cy, drawn.current, elements).drawn;
+      setFilled(true);
       return;
     }
     // The first fill goes in slices, one a frame: drawing an element the first time (its label rasterised) is the
@@ -89,6 +90,7 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
       n = Math.min(ordered.length, n + FIRST_FILL);
       drawn.current = applyElements(cy, drawn.current, ordered.slice(0, n)).drawn;
       if (n < ordered.length) frame = requestAnimationFrame(() => (frame = window.setTimeout(next, 0)));
+      else setFilled(true);
     };
     next();
     return () => {
@@ -97,6 +99,8 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
       // Interrupted: the next run brings the instance up to its elements in one step (it is no longer empty).
     };
   }, [cy, elements]);
+
+  useEffect(() => (cy && filled ? wireEdgeLabels(cy) : undefined), [cy, filled]);
 
   // Selection shows on both sides.
   useEffect(() => {
