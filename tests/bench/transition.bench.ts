@@ -174,7 +174,7 @@ async function main() {
     const list = (fs: string[]) => fs.map((f) => f.replace('assets/', '')).join(', ') || 'none';
     console.log(`first-load JavaScript (the page's scripts fetched before the first drawing; target ≤ 300 KB):`);
     console.log(`  reload (saved positions): ${kb(fl.warm)}: ${list(fl.warm.first.files)}`);
-    console.log(`  first visit (automatic layout): ${kb(fl.cold)}: ${list(fl.cold.first.files)}`);
+    console.log(`  first visit (no saved positions: the preset layout, else ELK): ${kb(fl.cold)}: ${list(fl.cold.first.files)}`);
     console.log(`  fetched after the first drawing on reload: ${(fl.warm.later.gz / 1024).toFixed(1)} KB gzipped: ${list(fl.warm.later.files)}`);
     const runs: Awaited<ReturnType<typeof run>>[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await run(browser, served.url));

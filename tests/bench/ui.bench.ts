@@ -70,7 +70,7 @@ async function main() {
     const warm = await timeToDrawn(page, served.url);
     await selectFirstHolding(page);
     const ly = await timeEdits(page);
-    rows.push(['LY (first visit: ELK layout)', String(cold.nodes), String(cold.edges), ms(cold.drawn), '', '']);
+    rows.push(['LY (first visit: preset layout)', String(cold.nodes), String(cold.edges), ms(cold.drawn), '', '']);
     rows.push(['LY (reload: saved positions)', String(warm.nodes), String(warm.edges), ms(warm.drawn), ms(ly.apply), ms(ly.paint)]);
     const tr = await timeTransitions(page);
     const worst = (xs: number[]) => (xs.length ? `${xs.length} task(s) over 50 ms, longest ${xs[0]} ms` : 'no task over 50 ms');
