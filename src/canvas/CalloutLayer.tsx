@@ -4,10 +4,9 @@
 import { useEffect, useRef } from 'react';
 import type { Core } from 'cytoscape';
 import type { Callout } from './callouts';
+import type { Box } from './labelPlace';
 import { NODE_W } from './stylesheet';
 import { nodeId } from './toElements';
-
-interface Box { x1: number; y1: number; x2: number; y2: number }
 
 const clampTo = (b: Box, x: number, y: number) => ({ x: Math.max(b.x1, Math.min(b.x2, x)), y: Math.max(b.y1, Math.min(b.y2, y)) });
 

@@ -1,5 +1,6 @@
 // The minimap's pure geometry: the model box of the drawing mapped into the minimap (centred, aspect kept) and back,
 // and when the minimap is worth its strip of canvas width. No DOM, no Cytoscape.
+import type { Box } from './labelPlace';
 
 /** The minimap's drawing size in CSS px, and its inner margin. */
 export const MINI_W = 180;
@@ -13,8 +14,7 @@ export const MINI_PAD = 6;
  */
 export const MINIMAP_BELOW = 0.5;
 
-/** Model-space box of the drawn entities' centres. */
-export interface Box { x1: number; y1: number; x2: number; y2: number }
+export type { Box };
 
 /** Whether a drawing whose fitted zoom is `fitZoom` gets an overview, given the zoom at which names are readable. */
 export function minimapNeeded(fitZoom: number, readableZoom: number): boolean {
