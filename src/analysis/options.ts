@@ -22,7 +22,7 @@ export interface AnalysisOptions {
 }
 
 /** Fills in defaults: legal control, τ = 25%, the document's asOf date (else today). */
-export function resolveOptions(doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}): AnalysisOptions {
+export function resolveOptions(doc: Pick<OwnershipDoc, 'asOf'>, opts: Partial<AnalysisOptions> = {}): AnalysisOptions {
   return {
     rule: opts.rule ?? 'legal',
     threshold: opts.threshold ?? 25,

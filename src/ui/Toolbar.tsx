@@ -1,8 +1,7 @@
 // The top toolbar: dataset, rule, τ, date, undo/redo, editing modes, layout and view controls, layers, search,
 // table toggle and reset (which asks first).
 import { Suspense, useState } from 'react';
-import { RULES, RULE_LABELS, type Rule } from '../analysis';
-import { today } from '../model/dates';
+import { resolveOptions, RULES, RULE_LABELS, type Rule } from '../analysis';
 import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
@@ -72,8 +71,8 @@ export function Toolbar() {
           <input
             aria-label="View date"
             type="date"
-            // The date the analysis uses: the one chosen, else the document's, else today (analysis/options.ts).
-            value={view.date ?? asOf ?? today()}
+            // The date the analysis uses: the one chosen, else the document's, else today.
+            value={resolveOptions({ asOf }, { date: view.date ?? undefined }).date}
             onChange={(e) => st().setView({ date: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null })}
           />
         </label>
