@@ -1,4 +1,4 @@
-// Makes src/canvas/layoutPresets.json: builds the app without presets, opens each bundled dataset on a first visit in
+// Makes src/draw/layoutPresets.json: builds the app without presets, opens each bundled dataset on a first visit in
 // headless Chromium, and keeps every ELK run the page made (its exact input and the positions ELK gave).
 // Run: npm run -s layout-presets   (after changing a bundled dataset, the node sizing or the ELK options)
 import { writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildAndServe } from '../tests/e2e/globalSetup';
 import { launch } from '../tests/e2e/browser';
 
-const FILE = join(process.cwd(), 'src/canvas/layoutPresets.json');
+const FILE = join(process.cwd(), 'src/draw/layoutPresets.json');
 const DATASETS = ['line-yahoo', 'ntt-docomo'];
 
 type Run = { key: string; positions: Record<string, [number, number]> };

@@ -3,10 +3,10 @@
 // so the graph stays clickable.
 import { useEffect, useRef } from 'react';
 import type { Core } from 'cytoscape';
-import type { Callout } from './callouts';
-import type { Box } from './labelPlace';
-import { NODE_W } from './stylesheet';
-import { nodeId } from './toElements';
+import type { Callout } from '../draw/callouts';
+import type { Box } from '../draw/labelPlace';
+import { NODE_W } from '../draw/styles';
+import { nodeId } from '../draw/toElements';
 
 const clampTo = (b: Box, x: number, y: number) => ({ x: Math.max(b.x1, Math.min(b.x2, x)), y: Math.max(b.y1, Math.min(b.y2, y)) });
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { Core } from 'cytoscape';
 import { isFloatId, type OwnershipDoc } from '../model';
 import { CalloutLayer } from './CalloutLayer';
-import { callouts } from './callouts';
+import { callouts } from '../draw/callouts';
 import type { CalloutSource } from './useCallouts';
 
 /** Names ids from `after`, else `before` (an entity may exist on one side only). */

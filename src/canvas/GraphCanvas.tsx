@@ -15,16 +15,19 @@ import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
 import { stats } from './stats';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
-import { freeSpot } from './freeSpot';
-import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, READABLE_ZOOM, stylesheet } from './stylesheet';
-import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
+import { freeSpot } from '../draw/freeSpot';
+import { BIG_DETAIL_ZOOM, stylesheet } from './stylesheet';
+import { NODE_H, NODE_W, READABLE_ZOOM } from '../draw/styles';
+import { EDGE_PREFIX, nodeId, type ElementDef } from '../draw/toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
 import { workspace } from '../ui/workspace/workspaceState';
 import { CalloutsPart } from '../ui/parts';
 
-/** The automatic layout (layout.ts, which loads ELK in turn) loads when a document without positions is drawn. */
-const layoutPositions = (cy: Core, doc: OwnershipDoc) => import('./layout').then((m) => m.layoutPositions(cy, doc));
+/** The automatic layout (draw/layout.ts, which loads ELK in turn) loads when a document without positions is drawn:
+ * the kernel's one layout of the drawn elements for this canvas's shape. */
+const layoutPositions = (cy: Core, doc: OwnershipDoc, elements: readonly ElementDef[]) =>
+  import('../draw/layout').then((m) => m.layoutPositions(doc, elements, { width: cy.width(), height: cy.height() }));
 
 /** The edge-label layout (edgeLabels.ts) loads after the first drawing. */
 const loadEdgeLabels = () => import('./edgeLabels');
@@ -156,19 +159,6 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
     // In the split view a click on this (the right) side makes the inspector describe it.
     cy.on('tap', () => sideRef.current === 'after' && workspace.getState().set({ splitSide: 'after' }));
     setCanvasApi({
-      whole: async (fn) => {
-        const layer = layerRef.current;
-        if (!layer) return fn(cy);
-        // A big graph's bulk-drawn edges become elements for the export (the picture is Cytoscape's), then lines again.
-        layer.holdAll = true;
-        apply();
-        try {
-          return await fn(cy);
-        } finally {
-          layer.holdAll = false;
-          if (!cy.destroyed()) apply();
-        }
-      },
       fit: () => (autoRef.current = (a) => fitView(cy, a))(true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
@@ -190,7 +180,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
         const st = appStore.getState();
         st.setBusy('Laying out…');
         try {
-          const positions = await layoutPositions(cy, appStore.getState().doc);
+          const positions = await layoutPositions(cy, appStore.getState().doc, elementsRef.current);
           if (Object.keys(positions).length) appStore.getState().commit({ type: 'moveEntities', positions });
           if (!cy.destroyed()) fitView(cy, false);
         } finally {
@@ -294,7 +284,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
     const token = {};
     placingRef.current = token;
     appStore.getState().setBusy('Laying out…');
-    layoutPositions(cy, doc)
+    layoutPositions(cy, doc, elements)
       .then((positions) => {
         if (appStore.getState().doc === doc) appStore.getState().place(positions);
       })

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
 import { zoomToFit } from './frame';
-import { READABLE_ZOOM } from './stylesheet';
+import { READABLE_ZOOM } from '../draw/styles';
 import { MINI_H, MINI_W, minimapNeeded, miniScale, type Box } from './minimapGeometry';
 
 export function Minimap({ cy }: { cy: Core | null }) {

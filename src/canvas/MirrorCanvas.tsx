@@ -9,7 +9,7 @@ import { drawWithoutLayers } from './plainDraw';
 import { wireEdgeLabels } from './edgeLabels';
 import { reducedMotion } from './frame';
 import { stylesheet } from './stylesheet';
-import { nodeId } from './toElements';
+import { nodeId } from '../draw/toElements';
 import { useShownElements } from './useShown';
 import { workspace } from '../ui/workspace/workspaceState';
 

@@ -1,6 +1,6 @@
 // Applies element definitions to a Cytoscape instance as a diff by id: add new, remove gone, patch changed.
 import type { Core, ElementDefinition } from 'cytoscape';
-import type { ElementDef } from './toElements';
+import type { ElementDef } from '../draw/toElements';
 
 export type Drawn = Map<string, ElementDef>;
 

@@ -1,9 +1,6 @@
-// A small registry through which toolbar buttons reach the mounted canvas (fit, zoom, focus, re-layout, export).
-import type { Core } from 'cytoscape';
+// A small registry through which toolbar buttons reach the mounted canvas (fit, zoom, focus, re-layout).
 
 export interface CanvasApi {
-  /** Runs `fn` (an image export, canvas/exportImage.ts) with every element of the drawing held by Cytoscape. */
-  whole<T>(fn: (cy: Core) => Promise<T>): Promise<T>;
   fit(): void;
   zoom(factor: number): void;
   /** Centres and selects an entity. */

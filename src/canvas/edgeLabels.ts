@@ -3,10 +3,10 @@
 // `ly`), which the stylesheet draws; an edge whose label found no free spot, or whose label another edge speaks for,
 // gets `lnone` and shows its own label only while hovered or selected. Exports read what is drawn, so they agree.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { edgeGeometry } from '../export/exportSvgEdges';
-import { MAX_LAID_OUT, labelRank, layoutEdgeLabels, type EdgeLabelInput } from './edgeLabelLayout';
-import { canvasMetrics, readGeometry } from './exportSvgRead';
-import { samplePath, type Box } from './labelPlace';
+import { arrowGap, edgeGeometry, type EdgeInput, type Pt } from '../draw/edgeGeometry';
+import { MAX_LAID_OUT, labelRank, layoutEdgeLabels, type EdgeLabelInput } from '../draw/edgeLabelLayout';
+import { canvasMetrics } from '../export/canvasText';
+import { samplePath, type Box } from '../draw/labelPlace';
 
 /** Classes whose edges show no label whatever the layout says (the stylesheet blanks them). */
 const UNLABELLED = /\b(ghost|lens-fade)\b/;
@@ -17,6 +17,22 @@ const num = (e: EdgeSingular, name: string) => {
   const v = Number(e.numericStyle(name));
   return Number.isFinite(v) ? v : 0;
 };
+
+/** Where an edge's line ends, from Cytoscape's endpoints, control points and midpoint (the label layout's path). */
+function readGeometry(e: EdgeSingular): EdgeInput {
+  const curve = String(e.style('curve-style') ?? ''), width = num(e, 'width'), scale = num(e, 'arrow-scale') || 1;
+  const pts = (list: Pt[] | undefined) => (list ?? []).map((p) => ({ x: p.x, y: p.y }));
+  const ctrl = curve === 'haystack' ? [] : curve === 'segments' || curve === 'taxi' ? pts(e.segmentPoints()) : pts(e.controlPoints());
+  return {
+    kind: curve === 'haystack' ? 'haystack' : curve === 'segments' || curve === 'taxi' ? 'segments' : ctrl.length ? 'bezier' : 'straight',
+    tail: e.sourceEndpoint(),
+    tip: e.targetEndpoint(),
+    ctrl,
+    mid: e.midpoint(),
+    sourceGap: arrowGap(String(e.style('source-arrow-shape') ?? ''), width, scale),
+    targetGap: arrowGap(String(e.style('target-arrow-shape') ?? ''), width, scale),
+  };
+}
 
 const finite = (p: { x: number; y: number } | undefined) => !!p && Number.isFinite(p.x) && Number.isFinite(p.y);
 

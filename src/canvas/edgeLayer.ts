@@ -8,7 +8,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import Layers from 'cytoscape-layers';
 import { batchLines, drawBatches, liveEdges, type Batch, type Selected } from './edgeLines';
-import type { ElementDef } from './toElements';
+import type { ElementDef } from '../draw/toElements';
 
 let registered = false;
 
@@ -20,8 +20,6 @@ export class EdgeLayer {
   private at = new Map<string, { x: number; y: number }>();
   private nodes = new Map<string, NodeSingular>();
   private readonly layer: { update(): void; remove(): void; updateOnRender: boolean };
-  /** While set (for an export), Cytoscape holds every edge and the layer draws none. */
-  holdAll = false;
 
   constructor(private readonly cy: Core) {
     if (!registered) {
@@ -73,7 +71,6 @@ export class EdgeLayer {
   }
 
   private pick(selected: Selected): Set<string> {
-    if (this.holdAll) return new Set(this.edges.map((e) => e.data.id));
     return liveEdges(this.edges, (id) => this.at.get(id), { zoom: this.cy.zoom(), extent: this.cy.extent() }, selected);
   }
 }

@@ -1,7 +1,8 @@
 // The pure part of the big-graph edge layer (edgeLayer.ts): which edges stay Cytoscape elements, and drawing the
 // rest as lines stroked like the stylesheet strokes them (its tables give the colours, so the legend stays true).
-import { BIG_DETAIL_ZOOM, EDGE_STYLES, EXPOSURE_STYLES, type EdgeStyle } from './stylesheet';
-import type { ElementDef } from './toElements';
+import { BIG_DETAIL_ZOOM } from './stylesheet';
+import { EDGE_STYLES, EXPOSURE_STYLES, type EdgeStyle } from '../draw/styles';
+import type { ElementDef } from '../draw/toElements';
 
 /** Classes a bulk-drawn line cannot show: edges carrying them are always Cytoscape elements. */
 const MARKED = /\b(sim-changed|lens-dep)\b/;

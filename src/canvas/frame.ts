@@ -1,7 +1,7 @@
 // Framing: moves the viewport so that some nodes are in view and readable, with a short animation (≤ 400 ms) or
 // none when the user asks for reduced motion. The canvas calls it on load, on resize and after every change.
 import type { Core, NodeCollection } from 'cytoscape';
-import { NODE_H, NODE_W, READABLE_ZOOM } from './stylesheet';
+import { NODE_H, NODE_W, READABLE_ZOOM } from '../draw/styles';
 
 /** The longest framing animation, in ms. */
 export const FRAME_MS = 320;

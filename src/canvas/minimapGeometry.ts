@@ -1,6 +1,6 @@
 // The minimap's pure geometry: the model box of the drawing mapped into the minimap (centred, aspect kept) and back,
 // and when the minimap is worth its strip of canvas width. No DOM, no Cytoscape.
-import type { Box } from './labelPlace';
+import type { Box } from '../draw/labelPlace';
 
 /** The minimap's drawing size in CSS px, and its inner margin. */
 export const MINI_W = 180;

@@ -1,11 +1,8 @@
 // Styles of the simulation marks (simMarks.ts) as data: changed elements, a selected event's entities, the dependency
 // lens, and the short transitions that animate a scenario or the base/scenario toggle on graphs small enough.
-import { EXPOSURE_STYLES } from './stylesheet';
+import { EXPOSURE_STYLES, SIM_MARKS } from '../draw/styles';
 
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
-
-/** Marker colours, also used by the panel's legend swatches. */
-export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed' };
 
 /** Colour transitions last this long (ms): within the 400 ms a change may take to show. */
 export const TRANSITION_MS = 300;
@@ -20,10 +17,10 @@ export function simStyles(opts: { big?: boolean; still?: boolean } = {}): Rule[]
     );
   }
   rules.push(
-    { selector: 'node.sim-changed', style: { 'outline-width': 5, 'outline-color': SIM_COLOURS.changed, 'outline-offset': 4, 'outline-opacity': 1 } },
-    { selector: 'edge.sim-changed', style: { 'underlay-color': SIM_COLOURS.changed, 'underlay-opacity': 0.45, 'underlay-padding': 6, 'z-index': 5 } },
-    { selector: 'node.sim-focus', style: { 'outline-width': 6, 'outline-color': SIM_COLOURS.focus, 'outline-offset': 4, 'outline-opacity': 1 } },
-    { selector: '.lens-fade', style: { opacity: 0.18 } },
+    { selector: 'node.sim-changed', style: { 'outline-width': SIM_MARKS.changedNode.width, 'outline-color': SIM_MARKS.changedNode.color, 'outline-offset': SIM_MARKS.changedNode.offset, 'outline-opacity': 1 } },
+    { selector: 'edge.sim-changed', style: { 'underlay-color': SIM_MARKS.changedEdge.color, 'underlay-opacity': SIM_MARKS.changedEdge.opacity, 'underlay-padding': SIM_MARKS.changedEdge.padding, 'z-index': 5 } },
+    { selector: 'node.sim-focus', style: { 'outline-width': SIM_MARKS.focusNode.width, 'outline-color': SIM_MARKS.focusNode.color, 'outline-offset': SIM_MARKS.focusNode.offset, 'outline-opacity': 1 } },
+    { selector: '.lens-fade', style: { opacity: SIM_MARKS.fade } },
     { selector: 'edge.lens-fade', style: { label: '' } },
     // Parallel service edges (NAVER Cloud → LY carries three) fan out; one label names their services (edgeTexts.ts).
     { selector: 'edge.lens-dep', style: { width: 4, 'font-weight': 'bold', 'z-index': 10, 'text-background-opacity': 1, 'control-point-step-size': 110 } },

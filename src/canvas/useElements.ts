@@ -4,7 +4,7 @@ import type { AnalysisView } from '../analysis';
 import { useAnalysis, useStore } from '../store';
 import { effectiveFocus, focusPositions, focusSet, type Focus } from '../analysis/focus';
 import type { Layers } from '../store/types';
-import { toElements, type ElementDef } from './toElements';
+import { toElements, type ElementDef } from '../draw/toElements';
 
 const memo = new WeakMap<AnalysisView, Map<string, ElementDef[]>>();
 

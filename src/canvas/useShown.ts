@@ -6,8 +6,8 @@ import { useAnalysis, useStore } from '../store';
 import { previewOf } from '../store/preview';
 import { baseOf } from '../store/simState';
 import { useSimView } from '../store/simView';
-import { changeMarks, decorate, lensLabels } from './simMarks';
-import type { ElementDef } from './toElements';
+import { changeMarks, decorate, lensLabels } from '../draw/simMarks';
+import type { ElementDef } from '../draw/toElements';
 import { elementsFor, useElements } from './useElements';
 
 /** Graphs larger than this always draw the working document (previews and the base are listed, not drawn). */

@@ -1,7 +1,7 @@
 // Pure: what an exported image says besides the graph — title, view date, control rule, legend, cited sources.
 import { RULE_LABELS, type Rule } from '../analysis';
 import type { OwnershipDoc, Source } from '../model';
-import type { LegendModel } from '../canvas/legend';
+import type { LegendModel } from '../draw/legend';
 
 /** The caption of an exported image; the legend is the same LegendModel the app shows. */
 export interface CaptionContent {

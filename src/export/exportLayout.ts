@@ -2,7 +2,7 @@
 // items that the PNG (canvas) and SVG renderers both draw, so the two formats say the same thing.
 import type { CaptionContent } from './exportCaption';
 import { truncate, wrapText, type Font, type Measure } from './exportText';
-import type { EdgeStyle, KindStyle, StatusStyle } from '../canvas/stylesheet';
+import type { EdgeStyle, KindStyle, StatusStyle } from '../draw/styles';
 
 /** A shape to draw, in caption units (1 unit = `unit` pixels); text `y` is the baseline. */
 export type DrawItem =

@@ -1,46 +1,12 @@
-// Pure: the graph part of the SVG export — nodes and edges, as plain records read from Cytoscape (exportSvgRead.ts),
+// Pure: the graph part of the SVG export — nodes and edges, as the kernel's drawn records (draw/geometry.ts),
 // written as SVG in Cytoscape's drawing order (an edge's underlay, line, arrows and label; a node's outline, fill, border
 // and label), every text and attribute value XML-escaped.
 import { escapeXml } from './exportSvg';
-import { arrowSvg, linePath, type ArrowDraw, type EdgeGeometry } from './exportSvgEdges';
-import { labelSvg, type LabelDraw, type TextMetrics } from './exportSvgLabel';
+import { arrowSvg, linePath } from './exportSvgEdges';
+import { labelSvg } from './exportSvgLabel';
+import type { EdgeDraw, ElementDraw, LineStyle, NodeDraw } from '../draw/drawing';
+import type { TextMetrics } from '../draw/text';
 import { fmt, shapePath } from './exportSvgShapes';
-
-export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'double';
-
-/** A node as Cytoscape draws it (model coordinates; size without border). */
-export interface NodeDraw {
-  group: 'nodes';
-  id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  shape: string;
-  fill: string;
-  fillOpacity: number;
-  border: { color: string; width: number; style: LineStyle; dash: number[]; opacity: number };
-  outline: { color: string; width: number; offset: number; style: LineStyle; opacity: number } | null;
-  label: LabelDraw | null;
-}
-
-/** An edge as Cytoscape draws it. */
-export interface EdgeDraw {
-  group: 'edges';
-  id: string;
-  geometry: EdgeGeometry;
-  color: string;
-  width: number;
-  opacity: number;
-  style: LineStyle;
-  dash: number[];
-  cap: string;
-  underlay: { color: string; padding: number; opacity: number } | null;
-  arrows: ArrowDraw[];
-  label: LabelDraw | null;
-}
-
-export type ElementDraw = NodeDraw | EdgeDraw;
 
 /** The stroke-dasharray attribute of a line style (Cytoscape: dotted is [1, 1], dashed its dash pattern), or ''. */
 export function dashAttr(style: LineStyle, dash: number[]): string {

@@ -1,5 +1,5 @@
 // Node only: SVG → PNG with resvg (@resvg/resvg-js, a prebuilt Rust renderer from the npm registry; no browser, no
-// download at install). The CLI's PNG export; the app rasterises with its own canvas (canvas/exportImage.ts).
+// download at install). The CLI's PNG export; the app rasterises with its own canvas (browserImage.ts).
 import { Resvg } from '@resvg/resvg-js';
 
 /** The PNG of an SVG document at `scale` (1–4), with the system's fonts (sans-serif text falls back to DejaVu Sans). */

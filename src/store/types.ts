@@ -1,5 +1,6 @@
 // Store types: what the explorer keeps besides the document (selection, view settings, messages).
 import type { Rule } from '../analysis';
+import type { Layers } from '../draw/toElements';
 
 /** What the inspector shows: one entity, holding, agreement or dependency, by id. */
 export type SelectionKind = 'entity' | 'holding' | 'agreement' | 'relation' | 'dependency';
@@ -8,12 +9,8 @@ export interface Selection {
   id: string;
 }
 
-/** Which edge layers are drawn. */
-export interface Layers {
-  holdings: boolean;
-  agreements: boolean;
-  dependencies: boolean;
-}
+/** Which edge layers are drawn (the drawing kernel's type). */
+export type { Layers };
 
 /** View settings: part of the view, never of the document or its history. */
 export interface View {

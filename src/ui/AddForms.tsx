@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from 'react';
 import { uniqueId, type EntityKind } from '../model';
 import { canvasApi } from '../canvas/canvasApi';
-import { KIND_STYLES } from '../canvas/stylesheet';
+import { KIND_STYLES } from '../draw/styles';
 import { useStoreApi, useStore } from '../store';
 import { useEdits } from './edits';
 import { EntityPicker, PICKER_SELECT_MAX } from './simulate/EntityPicker';

@@ -2,7 +2,7 @@
 // it. Nothing but transient progress ("Laying out…") is ever drawn over the graph.
 import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { canvasApi } from '../canvas/canvasApi';
-import { legendModel } from '../canvas/legend';
+import { legendModel } from '../draw/legend';
 import { useShown } from '../canvas/useShown';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';

@@ -3,7 +3,7 @@ import type { Agreement, Dependency } from '../model';
 import { useEdits } from './edits';
 import { DateField, SelectField, TextField } from './fields';
 import { SourcesEditor } from './SourcesEditor';
-import { kindLabel } from '../canvas/labels';
+import { kindLabel } from '../draw/labels';
 
 const DEP_KINDS = ['it-operations', 'cloud-hosting', 'data-storage', 'authentication', 'outsourcing', 'other'] as const;
 

@@ -1,6 +1,6 @@
 // The inspector's form for one entity: every field of FORMAT.md, each edit committed through apply().
 import type { DecisionRule, Entity, EntityKind } from '../model';
-import { KIND_STYLES } from '../canvas/stylesheet';
+import { KIND_STYLES } from '../draw/styles';
 import { useEdits } from './edits';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { SourcesEditor } from './SourcesEditor';

@@ -2,7 +2,7 @@
 // open (it reads the analysis to build the caption); the last choices are kept for the next export.
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../export/exportFit';
-import type { Background } from '../canvas/exportImage';
+import type { Background } from '../export/image';
 import { useShown } from '../canvas/useShown';
 import { useFileActions } from './fileActions';
 
@@ -26,7 +26,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     Object.assign(last, { format, scale, background });
     const caption = currentCaption(shown);
     onClose();
-    void saveImage(format, { scale, background }, caption, shown.analysis.doc);
+    void saveImage(format, { scale, background }, caption, shown);
   };
 
   return (

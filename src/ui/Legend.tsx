@@ -1,6 +1,6 @@
 // The legend, drawn from legendModel (the same style tables as the canvas, filtered to what is drawn): a strip docked
 // under the canvas, one line by default (control groups first), every key when expanded; it never lies over a node.
-import type { LegendModel } from '../canvas/legend';
+import type { LegendModel } from '../draw/legend';
 import { useWorkspace, workspace } from './workspace/workspaceState';
 
 function Shape({ svg, fill = '#fff', line = '#374151' }: { svg: string; fill?: string; line?: string }) {

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { inForce } from '../model';
 import { canvasApi } from '../canvas/canvasApi';
-import { fmtPct } from '../canvas/labels';
+import { fmtPct } from '../draw/labels';
 import { useStoreApi, useAnalysis, useStore } from '../store';
 import { namer } from './names';
 

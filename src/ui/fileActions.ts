@@ -1,14 +1,12 @@
 // The File menu's actions on an explorer: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports its
 // outcome with one message; only opening changes the document. Importers and exporters load on first use, keeping
 // them out of the first page load.
-import { canvasApi } from '../canvas/canvasApi';
 import { captionContent, type CaptionContent } from '../export/exportCaption';
-import type { ImageOptions } from '../canvas/exportImage';
-import { legendModel } from '../canvas/legend';
-import type { ElementDef } from '../canvas/toElements';
+import type { Background } from '../export/image';
+import { legendModel } from '../draw/legend';
+import type { ElementDef } from '../draw/toElements';
 import { serializeDoc } from '../io/native';
 import { seedAdjacency, type AnalysisView } from '../analysis';
-import type { OwnershipDoc } from '../model';
 import { useMemo } from 'react';
 import { useStoreApi, type ExplorerStore } from '../store';
 import type { Decide, FileLike } from '../io/open';
@@ -69,20 +67,30 @@ export function fileActions(store: ExplorerStore) {
     return captionContent(doc, { date: analysis.options.date, rule: view.rule, threshold: view.threshold, layers: view.layers, notes }, legend);
   }
 
-  /** Exports the whole drawn graph as PNG (with `doc`, the document it shows, embedded) or SVG, and says at which scale. */
-  async function saveImage(format: 'png' | 'svg', opts: ImageOptions, caption: CaptionContent, doc: OwnershipDoc): Promise<void> {
-    const api = canvasApi();
-    if (!api) return st().notify('The graph is not on screen: close the table view or reload, then export again.', 'error');
+  /**
+   * Exports the whole graph the canvas shows (`shown`: its elements, with their marks, at their positions) as PNG (with
+   * the document it shows embedded) or SVG, drawn by the kernel (export/image.ts) like the command line's, and says at
+   * which scale.
+   */
+  async function saveImage(format: 'png' | 'svg', opts: { scale: number; background: Background }, caption: CaptionContent, shown: ShownGraph): Promise<void> {
     st().setBusy('Exporting image…');
-    const { ExportError, exportPng, exportSvg, scaleNotice } = await import('../canvas/exportImage');
+    const [{ ExportError, imagePng, imageSvg, scaleNotice }, { canvasMeasure, canvasMetrics }, { rasterizeInBrowser }] = await Promise.all([
+      import('../export/image'), import('../export/canvasText'), import('../export/browserImage'),
+    ]);
+    const doc = shown.analysis.doc;
+    const positions = new Map(doc.entities.flatMap((e) => (e.position ? [[e.id, e.position] as const] : [])));
+    const req = {
+      doc, analysis: shown.analysis, positions, metrics: canvasMetrics, measure: canvasMeasure,
+      view: { layers: st().view.layers, elements: shown.elements, caption, background: opts.background },
+    };
     try {
       if (format === 'svg') {
         const name = `${base()}.svg`;
-        download(await api.whole((cy) => exportSvg(cy, caption, opts)), name, 'image/svg+xml');
+        download(await imageSvg(req, opts.scale), name, 'image/svg+xml');
         st().notify(`Exported "${name}".`);
       } else {
         const name = `${base()}.png`;
-        const r = await api.whole((cy) => exportPng(cy, doc, caption, opts));
+        const r = await imagePng(req, { scale: opts.scale, rasterize: rasterizeInBrowser });
         download(r.bytes, name, 'image/png');
         st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
       }

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { analyze } from '../../src/analysis';
-import { MAX_LAID_OUT } from '../../src/canvas/edgeLabelLayout';
-import { placeLabels, type LabelItem } from '../../src/canvas/labelPlace';
-import { toElements } from '../../src/canvas/toElements';
-import { drawElements } from '../../src/export/drawElements';
-import type { EdgeDraw } from '../../src/export/exportSvgGraph';
-import { approxMetrics } from '../../src/export/exportSvgLabel';
-import { positionsFor } from '../../src/export/layoutDoc';
+import { MAX_LAID_OUT } from '../../src/draw/edgeLabelLayout';
+import { placeLabels, type LabelItem } from '../../src/draw/labelPlace';
+import { toElements } from '../../src/draw/toElements';
+import { drawElements } from '../../src/draw/geometry';
+import type { EdgeDraw } from '../../src/draw/drawing';
+import { approxMetrics } from '../../src/draw/text';
+import { positionsFor } from '../../src/draw/layout';
 import { generateGraph, parseDoc, type OwnershipDoc } from '../../src/model';
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -5,7 +5,7 @@
 // Run: npx tsx tests/bench/layout.bench.ts
 import { loadavg } from 'node:os';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { COMPACT_MAX, elkOptions } from '../../src/canvas/layout';
+import { COMPACT_MAX, elkOptions } from '../../src/draw/layout';
 import { generateGraph } from '../../src/model';
 
 const SIZES = [30, 60, 100, 200, 300];

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { toElements } from '../../src/canvas/toElements';
-import { drawElements } from '../../src/export/drawElements';
-import type { NodeDraw } from '../../src/export/exportSvgGraph';
-import { approxMetrics } from '../../src/export/exportSvgLabel';
-import { positionsFor } from '../../src/export/layoutDoc';
+import { toElements } from '../../src/draw/toElements';
+import { drawElements } from '../../src/draw/geometry';
+import type { NodeDraw } from '../../src/draw/drawing';
+import { approxMetrics } from '../../src/draw/text';
+import { positionsFor } from '../../src/draw/layout';
 import { parseDoc } from '../../src/model';
 import { shot } from './browser';
 import { appSession } from './session';

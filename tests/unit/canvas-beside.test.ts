@@ -1,7 +1,7 @@
 // Loose entities (regulators) go beside what they act on; label wrapping sizes nodes.
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, placeBeside } from '../../src/canvas/beside';
-import { wrappedLines } from '../../src/canvas/labels';
+import { anchorsOf, placeBeside } from '../../src/draw/beside';
+import { wrappedLines } from '../../src/draw/labels';
 import { emptyDoc, type OwnershipDoc } from '../../src/model';
 
 const doc = (): OwnershipDoc => ({

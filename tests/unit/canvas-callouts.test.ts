@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { apply, parseDoc, parseScenario } from '../../src/model';
 import { analyze, diffAnalyses } from '../../src/analysis';
-import { callouts } from '../../src/canvas/callouts';
+import { callouts } from '../../src/draw/callouts';
 
 const read = (rel: string) => readFileSync(new URL(`../../data/${rel}`, import.meta.url), 'utf8');
 const ly = parseDoc(read('line-yahoo.ownership.json'));

@@ -4,11 +4,12 @@ import cytoscape from 'cytoscape';
 import { analyze } from '../../src/analysis';
 import { parseDoc, type OwnershipDoc } from '../../src/model';
 import { applyElements } from '../../src/canvas/applyElements';
-import { controlGroups, slotColour } from '../../src/canvas/groups';
-import { holdingLabel, shortName } from '../../src/canvas/labels';
-import { legendModel } from '../../src/canvas/legend';
-import { assignColours, EXPOSURE_STYLES, KIND_STYLES, NEUTRAL, PALETTE, STATUS_STYLES, stakeWidth, stylesheet } from '../../src/canvas/stylesheet';
-import { toElements, type ElementDef } from '../../src/canvas/toElements';
+import { controlGroups, slotColour } from '../../src/draw/groups';
+import { holdingLabel, shortName } from '../../src/draw/labels';
+import { legendModel } from '../../src/draw/legend';
+import { assignColours, EXPOSURE_STYLES, KIND_STYLES, NEUTRAL, PALETTE, STATUS_STYLES, stakeWidth } from '../../src/draw/styles';
+import { stylesheet } from '../../src/canvas/stylesheet';
+import { toElements, type ElementDef } from '../../src/draw/toElements';
 import { DATASETS } from '../../src/store/datasets';
 
 const ALL = { layers: { holdings: true, agreements: true, dependencies: true } };

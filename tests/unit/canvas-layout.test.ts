@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateGraph, parseDoc } from '../../src/model';
 import { ELK_LIMIT, layeredPositions, placeIfLarge, placeNear } from '../../src/analysis/placement';
-import { COMPACT_MAX, elkOptions } from '../../src/canvas/layout';
+import { COMPACT_MAX, elkOptions } from '../../src/draw/layout';
 
 describe('layeredPositions', () => {
   it('puts holders above what they hold on a chain and a tree', () => {

@@ -1,6 +1,6 @@
 // Small things people hit: a new entity never lands on a node; a delete says what went with it.
 import { describe, expect, it } from 'vitest';
-import { freeSpot } from '../../src/canvas/freeSpot';
+import { freeSpot } from '../../src/draw/freeSpot';
 import { deletionText } from '../../src/ui/workspace/deleteSelection';
 import { apply, parseDoc } from '../../src/model';
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
 import { batchLines, drawBatches, liveEdges, MAX_LIVE, strokeOf } from '../../src/canvas/edgeLines';
 import { BIG_DETAIL_ZOOM, stylesheet } from '../../src/canvas/stylesheet';
-import type { ElementDef } from '../../src/canvas/toElements';
+import type { ElementDef } from '../../src/draw/toElements';
 
 const node = (id: string, x: number, y: number): ElementDef => ({ group: 'nodes', data: { id, ref: id, kind: 'entity', label: id }, classes: 'entity', position: { x, y } });
 const edge = (id: string, source: string, target: string, classes = 'holding', kind: ElementDef['data']['kind'] = 'holding', ref = id): ElementDef => ({

@@ -6,9 +6,9 @@ import { analyze } from '../../src/analysis';
 import { captionContent, citedSources, ruleText, sourceLabel, type CaptionView } from '../../src/export/exportCaption';
 import { CAPTION_SPAN, layoutExport, legendSections, MIN_WIDTH, PAD, sourcesLines, type DrawItem } from '../../src/export/exportLayout';
 import { approxMeasure, truncate, wrapText } from '../../src/export/exportText';
-import { controlGroups } from '../../src/canvas/groups';
-import { legendModel } from '../../src/canvas/legend';
-import { toElements } from '../../src/canvas/toElements';
+import { controlGroups } from '../../src/draw/groups';
+import { legendModel } from '../../src/draw/legend';
+import { toElements } from '../../src/draw/toElements';
 import { parseDoc, type OwnershipDoc } from '../../src/model';
 import { graph } from './helpers';
 

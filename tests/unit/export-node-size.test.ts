@@ -4,13 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { labelHeight } from '../../src/canvas/labels';
-import { KIND_STYLES, NODE_FONT, NODE_H, stylesheet } from '../../src/canvas/stylesheet';
-import { toElements, type ElementDef } from '../../src/canvas/toElements';
-import { drawElements } from '../../src/export/drawElements';
-import type { NodeDraw } from '../../src/export/exportSvgGraph';
-import { approxMetrics } from '../../src/export/exportSvgLabel';
-import { positionsFor } from '../../src/export/layoutDoc';
+import { labelHeight } from '../../src/draw/labels';
+import { KIND_STYLES, NODE_FONT, NODE_H } from '../../src/draw/styles';
+import { stylesheet } from '../../src/canvas/stylesheet';
+import { toElements, type ElementDef } from '../../src/draw/toElements';
+import { drawElements } from '../../src/draw/geometry';
+import type { NodeDraw } from '../../src/draw/drawing';
+import { approxMetrics } from '../../src/draw/text';
+import { positionsFor } from '../../src/draw/layout';
 import { parseDoc } from '../../src/model';
 import { graph } from './helpers';
 

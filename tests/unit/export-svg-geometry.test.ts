@@ -1,7 +1,8 @@
 // SVG export geometry: Cytoscape's node shapes as path data (grown and shrunk in parallel for double borders and
 // outlines), edge lines shortened for their arrowheads, Bézier chains through control points, and arrowheads.
 import { describe, expect, it } from 'vitest';
-import { arrowAngle, arrowGap, arrowSize, arrowSvg, edgeGeometry, linePath, placeArrow, quadAt, shorten, type EdgeInput } from '../../src/export/exportSvgEdges';
+import { arrowAngle, arrowGap, arrowSize, edgeGeometry, placeArrow, quadAt, shorten, type EdgeInput } from '../../src/draw/edgeGeometry';
+import { arrowSvg, linePath } from '../../src/export/exportSvgEdges';
 import { ellipsePath, fmt, ngonPoints, offsetPolygon, POLYGONS, roundRectPath, shapePath } from '../../src/export/exportSvgShapes';
 
 const close = (a: number[], b: number[]) => {

@@ -2,9 +2,11 @@
 // outlines for a double border), edges with their dashes, arrowheads and haloed labels; every name stays text.
 import { describe, expect, it } from 'vitest';
 import { composeSvg } from '../../src/export/exportSvg';
-import { edgeGeometry } from '../../src/export/exportSvgEdges';
-import { dashAttr, edgeSvg, graphSvg, nodeSvg, type EdgeDraw, type NodeDraw } from '../../src/export/exportSvgGraph';
-import { approxMetrics, ellipsizeLabel, labelBox, labelSvg, wrapLabel, type LabelDraw, type TextMetrics } from '../../src/export/exportSvgLabel';
+import { edgeGeometry } from '../../src/draw/edgeGeometry';
+import { dashAttr, edgeSvg, graphSvg, nodeSvg } from '../../src/export/exportSvgGraph';
+import { type EdgeDraw, type NodeDraw } from '../../src/draw/drawing';
+import { approxMetrics, ellipsizeLabel, labelBox, wrapLabel, type LabelDraw, type TextMetrics } from '../../src/draw/text';
+import { labelSvg } from '../../src/export/exportSvgLabel';
 import type { ExportLayout } from '../../src/export/exportLayout';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -7,7 +7,7 @@ import { fmtRange, inForce, parseDoc, roundingWarnings, type OwnershipDoc } from
 import { analyze, controlCertainty, timelineDates } from '../../src/analysis';
 import { exportBods, importBods, type BodsStatement } from '../../src/io';
 import { checkBods } from '../fixtures/io/bodsCheck';
-import { toElements } from '../../src/canvas/toElements';
+import { toElements } from '../../src/draw/toElements';
 import { company, person, rel, shares, sid } from '../fixtures/io/bodsBuild';
 
 const dataset = (name: string) => parseDoc(readFileSync(new URL(`../../data/${name}.ownership.json`, import.meta.url), 'utf8'));

@@ -1,45 +1,42 @@
 // The preset layouts (canvas/layoutPresets.ts): used only for ELK's exact input, and made with today's ELK options
 // for the bundled datasets' entities (else `npm run -s layout-presets` must be run again).
 import { describe, expect, it } from 'vitest';
-import cytoscape from 'cytoscape';
-import { elkInputKey, presetPositions } from '../../src/canvas/layoutPresets';
-import { elkOptions } from '../../src/canvas/layout';
-import presets from '../../src/canvas/layoutPresets.json';
+import { elkInputKey, presetPositions } from '../../src/draw/layoutPresets';
+import { elkOptions, layoutPositions } from '../../src/draw/layout';
+import { toElements } from '../../src/draw/toElements';
+import { analyze } from '../../src/analysis';
+import presets from '../../src/draw/layoutPresets.json';
 import { DATASETS } from '../../src/store/datasets';
 
-function graph(sizes: Record<string, number>, edges: [string, string][]) {
-  return cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 140, height: 'data(h)', 'border-width': 1 } }],
-    elements: [
-      ...Object.entries(sizes).map(([id, h]) => ({ data: { id, h } })),
-      ...edges.map(([source, target]) => ({ data: { id: `${source}>${target}`, source, target } })),
-    ],
-  });
+type Sizes = Record<string, number>;
+/** The key of a graph whose nodes (id → height, width 140 and a 1-wide border) are linked by `edges`, as layout.ts builds it. */
+function key(sizes: Sizes, edges: [string, string][], o: object = elkOptions('DOWN'), aspect: number | null = null) {
+  return elkInputKey(Object.entries(sizes).map(([id, h]) => [id, 141, h + 1]), edges.map(([s, t]) => [`${s}>${t}`, s, t]), o, aspect);
 }
 
 describe('elkInputKey', () => {
-  const opts = elkOptions('DOWN');
-  it('is the same for the same input, and differs with a node size, an edge, their order or the options', () => {
-    const key = (cy: cytoscape.Core, o: object = opts) => elkInputKey(cy, cy.elements(), o);
-    const base = key(graph({ a: 40, b: 50 }, [['a', 'b']]));
-    expect(key(graph({ a: 40, b: 50 }, [['a', 'b']]))).toBe(base);
-    expect(key(graph({ a: 40, b: 64 }, [['a', 'b']]))).not.toBe(base);
-    expect(key(graph({ a: 40, b: 50 }, [['b', 'a']]))).not.toBe(base);
-    expect(key(graph({ b: 50, a: 40 }, [['a', 'b']]))).not.toBe(base);
-    expect(key(graph({ a: 40, b: 50 }, [['a', 'b']]), elkOptions('RIGHT'))).not.toBe(base);
-  });
-
-  it('names the canvas shape only when there are several components (which ELK packs to it)', () => {
-    expect(JSON.parse(elkInputKey(...one(graph({ a: 40, b: 50 }, [['a', 'b']])), opts)).aspect).toBeNull();
-    expect(JSON.parse(elkInputKey(...one(graph({ a: 40, b: 50, c: 40, d: 40 }, [['a', 'b'], ['c', 'd']])), opts)).aspect).not.toBeNull();
+  it('is the same for the same input, and differs with a node size, an edge, their order, the options or the shape', () => {
+    const base = key({ a: 40, b: 50 }, [['a', 'b']]);
+    expect(key({ a: 40, b: 50 }, [['a', 'b']])).toBe(base);
+    expect(key({ a: 40, b: 64 }, [['a', 'b']])).not.toBe(base);
+    expect(key({ a: 40, b: 50 }, [['b', 'a']])).not.toBe(base);
+    expect(key({ b: 50, a: 40 }, [['a', 'b']])).not.toBe(base);
+    expect(key({ a: 40, b: 50 }, [['a', 'b']], elkOptions('RIGHT'))).not.toBe(base);
+    expect(key({ a: 40, b: 50 }, [['a', 'b']], elkOptions('DOWN'), 1.5)).not.toBe(base);
   });
 });
 
-function one(cy: cytoscape.Core): [cytoscape.Core, cytoscape.Collection] {
-  return [cy, cy.elements()];
-}
+describe('the one layout (draw/layout.ts)', () => {
+  it('lays LY out from a preset in both directions on a first visit, with the canvas and the command line alike', async () => {
+    const doc = DATASETS.find((d) => d.id === 'line-yahoo')!.load();
+    const elements = toElements(doc, analyze(doc), { layers: { holdings: true, agreements: true, dependencies: true } });
+    const runs = ((globalThis as { __elkRuns?: unknown[] }).__elkRuns ??= []);
+    const before = runs.length;
+    const pos = await layoutPositions(doc, elements, { width: 1331, height: 760 });
+    expect(Object.keys(pos).sort()).toEqual(doc.entities.map((e) => e.id).sort());
+    expect(runs.length, 'ELK ran: the kernel no longer builds the presets\' input').toBe(before);
+  });
+});
 
 describe('presetPositions', () => {
   it('gives the positions of the matching preset only', () => {

@@ -2,8 +2,8 @@
 // the base a document is compared with, distance from a change, and the classes the graph marks.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { changeMarks, decorate, lensLabels } from '../../src/canvas/simMarks';
-import { toElements } from '../../src/canvas/toElements';
+import { changeMarks, decorate, lensLabels } from '../../src/draw/simMarks';
+import { toElements } from '../../src/draw/toElements';
 import { apply, type Op } from '../../src/model';
 import { previewOf } from '../../src/store/preview';
 import { baseOf, initialSim, logOp, withPositions } from '../../src/store/simState';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply, generateGraph } from '../../src/model';
 import { analyze } from '../../src/analysis';
-import { toElements } from '../../src/canvas/toElements';
+import { toElements } from '../../src/draw/toElements';
 import { defaultFocus, effectiveFocus, focusPositions, focusSet, needsFocus } from '../../src/analysis/focus';
 import { graph } from './helpers';
 

@@ -3,8 +3,8 @@
 // scenario or edit changed against the base.
 import { useMemo } from 'react';
 import { analyze, describeExposure } from '../../analysis';
-import { EXPOSURE_STYLES } from '../../canvas/stylesheet';
-import { kindLabel } from '../../canvas/labels';
+import { EXPOSURE_STYLES } from '../../draw/styles';
+import { kindLabel } from '../../draw/labels';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useStoreApi, useAnalysis, useStore } from '../../store';
 import { baseOf } from '../../store/simState';

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { baseOf } from '../../store/simState';
 import { useSimViewApi, useSimView } from '../../store/simView';
-import { SIM_COLOURS } from '../../canvas/simStyles';
+import { SIM_COLOURS } from '../../draw/styles';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useWorkspace, workspace } from '../workspace/workspaceState';
 

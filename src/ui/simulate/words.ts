@@ -1,5 +1,5 @@
 // Naming helpers for the Simulate panel: entities across two documents, dependencies as "provider → client (kind)".
-import { kindLabel } from '../../canvas/labels';
+import { kindLabel } from '../../draw/labels';
 import { inForce, type OwnershipDoc } from '../../model';
 import { namer } from '../names';
 

@@ -1,6 +1,6 @@
 // Control groups: entities sharing the same ultimate controller(s); each group gets a stable palette colour.
 import { groupKey, type AnalysisView } from '../analysis';
-import { assignColours, hash, NEUTRAL, PALETTE } from './stylesheet';
+import { assignColours, hash, NEUTRAL, PALETTE } from './styles';
 
 export interface ControlGroup {
   /** Ultimate controller ids joined by "+" (the group's top). */

@@ -2,7 +2,7 @@
 // never shows a mark that is not on the canvas nor misses one that is.
 import type { AnalysisView, ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
-import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, STATUS_STYLES, type EdgeStyle, type KindStyle, type StatusStyle } from './stylesheet';
+import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, STATUS_STYLES, type EdgeStyle, type KindStyle, type StatusStyle } from './styles';
 import type { ElementDef } from './toElements';
 
 export interface LegendModel {

@@ -1,17 +1,17 @@
-// Pure: the drawn records of a graph (exportSvgGraph's NodeDraw / EdgeDraw) from element definitions (toElements)
-// and positions, styled from the same tables as the Cytoscape stylesheet — no Cytoscape, no DOM, so the CLI draws
-// what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart); edge
+// Pure: the drawn records of a graph (drawing.ts: NodeDraw / EdgeDraw) from element definitions (toElements, with the
+// simulation marks of simMarks.ts) and positions, styled from the same tables as the Cytoscape stylesheet (styles.ts)
+// — no Cytoscape, no DOM, so every export, in the app and the CLI, draws what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart); edge
 // labels say and go what and where the canvas puts them (edgeLabelLayout.ts).
-import { labelRank, layoutEdgeLabels, type EdgeLabelInput } from '../canvas/edgeLabelLayout';
-import { labelHeight } from '../canvas/labels';
-import { samplePath } from '../canvas/labelPlace';
-import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_FONT, NODE_W, STATUS_STYLES, textWidthOf, type EdgeStyle } from '../canvas/stylesheet';
-import type { ElementDef } from '../canvas/toElements';
+import { labelRank, layoutEdgeLabels, type EdgeLabelInput } from './edgeLabelLayout';
+import { labelHeight } from './labels';
+import { samplePath } from './labelPlace';
+import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_FONT, NODE_W, SIM_MARKS, STATUS_STYLES, textWidthOf, type EdgeStyle } from './styles';
+import type { ElementDef } from './toElements';
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
-import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from './exportSvgEdges';
-import type { EdgeDraw, ElementDraw, NodeDraw } from './exportSvgGraph';
-import { wrapLabel, type LabelFont, type TextMetrics } from './exportSvgLabel';
+import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from './edgeGeometry';
+import type { EdgeDraw, ElementDraw, NodeDraw } from './drawing';
+import { wrapLabel, type LabelFont, type TextMetrics } from './text';
 
 const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT: LabelFont = { style: 'normal', weight: 'normal', size: NODE_FONT, family: FAMILY };
@@ -46,7 +46,8 @@ function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: bo
     s = EXPOSURE_STYLES[(classOf(el, 'x-') ?? 'third-party') as ExposureClass] ?? EXPOSURE_STYLES['third-party'];
     labelColor = s.color;
   }
-  const width = cls.has('holding') ? Number(el.data.width) || DEFAULT_EDGE_WIDTH : s.width ?? DEFAULT_EDGE_WIDTH;
+  // The dependency lens (simMarks.ts) draws the dependencies it shows wider.
+  const width = cls.has('lens-dep') ? 4 : cls.has('holding') ? Number(el.data.width) || DEFAULT_EDGE_WIDTH : s.width ?? DEFAULT_EDGE_WIDTH;
   return { ...s, labelColor, italic, width };
 }
 
@@ -58,15 +59,18 @@ function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
   const kind = (classOf(el, 'k-') ?? 'company') as EntityKind;
   const status = STATUS_STYLES[(classOf(el, 's-') ?? 'independent') as Status] ?? STATUS_STYLES.independent;
   const label = String(el.data.label ?? '');
+  const cls = ` ${el.classes} `;
+  const opacity = cls.includes(' lens-fade ') ? SIM_MARKS.fade : 1;
+  const mark = cls.includes(' sim-focus ') ? SIM_MARKS.focusNode : cls.includes(' sim-changed ') ? SIM_MARKS.changedNode : null;
   return {
     group: 'nodes', id: el.data.id, x: p.x, y: p.y, w: NODE_W, h: heightOf(el),
     shape: KIND_STYLES[kind]?.shape ?? 'round-rectangle',
-    fill: String(el.data.fill ?? '#f3f4f6'), fillOpacity: 1,
-    border: { color: status.borderColor ?? String(el.data.line ?? '#6b7280'), width: status.borderWidth, style: status.borderStyle, dash: [], opacity: 1 },
-    outline: null,
+    fill: String(el.data.fill ?? '#f3f4f6'), fillOpacity: opacity,
+    border: { color: status.borderColor ?? String(el.data.line ?? '#6b7280'), width: status.borderWidth, style: status.borderStyle, dash: [], opacity },
+    outline: mark ? { color: mark.color, width: mark.width, offset: mark.offset, style: 'solid', opacity } : null,
     label: label ? {
       lines: wrapLabel(label, textWidthOf(kind), (s) => m.width(s, LABEL_FONT)), x: p.x, y: p.y, halign: 'center', valign: 'center',
-      font: LABEL_FONT, color: '#111827', opacity: 1, lineHeight: 1.15, background: null, outline: null,
+      font: LABEL_FONT, color: '#111827', opacity, lineHeight: 1.15, background: null, outline: null,
     } : null,
   };
 }
@@ -101,6 +105,8 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
     list.forEach((el, i) => {
       const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
       const style = edgeStyle(el);
+      const cls = ` ${el.classes} `;
+      const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : 1;
       const offset = (i - (list.length - 1) / 2) * STEP;
       // Offsets are measured on the pair's sorted direction, so opposite edges of one pair do not overlap.
       const [a, b] = String(el.data.source) < String(el.data.target) ? [s.p, t.p] : [t.p, s.p];
@@ -114,8 +120,9 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const input: EdgeInput = { kind: ctrl.length ? 'bezier' : 'straight', tail, tip, ctrl, mid, sourceGap: 0, targetGap: arrowGap(style.arrow, style.width, ARROW_SCALE) };
       const geometry = edgeGeometry(input);
       const arrows: ArrowDraw[] = [{ shape: style.arrow, tip, angle: geometry.targetAngle, size: arrowSize(style.width, ARROW_SCALE), color: style.color, opacity: 1, hollow: false, lineWidth: style.width }];
-      const label = String(el.data.label ?? '');
-      const font: LabelFont = { style: style.italic ? 'italic' : 'normal', weight: 'normal', size: EDGE_FONT, family: FAMILY };
+      arrows[0].opacity = opacity;
+      const label = faded ? '' : String(el.data.label ?? '');
+      const font: LabelFont = { style: style.italic ? 'italic' : 'normal', weight: cls.includes(' lens-dep ') ? 'bold' : 'normal', size: EDGE_FONT, family: FAMILY };
       if (label) {
         const whole = edgeGeometry({ ...input, targetGap: 0 });
         labelled.push({
@@ -126,8 +133,9 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       out.push({
         z: el.classes.includes('conferring') ? 2 : 0,
         draw: {
-          group: 'edges', id: el.data.id, geometry, color: style.color, width: style.width, opacity: 1,
-          style: style.lineStyle, dash: style.dash ?? [6, 3], cap: 'butt', underlay: null, arrows,
+          group: 'edges', id: el.data.id, geometry, color: style.color, width: style.width, opacity,
+          style: style.lineStyle, dash: style.dash ?? [6, 3], cap: 'butt', arrows,
+          underlay: cls.includes(' sim-changed ') ? { ...SIM_MARKS.changedEdge } : null,
           label: label ? { lines: [label], x: mid.x, y: mid.y, halign: 'center', valign: 'center', font, color: style.labelColor, opacity: 1, lineHeight: 1, background: { color: '#ffffff', opacity: 0.85, padding: LABEL_PADDING, round: false }, outline: null } : null,
         },
       });

@@ -1,8 +1,8 @@
 // Pure: where every edge label goes and what it says, for the canvas (edgeLabels.ts) and the Node-side export
 // (drawElements.ts) alike. Texts come from edgeTexts (parallel dependencies share one label), sizes from the text
 // metrics as Cytoscape wraps and measures them, spots from labelPlace (free points along each edge).
-import type { Pt } from '../export/exportSvgEdges';
-import { wrapLabel, type LabelFont, type TextMetrics } from '../export/exportSvgLabel';
+import type { Pt } from './edgeGeometry';
+import { wrapLabel, type LabelFont, type TextMetrics } from './text';
 import { edgeTexts, type EdgeLabelSource } from './edgeTexts';
 import { placeLabels, pointAt, type Box, type LabelItem } from './labelPlace';
 

@@ -1,12 +1,18 @@
-// Pure: document + analysis + view → Cytoscape element definitions (nodes, then holdings, agreements, dependencies).
+// Pure: document + analysis + view → element definitions (the kernel's element model, which Cytoscape takes as is) (nodes, then holdings, agreements, dependencies).
 // Only records in force on the analysis date are drawn; ids are prefixed by kind so they never collide.
 import type { AnalysisView } from '../analysis';
 import { inForce, type OwnershipDoc } from '../model';
-import type { Layers } from '../store/types';
 import { controlGroups } from './groups';
 import { holdingLabel, kindLabel, labelHeight, shortName } from './labels';
-import { STATUS_STYLES, stakeWidth } from './stylesheet';
+import { STATUS_STYLES, stakeWidth } from './styles';
 import { relationLabel } from '../io/bodsRelations';
+
+/** Which edge layers are drawn. */
+export interface Layers {
+  holdings: boolean;
+  agreements: boolean;
+  dependencies: boolean;
+}
 
 export type ElementKind = 'entity' | 'holding' | 'agreement' | 'relation' | 'dependency';
 

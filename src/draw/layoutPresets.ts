@@ -2,8 +2,7 @@
 // layout engine (440 KB gzipped) or waiting for it. A preset is used only when ELK's whole input is the same as when
 // it was made (nodes and their sizes in order, edges in order, the options): then ELK, which is deterministic, would
 // compute the same positions. Anything else (an edit, another date, another rule's tags) runs ELK as before.
-// Regenerate with `npm run -s layout-presets` after changing a dataset, the node sizing or the ELK options.
-import type { Collection, Core, NodeSingular } from 'cytoscape';
+// Pure (the table is bundled data). Regenerate with `npm run -s layout-presets` after changing a dataset, the node sizing or the ELK options.
 import presets from './layoutPresets.json';
 
 export type PositionMap = Map<string, { x: number; y: number }>;
@@ -15,16 +14,10 @@ interface Preset {
 }
 
 /**
- * ELK's input, as one string: what cytoscape-elk hands it (node ids and layout sizes in order, edges with their ends
- * in order, the options). The canvas's shape enters only when there are several components, which ELK packs to it.
+ * ELK's input, as one string: node ids and layout sizes in order, edges with their ends in order, the options. The
+ * canvas's shape (`aspect`) enters only when there are several components, which ELK packs to it.
  */
-export function elkInputKey(cy: Core, eles: Collection, options: object): string {
-  const nodes = eles.nodes().map((n: NodeSingular) => {
-    const d = n.layoutDimensions({ nodeDimensionsIncludeLabels: false });
-    return [n.id(), d.w, d.h];
-  });
-  const edges = eles.edges().map((e) => [e.id(), e.data('source') as string, e.data('target') as string]);
-  const aspect = eles.components().length > 1 ? cy.width() / cy.height() : null;
+export function elkInputKey(nodes: [string, number, number][], edges: [string, string, string][], options: object, aspect: number | null): string {
   return JSON.stringify({ options, aspect, nodes, edges });
 }
 

@@ -1,6 +1,6 @@
 // Text drawn on the canvas and in exports: stake labels ("~40.47% (40.68% votes)"), shortened entity names, and the
 // height a node takes for its wrapped name (labelHeight: the one sizing function of the canvas and of every export).
-import { NODE_FONT, nodeHeight, textWidthOf } from './stylesheet';
+import { NODE_FONT, nodeHeight, textWidthOf } from './styles';
 
 /** 50 → "50", 40.4700001 → "40.47". */
 export function fmtPct(x: number): string {

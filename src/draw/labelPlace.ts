@@ -3,7 +3,7 @@
 // edge's line crosses it (so it reads as its own edge's). A label may take one of several shapes (one line, two
 // lines). Greedy in order of importance, then a repair that moves the labels blocking an unplaced one elsewhere along
 // their own edges; a label still without a spot is not drawn (the canvas shows it on hover, above the rest). Model units.
-import { quadAt, type Pt } from '../export/exportSvgEdges';
+import { quadAt, type Pt } from './edgeGeometry';
 
 /** An axis-aligned box. */
 export interface Box { x1: number; y1: number; x2: number; y2: number }

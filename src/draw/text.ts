@@ -1,0 +1,85 @@
+// The kernel's text: label fonts, text metrics (measured by the caller: a canvas in the browser, an approximation in
+// Node), names wrapped into lines as Cytoscape wraps them, and a label's box. No Cytoscape, React or DOM.
+export interface LabelFont { style: string; weight: string; size: number; family: string }
+
+/**
+ * Text measurement: the width of a line, and how far the alphabetic baseline sits above the bottom of the em box
+ * (Cytoscape draws labels on textBaseline "bottom"; SVG places text by its alphabetic baseline).
+ */
+export interface TextMetrics {
+  width(text: string, font: LabelFont): number;
+  baseline(font: LabelFont): number;
+}
+
+/** Rough metrics for tests and for when no canvas exists: average glyph 0.56 em, baseline 0.2 em above the bottom. */
+export const approxMetrics: TextMetrics = { width: (t, f) => [...t].length * f.size * 0.56, baseline: (f) => f.size * 0.2 };
+
+/** The CSS/canvas font shorthand Cytoscape measures and draws labels with. */
+export const labelFont = (f: LabelFont) => `${f.style} ${f.weight} ${f.size}px ${f.family}`;
+
+/**
+ * The lines of `text` as Cytoscape's text-wrap "wrap" draws them: each newline starts a line; a line wider than
+ * `maxWidth` breaks at white space (Cytoscape measures a candidate with its trailing separator, and so does this);
+ * a word too wide for any line stands alone. Line ends are trimmed, so that centred lines are centred.
+ */
+export function wrapLabel(text: string, maxWidth: number, width: (s: string) => number): string[] {
+  const w = (s: string) => Math.ceil(width(s));
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (w(line) <= maxWidth) {
+      out.push(line);
+      continue;
+    }
+    let sub = '', previous = 0;
+    for (const m of line.matchAll(/[\s\u200b]+|$/g)) {
+      const sep = m[0], word = line.substring(previous, m.index);
+      previous = m.index + sep.length;
+      if (w(sub.length === 0 ? word : sub + word + sep) <= maxWidth) sub += word + sep;
+      else {
+        if (sub) out.push(sub);
+        sub = word + sep;
+      }
+    }
+    if (!/^[\s\u200b]+$/.test(sub)) out.push(sub);
+  }
+  return out.map((l) => l.replace(/[\s\u200b]+$/, ''));
+}
+
+/** `text` cut with "…" to fit `maxWidth`, as Cytoscape's text-wrap "ellipsis" draws it (one line). */
+export function ellipsizeLabel(text: string, maxWidth: number, width: (s: string) => number): string {
+  if (width(text) < maxWidth) return text;
+  let kept = '';
+  for (const ch of text) {
+    if (width(`${kept}${ch}…`) > maxWidth) break;
+    kept += ch;
+  }
+  return `${kept}…`;
+}
+
+/** A label to draw: its lines, where Cytoscape anchors it, which way its box extends from there, and its paint. */
+export interface LabelDraw {
+  lines: string[];
+  x: number;
+  y: number;
+  /** The side of (x, y) the text box lies on: Cytoscape's text-halign / text-valign (edges: centre, centre). */
+  halign: 'left' | 'center' | 'right';
+  valign: 'top' | 'center' | 'bottom';
+  font: LabelFont;
+  color: string;
+  opacity: number;
+  /** Cytoscape's line-height: a multiple of the font size. */
+  lineHeight: number;
+  background: { color: string; opacity: number; padding: number; round: boolean } | null;
+  outline: { color: string; width: number; opacity: number } | null;
+}
+
+/** The label's box (left, top, width, height) and the baseline of each line, as Cytoscape lays out a label. */
+export function labelBox(l: LabelDraw, m: TextMetrics): { x: number; y: number; w: number; h: number; baselines: number[] } {
+  const size = l.font.size, n = l.lines.length, step = size * l.lineHeight;
+  const w = Math.max(0, ...l.lines.map((s) => Math.ceil(m.width(s, l.font))));
+  const h = n * size + (n - 1) * (l.lineHeight - 1) * size;
+  const bottom = l.valign === 'top' ? l.y : l.valign === 'center' ? l.y + h / 2 : l.y + h;
+  const first = bottom - (n - 1) * step, lift = m.baseline(l.font);
+  const left = l.halign === 'left' ? l.x - w : l.halign === 'center' ? l.x - w / 2 : l.x;
+  return { x: left, y: bottom - h, w, h, baselines: l.lines.map((_, i) => first + i * step - lift) };
+}
