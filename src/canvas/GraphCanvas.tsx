@@ -1,6 +1,6 @@
 // The graph: one empty div that Cytoscape owns. One effect creates the instance once (StrictMode-safe) and
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import type { OwnershipDoc } from '../model';
 import { useStoreApi, useStore } from '../store';
@@ -8,7 +8,7 @@ import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
 import { applyElements, type Drawn } from './applyElements';
 import { Minimap } from './Minimap';
-import { useCalloutSource } from './useCallouts';
+import { useCalloutSource, type CalloutSource } from './useCallouts';
 import { setCanvasApi } from './canvasApi';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
@@ -21,8 +21,6 @@ import { NODE_H, NODE_W, READABLE_ZOOM } from '../draw/styles';
 import { EDGE_PREFIX, nodeId, type ElementDef } from '../draw/toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
-import { workspace } from '../ui/workspace/workspaceState';
-import { CalloutsPart } from '../ui/parts';
 
 /** The automatic layout (draw/layout.ts, which loads ELK in turn) loads when a document without positions is drawn:
  * the kernel's one layout of the drawn elements for this canvas's shape. */
@@ -31,9 +29,6 @@ const layoutPositions = (cy: Core, doc: OwnershipDoc, elements: readonly Element
 
 /** The edge-label layout (edgeLabels.ts) loads after the first drawing. */
 const loadEdgeLabels = () => import('./edgeLabels');
-
-/** The callouts (their words and their layer) load after the first drawing (ui/parts.ts). */
-const Callouts = CalloutsPart.Part;
 
 /** Elements (nodes and edges) above which a drawing is drawn the big-graph way (see edgeLayer.ts and stylesheet.ts). */
 const BIG = 2000;
@@ -67,8 +62,19 @@ function changeFocus(cy: Core) {
   const marked = cy.nodes('.entity.sim-changed, .entity.sim-focus').union(cy.edges('.sim-changed').connectedNodes('.entity'));
   return marked.union(marked.incomers('edge.conferring, edge.agreement').sources());
 }
-/** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
-export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?: Side; onCy?: (cy: Core | null) => void }) {
+/** What the pane hands the canvas: the callouts' component (loaded after the first drawing, ui/parts.ts) and what a click on it means besides selecting. */
+export interface GraphCanvasProps {
+  /** Fixed for the canvas's life (isBigDrawing): the pane remounts it when that changes. */
+  big: boolean;
+  side?: Side;
+  onCy?: (cy: Core | null) => void;
+  Callouts?: ComponentType<{ cy: Core | null; source: CalloutSource }>;
+  /** Called on every click on the canvas (the split view's right side becomes the one the inspector describes). */
+  onTap?: () => void;
+}
+
+/** The canvas; see GraphCanvasProps. */
+export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: GraphCanvasProps) {
   const appStore = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -85,9 +91,9 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
   const pendingCentre = useRef<string | null>(null);
   const placingRef = useRef<object | null>(null);
   const placingDocRef = useRef<object | null>(null);
-  /** The side drawn: it changes (auto ⇄ after) when the split view opens or closes, without a new instance. */
-  const sideRef = useRef(side);
-  sideRef.current = side;
+  /** What a click means besides selecting: it changes when the split view opens or closes, without a new instance. */
+  const tapRef = useRef(onTap);
+  tapRef.current = onTap;
 
   /** Brings Cytoscape up to the latest elements (on a big graph: the nodes and the live edges; the layer draws the rest).
    * It reads refs only, so the copies captured at mount (viewport handler, export) stay current. */
@@ -156,8 +162,8 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
       });
     }
     const unwire = wireInteractions(cy, appStore);
-    // In the split view a click on this (the right) side makes the inspector describe it.
-    cy.on('tap', () => sideRef.current === 'after' && workspace.getState().set({ splitSide: 'after' }));
+    // In the split view a click on this (the right) side makes the inspector describe it (the pane says how).
+    cy.on('tap', () => tapRef.current?.());
     setCanvasApi({
       fit: () => (autoRef.current = (a) => fitView(cy, a))(true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
@@ -312,7 +318,7 @@ export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?:
   return (
     <>
       <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />
-      {calloutSource && (
+      {calloutSource && Callouts && (
         <Suspense fallback={null}>
           <Callouts cy={cyState} source={calloutSource} />
         </Suspense>

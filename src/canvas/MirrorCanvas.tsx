@@ -11,7 +11,6 @@ import { reducedMotion } from './frame';
 import { stylesheet } from './stylesheet';
 import { nodeId } from '../draw/toElements';
 import { useShownElements } from './useShown';
-import { workspace } from '../ui/workspace/workspaceState';
 
 /** Elements drawn per frame while the split view's left side first fills. */
 const FIRST_FILL = 40;
@@ -23,7 +22,7 @@ function copyViewport(from: Core, to: Core) {
   to.viewport({ zoom: z, pan: { ...p } });
 }
 
-export function MirrorCanvas({ main }: { main: Core | null }) {
+export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on every click on this side (it becomes the one the inspector describes). */ onTap?: () => void }) {
   const store = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
@@ -35,6 +34,8 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
   // The instance is made in a task of its own after the next frame, so that the right side's resize is drawn first and
   // no one task makes and draws both sides; its elements are added by the next effect, in a later task.
   const mainRef = useRef(main);
+  const tapRef = useRef(onTap);
+  tapRef.current = onTap;
   mainRef.current = main;
   useEffect(() => {
     let c: Core | null = null;
@@ -56,7 +57,7 @@ export function MirrorCanvas({ main }: { main: Core | null }) {
       if (mainRef.current) copyViewport(mainRef.current, c);
       const self = c;
       c.on('tap', (evt) => {
-        workspace.getState().set({ splitSide: 'before' });
+        tapRef.current?.();
         if (evt.target === self) return store.getState().select(null);
         const kind = evt.target.data('kind'), ref = evt.target.data('ref');
         if (kind && ref) store.getState().select({ kind, id: ref });

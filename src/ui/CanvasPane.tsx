@@ -6,7 +6,8 @@ import { legendModel } from '../draw/legend';
 import { useShown } from '../canvas/useShown';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
-import { MirrorCanvasPart } from './parts';
+import { CalloutsPart, MirrorCanvasPart } from './parts';
+import { workspace } from './workspace/workspaceState';
 import { SimCanvasBar } from './simulate/SimCanvasBar';
 import type { Core } from 'cytoscape';
 import { useRemote, useStore, type Layers } from '../store';
@@ -23,6 +24,10 @@ const FocusBar = lazy(() => import('./FocusBar').then((m) => ({ default: m.Focus
 const AnalysisStatus = lazy(() => import('./AnalysisStatus').then((m) => ({ default: m.AnalysisStatus })));
 /** The split view's left side (fetched after the first drawing, ui/parts.ts). */
 const MirrorCanvas = MirrorCanvasPart.Part;
+const Callouts = CalloutsPart.Part;
+/** A click on a side of the split view makes the inspector describe that side. */
+const tapBefore = () => workspace.getState().set({ splitSide: 'before' });
+const tapAfter = () => workspace.getState().set({ splitSide: 'after' });
 
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
@@ -107,13 +112,13 @@ export function CanvasPane() {
         {split && (
           <div className="graph-side" data-side="before">
             <Suspense fallback={null}>
-              <MirrorCanvas main={mainCy} />
+              <MirrorCanvas main={mainCy} onTap={tapBefore} />
             </Suspense>
             <span className="side-label">{beforeName}</span>
           </div>
         )}
         <div className="graph-side" data-side={split ? 'after' : 'only'}>
-          {!waiting && layerReady && <GraphCanvas key={big && !split ? 'big' : 'standard'} big={big && !split} side={split ? 'after' : 'auto'} onCy={setMainCy} />}
+          {!waiting && layerReady && <GraphCanvas key={big && !split ? 'big' : 'standard'} big={big && !split} side={split ? 'after' : 'auto'} onCy={setMainCy} Callouts={Callouts} onTap={split ? tapAfter : undefined} />}
           {split && <span className="side-label">{afterName}</span>}
         </div>
         {busy && <div className="busy" role="status">{busy}</div>}
