@@ -38,6 +38,7 @@ export function useShown(side: Side = 'auto'): Shown {
   const showBase = useSimView((s) => s.showBase);
   const lens = useSimView((s) => s.lens);
   const focus = useSimView((s) => s.focus);
+  const lit = useSimView((s) => s.lit);
   const opts = current.options;
   const small = doc.entities.length <= MAX_SWAP_ENTITIES;
   const base = baseOf(sim, doc);
@@ -68,7 +69,7 @@ export function useShown(side: Side = 'auto'): Shown {
     marks = changeMarks(analyze(base, opts), analyze(doc, opts));
   }
   const labels = lens ? lensLabels(analysis) : null;
-  const decorated = useMemo(() => decorate(elements, { marks, focus, lens: labels }), [elements, marks, focus, labels]);
+  const decorated = useMemo(() => decorate(elements, { marks, focus, lens: labels, lit }), [elements, marks, focus, labels, lit]);
   return { mode, analysis, elements: decorated };
 }
 
