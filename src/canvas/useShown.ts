@@ -8,7 +8,7 @@ import { baseOf } from '../store/simState';
 import { useSimView } from '../store/simView';
 import { changeMarks, decorate, lensLabels } from './simMarks';
 import type { ElementDef } from './toElements';
-import { elementsFor, useElements } from './useElements';
+import { elementsFor, useElements, usePruneSettings } from './useElements';
 
 /** Graphs larger than this always draw the working document (previews and the base are listed, not drawn). */
 export const MAX_SWAP_ENTITIES = 2000;
@@ -34,6 +34,7 @@ export function useShown(side: Side = 'auto'): Shown {
   const doc = useStore((s) => s.doc);
   const sim = useStore((s) => s.sim);
   const layers = useStore((s) => s.view.layers);
+  const pruning = usePruneSettings();
   const draft = useSimView((s) => s.draft);
   const showBase = useSimView((s) => s.showBase);
   const lens = useSimView((s) => s.lens);
@@ -56,13 +57,13 @@ export function useShown(side: Side = 'auto'): Shown {
     mode = 'preview';
     const a = analyze(preview.doc, opts);
     analysis = a;
-    elements = elementsFor(a, layers);
+    elements = elementsFor(a, layers, null, pruning);
     marks = changeMarks(analyze(doc, opts), a);
   } else if (before && base && small) {
     mode = 'base';
     const a = analyze(base, opts);
     analysis = a;
-    elements = elementsFor(a, layers);
+    elements = elementsFor(a, layers, null, pruning);
     marks = changeMarks(analyze(doc, opts), a);
   } else if (base && small) {
     // Marking changes needs two full analyses: on huge graphs the diff is listed in the panel instead.

@@ -24,15 +24,24 @@ const AnalysisStatus = lazy(() => import('./AnalysisStatus').then((m) => ({ defa
 /** The split view's left side (fetched after the first drawing, ui/parts.ts). */
 const MirrorCanvas = MirrorCanvasPart.Part;
 
+/** The stake thresholds offered (0 = every holding). */
+const MIN_STAKES = [0, 1, 3, 5, 10, 25];
+
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
 /** Which edge layers are drawn, and the table under the graph. */
 function LayerControls() {
   const layers = useStore((s) => s.view.layers);
   const tableOpen = useStore((s) => s.view.tableOpen);
+  const minStake = useStore((s) => s.view.minStake);
   const setView = useStore((s) => s.setView);
   return (
     <div className="view-controls" role="group" aria-label="Layers">
+      <label className="min-stake" title="Large groups: hide holdings below this stake; each company whose smaller holders are hidden says how many">
+        <select value={minStake} onChange={(e) => setView({ minStake: Number(e.target.value) })} aria-label="Show holdings from" data-testid="min-stake">
+          {MIN_STAKES.map((x) => <option key={x} value={x}>{x ? `Holdings ≥ ${x}%` : 'All holdings'}</option>)}
+        </select>
+      </label>
       {(Object.keys(LAYER_LABELS) as (keyof Layers)[]).map((k) => (
         <button key={k} type="button" className="toggle" aria-pressed={layers[k]} onClick={() => setView({ layers: { ...layers, [k]: !layers[k] } })}>
           {LAYER_LABELS[k]}

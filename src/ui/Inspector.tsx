@@ -7,6 +7,7 @@ import { useSplit } from './workspace/useSplit';
 import { useEdits } from './edits';
 import { AddEntityForm, AddHoldingForm } from './AddForms';
 import { ControlPanel } from './ControlPanel';
+import { CollapseButton } from './CollapseButton';
 import { AgreementForm, DependencyForm } from './EdgeForms';
 import { EntityForm } from './EntityForm';
 import { DateField, Section, TextField } from './fields';
@@ -54,6 +55,7 @@ export function Inspector() {
     if (e)
       body = (
         <div key={e.id}>
+          {onSide && <CollapseButton id={e.id} analysis={analysis} />}
           {onSide ? <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} /> : <p className="muted">Not in the document shown.</p>}
           <EntityRegisterInfo id={e.id} doc={doc} options={analysis.options} nameOf={nameOf} />
           {!readOnly && (
