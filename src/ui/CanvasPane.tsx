@@ -12,6 +12,7 @@ import type { Core } from 'cytoscape';
 import { useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
+import { useWorkspace } from './workspace/workspaceState';
 import { isPlaceholder } from '../store/sample';
 import { useFocus } from '../canvas/useElements';
 import { Legend } from './Legend';
@@ -94,11 +95,15 @@ export function CanvasPane() {
   const big = isBigDrawing(elements);
   const layerReady = useEdgeLayer(big);
   const model = legendModel(elements, analysis, namer(analysis.doc));
-  const beforeName = draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
-  const afterName = draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
+  const compareDate = useWorkspace((s) => s.compareDate);
+  const dates = split && !!compareDate;
+  const beforeName = dates ? `On ${compareDate}` : draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
+  const afterName = dates ? `On ${analysis.options.date}` : draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
   // Only the first letter is lowered: a scenario's title keeps its names ("scenario: SoftBank buys NAVER out").
   const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-  const side = split
+  const side = dates
+    ? `Left: ${compareDate} · right: ${analysis.options.date}`
+    : split
     ? `Left: ${lowerFirst(beforeName)} · right: ${lowerFirst(afterName)} · ${analysis.options.date}`
     : `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
   return (

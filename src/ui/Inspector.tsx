@@ -25,7 +25,7 @@ function Collapse() {
 
 /** What the inspector describes when it is not the working document. */
 function sideWords(mode: ShownMode, beforeInSplit: boolean, date: string): string {
-  const what = mode === 'preview' ? 'the preview (not applied)' : mode === 'base' || beforeInSplit ? 'the base, before the change' : 'the working document';
+  const what = mode === 'preview' ? 'the preview (not applied)' : mode === 'date' ? 'the working document' : mode === 'base' || beforeInSplit ? 'the base, before the change' : 'the working document';
   return `Describing ${what}, on ${date}. Edits apply to the working document.`;
 }
 
