@@ -6,7 +6,7 @@ import { baseOf } from '../../store/simState';
 import { useSimViewApi, useSimView } from '../../store/simView';
 import { SIM_COLOURS } from '../../canvas/simStyles';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
-import { useWorkspace, workspace } from '../workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from '../workspace/workspaceState';
 
 export function SimCanvasBar() {
   const simView = useSimViewApi();
@@ -16,6 +16,7 @@ export function SimCanvasBar() {
   const showBase = useSimView((s) => s.showBase);
   const lens = useSimView((s) => s.lens);
   const split = useWorkspace((s) => s.split);
+  const workspace = useWorkspaceApi();
   const small = doc.entities.length <= MAX_SWAP_ENTITIES;
   const base = baseOf(sim, doc);
   const scenarioId = sim.scenario?.id ?? null;
