@@ -112,7 +112,7 @@ export function assignColours(keys: string[]): Map<string, { fill: string; line:
 }
 
 /** Simulation marks (simMarks.ts): a changed element's and a selected event's colours, also the panel's legend swatches. */
-export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed' };
+export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed', lit: '#dc2626' };
 /** What the marks draw: an outline around a changed or highlighted node, an underlay under a changed edge, faded elements. */
 export const SIM_MARKS = {
   changedNode: { width: 5, offset: 4, color: SIM_COLOURS.changed },
