@@ -1,11 +1,12 @@
 // The command line's entry for `npm run -s cli`: runs src/cli/main.ts from a bundle that esbuild rebuilds whenever a
 // source file is newer, so a fresh clone works and start-up costs one module instead of compiling ~150 TypeScript
-// files and the packages' modules on every run. The bundle lives in node_modules/.cli (the PNG encoder and the
-// layout engine stay external and resolve from node_modules; data/ is found relative to it as from src/cli). Built in a folder of its own and swapped in whole, so
-// parallel runs never read half a bundle.
+// files and the packages' modules on every run. The bundle lives in node_modules/.cli (built as cliBuild.mjs says; data/
+// is found relative to it as from src/cli). Built in a folder of its own and swapped in whole, so parallel runs never
+// read half a bundle.
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliBuildOptions } from './cliBuild.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules', '.cli');
@@ -34,12 +35,7 @@ if (built() < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.j
   const { build } = await import('esbuild');
   // Built beside the final folder, then swapped in whole; the export command's chunk (layout, drawing) loads only when used.
   const tmp = `${out}.${process.pid}.tmp`;
-  await build({
-    entryPoints: { main: join(root, 'src/cli/main.ts') }, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20',
-    external: ['@resvg/resvg-js', 'elkjs'], outdir: tmp, outExtension: { '.js': '.mjs' }, logLevel: 'error',
-    // Packages written as CommonJS need require() inside an ES module bundle.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await build(cliBuildOptions(root, tmp));
   rmSync(out, { recursive: true, force: true });
   try {
     renameSync(tmp, out);
