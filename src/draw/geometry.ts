@@ -16,6 +16,7 @@ import { wrapLabel, type LabelFont, type TextMetrics } from './text';
 const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT: LabelFont = { style: 'normal', weight: 'normal', size: NODE_FONT, family: FAMILY };
 const STEP = 60; // control-point-step-size
+const LENS_STEP = 110; // the dependency lens's (canvas/simStyles.ts)
 const ARROW_SCALE = 0.9;
 const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
 const LABEL_PADDING = 2; // text-background-padding
@@ -91,29 +92,35 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
     nodes.push(node);
   }
   const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target)));
-  // Edges sharing a pair of nodes (either direction) fan out symmetrically around the straight line.
+  // Edges sharing a pair of nodes (either direction) fan out as Cytoscape's bundled béziers do: the pair runs from the
+  // node drawn first to the other, its edges in drawing order, the i-th of n with its control point (0.5 − n/2 + i) ×
+  // the step from the middle of the line between the two nodes' borders, to its left.
+  const order = new Map<string, number>();
+  for (const el of elements) if (el.group === 'nodes') order.set(el.data.id, order.size);
   const pairs = new Map<string, ElementDef[]>();
   for (const el of edges) {
-    const [a, b] = [String(el.data.source), String(el.data.target)].sort();
-    const key = `${a}\u0000${b}`;
+    const [a, b] = [order.get(String(el.data.source))!, order.get(String(el.data.target))!].sort((x, y) => x - y);
+    const key = `${a} ${b}`;
     const list = pairs.get(key);
     if (list) list.push(el); else pairs.set(key, [el]);
   }
   const out: { z: number; draw: EdgeDraw }[] = [];
   const labelled: EdgeLabelInput[] = [];
   for (const list of pairs.values()) {
+    const first = list[0], [from, to] = [String(first.data.source), String(first.data.target)];
+    const [sId, tId] = order.get(from)! <= order.get(to)! ? [from, to] : [to, from];
+    const S = at.get(sId)!, T = at.get(tId)!;
+    const sOut = boundary(S.p, T.p, S.ellipse, S.h), tOut = boundary(T.p, S.p, T.ellipse, T.h);
+    const len = Math.hypot(tOut.x - sOut.x, tOut.y - sOut.y) || 1;
+    const normal = { x: -(tOut.y - sOut.y) / len, y: (tOut.x - sOut.x) / len };
+    const middle = { x: (sOut.x + tOut.x) / 2, y: (sOut.y + tOut.y) / 2 };
     list.forEach((el, i) => {
       const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
       const style = edgeStyle(el);
       const cls = ` ${el.classes} `;
       const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : 1;
-      const offset = (i - (list.length - 1) / 2) * STEP;
-      // Offsets are measured on the pair's sorted direction, so opposite edges of one pair do not overlap.
-      const [a, b] = String(el.data.source) < String(el.data.target) ? [s.p, t.p] : [t.p, s.p];
-      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
-      const middle = { x: (s.p.x + t.p.x) / 2, y: (s.p.y + t.p.y) / 2 };
-      const ctrl = offset ? [{ x: middle.x + normal.x * offset * 2, y: middle.y + normal.y * offset * 2 }] : [];
+      const offset = (0.5 - list.length / 2 + i) * (cls.includes(' lens-dep ') ? LENS_STEP : STEP);
+      const ctrl = offset ? [{ x: middle.x + normal.x * offset, y: middle.y + normal.y * offset }] : [];
       const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
       const tail = boundary(s.p, aim(t.p), s.ellipse, s.h), tip = boundary(t.p, aim(s.p), t.ellipse, t.h);
       const mid = ctrl.length ? { x: 0.25 * tail.x + 0.5 * ctrl[0].x + 0.25 * tip.x, y: 0.25 * tail.y + 0.5 * ctrl[0].y + 0.25 * tip.y } : { x: (tail.x + tip.x) / 2, y: (tail.y + tip.y) / 2 };

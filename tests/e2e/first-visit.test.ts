@@ -1,4 +1,4 @@
-// E2E: a first visit draws the bundled datasets from the layouts ELK made ahead of time (canvas/layoutPresets.ts),
+// E2E: a first visit draws the bundled datasets from the layouts ELK made ahead of time (draw/layoutPresets.ts),
 // without fetching the layout engine; a view the presets were not made for is laid out by ELK, as before.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,7 @@ const s = appSession({ prepare: async (context) => {
   context.on('request', (r) => void requested.push(r.url()));
 } });
 
-const elkFetched = () => requested.some((u) => /cytoscape-elk/.test(u));
+const elkFetched = () => requested.some((u) => /elk\.bundled/.test(u));
 const elkRuns = (page: Page) => page.evaluate(() => ((globalThis as { __elkRuns?: unknown[] }).__elkRuns ?? []).length);
 const placed = (page: Page, dataset: string) =>
   state<boolean>(page, `(st) => st.datasetId === '${dataset}' && st.doc.entities.length > 0 && st.doc.entities.every((e) => e.position)`);
@@ -22,7 +22,7 @@ describe('first visit', () => {
     await expect.poll(() => placed(page, 'line-yahoo')).toBe(true);
     await page.getByLabel('Dataset').selectOption('ntt-docomo');
     await expect.poll(() => placed(page, 'ntt-docomo')).toBe(true);
-    expect(elkFetched(), 'cytoscape-elk was fetched: the presets no longer match ELK\'s input; run npm run -s layout-presets').toBe(false);
+    expect(elkFetched(), 'the layout engine (elkjs) was fetched: the presets no longer match ELK\'s input; run npm run -s layout-presets').toBe(false);
     expect(await elkRuns(page)).toBe(0);
   });
 

@@ -1,0 +1,70 @@
+// The drawing kernel's picture (draw/picture.ts, geometry.ts) on hand-checkable graphs: parallel edges fan out as
+// Cytoscape's bundled béziers (the pair runs from the node drawn first; the i-th of n edges has its control point
+// (0.5 − n/2 + i) × 60 from the middle of the border-to-border line, to its left), and the simulation marks are drawn.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { parseDoc } from '../../src/model';
+import { picture } from '../../src/draw/picture';
+import { drawElements } from '../../src/draw/geometry';
+import { approxMetrics } from '../../src/draw/text';
+import type { ElementDef } from '../../src/draw/toElements';
+import type { EdgeDraw, NodeDraw } from '../../src/draw/drawing';
+
+const node = (id: string, x: number, y: number, classes = ''): ElementDef => ({ group: 'nodes', data: { id, ref: id, kind: 'entity', label: id, h: 40 }, classes: `entity k-company s-controlled ${classes}`.trim(), position: { x, y } });
+const edge = (id: string, source: string, target: string, classes = 'holding'): ElementDef => ({ group: 'edges', data: { id, ref: id, kind: 'holding', label: '', source, target, width: 2 }, classes });
+const ctrlOf = (draws: ReturnType<typeof drawElements>, id: string) => {
+  const e = draws.find((d): d is EdgeDraw => d.group === 'edges' && d.id === id)!;
+  return e.geometry.curved ? e.geometry.pts[1] : null;
+};
+
+describe('parallel edges', () => {
+  it.each([
+    ['one edge: straight', [edge('e1', 'a', 'b')], { e1: null }],
+    ['two edges a→b: ±30 from the middle of the borders (y 20 and 180: y 100)', [edge('e1', 'a', 'b'), edge('e2', 'a', 'b')], { e1: { x: 30, y: 100 }, e2: { x: -30, y: 100 } }],
+    ['a→b then b→a: the same sides as two a→b edges (the pair runs from a, drawn first)', [edge('e1', 'a', 'b'), edge('e2', 'b', 'a')], { e1: { x: 30, y: 100 }, e2: { x: -30, y: 100 } }],
+    ['three edges: the middle one straight, the others ±60', [edge('e1', 'a', 'b'), edge('e2', 'b', 'a'), edge('e3', 'a', 'b')], { e1: { x: 60, y: 100 }, e2: null, e3: { x: -60, y: 100 } }],
+  ] as const)('%s', (_name, edges, want) => {
+    const draws = drawElements([node('a', 0, 0), node('b', 0, 200), ...edges], new Map(), approxMetrics);
+    for (const [id, p] of Object.entries(want)) {
+      const c = ctrlOf(draws, id);
+      if (p === null) expect(c).toBeNull();
+      else expect({ x: Math.round(c!.x), y: Math.round(c!.y) }).toEqual(p);
+    }
+  });
+
+  it('the pair is oriented by drawing order, not by id: b drawn first flips the sides', () => {
+    const draws = drawElements([node('b', 0, 200), node('a', 0, 0), edge('e1', 'a', 'b'), edge('e2', 'a', 'b')], new Map(), approxMetrics);
+    expect(Math.round(ctrlOf(draws, 'e1')!.x)).toBe(-30);
+  });
+});
+
+describe('simulation marks', () => {
+  it('a changed node is ringed, a faded one and its edge drawn faint and the edge without its label', () => {
+    const els = [node('a', 0, 0, 'sim-changed'), node('b', 0, 200, 'lens-fade'), { ...edge('e1', 'a', 'b', 'holding lens-fade sim-changed'), data: { ...edge('e1', 'a', 'b').data, label: '50%' } }];
+    const draws = drawElements(els, new Map(), approxMetrics);
+    const a = draws.find((d): d is NodeDraw => d.id === 'a')!, b = draws.find((d): d is NodeDraw => d.id === 'b')!;
+    const e = draws.find((d): d is EdgeDraw => d.id === 'e1')!;
+    expect(a.outline).toMatchObject({ width: 5, color: '#f59e0b' });
+    expect(b.fillOpacity).toBeCloseTo(0.18);
+    expect(e.opacity).toBeCloseTo(0.18);
+    expect(e.label).toBeNull();
+    expect(e.underlay).toMatchObject({ color: '#f59e0b' });
+  });
+});
+
+describe('picture()', () => {
+  it('gives every placed entity a box with its wrapped name, every edge its line, the legend and the bounds', () => {
+    const doc = parseDoc({
+      format: 'ownership-graph', version: 1,
+      entities: [{ id: 'p', name: 'Parent Holdings Corporation', position: { x: 0, y: 0 } }, { id: 's', name: 'Sub', position: { x: 0, y: 200 } }, { id: 'x', name: 'Unplaced' }],
+      holdings: [{ id: 'h', holder: 'p', subject: 's', shares: 60 }],
+    });
+    const pic = picture(doc, analyze(doc), new Map([['p', { x: 0, y: 0 }], ['s', { x: 0, y: 200 }]]), { layers: { holdings: true, agreements: true, dependencies: true } }, approxMetrics);
+    expect(pic.nodes.map((n) => n.id)).toEqual(['e:p', 'e:s']);
+    expect(pic.nodes[0].label!.lines.length).toBeGreaterThan(1);
+    expect(pic.edges.map((e) => e.label?.lines)).toEqual([['60%']]);
+    expect(pic.legend.groups.map((g) => g.label)).toEqual(['Parent Holdings Corporation']);
+    expect(pic.bounds.y).toBeLessThan(-20);
+    expect(pic.bounds.y + pic.bounds.height).toBeGreaterThan(220);
+  });
+});
