@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const uiModules = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'zundo', 'cytoscape', 'cytoscape-*'];
+const uiModules = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'cytoscape', 'cytoscape-*'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'tests/e2e/artifacts'] },

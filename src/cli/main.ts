@@ -7,6 +7,7 @@ import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
+import { reportWarnings, setWarningSink } from './warnings';
 import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
@@ -17,11 +18,15 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
   export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
-  generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
+  generate --entities N [--seed 1]   (a synthetic ownership document on stdout)
+  Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
-/** FILE read as the app reads it (cli/input.ts); the importer's warnings are not printed by analyze. */
-function readDoc(file: string | undefined, date?: string): OwnershipDoc {
-  return readInput(file, { date }).doc;
+/** FILE (the first positional argument) read as the app reads it (cli/input.ts); its warnings go to stderr unless --quiet. */
+function readDoc(args: ParsedArgs, date?: string): OwnershipDoc {
+  const file = args.positional[0];
+  const r = readInput(file, { date });
+  reportWarnings(file ?? '', r.warnings, args.switches.has('quiet'));
+  return r.doc;
 }
 
 function viewOptions(args: ParsedArgs): Partial<AnalysisOptions> {
@@ -49,7 +54,7 @@ export async function runExport(argv: string[]): Promise<string> {
   const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);
   const opts = viewOptions(args);
-  const doc = readDoc(args.positional[0], opts.date);
+  const doc = readDoc(args, opts.date);
   await exportFile(doc, out, { ...opts, history: args.switches.has('history') });
   return '';
 }
@@ -76,7 +81,7 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
     const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
     const out = analyzeOutput(args);
     const opts = viewOptions(args);
-    const doc = readDoc(args.positional[0], opts.date);
+    const doc = readDoc(args, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
   } else if (command === 'generate') {
@@ -103,7 +108,7 @@ export function run(argv: string[]): string {
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
       const opts = viewOptions(args);
-      const doc = readDoc(args.positional[0], opts.date);
+      const doc = readDoc(args, opts.date);
       const transfers = args.flags.get('transfer') ?? [];
       const scenarioId = flag(args, 'scenario');
       if (!transfers.length && !scenarioId) throw new UsageError('simulate needs --transfer SELLER:BUYER:SUBJECT:POINTS or --scenario ID');
@@ -119,7 +124,7 @@ export function run(argv: string[]): string {
     }
     case 'whatif': {
       const args = parseArgs(rest, [...common, 'buyer', 'target']);
-      const doc = readDoc(args.positional[0], viewOptions(args).date);
+      const doc = readDoc(args, viewOptions(args).date);
       const buyer = flag(args, 'buyer'), target = flag(args, 'target');
       if (!buyer || !target) throw new UsageError('whatif needs --buyer ID and --target ID');
       for (const id of [buyer, target]) if (!doc.entities.some((e) => e.id === id)) throw new UsageError(`no entity "${id}" in ${args.positional[0]} — use an entity id`);
@@ -146,6 +151,7 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.arg
 if (isMain) {
   // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
   setFileLimit(CLI_MAX_FILE_BYTES);
+  setWarningSink((text) => process.stderr.write(text));
   const fail = (e: unknown) => {
     process.stderr.write(errorLine(e));
     process.exitCode = 2;

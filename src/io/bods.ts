@@ -1,10 +1,15 @@
 // BODS 0.4 (Beneficial Ownership Data Standard, Open Ownership) import and export: pure functions, no I/O.
 //
 // Import (importBods):
-// - Statements: a JSON array (or JSON Lines). Per record (entity, person and relationship records apart) the newest
-//   statement with statementDate ≤ the view date wins; undated ones count as oldest; same-day statements are ordered
-//   by the time part of statementDate (a warning names those out of order in the file); `closed` records are dropped.
-//   Duplicate statementIds are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
+// - Statements: a JSON array (or JSON Lines). Every statement is kept with its dates (bodsSeries.ts): each
+//   relationship record's statements (new, updated, closed) become periods — a statement is in force from its earliest
+//   interest startDate (else its statementDate) until the next statement of the record takes over or a `closed` one ends
+//   it — so the document holds the whole history and a view date picks the register on that day (a 2019 statement
+//   declaring 100% held since 2002 applies in 2010). Undated statements count as oldest; same-day statements are ordered
+//   by the time part of statementDate (a warning names those out of order in the file). Entities and persons are
+//   described by their newest statement as of the view date (else the earliest after it, with a warning); a closed one
+//   stays (its history does) and ends its open relationships. Two `new` statements for one record, and duplicate
+//   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
 // - Entity statements → entities (kind `state` for state/stateBody, `fund` for an arrangement described as a fund,
 //   `float` for an unknown or anonymous entity described as a (public/free) float or unattributed remainder — our own
 //   export's float comes back as the float without our annotation — `company` otherwise); person statements →
@@ -12,7 +17,8 @@
 //   person sharing a recordId are both kept (warning). Unmapped details stay in the entity's `bods` field.
 // - Relationship statements → holdings: `shareholding` → shares, `votingRights` → votes (an interest with only voting
 //   rights gives shares = votes, marked estimated). Interests are grouped by period (startDate/endDate) into one
-//   holding each; interests ended on or before the view date are dropped. A person as a subject is read, with a warning.
+//   holding each. A person as a subject is read, with a warning. An end inferred from a statement's date that would
+//   take a company above 100% is pulled back to the start of the holding that overlaps it, with a warning.
 // - Bands (minimum/maximum, exclusive or not; a missing bound is 0 or 100) stay on the holding as `sharesRange` /
 //   `votesRange` and are analysed at a point that never oversums a company (bodsBands.ts: the midpoints, pulled toward
 //   the lower bounds by a common fraction when they would pass 100%), marked estimated, with a warning. Lower bounds
@@ -33,8 +39,7 @@
 //   explained in its note); otherwise the interest is a note on the intermediary (or the subject); only with no chain
 //   and no named intermediary is it an estimated direct link.
 // - A record id that no entity or person statement of the file describes becomes a placeholder entity named by the id
-//   (relationship-only files open), with a warning; a record that is described but closed or not yet stated on the view
-//   date skips its relationships with a warning; if every relationship is skipped so, or no entity is left, it is an
+//   (relationship-only files open), with a warning; a file with no statement to import at all is an
 //   error. Structural errors (no subject, a share outside 0–100, a bad date or type) name the statement and the field.
 //   Shares summing to more than 100.1% for one subject are an error naming it; up to 100.1% is rounding (warning).
 //

@@ -18,12 +18,12 @@ import { namer } from './names';
 
 /** What the canvas shows (canvas/useShown): the working document, a transfer's preview, or a scenario's base. */
 export interface ShownGraph {
-  mode: 'current' | 'preview' | 'base';
+  mode: 'current' | 'preview' | 'base' | 'date';
   analysis: AnalysisView;
   elements: ElementDef[];
 }
 
-const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)' } as const;
+const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)', date: null } as const;
 
 /** How long a worker import may take before it is given up. */
 const WORKER_IMPORT_TIMEOUT_MS = 120_000;

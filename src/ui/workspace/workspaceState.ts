@@ -14,6 +14,8 @@ export interface WorkspaceState {
   legendOpen: boolean;
   /** Split view: base and scenario side by side. */
   split: boolean;
+  /** Split view of two dates: the left side's date (the right side shows the view date); null compares base and scenario. */
+  compareDate: string | null;
   /** In the split view, the side the inspector describes (the one last clicked). */
   splitSide: 'before' | 'after';
   set(changes: Partial<Omit<WorkspaceState, 'set' | 'setWidth'>>): void;
@@ -49,6 +51,7 @@ export const workspace = createStore<WorkspaceState>()((set, get) => ({
   widths: initial.widths ?? {},
   legendOpen: initial.legendOpen ?? false,
   split: false,
+  compareDate: null,
   splitSide: 'after',
   set: (changes) => {
     set(changes);
