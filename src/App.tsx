@@ -2,8 +2,7 @@
 // inspector dock side by side; a status line for messages at the bottom whose height never changes. The explorer
 // itself (createApp) is given to every component below through context.
 import { lazy, Suspense, useEffect } from 'react';
-import { warmDiffs } from './store/diffs';
-import { AppProvider, useStore, type ExplorerApp } from './store';
+import { AppProvider, useApp, useStore, type ExplorerApp } from './store';
 import { useSimView, useSimViewApi } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
@@ -14,7 +13,7 @@ import { useFirstDrawn } from './ui/lazyPart';
 import { useShortcuts } from './ui/useShortcuts';
 import { preloadParts } from './ui/parts';
 import { Dock } from './ui/workspace/Dock';
-import { useWorkspace, workspace } from './ui/workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from './ui/workspace/workspaceState';
 
 /** The Simulate panel loads after the first drawing: it is not needed to show the graph. */
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
@@ -28,11 +27,12 @@ const TableView = lazy(() => import('./ui/TableView').then((m) => ({ default: m.
 /** The inspector's dock on the right; a selection opens it. */
 function InspectorDock() {
   const open = useWorkspace((s) => s.inspectorOpen);
+  const workspace = useWorkspaceApi();
   const drawn = useFirstDrawn();
   const selection = useStore((s) => s.selection);
   useEffect(() => {
     if (selection && !workspace.getState().inspectorOpen) workspace.getState().set({ inspectorOpen: true });
-  }, [selection]);
+  }, [selection, workspace]);
   return (
     <Dock id="inspector" side="right" label="Inspector" open={open} onOpen={() => workspace.getState().set({ inspectorOpen: true })} defaultWidth={330} min={260} max={620}>
       {drawn && (
@@ -59,13 +59,14 @@ function Layout() {
   const simOpen = useSimView((s) => s.open);
   const simView = useSimViewApi();
   const drawn = useFirstDrawn();
+  const diffs = useApp().diffs;
   // Once the graph is drawn: the worker that works out scenario and preview diffs starts, ready for the first one, and
   // the parts used on the first change are fetched.
   useEffect(() => {
     if (!drawn) return;
-    warmDiffs();
+    diffs.warm();
     preloadParts();
-  }, [drawn]);
+  }, [drawn, diffs]);
   // The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives.
   const simDock = <Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>{null}</Dock>;
   return (

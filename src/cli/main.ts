@@ -8,7 +8,6 @@ import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } fro
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
 import { reportWarnings, setWarningSink } from './warnings';
-import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
 import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
@@ -149,8 +148,6 @@ export function errorLine(e: unknown): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
-  setFileLimit(CLI_MAX_FILE_BYTES);
   setWarningSink((text) => process.stderr.write(text));
   const fail = (e: unknown) => {
     process.stderr.write(errorLine(e));

@@ -18,6 +18,8 @@ export interface BodsImportOptions {
   date?: string;
   fileName?: string;
   title?: string;
+  /** The largest text read (default MAX_FILE_BYTES, io/limits.ts). */
+  maxBytes?: number;
 }
 
 /** What importBods returns: a validated document and what was skipped, kept as notes or guessed. */
@@ -44,7 +46,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()))) {
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
-  const all = parseStatements(input, where, opts.fileName).map((raw, i) => readStatement(raw, i + 1, where));
+  const all = parseStatements(input, where, opts.fileName, opts.maxBytes).map((raw, i) => readStatement(raw, i + 1, where));
   const warnings: string[] = duplicateStatementIds(all, where);
   const series = readSeries(all, date, warnings, where);
   const live = series.described;

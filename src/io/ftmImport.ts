@@ -10,6 +10,7 @@ import { fitBands } from './bodsBands';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
 import { first, readFtmDate, readFtmEntities, readPercentage, type ReadFtm } from './ftmRead';
 import { CONTROL_ROLE, DIRECTORSHIP_ROLES, ENTITY_SCHEMATA, ID_PROPERTIES, JOINT_CONTROL_ROLE, directorshipKind } from './ftmTypes';
+import { checkSize } from './limits';
 import { findOverfull, fmtPct } from './totals';
 
 /** What importFtm returns: a valid document and what was skipped or guessed. */
@@ -51,8 +52,9 @@ function mergeFragments(list: ReadFtm[], where: string): ReadFtm[] {
   return [...byId.values()];
 }
 
-/** Reads FtM JSON lines (or a JSON array of FtM entities) into a new document; see the header. */
-export function importFtm(text: string, fileName?: string): FtmImport {
+/** Reads FtM JSON lines (or a JSON array of FtM entities) into a new document; see the header. `maxBytes` as in io/limits. */
+export function importFtm(text: string, fileName?: string, maxBytes?: number): FtmImport {
+  checkSize(text.length, 'io/ftm', fileName, maxBytes);
   const where = `io/ftm: ${fileLabel(fileName)}`;
   const all = mergeFragments(readFtmEntities(text, where), where);
   const warnings: string[] = [];

@@ -1,6 +1,6 @@
 // The import/export layer's public surface: pure functions over bytes and text; runs in Node, browsers and workers.
 export { IoError } from './errors';
-export { MAX_FILE_BYTES, CLI_MAX_FILE_BYTES, fileLimit, setFileLimit } from './limits';
+export { MAX_FILE_BYTES, CLI_MAX_FILE_BYTES } from './limits';
 export { serializeDoc, openDoc } from './native';
 export { detectFormat, type FileFormat } from './detect';
 export { importFile, type ImportResult } from './importFile';

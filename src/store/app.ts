@@ -15,6 +15,9 @@ import { clearLocationHash, createShareSession, isShareHash, sharedBoot, type Sh
 import { createSimView, type SimViewPrefs, type SimViewStore } from './simView';
 import { createExplorerStore, type ExplorerStore } from './store';
 import type { DatasetId } from './types';
+import { createWorkspace, type WorkspaceStore } from './workspace';
+import { createDiffs, type Diffs } from './diffs';
+import { AnalysisWorker } from '../worker/client';
 
 /** Where an explorer runs: its address, its storage, whether it may start workers, how it talks to other tabs. */
 export interface AppEnv {
@@ -24,6 +27,8 @@ export interface AppEnv {
   /** Where older versions saved (localStorage "ownership-explorer:working"). */
   legacy?: KV | null;
   workers: boolean;
+  /** Makes a Web Worker running the analysis (default: src/worker/analysis.worker.ts); only called when `workers`. */
+  worker?: () => Worker;
   channel?: TabChannel | null;
   /** Removes the share fragment from the address bar. */
   clearHash(): void;
@@ -33,7 +38,10 @@ export interface AppEnv {
   download(text: string, name: string, type?: string): void;
   /** Said at start when autosave cannot use IndexedDB (kv.ts chooseKv). */
   storageNotice?: string;
-  /** Where the Simulate panel's open/closed choice is remembered, and the window's width (absent: no storage, wide). */
+  /**
+   * Where the Simulate panel's open/closed choice and the workspace (docks, widths, legend) are remembered, and the
+   * window's width when the explorer starts (absent: no storage, wide).
+   */
   simPrefs?: SimViewPrefs;
   /** Runs `f` when the page is idle (default: requestIdleCallback, else a timeout). */
   idle?: (f: () => void) => void;
@@ -44,6 +52,10 @@ export interface ExplorerApp {
   store: ExplorerStore;
   /** The Simulate panel's view state (open, tab, preview, compare, lens). */
   simView: SimViewStore;
+  /** The workspace's view state (docks open, their widths, the legend, the split view). */
+  workspace: WorkspaceStore;
+  /** Control diffs of transitions, worked out in a worker of their own (stopped by stop()). */
+  diffs: Diffs;
   /** The analysis worker's state (idle when there is no worker). */
   remote: StoreApi<RemoteState>;
   autosave: AutosaveControl;
@@ -53,7 +65,7 @@ export interface ExplorerApp {
   openDataset(id: DatasetId): Promise<void>;
   /** Downloads the working document as an .ownership.json file. */
   saveFile(): void;
-  /** Stops autosave and the worker. */
+  /** Stops autosave and the workers. */
   stop(): void;
 }
 
@@ -113,7 +125,9 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
     !previewing,
   );
   const share = createShareSession({ store, persistence, autosave, clearHash: env.clearHash, download: (t, n) => env.download(t, n) }, previewing);
-  const worker: RemoteAnalysis | null = env.workers ? startRemoteAnalysis(store) : null;
+  const makeWorker = () => new AnalysisWorker(env.worker?.());
+  const worker: RemoteAnalysis | null = env.workers ? startRemoteAnalysis(store, { makeWorker }) : null;
+  const diffs = createDiffs(env.workers ? makeWorker : null);
 
   /** Says that saved work could not be read, where it is kept, and offers it as a download. */
   const reportUnreadable = (u: Extract<SlotRead, { state: 'unreadable' }>, shown: string) =>
@@ -140,6 +154,8 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   return {
     store,
     simView: createSimView(env.simPrefs),
+    workspace: createWorkspace(env.simPrefs),
+    diffs,
     remote: worker?.state ?? createRemoteState(),
     autosave,
     share,
@@ -170,6 +186,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
       void autosave.pause();
       autosave.stop();
       worker?.stop();
+      diffs.stop();
     },
   };
 }
