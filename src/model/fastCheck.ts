@@ -2,6 +2,7 @@
 // schema in schema.ts would accept it unchanged: the schema stays the definition, this is its fast path for registers.
 // It never reports an error itself: anything it does not accept is handed to zod, which names the record and field.
 import { aliasKinds, entityKinds } from './schema';
+import { isCoordinate } from './positions';
 
 const KINDS: ReadonlySet<unknown> = new Set<unknown>(entityKinds);
 const JURISDICTION = /^[A-Z]{2}$/;
@@ -104,7 +105,7 @@ export function entityOk(e: unknown): boolean {
   if (!decisionRuleOk(e.decisionRule) || !sourcesOk(e.sources) || !namesOk(e.aliases, e.identifiers)) return false;
   if (position !== undefined) {
     if (!isRecord(position) || !hasExactly(position, ['x', 'y'])) return false;
-    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return false;
+    if (!isCoordinate(position.x) || !isCoordinate(position.y)) return false;
   }
   return true;
 }

@@ -2,6 +2,7 @@
 // zod/mini (functional checks, tree-shaken) so the validators cost the first load a fraction of classic zod.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { coordinateProblem } from './positions';
 
 // zod/mini carries no messages of its own: its English ones name what a refused value should have been.
 z.config(en());
@@ -22,6 +23,14 @@ export const sourceSchema = z.looseObject({
   url: z.optional(z.string()),
   date: z.optional(isoDate),
 });
+
+/** A position's coordinate (model/positions.ts): a finite number near enough to the origin to be drawn. */
+const coordinate = z.number({ error: 'must be a number' }).check(
+  z.superRefine((v: number, ctx) => {
+    const problem = coordinateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
+  }),
+);
 
 const sources = z.optional(z.array(sourceSchema));
 const id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters'));
@@ -82,7 +91,7 @@ export const entitySchema = z.looseObject({
   sources,
   aliases: z.optional(z.array(aliasSchema)),
   identifiers: z.optional(z.array(identifierSchema)),
-  position: z.optional(z.strictObject({ x: z.number(), y: z.number() })),
+  position: z.optional(z.strictObject({ x: coordinate, y: coordinate })),
 });
 
 /** A published band (UK PSC "25–50%"): bounds 0–100, each inclusive unless marked exclusive; min below max. */
