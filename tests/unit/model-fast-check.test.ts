@@ -31,7 +31,7 @@ const baseEntity = fc.record(
     boardSize: fc.integer({ min: 1, max: 20 }),
     decisionRule: fc.constantFrom({ moreThan: 50 }, { atLeast: 66.7 }),
     sources: fc.array(fc.record({ title: fc.string(), url: fc.string(), date: fc.constantFrom('2024-01-31', '2020-02-29') }, { requiredKeys: [] }), { maxLength: 2 }),
-    position: fc.record({ x: fc.integer(), y: fc.integer() }),
+    position: fc.record({ x: fc.integer({ min: -10_000_000, max: 10_000_000 }), y: fc.integer({ min: -10_000_000, max: 10_000_000 }) }),
     aliases: fc.constantFrom([{ name: 'LINEヤフー', kind: 'local', lang: 'ja' }], [{ name: 'Z Holdings', kind: 'former', until: '2023-10-01' }]),
     identifiers: fc.constantFrom([{ scheme: 'TSE', id: '4689' }]),
     memo: fc.string(),
