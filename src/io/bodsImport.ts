@@ -114,7 +114,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       origin.set(r, st.label);
       return;
     }
-    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}) };
+    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
     relations.push(r);
     origin.set(r, st.label);
   };
@@ -234,7 +234,11 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       if (!ext) {
         const sources = sourcesOf(st.raw.source);
         if (sources) h.sources = sources;
-        h.bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown' };
+        const booc = main.raw.beneficialOwnershipOrControl;
+        h.bods = {
+          recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
+          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
+        };
       }
       origin.set(h, st.label);
       if (g.indirect) indirect.push({ holding: h as Holding, label: st.label, components: componentsOf(st) });
