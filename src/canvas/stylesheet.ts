@@ -57,6 +57,8 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
   if (!opts.big) {
     rules.push(
       { selector: 'edge[text]', style: { label: 'data(text)', 'text-margin-x': 'data(lx)', 'text-margin-y': 'data(ly)' } },
+      // Parallel edges bend as the drawing kernel bends them (edgeLabels.ts writes `cpd`, `cpw`), so the exports draw these lines.
+      { selector: 'edge[cpd]', style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(cpd)', 'control-point-weights': 'data(cpw)' } },
       // A label with no room of its own (or spoken for by a parallel edge's) shows while its edge is hovered or selected,
       // above everything, clear of the nodes where it can be (edgeLabels.ts).
       { selector: 'edge[?lnone].label-peek, edge[?lnone]:selected', style: { label: 'data(label)', 'text-background-opacity': 1, 'z-compound-depth': 'top' } },

@@ -32,6 +32,38 @@ function boundary(c: Pt, toward: Pt, ellipse: boolean, h: number): Pt {
   return { x: c.x + dx * t, y: c.y + dy * t };
 }
 
+/** Whether `p` lies inside the node `n` (its box, or its ellipse for persons). */
+function inside(p: Pt, n: { p: Pt; ellipse: boolean; h: number }): boolean {
+  const dx = (p.x - n.p.x) / (NODE_W / 2), dy = (p.y - n.p.y) / (n.h / 2);
+  return n.ellipse ? dx * dx + dy * dy < 1 : Math.abs(dx) < 1 && Math.abs(dy) < 1;
+}
+
+/**
+ * A control point moved clear of both nodes, as Cytoscape corrects a bundled bézier's (tryToCorrectInvalidPoints):
+ * at least three arrow widths (`arrowW` each) from where the line leaves each end, pushed away from that node's centre.
+ */
+function settle(c: Pt, s: { p: Pt; ellipse: boolean; h: number }, t: { p: Pt; ellipse: boolean; h: number }, arrowW: number): Pt {
+  const min = 3 * arrowW;
+  for (const n of [s, t]) {
+    const len = Math.hypot(c.x - n.p.x, c.y - n.p.y) || 1, m = { x: (c.x - n.p.x) / len, y: (c.y - n.p.y) / len };
+    const out = boundary(n.p, c, n.ellipse, n.h);
+    if (inside(c, n)) c = { x: out.x + m.x * min, y: out.y + m.y * min };
+    else {
+      const d = Math.hypot(c.x - out.x, c.y - out.y);
+      if (d < min) c = { x: c.x + m.x * (min - d), y: c.y + m.y * (min - d) };
+    }
+  }
+  return c;
+}
+
+/** Control point `c` as Cytoscape's unbundled-bezier takes it: weight along `from` → `to`, distance along its normal (−dy, dx). */
+function bendOf(c: Pt, from: Pt, to: Pt): { distance: number; weight: number } {
+  const vx = to.x - from.x, vy = to.y - from.y, l2 = vx * vx + vy * vy || 1, l = Math.sqrt(l2);
+  const weight = ((c.x - from.x) * vx + (c.y - from.y) * vy) / l2;
+  const distance = ((c.x - from.x) * -vy + (c.y - from.y) * vx) / l;
+  return { distance, weight };
+}
+
 function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: boolean; width: number } {
   const cls = new Set(el.classes.split(' '));
   let s: EdgeStyle = EDGE_STYLES.holding;
@@ -91,24 +123,24 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
     at.set(el.data.id, { p, ellipse: (classOf(el, 'k-') ?? 'company') === 'person', h: heightOf(el), border: node.border.width });
     nodes.push(node);
   }
-  const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target)));
-  // Edges sharing a pair of nodes (either direction) fan out as Cytoscape's bundled béziers do: the pair runs from the
-  // node drawn first to the other, its edges in drawing order, the i-th of n with its control point (0.5 − n/2 + i) ×
-  // the step from the middle of the line between the two nodes' borders, to its left.
-  const order = new Map<string, number>();
-  for (const el of elements) if (el.group === 'nodes') order.set(el.data.id, order.size);
+  const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  // By id throughout, so the canvas and the exports, which may hold the elements in different orders, draw alike.
+  const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target))).sort((x, y) => byId(x.data, y.data));
+  // Edges sharing a pair of nodes (either direction) fan out as Cytoscape's bundled béziers do: the pair runs from one
+  // node to the other (the smaller id first), its edges by id, the i-th of n with its control point (0.5 − n/2 + i) ×
+  // the step from the middle of the line between the two nodes' borders, to its left. Ids, not drawing order, decide,
+  // so the canvas (which draws these bends, canvas/edgeLabels.ts) and every export agree whatever order they hold.
   const pairs = new Map<string, ElementDef[]>();
   for (const el of edges) {
-    const [a, b] = [order.get(String(el.data.source))!, order.get(String(el.data.target))!].sort((x, y) => x - y);
-    const key = `${a} ${b}`;
+    const [a, b] = [String(el.data.source), String(el.data.target)].sort();
+    const key = `${a}\u0000${b}`;
     const list = pairs.get(key);
     if (list) list.push(el); else pairs.set(key, [el]);
   }
   const out: { z: number; draw: EdgeDraw }[] = [];
   const labelled: EdgeLabelInput[] = [];
   for (const list of pairs.values()) {
-    const first = list[0], [from, to] = [String(first.data.source), String(first.data.target)];
-    const [sId, tId] = order.get(from)! <= order.get(to)! ? [from, to] : [to, from];
+    const [sId, tId] = [String(list[0].data.source), String(list[0].data.target)].sort();
     const S = at.get(sId)!, T = at.get(tId)!;
     const sOut = boundary(S.p, T.p, S.ellipse, S.h), tOut = boundary(T.p, S.p, T.ellipse, T.h);
     const len = Math.hypot(tOut.x - sOut.x, tOut.y - sOut.y) || 1;
@@ -120,9 +152,12 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const cls = ` ${el.classes} `;
       const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : 1;
       const offset = (0.5 - list.length / 2 + i) * (cls.includes(' lens-dep ') ? LENS_STEP : STEP);
-      const ctrl = offset ? [{ x: middle.x + normal.x * offset, y: middle.y + normal.y * offset }] : [];
+      const ctrl = offset ? [settle({ x: middle.x + normal.x * offset, y: middle.y + normal.y * offset }, s, t, arrowSize(style.width, ARROW_SCALE) * 0.3)] : [];
       const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
       const tail = boundary(s.p, aim(t.p), s.ellipse, s.h), tip = boundary(t.p, aim(s.p), t.ellipse, t.h);
+      // The same bend in Cytoscape's terms (unbundled-bezier: a weight along the line between the two borders from this
+      // edge's source, and a distance along its normal), so the canvas draws exactly this line (canvas/edgeLabels.ts).
+      const bend = ctrl.length ? bendOf(ctrl[0], String(el.data.source) === sId ? sOut : tOut, String(el.data.source) === sId ? tOut : sOut) : undefined;
       const mid = ctrl.length ? { x: 0.25 * tail.x + 0.5 * ctrl[0].x + 0.25 * tip.x, y: 0.25 * tail.y + 0.5 * ctrl[0].y + 0.25 * tip.y } : { x: (tail.x + tip.x) / 2, y: (tail.y + tip.y) / 2 };
       const input: EdgeInput = { kind: ctrl.length ? 'bezier' : 'straight', tail, tip, ctrl, mid, sourceGap: 0, targetGap: arrowGap(style.arrow, style.width, ARROW_SCALE) };
       const geometry = edgeGeometry(input);
@@ -140,7 +175,7 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       out.push({
         z: el.classes.includes('conferring') ? 2 : 0,
         draw: {
-          group: 'edges', id: el.data.id, geometry, color: style.color, width: style.width, opacity,
+          group: 'edges', id: el.data.id, geometry, ...(bend ? { bend } : {}), color: style.color, width: style.width, opacity,
           style: style.lineStyle, dash: style.dash ?? [6, 3], cap: 'butt', arrows,
           underlay: cls.includes(' sim-changed ') ? { ...SIM_MARKS.changedEdge } : null,
           label: label ? { lines: [label], x: mid.x, y: mid.y, halign: 'center', valign: 'center', font, color: style.labelColor, opacity: 1, lineHeight: 1, background: { color: '#ffffff', opacity: 0.85, padding: LABEL_PADDING, round: false }, outline: null } : null,
@@ -149,7 +184,7 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
     });
   }
   // Labels as the canvas lays them out: around the nodes' boxes (their borders included), each at a free spot on its edge.
-  const boxes = [...at.values()].map(({ p, h, border }) => ({ x1: p.x - NODE_W / 2 - border / 2, y1: p.y - h / 2 - border / 2, x2: p.x + NODE_W / 2 + border / 2, y2: p.y + h / 2 + border / 2 }));
+  const boxes = [...at.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v).map(({ p, h, border }) => ({ x1: p.x - NODE_W / 2 - border / 2, y1: p.y - h / 2 - border / 2, x2: p.x + NODE_W / 2 + border / 2, y2: p.y + h / 2 + border / 2 }));
   const placed = layoutEdgeLabels(labelled, boxes, m);
   for (const { draw } of out) {
     const spot = placed.get(draw.id);

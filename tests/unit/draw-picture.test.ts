@@ -1,5 +1,5 @@
 // The drawing kernel's picture (draw/picture.ts, geometry.ts) on hand-checkable graphs: parallel edges fan out as
-// Cytoscape's bundled béziers (the pair runs from the node drawn first; the i-th of n edges has its control point
+// Cytoscape's bundled béziers (the pair runs from the smaller id; the i-th of n edges has its control point
 // (0.5 − n/2 + i) × 60 from the middle of the border-to-border line, to its left), and the simulation marks are drawn.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
@@ -21,7 +21,7 @@ describe('parallel edges', () => {
   it.each([
     ['one edge: straight', [edge('e1', 'a', 'b')], { e1: null }],
     ['two edges a→b: ±30 from the middle of the borders (y 20 and 180: y 100)', [edge('e1', 'a', 'b'), edge('e2', 'a', 'b')], { e1: { x: 30, y: 100 }, e2: { x: -30, y: 100 } }],
-    ['a→b then b→a: the same sides as two a→b edges (the pair runs from a, drawn first)', [edge('e1', 'a', 'b'), edge('e2', 'b', 'a')], { e1: { x: 30, y: 100 }, e2: { x: -30, y: 100 } }],
+    ['a→b then b→a: the same sides as two a→b edges (the pair runs from a)', [edge('e1', 'a', 'b'), edge('e2', 'b', 'a')], { e1: { x: 30, y: 100 }, e2: { x: -30, y: 100 } }],
     ['three edges: the middle one straight, the others ±60', [edge('e1', 'a', 'b'), edge('e2', 'b', 'a'), edge('e3', 'a', 'b')], { e1: { x: 60, y: 100 }, e2: null, e3: { x: -60, y: 100 } }],
   ] as const)('%s', (_name, edges, want) => {
     const draws = drawElements([node('a', 0, 0), node('b', 0, 200), ...edges], new Map(), approxMetrics);
@@ -32,9 +32,27 @@ describe('parallel edges', () => {
     }
   });
 
-  it('the pair is oriented by drawing order, not by id: b drawn first flips the sides', () => {
-    const draws = drawElements([node('b', 0, 200), node('a', 0, 0), edge('e1', 'a', 'b'), edge('e2', 'a', 'b')], new Map(), approxMetrics);
-    expect(Math.round(ctrlOf(draws, 'e1')!.x)).toBe(-30);
+  it('bends and labels alike whatever order the elements come in (the canvas and the exports hold different orders)', () => {
+    const els = [node('a', 0, 0), node('b', 0, 200), { ...edge('e1', 'a', 'b'), data: { ...edge('e1', 'a', 'b').data, label: '10%' } }, { ...edge('e2', 'b', 'a'), data: { ...edge('e2', 'b', 'a').data, label: '20%' } }];
+    const one = drawElements(els, new Map(), approxMetrics), other = drawElements([...els].reverse(), new Map(), approxMetrics);
+    const byId = (d: ReturnType<typeof drawElements>) => Object.fromEntries(d.filter((x): x is EdgeDraw => x.group === 'edges').map((e) => [e.id, [e.geometry.pts, e.bend, e.label?.x, e.label?.y]]));
+    expect(byId(other)).toEqual(byId(one));
+    const bend = one.find((d): d is EdgeDraw => d.id === 'e2')!.bend!;
+    expect([bend.distance, bend.weight]).toEqual([-30, 0.5]); // +30 to the left of a→b is −30 to the left of b→a
+  });
+});
+
+describe('close nodes', () => {
+  it('a control point that would fall inside a node moves out of it, as Cytoscape corrects it (tryToCorrectInvalidPoints)', () => {
+    // b just below a: the pair's middle is 5 below a's border, ±30 across, inside neither box but against both.
+    const draws = drawElements([node('a', 0, 0), node('b', 0, 50), edge('e1', 'a', 'b'), edge('e2', 'a', 'b')], new Map(), approxMetrics);
+    const inBox = (p: { x: number; y: number }, cy: number) => Math.abs(p.x) < 70 && Math.abs(p.y - cy) < 20;
+    for (const id of ['e1', 'e2']) {
+      const e = draws.find((d): d is EdgeDraw => d.id === id)!, c = e.geometry.pts[1];
+      expect(inBox(c, 0) || inBox(c, 50)).toBe(false);
+      expect(Math.abs(c.x)).toBeGreaterThan(70); // pushed out sideways, past both boxes
+      expect(e.geometry.pts.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+    }
   });
 });
 
