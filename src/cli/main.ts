@@ -10,6 +10,8 @@ import { oneLine, printable } from './sanitize';
 import { reportWarnings, setWarningSink } from './warnings';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
+import { OutputClosed, writeStdout } from './stdout';
+import { MAX_GENERATED, type GenerateOptions } from '../model/generate';
 import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
@@ -17,7 +19,7 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
   export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
-  generate --entities N [--seed 1]   (a synthetic ownership document on stdout)
+  generate --entities N [--seed 1] [--core F] [--depth D] [--wide K]   (a synthetic ownership document on stdout)
   Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
 /** FILE (the first positional argument) read as the app reads it (cli/input.ts); its warnings go to stderr unless --quiet. */
@@ -70,6 +72,31 @@ function analyzeOutput(args: ParsedArgs): AnalyzeOutput {
   return { format: args.switches.has('json') ? 'json' : args.switches.has('jsonl') ? 'jsonl' : 'table', minStake, entities };
 }
 
+/** The shape `generate` makes, from its flags. */
+function generateOptions(args: ParsedArgs): GenerateOptions {
+  const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
+  const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
+  if (!Number.isInteger(n) || n < 2 || n > MAX_GENERATED) throw new UsageError(`--entities must be a whole number from 2 to ${MAX_GENERATED.toLocaleString('en')}`);
+  if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+  const opts: GenerateOptions = { entities: n, seed };
+  const core = flag(args, 'core');
+  if (core !== undefined) {
+    opts.core = decimal(core, '--core');
+    if (!(opts.core >= 0 && opts.core <= 1)) throw new UsageError(`--core must be a fraction of companies from 0 to 1, such as 0.3, got "${core}"`);
+  }
+  const depth = flag(args, 'depth');
+  if (depth !== undefined) {
+    opts.depth = decimal(depth, '--depth', { integer: true });
+    if (opts.depth < 1) throw new UsageError(`--depth must be a chain length of at least 1, got "${depth}"`);
+  }
+  const wide = flag(args, 'wide');
+  if (wide !== undefined) {
+    opts.wide = decimal(wide, '--wide', { integer: true });
+    if (opts.wide < 0) throw new UsageError(`--wide must be a number of widely held companies, 0 or more, got "${wide}"`);
+  }
+  return opts;
+}
+
 /**
  * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
  * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
@@ -83,14 +110,8 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
     const doc = readDoc(args, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
-  } else if (command === 'generate') {
-    const args = parseArgs(rest, ['entities', 'seed']);
-    const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
-    const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
-    if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
-    if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-    writeGenerated({ entities: n, seed }, write);
-  } else write(run(argv));
+  } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);
+  else write(run(argv));
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
@@ -162,20 +183,21 @@ if (isMain) {
       let buf = '';
       runTo(argv, (chunk) => {
         if (typeof chunk !== 'string') {
-          if (buf) process.stdout.write(buf);
+          if (buf) writeStdout(buf);
           buf = '';
-          process.stdout.write(chunk);
+          writeStdout(chunk);
           return;
         }
         buf += chunk;
         if (buf.length >= 1 << 20) {
-          process.stdout.write(buf);
+          writeStdout(buf);
           buf = '';
         }
       });
-      process.stdout.write(`${buf}\n`);
+      writeStdout(`${buf}\n`);
     } catch (e) {
-      fail(e);
+      // A reader that stopped reading (`… | head`) is not a failure: the command just ends.
+      if (!(e instanceof OutputClosed)) fail(e);
     }
   }
 }

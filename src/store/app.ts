@@ -7,6 +7,7 @@ import { prepareEditLookups } from '../model/docIndex';
 import { browserChannel, createAutosave, type AutosaveControl, type TabChannel } from './autosave';
 import { boot, bootFrom, sampleRequest, type Boot } from './boot';
 import { datasetById } from './datasets';
+import { storageJournal, type Journal } from './journal';
 import { browserKv, localStorageKv, type KV } from './kv';
 import { createPersistence, type Persistence, type SlotRead } from './persistence';
 import { createRemoteState, startRemoteAnalysis, WORKER_MIN_ENTITIES, type RemoteAnalysis, type RemoteState } from './remote';
@@ -26,6 +27,8 @@ export interface AppEnv {
   kv: KV;
   /** Where older versions saved (localStorage "ownership-explorer:working"). */
   legacy?: KV | null;
+  /** Where work not yet saved when the page closes is written synchronously (journal.ts); absent: nowhere. */
+  journal?: Journal | null;
   workers: boolean;
   /** Makes a Web Worker running the analysis (default: src/worker/analysis.worker.ts); only called when `workers`. */
   worker?: () => Worker;
@@ -94,6 +97,7 @@ export async function browserEnv(): Promise<AppEnv> {
     kv,
     storageNotice: notice,
     legacy: ls && localStorageKv(ls),
+    journal: ls && storageJournal(ls),
     workers: typeof Worker !== 'undefined',
     channel: browserChannel(),
     clearHash: clearLocationHash,
@@ -108,8 +112,8 @@ const tabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 /** Makes an explorer: the first document (share link, sample, saved work or bundled), its store and what runs beside it. */
 export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const env = envIn ?? (await browserEnv());
-  const persistence = createPersistence(env.kv, env.legacy ?? null);
-  // A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept.
+  const persistence = createPersistence(env.kv, env.legacy ?? null, env.journal ?? null);
+  // A share link in the address (#v2.…) opens its graph as a preview; the saved work is untouched until it is kept.
   const shared = isShareHash(env.hash) ? (await import('./shareLinks')).readShareHash(env.hash) : null;
   // Samples as large as the graphs analysed in the worker are generated there too (sample.ts).
   const initial: Boot = shared && 'doc' in shared ? sharedBoot(shared.doc) : await boot(persistence, env.search, (n) => env.workers && n >= WORKER_MIN_ENTITIES);
@@ -121,7 +125,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const previewing = !!shared && 'doc' in shared;
   const autosave = createAutosave(
     // The slot opened is known at its revision (0: nothing saved yet), so another tab's later save is never overwritten.
-    { store, persistence, tab: tabId(), channel: env.channel, saveFile, known: previewing ? {} : { [initial.datasetId]: initial.rev ?? (await persistence.rev(initial.datasetId)).rev } },
+    { store, persistence, tab: tabId(), channel: env.channel, saveFile, download: (t, n) => env.download(t, n), known: previewing ? {} : { [initial.datasetId]: initial.rev ?? (await persistence.rev(initial.datasetId)).rev } },
     !previewing,
   );
   const share = createShareSession({ store, persistence, autosave, clearHash: env.clearHash, download: (t, n) => env.download(t, n) }, previewing);
@@ -179,7 +183,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
         search = '';
       }
       if (read.state === 'unreadable') reportUnreadable(read, `the bundled ${d.label} dataset`);
-      else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
+      else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.${read.note ? ` ${read.note}` : ''}` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
     },
     stop() {
       unprepare();
