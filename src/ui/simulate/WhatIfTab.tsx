@@ -1,12 +1,12 @@
 // What would it take: pick a buyer and a target; the smallest purchases (company, seller, points) that give the
 // buyer control of the target under the current rule, smallest first; each can be previewed or applied.
 import { useEffect, useMemo, useState } from 'react';
-import { RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
+import { ruleLabel, whatWouldItTake, type Purchase } from '../../analysis';
 import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
 import { useSimViewApi, useSimView } from '../../store/simView';
-import { namer } from '../names';
+import { namer, sentence } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
 import { viewOptions } from './words';
@@ -41,7 +41,7 @@ export function WhatIfTab() {
   const preview = (p: Purchase) => simView.getState().set({ draft: opOf(p) });
   const commit = (p: Purchase) => {
     simView.getState().set({ draft: null });
-    if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}.`);
+    if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(sentence(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}`));
   };
   const pick = (set: (v: string) => void) => (v: string) => {
     set(v);
@@ -62,7 +62,7 @@ export function WhatIfTab() {
         <EntityPicker id="wi-target" value={target} options={entities} placeholder="Choose a target…" onChange={pick(setTarget)} />
       </div>
       <button type="button" className="primary" disabled={!buyer || !target} onClick={() => setAsked(true)}>Find the smallest purchases</button>
-      <p className="muted small-text">Under the current rule: {RULE_LABELS[view.rule]}{view.rule === 'defacto' ? ` (τ = ${view.threshold}%)` : ''}, on {view.date ?? doc.asOf}.</p>
+      <p className="muted small-text">Under the current rule: {ruleLabel(view.rule, view.threshold)}, on {view.date ?? doc.asOf}.</p>
       {result && 'error' in result && <p className="error" role="alert">{result.error}</p>}
       {result && 'list' in result && (
         result.list.length === 0 ? (
