@@ -17,7 +17,7 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json | --jsonl] [--min-stake 0.01] [--entity ID …]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
-  export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
+  export FILE --to OUT.(ownership.json|bods.json|csv|svg|png|drawio|graphml) [--date …] [--rule …] [--history]
   generate --entities N [--seed 1]   (a synthetic ownership document on stdout)
   Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
@@ -49,7 +49,7 @@ function loadScenarios(): Scenario[] {
 export async function runExport(argv: string[]): Promise<string> {
   const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
   const out = flag(args, 'to');
-  if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg or .png)');
+  if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg, .png, .drawio or .graphml)');
   // Loaded only for export: the drawing stack (layout, SVG, the PNG encoder) costs a second of start-up to the other commands.
   const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);

@@ -80,7 +80,7 @@ export function FileMenu() {
           <li role="none" className="menu-hint">Also: drop a file anywhere. Reads .ownership.json, BODS 0.4, CSV, and PNGs from this app.</li>
           <li role="none"><button type="button" role="menuitem" onClick={run(saveDocument)}>Save as .ownership.json <kbd>Ctrl+S</kbd></button></li>
           <li role="separator" />
-          <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(() => setImageOpen(true))}>Export image (PNG or SVG)…</button></li>
+          <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(() => setImageOpen(true))}>Export image or diagram (PNG, SVG, draw.io, GraphML)…</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveBods(date))}>Export BODS 0.4 JSON (as of {date})</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveCsv(date))}>Export holdings CSV (as of {date})</button></li>
           <li role="separator" />
