@@ -1,4 +1,4 @@
-// One entry point for a dropped or opened file: sniff its format, refuse it if too large, import it whole or not at all.
+// One entry point for a dropped or opened file (a report's HTML included): sniff its format, refuse it if too large, import it whole or not at all.
 import { roundingWarnings, type OwnershipDoc } from '../model';
 import { importBods } from './bodsImport';
 import { importCsvDetailed } from './csv';
@@ -7,6 +7,7 @@ import { IoError } from './errors';
 import { checkSize } from './limits';
 import { openDoc } from './native';
 import { extractDoc } from './pngChunk';
+import { extractHtmlDoc } from './htmlEmbed';
 import { fromUtf8 } from './text';
 
 /** What importFile returns: a valid document, the format it came from, and what was skipped or guessed. */
@@ -35,6 +36,11 @@ function importAny(bytes: Uint8Array, fileName: string, opts: { date?: string })
     case 'png': {
       const doc = extractDoc(bytes, fileName);
       if (!doc) throw new IoError(`io/png: ${fileName}: this PNG carries no ownership graph — only PNGs exported from this app can be opened`);
+      return { doc, format, warnings: [] };
+    }
+    case 'html': {
+      const doc = extractHtmlDoc(fromUtf8(bytes, `io/html: ${fileName}: `, 'export the report again'), fileName);
+      if (!doc) throw new IoError(`io/html: ${fileName}: this HTML file carries no ownership graph — only reports exported from this app can be opened`);
       return { doc, format, warnings: [] };
     }
     case 'ownership':

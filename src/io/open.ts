@@ -23,6 +23,7 @@ const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   bods: 'BODS 0.4 statements',
   csv: 'CSV edge list',
   png: 'PNG exported from this app',
+  html: 'report exported from this app',
 };
 
 /** Most warnings listed in the notice; the rest are counted. */

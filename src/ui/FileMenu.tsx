@@ -12,7 +12,7 @@ const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default:
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** What the file picker offers (importFile also sniffs the content, so a renamed file still opens). */
-export const OPEN_ACCEPT = '.json,.csv,.png,.txt,application/json,text/csv,image/png';
+export const OPEN_ACCEPT = '.json,.csv,.png,.html,.htm,.txt,application/json,text/csv,image/png,text/html';
 
 export function FileMenu() {
   const { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } = useLazyFileActions();
