@@ -8,17 +8,19 @@ import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } fro
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
 import { reportWarnings, setWarningSink } from './warnings';
-import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
+import { OutputClosed, writeStdout } from './stdout';
+import { MAX_GENERATED, type GenerateOptions } from '../model/generate';
 import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
   analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json | --jsonl] [--min-stake 0.01] [--entity ID …]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
-  export FILE --to OUT.(ownership.json|bods.json|csv|svg|png|drawio|graphml) [--date …] [--rule …] [--history]
-  generate --entities N [--seed 1]   (a synthetic ownership document on stdout)
+  export FILE --to OUT.(ownership.json|bods.json|ftm.jsonl|csv|svg|png|drawio|graphml) [--date …] [--rule …] [--history]
+  report FILE [--scenario NAME] [--date …] [--rule …] [--threshold …] --to OUT.html   (the report page the app writes)
+  generate --entities N [--seed 1] [--core F] [--depth D] [--wide K]   (a synthetic ownership document on stdout)
   Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
 /** FILE (the first positional argument) read as the app reads it (cli/input.ts); its warnings go to stderr unless --quiet. */
@@ -59,6 +61,18 @@ export async function runExport(argv: string[]): Promise<string> {
   return '';
 }
 
+/** Runs `report` (async, like export: the layout); resolves to '' (nothing on stdout). */
+export async function runReport(argv: string[]): Promise<string> {
+  const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to', 'scenario']);
+  const out = flag(args, 'to');
+  if (!out) throw new UsageError('report needs --to OUT.html');
+  const { writeReport } = await import('./report');
+  const opts = viewOptions(args);
+  const doc = readDoc(args, opts.date);
+  await writeReport(doc, loadScenarios(), out, { ...opts, scenario: flag(args, 'scenario'), today: new Date().toISOString().slice(0, 10) });
+  return '';
+}
+
 const common = ['rule', 'threshold', 'date'];
 
 /** What `analyze` prints, from its flags (FORMAT.md). */
@@ -69,6 +83,31 @@ function analyzeOutput(args: ParsedArgs): AnalyzeOutput {
   if (!Number.isFinite(minStake) || minStake < 0 || minStake > 100) throw new UsageError(`--min-stake must be percentage points from 0 to 100, got "${m}"`);
   const entities = args.flags.get('entity');
   return { format: args.switches.has('json') ? 'json' : args.switches.has('jsonl') ? 'jsonl' : 'table', minStake, entities };
+}
+
+/** The shape `generate` makes, from its flags. */
+function generateOptions(args: ParsedArgs): GenerateOptions {
+  const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
+  const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
+  if (!Number.isInteger(n) || n < 2 || n > MAX_GENERATED) throw new UsageError(`--entities must be a whole number from 2 to ${MAX_GENERATED.toLocaleString('en')}`);
+  if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+  const opts: GenerateOptions = { entities: n, seed };
+  const core = flag(args, 'core');
+  if (core !== undefined) {
+    opts.core = decimal(core, '--core');
+    if (!(opts.core >= 0 && opts.core <= 1)) throw new UsageError(`--core must be a fraction of companies from 0 to 1, such as 0.3, got "${core}"`);
+  }
+  const depth = flag(args, 'depth');
+  if (depth !== undefined) {
+    opts.depth = decimal(depth, '--depth', { integer: true });
+    if (opts.depth < 1) throw new UsageError(`--depth must be a chain length of at least 1, got "${depth}"`);
+  }
+  const wide = flag(args, 'wide');
+  if (wide !== undefined) {
+    opts.wide = decimal(wide, '--wide', { integer: true });
+    if (opts.wide < 0) throw new UsageError(`--wide must be a number of widely held companies, 0 or more, got "${wide}"`);
+  }
+  return opts;
 }
 
 /**
@@ -84,14 +123,8 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
     const doc = readDoc(args, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
-  } else if (command === 'generate') {
-    const args = parseArgs(rest, ['entities', 'seed']);
-    const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
-    const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
-    if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
-    if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-    writeGenerated({ entities: n, seed }, write);
-  } else write(run(argv));
+  } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);
+  else write(run(argv));
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
@@ -133,6 +166,8 @@ export function run(argv: string[]): string {
     }
     case 'export':
       throw new UsageError('export is asynchronous — call runExport (the command line does)');
+    case 'report':
+      throw new UsageError('report is asynchronous — call runReport (the command line does)');
     case undefined:
     case 'help':
     case '--help':
@@ -149,8 +184,6 @@ export function errorLine(e: unknown): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
-  setFileLimit(CLI_MAX_FILE_BYTES);
   setWarningSink((text) => process.stderr.write(text));
   const fail = (e: unknown) => {
     process.stderr.write(errorLine(e));
@@ -158,6 +191,7 @@ if (isMain) {
   };
   const argv = process.argv.slice(2);
   if (argv[0] === 'export') runExport(argv.slice(1)).catch(fail);
+  else if (argv[0] === 'report') runReport(argv.slice(1)).catch(fail);
   else {
     try {
       // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or
@@ -165,20 +199,21 @@ if (isMain) {
       let buf = '';
       runTo(argv, (chunk) => {
         if (typeof chunk !== 'string') {
-          if (buf) process.stdout.write(buf);
+          if (buf) writeStdout(buf);
           buf = '';
-          process.stdout.write(chunk);
+          writeStdout(chunk);
           return;
         }
         buf += chunk;
         if (buf.length >= 1 << 20) {
-          process.stdout.write(buf);
+          writeStdout(buf);
           buf = '';
         }
       });
-      process.stdout.write(`${buf}\n`);
+      writeStdout(`${buf}\n`);
     } catch (e) {
-      fail(e);
+      // A reader that stopped reading (`… | head`) is not a failure: the command just ends.
+      if (!(e instanceof OutputClosed)) fail(e);
     }
   }
 }

@@ -34,10 +34,10 @@
 //   (IS_DIRECTLY/ULTIMATELY_CONSOLIDATED_BY in otherInfluenceOrControl details) → a `consolidation` relation, which the
 //   analysis treats as control (IFRS 10).
 // - Indirect interests (directOrIndirect "indirect" only: componentRecords do not make a direct interest indirect)
-//   never become a second holding of the subject through a known chain (bodsIndirect.ts): through one intermediary
-//   whose holding is known and the party's is not, the party's stake in the intermediary is derived (x / y, estimated,
-//   explained in its note); otherwise the interest is a note on the intermediary (or the subject); only with no chain
-//   and no named intermediary is it an estimated direct link.
+//   never become a second holding of the subject through a known chain (bodsIndirect.ts): where the declared figure
+//   determines the party's stakes in the intermediaries (one top intermediary: x / y; several: only when their stakes
+//   make up x, i.e. all of each) they are derived, estimated, explained in their notes; otherwise the interest is a note
+//   on the intermediary (or the subject); only with no chain and no named intermediary is it an estimated direct link.
 // - A record id that no entity or person statement of the file describes becomes a placeholder entity named by the id
 //   (relationship-only files open), with a warning; a file with no statement to import at all is an
 //   error. Structural errors (no subject, a share outside 0–100, a bad date or type) name the statement and the field.
@@ -54,8 +54,15 @@
 // - `history: true` writes statement series (bodsHistory.ts): each record `new` when it starts, `updated` when the
 //   next period of the same holder and subject starts, `closed` when it ends; otherwise every statement is `new`.
 // - Holdings → `shareholding` (+ `votingRights` when votes are recorded, + `appointmentOfBoard` for seats); since →
-//   startDate, until → endDate. Control agreements → `otherInfluenceOrControl` "control by agreement: <basis>"
-//   (or `appointmentOfBoard` when that is where they came from); joint control → one such interest per party.
+//   startDate, until → endDate. What the source said is said again: an imported interest's beneficialOwnershipOrControl
+//   (true only while the party is written as a person) and directOrIndirect ("unknown" stays unknown), and a statement's
+//   source as written (a self-declaration stays one) while the record's sources are unchanged. An estimated figure
+//   written as exact carries an annotation on its share ("estimated figure, not declared by a source"). Declared
+//   indirect interests (notes, and those holdings were derived from) are written as declared, with their intermediaries
+//   as componentRecords; the derived holdings themselves are not (bodsIndirectOut.ts). Control agreements →
+//   `otherInfluenceOrControl` "control by agreement: <basis>" (or `appointmentOfBoard` when that is where they came
+//   from); joint control → one such interest per party. A person or entity whose name import made up (the statement
+//   gave none) is written without a name.
 // - Kinds: company → registeredEntity, state → state, fund → arrangement "fund", float → unknownEntity, other →
 //   legalEntity; a person that is itself held (BODS subjects must be entities) is written as a legalEntity.
 // - statementId = a UUID-shaped SHA-256 of record type, record id and date, so exports are reproducible.

@@ -74,13 +74,13 @@ function tryParse(text: string): unknown {
 }
 
 /** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */
-export function parseStatements(input: unknown, where: string, fileName?: string): unknown[] {
+export function parseStatements(input: unknown, where: string, fileName?: string, maxBytes?: number): unknown[] {
   if (typeof input !== 'string') {
     if (!Array.isArray(input)) throw new IoError(`${where}expected a JSON array of BODS statements — is this a BODS 0.4 file?`);
     checkNesting(input, where);
     return input;
   }
-  checkSize(input.length, 'io/bods', fileName);
+  checkSize(input.length, 'io/bods', fileName, maxBytes);
   const text = stripBom(input).trim();
   if (text.startsWith('{')) {
     const whole = tryParse(text);

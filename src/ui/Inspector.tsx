@@ -16,10 +16,11 @@ import { HoldingForm } from './HoldingForm';
 import { namer } from './names';
 import { EntityRegisterInfo, RelationDetails } from './RelationInfo';
 import { deleteSelection } from './workspace/deleteSelection';
-import { useWorkspace, workspace } from './workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from './workspace/workspaceState';
 
 /** Collapses the inspector dock to its rail. */
 function Collapse() {
+  const workspace = useWorkspaceApi();
   return <button type="button" className="collapse" onClick={() => workspace.getState().set({ inspectorOpen: false })} aria-label="Collapse the inspector" title="Collapse">▸</button>;
 }
 

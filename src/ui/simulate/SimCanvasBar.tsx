@@ -7,7 +7,7 @@ import { baseOf } from '../../store/simState';
 import { useSimViewApi, useSimView } from '../../store/simView';
 import { SIM_COLOURS } from '../../canvas/simStyles';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
-import { useWorkspace, workspace } from '../workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from '../workspace/workspaceState';
 
 export function SimCanvasBar() {
   const simView = useSimViewApi();
@@ -18,6 +18,7 @@ export function SimCanvasBar() {
   const lens = useSimView((s) => s.lens);
   const lit = useSimView((s) => s.lit);
   const split = useWorkspace((s) => s.split);
+  const workspace = useWorkspaceApi();
   const compareDate = useWorkspace((s) => s.compareDate);
   const viewDate = useStore((s) => s.view.date ?? s.doc.asOf ?? null);
   const small = doc.entities.length <= MAX_SWAP_ENTITIES;

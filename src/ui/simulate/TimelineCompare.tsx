@@ -6,7 +6,7 @@ import { timelineSteps } from '../../analysis/timelineSteps';
 import type { OwnershipDoc } from '../../model';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useStore, useStoreApi } from '../../store';
-import { useWorkspace, workspace } from '../workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from '../workspace/workspaceState';
 import { namer } from '../names';
 import { DiffWordsView } from './DiffView';
 import { dependencyNamer, viewOptions } from './words';
@@ -27,6 +27,7 @@ export function DatesCompare({ dates, date }: { dates: string[]; date: string })
   const doc = useStore((s) => s.doc);
   const split = useWorkspace((s) => s.split);
   const compareDate = useWorkspace((s) => s.compareDate);
+  const workspace = useWorkspaceApi();
   if (doc.entities.length > MAX_SWAP_ENTITIES || dates.length < 2) return null;
   const on = split && !!compareDate;
   const earlier = dates.filter((d) => d < date);

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useSimViewApi } from '../../store/simView';
 import { dockOpened } from './narrowDocks';
-import { useWorkspace, workspace } from './workspaceState';
+import { useWorkspace, useWorkspaceApi } from './workspaceState';
 
 export interface DockProps {
   id: string;
@@ -30,9 +30,10 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const width = clampWidth(saved ?? defaultWidth, min, max);
   const drag = useRef<{ x: number; w: number } | null>(null);
   const simView = useSimViewApi();
+  const workspace = useWorkspaceApi();
   useEffect(() => {
-    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView);
-  }, [open, id, simView]);
+    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView, workspace);
+  }, [open, id, simView, workspace]);
   if (!open) {
     return (
       <div className={`dock rail ${side}`} data-dock={id}>
