@@ -14,7 +14,7 @@ import type { ReportDrawings } from './reportDrawing';
 import { REPORT_CSS } from './reportStyle';
 
 /** What the page allows: its inline styles, inline images (none are fetched); no script, no connection, no frame, no form. */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Text escaped for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -25,7 +25,7 @@ const h = escapeHtml;
 
 function lines(title: string, ls: DiffLine[], extra: string[] = []): string {
   if (!ls.length && !extra.length) return '';
-  return `<h3>${h(title)}</h3><ul class="words">${ls.map((l) => `<li>${h(l.text)}</li>`).join('')}${extra.map((t) => `<li>${h(t)}</li>`).join('')}</ul>`;
+  return `<h3>${h(title)}</h3><ul class="words${ls.length + extra.length > 12 ? ' long' : ''}">${ls.map((l) => `<li>${h(l.text)}</li>`).join('')}${extra.map((t) => `<li>${h(t)}</li>`).join('')}</ul>`;
 }
 
 function diffSection(c: ReportContent): string {

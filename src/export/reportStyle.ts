@@ -26,6 +26,8 @@ figcaption { font-weight: 600; font-size: .9rem; margin-bottom: 4px; }
 .marks { font-size: .85rem; color: var(--muted); }
 .marks span { display: inline-block; width: 14px; height: 10px; border-radius: 2px; margin: 0 4px 0 10px; vertical-align: middle; }
 ul.words { margin: 4px 0; padding-left: 20px; }
+ul.words.long { columns: 2 340px; column-gap: 32px; }
+ul.words.long li { break-inside: avoid; }
 .entity { border: 1px solid var(--rule); border-radius: 8px; padding: 8px 12px; margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
 .entity h3 { margin-top: 2px; }
 .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 4px 24px; }
@@ -46,14 +48,17 @@ footer { margin-top: 32px; color: var(--muted); font-size: .85rem; border-top: 1
   body { font-size: 14px; }
   main { padding: 14px 12px 28px; }
   h1 { font-size: 1.3rem; }
-  figure svg { max-height: none; }
+  /* A phone scrolls the drawings sideways at a size whose names can be read (or zooms them: they are vector). */
+  figure { overflow-x: auto; }
+  figure svg { width: 760px; max-width: none; max-height: none; }
 }
 @page { margin: 14mm 12mm; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   .figures.two { grid-template-columns: 1fr; }
-  figure svg { max-height: 205mm; }
+  figure { overflow: visible; }
+  figure svg { width: 100%; max-width: 100%; max-height: 205mm; }
   h2 { break-before: auto; }
   a { color: inherit; text-decoration: underline; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
