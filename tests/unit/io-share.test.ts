@@ -44,7 +44,7 @@ describe('io/share', () => {
   ])('refuses %s with an IoError', (_name, fragment, message) => {
     expect(() => decodeShareFragment(fragment)).toThrow(IoError);
     expect(() => decodeShareFragment(fragment)).toThrow(message);
-  });
+  }, 20_000); // the zip bomb inflates to its 5 MB cap twice: about 1 s idle, 3 s with the machine loaded
 
   it('a link made before checksums (v1.) still opens', () => {
     const body = f.slice(3, f.lastIndexOf('.'));
@@ -63,5 +63,5 @@ describe('io/share', () => {
     fc.assert(fc.property(corrupt, (bad) => {
       expect(() => decodeShareFragment(bad)).toThrow(IoError);
     }), { numRuns: 3000 });
-  });
+  }, 30_000); // 3,000 links decoded: about 1 s idle, 3 s with the machine loaded
 });
