@@ -7,7 +7,7 @@ import { orderedDiff } from '../analysis/diffOrder';
 import { explainStake } from '../analysis/paths';
 import { kindLabel } from '../canvas/labels';
 import { inForce, type OwnershipDoc, type Source } from '../model';
-import { ruleText } from './exportCaption';
+import { ruleLabel } from '../analysis';
 
 /** The two states compared: a scenario and its base, a preview and the document, the document on two dates, or the document alone. */
 export interface ReportInput {
@@ -174,7 +174,7 @@ export function reportContent(input: ReportInput): ReportContent {
     title: input.after.title?.trim() || 'Untitled graph',
     date: a.options.date,
     beforeDate: b.options.date,
-    rule: ruleText(a.options.rule, a.options.threshold),
+    rule: ruleLabel(a.options.rule, a.options.threshold),
     change: input.change,
     beforeLabel: input.change.kind === 'dates' ? `On ${b.options.date}` : beforeLabel,
     afterLabel: input.change.kind === 'dates' ? `On ${a.options.date}` : input.change.kind === 'scenario' ? `Scenario: ${input.change.title}` : afterLabel,
