@@ -1,5 +1,5 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
-import { CURRENT_VERSION, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
+import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
 import { duplicateStatementIds, isObj, parseStatements, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
@@ -44,7 +44,7 @@ function endpoint(st: ReadStatement, field: 'subject' | 'interestedParty', where
 export function importBods(input: string | unknown[], opts: BodsImportOptions = {}): BodsImport {
   const where = `io/bods: ${fileLabel(opts.fileName)}`;
   const date = opts.date;
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()))) {
+  if (date !== undefined && !isCalendarDate(date)) {
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
   const { statements, upgraded } = upgradeStatements(parseStatements(input, where, opts.fileName, opts.maxBytes));
