@@ -27,7 +27,6 @@ describe('the report', () => {
     const working = await state<string>(page, '(st) => JSON.stringify(st.doc.holdings.map((h) => [h.id, h.holder, h.subject, h.shares]))');
     const file = await captureDownload(page, () => panel(page).getByTestId('sim-report').click(), 'report.html');
     expect(file.name).toMatch(/-report\.html$/);
-    const html = new TextDecoder().decode(file.bytes);
 
     // A page of its own, in a fresh context: nothing requested beyond the page itself, no script run.
     const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
