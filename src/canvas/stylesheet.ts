@@ -1,7 +1,8 @@
 // The Cytoscape stylesheet, generated from the kernel's style tables (draw/styles.ts): the same shapes, colours,
 // borders and edge styles that every export draws, plus what only the screen shows (selection, hover, big-graph detail).
-import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, LABEL_W, NODE_FONT, NODE_W, STATUS_STYLES, type EdgeStyle } from '../draw/styles';
+import { EDGE_FONT, EDGE_STYLES, FONT_FAMILY, EXPOSURE_STYLES, KIND_STYLES, LABEL_W, NODE_FONT, NODE_W, STATUS_STYLES, type EdgeStyle } from '../draw/styles';
 import { simStyles } from './simStyles';
+
 
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
@@ -19,7 +20,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
       selector: 'node',
       style: {
         width: NODE_W, height: 'data(h)', label: lean ? '' : 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${LABEL_W}`,
-        'text-valign': 'center', 'text-halign': 'center', 'font-size': NODE_FONT, 'line-height': 1.15, 'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'text-valign': 'center', 'text-halign': 'center', 'font-size': NODE_FONT, 'line-height': 1.15, 'font-family': FONT_FAMILY,
         color: '#111827', 'background-color': 'data(fill)', 'border-color': 'data(line)', 'min-zoomed-font-size': 7,
       },
     },

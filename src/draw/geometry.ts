@@ -5,7 +5,7 @@
 import { labelRank, layoutEdgeLabels, type EdgeLabelInput } from './edgeLabelLayout';
 import { labelHeight } from './labels';
 import { samplePath } from './labelPlace';
-import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, NODE_FONT, NODE_W, SIM_MARKS, STATUS_STYLES, textWidthOf, type EdgeStyle } from './styles';
+import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, FONT_FAMILY, KIND_STYLES, NODE_FONT, NODE_W, SIM_MARKS, STATUS_STYLES, textWidthOf, type EdgeStyle } from './styles';
 import type { ElementDef } from './toElements';
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
@@ -13,7 +13,7 @@ import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type
 import type { EdgeDraw, ElementDraw, NodeDraw } from './drawing';
 import { wrapLabel, type LabelFont, type TextMetrics } from './text';
 
-const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FAMILY = FONT_FAMILY;
 const LABEL_FONT: LabelFont = { style: 'normal', weight: 'normal', size: NODE_FONT, family: FAMILY };
 const STEP = 60; // control-point-step-size
 const LENS_STEP = 110; // the dependency lens's (canvas/simStyles.ts)

@@ -4,6 +4,9 @@
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
 
+/** Names' fonts: the system's, then the shipped CJK fonts (export/cjkFonts.ts CJK_FAMILIES; loaded before an export in the app). */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans JP", "Noto Sans KR", "Noto Sans SC", sans-serif';
+
 /** Node width, and a node's usual height (three lines) in model units; layouts space rows by it. */
 export const NODE_W = 140;
 export const NODE_H = 64;

@@ -11,8 +11,21 @@ export interface TextMetrics {
   baseline(font: LabelFont): number;
 }
 
-/** Rough metrics for tests and for when no canvas exists: average glyph 0.56 em, baseline 0.2 em above the bottom. */
-export const approxMetrics: TextMetrics = { width: (t, f) => [...t].length * f.size * 0.56, baseline: (f) => f.size * 0.2 };
+/** Whether a code point is Japanese, Korean or Chinese (full-width: about an em wide). */
+export function isCjk(cp: number): boolean {
+  return (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xac00 && cp <= 0xd7ff)
+    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+/** Width of `text` in em, roughly: 0.56 em a glyph in Latin and most scripts, a full em for CJK (full-width) ones. */
+export function textEms(text: string): number {
+  let em = 0;
+  for (const ch of text) em += isCjk(ch.codePointAt(0)!) ? 1 : 0.56;
+  return em;
+}
+
+/** Rough metrics for tests and for when no canvas exists: average glyph 0.56 em (CJK 1 em), baseline 0.2 em above the bottom. */
+export const approxMetrics: TextMetrics = { width: (t, f) => textEms(t) * f.size, baseline: (f) => f.size * 0.2 };
 
 /** The CSS/canvas font shorthand Cytoscape measures and draws labels with. */
 export const labelFont = (f: LabelFont) => `${f.style} ${f.weight} ${f.size}px ${f.family}`;

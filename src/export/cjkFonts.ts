@@ -2,6 +2,11 @@
 // OFL-1.1) a text needs: each package splits its font into subsets by unicode-range, so a drawing loads only the few
 // subsets that cover its names, and none at all for names in Latin script. Pure: CSS text and strings in, file names out.
 
+import { isCjk, textEms } from '../draw/text';
+
+/** Whether a character needs a CJK font, and a text's rough width in em: the kernel's (draw/text.ts). */
+export { isCjk, textEms };
+
 /** The CJK families we ship, in the order a text with no kana or hangul prefers them (Japanese first: our datasets). */
 export const CJK_FAMILIES = [
   { family: 'Noto Sans JP', pkg: '@fontsource/noto-sans-jp' },
@@ -37,16 +42,13 @@ export function parseFontFaces(css: string): CjkSubset[] {
 }
 
 /** Whether a code point is in a CJK script block (Hangul, kana, CJK ideographs and symbols, full-width forms). */
-export function isCjk(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xac00 && cp <= 0xd7ff)
-    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
-}
 
 /** Whether any character of `text` needs a CJK font. */
 export function needsCjk(text: string): boolean {
   for (const ch of text) if (isCjk(ch.codePointAt(0)!)) return true;
   return false;
 }
+
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;

@@ -93,6 +93,9 @@ export function fileActions(store: ExplorerStore) {
       view: { layers: st().view.layers, elements: shown.elements, caption, background: opts.background },
     };
     try {
+      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded before anything is drawn.
+      const { ensureCjkFonts } = await import('../canvas/cjkFontsBrowser');
+      await ensureCjkFonts([caption.title, caption.subtitle, ...caption.sources, ...doc.entities.map((e) => e.name)]);
       if (format === 'svg') {
         const name = `${base()}.svg`;
         download(await imageSvg(req, opts.scale), name, 'image/svg+xml');

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { parseDoc } from '../../src/model';
+import { FONT_FAMILY } from '../../src/draw/styles';
+import { CJK_FONT_STACK } from '../../src/export/cjkFonts';
 import { picture } from '../../src/draw/picture';
 import { drawElements } from '../../src/draw/geometry';
 import { approxMetrics } from '../../src/draw/text';
@@ -84,5 +86,11 @@ describe('picture()', () => {
     expect(pic.legend.groups.map((g) => g.label)).toEqual(['Parent Holdings Corporation']);
     expect(pic.bounds.y).toBeLessThan(-20);
     expect(pic.bounds.y + pic.bounds.height).toBeGreaterThan(220);
+  });
+});
+
+describe('fonts', () => {
+  it("names are drawn in the system's fonts, then the shipped CJK ones (export/cjkFonts.ts)", () => {
+    expect(FONT_FAMILY).toContain(CJK_FONT_STACK);
   });
 });
