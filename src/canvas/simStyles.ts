@@ -29,9 +29,9 @@ export function simStyles(opts: { big?: boolean; still?: boolean } = {}): Rule[]
   rules.push({ selector: 'edge.lens-dep.cross-border', style: { 'line-style': 'dashed', 'line-dash-pattern': [10, 4] } });
   // A lit path (litPath.ts): its entities ringed and its edges drawn red and on top, everything else faded.
   rules.push(
-    { selector: '.lit-fade', style: { opacity: 0.22 } },
-    { selector: 'node.lit', style: { 'outline-width': 5, 'outline-color': SIM_COLOURS.lit, 'outline-offset': 3, 'outline-opacity': 1, 'z-index': 20 } },
-    { selector: 'edge.lit', style: { 'line-color': SIM_COLOURS.lit, 'target-arrow-color': SIM_COLOURS.lit, 'source-arrow-color': SIM_COLOURS.lit, 'z-index': 20, 'underlay-color': SIM_COLOURS.lit, 'underlay-opacity': 0.25, 'underlay-padding': 5 } },
+    { selector: '.lit-fade', style: { opacity: SIM_MARKS.litFade } },
+    { selector: 'node.lit', style: { 'outline-width': SIM_MARKS.litNode.width, 'outline-color': SIM_MARKS.litNode.color, 'outline-offset': SIM_MARKS.litNode.offset, 'outline-opacity': 1, 'z-index': 20 } },
+    { selector: 'edge.lit', style: { 'line-color': SIM_COLOURS.lit, 'target-arrow-color': SIM_COLOURS.lit, 'source-arrow-color': SIM_COLOURS.lit, 'z-index': 20, 'underlay-color': SIM_MARKS.litEdge.color, 'underlay-opacity': SIM_MARKS.litEdge.opacity, 'underlay-padding': SIM_MARKS.litEdge.padding } },
   );
   return rules;
 }

@@ -93,8 +93,8 @@ function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
   const status = STATUS_STYLES[(classOf(el, 's-') ?? 'independent') as Status] ?? STATUS_STYLES.independent;
   const label = String(el.data.label ?? '');
   const cls = ` ${el.classes} `;
-  const opacity = cls.includes(' lens-fade ') ? SIM_MARKS.fade : 1;
-  const mark = cls.includes(' sim-focus ') ? SIM_MARKS.focusNode : cls.includes(' sim-changed ') ? SIM_MARKS.changedNode : null;
+  const opacity = cls.includes(' lens-fade ') ? SIM_MARKS.fade : cls.includes(' lit-fade ') ? SIM_MARKS.litFade : 1;
+  const mark = cls.includes(' lit ') ? SIM_MARKS.litNode : cls.includes(' sim-focus ') ? SIM_MARKS.focusNode : cls.includes(' sim-changed ') ? SIM_MARKS.changedNode : null;
   return {
     group: 'nodes', id: el.data.id, x: p.x, y: p.y, w: NODE_W, h: heightOf(el),
     shape: KIND_STYLES[kind]?.shape ?? 'round-rectangle',
@@ -150,7 +150,9 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
       const style = edgeStyle(el);
       const cls = ` ${el.classes} `;
-      const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : 1;
+      const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : cls.includes(' lit-fade ') ? SIM_MARKS.litFade : 1;
+      const lit = cls.includes(' lit ');
+      if (lit) style.color = SIM_MARKS.litEdge.color;
       const offset = (0.5 - list.length / 2 + i) * (cls.includes(' lens-dep ') ? LENS_STEP : STEP);
       const ctrl = offset ? [settle({ x: middle.x + normal.x * offset, y: middle.y + normal.y * offset }, s, t, arrowSize(style.width, ARROW_SCALE) * 0.3)] : [];
       const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
@@ -169,15 +171,15 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
         const whole = edgeGeometry({ ...input, targetGap: 0 });
         labelled.push({
           id: el.data.id, source: String(el.data.source), target: String(el.data.target), kind: el.data.kind, label, path: samplePath(whole.pts, whole.curved), mid,
-          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: labelRank(el.data.kind, el.classes), z: el.classes.includes('conferring') ? 2 : 0,
+          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: labelRank(el.data.kind, el.classes), z: lit ? 20 : el.classes.includes('conferring') ? 2 : 0,
         });
       }
       out.push({
-        z: el.classes.includes('conferring') ? 2 : 0,
+        z: lit ? 20 : el.classes.includes('conferring') ? 2 : 0,
         draw: {
           group: 'edges', id: el.data.id, geometry, ...(bend ? { bend } : {}), color: style.color, width: style.width, opacity,
           style: style.lineStyle, dash: style.dash ?? [6, 3], cap: 'butt', arrows,
-          underlay: cls.includes(' sim-changed ') ? { ...SIM_MARKS.changedEdge } : null,
+          underlay: lit ? { ...SIM_MARKS.litEdge } : cls.includes(' sim-changed ') ? { ...SIM_MARKS.changedEdge } : null,
           label: label ? { lines: [label], x: mid.x, y: mid.y, halign: 'center', valign: 'center', font, color: style.labelColor, opacity: 1, lineHeight: 1, background: { color: '#ffffff', opacity: 0.85, padding: LABEL_PADDING, round: false }, outline: null } : null,
         },
       });

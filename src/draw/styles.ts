@@ -122,5 +122,9 @@ export const SIM_MARKS = {
   focusNode: { width: 6, offset: 4, color: SIM_COLOURS.focus },
   changedEdge: { color: SIM_COLOURS.changed, opacity: 0.45, padding: 6 },
   fade: 0.18,
+  /** A lit path (analysis/litPath.ts): its entities ringed, its edges red with an underlay, everything else faded. */
+  litNode: { width: 5, offset: 3, color: SIM_COLOURS.lit },
+  litEdge: { color: SIM_COLOURS.lit, opacity: 0.25, padding: 5 },
+  litFade: 0.22,
 };
 
