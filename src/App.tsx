@@ -8,6 +8,7 @@ import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
 import { DropZone } from './ui/DropZone';
 import { Messages } from './ui/Messages';
+import { PanelBoundary } from './ui/PanelBoundary';
 import { Toolbar } from './ui/Toolbar';
 import { useFirstDrawn } from './ui/lazyPart';
 import { useShortcuts } from './ui/useShortcuts';
@@ -36,9 +37,11 @@ function InspectorDock() {
   return (
     <Dock id="inspector" side="right" label="Inspector" open={open} onOpen={() => workspace.getState().set({ inspectorOpen: true })} defaultWidth={330} min={260} max={620}>
       {drawn && (
-        <Suspense fallback={null}>
-          <Inspector />
-        </Suspense>
+        <PanelBoundary name="Inspector">
+          <Suspense fallback={null}>
+            <Inspector />
+          </Suspense>
+        </PanelBoundary>
       )}
     </Dock>
   );
@@ -71,21 +74,29 @@ function Layout() {
   const simDock = <Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>{null}</Dock>;
   return (
     <div className="app">
-      <Toolbar />
+      <PanelBoundary name="Toolbar">
+        <Toolbar />
+      </PanelBoundary>
       {drawn && (
-        <Suspense fallback={null}>
-          <ShareBanner />
-        </Suspense>
+        <PanelBoundary name="Share banner">
+          <Suspense fallback={null}>
+            <ShareBanner />
+          </Suspense>
+        </PanelBoundary>
       )}
       <main className="workspace">
-        {drawn ? <Suspense fallback={simDock}><SimulatePanel /></Suspense> : simDock}
+        {drawn ? <PanelBoundary name="Simulate"><Suspense fallback={simDock}><SimulatePanel /></Suspense></PanelBoundary> : simDock}
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
-          <CanvasPane />
-          {tableOpen && <Suspense fallback={<div className="table-view" aria-busy="true" />}><TableView /></Suspense>}
+          <PanelBoundary name="The graph">
+            <CanvasPane />
+          </PanelBoundary>
+          {tableOpen && <PanelBoundary name="Table"><Suspense fallback={<div className="table-view" aria-busy="true" />}><TableView /></Suspense></PanelBoundary>}
         </section>
         <InspectorDock />
       </main>
-      <Messages />
+      <PanelBoundary name="Messages">
+        <Messages />
+      </PanelBoundary>
       <DropZone />
     </div>
   );

@@ -9,7 +9,8 @@
 //   by the time part of statementDate (a warning names those out of order in the file). Entities and persons are
 //   described by their newest statement as of the view date (else the earliest after it, with a warning); a closed one
 //   stays (its history does) and ends its open relationships. Two `new` statements for one record, and duplicate
-//   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
+//   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are first upgraded to the 0.4 model
+//   in one documented step (bodsUpgrade.ts), with a warning.
 // - Entity statements → entities (kind `state` for state/stateBody, `fund` for an arrangement described as a fund,
 //   `float` for an unknown or anonymous entity described as a (public/free) float or unattributed remainder — our own
 //   export's float comes back as the float without our annotation — `company` otherwise); person statements →
@@ -34,10 +35,10 @@
 //   (IS_DIRECTLY/ULTIMATELY_CONSOLIDATED_BY in otherInfluenceOrControl details) → a `consolidation` relation, which the
 //   analysis treats as control (IFRS 10).
 // - Indirect interests (directOrIndirect "indirect" only: componentRecords do not make a direct interest indirect)
-//   never become a second holding of the subject through a known chain (bodsIndirect.ts): through one intermediary
-//   whose holding is known and the party's is not, the party's stake in the intermediary is derived (x / y, estimated,
-//   explained in its note); otherwise the interest is a note on the intermediary (or the subject); only with no chain
-//   and no named intermediary is it an estimated direct link.
+//   never become a second holding of the subject through a known chain (bodsIndirect.ts): where the declared figure
+//   determines the party's stakes in the intermediaries (one top intermediary: x / y; several: only when their stakes
+//   make up x, i.e. all of each) they are derived, estimated, explained in their notes; otherwise the interest is a note
+//   on the intermediary (or the subject); only with no chain and no named intermediary is it an estimated direct link.
 // - A record id that no entity or person statement of the file describes becomes a placeholder entity named by the id
 //   (relationship-only files open), with a warning; a file with no statement to import at all is an
 //   error. Structural errors (no subject, a share outside 0–100, a bad date or type) name the statement and the field.
@@ -54,8 +55,15 @@
 // - `history: true` writes statement series (bodsHistory.ts): each record `new` when it starts, `updated` when the
 //   next period of the same holder and subject starts, `closed` when it ends; otherwise every statement is `new`.
 // - Holdings → `shareholding` (+ `votingRights` when votes are recorded, + `appointmentOfBoard` for seats); since →
-//   startDate, until → endDate. Control agreements → `otherInfluenceOrControl` "control by agreement: <basis>"
-//   (or `appointmentOfBoard` when that is where they came from); joint control → one such interest per party.
+//   startDate, until → endDate. What the source said is said again: an imported interest's beneficialOwnershipOrControl
+//   (true only while the party is written as a person) and directOrIndirect ("unknown" stays unknown), and a statement's
+//   source as written (a self-declaration stays one) while the record's sources are unchanged. An estimated figure
+//   written as exact carries an annotation on its share ("estimated figure, not declared by a source"). Declared
+//   indirect interests (notes, and those holdings were derived from) are written as declared, with their intermediaries
+//   as componentRecords; the derived holdings themselves are not (bodsIndirectOut.ts). Control agreements →
+//   `otherInfluenceOrControl` "control by agreement: <basis>" (or `appointmentOfBoard` when that is where they came
+//   from); joint control → one such interest per party. A person or entity whose name import made up (the statement
+//   gave none) is written without a name.
 // - Kinds: company → registeredEntity, state → state, fund → arrangement "fund", float → unknownEntity, other →
 //   legalEntity; a person that is itself held (BODS subjects must be entities) is written as a legalEntity.
 // - statementId = a UUID-shaped SHA-256 of record type, record id and date, so exports are reproducible.

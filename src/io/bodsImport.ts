@@ -1,12 +1,13 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
-import { CURRENT_VERSION, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
+import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
 import { duplicateStatementIds, isObj, parseStatements, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
+import { upgradeStatements } from './bodsUpgrade';
 import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
-import { relationFrom } from './bodsRelations';
+import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
 import { AGREEMENT_DETAILS, BOARD_BASIS, carried, type BodsEntity, type Carried } from './bodsTypes';
 import { findOverfull, fmtPct } from './totals';
 
@@ -43,11 +44,15 @@ function endpoint(st: ReadStatement, field: 'subject' | 'interestedParty', where
 export function importBods(input: string | unknown[], opts: BodsImportOptions = {}): BodsImport {
   const where = `io/bods: ${fileLabel(opts.fileName)}`;
   const date = opts.date;
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()))) {
+  if (date !== undefined && !isCalendarDate(date)) {
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
-  const all = parseStatements(input, where, opts.fileName, opts.maxBytes).map((raw, i) => readStatement(raw, i + 1, where));
+  const { statements, upgraded } = upgradeStatements(parseStatements(input, where, opts.fileName, opts.maxBytes));
+  const all = statements.map((raw, i) => readStatement(raw, i + 1, where));
   const warnings: string[] = duplicateStatementIds(all, where);
+  if (upgraded) {
+    warnings.push(`${where}${upgraded} statement${upgraded === 1 ? ' is' : 's are'} in BODS 0.2/0.3 — read through the upgrade to the 0.4 model (records from replacesStatements, interestLevel as directOrIndirect, share bounds with the 0.2 defaults)`);
+  }
   const series = readSeries(all, date, warnings, where);
   const live = series.described;
 
@@ -100,9 +105,18 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
   const personSubjects: string[] = [];
 
+  const exceptions: string[] = [];
   const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
     const ext = carried(st.raw.annotations);
+    const exception = ext ? undefined : reportingException(i, st.raw.annotations, partyText(st, party));
+    if (exception) party = { id: undisclosedParent(party, subject, exception) };
     const made = relationFrom(i, party, subject);
+    if (exception) {
+      made.kind = 'consolidation';
+      made.level = exception.level;
+      (made as Obj).exception = exception.reason;
+      exceptions.push(`${nameOf(subject)} (${exceptionWords(exception.reason)})`);
+    }
     // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
     const r = (ext?.kind === 'relation' ? { ...ext.record, ...made } : made) as Relation;
     if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
@@ -114,9 +128,43 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       origin.set(r, st.label);
       return;
     }
-    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}) };
+    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
     relations.push(r);
     origin.set(r, st.label);
+  };
+
+  /** What the statement and the party's record say about an unspecified or unknown party (reporting exceptions). */
+  const partyText = (st: ReadStatement, party: { id: string } | { unspecified: string }): string => {
+    if ('unspecified' in party) return JSON.stringify(st.details.interestedParty ?? '');
+    const e = byId.get(party.id);
+    const d = e && isObj(e.bods) && isObj(e.bods.details) ? e.bods.details : {};
+    return JSON.stringify([d.unspecifiedEntityDetails ?? '', d.unspecifiedPersonDetails ?? '']);
+  };
+  /**
+   * The entity standing for the parent a reporting exception does not disclose: the unknown entity or person the file
+   * gives (renamed when it had no name), else one made for it. Exported without a name, as unknown.
+   */
+  const undisclosedParent = (party: { id: string } | { unspecified: string }, subject: string, exc: ReportingException): string => {
+    const label = `Undisclosed ${exc.level} parent of ${(byId.get(subject)?.name ?? subject).slice(0, 200)} (GLEIF reporting exception: ${exceptionWords(exc.reason)})`;
+    if ('id' in party) {
+      const e = byId.get(party.id);
+      if (e && isObj(e.bods) && typeof e.bods.inventedName === 'string' && e.bods.inventedName === e.name) {
+        e.name = label;
+        e.bods.inventedName = label;
+      }
+      return party.id;
+    }
+    const key = `undisclosed:${subject}:${exc.level}:${exc.reason}`;
+    const have = byId.get(entityOf.get(key) ?? '');
+    if (have) return have.id;
+    const e: BodsEntity = {
+      id: uniqueIn(entityIds, `undisclosed-${exc.level}-parent-of-${subject}`), name: label, kind: 'other',
+      bods: { recordType: 'entity', inventedName: label, details: { entityType: { type: 'unknownEntity' }, unspecifiedEntityDetails: { reason: 'interestedPartyExemptFromDisclosure', description: `GLEIF reporting exception ${exc.reason}` } } },
+    };
+    entities.push(e);
+    entityOf.set(key, e.id);
+    byId.set(e.id, e);
+    return e.id;
   };
 
   const baseUsed = new Set<string>();
@@ -234,7 +282,11 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       if (!ext) {
         const sources = sourcesOf(st.raw.source);
         if (sources) h.sources = sources;
-        h.bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown' };
+        const booc = main.raw.beneficialOwnershipOrControl;
+        h.bods = {
+          recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
+          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
+        };
       }
       origin.set(h, st.label);
       if (g.indirect) indirect.push({ holding: h as Holding, label: st.label, components: componentsOf(st) });
@@ -272,6 +324,9 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     componentEntity: (ref) => entityOf.get(ref) ?? personOf.get(ref) ?? statementToEntity.get(ref),
   });
 
+  if (exceptions.length) {
+    warnings.push(`${where}${exceptions.length} GLEIF reporting exception${exceptions.length === 1 ? '' : 's'} read as an undisclosed parent that consolidates the entity: ${exceptions.slice(0, 5).join(', ')}${exceptions.length > 5 ? ', …' : ''}`);
+  }
   const relationKinds = new Map<string, number>();
   for (const r of relations) relationKinds.set(r.kind, (relationKinds.get(r.kind) ?? 0) + 1);
   if (relationKinds.size) {

@@ -1,7 +1,9 @@
 // Reading BODS 0.4 input defensively: JSON array or JSON Lines in, every statement and interest checked field by
 // field (bodsSeries.ts turns each record's statements into periods). Nothing here trusts the shape of the input.
+import { isCalendarDate } from '../model/dates';
 import { IoError, show } from './errors';
 import { checkSize } from './limits';
+import { jsonValues } from './jsonStream';
 import { checkNesting, stripBom } from './text';
 import {
   DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
@@ -43,25 +45,12 @@ export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
-const realDates = new Map<string, boolean>();
-
-/** Whether YYYY-MM-DD is a real calendar date (memoised: a file repeats a few thousand dates at most). */
-function realDate(s: string): boolean {
-  let ok = realDates.get(s);
-  if (ok === undefined) {
-    const d = new Date(`${s}T00:00:00Z`);
-    ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    if (realDates.size > 100_000) realDates.clear();
-    realDates.set(s, ok);
-  }
-  return ok;
-}
 
 /** A YYYY-MM-DD date (a date-time is cut to its date), undefined when absent; anything else is an error. */
 export function readDate(v: unknown, fail: (what: string) => never): string | undefined {
   if (v === undefined || v === null) return undefined;
   const m = typeof v === 'string' ? DATE.exec(v) : null;
-  if (!m || !realDate(m[1])) fail(`${show(v)} is not a date — BODS dates are YYYY-MM-DD`);
+  if (!m || !isCalendarDate(m[1])) fail(`${show(v)} is not a date — BODS dates are YYYY-MM-DD`);
   return m[1];
 }
 
@@ -71,6 +60,20 @@ function tryParse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Bytes handed to the streaming reader at a time: small enough that no chunk is a large string, large enough to be fast. */
+const CHUNK = 8 * 1024 * 1024;
+
+/**
+ * The statements of a BODS file from its bytes (a JSON array, or JSON lines), each statement decoded and parsed on
+ * its own (io/jsonStream.ts), so a file of hundreds of megabytes is never one string nor one JSON.parse.
+ */
+export function statementsFromBytes(bytes: Uint8Array, where: string): unknown[] {
+  function* chunks() {
+    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+  }
+  return [...jsonValues(chunks(), where)];
 }
 
 /** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */

@@ -1,7 +1,9 @@
 // One entry point for a dropped or opened file: sniff its format, refuse it if too large, import it whole or not at all.
 import { roundingWarnings, type OwnershipDoc } from '../model';
 import { importBods } from './bodsImport';
+import { statementsFromBytes } from './bodsRead';
 import { importCsvDetailed } from './csv';
+import { importFtm } from './ftmImport';
 import { detectFormat, type FileFormat } from './detect';
 import { IoError } from './errors';
 import { checkSize } from './limits';
@@ -24,7 +26,8 @@ export interface ImportResult {
 }
 
 /**
- * Imports a file of any supported format (native JSON, BODS 0.4, CSV edge list, PNG exported by the app).
+ * Imports a file of any supported format (native JSON, BODS 0.4, FollowTheMoney JSON lines, CSV edge list, PNG
+ * exported by the app).
  * Refuses files over `opts.maxBytes` (default MAX_FILE_BYTES, 150 MB) before reading them; throws an IoError naming the file, record and field rather than
  * ever returning a half-valid document. `date` is the view date for BODS (newest statements as of that date).
  */
@@ -57,7 +60,12 @@ function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): Im
     case 'ownership':
       return { doc: openDoc(fromUtf8(bytes, `io/native: ${fileName}: `, 'save it as UTF-8'), fileName, opts.maxBytes), format, warnings: [] };
     case 'bods': {
-      const r = importBods(fromUtf8(bytes, `io/bods: ${fileName}: `, 'save it as UTF-8'), { date: opts.date, fileName, maxBytes: opts.maxBytes });
+      // Statement by statement from the bytes (io/jsonStream.ts): a 351 MB file is never one string.
+      const r = importBods(statementsFromBytes(bytes, `io/bods: ${fileName}: `), { date: opts.date, fileName, maxBytes: opts.maxBytes });
+      return { ...r, format };
+    }
+    case 'ftm': {
+      const r = importFtm(fromUtf8(bytes, `io/ftm: ${fileName}: `, 'save it as UTF-8'), fileName, opts.maxBytes);
       return { ...r, format };
     }
     case 'csv': {
@@ -65,7 +73,7 @@ function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): Im
       return { ...r, format };
     }
     case 'unknown':
-      throw new IoError(`io/import: ${fileName}: not a format this app reads — open an .ownership.json file, a BODS 0.4 JSON file, a CSV edge list with a header holder,subject,shares, or a PNG exported from this app`);
+      throw new IoError(`io/import: ${fileName}: not a format this app reads — open an .ownership.json file, a BODS 0.4 JSON file, FollowTheMoney JSON lines, a CSV edge list with a header holder,subject,shares, or a PNG exported from this app`);
     default: {
       const never: never = format;
       throw new IoError(`io/import: unknown format ${String(never)}`);

@@ -1,15 +1,12 @@
 // A hand-written check of the two big collections (entities, holdings) that accepts a record only where the zod
 // schema in schema.ts would accept it unchanged: the schema stays the definition, this is its fast path for registers.
 // It never reports an error itself: anything it does not accept is handed to zod, which names the record and field.
-import { entityKinds } from './schema';
+import { aliasKinds, entityKinds } from './schema';
 import { isCoordinate } from './positions';
+import { isCalendarDate } from './dates';
 
 const KINDS: ReadonlySet<unknown> = new Set<unknown>(entityKinds);
 const JURISDICTION = /^[A-Z]{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CALENDAR_CACHE_MAX = 100_000;
-/** Dates already found real, so a register's few thousand distinct dates are each checked once. */
-const realDates = new Set<string>();
 
 type Rec = Record<string, unknown>;
 
@@ -18,16 +15,8 @@ function isRecord(x: unknown): x is Rec {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** schema.ts `isoDate`: YYYY-MM-DD and a real calendar date. */
-export function isIsoDate(x: unknown): boolean {
-  if (typeof x !== 'string') return false;
-  if (realDates.has(x)) return true;
-  if (!DATE.test(x)) return false;
-  const d = new Date(`${x}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== x) return false;
-  if (realDates.size < CALENDAR_CACHE_MAX) realDates.add(x);
-  return true;
-}
+/** schema.ts `isoDate`: YYYY-MM-DD and a real calendar date (model/dates.ts). */
+export const isIsoDate: (x: unknown) => boolean = isCalendarDate;
 
 /** schema.ts `percent`: a finite number from 0 to 100. */
 const isPercent = (x: unknown): boolean => typeof x === 'number' && x >= 0 && x <= 100;
@@ -71,6 +60,28 @@ function rangeOk(x: unknown): boolean {
   return isRecord(x) && isPercent(x.min) && isPercent(x.max) && optBoolean(x.minExclusive) && optBoolean(x.maxExclusive) && (x.min as number) < (x.max as number);
 }
 
+const ALIAS_KINDS: ReadonlySet<unknown> = new Set<unknown>(aliasKinds);
+const nonEmpty = (x: unknown, max: number): boolean => typeof x === 'string' && x.length <= max && x.trim().length > 0;
+
+/** schema.ts `aliasSchema` and `identifierSchema` lists: optional arrays of loose objects. */
+function namesOk(aliases: unknown, identifiers: unknown): boolean {
+  if (aliases !== undefined) {
+    if (!Array.isArray(aliases)) return false;
+    for (const a of aliases) {
+      if (!isRecord(a) || !nonEmpty(a.name, 500) || (a.kind !== undefined && !ALIAS_KINDS.has(a.kind))) return false;
+      if (!optString(a.lang) || !nullishDate(a.since) || !nullishDate(a.until) || !sourcesOk(a.sources)) return false;
+    }
+  }
+  if (identifiers !== undefined) {
+    if (!Array.isArray(identifiers)) return false;
+    for (const i of identifiers) {
+      if (!isRecord(i) || typeof i.scheme !== 'string' || i.scheme.length < 1 || i.scheme.length > 100) return false;
+      if (typeof i.id !== 'string' || i.id.length < 1 || i.id.length > 200 || !sourcesOk(i.sources)) return false;
+    }
+  }
+  return true;
+}
+
 /** Whether zod's entitySchema accepts `e` (unknown fields pass through, as in the schema). */
 export function entityOk(e: unknown): boolean {
   if (!isRecord(e)) return false;
@@ -80,7 +91,7 @@ export function entityOk(e: unknown): boolean {
   if (e.jurisdiction !== undefined && (typeof e.jurisdiction !== 'string' || !JURISDICTION.test(e.jurisdiction))) return false;
   if (!optBoolean(e.listed) || !optString(e.notes)) return false;
   if (boardSize !== undefined && !(typeof boardSize === 'number' && Number.isInteger(boardSize) && boardSize >= 1 && boardSize <= 10_000)) return false;
-  if (!decisionRuleOk(e.decisionRule) || !sourcesOk(e.sources)) return false;
+  if (!decisionRuleOk(e.decisionRule) || !sourcesOk(e.sources) || !namesOk(e.aliases, e.identifiers)) return false;
   if (position !== undefined) {
     if (!isRecord(position) || !hasExactly(position, ['x', 'y'])) return false;
     if (!isCoordinate(position.x) || !isCoordinate(position.y)) return false;

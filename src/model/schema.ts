@@ -2,6 +2,7 @@
 // zod/mini (functional checks, tree-shaken) so the validators cost the first load a fraction of classic zod.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { isCalendarDate } from './dates';
 import { coordinateProblem } from './positions';
 
 // zod/mini carries no messages of its own: its English ones name what a refused value should have been.
@@ -9,10 +10,7 @@ z.config(en());
 
 export const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
-  z.refine((s: string) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date'),
+  z.refine((s: string) => isCalendarDate(s), 'is not a real calendar date'),
 );
 
 /** A percentage 0–100 (zod's numbers refuse NaN and ±Infinity with the type error: "must be a number"). */
@@ -58,6 +56,27 @@ export const decisionRuleSchema = z.union([
 
 const dated = { since: z.nullish(isoDate), until: z.nullish(isoDate) };
 
+export const aliasKinds = ['former', 'local', 'trading', 'other'] as const;
+
+const nonEmptyName = z.string().check(z.maxLength(500, 'is longer than 500 characters'), z.refine((x: string) => x.trim().length > 0, 'must not be empty'));
+
+/** Another name of an entity: a former name (with the date it stopped), a name in its own script, a trading name. */
+export const aliasSchema = z.looseObject({
+  name: nonEmptyName,
+  kind: z.optional(z.enum(aliasKinds)),
+  /** BCP 47 language of the name (ja, ko, zh-Hant…), where known. */
+  lang: z.optional(z.string()),
+  ...dated,
+  sources,
+});
+
+/** An identifier under a scheme: LEI, a national company number, a listing code (TSE, KRX), EDINET or DART codes. */
+export const identifierSchema = z.looseObject({
+  scheme: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(100, 'is longer than 100 characters')),
+  id: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
+  sources,
+});
+
 export const entitySchema = z.looseObject({
   id,
   name: z.string().check(z.maxLength(500, 'is longer than 500 characters'), z.refine((x: string) => x.trim().length > 0, 'must not be empty')),
@@ -68,6 +87,8 @@ export const entitySchema = z.looseObject({
   decisionRule: z.optional(decisionRuleSchema),
   notes: z.optional(z.string()),
   sources,
+  aliases: z.optional(z.array(aliasSchema)),
+  identifiers: z.optional(z.array(identifierSchema)),
   position: z.optional(z.strictObject({ x: coordinate, y: coordinate })),
 });
 

@@ -1,7 +1,7 @@
 // What would it take: pick a buyer and a target; the smallest purchases (company, seller, points) that give the
 // buyer control of the target under the current rule, smallest first; each can be previewed or applied.
 import { useEffect, useMemo, useState } from 'react';
-import { RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
+import { ruleLabel, whatWouldItTake, type Purchase } from '../../analysis';
 import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
@@ -62,7 +62,7 @@ export function WhatIfTab() {
         <EntityPicker id="wi-target" value={target} options={entities} placeholder="Choose a target…" onChange={pick(setTarget)} />
       </div>
       <button type="button" className="primary" disabled={!buyer || !target} onClick={() => setAsked(true)}>Find the smallest purchases</button>
-      <p className="muted small-text">Under the current rule: {RULE_LABELS[view.rule]}{view.rule === 'defacto' ? ` (τ = ${view.threshold}%)` : ''}, on {view.date ?? doc.asOf}.</p>
+      <p className="muted small-text">Under the current rule: {ruleLabel(view.rule, view.threshold)}, on {view.date ?? doc.asOf}.</p>
       {result && 'error' in result && <p className="error" role="alert">{result.error}</p>}
       {result && 'list' in result && (
         result.list.length === 0 ? (
