@@ -6,7 +6,7 @@ import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
 import { useSimViewApi, useSimView } from '../../store/simView';
-import { namer } from '../names';
+import { namer, sentence } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
 import { viewOptions } from './words';
@@ -41,7 +41,7 @@ export function WhatIfTab() {
   const preview = (p: Purchase) => simView.getState().set({ draft: opOf(p) });
   const commit = (p: Purchase) => {
     simView.getState().set({ draft: null });
-    if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}.`);
+    if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(sentence(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}`));
   };
   const pick = (set: (v: string) => void) => (v: string) => {
     set(v);
