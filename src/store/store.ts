@@ -128,8 +128,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       const sel = get().selection;
       return selectionExists(doc, sel) ? sel : null;
     };
-    const fail = (e: unknown): CommitResult => {
-      const error = readableError(e, get().doc);
+    const fail = (e: unknown, op?: Op): CommitResult => {
+      const error = readableError(e, get().doc, op);
       set({ message: { kind: 'error', text: error, seq: ++seq } });
       return { ok: false, error };
     };
@@ -194,7 +194,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
             entry = { change, inverse: r.inverse, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId: s.datasetId, sim: s.sim } };
           } else doc = apply(s.doc, change);
         } catch (e) {
-          return fail(e);
+          return fail(e, change.type === 'load' ? undefined : change);
         }
         const datasetId = change.type === 'load' ? change.datasetId : s.datasetId;
         const sim = o.sim ?? (change.type === 'load' ? initialSim(doc) : logOp(s.sim, change));

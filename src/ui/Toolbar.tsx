@@ -1,7 +1,8 @@
 // The top toolbar: dataset, rule, τ, date, undo/redo, editing modes, layout and view controls, layers, search,
 // table toggle and reset (which asks first).
 import { Suspense, useState } from 'react';
-import { resolveOptions, RULES, RULE_LABELS, type Rule } from '../analysis';
+import { RULES, RULE_LABELS, type Rule } from '../analysis';
+import { DateViewField } from './DateViewField';
 import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
@@ -30,7 +31,6 @@ export function Toolbar() {
   const appStore = useStoreApi();
   const view = useStore((s) => s.view);
   const datasetId = useStore((s) => s.datasetId);
-  const asOf = useStore((s) => s.doc.asOf);
   const canUndo = useStore((s) => s.past.length > 0);
   const canRedo = useStore((s) => s.future.length > 0);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
@@ -68,13 +68,7 @@ export function Toolbar() {
         </label>}
         <label className="inline">
           <span>Date</span>
-          <input
-            aria-label="View date"
-            type="date"
-            // The date the analysis uses: the one chosen, else the document's, else today.
-            value={resolveOptions({ asOf }, { date: view.date ?? undefined }).date}
-            onChange={(e) => st().setView({ date: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null })}
-          />
+          <DateViewField />
         </label>
       </div>
       <div className="group">
