@@ -5,6 +5,7 @@ import type { DatasetId, View } from './types';
 import { datasetById } from './datasets';
 import { StorageFull } from './kv';
 import { SAVED_SLOTS, type Persistence } from './persistence';
+import { scenarioMark } from './simState';
 import type { ExplorerState, ExplorerStore } from './store';
 
 /** What tabs tell each other: a slot was saved at a revision. */
@@ -80,10 +81,10 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
   let chain: Promise<void> = Promise.resolve();
   let full = false;
   /** What was last written or opened (no need to write it again). */
-  let saved = { doc: store.getState().doc, datasetId: store.getState().datasetId, view: store.getState().view };
+  let saved = { doc: store.getState().doc, datasetId: store.getState().datasetId, view: store.getState().view, scenario: store.getState().sim.scenario };
   const dirty = () => {
     const s = store.getState();
-    return s.doc !== saved.doc || s.datasetId !== saved.datasetId || s.view.rule !== saved.view.rule || s.view.threshold !== saved.view.threshold || s.view.layers !== saved.view.layers || s.view.date !== saved.view.date;
+    return s.doc !== saved.doc || s.sim.scenario !== saved.scenario || s.datasetId !== saved.datasetId || s.view.rule !== saved.view.rule || s.view.threshold !== saved.view.threshold || s.view.layers !== saved.view.layers || s.view.date !== saved.view.date;
   };
   const st = store.getState;
 
@@ -103,10 +104,10 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
     known.set(slot, r.saved.rev);
     blocked.delete(slot);
     stale.delete(slot);
-    st().loadDoc(r.saved.doc, slot, { undoable: true });
+    st().loadDoc(r.saved.doc, slot, { undoable: true, ...(r.saved.scenario ? { scenario: r.saved.scenario } : {}) });
     if (r.saved.view) st().setView(r.saved.view);
     const s = st();
-    saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+    saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
     st().notify('Opened the version saved by the other tab. Undo goes back to this tab’s version.');
   };
 
@@ -120,7 +121,9 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       // A slot this tab never opened (a file just imported) is taken over at its present revision.
       const expect = known.get(slot) ?? (await persistence.rev(slot)).rev;
       try {
-        const r = await persistence.write({ doc: s.doc, datasetId: slot, view: savedViewOf(s.view), tab }, expect, force);
+        // A scenario shown is saved as one, with its base: a reload shows it still marked, with Back to base.
+        const scenario = scenarioMark(s.sim);
+        const r = await persistence.write({ doc: s.doc, datasetId: slot, view: savedViewOf(s.view), tab, ...(scenario ? { scenario } : {}) }, expect, force);
         if (!r.ok) {
           blocked.add(slot);
           return askAboutOther(slot);
@@ -128,7 +131,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
         known.set(slot, r.rev);
         blocked.delete(slot);
         stale.delete(slot);
-        saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+        saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
         channel?.post({ type: 'saved', slot, rev: r.rev, tab });
         if (full) {
           full = false;
@@ -207,7 +210,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       blocked.delete(slot);
       stale.delete(slot);
       const s = st();
-      saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+      saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
     },
     idle: () => chain,
     stop() {

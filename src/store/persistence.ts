@@ -11,11 +11,22 @@ import type { DatasetId, Layers, View } from './types';
 export const SAVED_SLOTS: readonly DatasetId[] = ['line-yahoo', 'ntt-docomo', 'blank', 'imported'];
 const isSlot = (x: unknown): x is DatasetId => typeof x === 'string' && (SAVED_SLOTS as readonly string[]).includes(x);
 
+/** A scenario shown when the work was saved: its base and the date to go back to, so a reload still offers Back to base. */
+export interface SavedScenario {
+  id: string;
+  title: string;
+  source: 'bundled' | 'document';
+  base: OwnershipDoc;
+  baseDate: string | null;
+}
+
 /** What autosave writes for a slot. */
 export interface Saved {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
+  /** The scenario being shown over `doc`, if any. */
+  scenario?: SavedScenario;
   /** Increments with every write; a tab writes only over the revision it last saw (two tabs never overwrite silently). */
   rev: number;
   /** The tab that wrote it. */
@@ -69,6 +80,22 @@ export function savedView(raw: unknown): Partial<View> {
   return out;
 }
 
+/**
+ * The scenario of a saved value, when it is whole; otherwise null (the work then opens as it was drawn, which is
+ * what an older version saved).
+ */
+export function savedScenario(raw: unknown): SavedScenario | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const v = raw as Record<string, unknown>;
+  if (typeof v.id !== 'string' || typeof v.title !== 'string' || (v.source !== 'bundled' && v.source !== 'document')) return null;
+  if (!(v.baseDate === null || (typeof v.baseDate === 'string' && isoDate.safeParse(v.baseDate).success))) return null;
+  try {
+    return { id: v.id, title: v.title, source: v.source, base: parseDoc(v.base), baseDate: v.baseDate as string | null };
+  } catch {
+    return null;
+  }
+}
+
 /** Persistence over `kv`; `legacy` is where older versions kept the single slot "working" (localStorage). */
 export function createPersistence(kv: KV, legacy: KV | null = null): Persistence {
   /** Keeps an unreadable value as text under a new backup key, then clears it from `key` so it is backed up once. */
@@ -97,7 +124,8 @@ export function createPersistence(kv: KV, legacy: KV | null = null): Persistence
     try {
       const doc = parseDoc(v.doc);
       const datasetId = isSlot(v.datasetId) ? v.datasetId : (slot ?? 'imported');
-      return { state: 'ok', saved: { doc, datasetId, view: savedView(v.view), rev: typeof v.rev === 'number' ? v.rev : 0, tab: typeof v.tab === 'string' ? v.tab : undefined } };
+      const scenario = savedScenario(v.scenario);
+      return { state: 'ok', saved: { doc, datasetId, view: savedView(v.view), rev: typeof v.rev === 'number' ? v.rev : 0, tab: typeof v.tab === 'string' ? v.tab : undefined, ...(scenario ? { scenario } : {}) } };
     } catch (e) {
       return keep(from, key, value, readableError(e));
     }

@@ -6,7 +6,7 @@ import { apply, applyWithInverse, uniqueId, type Entity, type Op, type Ownership
 import { placeIfLarge } from '../analysis/placement';
 import { offerFloat } from './float';
 import { readableError } from './messages';
-import { initialSim, logOp, type SimState } from './simState';
+import { logOp, reopenedSim, initialSim, type ScenarioMark, type SimState } from './simState';
 import { DEFAULT_VIEW, type DatasetId, type Message, type MessageAction, type Selection, type View } from './types';
 
 /** How many undo steps are kept. */
@@ -71,8 +71,11 @@ export interface ExplorerState {
   redo(): void;
   /** Gives entities positions without an undo step (automatic layout); unknown ids are ignored. */
   place(positions: Record<string, { x: number; y: number }>): void;
-  /** Loads another document: dispatch({ type: 'load' }); `undoable` keeps the old one a step back. */
-  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean }): void;
+  /**
+   * Loads another document: dispatch({ type: 'load' }); `undoable` keeps the old one a step back; `scenario`: saved
+   * work that showed a scenario over its base opens still showing it (simState.ts reopenedSim).
+   */
+  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean; scenario?: ScenarioMark }): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
   notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
@@ -95,6 +98,8 @@ export interface StoreOptions {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
+  /** The scenario the saved work showed over its base. */
+  scenario?: ScenarioMark;
 }
 
 /** Whether the selected record still exists in `doc`. */
@@ -165,7 +170,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
     const first = placeIfLarge(opts.doc);
     return {
       doc: first,
-      sim: initialSim(first),
+      sim: reopenedSim(first, opts.scenario),
       datasetId: opts.datasetId,
       past: [],
       future: [],
@@ -236,7 +241,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { undoable: false });
       },
       loadDoc(doc, datasetId, o = {}) {
-        get().dispatch({ type: 'load', doc, datasetId }, { undoable: !!o.undoable });
+        get().dispatch({ type: 'load', doc, datasetId }, { undoable: !!o.undoable, ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}) });
       },
       select(selection) {
         set({ selection });
