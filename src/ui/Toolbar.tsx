@@ -3,9 +3,10 @@
 import { Suspense, useState } from 'react';
 import { RULES, RULE_LABELS, type Rule } from '../analysis';
 import { DateViewField } from './DateViewField';
-import { useApp, useStoreApi, DATASETS, datasetById, useStore, type DatasetId, type ExplorerApp } from '../store';
+import { useStoreApi, DATASETS, datasetById, useStore } from '../store';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { Search } from './Search';
+import { DatasetPicker } from './DatasetPicker';
 import { FileMenu } from './FileMenu';
 import { TauField } from './TauField';
 import { ConfirmDialogPart } from './parts';
@@ -13,21 +14,7 @@ import { ConfirmDialogPart } from './parts';
 /** The confirmation dialog (fetched after the first drawing, parts.ts). */
 const ConfirmDialog = ConfirmDialogPart.Part;
 
-/** Generated samples offered in the picker (seeded, from the engine benchmark's generator). */
-const SAMPLES = [1_000, 20_000, 100_000];
-
-function loadDataset(app: ExplorerApp, id: DatasetId | `sample:${number}`) {
-  if (id.startsWith('sample:')) {
-    // A sample is a page of its own (?sample=N): the autosaved work stays untouched underneath.
-    void app.autosave.flush().then(() => (location.search = `?sample=${id.slice(7)}`));
-    return;
-  }
-  // The user's own saved work on that dataset, else the dataset as bundled; leaving a sample cleans the address.
-  void app.openDataset(id as DatasetId);
-}
-
 export function Toolbar() {
-  const app = useApp();
   const appStore = useStoreApi();
   const view = useStore((s) => s.view);
   const datasetId = useStore((s) => s.datasetId);
@@ -46,13 +33,7 @@ export function Toolbar() {
       <div className="group">
         <label className="inline">
           <span>Dataset</span>
-          <select aria-label="Dataset" value={datasetById(datasetId) ? datasetId : ''} onChange={(e) => loadDataset(app, e.target.value as DatasetId | `sample:${number}`)}>
-            {!datasetById(datasetId) && <option value="">{datasetId === 'sample' ? 'Generated sample' : 'Imported graph'}</option>}
-            {DATASETS.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
-            <optgroup label="Generated samples">
-              {SAMPLES.map((n) => <option key={n} value={`sample:${n}`}>{`${n.toLocaleString('en')} entities`}</option>)}
-            </optgroup>
-          </select>
+<DatasetPicker />
         </label>
       </div>
       <div className="group">

@@ -29,14 +29,30 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const saved = useWorkspace((s) => s.widths[id]);
   const width = clampWidth(saved ?? defaultWidth, min, max);
   const drag = useRef<{ x: number; w: number } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  /** Set when the rail's button opened the dock: focus follows into it rather than falling to the page. */
+  const follow = useRef(false);
   const simView = useSimViewApi();
   useEffect(() => {
     if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView);
   }, [open, id, simView]);
+  useEffect(() => {
+    if (!open || !follow.current) return;
+    follow.current = false;
+    // The panel's contents may still be loading (parts.ts): wait for them, a second at most.
+    let frame = 0, tries = 0;
+    const place = () => {
+      const el = box.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]') ?? box.current?.querySelector<HTMLElement>('button:not(:disabled), input, select, [tabindex="0"]:not(.dock-resizer)');
+      if (el) el.focus();
+      else if (++tries < 60) frame = requestAnimationFrame(place);
+    };
+    place();
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
   if (!open) {
     return (
       <div className={`dock rail ${side}`} data-dock={id}>
-        <button type="button" className="rail-open" onClick={onOpen} aria-label={`Open the ${label} panel`} title={label}>
+        <button type="button" className="rail-open" onClick={() => { follow.current = true; onOpen(); }} aria-label={`Open the ${label} panel`} title={label}>
           <span>{side === 'left' ? `${label} ▸` : `◂ ${label}`}</span>
         </button>
       </div>
@@ -45,7 +61,7 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const setWidth = (w: number) => workspace.getState().setWidth(id, clampWidth(w, min, max));
   const sign = side === 'left' ? 1 : -1;
   return (
-    <div className={`dock ${side}`} style={{ width }} data-dock={id}>
+    <div ref={box} className={`dock ${side}`} style={{ width }} data-dock={id}>
       {children}
       <div
         className="dock-resizer"
