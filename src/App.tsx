@@ -2,19 +2,19 @@
 // inspector dock side by side; a status line for messages at the bottom whose height never changes. The explorer
 // itself (createApp) is given to every component below through context.
 import { lazy, Suspense, useEffect } from 'react';
-import { warmDiffs } from './store/diffs';
-import { AppProvider, useStore, type ExplorerApp } from './store';
+import { AppProvider, useApp, useStore, type ExplorerApp } from './store';
 import { useSimView, useSimViewApi } from './store/simView';
 import './ui/simulate/simulate.css';
 import { CanvasPane } from './ui/CanvasPane';
 import { DropZone } from './ui/DropZone';
 import { Messages } from './ui/Messages';
+import { PanelBoundary } from './ui/PanelBoundary';
 import { Toolbar } from './ui/Toolbar';
 import { useFirstDrawn } from './ui/lazyPart';
 import { useShortcuts } from './ui/useShortcuts';
 import { preloadParts } from './ui/parts';
 import { Dock } from './ui/workspace/Dock';
-import { useWorkspace, workspace } from './ui/workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from './ui/workspace/workspaceState';
 
 /** The Simulate panel loads after the first drawing: it is not needed to show the graph. */
 const SimulatePanel = lazy(() => import('./ui/simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })));
@@ -28,17 +28,20 @@ const TableView = lazy(() => import('./ui/TableView').then((m) => ({ default: m.
 /** The inspector's dock on the right; a selection opens it. */
 function InspectorDock() {
   const open = useWorkspace((s) => s.inspectorOpen);
+  const workspace = useWorkspaceApi();
   const drawn = useFirstDrawn();
   const selection = useStore((s) => s.selection);
   useEffect(() => {
     if (selection && !workspace.getState().inspectorOpen) workspace.getState().set({ inspectorOpen: true });
-  }, [selection]);
+  }, [selection, workspace]);
   return (
     <Dock id="inspector" side="right" label="Inspector" open={open} onOpen={() => workspace.getState().set({ inspectorOpen: true })} defaultWidth={330} min={260} max={620}>
       {drawn && (
-        <Suspense fallback={null}>
-          <Inspector />
-        </Suspense>
+        <PanelBoundary name="Inspector">
+          <Suspense fallback={null}>
+            <Inspector />
+          </Suspense>
+        </PanelBoundary>
       )}
     </Dock>
   );
@@ -59,32 +62,41 @@ function Layout() {
   const simOpen = useSimView((s) => s.open);
   const simView = useSimViewApi();
   const drawn = useFirstDrawn();
+  const diffs = useApp().diffs;
   // Once the graph is drawn: the worker that works out scenario and preview diffs starts, ready for the first one, and
   // the parts used on the first change are fetched.
   useEffect(() => {
     if (!drawn) return;
-    warmDiffs();
+    diffs.warm();
     preloadParts();
-  }, [drawn]);
+  }, [drawn, diffs]);
   // The placeholder is the dock itself at its width, so the graph never shifts when the panel arrives.
   const simDock = <Dock id="simulate" side="left" label="Simulate" open={simOpen} onOpen={() => simView.getState().set({ open: true })} defaultWidth={290} min={250} max={560}>{null}</Dock>;
   return (
     <div className="app">
-      <Toolbar />
+      <PanelBoundary name="Toolbar">
+        <Toolbar />
+      </PanelBoundary>
       {drawn && (
-        <Suspense fallback={null}>
-          <ShareBanner />
-        </Suspense>
+        <PanelBoundary name="Share banner">
+          <Suspense fallback={null}>
+            <ShareBanner />
+          </Suspense>
+        </PanelBoundary>
       )}
       <main className="workspace">
-        {drawn ? <Suspense fallback={simDock}><SimulatePanel /></Suspense> : simDock}
+        {drawn ? <PanelBoundary name="Simulate"><Suspense fallback={simDock}><SimulatePanel /></Suspense></PanelBoundary> : simDock}
         <section className={`centre${tableOpen ? ' with-table' : ''}`} aria-label="Graph">
-          <CanvasPane />
-          {tableOpen && <Suspense fallback={<div className="table-view" aria-busy="true" />}><TableView /></Suspense>}
+          <PanelBoundary name="The graph">
+            <CanvasPane />
+          </PanelBoundary>
+          {tableOpen && <PanelBoundary name="Table"><Suspense fallback={<div className="table-view" aria-busy="true" />}><TableView /></Suspense></PanelBoundary>}
         </section>
         <InspectorDock />
       </main>
-      <Messages />
+      <PanelBoundary name="Messages">
+        <Messages />
+      </PanelBoundary>
       <DropZone />
     </div>
   );

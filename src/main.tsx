@@ -25,6 +25,14 @@ const [{ StrictMode, createElement }, { createRoot }, { App }, { stats }, { crea
 const app = await createApp();
 // Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState };
-window.addEventListener('pagehide', () => void app.autosave.flush());
+// Closing or reloading never loses an edit: work not yet written is journaled synchronously (store/journal.ts) and
+// recovered at the next start; where it cannot be (no localStorage, or full), the browser asks before leaving.
+window.addEventListener('beforeunload', (e) => {
+  if (!app.autosave.unloading()) e.preventDefault();
+});
+window.addEventListener('pagehide', () => {
+  app.autosave.unloading();
+  void app.autosave.flush();
+});
 
 createRoot(document.getElementById('root')!).render(createElement(StrictMode, null, createElement(App, { app })));

@@ -20,7 +20,7 @@ import { BIG_DETAIL_ZOOM, NODE_H, NODE_W, READABLE_ZOOM, stylesheet } from './st
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
-import { workspace } from '../ui/workspace/workspaceState';
+import { useWorkspaceApi } from '../ui/workspace/workspaceState';
 import { CalloutsPart } from '../ui/parts';
 
 /** The automatic layout (layout.ts, which loads ELK in turn) loads when a document without positions is drawn. */
@@ -67,6 +67,7 @@ function changeFocus(cy: Core) {
 /** The canvas; `big` (isBigDrawing) is fixed for its life: the pane remounts it when that changes. */
 export function GraphCanvas({ big, side = 'auto', onCy }: { big: boolean; side?: Side; onCy?: (cy: Core | null) => void }) {
   const appStore = useStoreApi();
+  const workspace = useWorkspaceApi();
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [cyState, setCy] = useState<Core | null>(null);

@@ -11,7 +11,7 @@ import { reducedMotion } from './frame';
 import { stylesheet } from './stylesheet';
 import { nodeId } from './toElements';
 import { useShownElements } from './useShown';
-import { workspace } from '../ui/workspace/workspaceState';
+import { useWorkspaceApi } from '../ui/workspace/workspaceState';
 
 /** Elements drawn per frame while the split view's left side first fills. */
 const FIRST_FILL = 40;
@@ -25,6 +25,7 @@ function copyViewport(from: Core, to: Core) {
 
 export function MirrorCanvas({ main }: { main: Core | null }) {
   const store = useStoreApi();
+  const workspace = useWorkspaceApi();
   const ref = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
   /** Whether the first fill is done: edge labels are laid out from then on, not on every slice of it. */

@@ -52,6 +52,10 @@ const BESIDE_GAP = 1;
 const REPAIR_SPOTS = 16;
 /** Lines are indexed in pieces of at most this length (model units). */
 const SEGMENT_PIECE = 64;
+/** A segment is cut into at most this many pieces, however long (a far-away node must not cost millions of them). */
+const MAX_PIECES = 256;
+/** A box spanning more grid cells than this either way is checked against every query rather than filed in cells. */
+const MAX_CELLS_SPANNED = 64;
 /** At most this many placed labels are moved to make room for one. */
 const MAX_MOVED = 4;
 
@@ -141,6 +145,7 @@ export function candidates(item: LabelItem, few = false): Spot[] {
 class BoxGrid<T> {
   private cells = new Map<number, { box: Box; value: T }[]>();
   private keysOf = new Map<T, number[]>();
+  private big: { box: Box; value: T }[] = [];
   constructor(private readonly size: number) {}
   private keys(b: Box): number[] {
     const s = this.size, out: number[] = [];
@@ -148,6 +153,12 @@ class BoxGrid<T> {
     return out;
   }
   add(box: Box, value: T) {
+    const s = this.size;
+    if ((box.x2 - box.x1) / s > MAX_CELLS_SPANNED || (box.y2 - box.y1) / s > MAX_CELLS_SPANNED) {
+      // A box wider than the grid is useful for is kept aside and checked against every query instead.
+      this.big.push({ box, value });
+      return;
+    }
     const keys = this.keys(box);
     const known = this.keysOf.get(value);
     if (known) known.push(...keys);
@@ -164,6 +175,7 @@ class BoxGrid<T> {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].value === value) list.splice(i, 1);
     }
     this.keysOf.delete(value);
+    if (this.big.length) this.big = this.big.filter((e) => e.value !== value);
   }
   /** Calls `f` with each entry whose box overlaps `box` (an entry in several cells may come more than once) until it
    * returns true; returns whether one did. */
@@ -175,6 +187,7 @@ class BoxGrid<T> {
         if (list) for (const e of list) if (overlaps(e.box, box) && f(e.value, e.box)) return true;
       }
     }
+    for (const e of this.big) if (overlaps(e.box, box) && f(e.value, e.box)) return true;
     return false;
   }
   /** Whether any box overlaps `box`. */
@@ -224,8 +237,9 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   const segments = new BoxGrid<Segment>(128);
   for (const l of lines) {
     for (let i = 1; i < l.path.length; i++) {
-      // Long segments go in as pieces of at most SEGMENT_PIECE, so that each grid cell holds only what passes near it.
-      const p = l.path[i - 1], q = l.path[i], k = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / SEGMENT_PIECE));
+      // Long segments go in as pieces of at most SEGMENT_PIECE (and at most MAX_PIECES of them), so that each grid cell
+      // holds only what passes near it.
+      const p = l.path[i - 1], q = l.path[i], k = Math.min(MAX_PIECES, Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / SEGMENT_PIECE)));
       for (let j = 0; j < k; j++) {
         const a = { x: p.x + ((q.x - p.x) * j) / k, y: p.y + ((q.y - p.y) * j) / k }, b = { x: p.x + ((q.x - p.x) * (j + 1)) / k, y: p.y + ((q.y - p.y) * (j + 1)) / k };
         segments.add({ x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x, b.x) + 1e-6, y2: Math.max(a.y, b.y) + 1e-6 }, { owner: l.owner, says: l.says, z: l.z ?? 0, a, b });

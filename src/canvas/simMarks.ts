@@ -3,6 +3,7 @@
 import type { Analysis, Exposure } from '../analysis';
 import { controlChanges, dependencyChanges } from '../analysis/diffControl';
 import { inForce } from '../model';
+import { litEntities, litPairs, type LitPath } from '../analysis/litPath';
 import { kindLabel } from './labels';
 import { EDGE_PREFIX, nodeId, type ElementDef } from './toElements';
 
@@ -44,6 +45,8 @@ export interface Decoration {
   focus: string[];
   /** The dependency lens: the label of each dependency drawn (lensLabels), or null when the lens is off. */
   lens: Map<string, string> | null;
+  /** A lit path: its entities and the edges between them drawn forward, the rest faded. */
+  lit?: LitPath | null;
 }
 
 /** The label a dependency carries under the lens: kind, exposure class, and whether it crosses a border. */
@@ -63,11 +66,18 @@ export function lensLabels(a: Pick<Analysis, 'doc' | 'dependencies'>): Map<strin
   return out;
 }
 
-/** Adds the simulation classes (sim-changed, sim-focus, lens-dep, lens-fade) to the drawn elements. */
+/** Whether an edge steps along a lit path: a holding, agreement or relation from one path entity to the next. */
+export function onLitPath(el: ElementDef, pairs: Set<string>): boolean {
+  if (el.group !== 'edges' || el.data.kind === 'dependency') return false;
+  return pairs.has(`${String(el.data.source).slice(2)}\u0000${String(el.data.target).slice(2)}`);
+}
+
+/** Adds the simulation classes (sim-changed, sim-focus, lens-dep, lens-fade, lit, lit-fade) to the drawn elements. */
 export function decorate(elements: ElementDef[], deco: Decoration): ElementDef[] {
   const { marks, lens } = deco;
   const focus = new Set(deco.focus);
-  if (!marks?.ids.size && !focus.size && !lens) return elements;
+  const lit = deco.lit?.paths.length ? { ids: litEntities(deco.lit), pairs: litPairs(deco.lit) } : null;
+  if (!marks?.ids.size && !focus.size && !lens && !lit) return elements;
   const linked = new Set<string>();
   if (lens) for (const el of elements) if (el.data.kind === 'dependency') linked.add(el.data.source!).add(el.data.target!);
   return elements.map((el) => {
@@ -82,6 +92,7 @@ export function decorate(elements: ElementDef[], deco: Decoration): ElementDef[]
         if (label) data = { ...data, label };
       } else if (el.group === 'edges' || !linked.has(el.data.id)) extra.push('lens-fade');
     }
+    if (lit) extra.push((el.group === 'nodes' ? lit.ids.has(el.data.ref) : onLitPath(el, lit.pairs)) ? 'lit' : 'lit-fade');
     return extra.length ? { ...el, data, classes: `${el.classes} ${extra.join(' ')}` } : el;
   });
 }

@@ -5,7 +5,7 @@ import { EXPOSURE_STYLES } from './stylesheet';
 type Rule = { selector: string; style: Record<string, string | number | number[]> };
 
 /** Marker colours, also used by the panel's legend swatches. */
-export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed' };
+export const SIM_COLOURS = { changed: '#f59e0b', focus: '#7c3aed', lit: '#dc2626' };
 
 /** Colour transitions last this long (ms): within the 400 ms a change may take to show. */
 export const TRANSITION_MS = 300;
@@ -30,5 +30,11 @@ export function simStyles(opts: { big?: boolean; still?: boolean } = {}): Rule[]
   );
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) rules.push({ selector: `edge.lens-dep.x-${cls}`, style: { 'line-style': 'solid', color: s.color } });
   rules.push({ selector: 'edge.lens-dep.cross-border', style: { 'line-style': 'dashed', 'line-dash-pattern': [10, 4] } });
+  // A lit path (litPath.ts): its entities ringed and its edges drawn red and on top, everything else faded.
+  rules.push(
+    { selector: '.lit-fade', style: { opacity: 0.22 } },
+    { selector: 'node.lit', style: { 'outline-width': 5, 'outline-color': SIM_COLOURS.lit, 'outline-offset': 3, 'outline-opacity': 1, 'z-index': 20 } },
+    { selector: 'edge.lit', style: { 'line-color': SIM_COLOURS.lit, 'target-arrow-color': SIM_COLOURS.lit, 'source-arrow-color': SIM_COLOURS.lit, 'z-index': 20, 'underlay-color': SIM_COLOURS.lit, 'underlay-opacity': 0.25, 'underlay-padding': 5 } },
+  );
   return rules;
 }

@@ -35,6 +35,10 @@ export interface DrawView {
   entityIdx?: number[];
   holdingIdx?: number[];
   hidden?: Map<string, number>;
+  /** Large groups (prune.ts): entities and holdings left out, and a line added under some entities' names. */
+  hide?: Set<string>;
+  hideHoldings?: Set<string>;
+  notes?: Map<string, string>;
   /** Positions for entities with none saved (focus mode lays out the focused part alone). */
   positions?: Map<string, { x: number; y: number }>;
 }
@@ -45,7 +49,8 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
   const groups = controlGroups(analysis, view.only);
   const out: ElementDef[] = [];
   const only = view.only;
-  const drawn = (id: string) => !only || only.has(id);
+  const hide = view.hide;
+  const drawn = (id: string) => (!only || only.has(id)) && !hide?.has(id);
   const entities = view.entityIdx ? view.entityIdx.map((i) => doc.entities[i]) : doc.entities;
   for (const e of entities) {
     if (!drawn(e.id)) continue;
@@ -55,12 +60,13 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const controlGroup = groups.keyOf.get(e.id) ?? '';
     const tag = STATUS_STYLES[status].tag;
     const more = view.hidden?.get(e.id);
+    const note = view.notes?.get(e.id);
     const name = shortName(e.name) + (more ? `  (+${more})` : '');
-    const label = tag ? `${name}\n${tag}` : name;
+    const label = [name, tag, note].filter(Boolean).join('\n');
     out.push({
       group: 'nodes',
       data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: labelHeight(label, e.kind), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
-      classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}`,
+      classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}${note ? ' has-hidden' : ''}`,
       ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : view.positions?.has(e.id) ? { position: view.positions.get(e.id)! } : {}),
     });
   }
@@ -68,7 +74,7 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const conferring = analysis.conferring();
     const holdings = view.holdingIdx ? view.holdingIdx.map((k) => doc.holdings[k]) : doc.holdings;
     for (const h of holdings) {
-      if (!inForce(h, date) || !drawn(h.holder) || !drawn(h.subject)) continue;
+      if (!inForce(h, date) || !drawn(h.holder) || !drawn(h.subject) || view.hideHoldings?.has(h.id)) continue;
       out.push({
         group: 'edges',
         data: { id: EDGE_PREFIX.holding + h.id, ref: h.id, kind: 'holding', source: nodeId(h.holder), target: nodeId(h.subject), label: holdingLabel(h), width: stakeWidth(h.shares) },

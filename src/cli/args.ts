@@ -8,7 +8,7 @@ export interface ParsedArgs {
   switches: Set<string>;
 }
 
-const SWITCHES = new Set(['json', 'jsonl', 'help', 'history']);
+const SWITCHES = new Set(['json', 'jsonl', 'help', 'history', 'quiet']);
 
 /** Splits argv into positionals, valued flags (--name value or --name=value) and switches (--json). */
 export function parseArgs(argv: string[], allowed: string[]): ParsedArgs {

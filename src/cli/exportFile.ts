@@ -1,16 +1,17 @@
 // `export FILE --to OUT [--date …] [--rule …] [--threshold …] [--history]` (FORMAT.md): writes OUT in the format of
-// its extension — .ownership.json, .bods.json (BODS 0.4; --history writes statement series), .csv, .svg, .png (the
+// its extension — .ownership.json, .bods.json (BODS 0.4; --history writes statement series), .ftm.jsonl
+// (FollowTheMoney), .csv, .svg, .png (the
 // drawing with its caption; the PNG carries the document) — with no browser. Nothing on stdout on success.
 import { writeFileSync } from 'node:fs';
 import type { AnalysisOptions } from '../analysis';
 import { documentSvg } from '../export/documentSvg';
 import { svgToPng } from '../export/rasterize';
-import { embedDoc, exportBodsJson, exportCsv, serializeDoc } from '../io';
+import { embedDoc, exportBodsJson, exportCsv, exportFtm, serializeDoc } from '../io';
 import type { OwnershipDoc } from '../model';
 import { UsageError } from './args';
 
 /** The output formats by extension, longest first so ".bods.json" wins over ".json". */
-const FORMATS = ['.ownership.json', '.bods.json', '.csv', '.svg', '.png'] as const;
+const FORMATS = ['.ownership.json', '.bods.json', '.ftm.jsonl', '.csv', '.svg', '.png'] as const;
 type OutFormat = (typeof FORMATS)[number];
 
 /** The format OUT names by its extension; a UsageError listing the choices otherwise. */
@@ -28,6 +29,8 @@ export async function exportAs(doc: OwnershipDoc, format: OutFormat, opts: Parti
       return serializeDoc(opts.date ? { ...doc, asOf: opts.date } : doc);
     case '.bods.json':
       return exportBodsJson(doc, { date: opts.date, history: opts.history });
+    case '.ftm.jsonl':
+      return exportFtm(doc);
     case '.csv':
       return exportCsv(doc, opts.date);
     case '.svg':

@@ -7,9 +7,11 @@ import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
-import { CLI_MAX_FILE_BYTES, setFileLimit } from '../io';
+import { reportWarnings, setWarningSink } from './warnings';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
+import { OutputClosed, writeStdout } from './stdout';
+import { MAX_GENERATED, type GenerateOptions } from '../model/generate';
 import { diffText, parseTransfer, scenarioOps, simulate, whatIfText, whatWouldItTake } from './commands';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
@@ -17,11 +19,15 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
   export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
-  generate --entities N [--seed 1]   (a synthetic ownership document on stdout)`;
+  generate --entities N [--seed 1] [--core F] [--depth D] [--wide K]   (a synthetic ownership document on stdout)
+  Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
-/** FILE read as the app reads it (cli/input.ts); the importer's warnings are not printed by analyze. */
-function readDoc(file: string | undefined, date?: string): OwnershipDoc {
-  return readInput(file, { date }).doc;
+/** FILE (the first positional argument) read as the app reads it (cli/input.ts); its warnings go to stderr unless --quiet. */
+function readDoc(args: ParsedArgs, date?: string): OwnershipDoc {
+  const file = args.positional[0];
+  const r = readInput(file, { date });
+  reportWarnings(file ?? '', r.warnings, args.switches.has('quiet'));
+  return r.doc;
 }
 
 function viewOptions(args: ParsedArgs): Partial<AnalysisOptions> {
@@ -49,7 +55,7 @@ export async function runExport(argv: string[]): Promise<string> {
   const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);
   const opts = viewOptions(args);
-  const doc = readDoc(args.positional[0], opts.date);
+  const doc = readDoc(args, opts.date);
   await exportFile(doc, out, { ...opts, history: args.switches.has('history') });
   return '';
 }
@@ -66,6 +72,31 @@ function analyzeOutput(args: ParsedArgs): AnalyzeOutput {
   return { format: args.switches.has('json') ? 'json' : args.switches.has('jsonl') ? 'jsonl' : 'table', minStake, entities };
 }
 
+/** The shape `generate` makes, from its flags. */
+function generateOptions(args: ParsedArgs): GenerateOptions {
+  const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
+  const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
+  if (!Number.isInteger(n) || n < 2 || n > MAX_GENERATED) throw new UsageError(`--entities must be a whole number from 2 to ${MAX_GENERATED.toLocaleString('en')}`);
+  if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+  const opts: GenerateOptions = { entities: n, seed };
+  const core = flag(args, 'core');
+  if (core !== undefined) {
+    opts.core = decimal(core, '--core');
+    if (!(opts.core >= 0 && opts.core <= 1)) throw new UsageError(`--core must be a fraction of companies from 0 to 1, such as 0.3, got "${core}"`);
+  }
+  const depth = flag(args, 'depth');
+  if (depth !== undefined) {
+    opts.depth = decimal(depth, '--depth', { integer: true });
+    if (opts.depth < 1) throw new UsageError(`--depth must be a chain length of at least 1, got "${depth}"`);
+  }
+  const wide = flag(args, 'wide');
+  if (wide !== undefined) {
+    opts.wide = decimal(wide, '--wide', { integer: true });
+    if (opts.wide < 0) throw new UsageError(`--wide must be a number of widely held companies, 0 or more, got "${wide}"`);
+  }
+  return opts;
+}
+
 /**
  * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
  * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
@@ -76,17 +107,11 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
     const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
     const out = analyzeOutput(args);
     const opts = viewOptions(args);
-    const doc = readDoc(args.positional[0], opts.date);
+    const doc = readDoc(args, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
-  } else if (command === 'generate') {
-    const args = parseArgs(rest, ['entities', 'seed']);
-    const n = decimal(flag(args, 'entities') ?? '', '--entities', { integer: true });
-    const seed = decimal(flag(args, 'seed') ?? '1', '--seed', { integer: true });
-    if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw new UsageError('--entities must be a whole number from 2 to 1,000,000');
-    if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-    writeGenerated({ entities: n, seed }, write);
-  } else write(run(argv));
+  } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);
+  else write(run(argv));
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
@@ -103,7 +128,7 @@ export function run(argv: string[]): string {
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
       const opts = viewOptions(args);
-      const doc = readDoc(args.positional[0], opts.date);
+      const doc = readDoc(args, opts.date);
       const transfers = args.flags.get('transfer') ?? [];
       const scenarioId = flag(args, 'scenario');
       if (!transfers.length && !scenarioId) throw new UsageError('simulate needs --transfer SELLER:BUYER:SUBJECT:POINTS or --scenario ID');
@@ -119,7 +144,7 @@ export function run(argv: string[]): string {
     }
     case 'whatif': {
       const args = parseArgs(rest, [...common, 'buyer', 'target']);
-      const doc = readDoc(args.positional[0], viewOptions(args).date);
+      const doc = readDoc(args, viewOptions(args).date);
       const buyer = flag(args, 'buyer'), target = flag(args, 'target');
       if (!buyer || !target) throw new UsageError('whatif needs --buyer ID and --target ID');
       for (const id of [buyer, target]) if (!doc.entities.some((e) => e.id === id)) throw new UsageError(`no entity "${id}" in ${args.positional[0]} — use an entity id`);
@@ -144,8 +169,7 @@ export function errorLine(e: unknown): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  // The command line reads registers the app would not open: a generated 1M-entity document is about 260 MB.
-  setFileLimit(CLI_MAX_FILE_BYTES);
+  setWarningSink((text) => process.stderr.write(text));
   const fail = (e: unknown) => {
     process.stderr.write(errorLine(e));
     process.exitCode = 2;
@@ -159,20 +183,21 @@ if (isMain) {
       let buf = '';
       runTo(argv, (chunk) => {
         if (typeof chunk !== 'string') {
-          if (buf) process.stdout.write(buf);
+          if (buf) writeStdout(buf);
           buf = '';
-          process.stdout.write(chunk);
+          writeStdout(chunk);
           return;
         }
         buf += chunk;
         if (buf.length >= 1 << 20) {
-          process.stdout.write(buf);
+          writeStdout(buf);
           buf = '';
         }
       });
-      process.stdout.write(`${buf}\n`);
+      writeStdout(`${buf}\n`);
     } catch (e) {
-      fail(e);
+      // A reader that stopped reading (`… | head`) is not a failure: the command just ends.
+      if (!(e instanceof OutputClosed)) fail(e);
     }
   }
 }

@@ -1,10 +1,15 @@
 // BODS 0.4 (Beneficial Ownership Data Standard, Open Ownership) import and export: pure functions, no I/O.
 //
 // Import (importBods):
-// - Statements: a JSON array (or JSON Lines). Per record (entity, person and relationship records apart) the newest
-//   statement with statementDate ≤ the view date wins; undated ones count as oldest; same-day statements are ordered
-//   by the time part of statementDate (a warning names those out of order in the file); `closed` records are dropped.
-//   Duplicate statementIds are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
+// - Statements: a JSON array (or JSON Lines). Every statement is kept with its dates (bodsSeries.ts): each
+//   relationship record's statements (new, updated, closed) become periods — a statement is in force from its earliest
+//   interest startDate (else its statementDate) until the next statement of the record takes over or a `closed` one ends
+//   it — so the document holds the whole history and a view date picks the register on that day (a 2019 statement
+//   declaring 100% held since 2002 applies in 2010). Undated statements count as oldest; same-day statements are ordered
+//   by the time part of statementDate (a warning names those out of order in the file). Entities and persons are
+//   described by their newest statement as of the view date (else the earliest after it, with a warning); a closed one
+//   stays (its history does) and ends its open relationships. Two `new` statements for one record, and duplicate
+//   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
 // - Entity statements → entities (kind `state` for state/stateBody, `fund` for an arrangement described as a fund,
 //   `float` for an unknown or anonymous entity described as a (public/free) float or unattributed remainder — our own
 //   export's float comes back as the float without our annotation — `company` otherwise); person statements →
@@ -12,7 +17,8 @@
 //   person sharing a recordId are both kept (warning). Unmapped details stay in the entity's `bods` field.
 // - Relationship statements → holdings: `shareholding` → shares, `votingRights` → votes (an interest with only voting
 //   rights gives shares = votes, marked estimated). Interests are grouped by period (startDate/endDate) into one
-//   holding each; interests ended on or before the view date are dropped. A person as a subject is read, with a warning.
+//   holding each. A person as a subject is read, with a warning. An end inferred from a statement's date that would
+//   take a company above 100% is pulled back to the start of the holding that overlaps it, with a warning.
 // - Bands (minimum/maximum, exclusive or not; a missing bound is 0 or 100) stay on the holding as `sharesRange` /
 //   `votesRange` and are analysed at a point that never oversums a company (bodsBands.ts: the midpoints, pulled toward
 //   the lower bounds by a common fraction when they would pass 100%), marked estimated, with a warning. Lower bounds
@@ -28,13 +34,12 @@
 //   (IS_DIRECTLY/ULTIMATELY_CONSOLIDATED_BY in otherInfluenceOrControl details) → a `consolidation` relation, which the
 //   analysis treats as control (IFRS 10).
 // - Indirect interests (directOrIndirect "indirect" only: componentRecords do not make a direct interest indirect)
-//   never become a second holding of the subject through a known chain (bodsIndirect.ts): through one intermediary
-//   whose holding is known and the party's is not, the party's stake in the intermediary is derived (x / y, estimated,
-//   explained in its note); otherwise the interest is a note on the intermediary (or the subject); only with no chain
-//   and no named intermediary is it an estimated direct link.
+//   never become a second holding of the subject through a known chain (bodsIndirect.ts): where the declared figure
+//   determines the party's stakes in the intermediaries (one top intermediary: x / y; several: only when their stakes
+//   make up x, i.e. all of each) they are derived, estimated, explained in their notes; otherwise the interest is a note
+//   on the intermediary (or the subject); only with no chain and no named intermediary is it an estimated direct link.
 // - A record id that no entity or person statement of the file describes becomes a placeholder entity named by the id
-//   (relationship-only files open), with a warning; a record that is described but closed or not yet stated on the view
-//   date skips its relationships with a warning; if every relationship is skipped so, or no entity is left, it is an
+//   (relationship-only files open), with a warning; a file with no statement to import at all is an
 //   error. Structural errors (no subject, a share outside 0–100, a bad date or type) name the statement and the field.
 //   Shares summing to more than 100.1% for one subject are an error naming it; up to 100.1% is rounding (warning).
 //
@@ -49,8 +54,15 @@
 // - `history: true` writes statement series (bodsHistory.ts): each record `new` when it starts, `updated` when the
 //   next period of the same holder and subject starts, `closed` when it ends; otherwise every statement is `new`.
 // - Holdings → `shareholding` (+ `votingRights` when votes are recorded, + `appointmentOfBoard` for seats); since →
-//   startDate, until → endDate. Control agreements → `otherInfluenceOrControl` "control by agreement: <basis>"
-//   (or `appointmentOfBoard` when that is where they came from); joint control → one such interest per party.
+//   startDate, until → endDate. What the source said is said again: an imported interest's beneficialOwnershipOrControl
+//   (true only while the party is written as a person) and directOrIndirect ("unknown" stays unknown), and a statement's
+//   source as written (a self-declaration stays one) while the record's sources are unchanged. An estimated figure
+//   written as exact carries an annotation on its share ("estimated figure, not declared by a source"). Declared
+//   indirect interests (notes, and those holdings were derived from) are written as declared, with their intermediaries
+//   as componentRecords; the derived holdings themselves are not (bodsIndirectOut.ts). Control agreements →
+//   `otherInfluenceOrControl` "control by agreement: <basis>" (or `appointmentOfBoard` when that is where they came
+//   from); joint control → one such interest per party. A person or entity whose name import made up (the statement
+//   gave none) is written without a name.
 // - Kinds: company → registeredEntity, state → state, fund → arrangement "fund", float → unknownEntity, other →
 //   legalEntity; a person that is itself held (BODS subjects must be entities) is written as a legalEntity.
 // - statementId = a UUID-shaped SHA-256 of record type, record id and date, so exports are reproducible.

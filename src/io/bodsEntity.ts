@@ -80,18 +80,22 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   const d = st.details;
   const ext = carried(st.raw.annotations);
   let name: string | undefined;
+  let invented: boolean;
   let kind: EntityKind;
   let jurisdiction: string | undefined;
   let listed: boolean | undefined;
   if (st.recordType === 'person') {
     kind = 'person';
     const pt = d.personType;
-    name = personName(d.names) ?? (pt === 'anonymousPerson' ? `Anonymous person (${st.recordId})` : pt === 'unknownPerson' ? `Unknown person (${st.recordId})` : `Person ${st.recordId}`);
+    name = personName(d.names);
+    invented = name === undefined;
+    name ??= (pt === 'anonymousPerson' ? `Anonymous person (${st.recordId})` : pt === 'unknownPerson' ? `Unknown person (${st.recordId})` : `Person ${st.recordId}`);
     jurisdiction = country(Array.isArray(d.nationalities) && isObj(d.nationalities[0]) ? d.nationalities[0].code : undefined);
   } else {
     const et = isObj(d.entityType) ? d.entityType : {};
     kind = et.type === 'state' || et.type === 'stateBody' ? 'state' : et.type === 'arrangement' && /\bfund\b/i.test(String(et.details ?? '')) ? 'fund' : isFloat(et, d.name) ? 'float' : 'company';
-    name = typeof d.name === 'string' && d.name.trim() ? d.name
+    invented = !(typeof d.name === 'string' && d.name.trim());
+    name = !invented ? (d.name as string)
       : et.type === 'anonymousEntity' ? `Anonymous entity (${st.recordId})` : et.type === 'unknownEntity' ? `Unknown entity (${st.recordId})` : `Entity ${st.recordId}`;
     jurisdiction = country(isObj(d.jurisdiction) ? d.jurisdiction.code : undefined);
     if (isObj(d.publicListing) && typeof d.publicListing.hasPublicListing === 'boolean') listed = d.publicListing.hasPublicListing;
@@ -116,6 +120,10 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   const sources = sourcesOf(st.raw.source);
   if (sources) e.sources = sources;
   const { name: _name, isComponent: _isComponent, ...details } = d;
-  e.bods = { recordId: st.recordId, recordType: st.recordType, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), details };
+  // What the statement said, so an export says it again: its source as written, and that the name shown was made up.
+  e.bods = {
+    recordId: st.recordId, recordType: st.recordType, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), details,
+    ...(isObj(st.raw.source) ? { source: st.raw.source } : {}), ...(invented ? { inventedName: name } : {}),
+  };
   return e;
 }

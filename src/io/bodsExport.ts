@@ -2,12 +2,13 @@
 import { today, type Agreement, type Holding, type OwnershipDoc, type Relation, type Source } from '../model';
 import { stableUuid } from './hash';
 import { toSeries, type SeriesMeta } from './bodsHistory';
+import { declaredIndirect } from './bodsIndirectOut';
 import { consolidationDetails } from './bodsRelations';
 import { isObj } from './bodsRead';
-import { country, personName } from './bodsEntity';
+import { country, personName, sourcesOf } from './bodsEntity';
 import {
   AGREEMENT_DETAILS, BOARD_BASIS, BODS_VERSION, ENTITY_TYPES, PERSON_TYPES, carry,
-  type BodsEntity, type BodsHolding, type BodsInterest, type BodsPublicationDetails, type BodsShare, type BodsSource, type BodsStatement, type EntityType, type ShareRange,
+  type BodsAnnotation, type BodsEntity, type BodsHolding, type BodsInterest, type BodsPublicationDetails, type BodsShare, type BodsSource, type BodsStatement, type EntityType, type ShareRange,
 } from './bodsTypes';
 
 /** Options of exportBods. */
@@ -72,7 +73,7 @@ function entityDetails(e: BodsEntity): Record<string, unknown> {
   const placeholder = isObj(e.bods) && e.bods.placeholder === true;
   if (placeholder) d.entityType = { type: 'unknownEntity', details: 'named by a relationship only; no statement described it' };
   const et = (d.entityType as { type: string }).type;
-  if ((et === 'anonymousEntity' || et === 'unknownEntity') && PLACEHOLDER.test(e.name)) delete d.name;
+  if (((et === 'anonymousEntity' || et === 'unknownEntity') && PLACEHOLDER.test(e.name)) || invented(e)) delete d.name;
   const was = isObj(imported.jurisdiction) ? imported.jurisdiction : undefined;
   if (!e.jurisdiction) delete d.jurisdiction;
   else if (!was || country(was.code) !== e.jurisdiction || typeof was.name !== 'string') d.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
@@ -84,15 +85,20 @@ function entityDetails(e: BodsEntity): Record<string, unknown> {
 /** The names import gives records that have none ("Anonymous person (id)", "Unknown entity (id)", "Record id"). */
 const PLACEHOLDER = /^(?:(?:Anonymous|Unknown) (?:person|entity) \(.*\)|Record .+)$/s;
 
+/** Whether the entity still shows the name import made up for a statement that gave none (it is exported unnamed). */
+function invented(e: BodsEntity): boolean {
+  return isObj(e.bods) && typeof e.bods.inventedName === 'string' && e.bods.inventedName === e.name;
+}
+
 /** Person record details, keeping imported names and nationalities while they still match the entity. */
 function personDetails(e: BodsEntity): Record<string, unknown> {
   const imported = importedDetails(e, 'person');
   const d: Record<string, unknown> = { ...imported, isComponent: false };
   if (!PERSON_TYPES.includes(d.personType as (typeof PERSON_TYPES)[number])) d.personType = 'knownPerson';
-  if (d.personType !== 'knownPerson' && PLACEHOLDER.test(e.name)) {
-    // An anonymous or unknown person is exported as such, with its reason, never under the name we showed it by.
+  if ((d.personType !== 'knownPerson' && PLACEHOLDER.test(e.name)) || invented(e)) {
+    // An unnamed person is exported as such (with its reason when anonymous or unknown), never under the name we showed it by.
     delete d.names;
-    if (!isObj(d.unspecifiedPersonDetails)) d.unspecifiedPersonDetails = { reason: 'informationUnknownToPublisher' };
+    if (d.personType !== 'knownPerson' && !isObj(d.unspecifiedPersonDetails)) d.unspecifiedPersonDetails = { reason: 'informationUnknownToPublisher' };
     return d;
   }
   if (personName(imported.names)?.trim() !== e.name) d.names = [{ type: 'legal', fullName: e.name }];
@@ -102,7 +108,13 @@ function personDetails(e: BodsEntity): Record<string, unknown> {
   return d;
 }
 
-function sourceOf(sources: Source[] | undefined): BodsSource | undefined {
+/**
+ * The statement's source: the one the record was imported with, as written (a self-declaration stays one), while the
+ * record's sources still say what it said; else the record's sources, as a third party's.
+ */
+function sourceOf(sources: Source[] | undefined, bods?: unknown): BodsSource | undefined {
+  const imported = isObj(bods) && isObj(bods.source) ? (bods.source as BodsSource) : undefined;
+  if (imported && JSON.stringify(sourcesOf(imported) ?? []) === JSON.stringify(sources ?? [])) return imported;
   if (!sources?.length) return undefined;
   const titles = sources.map((s) => s.title).filter((t): t is string => !!t);
   const url = sources.map((s) => s.url).find((u) => !!u && /^https?:\/\/\S+$/.test(u));
@@ -144,9 +156,10 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
   };
   const held = new Set<string>([...doc.holdings.map((h) => h.subject), ...(doc.agreements ?? []).map((a) => a.subject), ...(doc.relations ?? []).map((r) => r.subject)]);
   const recordOf = new Map<string, string>();
+  const persons = new Set<string>();
   const out: BodsStatement[] = [];
   const meta: SeriesMeta[] = [];
-  const statement = (recordId: string, recordType: BodsStatement['recordType'], declarationSubject: string, recordDetails: Record<string, unknown>, sources: Source[] | undefined, extension: Parameters<typeof carry>[0], alsoMapped: string[] = []): BodsStatement => {
+  const statement = (recordId: string, recordType: BodsStatement['recordType'], declarationSubject: string, recordDetails: Record<string, unknown>, sources: Source[] | undefined, extension: Parameters<typeof carry>[0] | undefined, alsoMapped: string[] = [], notes: BodsAnnotation[] = [], bods?: unknown): BodsStatement => {
     const s: BodsStatement = {
       statementId: stableUuid(`${recordType}|${recordId}|${date}`),
       declarationSubject,
@@ -157,9 +170,10 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
       recordDetails,
       publicationDetails,
     };
-    const source = sourceOf(sources);
+    const source = sourceOf(sources, extension ? (extension.record as { bods?: unknown }).bods : bods);
     if (source) s.source = source;
-    s.annotations = [carry(extension, alsoMapped)];
+    const annotations = [...(extension ? [carry(extension, alsoMapped)] : []), ...notes];
+    if (annotations.length) s.annotations = annotations;
     return s;
   };
 
@@ -167,6 +181,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     const recordId = recordIdFor(e.id, 'entity');
     recordOf.set(e.id, recordId);
     const asPerson = e.kind === 'person' && !held.has(e.id);
+    if (asPerson) persons.add(e.id);
     const details = asPerson ? personDetails(e) : entityDetails(e);
     out.push(statement(recordId, asPerson ? 'person' : 'entity', recordId, details, e.sources, { kind: 'entity', record: e }, asPerson ? [] : ['listed']));
     meta.push({});
@@ -179,19 +194,40 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     interests,
   });
 
+  const { declared, derived } = declaredIndirect(doc);
   for (const h of doc.holdings as BodsHolding[]) {
+    if (derived.has(h)) continue; // written as the declared indirect interest it was derived from, below
     const recordId = recordIdFor(h.id, 'holding');
-    const direct = h.indirect === true ? 'indirect' : 'direct';
-    const interests: BodsInterest[] = [dated({ type: 'shareholding', directOrIndirect: direct, share: shareOf(h.shares, h.sharesRange) }, h)];
-    if (h.votes !== undefined) interests.push(dated({ type: 'votingRights', directOrIndirect: direct, share: shareOf(h.votes, h.votesRange) }, h));
+    const was = isObj(h.bods) ? h.bods : {};
+    // What the source said: 'unknown' stays unknown, and the beneficial-ownership flag is kept (true only for a person).
+    const direct = h.indirect === true ? 'indirect' : was.directOrIndirect === 'unknown' ? 'unknown' : 'direct';
+    const booc = typeof was.beneficialOwnershipOrControl === 'boolean' ? { beneficialOwnershipOrControl: was.beneficialOwnershipOrControl && persons.has(h.holder) } : {};
+    const interests: BodsInterest[] = [dated({ type: 'shareholding', directOrIndirect: direct, ...booc, share: shareOf(h.shares, h.sharesRange) }, h)];
+    if (h.votes !== undefined) interests.push(dated({ type: 'votingRights', directOrIndirect: direct, ...booc, share: shareOf(h.votes, h.votesRange) }, h));
     if (h.boardSeats) {
       const size = doc.entities.find((e) => e.id === h.subject)?.boardSize;
       const seats: BodsInterest = { type: 'appointmentOfBoard', directOrIndirect: direct, details: `appoints ${h.boardSeats}${size ? ` of ${size}` : ''} board seats` };
       if (size) seats.share = { exact: Math.round((h.boardSeats / size) * 1e8) / 1e6 };
       interests.push(dated(seats, h));
     }
-    out.push(statement(recordId, 'relationship', recordOf.get(h.subject) ?? h.subject, relationship(h.subject, h.holder, interests), h.sources, { kind: 'holding', record: h as Holding }));
+    out.push(statement(recordId, 'relationship', recordOf.get(h.subject) ?? h.subject, relationship(h.subject, h.holder, interests), h.sources, { kind: 'holding', record: h as Holding }, [], estimateNotes(h, interests)));
     meta.push({ since: h.since, until: h.until, pair: `${h.holder}\u0000${h.subject}` });
+  }
+
+  // Declared indirect interests, as the source declared them; no annotation: importing them places them again.
+  for (const { record: r, through } of declared) {
+    const party = 'holder' in r ? r.holder : r.parties[0];
+    const was = isObj((r as BodsHolding).bods) ? (r as BodsHolding).bods! : {};
+    const booc = typeof was.beneficialOwnershipOrControl === 'boolean' ? { beneficialOwnershipOrControl: was.beneficialOwnershipOrControl && persons.has(party) } : {};
+    const interests: BodsInterest[] = 'holder' in r
+      ? [dated({ type: 'shareholding', directOrIndirect: 'indirect', ...booc, share: shareOf(r.shares, (r as BodsHolding).sharesRange) }, r),
+        ...(r.votes === undefined ? [] : [dated({ type: 'votingRights', directOrIndirect: 'indirect', ...booc, share: shareOf(r.votes, (r as BodsHolding).votesRange) }, r)])]
+      : [dated({ type: r.basis === BOARD_BASIS ? 'appointmentOfBoard' : 'otherInfluenceOrControl', directOrIndirect: 'indirect', ...(r.basis === BOARD_BASIS ? {} : { details: r.basis ? `${AGREEMENT_DETAILS}: ${r.basis}` : AGREEMENT_DETAILS }) }, r)];
+    const details: Record<string, unknown> = relationship(r.subject, party, interests);
+    const parts = through.map((t) => recordOf.get(t)).filter((t): t is string => !!t);
+    if (parts.length) details.componentRecords = parts;
+    out.push(statement(recordIdFor(r.id, 'indirect'), 'relationship', recordOf.get(r.subject) ?? r.subject, details, r.sources, undefined, [], [], was));
+    meta.push({ since: r.since, until: r.until });
   }
 
   for (const a of doc.agreements ?? []) {
@@ -205,7 +241,7 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
 
   for (const r of doc.relations ?? []) {
     const recordId = recordIdFor(r.id, 'relation');
-    const interest = dated(relationInterest(r), r);
+    const interest = dated(relationInterest(r, r.party !== undefined && persons.has(r.party)), r);
     const party = r.party ?? { reason: r.unspecified ?? 'unknown' };
     out.push(statement(recordId, 'relationship', recordOf.get(r.subject) ?? r.subject, relationship(r.subject, party, [interest]), r.sources, { kind: 'relation', record: r }));
     meta.push({ since: r.since, until: r.until });
@@ -215,14 +251,28 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
   return toSeries(out, meta, dates.reduce((a, b) => (b < a ? b : a)));
 }
 
+/**
+ * Annotations saying which exact figures of a holding are estimates (BODS has no estimate flag on a share): one per
+ * interest whose share is written as an exact figure, pointing at that share. Published bands need none.
+ */
+function estimateNotes(h: BodsHolding, interests: BodsInterest[]): BodsAnnotation[] {
+  if (h.estimated !== true) return [];
+  return interests.flatMap((i, n) => (i.share?.exact === undefined ? [] : [{
+    statementPointerTarget: `/recordDetails/interests/${n}/share`, motivation: 'commenting' as const,
+    description: `estimated figure, not declared by a source${h.notes ? `: ${h.notes}` : ''}`.slice(0, 2000),
+  }]));
+}
+
 /** The interest a relation is written as: its own interest type, consolidation as GLEIF words BODS tools know. */
-function relationInterest(r: Relation): BodsInterest {
-  const i: BodsInterest = { type: r.kind === 'consolidation' ? 'otherInfluenceOrControl' : r.kind, beneficialOwnershipOrControl: false };
+function relationInterest(r: Relation, byPerson: boolean): BodsInterest {
+  const bods = (r as Record<string, unknown>).bods;
+  const imported = isObj(bods) ? bods.interest : undefined;
+  // The flag as the source gave it (a trustee or beneficiary stays a beneficial owner); absent when it gave none.
+  const booc = isObj(imported) && typeof imported.beneficialOwnershipOrControl === 'boolean' ? imported.beneficialOwnershipOrControl && byPerson : undefined;
+  const i: BodsInterest = { type: r.kind === 'consolidation' ? 'otherInfluenceOrControl' : r.kind, ...(booc === undefined ? {} : { beneficialOwnershipOrControl: booc }) };
   if (r.directOrIndirect) i.directOrIndirect = r.directOrIndirect;
   const details = r.kind === 'consolidation' ? consolidationDetails(r.level) : r.details;
   if (details) i.details = details;
-  const bods = (r as Record<string, unknown>).bods;
-  const imported = isObj(bods) ? bods.interest : undefined;
   if (isObj(imported) && isObj(imported.share)) i.share = imported.share as BodsShare;
   return i;
 }

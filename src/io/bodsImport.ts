@@ -1,9 +1,8 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
 import { CURRENT_VERSION, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
-import {
-  duplicateStatementIds, isObj, newestPerRecord, parseStatements, readInterests, readStatement, type ReadInterest, type ReadStatement,
-} from './bodsRead';
+import { duplicateStatementIds, isObj, parseStatements, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
+import { readSeries } from './bodsSeries';
 import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
@@ -15,10 +14,12 @@ type Obj = Record<string, unknown>;
 
 /** Options of importBods. */
 export interface BodsImportOptions {
-  /** View date YYYY-MM-DD: statements dated after it are ignored and interests ended on or before it are dropped. */
+  /** View date YYYY-MM-DD: the document's asOf, and the date whose names and details entities are shown with. */
   date?: string;
   fileName?: string;
   title?: string;
+  /** The largest text read (default MAX_FILE_BYTES, io/limits.ts). */
+  maxBytes?: number;
 }
 
 /** What importBods returns: a validated document and what was skipped, kept as notes or guessed. */
@@ -45,9 +46,10 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()))) {
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
-  const all = parseStatements(input, where, opts.fileName).map((raw, i) => readStatement(raw, i + 1, where));
+  const all = parseStatements(input, where, opts.fileName, opts.maxBytes).map((raw, i) => readStatement(raw, i + 1, where));
   const warnings: string[] = duplicateStatementIds(all, where);
-  const live = newestPerRecord(all, date, warnings, where);
+  const series = readSeries(all, date, warnings, where);
+  const live = series.described;
 
   const entities: Entity[] = [];
   const entityIds = new Set<string>();
@@ -55,9 +57,8 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   const byId = new Map<string, BodsEntity>();
   const statementToEntity = new Map<string, string>();
   const kindsOf = new Map<string, Set<string>>();
-  for (const st of live) if (st.recordType !== 'relationship') (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
+  for (const st of live) (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
   for (const st of live) {
-    if (st.recordType === 'relationship') continue;
     const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
     entities.push(e);
     (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
@@ -69,7 +70,6 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     if (pid) warnings.push(`${where}record id ${show(rid, 60)} names both an entity and a person — both are kept (entity ${show(eid, 60)}, person ${show(pid, 60)}); relationships take the entity as subject and the person as interested party`);
   }
   // Record ids that no entity or person statement of the file ever describes: placeholders, named by the id.
-  const described = new Set(all.filter((s) => s.recordType !== 'relationship').map((s) => s.recordId));
   const placeholders: string[] = [];
   const placeholder = (rid: string): string => {
     const e: BodsEntity = { id: uniqueIn(entityIds, rid), name: `Record ${rid}`.slice(0, 500), kind: 'other', bods: { recordId: rid, placeholder: true } };
@@ -79,11 +79,8 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     placeholders.push(rid);
     return e.id;
   };
-  const resolve = (rid: string, role: 'subject' | 'party'): string | undefined => {
-    const hit = role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid);
-    if (hit) return hit;
-    return described.has(rid) ? undefined : placeholder(rid);
-  };
+  const resolve = (rid: string, role: 'subject' | 'party'): string =>
+    (role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid)) ?? placeholder(rid);
   const nameOf = (id: string) => show(byId.get(id)?.name ?? id, 60);
   const note = (subject: string, entry: Obj) => {
     const e = byId.get(subject)!;
@@ -102,7 +99,6 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   const indirect: PendingIndirect[] = [];
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
   const personSubjects: string[] = [];
-  let relationships = 0, dangling = 0;
 
   const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
     const ext = carried(st.raw.annotations);
@@ -118,28 +114,21 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       origin.set(r, st.label);
       return;
     }
-    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}) };
+    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
     relations.push(r);
     origin.set(r, st.label);
   };
 
-  for (const st of live) {
-    if (st.recordType !== 'relationship') continue;
-    relationships++;
+  const baseUsed = new Set<string>();
+  const inferredEnd = new WeakSet<Holding>();
+  for (const { st, read, interests } of series.relationships) {
     const subjectEnd = endpoint(st, 'subject', where);
     const partyEnd = endpoint(st, 'interestedParty', where);
-    const read = readInterests(st, where);
-    const interests = read.filter((i) => !(date && i.until && i.until <= date));
     if ('unspecified' in subjectEnd) {
       warnings.push(`${where}${st.label}: the subject is unspecified (${subjectEnd.unspecified}) — relationship skipped`);
       continue;
     }
     const subject = resolve(subjectEnd.id, 'subject');
-    if (!subject) {
-      dangling++;
-      warnings.push(`${where}${st.label}: subject ${show(subjectEnd.id, 60)} is not an entity or person statement in this file${date ? ` on ${date}` : ''} (or its record is closed) — relationship skipped`);
-      continue;
-    }
     if (byId.get(subject)?.kind === 'person' && !personSubjects.includes(subject)) {
       personSubjects.push(subject);
       warnings.push(`${where}${st.label}: the subject ${nameOf(subject)} is a person — BODS subjects are entities; read as held anyway, check the file`);
@@ -154,11 +143,6 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       continue;
     }
     const holder = resolve(partyEnd.id, 'party');
-    if (!holder) {
-      dangling++;
-      warnings.push(`${where}${st.label}: interested party ${show(partyEnd.id, 60)} is not an entity or person statement in this file${date ? ` on ${date}` : ''} (or its record is closed) — relationship skipped`);
-      continue;
-    }
     if (holder === subject) {
       warnings.push(`${where}${st.label}: ${nameOf(holder)} is recorded as holding itself — treasury shares are left out`);
       continue;
@@ -230,13 +214,13 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       }
     }
 
-    let first = true;
     for (const g of groups.values()) {
       const main = (g.shares ?? g.votes)!;
       const h = (ext?.kind === 'holding' ? { ...ext.record } : {}) as Obj;
       const base = ext?.kind === 'holding' ? ext.record.id : st.recordId;
-      h.id = uniqueIn(holdingIds, first ? base : `${base}-${main.since ?? 'undated'}`);
-      first = false;
+      h.id = uniqueIn(holdingIds, baseUsed.has(base) ? `${base}-${main.since ?? 'undated'}` : base);
+      baseUsed.add(base);
+      if (series.inferred.has(main)) inferredEnd.add(h as Holding);
       h.holder = holder;
       h.subject = subject;
       h.shares = (g.shares ?? g.votes)!.share!.value;
@@ -250,7 +234,11 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
       if (!ext) {
         const sources = sourcesOf(st.raw.source);
         if (sources) h.sources = sources;
-        h.bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown' };
+        const booc = main.raw.beneficialOwnershipOrControl;
+        h.bods = {
+          recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
+          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
+        };
       }
       origin.set(h, st.label);
       if (g.indirect) indirect.push({ holding: h as Holding, label: st.label, components: componentsOf(st) });
@@ -271,14 +259,12 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     agreements.push(a as Agreement);
   }
 
-  if (relationships > 0 && dangling === relationships) {
-    throw new IoError(`${where}none of the ${relationships} relationship statements names entities or persons in this file${date ? ` on ${date}` : ''} — nothing valid to import; check that the entity and person statements are included`);
-  }
   if (placeholders.length) {
     warnings.push(`${where}${placeholders.length} record${placeholders.length === 1 ? '' : 's'} named by relationships but described by no entity or person statement (${placeholders.slice(0, 5).map((r) => show(r, 40)).join(', ')}${placeholders.length > 5 ? ', …' : ''}) — shown as placeholder entities named by their record id; add their statements to see who they are`);
   }
 
   const labelOf = (h: Holding) => origin.get(h) ?? `holding "${h.id}"`;
+  pullBackInferredEnds(holdings, inferredEnd, warnings, where, nameOf, labelOf);
   warnings.push(...fitBands(holdings, where, nameOf, labelOf));
   const over = findOverfull(holdings);
   if (over) {
@@ -297,7 +283,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     warnings.push(`${where}${n} interest${n === 1 ? '' : 's'} without an ownership figure kept as relations (${[...relationKinds].map(([k, c]) => `${c} ${k}`).join(', ')}) — drawn as links and listed in the inspector; only consolidation counts as control`);
   }
   if (!entities.length) {
-    throw new IoError(`${where}no entity or person statement is left${date ? ` on ${date}` : ''} (${all.length} statements read) — nothing to import`);
+    throw new IoError(`${where}no entity, person or relationship statement in the file (${all.length} statements read) — nothing to import`);
   }
   const doc: OwnershipDoc = {
     format: 'ownership-graph',
@@ -319,4 +305,23 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
 function componentsOf(st: ReadStatement): string[] {
   const c = st.details.componentRecords;
   return Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * An end inferred from a later statement's date only says the interest ended on or before it: where such an interest
+ * and one that starts within its last period together pass 100% of a company (the standard's tecido example: 30% ended
+ * by a closing statement of 3 March, 80% from 1 March), it is ended when the other starts, with a warning.
+ */
+function pullBackInferredEnds(holdings: Holding[], inferred: WeakSet<Holding>, warnings: string[], where: string, nameOf: (id: string) => string, labelOf: (h: Holding) => string) {
+  for (let guard = 0; guard < holdings.length; guard++) {
+    const over = findOverfull(holdings);
+    const d = over?.date;
+    if (!over || !d) return;
+    const movable = over.holdings.filter((h) => inferred.has(h) && (!h.since || h.since < d) && !!h.until && h.until > d);
+    if (!movable.length) return;
+    for (const h of movable) {
+      warnings.push(`${where}${labelOf(h)}: ${nameOf(h.holder)}'s ${fmtPct(h.shares)} of ${nameOf(h.subject)} ends on ${h.until} only by the date of a later statement, but with the holdings from ${d} it would pass 100% — read as ended on ${d}`);
+      h.until = d;
+    }
+  }
 }

@@ -1,9 +1,11 @@
 // Indirect BODS interests. Person 1's indirect 30% of A through B is part of B's 60% of A: adding it next to the
 // chain would count it twice. An indirect interest through a known chain never becomes a direct holding of the
-// subject. When the chain is one intermediary whose holding in the subject is known and the party's figure in the
-// intermediary is not, the intermediate holding is derived (30 / 60 → Person 1 holds 50% of B, estimated, the
-// derivation in its note); otherwise the interest is kept as a note on the intermediary (or on the subject when no
-// intermediary is named). Only an interest with no chain and no named intermediary becomes an estimated link.
+// subject. When the declared figure determines the party's stakes in the intermediaries, they are derived (estimated,
+// the derivation in their notes): through one top intermediary x / y of it (30 / 60 → 50% of B; through a chain
+// P → B → C → A, y is B's look-through stake in A); through several, only when their stakes make up the whole figure
+// (60% of A through B's 40% and C's 20% → all of B and all of C). Otherwise the interest is kept as a note on the
+// intermediary (or on the subject when none is named), and exported back as declared (bodsIndirectOut.ts). Only an
+// interest with no chain and no named intermediary becomes an estimated link.
 import type { Agreement, Holding, Relation } from '../model';
 import { uniqueIn } from './bodsEntity';
 import { findOverfull, fmtPct } from './totals';
@@ -84,7 +86,7 @@ export function placeIndirect(pending: PendingIndirect[], ctx: IndirectContext):
     const subject = rec.subject;
     const what = `${ctx.where}${p.label}: the indirect interest of ${nameOf(party)} in ${nameOf(subject)}`;
     const via = intermediaries(p, party, subject, ctx);
-    if (p.holding && via.length === 1 && derive(p.holding, via[0], p.label, ctx, what)) continue;
+    if (p.holding && via.length && derive(p.holding, via, p.label, ctx, what)) continue;
     if (via.length || hasChain(holdings, agreements, party, subject, relations)) {
       const host = via.length === 1 ? via[0] : subject;
       ctx.note(host, { indirect: true, record: rec, ...(via.length ? { through: via } : {}) });
@@ -108,33 +110,84 @@ export function placeIndirect(pending: PendingIndirect[], ctx: IndirectContext):
 }
 
 /**
- * Records party → intermediary = x / y (x the indirect figure in the subject, y the intermediary's holding in it)
- * when y is known, the party's figure in the intermediary is not, and the result fits; returns whether it did.
+ * The look-through stake of each intermediary in the subject through known holdings among the intermediaries only
+ * (B holds 50% of C, C holds 60% of A: C 60, B 30); undefined when a holding is a band or the chain loops.
  */
-function derive(h: Holding, via: string, label: string, ctx: IndirectContext, what: string): boolean {
-  const { holdings, relations, nameOf, warnings } = ctx;
-  const upper = holdings.filter((u) => u.holder === via && u.subject === h.subject && overlaps(u, h));
-  if (upper.length !== 1 || upper[0].shares <= 0 || upper[0].sharesRange) return false;
-  if (holdings.some((u) => u.holder === h.holder && u.subject === via && overlaps(u, h))) return false;
-  const y = upper[0].shares;
-  if (h.shares > y + 1e-9) return false;
-  const x = h.shares;
-  const share = Math.round((x / y) * 100 * 1e6) / 1e6;
-  const derived: Holding = {
-    id: uniqueIn(ctx.holdingIds, `${h.id}-via-${via}`), holder: h.holder, subject: via, shares: share, estimated: true,
-    notes: `Derived from BODS ${label}: an indirect ${fmtPct(x)} of ${nameOf(h.subject).replace(/^"|"$/g, '')} through ${nameOf(via).replace(/^"|"$/g, '')}, which holds ${fmtPct(y)} of it (${fmtPct(x)} / ${fmtPct(y)} = ${fmtPct(share)}).`,
+function chainStakes(via: string[], subject: string, holdings: Holding[], h: Holding): Map<string, number> | undefined {
+  const inChain = new Set(via);
+  const edges = holdings.filter((u) => inChain.has(u.holder) && (u.subject === subject || inChain.has(u.subject)) && overlaps(u, h));
+  if (edges.some((u) => u.sharesRange)) return undefined;
+  const stake = new Map<string, number>();
+  const visiting = new Set<string>();
+  const of = (v: string): number | undefined => {
+    const known = stake.get(v);
+    if (known !== undefined) return known;
+    if (visiting.has(v)) return undefined;
+    visiting.add(v);
+    let sum = 0;
+    for (const u of edges) {
+      if (u.holder !== v) continue;
+      const down = u.subject === subject ? 100 : of(u.subject);
+      if (down === undefined) return undefined;
+      sum += (u.shares * down) / 100;
+    }
+    visiting.delete(v);
+    stake.set(v, sum);
+    return sum;
   };
-  if (h.since) derived.since = h.since;
-  if (h.until) derived.until = h.until;
-  holdings.push(derived);
-  if (findOverfull(holdings.filter((u) => u.subject === via))) {
-    holdings.pop();
-    ctx.holdingIds.delete(derived.id);
+  for (const v of via) if (of(v) === undefined) return undefined;
+  return stake;
+}
+
+/**
+ * Records the party's stakes in the intermediaries when the declared figure x determines them (see the header): the
+ * top intermediaries T (those no other intermediary holds) reach the subject with look-through stakes y_t; with one,
+ * the party holds x / y of it; with several, only x = Σ y_t determines them (all of each). Returns whether it did.
+ */
+function derive(h: Holding, via: string[], label: string, ctx: IndirectContext, what: string): boolean {
+  const { holdings, relations, nameOf, warnings } = ctx;
+  const stakes = chainStakes(via, h.subject, holdings, h);
+  if (!stakes) return false;
+  const heldWithin = new Set(holdings.filter((u) => via.includes(u.holder) && via.includes(u.subject) && overlaps(u, h)).map((u) => u.subject));
+  const top = via.filter((v) => !heldWithin.has(v));
+  if (!top.length || top.some((t) => !(stakes.get(t)! > 0))) return false;
+  if (holdings.some((u) => u.holder === h.holder && via.includes(u.subject) && overlaps(u, h))) return false;
+  const x = h.shares;
+  const total = top.reduce((sum, t) => sum + stakes.get(t)!, 0);
+  let share: number;
+  if (top.length === 1) share = Math.round((x / total) * 100 * 1e6) / 1e6;
+  else if (Math.abs(x - total) < 1e-6) share = 100;
+  else return false;
+  if (share > 100 + 1e-6) return false;
+  const pct = (t: string) => fmtPct(stakes.get(t)!);
+  const bare = (id: string) => nameOf(id).replace(/^"|"$/g, '');
+  const made: Holding[] = [];
+  for (const t of top) {
+    const derived: Holding = {
+      id: uniqueIn(ctx.holdingIds, `${h.id}-via-${t}`), holder: h.holder, subject: t, shares: share, estimated: true,
+      notes: top.length === 1
+        ? `Derived from BODS ${label}: an indirect ${fmtPct(x)} of ${bare(h.subject)} through ${bare(t)}, which holds ${pct(t)} of it (${fmtPct(x)} / ${pct(t)} = ${fmtPct(share)}).`
+        : `Derived from BODS ${label}: an indirect ${fmtPct(x)} of ${bare(h.subject)} through ${top.map(bare).join(', ')}, which hold ${top.map(pct).join(' + ')} = ${fmtPct(total)} of it, so all of each.`,
+    };
+    if (h.since) derived.since = h.since;
+    if (h.until) derived.until = h.until;
+    // The declared interest it came from, so an export says what the source said (bodsExport writes it back).
+    (derived as Record<string, unknown>).bods = { derivedFrom: { record: h, through: via, share } };
+    holdings.push(derived);
+    made.push(derived);
+  }
+  if (made.some((d) => findOverfull(holdings.filter((u) => u.subject === d.subject)))) {
+    for (const d of made) {
+      holdings.splice(holdings.indexOf(d), 1);
+      ctx.holdingIds.delete(d.id);
+    }
     return false;
   }
-  // The figureless link party → intermediary that the derived holding now quantifies.
-  const replaced = relations.filter((r) => r.party === h.holder && r.subject === via && (r.kind === 'unknownInterest' || r.kind === 'shareholding'));
+  // The figureless links party → intermediary that the derived holdings now quantify.
+  const replaced = relations.filter((r) => r.party === h.holder && top.includes(r.subject) && (r.kind === 'unknownInterest' || r.kind === 'shareholding'));
   for (const r of replaced) relations.splice(relations.indexOf(r), 1);
-  warnings.push(`${what} (${fmtPct(x)}) is recorded as ${nameOf(h.holder)} holding ${fmtPct(share)} of ${nameOf(via)}, estimated — derived through ${nameOf(via)}'s ${fmtPct(y)}${replaced.length ? `; it replaces the link without a figure (${replaced.map((r) => r.id).join(', ')})` : ''}`);
+  const held = top.map((t) => `${fmtPct(share)} of ${nameOf(t)}`).join(' and ');
+  const through = top.length === 1 ? `${nameOf(top[0])}'s ${pct(top[0])}` : `their ${top.map(pct).join(' and ')}, which make up the whole declared figure`;
+  warnings.push(`${what} (${fmtPct(x)}) is recorded as ${nameOf(h.holder)} holding ${held}, estimated — derived through ${through}${replaced.length ? `; it replaces the link without a figure (${replaced.map((r) => r.id).join(', ')})` : ''}`);
   return true;
 }

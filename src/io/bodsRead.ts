@@ -1,5 +1,5 @@
 // Reading BODS 0.4 input defensively: JSON array or JSON Lines in, every statement and interest checked field by
-// field, the newest statement per record as of the view date kept. Nothing here trusts the shape of the input.
+// field (bodsSeries.ts turns each record's statements into periods). Nothing here trusts the shape of the input.
 import { IoError, show } from './errors';
 import { checkSize } from './limits';
 import { checkNesting, stripBom } from './text';
@@ -74,13 +74,13 @@ function tryParse(text: string): unknown {
 }
 
 /** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */
-export function parseStatements(input: unknown, where: string, fileName?: string): unknown[] {
+export function parseStatements(input: unknown, where: string, fileName?: string, maxBytes?: number): unknown[] {
   if (typeof input !== 'string') {
     if (!Array.isArray(input)) throw new IoError(`${where}expected a JSON array of BODS statements — is this a BODS 0.4 file?`);
     checkNesting(input, where);
     return input;
   }
-  checkSize(input.length, 'io/bods', fileName);
+  checkSize(input.length, 'io/bods', fileName, maxBytes);
   const text = stripBom(input).trim();
   if (text.startsWith('{')) {
     const whole = tryParse(text);
@@ -148,29 +148,6 @@ function normStamp(v: string): string {
   if (!m[2]) return `${m[1]}T00:00:00.000Z`;
   const t = Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`);
   return Number.isNaN(t) ? `${m[1]}T${m[2]}` : new Date(t).toISOString();
-}
-
-/**
- * The statement that describes each record on `date`: the newest with statementDate ≤ date (undated statements
- * count as oldest; same-day statements are ordered by the time part of statementDate, then by their order in the
- * file). Records whose newest statement is closed are left out. Records come back in the order they first appear.
- * `warnings` receives one line per record whose same-day statements appear out of time order in the file.
- */
-export function newestPerRecord(statements: ReadStatement[], date?: string, warnings?: string[], where = ''): ReadStatement[] {
-  const best = new Map<string, ReadStatement>();
-  const order: string[] = [];
-  for (const s of statements) {
-    if (date && s.date && s.date > date) continue;
-    const key = `${s.recordType}:${s.recordId}`;
-    const cur = best.get(key);
-    if (!cur) order.push(key);
-    const a = s.stamp ?? '', b = cur?.stamp ?? '';
-    if (cur && a < b && s.date === cur.date) {
-      warnings?.push(`${where}${s.label} comes after ${cur.label} in the file but is dated earlier the same day (${s.raw.statementDate as string}) — the later time wins`);
-    }
-    if (!cur || a >= b) best.set(key, s);
-  }
-  return order.map((k) => best.get(k)!).filter((s) => s.status !== 'closed');
 }
 
 /** Warnings for statementIds used more than once (BODS requires them to be unique). */

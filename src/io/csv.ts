@@ -48,9 +48,9 @@ function validDate(s: string): boolean {
  * replace base's holdings for the holder–subject pairs they mention (keeping the ids and notes of holdings they
  * update); without it, a new document is built. Unknown names become entities with ids derived from the names.
  */
-export function importCsvDetailed(text: string, base?: OwnershipDoc, fileName?: string): CsvImport {
+export function importCsvDetailed(text: string, base?: OwnershipDoc, fileName?: string, maxBytes?: number): CsvImport {
   const where = `io/csv: ${fileLabel(fileName)}`;
-  checkSize(text.length, 'io/csv', fileName);
+  checkSize(text.length, 'io/csv', fileName, maxBytes);
   const body = stripBom(text);
   const rows = parseCsv(body, sniffDelimiter(body), where);
   if (!rows.length) throw new IoError(`${where}the file is empty — it needs a header row holder,subject,shares and one row per holding`);

@@ -1,7 +1,8 @@
-// Format sniffing from the first bytes (PNG magic, JSON array or object, CSV header), with the file name as a hint.
+// Format sniffing from the first bytes (PNG magic, JSON array or object, FtM or BODS JSON lines, CSV header), with the
+// file name as a hint.
 
 /** The formats importFile reads; 'unknown' when nothing matches. */
-export type FileFormat = 'ownership' | 'bods' | 'csv' | 'png' | 'unknown';
+export type FileFormat = 'ownership' | 'bods' | 'ftm' | 'csv' | 'png' | 'unknown';
 
 /** The eight bytes every PNG starts with (PNG spec §5.2). */
 export const PNG_SIGNATURE = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -19,18 +20,33 @@ function isCsvHeader(line: string): boolean {
   return cells.includes('holder') && cells.includes('subject');
 }
 
-/** Whether a line is a JSON object that looks like a BODS statement (JSON Lines serialisation). */
-function isStatementLine(line: string): boolean {
+/** What a first line of JSON lines is: a BODS statement, a FollowTheMoney entity (schema + properties), or neither. */
+function jsonLineFormat(line: string): 'bods' | 'ftm' | undefined {
+  let v: unknown;
   try {
-    const v: unknown = JSON.parse(line);
-    return !!v && typeof v === 'object' && !Array.isArray(v) && ('recordType' in v || 'statementId' in v || 'statementType' in v);
+    v = JSON.parse(line);
   } catch {
-    return false;
+    return undefined;
   }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  if ('recordType' in v || 'statementId' in v || 'statementType' in v) return 'bods';
+  const o = v as Record<string, unknown>;
+  if (typeof o.schema === 'string' && !!o.properties && typeof o.properties === 'object') return 'ftm';
+  return undefined;
+}
+
+/** Whether a JSON array's first element is a FollowTheMoney entity ("[{"id": …, "schema": "Company", …"). */
+function ftmArray(text: string): boolean {
+  const m = /^\[\s*\{/.exec(text);
+  if (!m) return false;
+  // The first element's opening keys: FtM writes id, schema, properties; BODS statements never have "schema".
+  const head = text.slice(0, 2000);
+  return /"schema"\s*:\s*"[A-Z]\w*"/.test(head) && /"properties"\s*:\s*\{/.test(head) && !/"(recordType|statementId|statementType)"/.test(head);
 }
 
 /**
- * Guesses the format of a file: PNG by its magic bytes; a JSON array is BODS (as are JSON Lines of statements);
+ * Guesses the format of a file: PNG by its magic bytes; a JSON array is BODS (as are JSON Lines of statements) unless
+ * its entities are FollowTheMoney's (schema + properties), as are JSON lines of them;
  * another JSON object is a native document; text whose header names holder and subject is CSV.
  * The file name only breaks ties (`.csv`, `.json`), so a renamed file is still read by its content.
  */
@@ -43,11 +59,10 @@ export function detectFormat(input: Uint8Array | string, fileName = ''): FileFor
     head = new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, HEAD));
   }
   const text = head.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('[')) return 'bods';
+  if (text.startsWith('[')) return ftmArray(text) ? 'ftm' : 'bods';
   if (text.startsWith('{')) {
     const firstLine = text.split(/\r?\n/, 1)[0];
-    if (isStatementLine(firstLine)) return 'bods';
-    return 'ownership';
+    return jsonLineFormat(firstLine) ?? 'ownership';
   }
   const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
   if (isCsvHeader(firstLine)) return 'csv';

@@ -49,8 +49,8 @@ export function parseDocText(text: string, where = 'io/native: '): OwnershipDoc 
  * Opens a native document from text: refuses more than MAX_FILE_BYTES (150 MB) before parsing, then migrates and validates it,
  * keeping the file's key order. Errors read `io/native: <file>: holdings[3] "h-x" field "shares": must be at most 100`.
  */
-export function openDoc(text: string, fileName = 'the file'): OwnershipDoc {
-  checkSize(text.length, 'io/native', fileName);
+export function openDoc(text: string, fileName = 'the file', maxBytes?: number): OwnershipDoc {
+  checkSize(text.length, 'io/native', fileName, maxBytes);
   try {
     return parseDocText(stripBom(text), `io/native: ${fileName}: `);
   } catch (e) {

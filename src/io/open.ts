@@ -21,6 +21,7 @@ export interface FileLike {
 const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   ownership: 'ownership graph',
   bods: 'BODS 0.4 statements',
+  ftm: 'FollowTheMoney entities',
   csv: 'CSV edge list',
   png: 'PNG exported from this app',
 };

@@ -8,6 +8,7 @@ import { entityLookup, holdingLookup, moveEntityLookup, moveHoldingLookup, subje
 import { type Changes, type Op, type OpType } from './ops';
 import { applyPatch, restoring, touch, touched, touchedBy, type PatchOp, type RecordList, type Touched } from './patch';
 import { transfer, transferTouched } from './transfer';
+import { coordinateProblem } from './positions';
 import type { Holding, OwnershipDoc } from './types';
 
 type OpOf<T extends OpType> = Extract<Op, { type: T }>;
@@ -254,7 +255,8 @@ function recordHandlers(): Record<string, Handler<OpType>> {
 function positionsOf(op: Op, positions: Record<string, { x: number; y: number }>, ids: Set<string>): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
   for (const [id, p] of Object.entries(positions)) {
-    if (!Number.isFinite(p?.x) || !Number.isFinite(p?.y)) fail(op, `position of "${id}" is not a pair of finite numbers`);
+    const problem = coordinateProblem(p?.x) ?? coordinateProblem(p?.y);
+    if (problem) fail(op, `position of "${id}": a coordinate ${problem}`);
     if (!ids.has(id)) fail(op, `entity "${id}" is not an entity in this document`);
     out.set(id, { x: p.x, y: p.y });
   }

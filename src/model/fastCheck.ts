@@ -1,7 +1,8 @@
 // A hand-written check of the two big collections (entities, holdings) that accepts a record only where the zod
 // schema in schema.ts would accept it unchanged: the schema stays the definition, this is its fast path for registers.
 // It never reports an error itself: anything it does not accept is handed to zod, which names the record and field.
-import { entityKinds } from './schema';
+import { aliasKinds, entityKinds } from './schema';
+import { isCoordinate } from './positions';
 
 const KINDS: ReadonlySet<unknown> = new Set<unknown>(entityKinds);
 const JURISDICTION = /^[A-Z]{2}$/;
@@ -70,6 +71,28 @@ function rangeOk(x: unknown): boolean {
   return isRecord(x) && isPercent(x.min) && isPercent(x.max) && optBoolean(x.minExclusive) && optBoolean(x.maxExclusive) && (x.min as number) < (x.max as number);
 }
 
+const ALIAS_KINDS: ReadonlySet<unknown> = new Set<unknown>(aliasKinds);
+const nonEmpty = (x: unknown, max: number): boolean => typeof x === 'string' && x.length <= max && x.trim().length > 0;
+
+/** schema.ts `aliasSchema` and `identifierSchema` lists: optional arrays of loose objects. */
+function namesOk(aliases: unknown, identifiers: unknown): boolean {
+  if (aliases !== undefined) {
+    if (!Array.isArray(aliases)) return false;
+    for (const a of aliases) {
+      if (!isRecord(a) || !nonEmpty(a.name, 500) || (a.kind !== undefined && !ALIAS_KINDS.has(a.kind))) return false;
+      if (!optString(a.lang) || !nullishDate(a.since) || !nullishDate(a.until) || !sourcesOk(a.sources)) return false;
+    }
+  }
+  if (identifiers !== undefined) {
+    if (!Array.isArray(identifiers)) return false;
+    for (const i of identifiers) {
+      if (!isRecord(i) || typeof i.scheme !== 'string' || i.scheme.length < 1 || i.scheme.length > 100) return false;
+      if (typeof i.id !== 'string' || i.id.length < 1 || i.id.length > 200 || !sourcesOk(i.sources)) return false;
+    }
+  }
+  return true;
+}
+
 /** Whether zod's entitySchema accepts `e` (unknown fields pass through, as in the schema). */
 export function entityOk(e: unknown): boolean {
   if (!isRecord(e)) return false;
@@ -79,10 +102,10 @@ export function entityOk(e: unknown): boolean {
   if (e.jurisdiction !== undefined && (typeof e.jurisdiction !== 'string' || !JURISDICTION.test(e.jurisdiction))) return false;
   if (!optBoolean(e.listed) || !optString(e.notes)) return false;
   if (boardSize !== undefined && !(typeof boardSize === 'number' && Number.isInteger(boardSize) && boardSize >= 1 && boardSize <= 10_000)) return false;
-  if (!decisionRuleOk(e.decisionRule) || !sourcesOk(e.sources)) return false;
+  if (!decisionRuleOk(e.decisionRule) || !sourcesOk(e.sources) || !namesOk(e.aliases, e.identifiers)) return false;
   if (position !== undefined) {
     if (!isRecord(position) || !hasExactly(position, ['x', 'y'])) return false;
-    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return false;
+    if (!isCoordinate(position.x) || !isCoordinate(position.y)) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 // A seeded generator of realistic synthetic ownership graphs, for benchmarks and the large samples: mostly
 // trees and chains of subsidiaries under persons, funds and states, some 50/50 joint ventures and
-// cross-holdings (cycles), widely held companies with thousands of small holders, and public floats.
+// cross-holdings (cycles), widely held companies with thousands of small holders, and public floats; on request
+// chains of a given length and a strongly connected core (a fraction of companies linked by stakes back up the order).
 // Records are handed to a sink as they are made (entities first, then holdings), so a writer can stream a
 // million entities without holding the document; generateGraph collects them.
 import type { Entity, EntityKind, Holding, OwnershipDoc } from './types';
@@ -11,6 +12,43 @@ export interface GenerateOptions {
   seed?: number;
   /** Average holdings per entity (default 2.5). */
   holdingsPerEntity?: number;
+  /**
+   * Fraction of companies (0–1) in one strongly connected core: a run of consecutive companies, each holding a small
+   * stake back up the order in the one before it, the first in the last (as when companies hold back up their chain).
+   */
+  core?: number;
+  /** Chain length: companies come in chains of this many, each held by the one before (default: bushy trees of depth ~40). */
+  depth?: number;
+  /** Widely held companies, each with up to 3,000 small holders (default one per 4,000 companies). */
+  wide?: number;
+}
+
+/** The largest document generateRecords makes. */
+export const MAX_GENERATED = 10_000_000;
+
+/** A set of holder · n + subject pairs in one typed table (a JS Set holds at most 2²⁴ entries; 10M entities need more). */
+class PairSet {
+  private keys: Float64Array;
+  private mask: number;
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+  /** Adds `key` (≥ 0); false when it was there already. */
+  add(key: number): boolean {
+    let i = (Math.imul(key % 4294967291 | 0, 0x9e3779b1) ^ Math.floor(key / 4294967291)) & this.mask;
+    for (;;) {
+      const k = this.keys[i];
+      if (k === key) return false;
+      if (k === -1) {
+        this.keys[i] = key;
+        return true;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
 }
 
 /** mulberry32: a small, fast, seeded PRNG returning [0, 1). */
@@ -50,7 +88,7 @@ export function generateGraph(opts: GenerateOptions): OwnershipDoc {
 
 /** Generates the records of `generateGraph(opts)` into `sink`; only per-entity typed arrays are kept. */
 export function generateRecords(opts: GenerateOptions, sink: GenerateSink): void {
-  const n = Math.max(2, Math.floor(opts.entities));
+  const n = Math.max(2, Math.min(MAX_GENERATED, Math.floor(opts.entities)));
   const rand = rng(opts.seed ?? 1);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const targetEdges = Math.round(n * (opts.holdingsPerEntity ?? 2.5));
@@ -76,27 +114,36 @@ export function generateRecords(opts: GenerateOptions, sink: GenerateSink): void
   });
 
   const room = new Float64Array(n).fill(100); // shares still unallocated per subject
-  const pairs = new Set<number>(); // holder · n + subject (exact below 2⁵³)
+  const pairs = new PairSet(targetEdges + n); // holder · n + subject (exact below 2⁵³)
   let made = 0;
   const hold = (holder: number, subject: number, shares: number) => {
     shares = round2(Math.min(shares, room[subject]));
     const key = holder * n + subject;
-    if (holder === subject || shares <= 0 || pairs.has(key)) return false;
-    pairs.add(key);
+    if (holder === subject || shares <= 0 || !pairs.add(key)) return false;
     room[subject] = round2(room[subject] - shares);
     sink.holding({ id: `h${made++}`, holder: `e${holder}`, subject: `e${subject}`, shares });
     return true;
   };
 
+  // 0. The core (only when asked for): a run of consecutive companies in the middle of the order, each holding a small
+  // stake in the one before it and the first in the last. Chains and trees only go forward in the order, so the core
+  // is strongly connected and about that size; it holds and is held by the rest through the chains.
+  if (opts.core && opts.core > 0) {
+    const size = Math.round(Math.min(1, opts.core) * companies.length);
+    const from = Math.floor((companies.length - size) / 2);
+    const ring = companies.slice(from, from + size);
+    for (let j = 0; ring.length > 1 && j < ring.length; j++) hold(ring[j], ring[(j + ring.length - 1) % ring.length], 0.5 + rand() * 4.5);
+  }
   // 1. Trees and chains: each company gets a controlling parent among earlier companies, or tops a group.
+  const depth = opts.depth && opts.depth > 0 ? Math.floor(opts.depth) : 0;
   for (let k = 0; k < companies.length; k++) {
     const c = companies[k];
-    if (k === 0 || rand() < 0.12) {
+    if (depth ? k % depth === 0 : k === 0 || rand() < 0.12) {
       if (owners.length) hold(pick(owners), c, 10 + rand() * 50);
       continue;
     }
     const window = Math.min(k, 40); // recent companies: deep chains and bushy trees
-    const parent = companies[k - 1 - Math.floor(rand() * window)];
+    const parent = depth ? companies[k - 1] : companies[k - 1 - Math.floor(rand() * window)];
     if (rand() < 0.03 && k > 2) {
       const other = companies[Math.floor(rand() * k)];
       if (other !== parent) {
@@ -109,9 +156,11 @@ export function generateRecords(opts: GenerateOptions, sink: GenerateSink): void
     hold(parent, c, r < 0.5 ? 100 : r < 0.8 ? 51 + rand() * 44 : 30 + rand() * 21);
   }
   // 2. Widely held companies: thousands of small holders.
-  const wide = Math.max(1, Math.floor(companies.length / 4000));
+  const wide = opts.wide !== undefined ? Math.max(0, Math.floor(opts.wide)) : Math.max(1, Math.floor(companies.length / 4000));
   for (let w = 0; w < wide && owners.length; w++) {
-    const c = companies[Math.floor(rand() * companies.length)];
+    let c = companies[Math.floor(rand() * companies.length)];
+    // A count asked for is honoured: a company with room for small holders is sought (the default keeps its first draw).
+    for (let tries = 0; opts.wide !== undefined && room[c] < 20 && tries < 1000; tries++) c = companies[Math.floor(rand() * companies.length)];
     const count = Math.min(3000, Math.floor(n / 8));
     for (let j = 0; j < count && room[c] > 0.05 && made < targetEdges; j++) hold(pick(owners), c, 0.01 + rand() * 0.02);
   }

@@ -10,5 +10,6 @@ export { validateDoc, roundingWarnings, ROUNDING_TOLERANCE } from './validate';
 export { docIndex, type DocIndex } from './docIndex';
 export { rangeOf, fmtRange } from './ranges';
 export { migrate } from './migrate';
+export { MAX_COORDINATE, isCoordinate, coordinateProblem } from './positions';
 export { generateGraph, rng, type GenerateOptions } from './generate';
 export { parseScenario, scenarioSchema, type Scenario } from './scenario';

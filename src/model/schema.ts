@@ -2,6 +2,7 @@
 // zod/mini (functional checks, tree-shaken) so the validators cost the first load a fraction of classic zod.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { coordinateProblem } from './positions';
 
 // zod/mini carries no messages of its own: its English ones name what a refused value should have been.
 z.config(en());
@@ -22,6 +23,14 @@ export const sourceSchema = z.looseObject({
   url: z.optional(z.string()),
   date: z.optional(isoDate),
 });
+
+/** A position's coordinate (model/positions.ts): a finite number near enough to the origin to be drawn. */
+const coordinate = z.number({ error: 'must be a number' }).check(
+  z.superRefine((v: number, ctx) => {
+    const problem = coordinateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
+  }),
+);
 
 const sources = z.optional(z.array(sourceSchema));
 const id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters'));
@@ -49,6 +58,27 @@ export const decisionRuleSchema = z.union([
 
 const dated = { since: z.nullish(isoDate), until: z.nullish(isoDate) };
 
+export const aliasKinds = ['former', 'local', 'trading', 'other'] as const;
+
+const nonEmptyName = z.string().check(z.maxLength(500, 'is longer than 500 characters'), z.refine((x: string) => x.trim().length > 0, 'must not be empty'));
+
+/** Another name of an entity: a former name (with the date it stopped), a name in its own script, a trading name. */
+export const aliasSchema = z.looseObject({
+  name: nonEmptyName,
+  kind: z.optional(z.enum(aliasKinds)),
+  /** BCP 47 language of the name (ja, ko, zh-Hant…), where known. */
+  lang: z.optional(z.string()),
+  ...dated,
+  sources,
+});
+
+/** An identifier under a scheme: LEI, a national company number, a listing code (TSE, KRX), EDINET or DART codes. */
+export const identifierSchema = z.looseObject({
+  scheme: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(100, 'is longer than 100 characters')),
+  id: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
+  sources,
+});
+
 export const entitySchema = z.looseObject({
   id,
   name: z.string().check(z.maxLength(500, 'is longer than 500 characters'), z.refine((x: string) => x.trim().length > 0, 'must not be empty')),
@@ -59,7 +89,9 @@ export const entitySchema = z.looseObject({
   decisionRule: z.optional(decisionRuleSchema),
   notes: z.optional(z.string()),
   sources,
-  position: z.optional(z.strictObject({ x: z.number(), y: z.number() })),
+  aliases: z.optional(z.array(aliasSchema)),
+  identifiers: z.optional(z.array(identifierSchema)),
+  position: z.optional(z.strictObject({ x: coordinate, y: coordinate })),
 });
 
 /** A published band (UK PSC "25–50%"): bounds 0–100, each inclusive unless marked exclusive; min below max. */

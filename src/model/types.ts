@@ -2,8 +2,8 @@
 import type * as z from 'zod/mini';
 import type { Op } from './ops';
 import type {
-  agreementSchema, decisionRuleSchema, dependencySchema, docScenarioSchema, documentSchema, entitySchema, eventSchema,
-  holdingSchema, rangeSchema, relationSchema, sourceSchema,
+  agreementSchema, aliasSchema, decisionRuleSchema, dependencySchema, docScenarioSchema, documentSchema, entitySchema, eventSchema,
+  holdingSchema, identifierSchema, rangeSchema, relationSchema, sourceSchema,
 } from './schema';
 
 /** The schema's known fields; unknown fields are kept at run time but are not part of the static type. */
@@ -11,7 +11,11 @@ type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 
 export type Source = Known<z.infer<typeof sourceSchema>>;
 export type DecisionRule = z.infer<typeof decisionRuleSchema>;
-export type Entity = Known<z.infer<typeof entitySchema>>;
+/** Another name of an entity (former, in its own script, trading). */
+export type Alias = Known<z.infer<typeof aliasSchema>>;
+/** An identifier of an entity under a scheme (LEI, a company number, a listing code). */
+export type Identifier = Known<z.infer<typeof identifierSchema>>;
+export type Entity = Omit<Known<z.infer<typeof entitySchema>>, 'aliases' | 'identifiers'> & { aliases?: Alias[]; identifiers?: Identifier[] };
 export type Holding = Known<z.infer<typeof holdingSchema>>;
 export type Agreement = Known<z.infer<typeof agreementSchema>>;
 /** A published band of a holding's figure (min–max, bounds inclusive unless marked exclusive). */

@@ -7,6 +7,7 @@ import { prepareEditLookups } from '../model/docIndex';
 import { browserChannel, createAutosave, type AutosaveControl, type TabChannel } from './autosave';
 import { boot, bootFrom, sampleRequest, type Boot } from './boot';
 import { datasetById } from './datasets';
+import { storageJournal, type Journal } from './journal';
 import { browserKv, localStorageKv, type KV } from './kv';
 import { createPersistence, type Persistence, type SlotRead } from './persistence';
 import { createRemoteState, startRemoteAnalysis, WORKER_MIN_ENTITIES, type RemoteAnalysis, type RemoteState } from './remote';
@@ -15,6 +16,9 @@ import { clearLocationHash, createShareSession, isShareHash, sharedBoot, type Sh
 import { createSimView, type SimViewPrefs, type SimViewStore } from './simView';
 import { createExplorerStore, type ExplorerStore } from './store';
 import type { DatasetId } from './types';
+import { createWorkspace, type WorkspaceStore } from './workspace';
+import { createDiffs, type Diffs } from './diffs';
+import { AnalysisWorker } from '../worker/client';
 
 /** Where an explorer runs: its address, its storage, whether it may start workers, how it talks to other tabs. */
 export interface AppEnv {
@@ -23,7 +27,11 @@ export interface AppEnv {
   kv: KV;
   /** Where older versions saved (localStorage "ownership-explorer:working"). */
   legacy?: KV | null;
+  /** Where work not yet saved when the page closes is written synchronously (journal.ts); absent: nowhere. */
+  journal?: Journal | null;
   workers: boolean;
+  /** Makes a Web Worker running the analysis (default: src/worker/analysis.worker.ts); only called when `workers`. */
+  worker?: () => Worker;
   channel?: TabChannel | null;
   /** Removes the share fragment from the address bar. */
   clearHash(): void;
@@ -33,7 +41,10 @@ export interface AppEnv {
   download(text: string, name: string, type?: string): void;
   /** Said at start when autosave cannot use IndexedDB (kv.ts chooseKv). */
   storageNotice?: string;
-  /** Where the Simulate panel's open/closed choice is remembered, and the window's width (absent: no storage, wide). */
+  /**
+   * Where the Simulate panel's open/closed choice and the workspace (docks, widths, legend) are remembered, and the
+   * window's width when the explorer starts (absent: no storage, wide).
+   */
   simPrefs?: SimViewPrefs;
   /** Runs `f` when the page is idle (default: requestIdleCallback, else a timeout). */
   idle?: (f: () => void) => void;
@@ -44,6 +55,10 @@ export interface ExplorerApp {
   store: ExplorerStore;
   /** The Simulate panel's view state (open, tab, preview, compare, lens). */
   simView: SimViewStore;
+  /** The workspace's view state (docks open, their widths, the legend, the split view). */
+  workspace: WorkspaceStore;
+  /** Control diffs of transitions, worked out in a worker of their own (stopped by stop()). */
+  diffs: Diffs;
   /** The analysis worker's state (idle when there is no worker). */
   remote: StoreApi<RemoteState>;
   autosave: AutosaveControl;
@@ -58,7 +73,7 @@ export interface ExplorerApp {
   ownGraph(): Promise<boolean>;
   /** Downloads the working document as an .ownership.json file. */
   saveFile(): void;
-  /** Stops autosave and the worker. */
+  /** Stops autosave and the workers. */
   stop(): void;
 }
 
@@ -87,6 +102,7 @@ export async function browserEnv(): Promise<AppEnv> {
     kv,
     storageNotice: notice,
     legacy: ls && localStorageKv(ls),
+    journal: ls && storageJournal(ls),
     workers: typeof Worker !== 'undefined',
     channel: browserChannel(),
     clearHash: clearLocationHash,
@@ -101,7 +117,7 @@ const tabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 /** Makes an explorer: the first document (share link, sample, saved work or bundled), its store and what runs beside it. */
 export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const env = envIn ?? (await browserEnv());
-  const persistence = createPersistence(env.kv, env.legacy ?? null);
+  const persistence = createPersistence(env.kv, env.legacy ?? null, env.journal ?? null);
   // A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept.
   const shared = isShareHash(env.hash) ? (await import('./shareLinks')).readShareHash(env.hash) : null;
   // Samples as large as the graphs analysed in the worker are generated there too (sample.ts).
@@ -114,11 +130,13 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const previewing = !!shared && 'doc' in shared;
   const autosave = createAutosave(
     // The slot opened is known at its revision (0: nothing saved yet), so another tab's later save is never overwritten.
-    { store, persistence, tab: tabId(), channel: env.channel, saveFile, known: previewing ? {} : { [initial.datasetId]: initial.rev ?? (await persistence.rev(initial.datasetId)).rev } },
+    { store, persistence, tab: tabId(), channel: env.channel, saveFile, download: (t, n) => env.download(t, n), known: previewing ? {} : { [initial.datasetId]: initial.rev ?? (await persistence.rev(initial.datasetId)).rev } },
     !previewing,
   );
   const share = createShareSession({ store, persistence, autosave, clearHash: env.clearHash, download: (t, n) => env.download(t, n) }, previewing);
-  const worker: RemoteAnalysis | null = env.workers ? startRemoteAnalysis(store) : null;
+  const makeWorker = () => new AnalysisWorker(env.worker?.());
+  const worker: RemoteAnalysis | null = env.workers ? startRemoteAnalysis(store, { makeWorker }) : null;
+  const diffs = createDiffs(env.workers ? makeWorker : null);
 
   /** Says that saved work could not be read, where it is kept, and offers it as a download. */
   const reportUnreadable = (u: Extract<SlotRead, { state: 'unreadable' }>, shown: string) =>
@@ -145,6 +163,8 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   return {
     store,
     simView: createSimView(env.simPrefs),
+    workspace: createWorkspace(env.simPrefs),
+    diffs,
     remote: worker?.state ?? createRemoteState(),
     autosave,
     share,
@@ -173,9 +193,9 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
         env.clearSearch();
         search = '';
       }
-      if (!d) st().notify(`Opened your graph${b.doc.title ? ` "${b.doc.title}"` : ''} as last saved. Undo goes back to the previous graph.`);
+      if (!d) st().notify(`Opened your graph${b.doc.title ? ` "${b.doc.title}"` : ''} as last saved. Undo goes back to the previous graph.${read.state === 'ok' && read.note ? ` ${read.note}` : ''}`);
       else if (read.state === 'unreadable') reportUnreadable(read, `the bundled ${d.label} dataset`);
-      else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
+      else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.${read.note ? ` ${read.note}` : ''}` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
     },
     async ownGraph() {
       return (await persistence.rev('imported')).rev > 0;
@@ -185,6 +205,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
       void autosave.pause();
       autosave.stop();
       worker?.stop();
+      diffs.stop();
     },
   };
 }

@@ -32,6 +32,8 @@ export interface AutosaveDeps {
   saveFile(): void;
   /** Revisions of the slots this tab opened. */
   known?: Partial<Record<DatasetId, number>>;
+  /** Offers the text of a backup as a download. */
+  download?(text: string, name: string): void;
   /** Wait after a change before writing, by document size (big graphs are written less often). */
   delay?: (entities: number) => number;
 }
@@ -51,6 +53,11 @@ export interface AutosaveControl {
   adopt(slot: DatasetId): void;
   /** Resolves once every write asked for so far is done. */
   idle(): Promise<void>;
+  /**
+   * Called as the page closes: journals the work not yet written, synchronously (journal.ts). False when work is
+   * pending and could not be journaled: the page should then ask before it closes.
+   */
+  unloading(): boolean;
   stop(): void;
 }
 
@@ -82,6 +89,14 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
   let full = false;
   /** What was last written or opened (no need to write it again). */
   let saved = { doc: store.getState().doc, datasetId: store.getState().datasetId, view: store.getState().view, scenario: store.getState().sim.scenario };
+  /**
+   * The load (store `loads`) whose work each slot holds, as far as this tab knows. A write of another load's document
+   * (a second file opened, a reset) first copies the slot's work to a backup, as keeping a share link does.
+   */
+  const lineage = new Map<DatasetId, number>();
+  for (const slot of known.keys()) lineage.set(slot, store.getState().loads);
+  /** The document this tab journaled as the page was closing, if any (a page kept in the back-forward cache lives on). */
+  let journaled: ExplorerState['doc'] | null = null;
   const dirty = () => {
     const s = store.getState();
     return s.doc !== saved.doc || s.sim.scenario !== saved.scenario || s.datasetId !== saved.datasetId || s.view.rule !== saved.view.rule || s.view.threshold !== saved.view.threshold || s.view.layers !== saved.view.layers || s.view.date !== saved.view.date;
@@ -108,7 +123,20 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
     if (r.saved.view) st().setView(r.saved.view);
     const s = st();
     saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
+    lineage.set(slot, s.loads);
     st().notify('Opened the version saved by the other tab. Undo goes back to this tab’s version.');
+  };
+
+  /** Copies the work `slot` holds to a backup before another document replaces it, and says so, with a download. */
+  const keepReplaced = async (slot: DatasetId) => {
+    const key = await persistence.backup(slot).catch(() => null);
+    if (!key) return;
+    const m = st().message;
+    const said = `Your previous "${labelOf(slot)}" graph is kept in this browser as a backup.`;
+    const download = { label: 'Download the previous graph', run: () => void persistence.backupText(key).then((t) => t && deps.download?.(t, `previous-${slot}-graph.json`)) };
+    // Said after what the user just did (e.g. "Opened acme.csv…"), not instead of it.
+    if (m && m.kind === 'notice' && !m.actions?.length) st().notify(`${m.text} ${said}`, 'notice', deps.download ? [download] : []);
+    else st().notify(said, 'notice', deps.download ? [download] : []);
   };
 
   /** Writes the working document: when it changed since last saved, always, or over another tab's work (`force`). */
@@ -121,6 +149,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       // A slot this tab never opened (a file just imported) is taken over at its present revision.
       const expect = known.get(slot) ?? (await persistence.rev(slot)).rev;
       try {
+        if (!force && lineage.get(slot) !== s.loads) await keepReplaced(slot);
         // A scenario shown is saved as one, with its base: a reload shows it still marked, with Back to base.
         const scenario = scenarioMark(s.sim);
         const r = await persistence.write({ doc: s.doc, datasetId: slot, view: savedViewOf(s.view), tab, ...(scenario ? { scenario } : {}) }, expect, force);
@@ -129,9 +158,14 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
           return askAboutOther(slot);
         }
         known.set(slot, r.rev);
+        lineage.set(slot, s.loads);
         blocked.delete(slot);
         stale.delete(slot);
         saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
+        if (journaled) {
+          persistence.settled(slot, tab);
+          journaled = null;
+        }
         channel?.post({ type: 'saved', slot, rev: r.rev, tab });
         if (full) {
           full = false;
@@ -201,18 +235,30 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       return write('always');
     },
     adopt(slot) {
+      lineage.set(slot, st().loads); // the caller kept what the slot held
       known.delete(slot);
       blocked.delete(slot);
       stale.delete(slot);
     },
     opened(slot, rev) {
       known.set(slot, rev);
+      lineage.set(slot, st().loads);
       blocked.delete(slot);
       stale.delete(slot);
       const s = st();
       saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
     },
     idle: () => chain,
+    unloading() {
+      const s = st();
+      const slot = slotOf(s);
+      if (!running || !slot || (!timer && !dirty())) return true;
+      if (journaled === s.doc) return true; // beforeunload journaled it; pagehide follows
+      const scenario = scenarioMark(s.sim);
+      const ok = persistence.unload({ slot, doc: s.doc, view: savedViewOf(s.view), ...(scenario ? { scenario } : {}), tab, baseRev: known.get(slot) ?? null, at: Date.now() });
+      journaled = ok ? s.doc : journaled;
+      return ok;
+    },
     stop() {
       if (timer) clearTimeout(timer);
       unsubscribe();

@@ -51,7 +51,7 @@ export function bundledBoot(id: DatasetId = 'line-yahoo'): Boot {
 
 /** A Boot from a read slot: the saved work, else the bundled dataset (saying why when the saved work was unreadable). */
 export function bootFrom(read: SlotRead, fallback: DatasetId = 'line-yahoo'): Boot {
-  if (read.state === 'ok') return { doc: read.saved.doc, datasetId: read.saved.datasetId, view: read.saved.view, rev: read.saved.rev, ...(read.saved.scenario ? { scenario: read.saved.scenario } : {}) };
+  if (read.state === 'ok') return { doc: read.saved.doc, datasetId: read.saved.datasetId, view: read.saved.view, rev: read.saved.rev, ...(read.note ? { notice: read.note } : {}), ...(read.saved.scenario ? { scenario: read.saved.scenario } : {}) };
   const b = bundledBoot(fallback);
   return read.state === 'unreadable' ? { ...b, unreadable: read } : b;
 }

@@ -6,6 +6,7 @@ import type { ExplorerApp } from './app';
 import { currentAnalysis, type RemoteState } from './remote';
 import type { SimViewState, SimViewStore } from './simView';
 import type { ExplorerState, ExplorerStore } from './store';
+import type { WorkspaceState, WorkspaceStore } from './workspace';
 
 const AppContext = createContext<ExplorerApp | null>(null);
 
@@ -51,4 +52,14 @@ export function useSimView<T>(selector: (s: SimViewState) => T): T {
 /** The Simulate view state itself, for event handlers. */
 export function useSimViewApi(): SimViewStore {
   return useApp().simView;
+}
+
+/** Selects from the workspace state (docks, widths, legend, split view). */
+export function useWorkspace<T>(selector: (s: WorkspaceState) => T): T {
+  return useZustand(useApp().workspace, selector);
+}
+
+/** The workspace state itself, for event handlers. */
+export function useWorkspaceApi(): WorkspaceStore {
+  return useApp().workspace;
 }

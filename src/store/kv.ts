@@ -23,6 +23,12 @@ export interface KV {
   setMany(entries: [string, unknown][]): Promise<void>;
   del(key: string): Promise<void>;
   keys(): Promise<string[]>;
+  /**
+   * Reads `key` and, in the same transaction, writes every entry of `entries(value)` — unless it returns null: then
+   * nothing is written. Resolves to whether it wrote. Two tabs doing this at once are serialised by the storage (an
+   * IndexedDB read-write transaction), so a check made on `key` still holds when the write lands.
+   */
+  swap(key: string, entries: (value: unknown) => [string, unknown][] | null): Promise<boolean>;
 }
 
 const isQuota = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22 || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
@@ -43,31 +49,52 @@ export function indexedDbKv(db = 'ownership-explorer', store = 'kv'): KV {
     },
     del: (key) => idbDel(key, st()),
     keys: async () => (await idbKeys(st())).map(String),
+    async swap(key, entries) {
+      try {
+        return await st()('readwrite', (os) =>
+          new Promise<boolean>((resolve, reject) => {
+            let wrote = false;
+            const read = os.get(key);
+            read.onsuccess = () => {
+              const list = entries(read.result);
+              if (list) for (const [k, v] of list) os.put(v, k);
+              wrote = !!list;
+            };
+            os.transaction.oncomplete = () => resolve(wrote);
+            os.transaction.onabort = os.transaction.onerror = () => reject(os.transaction.error ?? read.error);
+          }),
+        );
+      } catch (e) {
+        throw isQuota(e) ? new StorageFull(e) : e;
+      }
+    },
   };
 }
 
 /** localStorage, values as JSON text under `prefix` + key. */
 export function localStorageKv(ls: Storage, prefix = 'ownership-explorer:'): KV {
+  const getNow = (key: string): unknown => {
+    const text = ls.getItem(prefix + key);
+    if (text === null) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      return new Unreadable(text, e instanceof Error ? e.message : String(e));
+    }
+  };
+  const setNow = (entries: [string, unknown][]) => {
+    const old = entries.map(([k]) => [k, ls.getItem(prefix + k)] as const);
+    try {
+      for (const [k, v] of entries) ls.setItem(prefix + k, JSON.stringify(v));
+    } catch (e) {
+      for (const [k, v] of old) if (v === null) ls.removeItem(prefix + k); else ls.setItem(prefix + k, v);
+      throw isQuota(e) ? new StorageFull(e) : e;
+    }
+  };
   return {
     kind: 'localStorage',
-    async get(key) {
-      const text = ls.getItem(prefix + key);
-      if (text === null) return undefined;
-      try {
-        return JSON.parse(text);
-      } catch (e) {
-        return new Unreadable(text, e instanceof Error ? e.message : String(e));
-      }
-    },
-    async setMany(entries) {
-      const old = entries.map(([k]) => [k, ls.getItem(prefix + k)] as const);
-      try {
-        for (const [k, v] of entries) ls.setItem(prefix + k, JSON.stringify(v));
-      } catch (e) {
-        for (const [k, v] of old) if (v === null) ls.removeItem(prefix + k); else ls.setItem(prefix + k, v);
-        throw isQuota(e) ? new StorageFull(e) : e;
-      }
-    },
+    get: async (key) => getNow(key),
+    setMany: async (entries) => setNow(entries),
     async del(key) {
       ls.removeItem(prefix + key);
     },
@@ -78,6 +105,12 @@ export function localStorageKv(ls: Storage, prefix = 'ownership-explorer:'): KV 
         if (k?.startsWith(prefix)) out.push(k.slice(prefix.length));
       }
       return out;
+    },
+    // localStorage is synchronous: nothing runs between the read and the write.
+    async swap(key, entries) {
+      const list = entries(getNow(key));
+      if (list) setNow(list);
+      return !!list;
     },
   };
 }
@@ -98,6 +131,12 @@ export function memoryKv(initial: Record<string, unknown> = {}, quota = Infinity
     },
     del: async (key: string) => void data.delete(key),
     keys: async () => [...data.keys()],
+    async swap(key: string, entries: (value: unknown) => [string, unknown][] | null) {
+      const list = entries(data.has(key) ? structuredClone(data.get(key)) : undefined);
+      if (!list) return false;
+      await kv.setMany(list);
+      return true;
+    },
   };
   return kv;
 }

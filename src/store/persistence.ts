@@ -5,6 +5,7 @@ import { isoDate } from '../model/schema';
 import { parseDoc, type OwnershipDoc } from '../model';
 import { readableError } from './messages';
 import { Unreadable, type KV } from './kv';
+import type { Journal, JournalEntry } from './journal';
 import type { DatasetId, Layers, View } from './types';
 
 /** Datasets whose work is saved (generated samples are made again from their address). */
@@ -36,7 +37,7 @@ export interface Saved {
 /** A slot as read: saved work, nothing, or a value that could not be read (now kept under `backup`). */
 export type SlotRead =
   | { state: 'none' }
-  | { state: 'ok'; saved: Saved }
+  | { state: 'ok'; saved: Saved; /** Said at start: work recovered from the unload journal, or kept aside from it. */ note?: string }
   | { state: 'unreadable'; why: string; text: string; backup: string | null };
 
 export type WriteResult = { ok: true; rev: number } | { ok: false; conflict: { rev: number; tab?: string } };
@@ -57,6 +58,10 @@ export interface Persistence {
   /** Copies the slot's saved work to a new backup key (before something replaces it); null when it holds none. */
   backup(slot: DatasetId): Promise<string | null>;
   clear(slot: DatasetId): Promise<void>;
+  /** Journals work not yet saved, synchronously, as the page closes (journal.ts); false when it could not. */
+  unload(entry: JournalEntry): boolean;
+  /** Drops `tab`'s journal entry for `slot`: the tab lived on and saved (a page kept in the back-forward cache). */
+  settled(slot: DatasetId, tab: string): void;
 }
 
 const LEGACY_KEY = 'working';
@@ -96,8 +101,11 @@ export function savedScenario(raw: unknown): SavedScenario | null {
   }
 }
 
-/** Persistence over `kv`; `legacy` is where older versions kept the single slot "working" (localStorage). */
-export function createPersistence(kv: KV, legacy: KV | null = null): Persistence {
+/**
+ * Persistence over `kv`; `legacy` is where older versions kept the single slot "working" (localStorage); `journal` is
+ * where work not yet saved when the page closed waits (journal.ts), folded into its slot when the slot is next read.
+ */
+export function createPersistence(kv: KV, legacy: KV | null = null, journal: Journal | null = null): Persistence {
   /** Keeps an unreadable value as text under a new backup key, then clears it from `key` so it is backed up once. */
   const keep = async (from: KV, key: string, value: unknown, why: string): Promise<SlotRead> => {
     const text = value instanceof Unreadable ? value.text : safeJson(value);
@@ -130,9 +138,56 @@ export function createPersistence(kv: KV, legacy: KV | null = null): Persistence
       return keep(from, key, value, readableError(e));
     }
   };
+  const readSlot = async (slot: DatasetId): Promise<SlotRead> => {
+    const read = await readValue(kv, work(slot), slot);
+    if (read.state !== 'none' || !legacy) return read;
+    // Work saved by an older version, in its one slot, counts as this dataset's if it was this dataset.
+    const old = await readValue(legacy, LEGACY_KEY, null);
+    return old.state === 'ok' && old.saved.datasetId === slot ? old : read;
+  };
+  const backupText = async (text: string): Promise<string | null> => {
+    const key = `backup:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+    return kv.setMany([[key, text]]).then(() => key, () => null);
+  };
+  /**
+   * The slot as read, with the journal's work for it saved on top when it is newer: written over the revision it was
+   * based on (or over this same tab's later writes, which are older states of it). When another tab saved the slot
+   * since, the journaled work is kept as a backup instead, and said so.
+   */
+  const foldJournal = async (slot: DatasetId, read: SlotRead, j: Journal): Promise<SlotRead> => {
+    const entry = j.read(slot);
+    if (!entry) return read;
+    const aside = async (text: string, why: string): Promise<SlotRead> => {
+      const key = await backupText(text);
+      j.clear(slot);
+      if (read.state !== 'ok') return read;
+      return { ...read, note: `Changes made just before a tab closed ${why}; ${key ? 'they are kept in this browser as a backup' : 'they could not be kept'}.` };
+    };
+    if ('unreadable' in entry) return aside(entry.unreadable, 'could not be read back');
+    const now = await p.rev(slot);
+    const ours = entry.baseRev === null || now.rev === entry.baseRev || (now.tab === entry.tab && now.rev > entry.baseRev);
+    if (!ours) return aside(safeJson(entry), 'were made over a version another tab has since replaced');
+    let doc: OwnershipDoc;
+    try {
+      doc = parseDoc(entry.doc);
+    } catch (e) {
+      return aside(safeJson(entry), `could not be read back (${readableError(e)})`);
+    }
+    // A tab that never saw the slot took it over (a file just opened): what it held is kept first, as autosave does.
+    if (entry.baseRev === null && now.tab !== entry.tab) await p.backup(slot).catch(() => null);
+    const view = savedView(entry.view);
+    const scenario = savedScenario(entry.scenario) ?? undefined;
+    const w = await p.write({ doc, datasetId: slot, view, tab: entry.tab, ...(scenario ? { scenario } : {}) }, now.rev).catch(() => null);
+    if (!w?.ok) return aside(safeJson(entry), 'could not be saved');
+    j.clear(slot);
+    return { state: 'ok', saved: { doc, datasetId: slot, view, rev: w.rev, tab: entry.tab, ...(scenario ? { scenario } : {}) }, note: 'Your last changes, made just before the page closed, were recovered.' };
+  };
   const p: Persistence = {
     kind: kv.kind,
     async open() {
+      // Work journaled as the page closed was on screen last: its slot opens.
+      const journaled = journal && newestJournal(journal);
+      if (journaled) return { slot: journaled, read: await p.read(journaled) };
       const current = await kv.get('current').catch(() => undefined);
       if (isSlot(current)) return { slot: current, read: await p.read(current) };
       if (legacy) {
@@ -142,22 +197,28 @@ export function createPersistence(kv: KV, legacy: KV | null = null): Persistence
       return { slot: null, read: { state: 'none' } };
     },
     async read(slot) {
-      const read = await readValue(kv, work(slot), slot);
-      if (read.state !== 'none' || !legacy) return read;
-      // Work saved by an older version, in its one slot, counts as this dataset's if it was this dataset.
-      const old = await readValue(legacy, LEGACY_KEY, null);
-      return old.state === 'ok' && old.saved.datasetId === slot ? old : read;
+      const read = await readSlot(slot);
+      return journal ? foldJournal(slot, read, journal) : read;
     },
     async rev(slot) {
-      const r = (await kv.get(revKey(slot)).catch(() => undefined)) as { rev?: unknown; tab?: unknown } | undefined;
-      return { rev: typeof r?.rev === 'number' ? r.rev : 0, ...(typeof r?.tab === 'string' ? { tab: r.tab } : {}) };
+      return revOf(await kv.get(revKey(slot)).catch(() => undefined));
     },
     async write(saved, expect, force = false) {
       const slot = saved.datasetId;
-      const now = await p.rev(slot);
-      if (!force && now.rev !== expect) return { ok: false, conflict: now };
-      const rev = now.rev + 1;
-      await kv.setMany([[work(slot), { ...saved, rev }], [revKey(slot), { rev, tab: saved.tab }], ['current', slot]]);
+      let conflict = { rev: 0 } as { rev: number; tab?: string };
+      let rev = 0;
+      // The revision is checked and the work written in one transaction: two tabs saving in the same instant cannot
+      // both pass the check (the second finds the first's revision and is told of the conflict).
+      const wrote = await kv.swap(revKey(slot), (raw) => {
+        const now = revOf(raw);
+        if (!force && now.rev !== expect) {
+          conflict = now;
+          return null;
+        }
+        rev = now.rev + 1;
+        return [[work(slot), { ...saved, rev }], [revKey(slot), { rev, tab: saved.tab }], ['current', slot]];
+      });
+      if (!wrote) return { ok: false, conflict };
       if (legacy) await legacy.del(LEGACY_KEY).catch(() => {});
       return { ok: true, rev };
     },
@@ -175,11 +236,35 @@ export function createPersistence(kv: KV, legacy: KV | null = null): Persistence
       await kv.setMany([[key, safeJson(v)]]);
       return key;
     },
+    unload(entry) {
+      return !!journal?.write(entry);
+    },
+    settled(slot, tab) {
+      const entry = journal?.read(slot);
+      if (entry && !('unreadable' in entry) && entry.tab === tab) journal!.clear(slot);
+    },
     async clear(slot) {
       await kv.del(work(slot));
     },
   };
   return p;
+}
+
+/** The slot of the newest journal entry, if any. */
+function newestJournal(j: Journal): DatasetId | null {
+  let best: { slot: DatasetId; at: number } | null = null;
+  for (const slot of SAVED_SLOTS) {
+    const e = j.read(slot);
+    const at = e && !('unreadable' in e) ? e.at : e ? 0 : -1;
+    if (at >= 0 && (!best || at > best.at)) best = { slot, at };
+  }
+  return best?.slot ?? null;
+}
+
+/** A stored revision record read defensively: its number (0 when absent or damaged) and the tab that wrote it. */
+function revOf(raw: unknown): { rev: number; tab?: string } {
+  const r = raw as { rev?: unknown; tab?: unknown } | undefined;
+  return { rev: typeof r?.rev === 'number' ? r.rev : 0, ...(typeof r?.tab === 'string' ? { tab: r.tab } : {}) };
 }
 
 function safeJson(value: unknown): string {

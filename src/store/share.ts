@@ -63,8 +63,28 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
     const b = await boot(deps.persistence);
     return { doc: b.doc, datasetId: b.datasetId, view: b.view, rev: b.rev, notice: b.unreadable ? `Your saved graph could not be read (${b.unreadable.why}); the bundled dataset is shown.` : undefined };
   };
+  /** Set while the session itself loads a document, so that only other loads end the preview. */
+  let loading = false;
+  const load = (doc: OwnershipDoc, datasetId: DatasetId, undoable = false) => {
+    loading = true;
+    try {
+      st().loadDoc(doc, datasetId, { undoable });
+    } finally {
+      loading = false;
+    }
+  };
+  // Another document opened while previewing (a dataset, a sample, a file) ends the preview: the user left the shared
+  // graph, and what they do next is saved as usual (their own work was saved when the preview began).
+  deps.store.subscribe((s, prev) => {
+    if (loading || s.loads === prev.loads || !state.getState().active) return;
+    state.setState({ active: false });
+    deps.clearHash();
+    own = null;
+    shared = null;
+    deps.autosave.resume();
+  });
   const restore = (o: Own, undoable = false) => {
-    st().loadDoc(o.doc, o.datasetId, { undoable });
+    load(o.doc, o.datasetId, undoable);
     if (o.view) st().setView(o.view);
     if (o.rev !== undefined) deps.autosave.opened(o.datasetId, o.rev);
   };
@@ -77,7 +97,7 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
         own = { doc: s.doc, datasetId: s.datasetId, view: { rule: s.view.rule, threshold: s.view.threshold, date: s.view.date, layers: s.view.layers } };
       }
       shared = doc;
-      st().loadDoc(doc, 'imported');
+      load(doc, 'imported');
       state.setState({ active: true });
     },
     async keep() {
@@ -89,7 +109,7 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
       state.setState({ active: false });
       deps.clearHash();
       restore(mine);
-      st().loadDoc(doc, 'imported', { undoable: true });
+      load(doc, 'imported', true);
       deps.autosave.adopt('imported');
       await deps.autosave.saveNow();
       const title = mine.doc.title ? `"${mine.doc.title}"` : 'your own graph';

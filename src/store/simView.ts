@@ -3,6 +3,7 @@
 // explorer, made by createApp(); importing this module reads no storage.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Op } from '../model';
+import type { LitPath } from '../analysis/litPath';
 
 export const SIM_TABS = ['scenarios', 'transfer', 'whatif', 'timeline', 'dependencies', 'cases'] as const;
 export type SimTab = (typeof SIM_TABS)[number];
@@ -29,6 +30,8 @@ export interface SimViewState {
   focus: string[];
   /** The id of the selected timeline event. */
   event: string | null;
+  /** A path lit on the canvas (both sides of the split view) and in exports; Escape clears it. */
+  lit: LitPath | null;
   set(changes: Partial<Omit<SimViewState, 'set'>>): void;
 }
 
@@ -73,6 +76,7 @@ export function createSimView(prefs: SimViewPrefs = { storage: null, width: Infi
     lens: false,
     focus: [],
     event: null,
+    lit: null,
     set: (changes) => {
       if (changes.open !== undefined) remember(changes.open);
       set(changes);

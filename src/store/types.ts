@@ -28,6 +28,10 @@ export interface View {
   linkMode: boolean;
   /** Focus mode (huge graphs): the entities whose neighbourhood is drawn, and how many levels; null = automatic. */
   focus: { ids: string[]; depth: number } | null;
+  /** Large groups: draw holdings from this stake (%) up, 0 for all; smaller holders are hidden and counted. */
+  minStake: number;
+  /** Companies whose subsidiaries are collapsed into them (a count on the node). */
+  collapsed: string[];
 }
 
 /** A button offered with a message ("Download it", "Save as file"). */
@@ -56,4 +60,6 @@ export const DEFAULT_VIEW: View = {
   tableOpen: false,
   linkMode: false,
   focus: null,
+  minStake: 0,
+  collapsed: [],
 };

@@ -1,5 +1,6 @@
-// A small horizontal bar chart in plain HTML/CSS: one labelled bar per owner, values in percent.
-export function BarChart({ rows, label, max = 10 }: { rows: { key: string; label: string; value: number }[]; label: string; max?: number }) {
+// A small horizontal bar chart in plain HTML/CSS: one labelled bar per owner, values in percent; with `onPick`, each
+// row's label is a button.
+export function BarChart({ rows, label, max = 10, onPick, pickTitle }: { rows: { key: string; label: string; value: number }[]; label: string; max?: number; onPick?(key: string): void; pickTitle?: string }) {
   const sorted = [...rows].sort((a, b) => b.value - a.value);
   const shown = sorted.slice(0, max);
   const rest = sorted.slice(max).reduce((s, r) => s + r.value, 0);
@@ -8,7 +9,11 @@ export function BarChart({ rows, label, max = 10 }: { rows: { key: string; label
     <div className="bars" role="list" aria-label={label}>
       {shown.map((r) => (
         <div className="bar-row" role="listitem" key={r.key}>
-          <span className="bar-label" title={r.label}>{r.label}</span>
+          {onPick ? (
+            <button type="button" className="bar-label link" title={pickTitle ?? r.label} onClick={() => onPick(r.key)}>{r.label}</button>
+          ) : (
+            <span className="bar-label" title={r.label}>{r.label}</span>
+          )}
           <span className="bar-track" aria-hidden="true">
             <span className="bar-fill" style={{ width: `${Math.max(0.5, Math.min(100, r.value))}%` }} />
           </span>

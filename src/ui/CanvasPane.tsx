@@ -12,6 +12,7 @@ import type { Core } from 'cytoscape';
 import { useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
+import { useWorkspace } from './workspace/workspaceState';
 import { isPlaceholder } from '../store/sample';
 import { useFocus } from '../canvas/useElements';
 import { Legend } from './Legend';
@@ -24,15 +25,24 @@ const AnalysisStatus = lazy(() => import('./AnalysisStatus').then((m) => ({ defa
 /** The split view's left side (fetched after the first drawing, ui/parts.ts). */
 const MirrorCanvas = MirrorCanvasPart.Part;
 
+/** The stake thresholds offered (0 = every holding). */
+const MIN_STAKES = [0, 1, 3, 5, 10, 25];
+
 const LAYER_LABELS: Record<keyof Layers, string> = { holdings: 'Holdings', agreements: 'Agreements', dependencies: 'Dependencies' };
 
 /** Which edge layers are drawn, and the table under the graph. */
 function LayerControls() {
   const layers = useStore((s) => s.view.layers);
   const tableOpen = useStore((s) => s.view.tableOpen);
+  const minStake = useStore((s) => s.view.minStake);
   const setView = useStore((s) => s.setView);
   return (
     <div className="view-controls" role="group" aria-label="Layers">
+      <label className="min-stake" title="Large groups: hide holdings below this stake; each company whose smaller holders are hidden says how many">
+        <select value={minStake} onChange={(e) => setView({ minStake: Number(e.target.value) })} aria-label="Show holdings from" data-testid="min-stake">
+          {MIN_STAKES.map((x) => <option key={x} value={x}>{x ? `Holdings ≥ ${x}%` : 'All holdings'}</option>)}
+        </select>
+      </label>
       {(Object.keys(LAYER_LABELS) as (keyof Layers)[]).map((k) => (
         <button key={k} type="button" className="toggle" aria-pressed={layers[k]} onClick={() => setView({ layers: { ...layers, [k]: !layers[k] } })}>
           {LAYER_LABELS[k]}
@@ -85,11 +95,15 @@ export function CanvasPane() {
   const big = isBigDrawing(elements);
   const layerReady = useEdgeLayer(big);
   const model = legendModel(elements, analysis, namer(analysis.doc));
-  const beforeName = draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
-  const afterName = draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
+  const compareDate = useWorkspace((s) => s.compareDate);
+  const dates = split && !!compareDate;
+  const beforeName = dates ? `On ${compareDate}` : draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
+  const afterName = dates ? `On ${analysis.options.date}` : draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
   // Only the first letter is lowered: a scenario's title keeps its names ("scenario: SoftBank buys NAVER out").
   const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-  const side = split
+  const side = dates
+    ? `Left: ${compareDate} · right: ${analysis.options.date}`
+    : split
     ? `Left: ${lowerFirst(beforeName)} · right: ${lowerFirst(afterName)} · ${analysis.options.date}`
     : `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
   return (

@@ -3,7 +3,8 @@
 import type { AnalysisView } from '../analysis';
 import { RULE_LABELS } from '../analysis';
 import { lazy, Suspense } from 'react';
-import { useStoreApi } from '../store';
+import { useSimViewApi } from '../store/simView';
+import { controlChain } from '../analysis/litPath';
 import { BarChart } from './BarChart';
 import { listNames } from './names';
 
@@ -12,15 +13,20 @@ const WhyFigures = lazy(() => import('./WhyFigures').then((m) => ({ default: m.W
 
 const STATUS_TEXT = { independent: 'Independent', controlled: 'Controlled', joint: 'Jointly controlled', circular: 'Circular control' } as const;
 
-function EntityLinks({ ids, nameOf }: { ids: string[]; nameOf: (id: string) => string }) {
-  const appStore = useStoreApi();
+/** Controllers of `entity`: clicking one lights the chain of control from it down to the entity. */
+function ControllerLinks({ entity, ids, analysis, nameOf }: { entity: string; ids: string[]; analysis: AnalysisView; nameOf: (id: string) => string }) {
+  const simView = useSimViewApi();
   if (!ids.length) return <span className="muted">none</span>;
+  const light = (id: string) => {
+    const chain = controlChain(analysis.control, entity, id) ?? [id, entity];
+    simView.getState().set({ lit: { paths: [chain], label: chain.map(nameOf).join(' → ') } });
+  };
   return (
     <>
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 && (i === ids.length - 1 ? ' and ' : ', ')}
-          <button type="button" className="link" onClick={() => appStore.getState().select({ kind: 'entity', id })}>{nameOf(id)}</button>
+          <button type="button" className="link" title="Light the chain of control on the graph (Esc clears)" onClick={() => light(id)}>{nameOf(id)}</button>
         </span>
       ))}
     </>
@@ -28,11 +34,19 @@ function EntityLinks({ ids, nameOf }: { ids: string[]; nameOf: (id: string) => s
 }
 
 export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: AnalysisView; nameOf: (id: string) => string }) {
+  const simView = useSimViewApi();
   const c = analysis.control.get(id);
   if (!c) return null;
   const lt = analysis.lookThrough(id);
   const power = analysis.power(id);
   const veto = power.filter((p) => p.veto).map((p) => nameOf(p.id));
+  // An ultimate owner's paths (paths.ts loads graphology, so it comes on first use); a remainder has none.
+  const lightStake = async (owner: string) => {
+    if (owner.startsWith('float:')) return;
+    const { explainStake } = await import('../analysis/paths');
+    const x = explainStake(analysis, owner, id);
+    if (x.paths.length) simView.getState().set({ lit: { paths: x.paths.map((p) => p.ids), label: `${nameOf(owner)} in ${nameOf(id)}: ${x.total.toFixed(2)}%` } });
+  };
   return (
     <section className="panel-section control" aria-labelledby="control-h">
       <h3 id="control-h">Control <span className="muted small-text">({RULE_LABELS[analysis.options.rule]}{analysis.options.rule === 'defacto' ? `, τ = ${analysis.options.threshold}%` : ''}, on {analysis.options.date})</span></h3>
@@ -40,9 +54,9 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
         <dt>Status</dt>
         <dd><span className={`badge s-${c.status}`} data-testid="status">{STATUS_TEXT[c.status]}</span></dd>
         <dt>{c.status === 'joint' ? 'Joint controllers' : 'Parent'}</dt>
-        <dd data-testid="parent"><EntityLinks ids={c.parent} nameOf={nameOf} /></dd>
+        <dd data-testid="parent"><ControllerLinks entity={id} ids={c.parent} analysis={analysis} nameOf={nameOf} /></dd>
         <dt>Ultimately controlled by</dt>
-        <dd data-testid="ultimate"><EntityLinks ids={c.ultimate} nameOf={nameOf} /></dd>
+        <dd data-testid="ultimate"><ControllerLinks entity={id} ids={c.ultimate} analysis={analysis} nameOf={nameOf} /></dd>
       </dl>
       <h4>Why</h4>
       <ol className="explain" data-testid="explain">
@@ -58,7 +72,11 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
             <WhyFigures id={id} analysis={analysis} lookThrough={lt} nameOf={nameOf} />
           </Suspense>
           <h4>Ultimate owners</h4>
-          <BarChart label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
+          <BarChart
+            label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))}
+            pickTitle="Light the paths that make this stake on the graph (Esc clears)"
+            onPick={(owner) => void lightStake(owner)}
+          />
         </>
       )}
       {power.length > 0 && (

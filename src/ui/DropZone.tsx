@@ -49,7 +49,7 @@ export function DropZone() {
     <div className="drop-overlay" role="status">
       <div>
         <strong>Drop to open</strong>
-        <span>An .ownership.json file, BODS 0.4 JSON, a CSV edge list (holder,subject,shares), or a PNG exported from this app. Undo goes back.</span>
+        <span>An .ownership.json file, BODS 0.4 JSON, FollowTheMoney JSON lines, a CSV edge list (holder,subject,shares), or a PNG exported from this app. Undo goes back.</span>
       </div>
     </div>
   );

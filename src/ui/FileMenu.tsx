@@ -12,10 +12,10 @@ const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default:
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** What the file picker offers (importFile also sniffs the content, so a renamed file still opens). */
-export const OPEN_ACCEPT = '.json,.csv,.png,.txt,application/json,text/csv,image/png';
+export const OPEN_ACCEPT = '.json,.jsonl,.ndjson,.csv,.png,.txt,application/json,application/x-ndjson,text/csv,image/png';
 
 export function FileMenu() {
-  const { openFiles, saveBods, saveCsv, saveDocument, makeShareLink } = useLazyFileActions();
+  const { openFiles, saveBods, saveFtm, saveCsv, saveDocument, makeShareLink } = useLazyFileActions();
   const [open, setOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [share, setShare] = useState<ShareState | null>(null);
@@ -77,11 +77,12 @@ export function FileMenu() {
       {open && (
         <ul role="menu" aria-label="File" className="menu" onKeyDown={onMenuKey}>
           <li role="none"><button type="button" role="menuitem" onClick={run(pick)}>Open… <kbd>Ctrl+O</kbd></button></li>
-          <li role="none" className="menu-hint">Also: drop a file anywhere. Reads .ownership.json, BODS 0.4, CSV, and PNGs from this app.</li>
+          <li role="none" className="menu-hint">Also: drop a file anywhere. Reads .ownership.json, BODS 0.4, FollowTheMoney JSON lines, CSV, and PNGs from this app.</li>
           <li role="none"><button type="button" role="menuitem" onClick={run(saveDocument)}>Save as .ownership.json <kbd>Ctrl+S</kbd></button></li>
           <li role="separator" />
           <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(() => setImageOpen(true))}>Export image (PNG or SVG)…</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveBods(date))}>Export BODS 0.4 JSON (as of {date})</button></li>
+          <li role="none"><button type="button" role="menuitem" onClick={run(saveFtm)}>Export FollowTheMoney (.ftm.jsonl)</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveCsv(date))}>Export holdings CSV (as of {date})</button></li>
           <li role="separator" />
           <li role="none">

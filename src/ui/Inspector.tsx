@@ -7,6 +7,7 @@ import { useSplit } from './workspace/useSplit';
 import { useEdits } from './edits';
 import { AddEntityForm, AddHoldingForm } from './AddForms';
 import { ControlPanel } from './ControlPanel';
+import { CollapseButton } from './CollapseButton';
 import { AgreementForm, DependencyForm } from './EdgeForms';
 import { EntityForm } from './EntityForm';
 import { DateField, Section, TextField } from './fields';
@@ -15,16 +16,17 @@ import { HoldingForm } from './HoldingForm';
 import { namer } from './names';
 import { EntityRegisterInfo, RelationDetails } from './RelationInfo';
 import { deleteSelection } from './workspace/deleteSelection';
-import { useWorkspace, workspace } from './workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from './workspace/workspaceState';
 
 /** Collapses the inspector dock to its rail. */
 function Collapse() {
+  const workspace = useWorkspaceApi();
   return <button type="button" className="collapse" onClick={() => workspace.getState().set({ inspectorOpen: false })} aria-label="Collapse the inspector" title="Collapse">▸</button>;
 }
 
 /** What the inspector describes when it is not the working document. */
 function sideWords(mode: ShownMode, beforeInSplit: boolean, date: string): string {
-  const what = mode === 'preview' ? 'the preview (not applied)' : mode === 'base' || beforeInSplit ? 'the base, before the change' : 'the working document';
+  const what = mode === 'preview' ? 'the preview (not applied)' : mode === 'date' ? 'the working document' : mode === 'base' || beforeInSplit ? 'the base, before the change' : 'the working document';
   return `Describing ${what}, on ${date}. Edits apply to the working document.`;
 }
 
@@ -54,6 +56,7 @@ export function Inspector() {
     if (e)
       body = (
         <div key={e.id}>
+          {onSide && <CollapseButton id={e.id} analysis={analysis} />}
           {onSide ? <ControlPanel id={e.id} analysis={analysis} nameOf={nameOf} /> : <p className="muted">Not in the document shown.</p>}
           <EntityRegisterInfo id={e.id} doc={doc} options={analysis.options} nameOf={nameOf} />
           {!readOnly && (

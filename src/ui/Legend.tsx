@@ -1,7 +1,7 @@
 // The legend, drawn from legendModel (the same style tables as the canvas, filtered to what is drawn): a strip docked
 // under the canvas, one line by default (control groups first), every key when expanded; it never lies over a node.
 import type { LegendModel } from '../canvas/legend';
-import { useWorkspace, workspace } from './workspace/workspaceState';
+import { useWorkspace, useWorkspaceApi } from './workspace/workspaceState';
 
 function Shape({ svg, fill = '#fff', line = '#374151' }: { svg: string; fill?: string; line?: string }) {
   return (
@@ -25,6 +25,7 @@ function Line({ color, lineStyle, dash, width = 2 }: { color: string; lineStyle:
 /** `side` names what the legend describes ("Base, 2024-09-30"), so it always matches the canvas beside it. */
 export function Legend({ model, side }: { model: LegendModel; side?: string }) {
   const open = useWorkspace((s) => s.legendOpen);
+  const workspace = useWorkspaceApi();
   return (
     <section className={`legend${open ? ' open' : ''}`} aria-label="Legend">
       <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => workspace.getState().set({ legendOpen: !open })} title={open ? 'Show one line' : 'Show every key'}>

@@ -1,7 +1,8 @@
-// Find an entity by name: a combobox listing matches; Enter or a click focuses the entity on the canvas.
+// Find an entity by name, other name or identifier (searchEntities.ts): a combobox listing matches; Enter or a click focuses the entity on the canvas.
 import { useId, useMemo, useState } from 'react';
 import { canvasApi } from '../canvas/canvasApi';
 import { useStoreApi, useStore } from '../store';
+import { searchEntities } from './searchEntities';
 
 export function Search() {
   const appStore = useStoreApi();
@@ -10,18 +11,7 @@ export function Search() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const matches = useMemo(() => {
-    const t = q.trim().toLowerCase();
-    if (!t) return [];
-    const starts: typeof entities = [], contains: typeof entities = [];
-    for (const e of entities) {
-      const n = e.name.toLowerCase();
-      if (n.startsWith(t)) starts.push(e);
-      else if (n.includes(t) || e.id.toLowerCase() === t) contains.push(e);
-      if (starts.length >= 8) break;
-    }
-    return [...starts, ...contains].slice(0, 8);
-  }, [q, entities]);
+  const matches = useMemo(() => searchEntities(entities, q), [q, entities]);
   const pick = (entityId: string) => {
     const api = canvasApi();
     if (api) api.focus(entityId);
@@ -46,15 +36,16 @@ export function Search() {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, matches.length - 1)); }
           if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-          if (e.key === 'Enter' && matches[active]) { e.preventDefault(); pick(matches[active].id); }
+          if (e.key === 'Enter' && matches[active]) { e.preventDefault(); pick(matches[active].entity.id); }
           if (e.key === 'Escape') setOpen(false);
         }}
       />
       {open && matches.length > 0 && (
         <ul id={`${id}-list`} role="listbox" className="search-list" aria-label="Matching entities">
-          {matches.map((e, i) => (
+          {matches.map(({ entity: e, via }, i) => (
             <li key={e.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(ev) => { ev.preventDefault(); pick(e.id); }}>
               {e.name}
+              {via && <span className="search-via"> — {via}</span>}
             </li>
           ))}
         </ul>

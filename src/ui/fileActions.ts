@@ -1,4 +1,4 @@
-// The File menu's actions on an explorer: save, export (PNG, SVG, BODS, CSV), share link, open. Each reports its
+// The File menu's actions on an explorer: save, export (PNG, SVG, BODS, FollowTheMoney, CSV), share link, open. Each reports its
 // outcome with one message; only opening changes the document. Importers and exporters load on first use, keeping
 // them out of the first page load.
 import { canvasApi } from '../canvas/canvasApi';
@@ -18,12 +18,12 @@ import { namer } from './names';
 
 /** What the canvas shows (canvas/useShown): the working document, a transfer's preview, or a scenario's base. */
 export interface ShownGraph {
-  mode: 'current' | 'preview' | 'base';
+  mode: 'current' | 'preview' | 'base' | 'date';
   analysis: AnalysisView;
   elements: ElementDef[];
 }
 
-const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)' } as const;
+const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)', date: null } as const;
 
 /** How long a worker import may take before it is given up. */
 const WORKER_IMPORT_TIMEOUT_MS = 120_000;
@@ -46,6 +46,14 @@ export function fileActions(store: ExplorerStore) {
     const name = `${base()}.bods.json`;
     download(exportBodsJson(st().doc, { date }), name, 'application/json');
     st().notify(`Exported "${name}": BODS 0.4 statements as of ${date}. Dependencies and events have no BODS equivalent and are left out.`);
+  }
+
+  /** Exports FollowTheMoney JSON lines (Aleph, OpenSanctions): entities, Ownership, Directorship and other links. */
+  async function saveFtm(): Promise<void> {
+    const { exportFtm } = await import('../io');
+    const name = `${base()}.ftm.jsonl`;
+    download(exportFtm(st().doc), name, 'application/x-ndjson');
+    st().notify(`Exported "${name}": FollowTheMoney entities, one per line, with every dated holding. Dependencies and events have no FollowTheMoney equivalent here and are left out.`);
   }
 
   /** Exports the holdings in force on the view date as CSV (holder,subject,shares,votes). */
@@ -144,7 +152,7 @@ export function fileActions(store: ExplorerStore) {
     }
   }
 
-  return { saveDocument, saveBods, saveCsv, currentCaption, saveImage, makeShareLink, openFiles };
+  return { saveDocument, saveBods, saveFtm, saveCsv, currentCaption, saveImage, makeShareLink, openFiles };
 }
 
 /** The file actions of the explorer this component belongs to. */

@@ -13,6 +13,7 @@ export function useLazyFileActions() {
       openFiles: async (files: FileLike[]) => (await load()).openFiles(files),
       saveDocument: async () => (await load()).saveDocument(),
       saveBods: async (date: string) => (await load()).saveBods(date),
+      saveFtm: async () => (await load()).saveFtm(),
       saveCsv: async (date: string) => (await load()).saveCsv(date),
       makeShareLink: async () => (await load()).makeShareLink(),
     };

@@ -1,6 +1,7 @@
-// Global keyboard shortcuts: undo/redo, Delete for the selection, Escape to leave modes and clear the selection.
+// Global keyboard shortcuts: undo/redo, Delete for the selection, Escape to clear a lit path, leave modes and clear the selection.
 import { useEffect } from 'react';
 import { useStoreApi } from '../store';
+import { useSimViewApi } from '../store/simView';
 import { deleteSelection } from './workspace/deleteSelection';
 
 /** Whether the key event comes from a field with an uncommitted edit (its own undo and Delete apply there). */
@@ -13,6 +14,7 @@ function inEditableField(t: EventTarget | null): boolean {
 
 export function useShortcuts() {
   const appStore = useStoreApi();
+  const simView = useSimViewApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const st = appStore.getState();
@@ -35,7 +37,9 @@ export function useShortcuts() {
         }
       } else if (e.key === 'Escape') {
         if (document.querySelector('dialog[open]')) return;
-        if (st.view.linkMode) st.setView({ linkMode: false });
+        // One thing at a time: a lit path first, then link mode, then the selection.
+        if (simView.getState().lit) simView.getState().set({ lit: null });
+        else if (st.view.linkMode) st.setView({ linkMode: false });
         else st.select(null);
       }
     };

@@ -63,6 +63,28 @@ describe('saved work', () => {
     expect(backups).toEqual([garbage]);
   });
 
+  it('an edit followed at once by a reload, or by closing the tab, is never lost', async () => {
+    const { context, page } = await fresh();
+    await gotoApp(page, baseUrl);
+    const drawn = (p: Page) => p.waitForFunction(() => window.__explorer?.stats.firstDrawnAt != null);
+    // The reload starts within a few milliseconds of the edit, long before autosave's own write (300 ms and more).
+    for (let i = 0; i < 4; i++) {
+      await addEntity(page, `Reloaded ${i}`);
+      await page.reload();
+      await drawn(page);
+      expect(await names(page)).toContain(`Reloaded ${i}`);
+    }
+    await shot(page, 'saved-recovered-after-reload');
+    let tab = page;
+    for (let i = 0; i < 3; i++) {
+      await addEntity(tab, `Closed ${i}`);
+      await Promise.all([tab.waitForEvent('close'), tab.close({ runBeforeUnload: true })]);
+      tab = await context.newPage();
+      await gotoApp(tab, baseUrl);
+      expect(await names(tab)).toEqual(expect.arrayContaining(['Reloaded 3', `Closed ${i}`]));
+    }
+  });
+
   it('two tabs: the second never writes over the first silently; it asks, and the first is told', async () => {
     const { context, page: a } = await fresh();
     await gotoApp(a, baseUrl);

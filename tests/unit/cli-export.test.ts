@@ -51,7 +51,7 @@ describe('cli export', () => {
   });
 
   it.each([
-    [[ly, '--to', 'x.txt'], /--to x\.txt: the extension names no format — use one of \.ownership\.json, \.bods\.json, \.csv, \.svg, \.png/],
+    [[ly, '--to', 'x.txt'], /--to x\.txt: the extension names no format — use one of \.ownership\.json, \.bods\.json, \.ftm\.jsonl, \.csv, \.svg, \.png/],
     [[ly], /export needs --to OUT/],
     [[ly, '--to', join(dir, 'missing', 'x.csv')], /cannot write .*x\.csv: its folder does not exist/],
     [['/dev/null', '--to', 'x.csv'], /it is a device, not a regular file/],

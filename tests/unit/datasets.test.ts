@@ -58,6 +58,15 @@ describe('bundled datasets', () => {
         }
       });
 
+      it('sources every other name and identifier', () => {
+        for (const e of doc.entities) {
+          for (const n of [...(e.aliases ?? []), ...(e.identifiers ?? [])]) {
+            const what = 'name' in n ? n.name : `${n.scheme} ${n.id}`;
+            expect(n.sources?.length ?? 0, `${e.id}: ${what} has no source`).toBeGreaterThan(0);
+          }
+        }
+      });
+
       it('has unique ids within each kind', () => {
         for (const list of [doc.entities, doc.holdings, doc.agreements ?? [], doc.dependencies ?? [], doc.events ?? []]) {
           const ids = list.map((r) => r.id);

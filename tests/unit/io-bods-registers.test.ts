@@ -211,7 +211,9 @@ describe('io/bods: relationship-only files and the warning cases', () => {
     const later = { ...rel('r', 'c', 'x', [shares(60)]), statementDate: '2024-03-01T15:00:00Z', recordStatus: 'updated' };
     const earlier = { ...rel('r', 'c', 'x', [shares(40)]), statementDate: '2024-03-01T09:30:00Z', recordStatus: 'updated' };
     const { doc, warnings } = importBods([company('c', 'C'), person('x', 'X'), later, earlier]);
-    expect(lines(doc)).toEqual(['x>c 60']);
+    // The earlier statement describes the time before the later one's day; from that day the later one is in force.
+    expect(lines(doc, '2024-02-01')).toEqual(['x>c 40']);
+    expect(lines(doc, '2024-03-01')).toEqual(['x>c 60']);
     expect(warnings.join('\n')).toMatch(/comes after statement 3 .* but is dated earlier the same day \(2024-03-01T09:30:00Z\) — the later time wins/);
   });
 });

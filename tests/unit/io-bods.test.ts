@@ -85,28 +85,27 @@ describe('io/bods import: example files', () => {
   });
 
   it.each([
-    ['2019-06-01', undefined, []],
+    ['2019-06-01', 'Old Name Ltd', []],
     ['2021-01-01', 'Old Name Ltd', ['co-y>co-x 40/-', 'person-z>co-x 10/-']],
     ['2022-03-01', 'New Name Ltd', ['co-y>co-x 40/-', 'person-z>co-x 10/-']],
     ['2022-07-01', 'New Name Ltd', ['co-y>co-x 55/-', 'person-z>co-x 10/-']],
     ['2024-01-01', 'New Name Ltd', ['co-y>co-x 55/-']],
   ])('updated and closed records on %s', (date, name, lines) => {
-    if (!name) {
-      expect(() => importBods(fixture('bods-updates.json'), { date, fileName: 'updates.json' })).toThrow(/io\/bods: updates\.json: no entity or person statement is left on 2019-06-01/);
-      return;
-    }
-    const { doc } = importBods(fixture('bods-updates.json'), { date });
+    const { doc, warnings } = importBods(fixture('bods-updates.json'), { date });
     expect(entity(doc, 'co-x').name).toBe(name);
     expect(holdingLines(doc, date)).toEqual(lines);
-    expect(doc.entities.some((e) => e.id === 'person-z')).toBe(date < '2023-03-01');
+    // The closed person stays: the history before the closing holds her 10%.
+    expect(doc.entities.some((e) => e.id === 'person-z')).toBe(true);
     expect(doc.asOf).toBe(date);
+    expect(warnings.some((w) => /described only by statements dated after 2019-06-01/.test(w))).toBe(date === '2019-06-01');
   });
 
-  it('without a view date the newest statements win and dated history is kept', () => {
+  it('without a view date every statement is kept with its dates: the whole history, closings included', () => {
     const { doc } = importBods(fixture('bods-updates.json'));
     expect(doc.holdings.map((h) => [h.id, h.shares, h.since, h.until])).toEqual([
       ['rel-y-x', 40, '2020-01-01', '2022-06-01'],
       ['rel-y-x-2022-06-01', 55, '2022-06-01', undefined],
+      ['rel-z-x', 10, '2020-01-01', '2023-03-01'],
     ]);
   });
 

@@ -1,8 +1,9 @@
 // Hostile shapes every reader refuses with an IoError (never a RangeError from a blown stack): deep nesting in native
-// JSON, BODS, a PNG's embedded document and a share link; and rounded totals reported by importFile.
+// JSON, BODS, a PNG's embedded document and a share link; rounded totals reported by importFile; and the size limit,
+// which each caller passes in (the app's 150 MB, the command line's 1 GB) rather than setting it for the process.
 import { describe, it, expect } from 'vitest';
 import { deflateSync } from 'fflate';
-import { IoError, decodeShareFragment, embedDoc, importFile } from '../../src/io';
+import { IoError, MAX_FILE_BYTES, decodeShareFragment, embedDoc, importBods, importCsvDetailed, importFile, openDoc } from '../../src/io';
 import { MAX_NESTING, checkNesting, toBase64Url } from '../../src/io/text';
 import { emptyDoc } from '../../src/model';
 import { encodePng } from '../png';
@@ -45,5 +46,24 @@ describe('io/import: rounded totals', () => {
     expect(r.warnings).toEqual([expect.stringMatching(/^io\/native: r\.ownership\.json: the stakes in "C" \(c\) sum to 100\.05% — read as rounding/)]);
     const csv = importFile(enc('holder,subject,shares\nA,C,50.05\nB,C,50\n'), 'r.csv');
     expect(csv.warnings).toEqual([expect.stringMatching(/^io\/csv: r\.csv: the stakes in "C" \(c\) sum to 100\.05%/)]);
+  });
+});
+
+describe('io: the size limit is the caller’s, passed in', () => {
+  const native = enc(nativeWith('1'));
+  it.each([
+    ['importFile', () => importFile(native, 'n.json', { maxBytes: 10 }), /^io\/import: "n\.json" is 0\.0 MB, more than the /],
+    ['openDoc', () => openDoc(nativeWith('1'), 'n.json', 10), /^io\/native: "n\.json" is/],
+    ['importCsvDetailed', () => importCsvDetailed('holder,subject,shares\nA,B,5\n', undefined, 'c.csv', 10), /^io\/csv: "c\.csv" is/],
+    ['importBods', () => importBods('[]', { fileName: 'b.json', maxBytes: 1 }), /^io\/bods: "b\.json" is/],
+  ])('%s refuses past the limit it is given', (_name, run, message) => {
+    expect(run).toThrow(IoError);
+    expect(run).toThrow(message);
+  });
+
+  it('the same file opens under the default limit, and calls do not change each other’s limit', () => {
+    expect(() => importFile(native, 'n.json', { maxBytes: 10 })).toThrow(IoError);
+    expect(importFile(native, 'n.json').doc.format).toBe('ownership-graph');
+    expect(importFile(native, 'n.json', { maxBytes: MAX_FILE_BYTES * 4 }).doc.format).toBe('ownership-graph');
   });
 });

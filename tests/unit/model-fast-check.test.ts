@@ -14,9 +14,11 @@ const oddValue = fc.constantFrom<unknown>(
   true, false, 'company', 'float', 'robot', [], [{}], [{ title: 1 }], [{ date: '2024-02-30' }], [{ url: 'u', extra: { a: 1 } }], {},
   { moreThan: 50 }, { atLeast: 75 }, { moreThan: 50, atLeast: 1 }, { moreThan: 101 }, { x: 1, y: 2 }, { y: 2, x: 1 }, { x: 1 }, { x: 1, y: 2, z: 3 },
   { min: 25, max: 50 }, { min: 50, max: 25 }, { min: 25, max: 50, minExclusive: true }, { min: 25, max: 50, minExclusive: 'yes' }, 'h1', 'e0',
+  [{ name: 'Z' }], [{ name: ' ' }], [{ name: 'Z', kind: 'former', until: '2023-10-01' }], [{ name: 'Z', kind: 'old' }], [{ name: 'Z', until: '2023-02-30' }],
+  [{ name: 'Z', lang: 1 }], [{ scheme: 'LEI', id: '5299' }], [{ scheme: '', id: '1' }], [{ scheme: 'TSE', id: 4689 }], [{ scheme: 'TSE', id: '1', sources: [{ date: 'x' }] }],
 );
 
-const entityField = fc.constantFrom('id', 'name', 'kind', 'jurisdiction', 'listed', 'boardSize', 'decisionRule', 'notes', 'sources', 'position', 'extra');
+const entityField = fc.constantFrom('id', 'name', 'kind', 'jurisdiction', 'listed', 'boardSize', 'decisionRule', 'notes', 'sources', 'aliases', 'identifiers', 'position', 'extra');
 const holdingField = fc.constantFrom('id', 'holder', 'subject', 'shares', 'votes', 'sharesRange', 'votesRange', 'boardSeats', 'since', 'until', 'estimated', 'notes', 'sources', 'extra');
 
 const baseEntity = fc.record(
@@ -29,7 +31,9 @@ const baseEntity = fc.record(
     boardSize: fc.integer({ min: 1, max: 20 }),
     decisionRule: fc.constantFrom({ moreThan: 50 }, { atLeast: 66.7 }),
     sources: fc.array(fc.record({ title: fc.string(), url: fc.string(), date: fc.constantFrom('2024-01-31', '2020-02-29') }, { requiredKeys: [] }), { maxLength: 2 }),
-    position: fc.record({ x: fc.integer(), y: fc.integer() }),
+    position: fc.record({ x: fc.integer({ min: -10_000_000, max: 10_000_000 }), y: fc.integer({ min: -10_000_000, max: 10_000_000 }) }),
+    aliases: fc.constantFrom([{ name: 'LINEヤフー', kind: 'local', lang: 'ja' }], [{ name: 'Z Holdings', kind: 'former', until: '2023-10-01' }]),
+    identifiers: fc.constantFrom([{ scheme: 'TSE', id: '4689' }]),
     memo: fc.string(),
   },
   { requiredKeys: ['id', 'name'] },

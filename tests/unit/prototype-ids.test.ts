@@ -11,6 +11,8 @@ import { boot } from '../../src/store/boot';
 import { memoryKv } from '../../src/store/kv';
 import { createPersistence } from '../../src/store/persistence';
 import { createExplorerStore } from '../../src/store/store';
+import { explainStake } from '../../src/analysis/paths';
+import { importCsv } from '../../src/io/csv';
 import { PROTO_IDS } from './arbitraries';
 
 /** `__proto__` and `constructor` own 60% and 40% of `toString`, which owns all of `hasOwnProperty`. */
@@ -73,5 +75,22 @@ describe('ids that are Object.prototype keys', () => {
     expect(Object.keys(all).sort()).toEqual(d.entities.map((e) => e.id).sort());
     const some = placeNear({ ...d, entities: d.entities.map((e) => (e.id === '__proto__' ? { ...e, position: undefined } : e)) });
     expect(Object.keys(some)).toEqual(['__proto__']);
+  });
+
+  it('the paths behind a stake: "Alice,Constructor,60" (the CSV that blanked the app) and loops through such ids', () => {
+    const csv = importCsv('holder,subject,shares\nAlice,Constructor,60\n');
+    expect(explainStake(analyze(csv), 'alice', 'constructor')).toMatchObject({ total: 60, paths: [{ ids: ['alice', 'constructor'], stakes: [60], product: 60 }], count: 1 });
+    const d = doc();
+    expect(explainStake(analyze(d), '__proto__', 'hasOwnProperty').paths).toEqual([{ ids: ['__proto__', 'toString', 'hasOwnProperty'], stakes: [60, 100], product: 60 }]);
+    const loop = parseDoc({
+      format: 'ownership-graph', version: 1,
+      entities: ['valueOf', 'constructor', 'toString'].map((id) => ({ id, name: id })),
+      holdings: [
+        { id: 'h1', holder: 'valueOf', subject: 'constructor', shares: 50 },
+        { id: 'h2', holder: 'constructor', subject: 'toString', shares: 50 },
+        { id: 'h3', holder: 'toString', subject: 'constructor', shares: 20 },
+      ],
+    });
+    expect(explainStake(analyze(loop), 'valueOf', 'toString').loops).toEqual([['constructor', 'toString', 'constructor']]);
   });
 });

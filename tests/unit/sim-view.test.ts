@@ -70,7 +70,7 @@ describe('Simulate view state', () => {
   it('createApp reads the remembered choice from its environment, and each explorer has its own state', async () => {
     const ls = storage({ [OPEN_KEY]: '1' });
     const a = await createApp(env({ simPrefs: { storage: ls, width: 800 } }));
-    expect(ls.reads).toBe(1);
+    expect(ls.reads).toBe(2); // the Simulate panel's choice and the workspace's, each read once
     const b = await createApp(env({ simPrefs: { storage: storage(), width: 800 } }));
     expect(a.simView.getState().open).toBe(true);
     expect(b.simView.getState().open).toBe(false);

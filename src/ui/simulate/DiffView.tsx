@@ -2,7 +2,7 @@
 // voting game moved, control under the other rules, look-through stakes (tiny moves grouped) and dependency
 // exposure; clicking a line selects its entity.
 import { useMemo, useState } from 'react';
-import { diffWords, listWords, resolveOptions, RULE_LABELS, type DiffLine } from '../../analysis';
+import { diffWords, listWords, resolveOptions, RULE_LABELS, type DiffLine, type DiffWords } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
 import { MAX_SWAP_ENTITIES } from '../../canvas/useShown';
 import { useStoreApi, useStore } from '../../store';
@@ -90,6 +90,11 @@ export function DiffView({ before, after, label = 'Changes' }: { before: Ownersh
       </section>
     );
   }
+  return <DiffWordsView words={words} rule={rule} label={label} />;
+}
+
+/** The worded diff itself, in the panel's groups (the split view's two dates use it too). */
+export function DiffWordsView({ words, rule, label }: { words: DiffWords; rule: string; label: string }) {
   return (
     <section className="diff" aria-label={label} data-testid="diff">
       <Lines

@@ -9,6 +9,7 @@ import { useSimViewApi, useSimView } from '../../store/simView';
 import { namer } from '../names';
 import { count } from './words';
 import { webLink } from '../links';
+import { DatesCompare, StepMarks } from './TimelineCompare';
 
 /** Milliseconds per step while playing. */
 const STEP_MS = 900;
@@ -95,6 +96,8 @@ export function TimelineTab() {
         <button type="button" onClick={() => go(idx + 1)} disabled={idx >= dates.length - 1} aria-label="Next date">▶</button>
         <button type="button" onClick={() => { setPlaying(false); appStore.getState().setView({ date: null }); simView.getState().set({ event: null, focus: [] }); }}>Document date</button>
       </div>
+      <StepMarks date={date} />
+      <DatesCompare dates={dates} date={date} />
       <h3>Events</h3>
       <ol className="events" aria-label="Events" ref={list}>
         {events.map((ev) => <EventItem key={ev.id} ev={ev} past={ev.date <= date} current={ev === current} selected={selected === ev.id} name={name} />)}

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useSimViewApi } from '../../store/simView';
 import { dockOpened } from './narrowDocks';
-import { useWorkspace, workspace } from './workspaceState';
+import { useWorkspace, useWorkspaceApi } from './workspaceState';
 
 export interface DockProps {
   id: string;
@@ -33,9 +33,10 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   /** Set when the rail's button opened the dock: focus follows into it rather than falling to the page. */
   const follow = useRef(false);
   const simView = useSimViewApi();
+  const workspace = useWorkspaceApi();
   useEffect(() => {
-    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView);
-  }, [open, id, simView]);
+    if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView, workspace);
+  }, [open, id, simView, workspace]);
   useEffect(() => {
     if (!open || !follow.current) return;
     follow.current = false;

@@ -1,13 +1,13 @@
 // On narrow windows one dock at a time: opening the Simulate panel or the inspector below ONE_DOCK_BELOW collapses
 // the other to its rail (its state kept: tab, preview, widths), so the graph keeps most of the width.
 import type { SimViewStore } from '../../store/simView';
-import { workspace } from './workspaceState';
+import type { WorkspaceStore } from '../../store/workspace';
 
 /** Below this window width (CSS px) only one dock is open at a time. */
 export const ONE_DOCK_BELOW = 1280;
 
-/** Called when dock `id` opens: on a narrow window, the other docks collapse (`simView`: the explorer's Simulate state). */
-export function dockOpened(id: string, windowWidth: number, simView: SimViewStore): void {
+/** Called when dock `id` opens: on a narrow window, the other docks collapse (the explorer's Simulate and workspace state). */
+export function dockOpened(id: string, windowWidth: number, simView: SimViewStore, workspace: WorkspaceStore): void {
   if (windowWidth >= ONE_DOCK_BELOW) return;
   const collapse: Record<string, () => void> = {
     simulate: () => simView.getState().open && simView.getState().set({ open: false }),
