@@ -73,9 +73,10 @@ export interface ExplorerState {
   place(positions: Record<string, { x: number; y: number }>): void;
   /**
    * Loads another document: dispatch({ type: 'load' }); `undoable` keeps the old one a step back; `scenario`: saved
-   * work that showed a scenario over its base opens still showing it (simState.ts reopenedSim).
+   * work that showed a scenario over its base opens still showing it (simState.ts reopenedSim); `date`: the view date
+   * it opens on (its saved view's), part of the same undo step, so undo returns to the date shown before.
    */
-  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean; scenario?: ScenarioMark }): void;
+  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean; scenario?: ScenarioMark; date?: string | null }): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
   notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
@@ -241,7 +242,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { undoable: false });
       },
       loadDoc(doc, datasetId, o = {}) {
-        get().dispatch({ type: 'load', doc, datasetId }, { undoable: !!o.undoable, ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}) });
+        get().dispatch({ type: 'load', doc, datasetId }, { undoable: !!o.undoable, ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}), ...(o.date !== undefined ? { date: o.date } : {}) });
       },
       select(selection) {
         set({ selection });

@@ -6,6 +6,7 @@ import { analyze, controlsNow, whatWouldItTake, type Rule } from '../../src/anal
 import { apply } from '../../src/model';
 import { datasetById } from '../../src/store/datasets';
 import { readPoints } from '../../src/ui/simulate/transferOp';
+import { plausibleViewDate } from '../../src/ui/viewDate';
 
 describe('the points field', () => {
   it.each([
@@ -44,4 +45,11 @@ describe('what would it take, on the date shown', () => {
     expect(controlsNow(ly, 'sbg', 'ly', { rule: 'legal', date })).toBe(true);
     expect(controlsNow(ly, 'nps', 'naver', { rule: 'votes', date })).toBe(false);
   });
+});
+
+describe('the view date field', () => {
+  it.each([
+    ['2024-09-30', true], ['1800-01-01', true], ['2200-12-31', true],
+    ['0003-09-30', false], ['0301-09-30', false], ['3012-09-30', false], ['1799-12-31', false], ['2024-02-30', false], ['', false], ['2024-9-30', false],
+  ])('%j is a date to show: %s', (value, ok) => expect(plausibleViewDate(value)).toBe(ok));
 });
