@@ -3,7 +3,7 @@ import { today, type Agreement, type Holding, type OwnershipDoc, type Relation, 
 import { stableUuid } from './hash';
 import { toSeries, type SeriesMeta } from './bodsHistory';
 import { declaredIndirect } from './bodsIndirectOut';
-import { consolidationDetails } from './bodsRelations';
+import { consolidationDetails, exceptionDetails } from './bodsRelations';
 import { isObj } from './bodsRead';
 import { country, personName, sourcesOf } from './bodsEntity';
 import {
@@ -271,7 +271,8 @@ function relationInterest(r: Relation, byPerson: boolean): BodsInterest {
   const booc = isObj(imported) && typeof imported.beneficialOwnershipOrControl === 'boolean' ? imported.beneficialOwnershipOrControl && byPerson : undefined;
   const i: BodsInterest = { type: r.kind === 'consolidation' ? 'otherInfluenceOrControl' : r.kind, ...(booc === undefined ? {} : { beneficialOwnershipOrControl: booc }) };
   if (r.directOrIndirect) i.directOrIndirect = r.directOrIndirect;
-  const details = r.kind === 'consolidation' ? consolidationDetails(r.level) : r.details;
+  const exception = (r as { exception?: unknown }).exception;
+  const details = typeof exception === 'string' && r.kind === 'consolidation' ? exceptionDetails(exception, r.level) : r.kind === 'consolidation' ? consolidationDetails(r.level) : r.details;
   if (details) i.details = details;
   if (isObj(imported) && isObj(imported.share)) i.share = imported.share as BodsShare;
   return i;

@@ -6,7 +6,7 @@ import { readSeries } from './bodsSeries';
 import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
-import { relationFrom } from './bodsRelations';
+import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
 import { AGREEMENT_DETAILS, BOARD_BASIS, carried, type BodsEntity, type Carried } from './bodsTypes';
 import { findOverfull, fmtPct } from './totals';
 
@@ -100,9 +100,18 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
   const personSubjects: string[] = [];
 
+  const exceptions: string[] = [];
   const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
     const ext = carried(st.raw.annotations);
+    const exception = ext ? undefined : reportingException(i, st.raw.annotations, partyText(st, party));
+    if (exception) party = { id: undisclosedParent(party, subject, exception) };
     const made = relationFrom(i, party, subject);
+    if (exception) {
+      made.kind = 'consolidation';
+      made.level = exception.level;
+      (made as Obj).exception = exception.reason;
+      exceptions.push(`${nameOf(subject)} (${exceptionWords(exception.reason)})`);
+    }
     // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
     const r = (ext?.kind === 'relation' ? { ...ext.record, ...made } : made) as Relation;
     if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
@@ -117,6 +126,40 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
     relations.push(r);
     origin.set(r, st.label);
+  };
+
+  /** What the statement and the party's record say about an unspecified or unknown party (reporting exceptions). */
+  const partyText = (st: ReadStatement, party: { id: string } | { unspecified: string }): string => {
+    if ('unspecified' in party) return JSON.stringify(st.details.interestedParty ?? '');
+    const e = byId.get(party.id);
+    const d = e && isObj(e.bods) && isObj(e.bods.details) ? e.bods.details : {};
+    return JSON.stringify([d.unspecifiedEntityDetails ?? '', d.unspecifiedPersonDetails ?? '']);
+  };
+  /**
+   * The entity standing for the parent a reporting exception does not disclose: the unknown entity or person the file
+   * gives (renamed when it had no name), else one made for it. Exported without a name, as unknown.
+   */
+  const undisclosedParent = (party: { id: string } | { unspecified: string }, subject: string, exc: ReportingException): string => {
+    const label = `Undisclosed ${exc.level} parent of ${(byId.get(subject)?.name ?? subject).slice(0, 200)} (GLEIF reporting exception: ${exceptionWords(exc.reason)})`;
+    if ('id' in party) {
+      const e = byId.get(party.id);
+      if (e && isObj(e.bods) && typeof e.bods.inventedName === 'string' && e.bods.inventedName === e.name) {
+        e.name = label;
+        e.bods.inventedName = label;
+      }
+      return party.id;
+    }
+    const key = `undisclosed:${subject}:${exc.level}:${exc.reason}`;
+    const have = byId.get(entityOf.get(key) ?? '');
+    if (have) return have.id;
+    const e: BodsEntity = {
+      id: uniqueIn(entityIds, `undisclosed-${exc.level}-parent-of-${subject}`), name: label, kind: 'other',
+      bods: { recordType: 'entity', inventedName: label, details: { entityType: { type: 'unknownEntity' }, unspecifiedEntityDetails: { reason: 'interestedPartyExemptFromDisclosure', description: `GLEIF reporting exception ${exc.reason}` } } },
+    };
+    entities.push(e);
+    entityOf.set(key, e.id);
+    byId.set(e.id, e);
+    return e.id;
   };
 
   const baseUsed = new Set<string>();
@@ -276,6 +319,9 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     componentEntity: (ref) => entityOf.get(ref) ?? personOf.get(ref) ?? statementToEntity.get(ref),
   });
 
+  if (exceptions.length) {
+    warnings.push(`${where}${exceptions.length} GLEIF reporting exception${exceptions.length === 1 ? '' : 's'} read as an undisclosed parent that consolidates the entity: ${exceptions.slice(0, 5).join(', ')}${exceptions.length > 5 ? ', …' : ''}`);
+  }
   const relationKinds = new Map<string, number>();
   for (const r of relations) relationKinds.set(r.kind, (relationKinds.get(r.kind) ?? 0) + 1);
   if (relationKinds.size) {

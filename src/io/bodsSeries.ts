@@ -5,8 +5,8 @@
 //   after it, else the newest); a record whose last statement is `closed` notes the closing date.
 // - Relationship records: a statement is in force from its earliest interest startDate (else its statementDate) and
 //   replaces every earlier statement of the record from then on, so earlier interests end there (a restatement from an
-//   earlier date replaces them whole). An update without startDates starts on its statementDate. A `closed` statement
-//   ends the record on its statementDate. Relationships of a closed entity or person end when that record closes.
+//   earlier date replaces them whole). An update without startDates starts on its statementDate. A `closed` statement,
+//   or one the GLEIF conversions annotate as "relationship deleted" or "retired", ends the record on its statementDate. Relationships of a closed entity or person end when that record closes.
 //   Ends taken from a statement's date, not declared as an endDate, are marked inferred: the change happened on or
 //   before that date (bodsImport pulls such an end back when it would make a company's stakes pass 100%).
 // - The same interest restated by successive statements is one period, not several.
@@ -75,6 +75,16 @@ function describing(list: ReadStatement[], date: string | undefined): { st: Read
   return before.length ? { st: before[before.length - 1], later: false } : { st: pool[0], later: true };
 }
 
+/** GLEIF conversions mark a deleted relationship or a retired record by an annotation on the statement that ends it. */
+const ENDED = /\brelationship deleted\b|\bset to RETIRED\b|\bstatement(?: series)? retired\b/i;
+
+/** Whether a statement ends its record: `closed`, or annotated as deleted or retired (the GLEIF conversions). */
+function closes(st: ReadStatement): boolean {
+  if (st.status === 'closed') return true;
+  const notes = st.raw.annotations;
+  return Array.isArray(notes) && notes.some((a) => !!a && typeof a === 'object' && ENDED.test(String((a as { description?: unknown }).description ?? '')));
+}
+
 /** A signature of what an interest says, dates aside: equal signatures restate the same interest. */
 function signature(i: ReadInterest): string {
   const r = i.raw;
@@ -88,7 +98,7 @@ function relationshipSeries(list: ReadStatement[], where: string, inferred: Weak
   let cut: string | undefined, cutInferred = false;
   for (let i = rows.length - 1; i >= 0; i--) {
     const { st, read } = rows[i];
-    const closed = st.status === 'closed';
+    const closed = closes(st);
     const starts = read.map((x) => x.since).filter((d): d is string => !!d);
     const first = starts.length ? starts.reduce((a, b) => (b < a ? b : a)) : undefined;
     let end = cut, endInferred = cutInferred;
@@ -153,7 +163,7 @@ function relationshipSeries(list: ReadStatement[], where: string, inferred: Weak
   }
   // A statement with no interests at all says the relationship exists: only the newest, unless the record is closed.
   const last = rows[rows.length - 1];
-  return rows.filter((r) => r.interests.length || (r === last && !r.read.length && r.st.status !== 'closed'));
+  return rows.filter((r) => r.interests.length || (r === last && !r.read.length && !closes(r.st)));
 }
 
 /** Ends the interests of relationships whose subject or party record closed (see the header). */

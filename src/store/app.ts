@@ -118,7 +118,7 @@ const tabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const env = envIn ?? (await browserEnv());
   const persistence = createPersistence(env.kv, env.legacy ?? null, env.journal ?? null);
-  // A share link in the address (#v1.…) opens its graph as a preview; the saved work is untouched until it is kept.
+  // A share link in the address (#v2.…) opens its graph as a preview; the saved work is untouched until it is kept.
   const shared = isShareHash(env.hash) ? (await import('./shareLinks')).readShareHash(env.hash) : null;
   // Samples as large as the graphs analysed in the worker are generated there too (sample.ts).
   const initial: Boot = shared && 'doc' in shared ? sharedBoot(shared.doc) : await boot(persistence, env.search, (n) => env.workers && n >= WORKER_MIN_ENTITIES);

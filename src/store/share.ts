@@ -9,7 +9,7 @@ import type { Persistence } from './persistence';
 import type { ExplorerStore } from './store';
 import type { DatasetId, View } from './types';
 
-/** Whether a URL fragment claims to be a share link ("#v1.…"); other fragments are left alone. */
+/** Whether a URL fragment claims to be a share link ("#v2.…", or "#v1.…" from before checksums); other fragments are left alone. */
 export function isShareHash(hash: string): boolean {
   return /^#?v\d+\./.test(hash);
 }

@@ -128,7 +128,7 @@ describe('share links', () => {
     await fileMenu(page, 'Share link');
     const dialog = page.getByRole('dialog', { name: 'Share link' });
     const url = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
-    expect(url).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/#v2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
     await expect.poll(() => dialog.getByTestId('share-status').textContent()).toMatch(/Copied|Copy the link/);
     await shot(page, 'share-dialog');
     await dialog.getByRole('button', { name: 'Done' }).click();

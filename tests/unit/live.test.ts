@@ -94,7 +94,7 @@ describe('live analysis', () => {
     expect(incremental).toBeGreaterThan(steps / 2);
     // Closed loops appear, change and go (their carrying from edit to edit is checked, not only their absence).
     expect(withLoops).toBeGreaterThan(20);
-  });
+  }, 30_000); // 80 random edit sequences, each step checked against a full analysis: about 3 s idle, more under load
 
   it('re-evaluates only the downstream cone of an edit', () => {
     // Two separate chains: an edit in one never touches the other.
