@@ -1,7 +1,7 @@
 // The analysis of one document under one view (rule, τ, date): control for every entity, computed eagerly;
 // look-through, power, explanations and exposure computed on demand and memoised. Cached per document.
 import { inForce, type OwnershipDoc } from '../model';
-import { computeControl, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
+import { computeControl, conferringControllers, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
 import { describeRule, quotaUnits, ruleOf } from './decisionRule';
 import { classifyDependency, type Exposure } from './exposure';
 import { pct } from './format';
@@ -10,6 +10,7 @@ import { resolveOptions, type AnalysisOptions } from './options';
 import { powerIndices } from './power';
 import { snapshot, type Snapshot } from './snapshot';
 import { stronglyConnected } from './scc';
+import { usesThreshold } from './rules';
 
 export type Status = 'independent' | 'controlled' | 'joint' | 'circular';
 
@@ -297,15 +298,11 @@ export class Analysis {
     const s = this.snap;
     const out = new Set<string>();
     for (let y = 0; y < s.n; y++) {
-      const r = this.reasons[y];
-      const p = this.parent[y];
-      let members: Set<number> | null = null;
-      if (r.kind === 'joint' && !r.agreement) members = new Set(r.players);
-      else if (p !== -1 && (r.kind === 'votes' || r.kind === 'board' || r.kind === 'defacto')) members = new Set([p]);
+      const members = conferringControllers(this.reasons[y], this.parent[y]);
       if (!members) continue;
       for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
         const chain = this.evaluator.chain(s.inHolder[e], y);
-        if (chain.some((x) => members!.has(x))) out.add(s.doc.holdings[s.inHolding[e]].id);
+        if (chain.some((x) => members.includes(x))) out.add(s.doc.holdings[s.inHolding[e]].id);
       }
     }
     return (this.memoConferring = out);
@@ -368,7 +365,7 @@ export class Analysis {
           : `${y} is jointly controlled by ${list(p)}: together they hold ${pct(r.weights.reduce((a, b) => a + b, 0))} of the votes (${describeRule(rule)}) and each can block any decision (${r.players.map((x, i) => `${this.snap.names[x]} ${pct(r.weights[i])}`).join(', ')}).`;
       case 'none':
         if (r.largest === -1) return `Nobody controls ${y}: it has no recorded holders with votes.`;
-        return `Nobody controls ${y}: the largest block, ${this.snap.names[r.largest]} with ${pct(r.block)} of the votes, does not pass ${describeRule(rule)}${this.options.rule === 'defacto' ? ` or the de facto test (at least ${this.options.threshold}% and larger than every other block)` : ''}.`;
+        return `Nobody controls ${y}: the largest block, ${this.snap.names[r.largest]} with ${pct(r.block)} of the votes, does not pass ${describeRule(rule)}${usesThreshold(this.options.rule) ? ` or the de facto test (at least ${this.options.threshold}% and larger than every other block)` : ''}.`;
       default: {
         const never: never = r;
         return String(never);

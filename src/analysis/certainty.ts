@@ -14,6 +14,7 @@
 import { inForce, rangeOf, type OwnershipDoc } from '../model';
 import type { Analysis } from './analyze';
 import { passes, ruleOf } from './decisionRule';
+import { usesThreshold } from './rules';
 
 /** Whether control of an entity holds at every point of the bands, and who could control it. */
 export interface Certainty {
@@ -86,7 +87,7 @@ export function controlCertainty(doc: OwnershipDoc, a: Analysis): Map<string, Ce
       const low = bounds.filter(inP).reduce((s, b) => s + b.low, 0);
       const least = `${bounds.some((b) => inP(b) && b.lowOpen) ? 'more than' : 'at least'} ${fmt(low)}`;
       let certain = passes(rule, low / 100);
-      if (!certain && a.options.rule === 'defacto') {
+      if (!certain && usesThreshold(a.options.rule)) {
         const others = new Map<string, number>();
         const room = 100 - low;
         for (const b of bounds) if (!inP(b)) others.set(top(b.holder), (others.get(top(b.holder)) ?? 0) + b.high);

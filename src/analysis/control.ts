@@ -1,31 +1,20 @@
 // Control as a least fixed point (CONTROL-MODEL §2–§3): votes of entities X controls count as X's (Bank of Italy
-// "company control"; Vitali, Glattfelder & Battiston 2011). Precedence per company: agreement (sole, then joint) >
-// board > votes; then, under the de facto rule, the largest block ≥ τ and strictly larger than every other
-// (IFRS 10 B41–B43); then joint control found by the voting game (unique minimal winning coalition, IFRS 11).
+// "company control"; Vitali, Glattfelder & Battiston 2011). A company is decided by its rule's mechanisms tried in
+// the rule's order (the table in rules.ts: agreement > board > votes > de facto ≥ τ > the voting game's joint
+// control, each rule using some of them); the Evaluator implements each mechanism once.
 // Components of the holding+agreement graph are evaluated sources-first, so a company is evaluated once
 // unless it sits in a cycle, where its component is iterated to the fixed point in synchronous rounds.
-import type { Agreement } from '../model';
 import { passes, ruleOf } from './decisionRule';
+import type { Decision, Reason } from './reasons';
+import { jointControl, lowestCommon, type Block } from './votingGame';
 import type { AnalysisOptions } from './options';
+import { controlRule, type ControlRule, type Mechanism } from './rules';
 import { stronglyConnected } from './scc';
 import type { Snapshot } from './snapshot';
 
-/** Why an entity is (or is not) controlled: the mechanism that fired and its figure. */
-export type Reason =
-  | { kind: 'agreement'; agreement: Agreement }
-  | { kind: 'board'; seats: number; boardSize: number }
-  | { kind: 'votes'; block: number }
-  | { kind: 'defacto'; block: number; runnerUp: number }
-  | { kind: 'joint'; players: number[]; weights: number[]; agreement?: Agreement }
-  | { kind: 'none'; largest: number; block: number };
-
-/** A block of a company's votes: holders grouped under one top controller, labelled by their lowest common controller. */
-export interface Block {
-  id: number;
-  root: number;
-  weight: number;
-  holders: number[];
-}
+export type { Decision, Reason } from './reasons';
+export { conferringControllers } from './reasons';
+export { jointControl, vetoPlayers, type Block } from './votingGame';
 
 export interface ControlState {
   /** Sole immediate controller per entity, −1 when none. */
@@ -38,7 +27,7 @@ export function computeControl(s: Snapshot, opts: AnalysisOptions): ControlState
   const n = s.n;
   const parent = new Int32Array(n).fill(-1);
   const reason: Reason[] = new Array(n);
-  const useAgreements = opts.rule !== 'votes';
+  const useAgreements = controlRule(opts.rule).counts.agreements;
   const ev = new Evaluator(s, opts, parent);
 
   // Control graph: holder → subject, plus party → subject for agreements in force.
@@ -115,8 +104,12 @@ export class Evaluator {
   private cur = 0;
   private evals = 0;
   private touched: number[] = [];
+  /** The voting game of the company being evaluated, once made. */
+  private game: { blocks: Block[]; top: Block | undefined; runnerUp: number } | null = null;
+  private rule: ControlRule;
 
   constructor(private s: Snapshot, private opts: AnalysisOptions, private parent: Int32Array) {
+    this.rule = controlRule(opts.rule);
     this.acc = new Float64Array(s.n);
     this.seats = new Float64Array(s.n);
     this.stamp = new Int32Array(s.n);
@@ -135,33 +128,99 @@ export class Evaluator {
     return out;
   }
 
-  evaluate(y: number): { parent: number; reason: Reason } {
+  /**
+   * Who controls `y` under the rule: the rule's mechanisms (rules.ts) tried in its order, the first that finds a
+   * controller deciding; else nobody, with the largest block as the reason.
+   */
+  evaluate(y: number): Decision {
+    const steps = this.rule.decide;
+    let tallied = false;
+    this.game = null;
+    try {
+      for (let k = 0; k < steps.length; k++) {
+        const step = steps[k];
+        if (step !== 'agreement' && !tallied) {
+          this.tally(y);
+          tallied = true;
+        }
+        const d = this.decideBy(step, y);
+        if (d) return d;
+      }
+      const { top } = this.gameOf(y);
+      return { parent: -1, reason: { kind: 'none', largest: top ? top.id : -1, block: top ? top.weight : 0 } };
+    } finally {
+      if (tallied) {
+        for (const x of this.touched) {
+          this.acc[x] = 0;
+          this.seats[x] = 0;
+        }
+      }
+      this.game = null;
+    }
+  }
+
+  /** One mechanism's decision on `y` (after tally() for all but agreements), or null when it finds no controller. */
+  private decideBy(step: Mechanism, y: number): Decision | null {
     const s = this.s;
-    const entity = s.doc.entities[y];
-    if (this.opts.rule !== 'votes') {
-      const agreements = s.agreements.get(y);
-      if (agreements) {
+    switch (step) {
+      case 'agreement': {
+        const agreements = s.agreements.get(y);
+        if (!agreements) return null;
         const sole = agreements.find((a) => a.kind === 'control' && a.parties.length === 1);
         if (sole) return { parent: s.index.get(sole.parties[0])!, reason: { kind: 'agreement', agreement: sole } };
         const joint = agreements.find((a) => a.parties.length > 1);
-        if (joint) {
-          const players = [...new Set(joint.parties)].map((p) => s.index.get(p)!);
-          return { parent: -1, reason: { kind: 'joint', players, weights: [], agreement: joint } };
-        }
+        if (!joint) return null;
+        const players = [...new Set(joint.parties)].map((p) => s.index.get(p)!);
+        return { parent: -1, reason: { kind: 'joint', players, weights: [], agreement: joint } };
+      }
+      case 'board': {
+        const boardSize = s.doc.entities[y].boardSize;
+        if (!boardSize) return null;
+        const half = boardSize / 2;
+        const p = this.deepest(this.touched.filter((x) => this.seats[x] > half), y);
+        return p === -1 ? null : { parent: p, reason: { kind: 'board', seats: this.seats[p], boardSize } };
+      }
+      case 'votes': {
+        const rule = ruleOf(s.doc.entities[y].decisionRule);
+        const p = this.deepest(this.touched.filter((x) => passes(rule, this.acc[x])), y);
+        return p === -1 ? null : { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
+      }
+      case 'defacto': {
+        const { top, runnerUp } = this.gameOf(y);
+        const tau = this.opts.threshold / 100 - 1e-9;
+        if (!top || top.weight < tau || top.weight <= runnerUp + 1e-9) return null;
+        const root = top.root;
+        const q = this.deepest(this.touched.filter((x) => this.acc[x] >= tau && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root), y);
+        const d = q === -1 ? top.root : q;
+        return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
+      }
+      case 'game': {
+        const joint = jointControl(this.gameOf(y).blocks, ruleOf(s.doc.entities[y].decisionRule));
+        return joint ? { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } } : null;
+      }
+      default: {
+        const never: never = step;
+        throw new Error(`analysis/control: unknown mechanism ${String(never)} — add it to Evaluator.decideBy`);
       }
     }
-    const rule = ruleOf(entity.decisionRule);
+  }
+
+  /**
+   * Adds each holder's votes and seats in `y` to it and every controller up its chain (walked as chain() walks it,
+   * without making the chain: most companies are decided here, and the chains are made only for the voting game).
+   */
+  private tally(y: number) {
+    const s = this.s;
     const touched = this.touched;
     touched.length = 0;
     const evaluation = ++this.evals;
-    // Each holder's votes and seats count for it and every controller up its chain (walked as chain() walks it,
-    // without making the chain: most companies are decided here, and the chains are made only for the voting game).
     const { acc, seats, stamp, parent, touchedIn } = this;
+    const countSeats = this.rule.counts.seats;
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
       const z = s.inHolder[e];
       if (s.isFloat[z]) continue;
       const cur = ++this.cur;
-      const votes = s.inVotes[e], seatsHere = s.inSeats[e];
+      const votes = s.inVotes[e], seatsHere = countSeats ? s.inSeats[e] : 0;
       for (let x = z; x !== -1 && stamp[x] !== cur; x = parent[x]) {
         stamp[x] = cur;
         if (x === y) continue;
@@ -173,39 +232,20 @@ export class Evaluator {
         seats[x] += seatsHere;
       }
     }
-    try {
-      if (this.opts.rule !== 'votes' && entity.boardSize) {
-        const half = entity.boardSize / 2;
-        const p = this.deepest(touched.filter((x) => this.seats[x] > half), y);
-        if (p !== -1) return { parent: p, reason: { kind: 'board', seats: this.seats[p], boardSize: entity.boardSize } };
-      }
-      const p = this.deepest(touched.filter((x) => passes(rule, this.acc[x])), y);
-      if (p !== -1) return { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
-      const blocks = this.blocksOf(y);
-      let top: Block | undefined, runnerUp = 0;
-      for (const b of blocks) {
-        if (!top || b.weight > top.weight) {
-          if (top) runnerUp = top.weight;
-          top = b;
-        } else if (b.weight > runnerUp) runnerUp = b.weight;
-      }
-      // De facto (CONTROL-MODEL §2): the largest block at or above τ and strictly larger than every other block
-      // controls, tested before joint control inferred from the voting game (an inference, not an arrangement).
-      if (this.opts.rule === 'defacto' && top && top.weight >= this.opts.threshold / 100 - 1e-9 && top.weight > runnerUp + 1e-9) {
-        const root = top.root;
-        const q = this.deepest(touched.filter((x) => this.acc[x] >= this.opts.threshold / 100 - 1e-9 && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root), y);
-        const d = q === -1 ? top.root : q;
-        return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
-      }
-      const joint = jointControl(blocks, rule);
-      if (joint) return { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } };
-      return { parent: -1, reason: { kind: 'none', largest: top ? top.id : -1, block: top ? top.weight : 0 } };
-    } finally {
-      for (const x of touched) {
-        this.acc[x] = 0;
-        this.seats[x] = 0;
-      }
+  }
+
+  /** The voting game on `y` in this evaluation (made once): its blocks, the largest and the runner-up's weight. */
+  private gameOf(y: number): { blocks: Block[]; top: Block | undefined; runnerUp: number } {
+    if (this.game) return this.game;
+    const blocks = this.blocksOf(y);
+    let top: Block | undefined, runnerUp = 0;
+    for (const b of blocks) {
+      if (!top || b.weight > top.weight) {
+        if (top) runnerUp = top.weight;
+        top = b;
+      } else if (b.weight > runnerUp) runnerUp = b.weight;
     }
+    return (this.game = { blocks, top, runnerUp });
   }
 
   private chainRoot(x: number, skip: number): number {
@@ -280,27 +320,3 @@ export class Evaluator {
   }
 }
 
-/** The lowest entity present in every chain (chains run holder → top). */
-function lowestCommon(chains: number[][]): number {
-  const first = chains[0];
-  if (chains.length === 1) return first[0];
-  const sets = chains.slice(1).map((c) => new Set(c));
-  return first.find((x) => sets.every((set) => set.has(x))) ?? first[first.length - 1];
-}
-
-/** The blocks that jointly control: the veto players, when they alone win and are at least two (CONTROL-MODEL §3). */
-export function jointControl(blocks: Block[], rule: ReturnType<typeof ruleOf>): Block[] | null {
-  if (blocks.length < 2) return null;
-  const total = blocks.reduce((t, b) => t + b.weight, 0);
-  if (!passes(rule, total)) return null;
-  const veto = blocks.filter((b) => !passes(rule, total - b.weight));
-  if (veto.length < 2) return null;
-  return passes(rule, veto.reduce((t, b) => t + b.weight, 0)) ? veto.sort((a, b) => a.id - b.id) : null;
-}
-
-/** Veto players of a block game: members of every minimal winning coalition. */
-export function vetoPlayers(blocks: Block[], rule: ReturnType<typeof ruleOf>): Block[] {
-  const total = blocks.reduce((t, b) => t + b.weight, 0);
-  if (!passes(rule, total)) return [];
-  return blocks.filter((b) => !passes(rule, total - b.weight));
-}

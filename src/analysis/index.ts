@@ -5,6 +5,7 @@ export { whatWouldItTake, controls, controlsNow, type Purchase } from './whatIf'
 export { classifyDependency, type Exposure, type ExposureClass } from './exposure';
 export { powerIndices, type PowerIndices } from './power';
 export { resolveOptions, RULES, RULE_LABELS, type AnalysisOptions, type Rule } from './options';
+export { CONTROL_RULES, controlRule, ruleLabel, usesThreshold, type ControlRule, type Mechanism } from './rules';
 export { describeRule, passes, ruleOf } from './decisionRule';
 export { pct, roundPct } from './format';
 export type { Reason } from './control';

@@ -8,7 +8,8 @@
 import type { Agreement, OwnershipDoc } from '../model';
 import { prepareEditLookups } from '../model/docIndex';
 import { controlAgreements } from './relations';
-import { Evaluator, computeControl, iterateComponent, type Reason } from './control';
+import { Evaluator, computeControl, conferringControllers, iterateComponent, type Reason } from './control';
+import { controlRule } from './rules';
 import { recomputeTops } from './liveTops';
 import { carryLoops, carryStructure } from './lookThrough';
 import { liveSummary } from './liveSummary';
@@ -205,7 +206,7 @@ export class LiveAnalysis {
     const s = this.snap, n = s.n;
     // Control graph out-edges: holdings, and agreement parties → subject (legal and de facto rules only).
     const partyOf = new Map<number, number[]>();
-    if (this.options.rule !== 'votes') {
+    if (controlRule(this.options.rule).counts.agreements) {
       for (const [subject, list] of s.agreements) for (const a of list) for (const p of a.parties) {
         const pi = s.index.get(p);
         if (pi === undefined || pi === subject) continue;
@@ -304,12 +305,10 @@ export class LiveAnalysis {
 
   /** Sets the conferring flag of every holding of `y` (as Analysis.conferring). */
   private conferOf(ev: Evaluator, y: number) {
-    const s = this.snap, r = this.reason[y], p = this.parent[y];
-    let members: Set<number> | null = null;
-    if (r.kind === 'joint' && !r.agreement) members = new Set(r.players);
-    else if (p !== -1 && (r.kind === 'votes' || r.kind === 'board' || r.kind === 'defacto')) members = new Set([p]);
+    const s = this.snap;
+    const members = conferringControllers(this.reason[y], this.parent[y]);
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
-      this.confers[s.inHolding[e]] = members && ev.chain(s.inHolder[e], y).some((x) => members!.has(x)) ? 1 : 0;
+      this.confers[s.inHolding[e]] = members && ev.chain(s.inHolder[e], y).some((x) => members.includes(x)) ? 1 : 0;
     }
   }
 

@@ -1,17 +1,9 @@
 // The view choices that shape an analysis (CONTROL-MODEL §2 rule sets, §6 view date); part of the view, not the document.
 import type { OwnershipDoc } from '../model';
 import { today } from '../model';
+import type { Rule } from './rules';
 
-/** votes = majority of votes only; legal = votes, board or agreements; defacto = legal, else the largest block ≥ τ. */
-export type Rule = 'votes' | 'legal' | 'defacto';
-
-export const RULES: readonly Rule[] = ['votes', 'legal', 'defacto'];
-
-export const RULE_LABELS: Record<Rule, string> = {
-  votes: 'Votes only',
-  legal: 'Legal control',
-  defacto: 'De facto',
-};
+export { RULES, RULE_LABELS, type Rule } from './rules';
 
 export interface AnalysisOptions {
   rule: Rule;

@@ -2,7 +2,7 @@
 // text chunks so that memory does not grow with the output. Look-through and ultimate-owner maps list owners at or
 // above --min-stake (the rest summed in "others"); --entity gives full detail; power where the game is small.
 import type { OwnershipDoc } from '../model';
-import { analyze, controlCertainty, type Analysis, type AnalysisOptions } from '../analysis';
+import { analyze, controlCertainty, ruleLabel, type Analysis, type AnalysisOptions } from '../analysis';
 import { UsageError } from './args';
 import { ByteOut } from './byteOut';
 import { EntityWriter } from './entityJson';
@@ -76,7 +76,7 @@ function* tableChunks(a: Analysis): Generator<string> {
     for (let k = 0; k < 4; k++) if (r[k].length > widths[k]) widths[k] = Math.min(WIDTH, r[k].length);
   }
   const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ').trimEnd();
-  yield `Control under the ${options.rule} rule on ${options.date}${options.rule === 'defacto' ? ` (τ = ${options.threshold}%)` : ''}\n\n`;
+  yield `Control under ${ruleLabel(options.rule, options.threshold)} (--rule ${options.rule}) on ${options.date}\n\n`;
   yield `${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`;
   // Rows gathered into chunks of about 64k characters: one yield per row costs more than the row.
   let chunk = '';

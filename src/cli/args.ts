@@ -1,4 +1,5 @@
 // Command-line argument parsing: positional arguments and --flags (repeatable), with clear errors.
+import { isCalendarDate } from '../model/dates';
 
 export class UsageError extends Error {}
 
@@ -60,8 +61,6 @@ export function decimal(value: string, what: string, opts: { integer?: boolean }
 
 /** A real calendar date YYYY-MM-DD (2024-02-30 is refused, as the app refuses it). */
 export function isoDateArg(value: string, what: string): string {
-  const d = new Date(`${value}T00:00:00Z`);
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-  if (!ok) throw new UsageError(`${what} must be YYYY-MM-DD, a real calendar date, got ${JSON.stringify(value)}`);
+  if (!isCalendarDate(value)) throw new UsageError(`${what} must be YYYY-MM-DD, a real calendar date, got ${JSON.stringify(value)}`);
   return value;
 }

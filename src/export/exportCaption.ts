@@ -1,5 +1,5 @@
 // Pure: what an exported image says besides the graph — title, view date, control rule, legend, cited sources.
-import { RULE_LABELS, type Rule } from '../analysis';
+import { ruleLabel, type Rule } from '../analysis';
 import type { OwnershipDoc, Source } from '../model';
 import type { LegendModel } from '../canvas/legend';
 
@@ -59,15 +59,11 @@ export function citedSources(doc: OwnershipDoc): string[] {
   return [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || first.get(a)! - first.get(b)!);
 }
 
-/** "Legal control", "De facto (τ = 25%)". */
-export function ruleText(rule: Rule, threshold: number): string {
-  return rule === 'defacto' ? `${RULE_LABELS[rule]} (τ = ${threshold}%)` : RULE_LABELS[rule];
-}
 
 /** The caption for `doc` seen through `view`, with the legend the app shows for it. */
 export function captionContent(doc: OwnershipDoc, view: CaptionView, legend: LegendModel): CaptionContent {
   const hidden = (Object.keys(view.layers) as (keyof CaptionView['layers'])[]).filter((k) => !view.layers[k]);
-  const parts = [`As of ${view.date}`, `Control rule: ${ruleText(view.rule, view.threshold)}`];
+  const parts = [`As of ${view.date}`, `Control rule: ${ruleLabel(view.rule, view.threshold)}`];
   if (hidden.length) parts.push(`Not shown: ${hidden.join(', ')}`);
   parts.push(...(view.notes ?? []));
   return {

@@ -9,7 +9,8 @@
 //   by the time part of statementDate (a warning names those out of order in the file). Entities and persons are
 //   described by their newest statement as of the view date (else the earliest after it, with a warning); a closed one
 //   stays (its history does) and ends its open relationships. Two `new` statements for one record, and duplicate
-//   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are refused, not misread.
+//   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are first upgraded to the 0.4 model
+//   in one documented step (bodsUpgrade.ts), with a warning.
 // - Entity statements → entities (kind `state` for state/stateBody, `fund` for an arrangement described as a fund,
 //   `float` for an unknown or anonymous entity described as a (public/free) float or unattributed remainder — our own
 //   export's float comes back as the float without our annotation — `company` otherwise); person statements →

@@ -1,5 +1,5 @@
 // BODS entity and person statements → entities, and the small helpers the relationship import shares with them.
-import type { EntityKind, Entity } from '../model';
+import { isCalendarDate, type EntityKind, type Entity } from '../model';
 import { show } from './errors';
 import { hex, sha256 } from './hash';
 import { isObj, type ReadStatement } from './bodsRead';
@@ -48,7 +48,7 @@ export function sourcesOf(source: unknown): Entity['sources'] {
   }
   if (typeof source.url === 'string' && /^https?:\/\//.test(source.url)) s.url = source.url;
   const d = typeof source.retrievedAt === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(source.retrievedAt)?.[0] : undefined;
-  if (d && !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)) s.date = d;
+  if (isCalendarDate(d)) s.date = d;
   return Object.keys(s).length ? [s] : undefined;
 }
 

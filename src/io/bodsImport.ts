@@ -1,8 +1,9 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
-import { CURRENT_VERSION, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
+import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
 import { duplicateStatementIds, isObj, parseStatements, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
+import { upgradeStatements } from './bodsUpgrade';
 import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
@@ -43,11 +44,15 @@ function endpoint(st: ReadStatement, field: 'subject' | 'interestedParty', where
 export function importBods(input: string | unknown[], opts: BodsImportOptions = {}): BodsImport {
   const where = `io/bods: ${fileLabel(opts.fileName)}`;
   const date = opts.date;
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()))) {
+  if (date !== undefined && !isCalendarDate(date)) {
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
-  const all = parseStatements(input, where, opts.fileName, opts.maxBytes).map((raw, i) => readStatement(raw, i + 1, where));
+  const { statements, upgraded } = upgradeStatements(parseStatements(input, where, opts.fileName, opts.maxBytes));
+  const all = statements.map((raw, i) => readStatement(raw, i + 1, where));
   const warnings: string[] = duplicateStatementIds(all, where);
+  if (upgraded) {
+    warnings.push(`${where}${upgraded} statement${upgraded === 1 ? ' is' : 's are'} in BODS 0.2/0.3 — read through the upgrade to the 0.4 model (records from replacesStatements, interestLevel as directOrIndirect, share bounds with the 0.2 defaults)`);
+  }
   const series = readSeries(all, date, warnings, where);
   const live = series.described;
 

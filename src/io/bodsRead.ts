@@ -1,5 +1,6 @@
 // Reading BODS 0.4 input defensively: JSON array or JSON Lines in, every statement and interest checked field by
 // field (bodsSeries.ts turns each record's statements into periods). Nothing here trusts the shape of the input.
+import { isCalendarDate } from '../model/dates';
 import { IoError, show } from './errors';
 import { checkSize } from './limits';
 import { checkNesting, stripBom } from './text';
@@ -43,25 +44,12 @@ export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
-const realDates = new Map<string, boolean>();
-
-/** Whether YYYY-MM-DD is a real calendar date (memoised: a file repeats a few thousand dates at most). */
-function realDate(s: string): boolean {
-  let ok = realDates.get(s);
-  if (ok === undefined) {
-    const d = new Date(`${s}T00:00:00Z`);
-    ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    if (realDates.size > 100_000) realDates.clear();
-    realDates.set(s, ok);
-  }
-  return ok;
-}
 
 /** A YYYY-MM-DD date (a date-time is cut to its date), undefined when absent; anything else is an error. */
 export function readDate(v: unknown, fail: (what: string) => never): string | undefined {
   if (v === undefined || v === null) return undefined;
   const m = typeof v === 'string' ? DATE.exec(v) : null;
-  if (!m || !realDate(m[1])) fail(`${show(v)} is not a date — BODS dates are YYYY-MM-DD`);
+  if (!m || !isCalendarDate(m[1])) fail(`${show(v)} is not a date — BODS dates are YYYY-MM-DD`);
   return m[1];
 }
 

@@ -1,6 +1,6 @@
 // CSV edge lists `holder,subject,shares[,votes][,since,until]` in and out: names become entities, errors name the
 // line and the column, and exported cells are guarded against spreadsheet formula injection (OWASP "CSV injection").
-import { emptyDoc, inForce, parseDoc, uniqueId, type Entity, type Holding, type OwnershipDoc } from '../model';
+import { emptyDoc, inForce, isCalendarDate, parseDoc, uniqueId, type Entity, type Holding, type OwnershipDoc } from '../model';
 import { IoError, fileLabel, rethrowAsIo, show } from './errors';
 import { checkSize } from './limits';
 import { parseCsv, sniffDelimiter } from './csvParse';
@@ -11,7 +11,6 @@ const COLUMNS = ['holder', 'subject', 'shares', 'votes', 'since', 'until'] as co
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: Column[] = ['holder', 'subject', 'shares'];
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A cell a spreadsheet would read as a formula (after any quotes this module added to guard it). */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 
@@ -35,12 +34,6 @@ function slug(name: string): string {
 /** Undoes the export guard: the quote put before a formula character is dropped again. */
 function unguard(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
-}
-
-function validDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /**
@@ -121,7 +114,7 @@ export function importCsvDetailed(text: string, base?: OwnershipDoc, fileName?: 
     const date = (c: 'since' | 'until') => {
       const v = cell(c);
       if (!v) return undefined;
-      if (!validDate(v)) throw new IoError(`${at(c)}${show(v)} is not a date — write it as YYYY-MM-DD`);
+      if (!isCalendarDate(v)) throw new IoError(`${at(c)}${show(v)} is not a date — write it as YYYY-MM-DD`);
       return v;
     };
     const holderName = name('holder'), subjectName = name('subject');

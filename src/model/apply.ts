@@ -168,7 +168,7 @@ interface RecordKind {
  * The record lists edited by `add<Kind>`, `update<Kind>` and `remove<Kind>` operations, whose record field is `<kind>`
  * (`{ type: 'addAgreement', agreement }`). A new record kind is one entry here and its three operations in ops.ts.
  */
-export const RECORD_KINDS: Record<string, RecordKind> = {
+export const RECORD_KINDS = {
   agreement: {
     list: 'agreements',
     label: 'agreement',
@@ -214,9 +214,20 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
     check(doc, op, ev: z.infer<typeof eventSchema>) {
       (ev.entities ?? []).forEach((id) => requireEntity(doc, op, id, 'entity'));
     },
-    withoutEntity: (ev: z.infer<typeof eventSchema>, id) => (ev.entities?.includes(id) ? { ...ev, entities: ev.entities.filter((x) => x !== id) } : ev),
+    withoutEntity: (ev: z.infer<typeof eventSchema>, id: string) => (ev.entities?.includes(id) ? { ...ev, entities: ev.entities.filter((x) => x !== id) } : ev),
   },
-};
+} satisfies Record<string, RecordKind>;
+
+const KINDS: RecordKind[] = Object.values(RECORD_KINDS);
+
+/** The operations every record kind gets: add<Kind>, update<Kind>, remove<Kind>. */
+type RecordOpType = `${'add' | 'update' | 'remove'}${Capitalize<keyof typeof RECORD_KINDS>}`;
+
+/**
+ * One handler for every operation type but `batch` (applied step by step): a type missing here, or a record kind
+ * whose three operations ops.ts does not declare, fails the type check.
+ */
+type Handlers = { [T in Exclude<OpType, 'batch'>]: Handler<T> };
 
 type Rec = { id: string };
 const listIn = (doc: OwnershipDoc, list: RecordList) => ((doc as unknown as Record<string, Rec[] | undefined>)[list] ?? []);
@@ -224,9 +235,9 @@ const withList = (doc: OwnershipDoc, list: RecordList, records: Rec[]) => ({ ...
 const touchList = (list: RecordList, id: string) => touch(touched(), list, [id]);
 
 /** add<Kind>, update<Kind> and remove<Kind> for every record kind. */
-function recordHandlers(): Record<string, Handler<OpType>> {
+function recordHandlers(): Pick<Handlers, RecordOpType> {
   const out: Record<string, Handler<OpType>> = {};
-  for (const [key, kind] of Object.entries(RECORD_KINDS)) {
+  for (const [key, kind] of Object.entries(RECORD_KINDS) as [string, RecordKind][]) {
     const Key = key[0].toUpperCase() + key.slice(1);
     const { list, label } = kind;
     const add = (doc: OwnershipDoc, op: Op) => {
@@ -248,7 +259,7 @@ function recordHandlers(): Record<string, Handler<OpType>> {
     out[`update${Key}`] = { apply: update, touches: (_b, op) => touchList(list, (op as { id: string }).id) };
     out[`remove${Key}`] = { apply: remove, touches: (_b, op) => touchList(list, (op as { id: string }).id) };
   }
-  return out;
+  return out as unknown as Pick<Handlers, RecordOpType>;
 }
 
 /** Positions by entity id, read as own properties only (an id may be "constructor" or "__proto__"). */
@@ -270,7 +281,7 @@ function moveEntities(doc: OwnershipDoc, op: Op, positions: Record<string, { x: 
   return { ...doc, entities };
 }
 
-const CORE: { [T in OpType]?: Handler<T> } = {
+const CORE: Omit<Handlers, RecordOpType> = {
   addEntity: {
     apply(doc, op) {
       const entity = check(op, entitySchema, op.entity, `entity "${op.entity?.id}"`);
@@ -297,7 +308,7 @@ const CORE: { [T in OpType]?: Handler<T> } = {
       removeById(doc.entities, op, op.id, 'entity');
       const id = op.id;
       let next: OwnershipDoc = { ...doc, entities: doc.entities.filter((e) => e.id !== id), holdings: doc.holdings.filter((h) => h.holder !== id && h.subject !== id) };
-      for (const kind of Object.values(RECORD_KINDS)) {
+      for (const kind of KINDS) {
         const list = (doc as unknown as Record<string, Rec[] | undefined>)[kind.list];
         if (list) next = withList(next, kind.list, list.map((r) => kind.withoutEntity(r as never, id)).filter((r): r is Rec => r !== null));
       }
@@ -307,7 +318,7 @@ const CORE: { [T in OpType]?: Handler<T> } = {
       const id = op.id;
       const t = touchList('entities', id);
       touch(t, 'holdings', before.holdings.filter((h) => h.holder === id || h.subject === id).map((h) => h.id));
-      for (const kind of Object.values(RECORD_KINDS)) touch(t, kind.list, listIn(before, kind.list).filter((r) => kind.withoutEntity(r as never, id) !== r).map((r) => r.id));
+      for (const kind of KINDS) touch(t, kind.list, listIn(before, kind.list).filter((r) => kind.withoutEntity(r as never, id) !== r).map((r) => r.id));
       return t;
     },
   },
@@ -370,7 +381,7 @@ const CORE: { [T in OpType]?: Handler<T> } = {
   },
 };
 
-const HANDLERS = { ...recordHandlers(), ...CORE } as { [T in OpType]?: Handler<T> };
+const HANDLERS: Handlers = { ...recordHandlers(), ...CORE };
 
 function handlerOf(op: Op): Handler<OpType> {
   const h = Object.hasOwn(HANDLERS, op?.type) ? (HANDLERS as Record<string, Handler<OpType>>)[op.type] : undefined;

@@ -19,3 +19,22 @@ export function overlaps(a: { since?: string | null; until?: string | null }, b:
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CALENDAR_CACHE_MAX = 100_000;
+/** Dates already found real, so a register's few thousand distinct dates are each checked once. */
+const realDates = new Set<string>();
+
+/**
+ * Whether `x` is a date written YYYY-MM-DD that exists on the calendar (2024-02-29 yes, 2023-02-29 and 2024-13-01
+ * no). The one calendar-date check of the document, the importers and the command line.
+ */
+export function isCalendarDate(x: unknown): x is string {
+  if (typeof x !== 'string') return false;
+  if (realDates.has(x)) return true;
+  if (!ISO_DATE.test(x)) return false;
+  const d = new Date(`${x}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== x) return false;
+  if (realDates.size < CALENDAR_CACHE_MAX) realDates.add(x);
+  return true;
+}

@@ -3,13 +3,10 @@
 // It never reports an error itself: anything it does not accept is handed to zod, which names the record and field.
 import { aliasKinds, entityKinds } from './schema';
 import { isCoordinate } from './positions';
+import { isCalendarDate } from './dates';
 
 const KINDS: ReadonlySet<unknown> = new Set<unknown>(entityKinds);
 const JURISDICTION = /^[A-Z]{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CALENDAR_CACHE_MAX = 100_000;
-/** Dates already found real, so a register's few thousand distinct dates are each checked once. */
-const realDates = new Set<string>();
 
 type Rec = Record<string, unknown>;
 
@@ -18,16 +15,8 @@ function isRecord(x: unknown): x is Rec {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** schema.ts `isoDate`: YYYY-MM-DD and a real calendar date. */
-export function isIsoDate(x: unknown): boolean {
-  if (typeof x !== 'string') return false;
-  if (realDates.has(x)) return true;
-  if (!DATE.test(x)) return false;
-  const d = new Date(`${x}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== x) return false;
-  if (realDates.size < CALENDAR_CACHE_MAX) realDates.add(x);
-  return true;
-}
+/** schema.ts `isoDate`: YYYY-MM-DD and a real calendar date (model/dates.ts). */
+export const isIsoDate: (x: unknown) => boolean = isCalendarDate;
 
 /** schema.ts `percent`: a finite number from 0 to 100. */
 const isPercent = (x: unknown): boolean => typeof x === 'number' && x >= 0 && x <= 100;

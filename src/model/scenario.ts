@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ModelError } from './errors';
 import type { Op } from './ops';
 import type { Source } from './types';
-import { sourceSchema } from './schema';
+import { isoDate, sourceSchema } from './schema';
 
 export const scenarioSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
@@ -11,7 +11,7 @@ export const scenarioSchema = z.looseObject({
   description: z.string(),
   dataset: z.string().check(z.minLength(1)),
   /** The view date at which the scenario is meant to be seen (optional; default: the document's). */
-  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  date: z.optional(isoDate),
   ops: z.array(z.looseObject({ type: z.string() })),
   sources: z.array(sourceSchema),
 });

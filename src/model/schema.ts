@@ -2,6 +2,7 @@
 // zod/mini (functional checks, tree-shaken) so the validators cost the first load a fraction of classic zod.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { isCalendarDate } from './dates';
 import { coordinateProblem } from './positions';
 
 // zod/mini carries no messages of its own: its English ones name what a refused value should have been.
@@ -9,10 +10,7 @@ z.config(en());
 
 export const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
-  z.refine((s: string) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date'),
+  z.refine((s: string) => isCalendarDate(s), 'is not a real calendar date'),
 );
 
 /** A percentage 0–100 (zod's numbers refuse NaN and ±Infinity with the type error: "must be a number"). */

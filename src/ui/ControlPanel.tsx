@@ -1,7 +1,7 @@
 // Control of the selected entity, live: status, parent, ultimate controllers, the worded explanation, look-through
 // and ultimate owners (bar charts), and the voting game on it (Banzhaf, Shapley–Shubik, veto players).
 import type { AnalysisView } from '../analysis';
-import { RULE_LABELS } from '../analysis';
+import { ruleLabel } from '../analysis';
 import { lazy, Suspense } from 'react';
 import { useSimViewApi } from '../store/simView';
 import { controlChain } from '../analysis/litPath';
@@ -49,7 +49,7 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
   };
   return (
     <section className="panel-section control" aria-labelledby="control-h">
-      <h3 id="control-h">Control <span className="muted small-text">({RULE_LABELS[analysis.options.rule]}{analysis.options.rule === 'defacto' ? `, τ = ${analysis.options.threshold}%` : ''}, on {analysis.options.date})</span></h3>
+      <h3 id="control-h">Control <span className="muted small-text">({ruleLabel(analysis.options.rule, analysis.options.threshold)}, on {analysis.options.date})</span></h3>
       <dl className="facts" data-testid="control-facts">
         <dt>Status</dt>
         <dd><span className={`badge s-${c.status}`} data-testid="status">{STATUS_TEXT[c.status]}</span></dd>

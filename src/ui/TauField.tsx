@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useStore, useStoreApi } from '../store';
 import { parseDecimal } from './numbers';
+import { usesThreshold } from '../analysis';
 
 /** Why `text` is not a threshold, or null when it is one. */
 export function tauProblem(text: string): string | null {
@@ -15,7 +16,7 @@ export function tauProblem(text: string): string | null {
 export function TauField() {
   const store = useStoreApi();
   const threshold = useStore((s) => s.view.threshold);
-  const defacto = useStore((s) => s.view.rule === 'defacto');
+  const defacto = useStore((s) => usesThreshold(s.view.rule));
   const [draft, setDraft] = useState(String(threshold));
   useEffect(() => setDraft(String(threshold)), [threshold]);
   const problem = tauProblem(draft);

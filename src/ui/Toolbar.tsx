@@ -1,7 +1,7 @@
 // The top toolbar: dataset, rule, τ, date, undo/redo, editing modes, layout and view controls, layers, search,
 // table toggle and reset (which asks first).
 import { Suspense, useState } from 'react';
-import { RULES, RULE_LABELS, type Rule } from '../analysis';
+import { RULES, RULE_LABELS, usesThreshold, type Rule } from '../analysis';
 import { DateViewField } from './DateViewField';
 import { useStoreApi, DATASETS, datasetById, useStore } from '../store';
 import type { ConfirmRequest } from './ConfirmDialog';
@@ -43,7 +43,7 @@ export function Toolbar() {
             {RULES.map((r) => <option key={r} value={r}>{RULE_LABELS[r]}</option>)}
           </select>
         </label>
-        {view.rule === 'defacto' && <label className="inline">
+        {usesThreshold(view.rule) && <label className="inline">
           <span>τ</span>
           <TauField />
         </label>}

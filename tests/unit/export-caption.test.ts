@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/analysis';
-import { captionContent, citedSources, ruleText, sourceLabel, type CaptionView } from '../../src/export/exportCaption';
+import { captionContent, citedSources, sourceLabel, type CaptionView } from '../../src/export/exportCaption';
+import { ruleLabel } from '../../src/analysis';
 import { CAPTION_SPAN, layoutExport, legendSections, MIN_WIDTH, PAD, sourcesLines, type DrawItem } from '../../src/export/exportLayout';
 import { approxMeasure, truncate, wrapText } from '../../src/export/exportText';
 import { controlGroups } from '../../src/canvas/groups';
@@ -29,7 +30,7 @@ describe('caption content', () => {
     const c = captionContent(LY, { ...VIEW, rule: 'defacto', threshold: 20, layers: { ...LAYERS, dependencies: false } }, legendOf(LY));
     expect(c.title).toBe(LY.title);
     expect(c.subtitle).toBe('As of 2024-09-30  ·  Control rule: De facto (τ = 20%)  ·  Not shown: dependencies');
-    expect(ruleText('votes', 25)).toBe('Votes only');
+    expect(ruleLabel('votes', 25)).toBe('Votes only');
   });
 
   it('adds what else the reader must know (a preview, a partial drawing)', () => {

@@ -201,7 +201,7 @@ describe('io/bods import: broken and hostile input', () => {
     ['a statement that is not an object', '[1]', /statement 1 is 1, not an object/],
     ['a statement without recordId', [{ statementId: 'x'.repeat(36), recordType: 'entity', recordDetails: {} }], /statement 1 \("x+"\) has no recordId/],
     ['an unknown record type', [{ recordId: 'a', recordType: 'company', recordDetails: {} }], /statement 1 field "recordType": "company" is not entity, person or relationship/],
-    ['BODS 0.2', [{ statementID: 'x', statementType: 'entityStatement' }], /older BODS version .* only BODS 0\.4 is read/],
+    ['a BODS 0.2 relationship without subject', [{ statementID: 'x', statementType: 'ownershipOrControlStatement', interestedParty: { unspecified: { reason: 'unknown' } } }], /statement 1 \("x"\) has no subject/],
     ['a relationship without subject', rel({ subject: undefined }), /statement 3 \("[0-9a-f-]+"\) has no subject — every relationship statement needs one/],
     ['a relationship without interestedParty', rel({ interestedParty: null }), /statement 3 .* has no interestedParty/],
     ['a subject that is a number', rel({ subject: 7 }), /field "recordDetails\.subject": 7 is not a record id/],

@@ -1,7 +1,7 @@
 // Case comparison: the two bundled cases side by side, computed from their datasets (analyze on each) under the
 // current rule — structure and controller, records exposed, regulators' actions, controlling jurisdiction.
 import { useMemo, useRef } from 'react';
-import { caseFacts, RULE_LABELS } from '../../analysis';
+import { caseFacts, ruleLabel } from '../../analysis';
 import { inForce, type OwnershipDoc } from '../../model';
 import { datasetById, useStore } from '../../store';
 import { namer } from '../names';
@@ -21,7 +21,7 @@ export function CaseComparison() {
   const docs = useMemo(() => CASES.map((id) => ({ id, label: datasetById(id)!.label, doc: datasetById(id)!.load() })), []);
   return (
     <>
-      <p className="muted small-text">Computed from each bundled dataset on its own date under {RULE_LABELS[rule]}{rule === 'defacto' ? ` (τ = ${threshold}%)` : ''}; change the rule in the toolbar to compare under another.</p>
+      <p className="muted small-text">Computed from each bundled dataset on its own date under {ruleLabel(rule, threshold)}; change the rule in the toolbar to compare under another.</p>
       <div className="cases">
         {docs.map(({ id, label, doc }) => {
           const facts = caseFacts(doc, { rule, threshold });

@@ -1,7 +1,7 @@
 // What would it take: pick a buyer and a target; the smallest purchases (company, seller, points) that give the
 // buyer control of the target under the current rule, smallest first; each can be previewed or applied.
 import { useEffect, useMemo, useState } from 'react';
-import { controlsNow, resolveOptions, RULE_LABELS, whatWouldItTake, type Purchase } from '../../analysis';
+import { controlsNow, resolveOptions, ruleLabel, whatWouldItTake, type Purchase } from '../../analysis';
 import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
@@ -69,14 +69,14 @@ export function WhatIfTab() {
         <EntityPicker id="wi-target" value={target} options={entities} placeholder="Choose a target…" onChange={pick(setTarget)} />
       </div>
       <button type="button" className="primary" disabled={!buyer || !target} onClick={() => setAsked(true)}>Find the smallest purchases</button>
-      <p className="muted small-text">Under the current rule: {RULE_LABELS[view.rule]}{view.rule === 'defacto' ? ` (τ = ${view.threshold}%)` : ''}, on {date}.</p>
+      <p className="muted small-text">Under the current rule: {ruleLabel(view.rule, view.threshold)}, on {date}.</p>
       {result && 'error' in result && <p className="error" role="alert">{result.error}</p>}
       {result && 'list' in result && (
         result.list.length === 0 ? (
           <p data-testid="whatif-none">
             {buyer === target ? `${name(buyer)} is the target itself.`
-              : result.already ? `${name(buyer)} already controls ${name(target)} on ${date} under ${RULE_LABELS[view.rule]}.`
-              : `No single purchase gives ${name(buyer)} control of ${name(target)} on ${date} under ${RULE_LABELS[view.rule]}.`}
+              : result.already ? `${name(buyer)} already controls ${name(target)} on ${date} under ${ruleLabel(view.rule, view.threshold)}.`
+              : `No single purchase gives ${name(buyer)} control of ${name(target)} on ${date} under ${ruleLabel(view.rule, view.threshold)}.`}
           </p>
         ) : (
           <ol className="purchases" aria-label="Smallest purchases" data-testid="whatif-results">
