@@ -10,7 +10,7 @@ export interface Exposure {
 
 /** What exposure classification needs to know about the analysed graph. */
 export interface ExposureInputs {
-  /** Ultimate controllers, or the entity itself when nobody controls it. */
+  /** Ultimate controllers (sorted), or the entity itself when nobody controls it. */
   top(id: string): string[];
   /** Whether the client is controlled solely (one ultimate controller). */
   lookThroughStake(owner: string, client: string): number;
@@ -22,7 +22,9 @@ export function classifyDependency(dep: Dependency, g: ExposureInputs): Exposure
   const provTop = g.top(dep.provider);
   const clientTop = g.top(dep.client);
   let exposure: ExposureClass = 'third-party';
-  if (provTop.length === 1 && clientTop.length === 1 && provTop[0] === clientTop[0]) exposure = 'intra-group';
+  // One group: the same ultimate controllers, whether one alone or the same joint controllers (under votes only LY
+  // is jointly controlled by NAVER and SoftBank, and so is its own subsidiary LINE Plus: not a "co-owner" of LY).
+  if (provTop.length === clientTop.length && provTop.every((u) => clientTop.includes(u))) exposure = 'intra-group';
   else if (provTop.some((u) => clientTop.includes(u) || g.lookThroughStake(u, dep.client) > 1e-9)) exposure = 'co-owner';
   const juris = (ids: string[]) => new Set(ids.map((id) => g.jurisdiction(id) ?? '?'));
   const a = juris(provTop), b = juris(clientTop);

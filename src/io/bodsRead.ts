@@ -3,6 +3,7 @@
 import { isCalendarDate } from '../model/dates';
 import { IoError, show } from './errors';
 import { checkSize } from './limits';
+import { jsonValues } from './jsonStream';
 import { checkNesting, stripBom } from './text';
 import {
   DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
@@ -59,6 +60,20 @@ function tryParse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Bytes handed to the streaming reader at a time: small enough that no chunk is a large string, large enough to be fast. */
+const CHUNK = 8 * 1024 * 1024;
+
+/**
+ * The statements of a BODS file from its bytes (a JSON array, or JSON lines), each statement decoded and parsed on
+ * its own (io/jsonStream.ts), so a file of hundreds of megabytes is never one string nor one JSON.parse.
+ */
+export function statementsFromBytes(bytes: Uint8Array, where: string): unknown[] {
+  function* chunks() {
+    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+  }
+  return [...jsonValues(chunks(), where)];
 }
 
 /** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */

@@ -1,6 +1,7 @@
 // One entry point for a dropped or opened file: sniff its format, refuse it if too large, import it whole or not at all.
 import { roundingWarnings, type OwnershipDoc } from '../model';
 import { importBods } from './bodsImport';
+import { statementsFromBytes } from './bodsRead';
 import { importCsvDetailed } from './csv';
 import { importFtm } from './ftmImport';
 import { detectFormat, type FileFormat } from './detect';
@@ -48,7 +49,8 @@ function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): Im
     case 'ownership':
       return { doc: openDoc(fromUtf8(bytes, `io/native: ${fileName}: `, 'save it as UTF-8'), fileName, opts.maxBytes), format, warnings: [] };
     case 'bods': {
-      const r = importBods(fromUtf8(bytes, `io/bods: ${fileName}: `, 'save it as UTF-8'), { date: opts.date, fileName, maxBytes: opts.maxBytes });
+      // Statement by statement from the bytes (io/jsonStream.ts): a 351 MB file is never one string.
+      const r = importBods(statementsFromBytes(bytes, `io/bods: ${fileName}: `), { date: opts.date, fileName, maxBytes: opts.maxBytes });
       return { ...r, format };
     }
     case 'ftm': {

@@ -183,7 +183,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
         return;
       }
       const b = bootFrom(read, id);
-      st().loadDoc(b.doc, b.datasetId, { undoable: true, ...(b.scenario ? { scenario: b.scenario } : {}), date: b.view?.date ?? null });
+      st().loadDoc(b.doc, b.datasetId, 'openDataset', { ...(b.scenario ? { scenario: b.scenario } : {}), date: b.view?.date ?? null });
       if (b.view) st().setView(b.view);
       autosave.opened(b.datasetId, b.rev ?? (await persistence.rev(b.datasetId)).rev);
       // The next start opens this dataset's work, even before anything is edited here.

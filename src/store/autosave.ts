@@ -119,7 +119,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
     known.set(slot, r.saved.rev);
     blocked.delete(slot);
     stale.delete(slot);
-    st().loadDoc(r.saved.doc, slot, { undoable: true, ...(r.saved.scenario ? { scenario: r.saved.scenario } : {}), date: r.saved.view?.date ?? null });
+    st().loadDoc(r.saved.doc, slot, 'otherTab', { ...(r.saved.scenario ? { scenario: r.saved.scenario } : {}), date: r.saved.view?.date ?? null });
     if (r.saved.view) st().setView(r.saved.view);
     const s = st();
     saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };

@@ -1,12 +1,13 @@
 // Control of the selected entity, live: status, parent, ultimate controllers, the worded explanation, look-through
 // and ultimate owners (bar charts), and the voting game on it (Banzhaf, Shapley–Shubik, veto players).
+import { POWER_NOTE } from './powerWords';
 import type { AnalysisView } from '../analysis';
 import { ruleLabel } from '../analysis';
 import { lazy, Suspense } from 'react';
 import { useSimViewApi } from '../store/simView';
 import { controlChain } from '../analysis/litPath';
 import { BarChart } from './BarChart';
-import { listNames } from './names';
+import { listNames, sentence } from './names';
 
 /** The paths behind a figure (graphology) load with the first entity shown. */
 const WhyFigures = lazy(() => import('./WhyFigures').then((m) => ({ default: m.WhyFigures })));
@@ -84,7 +85,7 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
           <h4>Voting power in {nameOf(id)}</h4>
           <table className="power" aria-label={`Voting power of the blocks in ${nameOf(id)}`}>
             <thead>
-              <tr><th scope="col">Block</th><th scope="col">Votes</th><th scope="col">Banzhaf</th><th scope="col">Shapley–Shubik</th><th scope="col">Veto</th></tr>
+              <tr><th scope="col">Block</th><th scope="col">Votes</th><th scope="col" title="Share of winning coalitions the block turns into losing ones by leaving">Banzhaf</th><th scope="col" title="Share of joining orders in which the block's votes make the majority">Shapley–Shubik</th><th scope="col">Veto</th></tr>
             </thead>
             <tbody>
               {power.map((p) => (
@@ -98,7 +99,8 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
               ))}
             </tbody>
           </table>
-          <p className="small-text">{veto.length ? <>Veto players: {listNames(veto)}.</> : 'No block can veto alone.'}</p>
+          <p className="small-text">{veto.length ? sentence(`Veto players: ${listNames(veto)}`) : 'No block can veto alone.'}</p>
+          <p className="small-text muted" data-testid="power-note">{POWER_NOTE}</p>
         </>
       )}
     </section>

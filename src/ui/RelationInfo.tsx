@@ -5,6 +5,7 @@ import { analyze, controlCertainty, type AnalysisOptions } from '../analysis';
 import { relationLabel } from '../io/bodsRelations';
 import { fmtRange, rangeOf, type OwnershipDoc, type Relation } from '../model';
 import { Section } from './fields';
+import { sentence } from './names';
 
 /** Bands are checked on the main thread only up to this size (a worker view carries no reasons). */
 const CERTAINTY_LIMIT = 20_000;
@@ -49,7 +50,7 @@ export function EntityRegisterInfo({ id, doc, options, nameOf }: { id: string; d
             {bands.map((h) => <li key={h.id}>{nameOf(h.holder)}: {fmtRange(rangeOf(h)!)} (analysed at {Math.round(h.shares * 100) / 100}%)</li>)}
           </ul>
           {certainty ? (
-            <p data-testid="certainty"><strong>Control {certainty.control === 'certain' ? 'certain' : 'only possible'}:</strong> {certainty.note}.</p>
+            <p data-testid="certainty"><strong>Control {certainty.control === 'certain' ? 'certain' : 'only possible'}:</strong> {sentence(certainty.note)}</p>
           ) : <p className="muted">Nobody controls it at any point of the bands.</p>}
         </Section>
       ) : null}

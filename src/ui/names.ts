@@ -16,3 +16,8 @@ export function namer(doc: OwnershipDoc): (id: string) => string {
 export function listNames(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** `text` ended as a sentence: a full stop added unless it already ends with one ("… SoftBank Corp." stays as it is). */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

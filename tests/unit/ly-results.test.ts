@@ -67,6 +67,12 @@ describe('LY Corporation', () => {
     expect(d.dependencies).toContainEqual({ id: 'd-navercloud-ly-itops', before: { exposure: 'co-owner', crossBorder: true }, after: { exposure: 'third-party', crossBorder: true } });
   });
 
+  it.each(['legal', 'votes', 'defacto'] as const)('LY’s own subsidiary LINE Plus → LY is intra-group under %s (never a co-owner)', (rule) => {
+    expect(analyze(ly, { rule }).dependencies()['d-lineplus-ly-dev']).toEqual({ exposure: 'intra-group', crossBorder: false });
+    // NAVER Cloud, NAVER's alone, stays a co-owner of the jointly controlled LY.
+    expect(analyze(ly, { rule: 'votes' }).dependencies()['d-navercloud-ly-itops'].exposure).toBe('co-owner');
+  });
+
   it('NAVER Cloud’s dependencies end on their separation dates', () => {
     expect(Object.keys(analyze(ly, { date: '2025-03-30' }).dependencies())).toContain('d-navercloud-ly-auth');
     expect(Object.keys(analyze(ly, { date: '2025-03-31' }).dependencies())).not.toContain('d-navercloud-ly-auth');

@@ -1,6 +1,7 @@
 // The control diff between two documents in words (CONTROL-MODEL §4): control under the current rule, how the
 // voting game moved, control under the other rules, look-through stakes (tiny moves grouped) and dependency
 // exposure; clicking a line selects its entity.
+import { POWER_NOTE } from '../powerWords';
 import { useMemo, useState } from 'react';
 import { diffWords, listWords, resolveOptions, RULE_LABELS, type DiffLine, type DiffWords } from '../../analysis';
 import type { OwnershipDoc } from '../../model';
@@ -12,7 +13,7 @@ import { dependencyNamer, distanceFromChange, pairNamer, viewOptions } from './w
 /** Lines shown before "Show all". */
 const FIRST = 8;
 
-function Lines({ title, lines, testId, empty, tiny }: { title: string; lines: DiffLine[]; testId: string; empty?: string; tiny?: { summary: DiffLine; lines: DiffLine[] } | null }) {
+function Lines({ title, lines, testId, empty, tiny, note }: { title: string; lines: DiffLine[]; testId: string; empty?: string; tiny?: { summary: DiffLine; lines: DiffLine[] } | null; note?: string }) {
   const appStore = useStoreApi();
   const [all, setAll] = useState(false);
   if (!lines.length && !empty && !tiny) return null;
@@ -20,6 +21,7 @@ function Lines({ title, lines, testId, empty, tiny }: { title: string; lines: Di
   return (
     <div className="diff-group">
       <h4>{title}</h4>
+      {note && <p className="small-text muted">{note}</p>}
       {lines.length || tiny ? (
         <ul className="diff-lines" data-testid={testId}>
           {shown.map((l) => (
@@ -103,7 +105,7 @@ export function DiffWordsView({ words, rule, label }: { words: DiffWords; rule: 
         testId="diff-control"
         empty={`No change in who controls what under ${rule}${words.otherRules.length ? `; under ${listWords([...new Set(words.otherRules.map((l) => l.text.slice(6, l.text.indexOf(':'))))])} it does (below)` : ' or any other rule'}.`}
       />
-      <Lines title="Voting game (joint control, veto, board, power ≥ 1 point)" lines={words.game} testId="diff-game" />
+      <Lines title="Voting game (joint control, veto, board, power ≥ 1 point)" lines={words.game} testId="diff-game" note={words.game.some((l) => l.key.startsWith('power:')) ? POWER_NOTE : undefined} />
       <Lines title="Under the other rules" lines={words.otherRules} testId="diff-rules" />
       <Lines title="Look-through stakes that moved" lines={words.lookThrough} testId="diff-lookthrough" tiny={words.tinySummary ? { summary: words.tinySummary, lines: words.tinyLookThrough } : null} />
       <Lines title="Dependency exposure" lines={words.dependencies} testId="diff-dependencies" />

@@ -6,7 +6,7 @@ import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
 import { useSimViewApi, useSimView } from '../../store/simView';
-import { namer } from '../names';
+import { namer, sentence } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
 import { viewOptions } from './words';
@@ -48,7 +48,7 @@ export function WhatIfTab() {
   const commit = (p: Purchase) => {
     const op = opOf(p);
     simView.getState().set({ draft: null });
-    if (op && appStore.getState().commit(op).ok) appStore.getState().notify(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}, on ${date}.`);
+    if (op && appStore.getState().commit(op).ok) appStore.getState().notify(sentence(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}, on ${date}`));
   };
   const pick = (set: (v: string) => void) => (v: string) => {
     set(v);

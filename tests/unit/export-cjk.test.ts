@@ -1,0 +1,61 @@
+// Japanese, Korean and Chinese names are drawn, not boxes, in the command line's PNG: the shipped Noto Sans CJK
+// subsets a text needs are found from the packages' unicode-ranges, converted from WOFF, and handed to resvg.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor } from '../../src/export/cjkFonts';
+import { cjkFontFiles, svgTexts } from '../../src/export/cjkFontsNode';
+import { svgToPng } from '../../src/export/rasterize';
+import { woffToSfnt } from '../../src/export/woff';
+import { decodePng } from '../png';
+
+const require = createRequire(import.meta.url);
+const subsets = CJK_FAMILIES.flatMap((f) => parseFontFaces(readFileSync(require.resolve(`${f.pkg}/400.css`), 'utf8')));
+
+describe('CJK font subsets', () => {
+  it('reads every subset of the three packages', () => {
+    expect(new Set(subsets.map((s) => s.family))).toEqual(new Set(['Noto Sans JP', 'Noto Sans KR', 'Noto Sans SC']));
+    expect(subsets.length).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['LY Corporation', []],
+    ['ヤフー', ['Noto Sans JP']],
+    ['네이버', ['Noto Sans KR']],
+    ['腾讯', ['Noto Sans SC']],           // simplified forms Japanese fonts lack
+  ])('%j needs %j', (text, families) => {
+    expect(needsCjk(text)).toBe(families.length > 0);
+    expect([...new Set(subsetsFor([text], subsets).map((s) => s.family))]).toEqual(families);
+  });
+
+  it('converts a shipped WOFF subset to an OpenType font with its tables', () => {
+    const s = subsetsFor(['株'], subsets)[0];
+    const sfnt = woffToSfnt(new Uint8Array(readFileSync(require.resolve(`@fontsource/noto-sans-jp/files/${s.file}.woff`))));
+    const v = new DataView(sfnt.buffer);
+    expect([0x00010000, 0x4f54544f]).toContain(v.getUint32(0)); // TrueType or "OTTO"
+    const tags = Array.from({ length: v.getUint16(4) }, (_, i) => String.fromCharCode(...sfnt.subarray(12 + i * 16, 16 + i * 16)));
+    expect(tags).toEqual(expect.arrayContaining(['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name']));
+    expect(() => woffToSfnt(new Uint8Array(60))).toThrow(/not a WOFF 1.0 font/);
+  });
+
+  it('finds the text of an SVG', () => {
+    expect(svgTexts('<svg><text x="1">A <tspan>株</tspan></text><rect/><text>B</text></svg>')).toEqual(['A 株', 'B']);
+    expect(cjkFontFiles(['Latin only'])).toEqual([]);
+  });
+});
+
+describe('the command line PNG draws CJK names', () => {
+  const png = (text: string) => decodePng(svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="240" height="48"><rect width="240" height="48" fill="#fff"/><text x="8" y="34" font-size="28" font-family="system-ui, sans-serif">${text}</text></svg>`));
+  const ink = (img: ReturnType<typeof png>) => {
+    let n = 0;
+    for (let i = 0; i < img.width * img.height; i++) if (img.pixels[i * img.channels] < 128) n++;
+    return n;
+  };
+
+  it.each([['株式会社', '네이버다'], ['株式会社', '腾讯控股']])('%s and %s are inked and differ (missing glyphs draw the same box)', (a, b) => {
+    const pa = png(a), pb = png(b);
+    expect(ink(pa)).toBeGreaterThan(300);
+    expect(ink(pb)).toBeGreaterThan(300);
+    expect(Buffer.from(pa.pixels).equals(Buffer.from(pb.pixels))).toBe(false);
+  }, 20_000); // first use converts the subsets (about a second)
+});

@@ -1,0 +1,61 @@
+// The byte-level streaming reader (io/jsonStream.ts): a JSON array or JSON lines split into chunks anywhere (inside a
+// string, an escape or a multi-byte character) gives the same values as JSON.parse of the whole; errors name the value.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { IoError } from '../../src/io';
+import { jsonValues } from '../../src/io/jsonStream';
+import { statementsFromBytes } from '../../src/io/bodsRead';
+
+const enc = new TextEncoder();
+
+/** `text` as bytes cut at the given positions. */
+function cut(text: string, at: number[]): Uint8Array[] {
+  const bytes = enc.encode(text);
+  const points = [...new Set(at.map((x) => x % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Uint8Array[] = [];
+  let prev = 0;
+  for (const p of [...points, bytes.length]) {
+    out.push(bytes.subarray(prev, p));
+    prev = p;
+  }
+  return out;
+}
+
+const value = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+const awkward = fc.constantFrom('x,]', '"quoted"', 'back\\slash', '}{][', 'ヤフー', '네이버', '\u{20bb7}', '\n');
+
+describe('jsonValues', () => {
+  it('a JSON array cut anywhere gives its elements', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(value, awkward)), fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (vals, at, pretty) => {
+      const text = pretty ? JSON.stringify(vals, null, 2) : JSON.stringify(vals);
+      expect([...jsonValues(cut(`\uFEFF${text}\n`, at), 'w: ')]).toEqual(vals);
+    }), { numRuns: 300 });
+  });
+
+  it('JSON lines cut anywhere give one value per line, blank lines skipped', () => {
+    fc.assert(fc.property(fc.array(fc.dictionary(fc.string(), fc.oneof(value, awkward))), fc.array(fc.nat(), { maxLength: 12 }), (vals, at) => {
+      const text = vals.map((v) => JSON.stringify(v)).join('\n\n');
+      expect([...jsonValues(cut(text, at), 'w: ')]).toEqual(vals);
+    }), { numRuns: 300 });
+  });
+
+  it.each([
+    ['[{"a":1},{"b":}]', /value 2 is not valid JSON/],
+    ['[{"a":1},,{"b":2}]', /value 2 is empty/],
+    ['[{"a":1}', /the JSON array is not closed/],
+    ['[{"a":1}] [2]', /more after the closing \]/],
+    ['{"a":1}\n{"b":}\n', /line 2 is not valid JSON/],
+  ])('refuses %j', (text, message) => {
+    expect(() => [...jsonValues([enc.encode(text)], 'io/x: f: ')]).toThrow(IoError);
+    expect(() => [...jsonValues([enc.encode(text)], 'io/x: f: ')]).toThrow(message);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the value', () => {
+    expect(() => [...jsonValues([new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d])], 'w: ')]).toThrow(/value 1 is not valid UTF-8/);
+  });
+
+  it('statementsFromBytes reads a BODS array as the statements it holds', () => {
+    const st = [{ statementId: 's1', recordType: 'entity' }, { statementId: 's2', recordType: 'person' }];
+    expect(statementsFromBytes(enc.encode(JSON.stringify(st)), 'w: ')).toEqual(st);
+  });
+});
