@@ -85,6 +85,9 @@ export function fileActions(store: ExplorerStore) {
     st().setBusy('Exporting image…');
     const { ExportError, exportPng, exportSvg, scaleNotice } = await import('../canvas/exportImage');
     try {
+      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded before anything is drawn.
+      const { ensureCjkFonts } = await import('../canvas/cjkFontsBrowser');
+      await ensureCjkFonts([caption.title, caption.subtitle, ...caption.sources, ...doc.entities.map((e) => e.name)]);
       if (format === 'svg') {
         const name = `${base()}.svg`;
         download(await api.whole((cy) => exportSvg(cy, caption, opts)), name, 'image/svg+xml');
