@@ -320,7 +320,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
   }
 
   placeIndirect(indirect, {
-    holdings, agreements, relations, agreementIds, holdingIds, note, nameOf, where, warnings,
+    holdings, agreements, relations, agreementIds, holdingIds, relationIds, note, nameOf, where, warnings,
     componentEntity: (ref) => entityOf.get(ref) ?? personOf.get(ref) ?? statementToEntity.get(ref),
   });
 

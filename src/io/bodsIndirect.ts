@@ -3,9 +3,10 @@
 // subject. When the declared figure determines the party's stakes in the intermediaries, they are derived (estimated,
 // the derivation in their notes): through one top intermediary x / y of it (30 / 60 → 50% of B; through a chain
 // P → B → C → A, y is B's look-through stake in A); through several, only when their stakes make up the whole figure
-// (60% of A through B's 40% and C's 20% → all of B and all of C). Otherwise the interest is kept as a note on the
-// intermediary (or on the subject when none is named), and exported back as declared (bodsIndirectOut.ts). Only an
-// interest with no chain and no named intermediary becomes an estimated link.
+// (60% of A through B's 40% and C's 20% → all of B and all of C). When the figures leave those stakes open, the
+// declaration is kept as a relation party → subject ("declared indirect", drawn dashed and listed, outside the figures,
+// exported as declared); when the whole chain is already in the file, as a note on the intermediary (exported as
+// declared, bodsIndirectOut.ts). Only an interest with no chain and no named intermediary becomes an estimated link.
 import type { Agreement, Holding, Relation } from '../model';
 import { uniqueIn } from './bodsEntity';
 import { findOverfull, fmtPct } from './totals';
@@ -26,6 +27,7 @@ export interface IndirectContext {
   relations: Relation[];
   agreementIds: Set<string>;
   holdingIds: Set<string>;
+  relationIds: Set<string>;
   note: (subject: string, entry: Record<string, unknown>) => void;
   nameOf: (id: string) => string;
   /** The entity a componentRecords entry names (by record id or statement id), if it names one. */
@@ -87,6 +89,23 @@ export function placeIndirect(pending: PendingIndirect[], ctx: IndirectContext):
     const what = `${ctx.where}${p.label}: the indirect interest of ${nameOf(party)} in ${nameOf(subject)}`;
     const via = intermediaries(p, party, subject, ctx);
     if (p.holding && via.length && derive(p.holding, via, p.label, ctx, what)) continue;
+    if (p.holding && via.length && !hasChain(holdings, agreements, party, subject)) {
+      // The figures leave the party's stakes in the intermediaries open: the declaration stays visible as a dashed
+      // link party → subject (a relation: drawn and listed, outside the figures), exported back as declared.
+      const h = p.holding;
+      const r: Relation = {
+        id: uniqueIn(ctx.relationIds, `${h.id}-indirect`), kind: 'shareholding', party, subject, directOrIndirect: 'indirect',
+        details: `declared indirect ${fmtPct(h.shares)} through ${via.map((v) => nameOf(v).replace(/^"|"$/g, '')).join(', ')}; the stakes in between are not known`,
+      };
+      if (h.since) r.since = h.since;
+      if (h.until) r.until = h.until;
+      if (h.sources) r.sources = h.sources;
+      const was = (h as Holding & { bods?: Record<string, unknown> }).bods;
+      (r as Relation & { bods?: unknown }).bods = { ...(was ?? {}), interest: { type: 'shareholding', directOrIndirect: 'indirect', ...(typeof was?.beneficialOwnershipOrControl === 'boolean' ? { beneficialOwnershipOrControl: was.beneficialOwnershipOrControl } : {}), share: h.sharesRange ? { minimum: h.sharesRange.min, maximum: h.sharesRange.max } : { exact: h.shares } } };
+      relations.push(r);
+      warnings.push(`${what} (${fmtPct(h.shares)}) is kept as a declared indirect link — the figures in the file do not say ${nameOf(party)}'s stakes in ${via.map(nameOf).join(' and ')}, so it is drawn and listed but not counted`);
+      continue;
+    }
     if (via.length || hasChain(holdings, agreements, party, subject, relations)) {
       const host = via.length === 1 ? via[0] : subject;
       ctx.note(host, { indirect: true, record: rec, ...(via.length ? { through: via } : {}) });

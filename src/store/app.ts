@@ -172,7 +172,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
       const read = await persistence.read(id);
       const b = bootFrom(read, id);
       const st = store.getState;
-      st().loadDoc(b.doc, b.datasetId, { undoable: true });
+      st().loadDoc(b.doc, b.datasetId, 'openDataset');
       if (b.view) st().setView(b.view);
       autosave.opened(b.datasetId, b.rev ?? (await persistence.rev(b.datasetId)).rev);
       // The next start opens this dataset's work, even before anything is edited here.

@@ -118,7 +118,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
     known.set(slot, r.saved.rev);
     blocked.delete(slot);
     stale.delete(slot);
-    st().loadDoc(r.saved.doc, slot, { undoable: true });
+    st().loadDoc(r.saved.doc, slot, 'otherTab');
     if (r.saved.view) st().setView(r.saved.view);
     const s = st();
     saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };

@@ -25,7 +25,7 @@ export async function openFile(store: ExplorerStore, file: FileLike, decide: Dec
   }
   const d = await decide(bytes, file.name, { date: st().view.date ?? undefined });
   if (!d.ok) return fail(d.error);
-  st().loadDoc(d.doc, 'imported', { undoable: true });
+  st().loadDoc(d.doc, 'imported', 'import');
   st().notify(d.notice);
   return d;
 }

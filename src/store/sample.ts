@@ -40,6 +40,6 @@ export async function loadSample(store: StoreApi<ExplorerState>, sample: SampleR
   }
   st().setBusy(null);
   if (st().doc !== placeholder) return;
-  st().loadDoc(doc, 'sample');
+  st().loadDoc(doc, 'sample', 'sample');
   st().notify(notice);
 }

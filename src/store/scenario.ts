@@ -36,7 +36,7 @@ export function applyScenario(store: Store, scenario: Pick<ScenarioEntry, 'id' |
   }
   const sim: SimState = { ...st.sim, log: [...log, op], scenario: { id: scenario.id, title: scenario.title, source: scenario.source, base, baseLog: log.length, baseDate } };
   // One undo step moves the document and the view date together; the worker receives only what differs.
-  return st.dispatch(diffPatch(st.doc, next), { sim, ...(scenario.date ? { date: scenario.date } : {}) });
+  return st.dispatch(diffPatch(st.doc, next), { action: 'scenario', sim, ...(scenario.date ? { date: scenario.date } : {}) });
 }
 
 /** Returns to the document (and view date) from before the scenario, exactly; one undo step. */
@@ -44,7 +44,7 @@ export function backToBase(store: Store): ActionResult {
   const st = store.getState();
   const s = st.sim.scenario;
   if (!s) return { ok: true };
-  return st.dispatch(diffPatch(st.doc, s.base), { sim: { ...st.sim, log: st.sim.log.slice(0, s.baseLog), scenario: null }, date: s.baseDate });
+  return st.dispatch(diffPatch(st.doc, s.base), { action: 'scenario', sim: { ...st.sim, log: st.sim.log.slice(0, s.baseLog), scenario: null }, date: s.baseDate });
 }
 
 /** Saves the edits since the base as a scenario of the document (kept in the base too) and shows it as the active one. */
@@ -71,7 +71,7 @@ export function saveScenario(store: Store, meta: { title: string; description?: 
     return refuse(store, e);
   }
   const baseLog = s ? s.baseLog : 0;
-  const r = st.dispatch(op, { sim: { ...st.sim, scenario: { id: scenario.id, title, source: 'document', base: nextBase, baseLog, baseDate: s ? s.baseDate : st.view.date } } });
+  const r = st.dispatch(op, { action: 'scenario', sim: { ...st.sim, scenario: { id: scenario.id, title, source: 'document', base: nextBase, baseLog, baseDate: s ? s.baseDate : st.view.date } } });
   return r.ok ? { ok: true, id: scenario.id } : r;
 }
 
@@ -86,5 +86,5 @@ export function removeScenario(store: Store, id: string): ActionResult {
   } catch (e) {
     return refuse(store, e);
   }
-  return st.dispatch(op, { sim: { ...st.sim, scenario: s && base ? { ...s, base } : null } });
+  return st.dispatch(op, { action: 'scenario', sim: { ...st.sim, scenario: s && base ? { ...s, base } : null } });
 }

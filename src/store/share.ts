@@ -65,10 +65,10 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
   };
   /** Set while the session itself loads a document, so that only other loads end the preview. */
   let loading = false;
-  const load = (doc: OwnershipDoc, datasetId: DatasetId, undoable = false) => {
+  const load = (doc: OwnershipDoc, datasetId: DatasetId, action: 'sharePreview' | 'shareKeep' = 'sharePreview') => {
     loading = true;
     try {
-      st().loadDoc(doc, datasetId, { undoable });
+      st().loadDoc(doc, datasetId, action);
     } finally {
       loading = false;
     }
@@ -83,8 +83,8 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
     shared = null;
     deps.autosave.resume();
   });
-  const restore = (o: Own, undoable = false) => {
-    load(o.doc, o.datasetId, undoable);
+  const restore = (o: Own) => {
+    load(o.doc, o.datasetId);
     if (o.view) st().setView(o.view);
     if (o.rev !== undefined) deps.autosave.opened(o.datasetId, o.rev);
   };
@@ -109,7 +109,7 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
       state.setState({ active: false });
       deps.clearHash();
       restore(mine);
-      load(doc, 'imported', true);
+      load(doc, 'imported', 'shareKeep');
       deps.autosave.adopt('imported');
       await deps.autosave.saveNow();
       const title = mine.doc.title ? `"${mine.doc.title}"` : 'your own graph';

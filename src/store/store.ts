@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { apply, applyWithInverse, uniqueId, type Entity, type Op, type OwnershipDoc } from '../model';
 import { placeIfLarge } from '../analysis/placement';
+import { ACTIONS, type ActionType, type LoadAction, type OpAction } from './actions';
 import { offerFloat } from './float';
 import { readableError } from './messages';
 import { initialSim, logOp, type SimState } from './simState';
@@ -28,6 +29,8 @@ export interface Beside {
 
 /** One undo step: the change and the change that undoes it, and the state beside the document on either side. */
 export interface HistoryEntry {
+  /** The action that made the step (actions.ts). */
+  action: ActionType;
   change: Change;
   inverse: Change;
   before: Beside;
@@ -37,11 +40,8 @@ export interface HistoryEntry {
 }
 
 export interface DispatchOptions {
-  /**
-   * false: not an undo step (automatic placement, a generated sample arriving). A load that is not undoable starts a
-   * new history; an operation that is not keeps it.
-   */
-  undoable?: boolean;
+  /** The action this change is (actions.ts), which says how it enters the history: an operation is an 'edit' unless told. */
+  action?: OpAction;
   /** The simulation state after the change (scenario actions); by default the operation is logged, a load starts afresh. */
   sim?: SimState;
   /** The view date the change moves to; undo moves it back. */
@@ -63,16 +63,16 @@ export interface ExplorerState {
   /** Operations since loading and the scenario shown (simState.ts); scenario actions live in scenario.ts. */
   sim: SimState;
   setBusy(text: string | null): void;
-  /** The one write path: applies a change (one undo step unless told otherwise); a refusal changes nothing and says why. */
-  dispatch(change: Change, opts?: DispatchOptions): CommitResult;
+  /** The one write path: applies an operation as the action named (an edit by default); a refusal changes nothing and says why. */
+  dispatch(change: Op, opts?: DispatchOptions): CommitResult;
   /** One user edit: dispatch(op). */
   commit(op: Op): CommitResult;
   undo(): void;
   redo(): void;
   /** Gives entities positions without an undo step (automatic layout); unknown ids are ignored. */
   place(positions: Record<string, { x: number; y: number }>): void;
-  /** Loads another document: dispatch({ type: 'load' }); `undoable` keeps the old one a step back. */
-  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, opts?: { undoable?: boolean }): void;
+  /** Loads another document as the load action named; its history policy (actions.ts) says whether undo goes back. */
+  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, action: LoadAction): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
   notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
@@ -162,6 +162,51 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       });
       emit(s.doc, doc, change);
     };
+    /** Applies a change as `action`, entering the history as the action declares (actions.ts). */
+    const change = (c: Change, action: ActionType, o: Omit<DispatchOptions, 'action'> = {}): CommitResult => {
+      const s = get();
+      const spec = ACTIONS[action];
+      const load = c.type === 'load';
+      if (load !== (spec.change === 'load')) return fail(new Error(`store: the ${action} action ${spec.change === 'load' ? 'loads a document' : 'applies an operation'}, not ${load ? 'a document' : 'an operation'} — name the action that does`));
+      const step = spec.history === 'step';
+      let doc: OwnershipDoc;
+      let entry: HistoryEntry | null = null;
+      try {
+        if (c.type === 'load') {
+          doc = placeIfLarge(c.doc);
+          c = { ...c, doc };
+        } else if (step) {
+          const r = applyWithInverse(s.doc, c);
+          doc = r.doc;
+          entry = { action, change: c, inverse: r.inverse, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId: s.datasetId, sim: s.sim } };
+        } else doc = apply(s.doc, c);
+      } catch (e) {
+        return fail(e);
+      }
+      const datasetId = c.type === 'load' ? c.datasetId : s.datasetId;
+      const sim = o.sim ?? (c.type === 'load' ? initialSim(doc) : logOp(s.sim, c));
+      const date = o.date !== undefined ? o.date : load ? null : s.view.date;
+      if (load && step) entry = { action, change: c, inverse: { type: 'load', doc: s.doc, datasetId: s.datasetId }, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId, sim } };
+      if (entry) {
+        entry.after = { datasetId, sim };
+        if (date !== s.view.date) entry.dates = [s.view.date, date];
+      }
+      const msg = s.message;
+      set({
+        doc,
+        sim,
+        datasetId,
+        // 'restart' (a load only) starts the history afresh; 'none' keeps it.
+        past: entry ? [...s.past.slice(-(HISTORY_LIMIT - 1)), entry] : spec.history === 'restart' ? [] : s.past,
+        future: entry || spec.history === 'restart' ? [] : s.future,
+        selection: load ? null : keepSelection(doc),
+        view: date !== s.view.date || load ? withDate(s.view, date, load) : s.view,
+        message: load ? null : msg?.kind === 'error' ? null : msg,
+        loads: s.loads + (load ? 1 : 0),
+      });
+      emit(s.doc, doc, c);
+      return { ok: true };
+    };
     const first = placeIfLarge(opts.doc);
     return {
       doc: first,
@@ -178,46 +223,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       setBusy(busy) {
         set({ busy });
       },
-      dispatch(change, o = {}) {
-        const s = get();
-        const undoable = o.undoable ?? true;
-        const load = change.type === 'load';
-        let doc: OwnershipDoc;
-        let entry: HistoryEntry | null = null;
-        try {
-          if (change.type === 'load') {
-            doc = placeIfLarge(change.doc);
-            change = { ...change, doc };
-          } else if (undoable) {
-            const r = applyWithInverse(s.doc, change);
-            doc = r.doc;
-            entry = { change, inverse: r.inverse, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId: s.datasetId, sim: s.sim } };
-          } else doc = apply(s.doc, change);
-        } catch (e) {
-          return fail(e);
-        }
-        const datasetId = change.type === 'load' ? change.datasetId : s.datasetId;
-        const sim = o.sim ?? (change.type === 'load' ? initialSim(doc) : logOp(s.sim, change));
-        const date = o.date !== undefined ? o.date : load ? null : s.view.date;
-        if (load && undoable) entry = { change, inverse: { type: 'load', doc: s.doc, datasetId: s.datasetId }, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId, sim } };
-        if (entry) {
-          entry.after = { datasetId, sim };
-          if (date !== s.view.date) entry.dates = [s.view.date, date];
-        }
-        const msg = s.message;
-        set({
-          doc,
-          sim,
-          datasetId,
-          past: entry ? [...s.past.slice(-(HISTORY_LIMIT - 1)), entry] : load ? [] : s.past,
-          future: entry || load ? [] : s.future,
-          selection: load ? null : keepSelection(doc),
-          view: date !== s.view.date || load ? withDate(s.view, date, load) : s.view,
-          message: load ? null : msg?.kind === 'error' ? null : msg,
-          loads: s.loads + (load ? 1 : 0),
-        });
-        emit(s.doc, doc, change);
-        return { ok: true };
+      dispatch(op, o = {}) {
+        return change(op, o.action ?? 'edit', o);
       },
       commit(op) {
         return get().dispatch(op);
@@ -233,10 +240,10 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       place(positions) {
         const ids = new Set(get().doc.entities.map((e) => e.id));
         const known = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
-        if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { undoable: false });
+        if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { action: 'layout' });
       },
-      loadDoc(doc, datasetId, o = {}) {
-        get().dispatch({ type: 'load', doc, datasetId }, { undoable: !!o.undoable });
+      loadDoc(doc, datasetId, action) {
+        change({ type: 'load', doc, datasetId }, action);
       },
       select(selection) {
         set({ selection });

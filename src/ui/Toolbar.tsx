@@ -98,7 +98,7 @@ export function Toolbar() {
               body: `This replaces the working graph, with all its edits, by the bundled ${bundled.label} dataset. You can still undo it in this session.`,
               confirmLabel: 'Reset',
               onConfirm: () => {
-                st().loadDoc(bundled.load(), bundled.id, { undoable: true });
+                st().loadDoc(bundled.load(), bundled.id, 'openDataset');
                 st().notify(`Reset to the bundled ${bundled.label} dataset.`);
               },
             })

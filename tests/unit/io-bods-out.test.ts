@@ -6,6 +6,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { inForce, parseDoc, type OwnershipDoc } from '../../src/model';
 import { exportBods, importBods, type BodsStatement } from '../../src/io';
+import { relationLabel } from '../../src/io/bodsRelations';
+import { analyze } from '../../src/analysis';
 import { checkBods } from '../fixtures/io/bodsCheck';
 import { schemaProblems } from '../fixtures/io/bodsSchema';
 import { company, person, rel, shares } from '../fixtures/io/bodsBuild';
@@ -116,14 +118,31 @@ describe('io/bods: indirect interests through two or more intermediaries', () =>
     rel('r-p1', 'b', 'p1', [shares(60, { directOrIndirect: 'indirect' })], { componentRecords: ['c', 'd', 'r-c', 'r-d', 'r-p1-c', 'r-p1-d'] }),
   ];
 
-  it('keeps an undetermined declaration, says so, and exports it as declared', () => {
+  it('keeps an undetermined declaration visible as a declared indirect link, says so, and exports it as declared', () => {
     const { doc, warnings } = importBods(undetermined);
     expect(lines(doc)).toEqual(['c>b 50', 'd>b 50']);
-    expect(warnings.join('\n')).toMatch(/the indirect interest of "Person 1" in "Company B" is kept as a note/);
+    const link = doc.relations!.find((r) => r.party === 'p1' && r.subject === 'b')!;
+    expect(link).toMatchObject({ kind: 'shareholding', directOrIndirect: 'indirect', details: 'declared indirect 60% through Company C, Company D; the stakes in between are not known' });
+    expect(relationLabel(link)).toBe('declared indirect shareholding 60%');
+    expect(warnings.join('\n')).toMatch(/the indirect interest of "Person 1" in "Company B" \(60%\) is kept as a declared indirect link — the figures in the file do not say "Person 1"'s stakes in "Company C" and "Company D", so it is drawn and listed but not counted/);
     const out = exportBods(doc, { date: '2024-06-01' });
-    const declared = out.find((s) => s.recordId === 'r-p1')!;
-    expect(declared.recordDetails).toMatchObject({ subject: 'b', interestedParty: 'p1', componentRecords: ['c', 'd'], interests: [{ directOrIndirect: 'indirect', share: { exact: 60 } }] });
-    expect(interestsOf(out, 'r-p1')[0].beneficialOwnershipOrControl).toBe(true);
+    const declared = out.find((s) => s.recordId === link.id)!;
+    expect(declared.recordDetails).toMatchObject({ subject: 'b', interestedParty: 'p1', interests: [{ type: 'shareholding', directOrIndirect: 'indirect', beneficialOwnershipOrControl: true, share: { exact: 60 } }] });
+    // Read back without our annotations, it is the same declared link.
+    const back = importBods(out.map(({ annotations: _a, ...s }) => s)).doc;
+    expect(back.relations!.filter((r) => r.directOrIndirect === 'indirect').map((r) => [r.party, r.subject, relationLabel(r)])).toEqual([['p1', 'b', 'declared indirect shareholding 60%']]);
+  });
+
+  it("a state declaring 100% indirectly of a company held through its ministry is that company's ultimate controller", () => {
+    const file = [
+      company('fi', 'Republic of Finland', {}, { type: 'state' }), company('pmo', "Prime Minister's Office", {}, { type: 'stateBody', subtype: 'governmentDepartment' }), company('soe', 'Nordic Rail Oy'),
+      rel('r-pmo-soe', 'soe', 'pmo', [shares(100, { beneficialOwnershipOrControl: false })]),
+      rel('r-fi-pmo', 'pmo', 'fi', [{ type: 'controlByLegalFramework', directOrIndirect: 'direct' }]),
+      rel('r-fi-soe', 'soe', 'fi', [shares(100, { directOrIndirect: 'indirect', beneficialOwnershipOrControl: false })], { componentRecords: ['pmo', 'r-pmo-soe', 'r-fi-pmo'] }),
+    ];
+    const { doc } = importBods(file);
+    expect(lines(doc)).toEqual(['fi>pmo 100', 'pmo>soe 100']);
+    expect(analyze(doc, { date: '2024-06-01' }).entity('soe')).toMatchObject({ status: 'controlled', parent: ['pmo'], ultimate: ['fi'] });
   });
 });
 

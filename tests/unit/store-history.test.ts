@@ -140,7 +140,7 @@ describe('store: editing actions', () => {
     const s = store();
     const old = s.getState().doc;
     const ntt = DATASETS.find((d) => d.id === 'ntt-docomo')!;
-    s.getState().loadDoc(ntt.load(), 'ntt-docomo', { undoable: true });
+    s.getState().loadDoc(ntt.load(), 'ntt-docomo', 'openDataset');
     expect(s.getState().datasetId).toBe('ntt-docomo');
     expect(s.getState().loads).toBe(1);
     s.getState().undo();
@@ -148,7 +148,7 @@ describe('store: editing actions', () => {
     expect(s.getState().datasetId).toBe('imported');
     s.getState().redo();
     expect(s.getState().datasetId).toBe('ntt-docomo');
-    s.getState().loadDoc(ntt.load(), 'ntt-docomo');
+    s.getState().loadDoc(ntt.load(), 'ntt-docomo', 'sample');
     expect(s.getState().past).toHaveLength(0);
   });
 
@@ -210,7 +210,7 @@ describe('store: one write path', () => {
     s.getState().place({ a: { x: 1, y: 1 } });
     s.getState().undo();
     s.getState().redo();
-    s.getState().loadDoc(jv(), 'imported', { undoable: true });
+    s.getState().loadDoc(jv(), 'imported', 'import');
     s.getState().undo();
     expect(seen).toEqual(['updateHolding:new', 'moveEntities:new', 'patch:new', 'updateHolding:new', 'load:new', 'load:new']);
     expect(s.getState().past).toHaveLength(1);

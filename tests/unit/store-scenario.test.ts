@@ -45,7 +45,7 @@ describe('the operation log', () => {
     const s = ly();
     s.getState().commit({ type: 'batch', ops: [transfer, { type: 'moveEntity', id: 'ly', position: { x: 1, y: 1 } }] });
     expect(s.getState().sim.log).toEqual([{ type: 'batch', ops: [transfer] }]);
-    s.getState().loadDoc(datasetById('ntt-docomo')!.load(), 'ntt-docomo', { undoable: true });
+    s.getState().loadDoc(datasetById('ntt-docomo')!.load(), 'ntt-docomo', 'openDataset');
     expect(s.getState().sim.log).toEqual([]);
     s.getState().undo();
     expect(s.getState().sim.log).toHaveLength(1);

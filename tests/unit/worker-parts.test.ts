@@ -176,7 +176,7 @@ describe('large samples', () => {
     let release!: (d: OwnershipDoc) => void;
     const pending = loadSample(other, c.sample!, () => new Promise((r) => (release = r)), 'ok');
     const mine = { ...emptyDoc('Mine'), entities: [{ id: 'x', name: 'X' }] };
-    other.getState().loadDoc(mine, 'imported');
+    other.getState().loadDoc(mine, 'imported', 'import');
     release(generateGraph({ entities: 400 }));
     await pending;
     expect(other.getState().doc.title).toBe('Mine');
