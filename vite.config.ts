@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // Fonts stay files: the Content-Security-Policy allows fonts from this origin only (font-src 'self'), not data: URLs.
+    assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
     rolldownOptions: {
       // The app's index modules only re-export: marked free of side effects and read lazily, an import through one
       // brings in the module it names, not every module the index lists (else code used only by a lazily loaded

@@ -3,6 +3,10 @@
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
 import { simStyles } from './simStyles';
+import { CJK_FONT_STACK } from '../export/cjkFonts';
+
+/** Node names' fonts: the system's, then the shipped CJK fonts once an export has loaded them (canvas/cjkFontsBrowser.ts). */
+const NODE_FONT_FAMILY = `system-ui, -apple-system, "Segoe UI", Roboto, ${CJK_FONT_STACK}, sans-serif`;
 
 /** Node width, and a node's usual height (three lines) in model units; layouts space rows by it. */
 export const NODE_W = 140;
@@ -104,7 +108,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
       selector: 'node',
       style: {
         width: NODE_W, height: 'data(h)', label: lean ? '' : 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${LABEL_W}`,
-        'text-valign': 'center', 'text-halign': 'center', 'font-size': NODE_FONT, 'line-height': 1.15, 'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'text-valign': 'center', 'text-halign': 'center', 'font-size': NODE_FONT, 'line-height': 1.15, 'font-family': NODE_FONT_FAMILY,
         color: '#111827', 'background-color': 'data(fill)', 'border-color': 'data(line)', 'min-zoomed-font-size': 7,
       },
     },

@@ -1,17 +1,20 @@
 // `export FILE --to OUT [--date …] [--rule …] [--threshold …] [--history]` (FORMAT.md): writes OUT in the format of
 // its extension — .ownership.json, .bods.json (BODS 0.4; --history writes statement series), .ftm.jsonl
-// (FollowTheMoney), .csv, .svg, .png (the
-// drawing with its caption; the PNG carries the document) — with no browser. Nothing on stdout on success.
+// (FollowTheMoney), .csv, .svg, .png (the drawing with its caption; the PNG carries the document), .drawio and
+// .graphml (the diagram for draw.io and yEd) — with no browser. Nothing on stdout on success.
 import { writeFileSync } from 'node:fs';
 import type { AnalysisOptions } from '../analysis';
 import { documentSvg } from '../export/documentSvg';
+import { documentDiagram } from '../export/documentDiagram';
+import { drawioXml } from '../export/drawio';
+import { graphmlXml } from '../export/graphml';
 import { svgToPng } from '../export/rasterize';
 import { embedDoc, exportBodsJson, exportCsv, exportFtm, serializeDoc } from '../io';
 import type { OwnershipDoc } from '../model';
 import { UsageError } from './args';
 
 /** The output formats by extension, longest first so ".bods.json" wins over ".json". */
-const FORMATS = ['.ownership.json', '.bods.json', '.ftm.jsonl', '.csv', '.svg', '.png'] as const;
+const FORMATS = ['.ownership.json', '.bods.json', '.ftm.jsonl', '.csv', '.svg', '.png', '.drawio', '.graphml'] as const;
 type OutFormat = (typeof FORMATS)[number];
 
 /** The format OUT names by its extension; a UsageError listing the choices otherwise. */
@@ -37,6 +40,10 @@ export async function exportAs(doc: OwnershipDoc, format: OutFormat, opts: Parti
       return documentSvg(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold });
     case '.png':
       return embedDoc(svgToPng(await documentSvg(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold }), 2), doc);
+    case '.drawio':
+      return drawioXml(await documentDiagram(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold }));
+    case '.graphml':
+      return graphmlXml(await documentDiagram(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold }));
     default: {
       const never: never = format;
       throw new UsageError(`unknown format ${String(never)}`);

@@ -18,7 +18,8 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   analyze FILE [--rule votes|legal|defacto] [--threshold 25] [--date YYYY-MM-DD] [--json | --jsonl] [--min-stake 0.01] [--entity ID …]
   simulate FILE (--transfer SELLER:BUYER:SUBJECT:POINTS … | --scenario ID) [--rule …] [--date …] [--json]
   whatif FILE --buyer ID --target ID [--rule …] [--date …] [--json]
-  export FILE --to OUT.(ownership.json|bods.json|csv|svg|png) [--date …] [--rule …] [--history]
+  export FILE --to OUT.(ownership.json|bods.json|ftm.jsonl|csv|svg|png|drawio|graphml) [--date …] [--rule …] [--history]
+  report FILE [--scenario NAME] [--date …] [--rule …] [--threshold …] --to OUT.html   (the report page the app writes)
   generate --entities N [--seed 1] [--core F] [--depth D] [--wide K]   (a synthetic ownership document on stdout)
   Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
@@ -50,13 +51,25 @@ function loadScenarios(): Scenario[] {
 export async function runExport(argv: string[]): Promise<string> {
   const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
   const out = flag(args, 'to');
-  if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg or .png)');
+  if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg, .png, .drawio or .graphml)');
   // Loaded only for export: the drawing stack (layout, SVG, the PNG encoder) costs a second of start-up to the other commands.
   const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);
   const opts = viewOptions(args);
   const doc = readDoc(args, opts.date);
   await exportFile(doc, out, { ...opts, history: args.switches.has('history') });
+  return '';
+}
+
+/** Runs `report` (async, like export: the layout); resolves to '' (nothing on stdout). */
+export async function runReport(argv: string[]): Promise<string> {
+  const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to', 'scenario']);
+  const out = flag(args, 'to');
+  if (!out) throw new UsageError('report needs --to OUT.html');
+  const { writeReport } = await import('./report');
+  const opts = viewOptions(args);
+  const doc = readDoc(args, opts.date);
+  await writeReport(doc, loadScenarios(), out, { ...opts, scenario: flag(args, 'scenario'), today: new Date().toISOString().slice(0, 10) });
   return '';
 }
 
@@ -153,6 +166,8 @@ export function run(argv: string[]): string {
     }
     case 'export':
       throw new UsageError('export is asynchronous — call runExport (the command line does)');
+    case 'report':
+      throw new UsageError('report is asynchronous — call runReport (the command line does)');
     case undefined:
     case 'help':
     case '--help':
@@ -176,6 +191,7 @@ if (isMain) {
   };
   const argv = process.argv.slice(2);
   if (argv[0] === 'export') runExport(argv.slice(1)).catch(fail);
+  else if (argv[0] === 'report') runReport(argv.slice(1)).catch(fail);
   else {
     try {
       // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or

@@ -48,6 +48,13 @@ export function needsCjk(text: string): boolean {
   return false;
 }
 
+/** Width of `text` in em, roughly: 0.56 em a glyph in Latin and most scripts, a full em for CJK (full-width) ones. */
+export function textEms(text: string): number {
+  let em = 0;
+  for (const ch of text) em += isCjk(ch.codePointAt(0)!) ? 1 : 0.56;
+  return em;
+}
+
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 

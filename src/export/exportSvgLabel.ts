@@ -1,5 +1,6 @@
 // Pure labels for the SVG export: Cytoscape's text wrapping (the same words on each line, measured in the same font),
 // placed as Cytoscape places them, drawn as one <text> (a <tspan> per line) on an optional background; all XML-escaped.
+import { textEms } from './cjkFonts';
 import { escapeXml } from './exportSvg';
 import { fmt } from './exportSvgShapes';
 
@@ -14,8 +15,8 @@ export interface TextMetrics {
   baseline(font: LabelFont): number;
 }
 
-/** Rough metrics for tests and for when no canvas exists: average glyph 0.56 em, baseline 0.2 em above the bottom. */
-export const approxMetrics: TextMetrics = { width: (t, f) => [...t].length * f.size * 0.56, baseline: (f) => f.size * 0.2 };
+/** Rough metrics for tests and for when no canvas exists: average glyph 0.56 em (CJK 1 em), baseline 0.2 em above the bottom. */
+export const approxMetrics: TextMetrics = { width: (t, f) => textEms(t) * f.size, baseline: (f) => f.size * 0.2 };
 
 /** The CSS/canvas font shorthand Cytoscape measures and draws labels with. */
 export const labelFont = (f: LabelFont) => `${f.style} ${f.weight} ${f.size}px ${f.family}`;

@@ -1,7 +1,9 @@
 // Pure text fitting for export captions: fonts, an injected width measure, truncation and word wrapping.
 
-/** The caption's font stack (the canvas draws node names in the same one). */
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+import { CJK_FONT_STACK, textEms } from './cjkFonts';
+
+/** The caption's font stack (the canvas draws node names in the same one); the shipped CJK fonts before the generic. */
+export const FONT_FAMILY = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", ${CJK_FONT_STACK}, sans-serif`;
 
 export interface Font {
   size: number;
@@ -16,8 +18,8 @@ export function cssFont(font: Font): string {
   return `${font.weight ?? 400} ${font.size}px ${FONT_FAMILY}`;
 }
 
-/** A rough measure for tests and for when no canvas exists: average glyph width 0.56 em. */
-export const approxMeasure: Measure = (text, font) => [...text].length * font.size * 0.56;
+/** A rough measure for tests and for when no canvas exists: average glyph width 0.56 em, a full em for CJK. */
+export const approxMeasure: Measure = (text, font) => textEms(text) * font.size;
 
 /** `text` cut with an ellipsis so that it fits `width`; the whole text when it already fits. */
 export function truncate(text: string, width: number, font: Font, measure: Measure): string {

@@ -1,8 +1,8 @@
-// Format sniffing from the first bytes (PNG magic, JSON array or object, FtM or BODS JSON lines, CSV header), with the
-// file name as a hint.
+// Format sniffing from the first bytes (PNG magic, HTML, JSON array or object, FtM or BODS JSON lines, CSV header),
+// with the file name as a hint.
 
 /** The formats importFile reads; 'unknown' when nothing matches. */
-export type FileFormat = 'ownership' | 'bods' | 'ftm' | 'csv' | 'png' | 'unknown';
+export type FileFormat = 'ownership' | 'bods' | 'ftm' | 'csv' | 'png' | 'html' | 'unknown';
 
 /** The eight bytes every PNG starts with (PNG spec §5.2). */
 export const PNG_SIGNATURE = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -59,6 +59,8 @@ export function detectFormat(input: Uint8Array | string, fileName = ''): FileFor
     head = new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, HEAD));
   }
   const text = head.replace(/^\uFEFF/, '').trimStart();
+  // A report exported by the app (export/reportHtml.ts) carries its document.
+  if (/^<(!doctype html|html)[\s>]/i.test(text)) return 'html';
   if (text.startsWith('[')) return ftmArray(text) ? 'ftm' : 'bods';
   if (text.startsWith('{')) {
     const firstLine = text.split(/\r?\n/, 1)[0];

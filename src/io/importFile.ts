@@ -1,4 +1,4 @@
-// One entry point for a dropped or opened file: sniff its format, refuse it if too large, import it whole or not at all.
+// One entry point for a dropped or opened file (a report's HTML included): sniff its format, refuse it if too large, import it whole or not at all.
 import { roundingWarnings, type OwnershipDoc } from '../model';
 import { importBods } from './bodsImport';
 import { statementsFromBytes } from './bodsRead';
@@ -9,6 +9,7 @@ import { IoError } from './errors';
 import { checkSize } from './limits';
 import { openDoc } from './native';
 import { extractDoc } from './pngChunk';
+import { extractHtmlDoc } from './htmlEmbed';
 import { fromUtf8 } from './text';
 
 /** How importFile reads: the view date for BODS, and the largest file it reads (default MAX_FILE_BYTES, the app's). */
@@ -44,6 +45,11 @@ function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): Im
     case 'png': {
       const doc = extractDoc(bytes, fileName);
       if (!doc) throw new IoError(`io/png: ${fileName}: this PNG carries no ownership graph — only PNGs exported from this app can be opened`);
+      return { doc, format, warnings: [] };
+    }
+    case 'html': {
+      const doc = extractHtmlDoc(fromUtf8(bytes, `io/html: ${fileName}: `, 'export the report again'), fileName);
+      if (!doc) throw new IoError(`io/html: ${fileName}: this HTML file carries no ownership graph — only reports exported from this app can be opened`);
       return { doc, format, warnings: [] };
     }
     case 'ownership':

@@ -24,6 +24,7 @@ const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   ftm: 'FollowTheMoney entities',
   csv: 'CSV edge list',
   png: 'PNG exported from this app',
+  html: 'report exported from this app',
 };
 
 /** Most warnings listed in the notice; the rest are counted. */

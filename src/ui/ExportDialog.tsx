@@ -1,16 +1,21 @@
-// The image export dialog: PNG or SVG, scale 1×–4× (default 2×), white or transparent background. Mounted only while
-// open (it reads the analysis to build the caption); the last choices are kept for the next export.
+// The export dialog: an image (PNG or SVG, scale 1×–4×, white or transparent background) or a diagram others can edit
+// (draw.io, GraphML for yEd), of what the canvas shows, a lit path drawn. Mounted only while open (it reads the
+// analysis to build the caption); the last choices are kept for the next export.
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_EXPORT_SCALE, EXPORT_SCALES } from '../export/exportFit';
 import type { Background } from '../canvas/exportImage';
 import { useShown } from '../canvas/useShown';
 import { useFileActions } from './fileActions';
+import { useSimView } from '../store/simView';
 
 /** The choices of the last export in this session. */
-const last: { format: 'png' | 'svg'; scale: number; background: Background } = { format: 'png', scale: DEFAULT_EXPORT_SCALE, background: 'white' };
+type Format = 'png' | 'svg' | 'drawio' | 'graphml';
+const last: { format: Format; scale: number; background: Background } = { format: 'png', scale: DEFAULT_EXPORT_SCALE, background: 'white' };
+const FORMAT_LABELS: Record<Format, string> = { png: 'PNG', svg: 'SVG', drawio: 'draw.io', graphml: 'GraphML (yEd)' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
-  const { currentCaption, saveImage } = useFileActions();
+  const { currentCaption, saveImage, saveDiagram } = useFileActions();
+  const lit = useSimView((st) => st.lit);
   const ref = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState(last.format);
   const [scale, setScale] = useState(last.scale);
@@ -26,19 +31,22 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     Object.assign(last, { format, scale, background });
     const caption = currentCaption(shown);
     onClose();
-    void saveImage(format, { scale, background }, caption, shown.analysis.doc);
+    if (format === 'drawio' || format === 'graphml') void saveDiagram(format, caption, shown, lit);
+    else void saveImage(format, { scale, background }, caption, shown.analysis.doc);
   };
 
   return (
     <dialog ref={ref} className="confirm export-dialog" aria-labelledby="export-title" onClose={onClose} onCancel={onClose}>
       <form method="dialog" onSubmit={(e) => { e.preventDefault(); go(); }}>
-        <h2 id="export-title">Export image</h2>
-        <p className="muted small-text">The whole graph, with its title, view date, control rule, legend and sources. A PNG also carries the graph itself: open or drop it here to edit it again.</p>
+        <h2 id="export-title">Export image or diagram</h2>
+        <p className="muted small-text">The whole graph, with its title, view date, control rule, legend and sources{lit ? ', and the lit path' : ''}. A PNG also carries the graph itself: open or drop it here to edit it again. draw.io and GraphML files open in draw.io and yEd with every shape, colour and position, to edit there.</p>
         <fieldset>
           <legend>Format</legend>
-          <label><input type="radio" name="format" value="png" checked={format === 'png'} onChange={() => setFormat('png')} /> PNG</label>
-          <label><input type="radio" name="format" value="svg" checked={format === 'svg'} onChange={() => setFormat('svg')} /> SVG</label>
+          {(Object.keys(FORMAT_LABELS) as Format[]).map((f) => (
+            <label key={f}><input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {FORMAT_LABELS[f]}</label>
+          ))}
         </fieldset>
+        {(format === 'png' || format === 'svg') && (<>
         <fieldset>
           <legend>Scale</legend>
           {EXPORT_SCALES.map((s) => (
@@ -50,9 +58,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <label><input type="radio" name="background" value="white" checked={background === 'white'} onChange={() => setBackground('white')} /> White</label>
           <label><input type="radio" name="background" value="transparent" checked={background === 'transparent'} onChange={() => setBackground('transparent')} /> Transparent</label>
         </fieldset>
+        </>)}
         <div className="actions">
           <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" autoFocus>Export {format.toUpperCase()}</button>
+          <button type="submit" className="primary" autoFocus>Export {FORMAT_LABELS[format]}</button>
         </div>
       </form>
     </dialog>

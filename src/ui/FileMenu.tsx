@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent as Reac
 import { today } from '../model';
 import { useStore } from '../store';
 import { useLazyFileActions } from './lazyFileActions';
+import { useReport } from './useReport';
 import type { ShareState } from './ShareDialog';
 import './files.css';
 
@@ -12,7 +13,7 @@ const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default:
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** What the file picker offers (importFile also sniffs the content, so a renamed file still opens). */
-export const OPEN_ACCEPT = '.json,.jsonl,.ndjson,.csv,.png,.txt,application/json,application/x-ndjson,text/csv,image/png';
+export const OPEN_ACCEPT = '.json,.jsonl,.ndjson,.csv,.png,.html,.htm,.txt,application/json,application/x-ndjson,text/csv,image/png,text/html';
 
 export function FileMenu() {
   const { openFiles, saveBods, saveFtm, saveCsv, saveDocument, makeShareLink } = useLazyFileActions();
@@ -23,6 +24,7 @@ export function FileMenu() {
   const root = useRef<HTMLDivElement>(null);
   const date = useStore((s) => s.view.date ?? s.doc.asOf ?? today());
   const empty = useStore((s) => s.doc.entities.length === 0);
+  const report = useReport();
 
   const pick = () => input.current?.click();
   const run = (fn: () => void) => () => {
@@ -80,7 +82,8 @@ export function FileMenu() {
           <li role="none" className="menu-hint">Also: drop a file anywhere. Reads .ownership.json, BODS 0.4, FollowTheMoney JSON lines, CSV, and PNGs from this app.</li>
           <li role="none"><button type="button" role="menuitem" onClick={run(saveDocument)}>Save as .ownership.json <kbd>Ctrl+S</kbd></button></li>
           <li role="separator" />
-          <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(() => setImageOpen(true))}>Export image (PNG or SVG)…</button></li>
+          <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(() => setImageOpen(true))}>Export image or diagram (PNG, SVG, draw.io, GraphML)…</button></li>
+          <li role="none"><button type="button" role="menuitem" disabled={empty} onClick={run(report.run)}>Export report (HTML) of {report.what}</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveBods(date))}>Export BODS 0.4 JSON (as of {date})</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(saveFtm)}>Export FollowTheMoney (.ftm.jsonl)</button></li>
           <li role="none"><button type="button" role="menuitem" onClick={run(() => saveCsv(date))}>Export holdings CSV (as of {date})</button></li>

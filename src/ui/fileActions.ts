@@ -1,4 +1,4 @@
-// The File menu's actions on an explorer: save, export (PNG, SVG, BODS, FollowTheMoney, CSV), share link, open. Each reports its
+// The File menu's actions on an explorer: save, export (PNG, SVG, draw.io, GraphML, BODS, FollowTheMoney, CSV), share link, open. Each reports its
 // outcome with one message; only opening changes the document. Importers and exporters load on first use, keeping
 // them out of the first page load.
 import { canvasApi } from '../canvas/canvasApi';
@@ -9,6 +9,7 @@ import type { ElementDef } from '../canvas/toElements';
 import { serializeDoc } from '../io/native';
 import { seedAdjacency, type AnalysisView } from '../analysis';
 import type { OwnershipDoc } from '../model';
+import type { LitPath } from '../analysis/litPath';
 import { useMemo } from 'react';
 import { useStoreApi, type ExplorerStore } from '../store';
 import type { Decide, FileLike } from '../io/open';
@@ -84,6 +85,9 @@ export function fileActions(store: ExplorerStore) {
     st().setBusy('Exporting image…');
     const { ExportError, exportPng, exportSvg, scaleNotice } = await import('../canvas/exportImage');
     try {
+      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded before anything is drawn.
+      const { ensureCjkFonts } = await import('../canvas/cjkFontsBrowser');
+      await ensureCjkFonts([caption.title, caption.subtitle, ...caption.sources, ...doc.entities.map((e) => e.name)]);
       if (format === 'svg') {
         const name = `${base()}.svg`;
         download(await api.whole((cy) => exportSvg(cy, caption, opts)), name, 'image/svg+xml');
@@ -97,6 +101,25 @@ export function fileActions(store: ExplorerStore) {
     } catch (e) {
       const text = e instanceof ExportError ? e.message : `The image could not be exported (${e instanceof Error ? e.message : String(e)}). Try a smaller scale, or export SVG.`;
       st().notify(text, 'error');
+    } finally {
+      st().setBusy(null);
+    }
+  }
+
+  /** Exports what the canvas shows as a diagram for draw.io (.drawio) or yEd (.graphml), the lit path drawn. */
+  async function saveDiagram(format: 'drawio' | 'graphml', caption: CaptionContent, shown: ShownGraph, lit: LitPath | null): Promise<void> {
+    st().setBusy('Exporting diagram…');
+    try {
+      const [{ diagramOfElements }, writer] = await Promise.all([
+        import('../export/documentDiagram'),
+        format === 'drawio' ? import('../export/drawio').then((m) => m.drawioXml) : import('../export/graphml').then((m) => m.graphmlXml),
+      ]);
+      const d = await diagramOfElements(shown.analysis.doc, shown.elements, caption, lit);
+      const name = `${base()}.${format}`;
+      download(writer(d), name, format === 'drawio' ? 'application/vnd.jgraph.mxfile' : 'application/graphml+xml');
+      st().notify(`Exported "${name}": ${d.nodes.length} entities and ${d.edges.length} lines, editable in ${format === 'drawio' ? 'draw.io' : 'yEd'}.`);
+    } catch (e) {
+      st().notify(`The diagram could not be exported (${e instanceof Error ? e.message : String(e)}).`, 'error');
     } finally {
       st().setBusy(null);
     }
@@ -152,7 +175,7 @@ export function fileActions(store: ExplorerStore) {
     }
   }
 
-  return { saveDocument, saveBods, saveFtm, saveCsv, currentCaption, saveImage, makeShareLink, openFiles };
+  return { saveDocument, saveBods, saveFtm, saveCsv, currentCaption, saveImage, saveDiagram, makeShareLink, openFiles };
 }
 
 /** The file actions of the explorer this component belongs to. */

@@ -94,7 +94,7 @@ describe('apply', () => {
     ['a duplicate entity', { type: 'addEntity', entity: { id: 'a', name: 'A again' } }, /already exists/],
     ['a holding in itself', { type: 'setHolding', holding: { id: 'hx', holder: 'y', subject: 'y', shares: 1 } }, /of an entity in itself/],
     ['a batch failing halfway', { type: 'batch', label: 'two steps', ops: [{ type: 'removeHolding', id: 'h0' }, { type: 'removeHolding', id: 'nope' }] }, /no holding with id "nope" \(operation 2 of 2 in "two steps"\)/],
-    ['a non-finite position', { type: 'moveEntity', id: 'a', position: { x: Infinity, y: 0 } }, /not a pair of finite numbers/],
+    ['a non-finite position', { type: 'moveEntity', id: 'a', position: { x: Infinity, y: 0 } }, /a coordinate is Infinity/],
   ] as [string, Op, RegExp][])('refuses %s and leaves the document unchanged', (_label, op, message) => {
     const doc = base();
     const before = JSON.stringify(doc);

@@ -10,6 +10,7 @@ import { TimelineTab } from './TimelineTab';
 import { TransferTab } from './TransferTab';
 import { WhatIfTab } from './WhatIfTab';
 import { Dock } from '../workspace/Dock';
+import { useReport } from '../useReport';
 import './simulate.css';
 
 const PANELS: Record<SimTab, () => React.ReactNode> = {
@@ -61,8 +62,22 @@ export function SimulatePanel() {
       <div key={tab} id="sim-tabpanel" className="sim-body" role="tabpanel" aria-labelledby={`sim-tab-${tab}`} tabIndex={0}>
         {PANELS[tab]()}
       </div>
+      <ReportButton />
     </aside>
     </SimDock>
+  );
+}
+
+/** Writes the report of the scenario, preview or two dates shown (hidden when nothing is being compared). */
+function ReportButton() {
+  const report = useReport();
+  if (report.what === 'the graph') return null;
+  return (
+    <footer className="sim-foot">
+      <button type="button" className="small" onClick={report.run} data-testid="sim-report" title="One HTML page: the drawings before and after, the changes in words, why, and the sources">
+        Report of {report.what} (HTML)
+      </button>
+    </footer>
   );
 }
 

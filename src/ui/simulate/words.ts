@@ -1,6 +1,6 @@
 // Naming helpers for the Simulate panel: entities across two documents, dependencies as "provider → client (kind)".
 import { kindLabel } from '../../canvas/labels';
-import { inForce, type OwnershipDoc } from '../../model';
+import type { OwnershipDoc } from '../../model';
 import { namer } from '../names';
 
 /** Names ids from `after`, falling back to `before` (an entity may exist on one side only). */
@@ -30,25 +30,5 @@ export function viewOptions(view: { rule: 'votes' | 'legal' | 'defacto'; thresho
 /** 519506 → "519,506". */
 export const count = (n: number) => n.toLocaleString('en');
 
-/** Entity ids by distance (in holdings in force on `date`) from the subjects whose holdings differ between two documents. */
-export function distanceFromChange(before: OwnershipDoc, after: OwnershipDoc, date: string): Map<string, number> {
-  const key = (doc: OwnershipDoc) => {
-    const m = new Map<string, string>();
-    for (const h of doc.holdings) if (inForce(h, date)) m.set(h.subject, `${m.get(h.subject) ?? ''}|${h.holder}:${h.shares}:${h.votes ?? ''}`);
-    return m;
-  };
-  const a = key(before), b = key(after);
-  const seeds = [...new Set([...a.keys(), ...b.keys()])].filter((s) => a.get(s) !== b.get(s));
-  const down = new Map<string, string[]>();
-  for (const h of after.holdings) if (inForce(h, date)) (down.get(h.holder) ?? down.set(h.holder, []).get(h.holder)!).push(h.subject);
-  const dist = new Map(seeds.map((s) => [s, 0]));
-  const queue = [...seeds];
-  for (let i = 0; i < queue.length; i++) {
-    for (const next of down.get(queue[i]) ?? []) {
-      if (dist.has(next)) continue;
-      dist.set(next, dist.get(queue[i])! + 1);
-      queue.push(next);
-    }
-  }
-  return dist;
-}
+/** Entity ids by distance from the change (analysis/diffOrder.ts; the report orders its words the same way). */
+export { distanceFromChange } from '../../analysis/diffOrder';
