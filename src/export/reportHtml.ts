@@ -46,7 +46,7 @@ function movedSection(c: ReportContent): string {
 
 function ownersSection(c: ReportContent): string {
   if (!c.owners.length) return '';
-  return `<section aria-labelledby="owners"><h2 id="owners">Look-through owners and the paths that make them${c.words ? ` (${h(c.afterLabel.toLowerCase())})` : ''}</h2>${c.owners.map((o) => `<article class="entity"><h3>${h(o.name)}</h3>${o.owners.map((x) => `<p><strong>${h(x.name)}: ${h(x.total)}</strong></p><ul class="paths">${x.paths.map((p) => `<li>${h(p)}</li>`).join('')}${x.more > 0 ? `<li>and ${x.more} weaker paths</li>` : ''}${x.loops.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`).join('')}</article>`).join('')}</section>`;
+  return `<section aria-labelledby="owners"><h2 id="owners">Look-through owners and the paths that make them${c.words ? ` (${h(c.afterLabel)})` : ''}</h2>${c.owners.map((o) => `<article class="entity"><h3>${h(o.name)}</h3>${o.owners.map((x) => `<p><strong>${h(x.name)}: ${h(x.total)}</strong></p><ul class="paths">${x.paths.map((p) => `<li>${h(p)}</li>`).join('')}${x.more > 0 ? `<li>and ${x.more} weaker paths</li>` : ''}${x.loops.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`).join('')}</article>`).join('')}</section>`;
 }
 
 function dependenciesSection(c: ReportContent): string {
