@@ -1,7 +1,7 @@
 // The analysis engine's public surface: pure functions of a document and a view.
 export { analyze, Analysis, groupKey, type AnalysisView, type EntityControl, type LookThrough, type PlayerPower, type Status } from './analyze';
 export { diffAnalyses, type ControlDiff, type ControlSummary } from './diff';
-export { whatWouldItTake, controls, type Purchase } from './whatIf';
+export { whatWouldItTake, controls, controlsNow, type Purchase } from './whatIf';
 export { classifyDependency, type Exposure, type ExposureClass } from './exposure';
 export { powerIndices, type PowerIndices } from './power';
 export { resolveOptions, RULES, RULE_LABELS, type AnalysisOptions, type Rule } from './options';

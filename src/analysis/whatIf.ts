@@ -28,6 +28,13 @@ export function controls(a: Analysis, buyer: string, target: string): boolean {
   return false;
 }
 
+/** Whether `buyer` already controls `target` on the options' date (what an empty answer of whatWouldItTake means then). */
+export function controlsNow(doc: OwnershipDoc, buyer: string, target: string, opts: Partial<AnalysisOptions> = {}): boolean {
+  const o = resolveOptions(doc, opts);
+  const keep = upstreamOf(doc, [target, buyer], o.date);
+  return controls(new Analysis({ ...subDocument(doc, keep, o.date), dependencies: [] }, o), buyer, target);
+}
+
 /** The smallest purchases that give `buyer` control of `target`, smallest first; [] if it already controls it. */
 export function whatWouldItTake(doc: OwnershipDoc, buyer: string, target: string, opts: Partial<AnalysisOptions> = {}): Purchase[] {
   const o = resolveOptions(doc, opts);

@@ -121,6 +121,12 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
   const container = cy.container();
   container?.addEventListener('keydown', onArrow);
   container?.addEventListener('keyup', onArrow);
+  // Cytoscape blurs whatever has focus on mousedown (its blurActiveDomElement), so a click on the graph left the
+  // keyboard nowhere: on release the graph takes focus, and the arrow keys that follow move what was just selected.
+  const onPointerUp = () => {
+    if (container && document.activeElement !== container) container.focus({ preventScroll: true });
+  };
+  container?.addEventListener('pointerup', onPointerUp);
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Shift') return;
@@ -151,6 +157,7 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
     if (nudged?.timer) clearTimeout(nudged.timer);
     container?.removeEventListener('keydown', onArrow);
     container?.removeEventListener('keyup', onArrow);
+    container?.removeEventListener('pointerup', onPointerUp);
     unsubscribe();
     window.removeEventListener('keydown', onKey);
     window.removeEventListener('keyup', onKey);

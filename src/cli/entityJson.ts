@@ -62,17 +62,26 @@ export class EntityWriter {
   private rankOf?: Int32Array;
   private byRank?: Int32Array;
   private sortBuf = new Float64Array(1024);
+  /** A power of two above every key's rank (2n keys): the sort key's radix. */
+  private get shift(): number {
+    return 2 ** Math.max(22, Math.ceil(Math.log2(2 * this.ids.length + 1)));
+  }
 
   private ranks(): Int32Array {
     if (this.rankOf) return this.rankOf;
-    const n = this.ids.length;
-    const keys = Array.from({ length: 2 * n }, (_, i) => i);
-    const text = (i: number) => (i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]);
-    keys.sort((x, y) => (text(x) < text(y) ? -1 : text(x) > text(y) ? 1 : 0));
-    this.rankOf = new Int32Array(2 * n);
-    this.byRank = Int32Array.from(keys);
-    keys.forEach((k, r) => (this.rankOf![k] = r));
-    return this.rankOf;
+    // The ids sorted once, natively (code-unit order, as `<` compares); the remainders' keys, which all start with
+    // FLOAT_PREFIX, come in the same order, and the two lists are merged.
+    const n = this.ids.length, index = this.a.snap.index;
+    const sorted = this.ids.slice().sort();
+    const byRank = new Int32Array(2 * n), rankOf = new Int32Array(2 * n);
+    for (let i = 0, j = 0, r = 0; r < 2 * n; r++) {
+      const float = i === n || (j < n && FLOAT_PREFIX + sorted[j] < sorted[i]);
+      const k = float ? n + index.get(sorted[j++])! : index.get(sorted[i++])!;
+      byRank[r] = k;
+      rankOf[k] = r;
+    }
+    this.byRank = byRank;
+    return (this.rankOf = rankOf);
   }
 
   /** Writes the fields of entity v (without braces). */
@@ -169,29 +178,38 @@ export class EntityWriter {
 
   /**
    * A map, largest figure first, ties by key; then "others" when `others` > 0. Sorted natively as one number per
-   * entry: (top − figure) · 2²² + the key's string rank, exact below 2⁵³ for up to 2 million keys and figures
-   * below 2³⁰ micro-points (a look-through stake in a cycle may pass 100%).
+   * entry: (top − figure) · 2^b + the key's string rank, where 2^b covers every key's rank (2n keys); exact while
+   * top · 2^b < 2⁵³ (figures to 512% at 8M entities: a look-through stake in a cycle may pass 100%). Past that, entries
+   * are sorted by a comparison (slower, same order).
    */
   private map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
     const rank = this.ranks(), n = this.ids.length;
+    const shift = this.shift;
     if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
     const sorted = this.sortBuf.subarray(0, count);
     let top = 0;
     for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
-    if (top >= 2 ** 30 || n > 2 ** 21) throw new Error(`cli/analyze: a figure of ${top / 1e6}% or ${n} entities is beyond what the output sort handles`);
-    for (let i = 0; i < count; i++) {
-      const k = keys[i];
-      sorted[i] = (top - vals[i]) * 4194304 + rank[k >= 0 ? k : n - 1 - k];
-    }
-    sortSmall(sorted);
+    const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
     o.char(123);
-    for (let i = 0; i < count; i++) {
-      if (i) o.char(44);
-      const c = sorted[i];
-      const r = c % 4194304;
-      this.key(o, this.byRank![r]);
-      o.char(58);
-      o.micro(top - (c - r) / 4194304);
+    if ((top + 1) * shift < 2 ** 53) {
+      for (let i = 0; i < count; i++) sorted[i] = (top - vals[i]) * shift + rankOf(keys[i]);
+      sortSmall(sorted);
+      for (let i = 0; i < count; i++) {
+        if (i) o.char(44);
+        const c = sorted[i];
+        const r = c % shift;
+        this.key(o, this.byRank![r]);
+        o.char(58);
+        o.micro(top - (c - r) / shift);
+      }
+    } else {
+      const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || rankOf(keys[x]) - rankOf(keys[y]));
+      order.forEach((i, j) => {
+        if (j) o.char(44);
+        this.key(o, this.byRank![rankOf(keys[i])]);
+        o.char(58);
+        o.micro(vals[i]);
+      });
     }
     if (others > 0) {
       if (count) o.char(44);

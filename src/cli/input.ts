@@ -1,9 +1,12 @@
 // Reading FILE for the command line as the app opens a file (the same format detection and importers, io/importFile:
-// native JSON, BODS 0.4 JSON or JSON Lines, CSV, PNG carrying a document), up to the command line's 1 GB. Devices,
+// native JSON at any size, read in pieces; BODS 0.4 JSON or JSON Lines, CSV, PNG carrying a document up to the command
+// line's limit). Devices,
 // pipes, sockets and directories are refused before anything is read (`analyze /dev/zero` must not grow forever).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CLI_MAX_FILE_BYTES, IoError, importFile, type ImportResult } from '../io';
+import { detectFormat } from '../io/detect';
+import { importNativeStream } from '../io/importFile';
 import { UsageError } from './args';
 
 const MB = 1024 * 1024;
@@ -19,8 +22,8 @@ function why(e: NodeJS.ErrnoException): string {
   }
 }
 
-/** The bytes of a regular file of at most `maxBytes`; anything else is a UsageError naming the path. */
-export function readRegularFile(file: string, maxBytes = CLI_MAX_FILE_BYTES): Uint8Array {
+/** Opens `file` for reading if it is a regular file; anything else is a UsageError naming the path. */
+function openRegular(file: string): { fd: number; size: number } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
@@ -32,31 +35,65 @@ export function readRegularFile(file: string, maxBytes = CLI_MAX_FILE_BYTES): Ui
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(`cannot read ${file}: it is a directory — give the path of a file`);
     if (!st.isFile()) throw new UsageError(`cannot read ${file}: it is ${st.isFIFO() ? 'a pipe' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file — save the data to a file first`);
-    if (st.size > maxBytes) throw new UsageError(`${file}: ${(st.size / MB).toFixed(1)} MB, more than the ${maxBytes / MB} MB limit — split it or remove records you do not need`);
-    const bytes = new Uint8Array(st.size);
-    let off = 0;
-    while (off < bytes.length) {
-      const n = readSync(fd, bytes, off, bytes.length - off, off);
-      if (n <= 0) break;
-      off += n;
-    }
-    return off === bytes.length ? bytes : bytes.subarray(0, off);
+    return { fd, size: st.size };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** Bytes [from, from + length) of an open file (fewer at its end). */
+function readAt(fd: number, from: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let off = 0;
+  while (off < length) {
+    const n = readSync(fd, bytes, off, length - off, from + off);
+    if (n <= 0) break;
+    off += n;
+  }
+  return off === length ? bytes : bytes.subarray(0, off);
+}
+
+/** The bytes of a regular file of at most `maxBytes`; anything else is a UsageError naming the path. */
+export function readRegularFile(file: string, maxBytes = CLI_MAX_FILE_BYTES): Uint8Array {
+  const { fd, size } = openRegular(file);
+  try {
+    if (size > maxBytes) throw new UsageError(`${file}: ${(size / MB).toFixed(1)} MB, more than the ${maxBytes / MB} MB limit — split it or remove records you do not need`);
+    return readAt(fd, 0, size);
   } finally {
     closeSync(fd);
   }
 }
 
+/** Pieces a native document is read in: the file is never held whole. */
+const PIECE = 16 * MB;
+
 /**
  * Reads FILE as the app would (same detection, same importers, same warnings). `date` is the view date for BODS
- * (the newest statements as of that date); `maxBytes` the largest file read, by default the command line's
- * CLI_MAX_FILE_BYTES (the app's is smaller). Throws a UsageError (exit 2) with the importer's message.
+ * (the newest statements as of that date); `maxBytes` the largest file read whole, by default the command line's
+ * CLI_MAX_FILE_BYTES (the app's is smaller). A native document is read in pieces whatever its size (io/nativeStream):
+ * a register is refused only when the machine cannot hold it. Throws a UsageError (exit 2) with the importer's message.
  */
 export function readInput(file: string | undefined, opts: { date?: string; maxBytes?: number } = {}): ImportResult {
   if (!file) throw new UsageError('missing FILE (an .ownership.json document, a BODS 0.4 .json or .jsonl file, a CSV edge list or a PNG exported by the app)');
   const maxBytes = opts.maxBytes ?? CLI_MAX_FILE_BYTES;
-  const bytes = readRegularFile(file, maxBytes);
+  const name = basename(file);
   try {
-    return importFile(bytes, basename(file), { date: opts.date, maxBytes });
+    const { fd, size } = openRegular(file);
+    try {
+      if (detectFormat(readAt(fd, 0, Math.min(size, 64 * 1024)), name) === 'ownership') {
+        let at = 0;
+        return importNativeStream(() => {
+          if (at >= size) return null;
+          const piece = readAt(fd, at, Math.min(PIECE, size - at));
+          at += piece.length;
+          return piece.length ? piece : null;
+        }, name);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return importFile(readRegularFile(file, maxBytes), name, { date: opts.date, maxBytes });
   } catch (e) {
     if (e instanceof IoError) throw new UsageError(e.message);
     throw e;

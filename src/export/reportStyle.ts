@@ -57,6 +57,9 @@ footer { margin-top: 32px; color: var(--muted); font-size: .85rem; border-top: 1
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   .figures.two { grid-template-columns: 1fr; }
+  .sides { grid-template-columns: 1fr 1fr; gap: 2px 16px; }
+  ol.why, .paths { font-size: 9pt; }
+  .entity { padding: 4px 8px; margin: 6px 0; }
   figure { overflow: visible; }
   figure svg { width: 100%; max-width: 100%; max-height: 205mm; }
   h2 { break-before: auto; }

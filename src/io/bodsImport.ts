@@ -145,7 +145,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
    * gives (renamed when it had no name), else one made for it. Exported without a name, as unknown.
    */
   const undisclosedParent = (party: { id: string } | { unspecified: string }, subject: string, exc: ReportingException): string => {
-    const label = `Undisclosed ${exc.level} parent of ${(byId.get(subject)?.name ?? subject).slice(0, 200)} (GLEIF reporting exception: ${exceptionWords(exc.reason)})`;
+    const label = `Undisclosed ${exc.level === 'ultimate' ? 'ultimate ' : ''}parent (GLEIF: ${exceptionWords(exc.reason)})`;
     if ('id' in party) {
       const e = byId.get(party.id);
       if (e && isObj(e.bods) && typeof e.bods.inventedName === 'string' && e.bods.inventedName === e.name) {

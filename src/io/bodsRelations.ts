@@ -35,7 +35,7 @@ export function relationFrom(i: ReadInterest | undefined, party: { id: string } 
 
 /** The words a person reads for a relation kind ("trustee", "board member", "consolidated (direct parent)"). */
 export function relationLabel(r: Pick<Relation, 'kind' | 'level'> & { directOrIndirect?: string; exception?: unknown }): string {
-  if (r.kind === 'consolidation' && typeof r.exception === 'string') return `undisclosed ${r.level ?? 'direct'} parent (GLEIF reporting exception: ${exceptionWords(r.exception)})`;
+  if (r.kind === 'consolidation' && typeof r.exception === 'string') return `consolidates, undisclosed ${r.level ?? 'direct'} parent (GLEIF reporting exception: ${exceptionWords(r.exception)})`;
   if (r.kind === 'consolidation') return `consolidates (${r.level ?? 'direct'} parent)`;
   if ((r.kind === 'shareholding' || r.kind === 'votingRights') && r.directOrIndirect === 'indirect') {
     const bods = (r as { bods?: { interest?: { share?: { exact?: unknown } } } }).bods;

@@ -8,6 +8,7 @@ import { detectFormat, type FileFormat } from './detect';
 import { IoError } from './errors';
 import { checkSize } from './limits';
 import { openDoc } from './native';
+import { readNativeStream } from './nativeStream';
 import { extractDoc } from './pngChunk';
 import { extractHtmlDoc } from './htmlEmbed';
 import { fromUtf8 } from './text';
@@ -36,6 +37,16 @@ export function importFile(bytes: Uint8Array, fileName: string, opts: ImportOpti
   // Stakes summing to just over 100% are rounded published figures: accepted, and said (BODS import says it itself).
   if (r.format !== 'bods') r.warnings = [...r.warnings, ...roundingWarnings(r.doc).map((w) => w.replace(/^model\/validate: /, `io/${r.format === 'ownership' ? 'native' : r.format}: ${fileName}: `))];
   return r;
+}
+
+/**
+ * Imports a native document handed out as byte chunks (io/nativeStream: any size, never one string), with the
+ * warnings importFile gives for it.
+ */
+export function importNativeStream(next: () => Uint8Array | null, fileName: string): ImportResult {
+  const doc = readNativeStream(next, fileName);
+  const warnings = roundingWarnings(doc).map((w) => w.replace(/^model\/validate: /, `io/native: ${fileName}: `));
+  return { doc, format: 'ownership', warnings };
 }
 
 function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportResult {

@@ -45,6 +45,16 @@ export function parseDocText(text: string, where = 'io/native: '): OwnershipDoc 
   return inRawOrder(parseDoc(raw, { fresh: true }), raw) as OwnershipDoc;
 }
 
+/** A document already parsed from JSON (io/nativeStream) checked as parseDocText checks one; errors are IoErrors after `where`. */
+export function docFromParsed(raw: unknown, where: string): OwnershipDoc {
+  try {
+    checkNesting(raw, where);
+    return inRawOrder(parseDoc(raw, { fresh: true }), raw) as OwnershipDoc;
+  } catch (e) {
+    rethrowAsIo(e, where);
+  }
+}
+
 /**
  * Opens a native document from text: refuses more than MAX_FILE_BYTES (150 MB) before parsing, then migrates and validates it,
  * keeping the file's key order. Errors read `io/native: <file>: holdings[3] "h-x" field "shares": must be at most 100`.

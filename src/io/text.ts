@@ -12,7 +12,11 @@ export function utf8(text: string): Uint8Array {
 export function fromUtf8(bytes: Uint8Array, where: string, fix = 'save it as UTF-8 (in Excel: "CSV UTF-8")'): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (e) {
+    // Past about 512 MB of text the engine cannot make one string: that is the file's size, not its encoding.
+    if ((e as { code?: string }).code === 'ERR_STRING_TOO_LONG' || e instanceof RangeError) {
+      throw new IoError(`${where}${(bytes.length / 1048576).toFixed(0)} MB is more text than can be read in one piece (about 512 MB) — save the graph as .ownership.json (read in pieces at any size) or BODS JSON Lines`);
+    }
     throw new IoError(`${where}the text is not valid UTF-8 — ${fix}`);
   }
 }

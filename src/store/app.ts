@@ -64,8 +64,13 @@ export interface ExplorerApp {
   autosave: AutosaveControl;
   share: ShareSession;
   persistence: Persistence;
-  /** Opens a bundled dataset: the user's saved work on it when there is some, else the dataset as bundled. */
+  /**
+   * Opens a bundled dataset (the user's saved work on it when there is some, else the dataset as bundled), or
+   * "imported": the graph the user last opened from a file, as autosaved.
+   */
   openDataset(id: DatasetId): Promise<void>;
+  /** Whether this browser keeps a graph the user opened from a file (the dataset picker offers it). */
+  ownGraph(): Promise<boolean>;
   /** Downloads the working document as an .ownership.json file. */
   saveFile(): void;
   /** Stops autosave and the workers. */
@@ -167,12 +172,18 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
     saveFile,
     async openDataset(id) {
       const d = datasetById(id);
-      if (!d) return;
+      // The user's own graph (the file last opened, autosaved in its slot) is offered beside the bundled ones.
+      if (!d && id !== 'imported') return;
       await autosave.flush();
       const read = await persistence.read(id);
-      const b = bootFrom(read, id);
       const st = store.getState;
-      st().loadDoc(b.doc, b.datasetId, 'openDataset');
+      if (!d && read.state !== 'ok') {
+        if (read.state === 'unreadable') reportUnreadable(read, 'the graph on screen');
+        else st().notify('Your opened graph is no longer saved in this browser; open its file again (File → Open).', 'warning');
+        return;
+      }
+      const b = bootFrom(read, id);
+      st().loadDoc(b.doc, b.datasetId, 'openDataset', { ...(b.scenario ? { scenario: b.scenario } : {}), date: b.view?.date ?? null });
       if (b.view) st().setView(b.view);
       autosave.opened(b.datasetId, b.rev ?? (await persistence.rev(b.datasetId)).rev);
       // The next start opens this dataset's work, even before anything is edited here.
@@ -182,8 +193,12 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
         env.clearSearch();
         search = '';
       }
-      if (read.state === 'unreadable') reportUnreadable(read, `the bundled ${d.label} dataset`);
+      if (!d) st().notify(`Opened your graph${b.doc.title ? ` "${b.doc.title}"` : ''} as last saved. Undo goes back to the previous graph.${read.state === 'ok' && read.note ? ` ${read.note}` : ''}`);
+      else if (read.state === 'unreadable') reportUnreadable(read, `the bundled ${d.label} dataset`);
       else st().notify(read.state === 'ok' ? `Opened your saved work on ${d.label}. Undo goes back to the previous graph.${read.note ? ` ${read.note}` : ''}` : `Loaded ${d.label}. Undo goes back to the previous graph.`);
+    },
+    async ownGraph() {
+      return (await persistence.rev('imported')).rev > 0;
     },
     stop() {
       unprepare();

@@ -5,6 +5,7 @@ import type { DatasetId, View } from './types';
 import { datasetById } from './datasets';
 import { StorageFull } from './kv';
 import { SAVED_SLOTS, type Persistence } from './persistence';
+import { scenarioMark } from './simState';
 import type { ExplorerState, ExplorerStore } from './store';
 
 /** What tabs tell each other: a slot was saved at a revision. */
@@ -87,7 +88,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
   let chain: Promise<void> = Promise.resolve();
   let full = false;
   /** What was last written or opened (no need to write it again). */
-  let saved = { doc: store.getState().doc, datasetId: store.getState().datasetId, view: store.getState().view };
+  let saved = { doc: store.getState().doc, datasetId: store.getState().datasetId, view: store.getState().view, scenario: store.getState().sim.scenario };
   /**
    * The load (store `loads`) whose work each slot holds, as far as this tab knows. A write of another load's document
    * (a second file opened, a reset) first copies the slot's work to a backup, as keeping a share link does.
@@ -98,7 +99,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
   let journaled: ExplorerState['doc'] | null = null;
   const dirty = () => {
     const s = store.getState();
-    return s.doc !== saved.doc || s.datasetId !== saved.datasetId || s.view.rule !== saved.view.rule || s.view.threshold !== saved.view.threshold || s.view.layers !== saved.view.layers || s.view.date !== saved.view.date;
+    return s.doc !== saved.doc || s.sim.scenario !== saved.scenario || s.datasetId !== saved.datasetId || s.view.rule !== saved.view.rule || s.view.threshold !== saved.view.threshold || s.view.layers !== saved.view.layers || s.view.date !== saved.view.date;
   };
   const st = store.getState;
 
@@ -118,10 +119,10 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
     known.set(slot, r.saved.rev);
     blocked.delete(slot);
     stale.delete(slot);
-    st().loadDoc(r.saved.doc, slot, 'otherTab');
+    st().loadDoc(r.saved.doc, slot, 'otherTab', { ...(r.saved.scenario ? { scenario: r.saved.scenario } : {}), date: r.saved.view?.date ?? null });
     if (r.saved.view) st().setView(r.saved.view);
     const s = st();
-    saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+    saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
     lineage.set(slot, s.loads);
     st().notify('Opened the version saved by the other tab. Undo goes back to this tab’s version.');
   };
@@ -149,7 +150,9 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       const expect = known.get(slot) ?? (await persistence.rev(slot)).rev;
       try {
         if (!force && lineage.get(slot) !== s.loads) await keepReplaced(slot);
-        const r = await persistence.write({ doc: s.doc, datasetId: slot, view: savedViewOf(s.view), tab }, expect, force);
+        // A scenario shown is saved as one, with its base: a reload shows it still marked, with Back to base.
+        const scenario = scenarioMark(s.sim);
+        const r = await persistence.write({ doc: s.doc, datasetId: slot, view: savedViewOf(s.view), tab, ...(scenario ? { scenario } : {}) }, expect, force);
         if (!r.ok) {
           blocked.add(slot);
           return askAboutOther(slot);
@@ -158,7 +161,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
         lineage.set(slot, s.loads);
         blocked.delete(slot);
         stale.delete(slot);
-        saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+        saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
         if (journaled) {
           persistence.settled(slot, tab);
           journaled = null;
@@ -243,7 +246,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       blocked.delete(slot);
       stale.delete(slot);
       const s = st();
-      saved = { doc: s.doc, datasetId: s.datasetId, view: s.view };
+      saved = { doc: s.doc, datasetId: s.datasetId, view: s.view, scenario: s.sim.scenario };
     },
     idle: () => chain,
     unloading() {
@@ -251,7 +254,8 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
       const slot = slotOf(s);
       if (!running || !slot || (!timer && !dirty())) return true;
       if (journaled === s.doc) return true; // beforeunload journaled it; pagehide follows
-      const ok = persistence.unload({ slot, doc: s.doc, view: savedViewOf(s.view), tab, baseRev: known.get(slot) ?? null, at: Date.now() });
+      const scenario = scenarioMark(s.sim);
+      const ok = persistence.unload({ slot, doc: s.doc, view: savedViewOf(s.view), ...(scenario ? { scenario } : {}), tab, baseRev: known.get(slot) ?? null, at: Date.now() });
       journaled = ok ? s.doc : journaled;
       return ok;
     },

@@ -4,12 +4,15 @@ import { generateGraph, type OwnershipDoc } from '../model';
 import { DATASETS, datasetById } from './datasets';
 import type { Persistence, SlotRead } from './persistence';
 import { samplePlaceholder, type SampleRequest } from './sample';
+import type { ScenarioMark } from './simState';
 import type { DatasetId, View } from './types';
 
 export interface Boot {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
+  /** The scenario the saved work showed over its base (it opens still showing it, with Back to base). */
+  scenario?: ScenarioMark;
   /** The revision of the saved work opened (autosave writes over it only). */
   rev?: number;
   notice?: string;
@@ -48,7 +51,7 @@ export function bundledBoot(id: DatasetId = 'line-yahoo'): Boot {
 
 /** A Boot from a read slot: the saved work, else the bundled dataset (saying why when the saved work was unreadable). */
 export function bootFrom(read: SlotRead, fallback: DatasetId = 'line-yahoo'): Boot {
-  if (read.state === 'ok') return { doc: read.saved.doc, datasetId: read.saved.datasetId, view: read.saved.view, rev: read.saved.rev, ...(read.note ? { notice: read.note } : {}) };
+  if (read.state === 'ok') return { doc: read.saved.doc, datasetId: read.saved.datasetId, view: read.saved.view, rev: read.saved.rev, ...(read.note ? { notice: read.note } : {}), ...(read.saved.scenario ? { scenario: read.saved.scenario } : {}) };
   const b = bundledBoot(fallback);
   return read.state === 'unreadable' ? { ...b, unreadable: read } : b;
 }

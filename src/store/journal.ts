@@ -9,6 +9,8 @@ export interface JournalEntry {
   slot: DatasetId;
   doc: OwnershipDoc;
   view?: Partial<View>;
+  /** The scenario shown over `doc` (persistence.ts SavedScenario), so a quick reload keeps it marked. */
+  scenario?: unknown;
   tab: string;
   /** The slot's revision this tab last saw (null: the tab never saw it; the work then takes the slot over). */
   baseRev: number | null;

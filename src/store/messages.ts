@@ -1,6 +1,6 @@
 // Turns a refused edit (ModelError) into a sentence for people: drops the module/op prefix, names entities and
 // records by name rather than by id, and writes dates as dates ("9 May 2024").
-import type { OwnershipDoc } from '../model';
+import type { Op, OwnershipDoc } from '../model';
 import { isoDate } from '../model/schema';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -56,10 +56,35 @@ export function inWords(text: string, doc: OwnershipDoc): string {
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => dateText(d));
 }
 
-/** "model/apply: setHolding: holdings of … sum to 130%…" → "Holdings of … sum to 130%…", in words when `doc` is given. */
-export function readableError(e: unknown, doc?: OwnershipDoc): string {
+/** `doc` with the records `op` would add (a refused new holding, entity…), so that a refusal can name them too. */
+export function withRecordsOf(doc: OwnershipDoc, op: Op): OwnershipDoc {
+  const adds = { entities: [] as OwnershipDoc['entities'], holdings: [] as OwnershipDoc['holdings'], agreements: [] as NonNullable<OwnershipDoc['agreements']>, dependencies: [] as NonNullable<OwnershipDoc['dependencies']> };
+  const walk = (o: Op) => {
+    if (o.type === 'batch') o.ops.forEach(walk);
+    else if (o.type === 'addEntity') adds.entities.push(o.entity);
+    else if (o.type === 'setHolding') adds.holdings.push(o.holding);
+    else if (o.type === 'addAgreement') adds.agreements.push(o.agreement);
+    else if (o.type === 'addDependency') adds.dependencies.push(o.dependency);
+  };
+  walk(op);
+  if (!adds.entities.length && !adds.holdings.length && !adds.agreements.length && !adds.dependencies.length) return doc;
+  // Records already in `doc` come last, so their names win (the lookups keep the last record of an id).
+  return {
+    ...doc,
+    entities: [...adds.entities, ...doc.entities],
+    holdings: [...adds.holdings, ...doc.holdings],
+    agreements: [...adds.agreements, ...(doc.agreements ?? [])],
+    dependencies: [...adds.dependencies, ...(doc.dependencies ?? [])],
+  };
+}
+
+/**
+ * "model/apply: setHolding: holdings of … sum to 130%…" → "Holdings of … sum to 130%…", in words when `doc` is given
+ * (and naming the records `op` adds, when the refused operation is given).
+ */
+export function readableError(e: unknown, doc?: OwnershipDoc, op?: Op): string {
   const raw = e instanceof Error ? e.message : String(e);
   let text = raw.replace(/^model\/(apply|validate|parse):\s*/, '').replace(/^[a-zA-Z]+:\s+/, '').trim();
-  if (doc) text = inWords(text, doc);
+  if (doc) text = inWords(text, op ? withRecordsOf(doc, op) : doc);
   return text ? text[0].toUpperCase() + text.slice(1) : 'The edit was refused.';
 }

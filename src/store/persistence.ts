@@ -12,11 +12,22 @@ import type { DatasetId, Layers, View } from './types';
 export const SAVED_SLOTS: readonly DatasetId[] = ['line-yahoo', 'ntt-docomo', 'blank', 'imported'];
 const isSlot = (x: unknown): x is DatasetId => typeof x === 'string' && (SAVED_SLOTS as readonly string[]).includes(x);
 
+/** A scenario shown when the work was saved: its base and the date to go back to, so a reload still offers Back to base. */
+export interface SavedScenario {
+  id: string;
+  title: string;
+  source: 'bundled' | 'document';
+  base: OwnershipDoc;
+  baseDate: string | null;
+}
+
 /** What autosave writes for a slot. */
 export interface Saved {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
+  /** The scenario being shown over `doc`, if any. */
+  scenario?: SavedScenario;
   /** Increments with every write; a tab writes only over the revision it last saw (two tabs never overwrite silently). */
   rev: number;
   /** The tab that wrote it. */
@@ -75,6 +86,22 @@ export function savedView(raw: unknown): Partial<View> {
 }
 
 /**
+ * The scenario of a saved value, when it is whole; otherwise null (the work then opens as it was drawn, which is
+ * what an older version saved).
+ */
+export function savedScenario(raw: unknown): SavedScenario | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const v = raw as Record<string, unknown>;
+  if (typeof v.id !== 'string' || typeof v.title !== 'string' || (v.source !== 'bundled' && v.source !== 'document')) return null;
+  if (!(v.baseDate === null || (typeof v.baseDate === 'string' && isoDate.safeParse(v.baseDate).success))) return null;
+  try {
+    return { id: v.id, title: v.title, source: v.source, base: parseDoc(v.base), baseDate: v.baseDate as string | null };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Persistence over `kv`; `legacy` is where older versions kept the single slot "working" (localStorage); `journal` is
  * where work not yet saved when the page closed waits (journal.ts), folded into its slot when the slot is next read.
  */
@@ -105,7 +132,8 @@ export function createPersistence(kv: KV, legacy: KV | null = null, journal: Jou
     try {
       const doc = parseDoc(v.doc);
       const datasetId = isSlot(v.datasetId) ? v.datasetId : (slot ?? 'imported');
-      return { state: 'ok', saved: { doc, datasetId, view: savedView(v.view), rev: typeof v.rev === 'number' ? v.rev : 0, tab: typeof v.tab === 'string' ? v.tab : undefined } };
+      const scenario = savedScenario(v.scenario);
+      return { state: 'ok', saved: { doc, datasetId, view: savedView(v.view), rev: typeof v.rev === 'number' ? v.rev : 0, tab: typeof v.tab === 'string' ? v.tab : undefined, ...(scenario ? { scenario } : {}) } };
     } catch (e) {
       return keep(from, key, value, readableError(e));
     }
@@ -148,10 +176,11 @@ export function createPersistence(kv: KV, legacy: KV | null = null, journal: Jou
     // A tab that never saw the slot took it over (a file just opened): what it held is kept first, as autosave does.
     if (entry.baseRev === null && now.tab !== entry.tab) await p.backup(slot).catch(() => null);
     const view = savedView(entry.view);
-    const w = await p.write({ doc, datasetId: slot, view, tab: entry.tab }, now.rev).catch(() => null);
+    const scenario = savedScenario(entry.scenario) ?? undefined;
+    const w = await p.write({ doc, datasetId: slot, view, tab: entry.tab, ...(scenario ? { scenario } : {}) }, now.rev).catch(() => null);
     if (!w?.ok) return aside(safeJson(entry), 'could not be saved');
     j.clear(slot);
-    return { state: 'ok', saved: { doc, datasetId: slot, view, rev: w.rev, tab: entry.tab }, note: 'Your last changes, made just before the page closed, were recovered.' };
+    return { state: 'ok', saved: { doc, datasetId: slot, view, rev: w.rev, tab: entry.tab, ...(scenario ? { scenario } : {}) }, note: 'Your last changes, made just before the page closed, were recovered.' };
   };
   const p: Persistence = {
     kind: kv.kind,

@@ -35,8 +35,9 @@ export function applyScenario(store: Store, scenario: Pick<ScenarioEntry, 'id' |
     return refuse(store, e);
   }
   const sim: SimState = { ...st.sim, log: [...log, op], scenario: { id: scenario.id, title: scenario.title, source: scenario.source, base, baseLog: log.length, baseDate } };
-  // One undo step moves the document and the view date together; the worker receives only what differs.
-  return st.dispatch(diffPatch(st.doc, next), { action: 'scenario', sim, ...(scenario.date ? { date: scenario.date } : {}) });
+  // One undo step moves the document and the view date together; the worker receives only what differs. A scenario
+  // without a date of its own shows the base's date, never the date another scenario moved the view to.
+  return st.dispatch(diffPatch(st.doc, next), { action: 'scenario', sim, date: scenario.date ?? baseDate });
 }
 
 /** Returns to the document (and view date) from before the scenario, exactly; one undo step. */

@@ -1,6 +1,6 @@
 // The simulation state the store keeps beside the document (and in every undo step, so undo/redo keep it
 // consistent): the document as loaded, the operations committed since, and the scenario being shown with its base.
-import type { Op, OwnershipDoc } from '../model';
+import { diffPatch, type Op, type OwnershipDoc } from '../model';
 
 /** A scenario applied on a base document: "Back to base" returns to `base` and `baseDate` exactly. */
 export interface ActiveScenario {
@@ -26,6 +26,24 @@ export interface SimState {
 /** The simulation state of a freshly loaded document. */
 export function initialSim(doc: OwnershipDoc): SimState {
   return { origin: doc, log: [], scenario: null };
+}
+
+/** What is kept of a shown scenario when the work is saved (all that Back to base needs). */
+export type ScenarioMark = Pick<ActiveScenario, 'id' | 'title' | 'source' | 'base' | 'baseDate'>;
+
+/** The scenario shown, as saved with the work; undefined when none is. */
+export function scenarioMark(sim: SimState): ScenarioMark | undefined {
+  const s = sim.scenario;
+  return s ? { id: s.id, title: s.title, source: s.source, base: s.base, baseDate: s.baseDate } : undefined;
+}
+
+/**
+ * The simulation state of saved work reopened: with the scenario it showed, `doc` is that scenario over its base (the
+ * edits since the base are one change, from base to `doc`), so Back to base still returns to the base exactly.
+ */
+export function reopenedSim(doc: OwnershipDoc, mark: ScenarioMark | undefined): SimState {
+  if (!mark) return initialSim(doc);
+  return { origin: mark.base, log: [diffPatch(mark.base, doc)], scenario: { ...mark, baseLog: 0 } };
 }
 
 /** Whether an operation is a change worth replaying (not a layout move, not saving or removing a scenario). */

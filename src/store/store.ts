@@ -7,7 +7,7 @@ import { placeIfLarge } from '../analysis/placement';
 import { ACTIONS, type ActionType, type LoadAction, type OpAction } from './actions';
 import { offerFloat } from './float';
 import { readableError } from './messages';
-import { initialSim, logOp, type SimState } from './simState';
+import { initialSim, logOp, reopenedSim, type ScenarioMark, type SimState } from './simState';
 import { DEFAULT_VIEW, type DatasetId, type Message, type MessageAction, type Selection, type View } from './types';
 
 /** How many undo steps are kept. */
@@ -71,8 +71,12 @@ export interface ExplorerState {
   redo(): void;
   /** Gives entities positions without an undo step (automatic layout); unknown ids are ignored. */
   place(positions: Record<string, { x: number; y: number }>): void;
-  /** Loads another document as the load action named; its history policy (actions.ts) says whether undo goes back. */
-  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, action: LoadAction): void;
+  /**
+   * Loads another document as the load action named; its history policy (actions.ts) says whether undo goes back.
+   * `scenario`: saved work that showed a scenario over its base opens still showing it (simState.ts reopenedSim);
+   * `date`: the view date it opens on (its saved view's), part of the same step, so undo returns to the date before.
+   */
+  loadDoc(doc: OwnershipDoc, datasetId: DatasetId, action: LoadAction, opts?: { scenario?: ScenarioMark; date?: string | null }): void;
   select(selection: Selection | null): void;
   setView(changes: Partial<View>): void;
   notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
@@ -95,6 +99,8 @@ export interface StoreOptions {
   doc: OwnershipDoc;
   datasetId: DatasetId;
   view?: Partial<View>;
+  /** The scenario the saved work showed over its base. */
+  scenario?: ScenarioMark;
 }
 
 /** Whether the selected record still exists in `doc`. */
@@ -128,8 +134,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       const sel = get().selection;
       return selectionExists(doc, sel) ? sel : null;
     };
-    const fail = (e: unknown): CommitResult => {
-      const error = readableError(e, get().doc);
+    const fail = (e: unknown, op?: Op): CommitResult => {
+      const error = readableError(e, get().doc, op);
       set({ message: { kind: 'error', text: error, seq: ++seq } });
       return { ok: false, error };
     };
@@ -181,7 +187,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
           entry = { action, change: c, inverse: r.inverse, before: { datasetId: s.datasetId, sim: s.sim }, after: { datasetId: s.datasetId, sim: s.sim } };
         } else doc = apply(s.doc, c);
       } catch (e) {
-        return fail(e);
+        return fail(e, c.type === 'load' ? undefined : c);
       }
       const datasetId = c.type === 'load' ? c.datasetId : s.datasetId;
       const sim = o.sim ?? (c.type === 'load' ? initialSim(doc) : logOp(s.sim, c));
@@ -210,7 +216,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
     const first = placeIfLarge(opts.doc);
     return {
       doc: first,
-      sim: initialSim(first),
+      sim: reopenedSim(first, opts.scenario),
       datasetId: opts.datasetId,
       past: [],
       future: [],
@@ -242,8 +248,8 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const known = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
         if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { action: 'layout' });
       },
-      loadDoc(doc, datasetId, action) {
-        change({ type: 'load', doc, datasetId }, action);
+      loadDoc(doc, datasetId, action, o = {}) {
+        change({ type: 'load', doc, datasetId }, action, { ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}), ...(o.date !== undefined ? { date: o.date } : {}) });
       },
       select(selection) {
         set({ selection });

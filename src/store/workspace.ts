@@ -16,6 +16,8 @@ export interface WorkspaceState {
   compareDate: string | null;
   /** In the split view, the side the inspector describes (the one last clicked). */
   splitSide: 'before' | 'after';
+  /** A dock the user just opened from its rail: focus moves into it once its contents are there (Dock.tsx). */
+  focusDock: string | null;
   set(changes: Partial<Omit<WorkspaceState, 'set' | 'setWidth'>>): void;
   setWidth(dock: string, width: number): void;
 }
@@ -60,6 +62,7 @@ export function createWorkspace(prefs: WorkspacePrefs = { storage: null, width: 
     split: false,
     compareDate: null,
     splitSide: 'after',
+    focusDock: null,
     set: (changes) => {
       set(changes);
       remember(get());

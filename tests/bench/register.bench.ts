@@ -1,13 +1,17 @@
-// Register-scale benchmark (issue 12): whole processes of the command line, as a user runs them, at 10k, 100k and
-// 1M generated entities — generate (streamed), analyze (table), analyze --json, analyze --jsonl — with wall time,
-// CPU time and peak memory (max RSS) from /usr/bin/time; the peer figure for reference; then the live (incremental)
-// edit figures at 20k and 100k (live.bench.ts). Prints figures; never fails on speed. A shared machine shows its
-// load: the load average is printed, and CPU time is the steadier figure.
+// Register-scale benchmark (issues 12 and 21): whole processes of the command line, as a user runs them, at 10k, 100k
+// and 1M generated entities (8M when asked) — generate (streamed), analyze (table), analyze --json, analyze --jsonl — with
+// wall time, CPU time and peak memory (max RSS) from /usr/bin/time, beside the numpy/scipy peer (tests/bench/peer.py:
+// majority chains of every entity and a sparse LU of I − W) run the same way on the same file; then the shape of issue
+// 21 (100k entities, chains of 50, a strongly connected core of about 31,000 firms): table, --json and the peer, which
+// also checks our figures against its LU solve; then the live (incremental) edit figures at 20k and 100k
+// (live.bench.ts). Prints figures; never fails on speed. A shared machine shows its load: the load average is printed,
+// and CPU time is the steadier figure.
 // Whole processes are run as `npm run -s cli` runs them (node scripts/cli.mjs: the bundled command line), three times
-// each below 1M (the median by wall time is printed; RUNS=n changes it), once at 1M (about 2 GB for a while).
-// Run: npx tsx tests/bench/register.bench.ts [sizes…]   (default 10000 100000 1000000)
+// each below 1M (the median by wall time is printed; RUNS=n changes it), once from 1M (1M: about 1.2 GB for a while;
+// 8M: a 2.1 GB file and about 10 GB for minutes — run it alone).
+// Run: npx tsx tests/bench/register.bench.ts [sizes…]   (default 10000 100000 1000000; add 8000000 for a national register)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +24,9 @@ const dir = mkdtempSync(join(tmpdir(), 'register-bench-'));
 interface Run { wall: number; cpu: number; rssMB: number; outMB: number }
 
 /** Runs the CLI as `npm run -s cli` does (node scripts/cli.mjs), stdout to a file; wall, user+system CPU and max RSS. */
-function cliOnce(args: string[], out: string): Run {
+function cliOnce(args: string[], out: string, command: string[] = [process.execPath, 'scripts/cli.mjs']): Run {
   const fd = openSync(out, 'w');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, 'scripts/cli.mjs', ...args], { cwd: root, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command, ...args], { cwd: root, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
   closeSync(fd);
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [wall, user, sys, rss] = last.split(' ').map(Number);
@@ -33,8 +37,8 @@ function cliOnce(args: string[], out: string): Run {
 const RUNS = Math.max(1, Number(process.env.RUNS) || 3);
 
 /** The run of median wall time out of `runs` (the machine is shared: one run says little). */
-function cli(args: string[], out: string, runs = RUNS): Run {
-  const all = Array.from({ length: runs }, () => cliOnce(args, out));
+function cli(args: string[], out: string, runs = RUNS, command?: string[]): Run {
+  const all = Array.from({ length: runs }, () => cliOnce(args, out, command));
   return all.sort((a, b) => a.wall - b.wall)[Math.floor(all.length / 2)];
 }
 
@@ -46,21 +50,38 @@ try {
   console.log(`Register-scale command line (Node ${process.version}, whole processes as npm run -s cli runs them; load average at start ${load()})`);
   console.log(`Each cell: wall time (CPU time) peak memory (max RSS); median of ${RUNS} runs below 1M, one run at 1M.\n`);
   const rows: string[][] = [];
+  const peer = (args: string[], out: string, runs = RUNS) => cli(args, out, runs, ['python3', 'tests/bench/peer.py']);
   for (const n of SIZES) {
     const file = join(dir, `g${n}.ownership.json`);
     const big = n >= 1_000_000;
     const gen = cli(['generate', '--entities', String(n), '--seed', '42'], file, big ? 1 : RUNS);
     const table = cli(['analyze', file], join(dir, 'table.txt'), big ? 1 : RUNS);
     const json = n <= 100_000 ? cli(['analyze', file, '--json'], join(dir, 'out.json')) : null;
-    const jsonl = n <= 100_000 ? cli(['analyze', file, '--jsonl'], join(dir, 'out.jsonl')) : null;
-    rows.push([n.toLocaleString('en'), `${cell(gen)}, ${gen.outMB.toFixed(0)} MB`, cell(table), json ? `${cell(json)}, ${json.outMB.toFixed(0)} MB` : '—', cell(jsonl), load()]);
+    const jsonl = n <= 1_000_000 || process.env.JSONL ? cli(['analyze', file, '--jsonl'], join(dir, 'out.jsonl'), big ? 1 : RUNS) : null;
+    // The peer holds the document as Python objects: past 1M it needs more memory than this machine shares.
+    const py = n <= 1_000_000 ? peer([file], join(dir, 'peer.txt'), big ? 1 : RUNS) : null;
+    rows.push([n.toLocaleString('en'), `${cell(gen)}, ${gen.outMB.toFixed(0)} MB`, cell(table), json ? `${cell(json)}, ${json.outMB.toFixed(0)} MB` : '—', jsonl ? `${cell(jsonl)}, ${jsonl.outMB.toFixed(0)} MB` : '—', cell(py), load()]);
     rmSync(file, { force: true });
+    rmSync(join(dir, 'out.jsonl'), { force: true });
   }
-  const head = ['entities', 'generate (file size)', 'analyze (table)', 'analyze --json (output)', 'analyze --jsonl', 'load after'];
+  const head = ['entities', 'generate (file size)', 'analyze (table)', 'analyze --json (output)', 'analyze --jsonl (output)', 'peer (numpy/scipy)', 'load after'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-  console.log('\nPeer (numpy/scipy, majority-chain control of all 100k entities plus one look-through, JSON load included): 3.6 s whole process at 100k.');
-  console.log('Targets (2 cores): table 100k ≤ 3 s, 1M ≤ 30 s and ≤ 3 GB; --json 100k ≤ 6 s and ≤ 1 GB; --jsonl flat memory; generate 1M in seconds.\n');
+  console.log('\nTargets (2 cores): table 100k ≤ 3 s, 1M ≤ 30 s and ≤ 3 GB, 8M ≤ 90 s and ≤ 12 GB; --json/--jsonl ≤ 3× the table; generate 10M.\n');
+
+  // Issue 21's shape: chains of 50 and a strongly connected core of about 31,000 firms (--core 0.41 of 75,000 companies).
+  const core = join(dir, 'core.ownership.json');
+  cliOnce(['generate', '--entities', '100000', '--seed', '42', '--core', '0.41', '--depth', '50'], core);
+  const cTable = cli(['analyze', core], join(dir, 'table.txt'));
+  const cJson = cli(['analyze', core, '--json'], join(dir, 'out.json'));
+  const cJsonl = cli(['analyze', core, '--jsonl'], join(dir, 'out.jsonl'), 1);
+  const check = join(dir, 'check.json');
+  const cPeer = cliOnce([core, '--check', join(dir, 'out.jsonl'), '--sample', '300'], check, ['python3', 'tests/bench/peer.py']);
+  const worst = JSON.parse(readFileSync(check, 'utf8')) as { worstLookThroughPoints: number; worstOwnerPoints: number; checked: number };
+  console.log('100k entities, chains of 50, one strongly connected core of ~31,000 firms (generate --core 0.41 --depth 50):');
+  console.log(`  table ${cell(cTable)}; --json ${cell(cJson)}, ${cJson.outMB.toFixed(0)} MB (${(cJson.cpu / cTable.cpu).toFixed(1)}× the table's CPU, ${(cJson.wall / cTable.wall).toFixed(1)}× its wall time); --jsonl ${cell(cJsonl)}`);
+  console.log(`  peer (numpy/scipy, sparse LU of I − W, ${worst.checked} targets solved) ${cell(cPeer)}`);
+  console.log(`  largest difference from the peer's LU solve: look-through ${worst.worstLookThroughPoints.toFixed(6)} points, ultimate owners ${worst.worstOwnerPoints.toFixed(6)} points (promise: 0.01)\n`);
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/live.bench.ts', '20000', '100000'], { cwd: root, encoding: 'utf8' }));
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -163,7 +163,7 @@ describe('scenarios of the user', () => {
     await page.getByLabel('Description (optional)').fill('Ten points and one hundredth of A Holdings to SoftBank Corp.');
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await expect.poll(() => state<unknown[]>(page, '(st) => st.doc.scenarios ?? []')).toHaveLength(1);
-    expect(await state<unknown>(page, '(st) => st.doc.scenarios[0].ops')).toEqual([{ type: 'transfer', seller: 'naver', buyer: 'sbkk', subject: 'ahd', points: 10.01 }]);
+    expect(await state<unknown>(page, '(st) => st.doc.scenarios[0].ops')).toEqual([{ type: 'transfer', seller: 'naver', buyer: 'sbkk', subject: 'ahd', points: 10.01, date: '2024-09-30' }]);
     await panel(page).getByRole('button', { name: 'Back to base' }).click();
     await expect.poll(() => stake(page, 'naver', 'ahd')).toBe(50);
     expect(await state<number>(page, '(st) => st.doc.scenarios.length')).toBe(1);

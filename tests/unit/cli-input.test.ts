@@ -68,8 +68,8 @@ describe('README "Bring your own data"', () => {
     const md = execFileSync('cat', [`${root}README.md`], { encoding: 'utf8' });
     const section = md.slice(md.indexOf('## Bring your own data'), md.indexOf('## Simulate'));
     const blocks = [...section.matchAll(/```(json|csv)\n([\s\S]*?)```/g)].map((m) => m[2]);
-    expect(blocks).toHaveLength(3);
-    for (const [i, name] of ['acme.ownership.json', 'acme.csv', 'acme.bods.json'].entries()) {
+    expect(blocks).toHaveLength(4);
+    for (const [i, name] of ['acme.ownership.json', 'acme.csv', 'acme.bods.json', 'acme.ftm.jsonl'].entries()) {
       const out = JSON.parse(run(['analyze', write(name, blocks[i]), '--json'])) as { entities: Record<string, { ultimate: string[] }> };
       const acme = Object.entries(out.entities).find(([id]) => /acme(?!-trading)|01234567/.test(id))!;
       expect(acme[1].ultimate).toEqual([expect.stringMatching(/jo/)]);

@@ -47,8 +47,8 @@ describe('io/bods GLEIF: reporting exceptions are an undisclosed parent', () => 
     const { doc, warnings } = importBods([child, repexEntity, repexRel]);
     const r = doc.relations![0];
     expect(r).toMatchObject({ kind: 'consolidation', level: 'direct', party: 'repex-1', exception: 'NON_CONSOLIDATING' });
-    expect(relationLabel(r)).toBe('undisclosed direct parent (GLEIF reporting exception: non-consolidating)');
-    expect(doc.entities.find((e) => e.id === 'repex-1')!.name).toBe('Undisclosed direct parent of Child Holdings SA (GLEIF reporting exception: non-consolidating)');
+    expect(relationLabel(r)).toBe('consolidates, undisclosed direct parent (GLEIF reporting exception: non-consolidating)');
+    expect(doc.entities.find((e) => e.id === 'repex-1')!.name).toBe('Undisclosed parent (GLEIF: non-consolidating)');
     const c = analyze(doc, { date: '2024-01-01' }).entity('lei-child');
     expect(c.status).toBe('controlled');
     expect(c.parent).toEqual(['repex-1']);
@@ -66,7 +66,7 @@ describe('io/bods GLEIF: reporting exceptions are an undisclosed parent', () => 
     const unspecified = rel('repex-rel-3', 'lei-child', { reason: 'interestedPartyExemptFromDisclosure', description: 'NON_PUBLIC' }, [ooc('LEI ExceptionCategory: ULTIMATE_ACCOUNTING_CONSOLIDATION_PARENT')]);
     const { doc } = importBods([child, parent, rel('rr-1', 'lei-child', 'lei-parent', [ooc('LEI RelationshipType: IS_DIRECTLY_CONSOLIDATED_BY')]), unspecified]);
     const made = doc.entities.find((e) => e.id.startsWith('undisclosed-'))!;
-    expect(made).toMatchObject({ id: 'undisclosed-ultimate-parent-of-lei-child', name: 'Undisclosed ultimate parent of Child Holdings SA (GLEIF reporting exception: non-public)', kind: 'other' });
+    expect(made).toMatchObject({ id: 'undisclosed-ultimate-parent-of-lei-child', name: 'Undisclosed ultimate parent (GLEIF: non-public)', kind: 'other' });
     expect(doc.relations!.map((r) => [r.kind, r.level, r.party])).toEqual([['consolidation', 'direct', 'lei-parent'], ['consolidation', 'ultimate', made.id]]);
     // The known direct parent fires first (direct before ultimate).
     expect(analyze(doc, { date: '2024-01-01' }).entity('lei-child').parent).toEqual(['lei-parent']);

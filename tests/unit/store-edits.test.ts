@@ -1,7 +1,7 @@
 // Edits that respect the user: a stake over 100% with a public float offers to take the points from it (one undo
 // step); refusals name entities by name and dates as dates; "62,5" is read; an out-of-range τ is refused out loud.
 import { describe, expect, it } from 'vitest';
-import { parseDoc } from '../../src/model';
+import { inForce, parseDoc } from '../../src/model';
 import { datasetById } from '../../src/store/datasets';
 import { floatOffer } from '../../src/store/float';
 import { dateText, inWords, readableError } from '../../src/store/messages';
@@ -34,7 +34,7 @@ describe('take it from the public float', () => {
     expect(err).toMatch(/sum to 122\.5% of shares/);
     expect(s.getState().doc).toBe(before);
     const msg = s.getState().message!;
-    expect(msg.text).toMatch(/Big Co public float holds part of Big Co: the 22\.5 points can come from it\./);
+    expect(msg.text).toMatch(/Big Co public float holds part of Big Co on 1 January 2024: the 22\.5 points can come from it\./);
     expect(msg.text).not.toMatch(/h-fdr|"big"|\(big\)/);
     msg.actions![0].run();
     expect(msg.actions![0].label).toBe('Take 22.5 points from Big Co public float');
@@ -60,6 +60,29 @@ describe('take it from the public float', () => {
     const h = ly.holdings.find((x) => x.holder === 'ahd' && x.subject === 'ly' && !x.until)!;
     const offer = floatOffer(ly, { type: 'updateHolding', id: h.id, changes: { shares: 70 } });
     expect(offer).toMatchObject({ float: 'LY public float', points: 7.5 });
+  });
+});
+
+describe('adding a holding over 100% on a graph with a history', () => {
+  it('the National Pension Service taking 10% of LY: the refusal names entities and dates, and the float offer starts the holding on the date shown', () => {
+    const s = createExplorerStore({ doc: datasetById('line-yahoo')!.load(), datasetId: 'line-yahoo' });
+    const date = s.getState().doc.asOf!;
+    const before = s.getState().doc;
+    const err = editsFor(s).commitOp({ type: 'setHolding', holding: { id: 'h-nps-ly', holder: 'nps', subject: 'ly', shares: 10 } });
+    expect(err).toMatch(/LY Corporation/);
+    const msg = s.getState().message!;
+    expect(msg.text).not.toMatch(/\bh-[a-z0-9-]+|"ly"|\(ly\)|\d{4}-\d{2}-\d{2}/);
+    expect(msg.text).toMatch(/National Pension Service in LY Corporation/);
+    expect(msg.text).toMatch(/LY public float holds part of LY Corporation on 30 September 2024: the 10 points can come from it, the new holding starting on 30 September 2024\./);
+    expect(msg.actions?.[0].label).toBe('Take 10 points from LY public float');
+    msg.actions![0].run();
+    const after = s.getState().doc;
+    const live = after.holdings.filter((h) => h.subject === 'ly' && inForce(h, date));
+    expect(live.find((h) => h.holder === 'nps')).toMatchObject({ shares: 10, since: date });
+    expect(live.find((h) => h.holder === 'lyfloat' || after.entities.find((e) => e.id === h.holder)?.kind === 'float')?.shares).toBe(27.5);
+    expect(s.getState().past).toHaveLength(1);
+    s.getState().undo();
+    expect(s.getState().doc).toStrictEqual(before);
   });
 });
 

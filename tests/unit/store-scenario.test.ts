@@ -102,6 +102,20 @@ describe('applying a scenario and going back to base', () => {
     expect(s.getState().sim.scenario?.id).toBe('ly-buyback-2024');
   });
 
+  it('a scenario without a date shows the base\'s date, not the one the previous scenario moved the view to', () => {
+    const s = ly();
+    applyScenario(s, bundled('ly-buyback-2024'));
+    expect(s.getState().view.date).toBe('2024-08-01');
+    applyScenario(s, bundled('softbank-majority'));
+    expect(s.getState().view.date).toBeNull();
+    s.getState().setView({ date: '2023-01-01' });
+    backToBase(s);
+    s.getState().setView({ date: '2024-09-30' });
+    applyScenario(s, bundled('ly-buyback-2024'));
+    applyScenario(s, bundled('naver-sells-25'));
+    expect(s.getState().view.date).toBe('2024-09-30');
+  });
+
   it('a second scenario replaces the first on the same base, rather than stacking', () => {
     const s = ly();
     const before = s.getState().doc;

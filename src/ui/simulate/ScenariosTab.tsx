@@ -23,6 +23,13 @@ function Sources({ s }: { s: ScenarioEntry }) {
   );
 }
 
+/** Returns to the base (and its date); it sits right after the scenario shown, so one Tab from applying it reaches it. */
+function BackToBase() {
+  const simView = useSimViewApi();
+  const appStore = useStoreApi();
+  return <button type="button" onClick={() => { simView.getState().set({ showBase: false }); backToBase(appStore); }}>Back to base</button>;
+}
+
 function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
   const simView = useSimViewApi();
   const appStore = useStoreApi();
@@ -36,6 +43,7 @@ function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
         <button type="button" className="scenario-apply" aria-pressed={active} onClick={apply} title={s.description || s.title} aria-describedby={`sd-${s.id}`}>
           {s.title}
         </button>
+        {active && <BackToBase />}
         {s.source === 'document' && (
           <button type="button" className="small" aria-label={`Remove the scenario ${s.title}`} onClick={() => removeScenario(appStore, s.id)}>Remove</button>
         )}
@@ -51,20 +59,19 @@ function ScenarioItem({ s, active }: { s: ScenarioEntry; active: boolean }) {
 }
 
 export function ScenariosTab() {
-  const simView = useSimViewApi();
-  const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const datasetId = useStore((s) => s.datasetId);
   const sim = useStore((s) => s.sim);
   const list = scenariosFor(datasetId, doc);
   const base = baseOf(sim, doc);
   const active = sim.scenario;
+  const listed = !!active && list.some((s) => s.id === active.id);
   return (
     <div className="sim-tab">
       {active ? (
         <div className="active-scenario" role="status" data-testid="active-scenario">
           <span>Showing <strong>{active.title}</strong></span>
-          <button type="button" onClick={() => { simView.getState().set({ showBase: false }); backToBase(appStore); }}>Back to base</button>
+          {!listed && <BackToBase />}
         </div>
       ) : (
         <p className="muted small-text">Each scenario applies its operations to the current document as one undo step.</p>

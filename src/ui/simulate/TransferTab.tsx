@@ -8,10 +8,7 @@ import { useSimViewApi } from '../../store/simView';
 import { namer } from '../names';
 import { DiffView } from './DiffView';
 import { EntityPicker } from './EntityPicker';
-import { NEW_BUYER, sellersOf, transferOp } from './transferOp';
-import { parseDecimal } from '../numbers';
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
+import { NEW_BUYER, readPoints, sellersOf, transferOp } from './transferOp';
 
 export function TransferTab() {
   const simView = useSimViewApi();
@@ -23,35 +20,30 @@ export function TransferTab() {
   const [subject, setSubject] = useState('');
   const [seller, setSeller] = useState('');
   const [buyer, setBuyer] = useState('');
-  const [points, setPoints] = useState(0);
+  // The points field's text is the form's one value: the slider writes it, the preview and Apply read it (readPoints).
   const [text, setText] = useState('');
-  const [clamped, setClamped] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [newJur, setNewJur] = useState('');
 
   const companies = useMemo(() => doc.entities.filter((e) => e.kind !== 'float').sort((a, b) => a.name.localeCompare(b.name)), [doc.entities]);
   const sellers = useMemo(() => (subject ? sellersOf(doc, subject, date) : []), [doc, subject, date]);
   const available = sellers.find((s) => s.id === seller)?.shares ?? 0;
+  const reading = readPoints(text, available, seller ? (isFloatId(seller) ? 'the unattributed remainder' : name(seller)) : 'the seller');
+  const points = reading.ok ? reading.points : 0;
   const buyers = useMemo(() => doc.entities.filter((e) => e.id !== subject && e.id !== seller).sort((a, b) => a.name.localeCompare(b.name)), [doc.entities, subject, seller]);
   const op = useMemo(
-    () => transferOp(doc, { subject, seller, buyer, points, newBuyer: { name: newName, kind: 'company', jurisdiction: newJur.trim().toUpperCase() || undefined }, date: viewDate && viewDate !== doc.asOf ? viewDate : undefined }),
-    [doc, subject, seller, buyer, points, newName, newJur, viewDate],
+    () => transferOp(doc, { subject, seller, buyer, points, newBuyer: { name: newName, kind: 'company', jurisdiction: newJur.trim().toUpperCase() || undefined }, date }),
+    [doc, subject, seller, buyer, points, newName, newJur, date],
   );
   useEffect(() => {
     simView.getState().set({ draft: op });
   }, [op]);
   useEffect(() => () => simView.getState().set({ draft: null }), [simView]);
 
-  const setBoth = (x: number) => {
-    const v = round2(Math.max(0, Math.min(available, x)));
-    setPoints(v);
-    setText(String(v));
-    setClamped(null);
-  };
-  const reset = () => setBoth(0);
+  const reset = () => setText('');
   const preview = op ? previewOf(doc, op) : null;
   const commit = () => {
-    if (!op) return;
+    if (!op || !reading.ok) return;
     const r = appStore.getState().commit(op);
     if (r.ok) {
       appStore.getState().notify('Transfer applied as one undo step.');
@@ -95,22 +87,21 @@ export function TransferTab() {
       <div className="field">
         <label htmlFor="tr-points">Points of {subject ? name(subject) : 'the company'}{seller ? ` (up to ${available.toFixed(2)})` : ''}</label>
         <div className="points">
-          <input type="range" aria-label="Points (slider)" min={0} max={available || 1} step={0.01} value={points} disabled={!seller} onChange={(e) => setBoth(Number(e.target.value))} />
           <input
-            id="tr-points" inputMode="decimal" value={text} disabled={!seller} aria-describedby="tr-points-note"
-            onChange={(e) => {
-              setText(e.target.value);
-              const x = parseDecimal(e.target.value);
-              if (!Number.isFinite(x)) return setClamped(e.target.value.trim() ? `"${e.target.value.trim()}" is not a number of points.` : null);
-              const v = round2(Math.max(0, Math.min(available, x)));
-              setPoints(v);
-              // Said, not silently corrected: the slider's range is what the seller holds.
-              setClamped(v !== round2(x) ? `${e.target.value.trim()} is ${x > available ? `more than the ${available.toFixed(2)} points the seller holds` : 'below 0'}: ${v.toFixed(2)} points are used.` : null);
-            }}
-            onBlur={() => setText(points ? String(points) : '')}
+            id="tr-points" inputMode="decimal" value={text} disabled={!seller} aria-invalid={!reading.ok && !reading.empty ? true : undefined}
+            aria-describedby={!reading.ok && !reading.empty ? 'tr-points-note' : undefined} onChange={(e) => setText(e.target.value)}
+          />
+          <input
+            type="range" aria-label="Points (slider)" min={0} max={available || 1} step={0.01} value={points} disabled={!seller}
+            onChange={(e) => setText(String(Math.round(Number(e.target.value) * 100) / 100))}
           />
         </div>
-        {clamped && <small id="tr-points-note" className="hint" role="status">{clamped}</small>}
+        {!reading.ok && !reading.empty && (
+          <small id="tr-points-note" className="error" role="status">
+            {reading.error}
+            {reading.fix !== undefined && <> <button type="button" className="link" onClick={() => setText(String(reading.fix))}>Use {reading.fix.toFixed(2)}</button></>}
+          </small>
+        )}
       </div>
       {preview && !preview.ok && <p className="error" role="alert">{preview.error}</p>}
       {preview?.ok && (
@@ -120,7 +111,7 @@ export function TransferTab() {
         </div>
       )}
       <div className="actions-row">
-        <button type="submit" className="primary" disabled={!preview?.ok}>Apply transfer</button>
+        <button type="submit" className="primary" disabled={!reading.ok || !preview?.ok}>Apply transfer</button>
         <button type="button" disabled={!op} onClick={reset}>Cancel</button>
       </div>
     </form>

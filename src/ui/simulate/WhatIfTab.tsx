@@ -1,7 +1,7 @@
 // What would it take: pick a buyer and a target; the smallest purchases (company, seller, points) that give the
 // buyer control of the target under the current rule, smallest first; each can be previewed or applied.
 import { useEffect, useMemo, useState } from 'react';
-import { ruleLabel, whatWouldItTake, type Purchase } from '../../analysis';
+import { controlsNow, resolveOptions, ruleLabel, whatWouldItTake, type Purchase } from '../../analysis';
 import { FLOAT_PREFIX, isFloatId, type Op } from '../../model';
 import { useStoreApi, useStore } from '../../store';
 import { previewOf } from '../../store/preview';
@@ -27,21 +27,28 @@ export function WhatIfTab() {
   const [all, setAll] = useState(false);
   const draft = useSimView((s) => s.draft);
   const entities = useMemo(() => doc.entities.filter((e) => e.kind !== 'float').sort((a, b) => a.name.localeCompare(b.name)), [doc.entities]);
-  const result = useMemo((): { list: Purchase[] } | { error: string } | null => {
+  // The date shown: every proposal is computed, previewed and applied on it (a transfer without a date would act on
+  // the holdings in force today, which may not be the ones drawn).
+  const date = resolveOptions(doc, viewOptions(view)).date;
+  const result = useMemo((): { list: Purchase[]; ops: Map<Purchase, Op>; already: boolean } | { error: string } | null => {
     if (!asked || !buyer || !target) return null;
     try {
-      return { list: whatWouldItTake(doc, buyer, target, viewOptions(view)) };
+      const list = whatWouldItTake(doc, buyer, target, viewOptions(view));
+      // One operation per proposal, made once: Preview draws it and Apply commits that same operation.
+      const ops = new Map(list.map((p): [Purchase, Op] => [p, { type: 'transfer', seller: p.seller, buyer, subject: p.company, points: p.points, date }]));
+      return { list, ops, already: list.length === 0 && buyer !== target && controlsNow(doc, buyer, target, viewOptions(view)) };
     } catch (e) {
       return { error: (e as Error).message.replace(/^analysis\/whatIf: /, '') };
     }
-  }, [asked, doc, buyer, target, view]);
+  }, [asked, doc, buyer, target, view, date]);
   useEffect(() => () => simView.getState().set({ draft: null }), [simView]);
 
-  const opOf = (p: Purchase): Op => ({ type: 'transfer', seller: p.seller, buyer, subject: p.company, points: p.points, ...(view.date && view.date !== doc.asOf ? { date: view.date } : {}) });
-  const preview = (p: Purchase) => simView.getState().set({ draft: opOf(p) });
+  const opOf = (p: Purchase): Op | undefined => (result && 'ops' in result ? result.ops.get(p) : undefined);
+  const preview = (p: Purchase) => simView.getState().set({ draft: opOf(p) ?? null });
   const commit = (p: Purchase) => {
+    const op = opOf(p);
     simView.getState().set({ draft: null });
-    if (appStore.getState().commit(opOf(p)).ok) appStore.getState().notify(sentence(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}`));
+    if (op && appStore.getState().commit(op).ok) appStore.getState().notify(sentence(`Applied: ${p.points.toFixed(2)} points of ${name(p.company)} from ${name(p.seller)} to ${name(buyer)}, on ${date}`));
   };
   const pick = (set: (v: string) => void) => (v: string) => {
     set(v);
@@ -62,15 +69,19 @@ export function WhatIfTab() {
         <EntityPicker id="wi-target" value={target} options={entities} placeholder="Choose a target…" onChange={pick(setTarget)} />
       </div>
       <button type="button" className="primary" disabled={!buyer || !target} onClick={() => setAsked(true)}>Find the smallest purchases</button>
-      <p className="muted small-text">Under the current rule: {ruleLabel(view.rule, view.threshold)}, on {view.date ?? doc.asOf}.</p>
+      <p className="muted small-text">Under the current rule: {ruleLabel(view.rule, view.threshold)}, on {date}.</p>
       {result && 'error' in result && <p className="error" role="alert">{result.error}</p>}
       {result && 'list' in result && (
         result.list.length === 0 ? (
-          <p data-testid="whatif-none">{name(buyer)} already controls {name(target)}, or no single purchase gives it control.</p>
+          <p data-testid="whatif-none">
+            {buyer === target ? `${name(buyer)} is the target itself.`
+              : result.already ? `${name(buyer)} already controls ${name(target)} on ${date} under ${ruleLabel(view.rule, view.threshold)}.`
+              : `No single purchase gives ${name(buyer)} control of ${name(target)} on ${date} under ${ruleLabel(view.rule, view.threshold)}.`}
+          </p>
         ) : (
           <ol className="purchases" aria-label="Smallest purchases" data-testid="whatif-results">
             {shown.map((p) => {
-              const on = draft?.type === 'transfer' && draft.subject === p.company && draft.seller === p.seller && draft.points === p.points;
+              const on = draft !== null && draft === opOf(p);
               return (
                 <li key={`${p.company}|${p.seller}`} className={on ? 'previewing' : ''}>
                   <span className="purchase-text"><strong>{p.points.toFixed(2)} points</strong> of {name(p.company)} from {name(p.seller)}</span>

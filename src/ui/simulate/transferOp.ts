@@ -1,6 +1,8 @@
 // Pure helpers of the transfer form: who can sell a company's shares on a date, and the operation a filled-in form
-// stands for (a new buyer and its transfer make one batch, so committing them is one undo step).
+// stands for (a new buyer and its transfer make one batch, so committing them is one undo step), and the reading of
+// its points field.
 import { FLOAT_PREFIX, inForce, uniqueId, type Entity, type Op, type OwnershipDoc } from '../../model';
+import { parseDecimal } from '../numbers';
 
 export interface Seller {
   id: string;
@@ -44,4 +46,25 @@ export function transferOp(doc: OwnershipDoc, f: TransferForm): Op | null {
     ...(at ? { position: { x: at.x + 220, y: at.y - 110 } } : {}),
   };
   return { type: 'batch', label: `${name} buys ${f.points} points`, ops: [{ type: 'addEntity', entity }, { ...base, buyer: id }] };
+}
+
+/** What the points field says: a number of points to transfer, or why its text is not one (and the value it could be). */
+export type PointsReading = { ok: true; points: number } | { ok: false; empty: boolean; error: string; fix?: number };
+
+/**
+ * Reads the points field's text (the one source of truth of the form's value): a number of points from 0.01 up to
+ * what the seller holds, to 0.01. Anything else is refused with a reason, never silently corrected: a number out of
+ * range carries `fix`, the nearest usable value, for the user to choose.
+ */
+export function readPoints(text: string, available: number, seller = 'the seller'): PointsReading {
+  const t = text.trim();
+  if (!t) return { ok: false, empty: true, error: '' };
+  const x = parseDecimal(t);
+  if (!Number.isFinite(x)) return { ok: false, empty: false, error: `"${t}" is not a number of points.` };
+  const max = Math.round(available * 100) / 100;
+  if (x > max) return { ok: false, empty: false, error: `${t} is more than the ${max.toFixed(2)} points ${seller} holds.`, fix: max };
+  if (x < 0.01) return { ok: false, empty: false, error: `${t} is below 0.01 points.`, ...(max >= 0.01 ? { fix: 0.01 } : {}) };
+  const points = Math.round(x * 100) / 100;
+  if (points !== x) return { ok: false, empty: false, error: `${t} has more than two decimals: points are counted to 0.01.`, fix: points };
+  return { ok: true, points };
 }

@@ -29,15 +29,34 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const saved = useWorkspace((s) => s.widths[id]);
   const width = clampWidth(saved ?? defaultWidth, min, max);
   const drag = useRef<{ x: number; w: number } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  /** Set when the rail's button opened this dock: focus follows into it rather than falling to the page. */
+  const follow = useWorkspace((s) => s.focusDock === id);
   const simView = useSimViewApi();
   const workspace = useWorkspaceApi();
   useEffect(() => {
     if (open && typeof window !== 'undefined') dockOpened(id, window.innerWidth, simView, workspace);
   }, [open, id, simView, workspace]);
+  useEffect(() => {
+    if (!open || !follow) return;
+    // The panel's contents may still be loading (the placeholder dock gives way to the panel): wait for them, about
+    // two seconds at most. The request lives in the workspace state, so the dock that arrives carries it out.
+    let frame = 0, tries = 0;
+    const place = () => {
+      const el = box.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]') ?? box.current?.querySelector<HTMLElement>('button:not(:disabled), input, select, [tabindex="0"]:not(.dock-resizer)');
+      if (el) {
+        el.focus();
+        workspace.getState().set({ focusDock: null });
+      } else if (++tries < 120) frame = requestAnimationFrame(place);
+      else workspace.getState().set({ focusDock: null });
+    };
+    place();
+    return () => cancelAnimationFrame(frame);
+  }, [open, follow, workspace]);
   if (!open) {
     return (
       <div className={`dock rail ${side}`} data-dock={id}>
-        <button type="button" className="rail-open" onClick={onOpen} aria-label={`Open the ${label} panel`} title={label}>
+        <button type="button" className="rail-open" onClick={() => { workspace.getState().set({ focusDock: id }); onOpen(); }} aria-label={`Open the ${label} panel`} title={label}>
           <span>{side === 'left' ? `${label} ▸` : `◂ ${label}`}</span>
         </button>
       </div>
@@ -46,7 +65,7 @@ export function Dock({ id, side, label, open, onOpen, defaultWidth, min, max, ch
   const setWidth = (w: number) => workspace.getState().setWidth(id, clampWidth(w, min, max));
   const sign = side === 'left' ? 1 : -1;
   return (
-    <div className={`dock ${side}`} style={{ width }} data-dock={id}>
+    <div ref={box} className={`dock ${side}`} style={{ width }} data-dock={id}>
       {children}
       <div
         className="dock-resizer"

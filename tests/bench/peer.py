@@ -1,0 +1,97 @@
+# The numpy/scipy peer of `analyze` (issue 21), run as a whole process beside ours by register.bench.ts: loads a native
+# document, builds W (holder × subject, fractions) as a sparse matrix, finds every entity's majority parent and
+# ultimate controller (pointer jumping), and factorises I − W once (sparse LU, SuperLU) for look-through.
+# With --check OUT.jsonl (the output of `analyze --jsonl`), it is also the reference solver: for a sample of entities
+# it solves (I − W) m = e_t and reports the largest difference from our printed look-through and ultimate-owner figures
+# (points), counting an unlisted figure as 0 where the reference's is at least the listing threshold.
+# Run: python3 tests/bench/peer.py DOC.ownership.json [--check OUT.jsonl] [--sample 300] [--min-stake 0.01]
+import json
+import sys
+import numpy as np
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+
+
+def main():
+    args = sys.argv[1:]
+    path = args[0]
+    check = args[args.index('--check') + 1] if '--check' in args else None
+    sample = int(args[args.index('--sample') + 1]) if '--sample' in args else 300
+    min_stake = float(args[args.index('--min-stake') + 1]) if '--min-stake' in args else 0.01
+    with open(path, 'rb') as f:
+        doc = json.load(f)
+    ids = [e['id'] for e in doc['entities']]
+    index = {k: i for i, k in enumerate(ids)}
+    n = len(ids)
+    hs = doc['holdings']
+    holder = np.fromiter((index[h['holder']] for h in hs), dtype=np.int64, count=len(hs))
+    subject = np.fromiter((index[h['subject']] for h in hs), dtype=np.int64, count=len(hs))
+    share = np.fromiter((h['shares'] / 100.0 for h in hs), dtype=np.float64, count=len(hs))
+    W = sp.csr_matrix((share, (holder, subject)), shape=(n, n))
+    # Majority chain: a holder with more than 50% is the parent; the ultimate controller is the top of the chain.
+    parent = np.full(n, -1, dtype=np.int64)
+    big = share > 0.5
+    parent[subject[big]] = holder[big]
+    top = np.where(parent >= 0, parent, np.arange(n))
+    for _ in range(64):  # pointer jumping: 2^64 steps, cycles end where they are
+        nxt = top[top]
+        if np.array_equal(nxt, top):
+            break
+        top = nxt
+    controlled = int((parent >= 0).sum())
+    # Look-through: one sparse LU of I − W, then a solve per target.
+    A = (sp.identity(n, format='csc') - W.tocsc()).tocsc()
+    lu = spla.splu(A)
+    held = np.asarray(W.sum(axis=0)).ravel()
+    holders = np.diff(W.tocsc().indptr)
+    rng = np.random.default_rng(1)
+    targets = rng.choice(n, size=min(sample, n), replace=False)
+    worst_look = worst_owner = 0.0
+    ours = {}
+    if check:
+        want = set(ids[t] for t in targets)
+        with open(check, 'r', encoding='utf-8') as f:
+            f.readline()
+            for line in f:
+                rec = json.loads(line)
+                if rec['id'] in want:
+                    ours[rec['id']] = rec
+    for t in targets:
+        e = np.zeros(n)
+        e[t] = 1.0
+        m = lu.solve(e)
+        if not check:
+            continue
+        rec = ours[ids[t]]
+        if rec['lookThrough'] is None:
+            continue
+        look = rec['lookThrough']
+        for v in np.nonzero(m > 1e-12)[0]:
+            if v == t:
+                continue
+            ref = m[v] * 100
+            got = look.get(ids[v])
+            if got is None:
+                if ref >= min_stake + 0.01:
+                    worst_look = max(worst_look, ref)
+            else:
+                worst_look = max(worst_look, abs(got - ref))
+        owners = rec['ultimateOwners']
+        for v in np.nonzero(m > 1e-12)[0]:
+            if holders[v] == 0:
+                key, ref = ids[v], (1.0 if v == t else m[v]) * 100
+            else:
+                key, ref = 'float:' + ids[v], (1 - held[v]) * m[v] * 100
+                if 1 - held[v] <= 1e-9:
+                    continue
+            got = owners.get(key)
+            if got is None:
+                if ref >= min_stake + 0.01:
+                    worst_owner = max(worst_owner, ref)
+            else:
+                worst_owner = max(worst_owner, abs(got - ref))
+    print(json.dumps({'entities': n, 'holdings': len(hs), 'controlled': controlled, 'luNonzeros': int(lu.L.nnz + lu.U.nnz),
+                      'checked': len(ours), 'worstLookThroughPoints': worst_look, 'worstOwnerPoints': worst_owner}))
+
+
+main()
