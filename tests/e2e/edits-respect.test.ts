@@ -24,7 +24,7 @@ describe('edits that respect the user', () => {
     await editShares(page, 'h-ahd-ly', '70');
     const msg = page.getByTestId('message-error');
     await msg.waitFor();
-    expect(await msg.textContent()).toMatch(/LY public float holds part of LY Corporation: the 7\.5 points can come from it/);
+    expect(await msg.textContent()).toMatch(/LY public float holds part of LY Corporation on 30 September 2024: the 7\.5 points can come from it/);
     expect(await msg.textContent()).not.toMatch(/h-ahd-ly|"ly"/);
     await shot(page, 'edits-float-offer');
     await msg.getByRole('button', { name: 'Take 7.5 points from LY public float' }).click();
