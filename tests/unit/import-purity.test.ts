@@ -91,6 +91,7 @@ const CACHES: Record<string, string> = {
   'export/canvasText.ts lifts': 'measured font metrics',
   'export/cjkFontsNode.ts faces': 'fonts read once',
   'io/bodsExport.ts regionNames': 'Intl.DisplayNames, made once',
+  'io/jsonStream.ts CLASS': 'a constant table filled when the module loads',
   'io/text.ts LOOKUP': 'a constant table filled when the module loads',
   'model/dates.ts realDates': 'calendar dates already checked (a bounded memo)',
 };
