@@ -1,30 +1,28 @@
 // Entry point, the composition root: makes the one explorer (createApp), gives it to React, and in development and
 // test builds only exposes a read-only hook for end-to-end tests and benchmarks.
 import './csp';
-import type { stats as Stats } from './canvas/stats';
 import type { ExplorerApp } from './store';
 import './ui/app.css';
 
 declare global {
   interface Window {
     /** Read-only access for end-to-end tests and the benchmark (development and test builds only). */
-    __explorer?: { getState: ExplorerApp['store']['getState']; stats: typeof Stats; remote: ExplorerApp['remote']['getState'] };
+    __explorer?: { getState: ExplorerApp['store']['getState']; stats: ExplorerApp['drawStats']; remote: ExplorerApp['remote']['getState'] };
   }
 }
 
 // The app's modules load after csp.ts has configured Zod: a static import could be bundled into a chunk that runs first.
-const [{ StrictMode, createElement }, { createRoot }, { App }, { stats }, { createApp }] = await Promise.all([
+const [{ StrictMode, createElement }, { createRoot }, { App }, { createApp }] = await Promise.all([
   import('react'),
   import('react-dom/client'),
   import('./App'),
-  import('./canvas/stats'),
   import('./store'),
 ]);
 
 // The saved work is read (IndexedDB) before the first drawing, so the app never shows a graph it then replaces.
 const app = await createApp();
 // Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
-if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState };
+if (import.meta.env.DEV || import.meta.env.MODE === 'test') window.__explorer = { getState: app.store.getState, stats: app.drawStats, remote: app.remote.getState };
 // Closing or reloading never loses an edit: work not yet written is journaled synchronously (store/journal.ts) and
 // recovered at the next start; where it cannot be (no localStorage, or full), the browser asks before leaving.
 window.addEventListener('beforeunload', (e) => {

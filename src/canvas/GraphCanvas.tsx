@@ -3,17 +3,15 @@
 import { Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import type { OwnershipDoc } from '../model';
-import { useStoreApi, useStore } from '../store';
+import { useApp, useStore } from '../store';
 import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
 import { applyElements, type Drawn } from './applyElements';
 import { Minimap } from './Minimap';
 import { useCalloutSource, type CalloutSource } from './useCallouts';
-import { setCanvasApi } from './canvasApi';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
-import { stats } from './stats';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { freeSpot } from '../draw/freeSpot';
 import { BIG_DETAIL_ZOOM, stylesheet } from './stylesheet';
@@ -75,7 +73,9 @@ export interface GraphCanvasProps {
 
 /** The canvas; see GraphCanvasProps. */
 export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: GraphCanvasProps) {
-  const appStore = useStoreApi();
+  const app = useApp();
+  const appStore = app.store;
+  const stats = app.drawStats;
   const ref = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [cyState, setCy] = useState<Core | null>(null);
@@ -164,7 +164,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     const unwire = wireInteractions(cy, appStore);
     // In the split view a click on this (the right) side makes the inspector describe it (the pane says how).
     cy.on('tap', () => tapRef.current?.());
-    setCanvasApi({
+    const unregister = app.canvas.register({
       fit: () => (autoRef.current = (a) => fitView(cy, a))(true),
       zoom: (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       focus: (id) => {
@@ -222,7 +222,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       unwire();
       layerRef.current?.remove();
       layerRef.current = null;
-      setCanvasApi(null);
+      unregister();
       cy.destroy();
       cyRef.current = null;
       setCy(null);

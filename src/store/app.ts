@@ -18,6 +18,8 @@ import { createExplorerStore, type ExplorerStore } from './store';
 import type { DatasetId } from './types';
 import { createWorkspace, type WorkspaceStore } from './workspace';
 import { createDiffs, type Diffs } from './diffs';
+import { createCanvasHandle, type CanvasHandle } from './canvasHandle';
+import { createDrawStats, type DrawStats } from './drawStats';
 import { AnalysisWorker } from '../worker/client';
 
 /** Where an explorer runs: its address, its storage, whether it may start workers, how it talks to other tabs. */
@@ -64,6 +66,10 @@ export interface ExplorerApp {
   autosave: AutosaveControl;
   share: ShareSession;
   persistence: Persistence;
+  /** The mounted canvas, for the toolbar, the search and the table (fit, zoom, focus, re-layout). */
+  canvas: CanvasHandle;
+  /** The canvas's drawing timings (the first drawing lets the rest of the interface load, ui/lazyPart.tsx). */
+  drawStats: DrawStats;
   /**
    * Opens a bundled dataset (the user's saved work on it when there is some, else the dataset as bundled), or
    * "imported": the graph the user last opened from a file, as autosaved.
@@ -169,6 +175,8 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
     autosave,
     share,
     persistence,
+    canvas: createCanvasHandle(),
+    drawStats: createDrawStats(),
     saveFile,
     async openDataset(id) {
       const d = datasetById(id);
