@@ -153,7 +153,13 @@ export class EntityWriter {
     const p = a.powerUpTo(id, this.full ? Infinity : POWER_MAX_BLOCKS);
     if (p) this.power(o, p);
     else o.str('null');
-    o.str(`,"explanation":${JSON.stringify(a.explain(id))}`);
+    o.str(',"explanation":[');
+    const lines = a.explain(id);
+    for (let i = 0; i < lines.length; i++) {
+      if (i) o.char(44);
+      o.json(lines[i]);
+    }
+    o.char(93);
     // Only where published bands make control uncertain (analysis/certainty.ts).
     const sure = this.certainty.get(id);
     if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
@@ -248,13 +254,21 @@ export class EntityWriter {
     if ((top + 1) * shift < 2 ** 53) {
       for (let i = 0; i < count; i++) sorted[i] = (top - vals[i]) * shift + rankOf(keys[i]);
       sortSmall(sorted);
+      // Keys copied straight into the output buffer; shift is a power of two, so c / shift is exact.
+      const { keyBytes, keyStart } = this, byRank = this.byRank!;
       for (let i = 0; i < count; i++) {
-        if (i) o.char(44);
         const c = sorted[i];
-        const r = c % shift;
-        this.key(o, this.byRank![r]);
-        o.char(58);
-        o.micro(top - (c - r) / shift);
+        const high = Math.floor(c / shift);
+        const k = byRank[c - high * shift];
+        const from = keyStart[k], to = keyStart[k + 1];
+        o.room(to - from + 2);
+        const buf = o.buf;
+        let p = o.pos;
+        if (i) buf[p++] = 44;
+        for (let j = from; j < to; j++) buf[p++] = keyBytes[j];
+        buf[p++] = 58;
+        o.pos = p;
+        o.micro(top - high);
       }
     } else {
       const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || rankOf(keys[x]) - rankOf(keys[y]));

@@ -98,6 +98,21 @@ describe('cli/byteOut: micro-points', () => {
   });
 });
 
+describe('cli/byteOut: JSON string literals', () => {
+  it('writes a string as JSON.stringify does (quotes, backslashes, control characters, non-ASCII, lone surrogates)', () => {
+    const o = new ByteOut();
+    const dec = new TextDecoder();
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('plain', 'a "quoted" name', 'back\\slash', 'tab\tand\u0001', 'é', '\ud800', ''));
+    fc.assert(
+      fc.property(text, (s) => {
+        o.json(s);
+        expect(dec.decode(o.take())).toBe(JSON.stringify(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('analysis: closed ownership loops found among wholly held entities', () => {
   /** Documents made of groups that hold each other (often wholly), outside holders with small or zero stakes, and chains. */
   const loopyDoc = fc
