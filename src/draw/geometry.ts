@@ -43,7 +43,7 @@ function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: bo
     s = cls.has('estimated') ? EDGE_STYLES.estimated : EDGE_STYLES.holding;
     if (cls.has('conferring')) s = { ...s, color: EDGE_STYLES.conferring.color };
   } else if (cls.has('agreement') || cls.has('relation')) {
-    s = cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
+    s = cls.has('rel-declared') ? EDGE_STYLES.declared : cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
     labelColor = s.color;
     italic = true;
   } else if (cls.has('dependency')) {
