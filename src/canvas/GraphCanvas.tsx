@@ -108,7 +108,8 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       style: stylesheet({ big, still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.02,
       maxZoom: 3,
-      boxSelectionEnabled: false,
+      // Shift + drag on the background draws a box that selects (with panning on, Cytoscape asks for a modifier key).
+      boxSelectionEnabled: true,
       selectionType: 'single',
       textureOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
@@ -217,6 +218,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
+  const others = useStore((s) => s.others);
   const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
@@ -276,13 +278,14 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     if (layerRef.current?.stale(selection)) apply();
     cy.batch(() => {
       cy.$(':selected').unselect();
+      for (const id of others) cy.getElementById(nodeId(id)).select();
       if (!selection) return;
       if (selection.kind === 'entity') cy.getElementById(nodeId(selection.id)).select();
       else if (selection.kind === 'agreement') cy.edges('.agreement').filter((e) => e.data('ref') === selection.id).select();
       else cy.getElementById(EDGE_PREFIX[selection.kind] + selection.id).select();
     });
     stats.selected = cy.$(':selected').map((el) => el.id());
-  }, [selection, elements]);
+  }, [selection, others, elements]);
 
   return (
     <>
