@@ -3,6 +3,7 @@
 import type { Analysis, Status } from './analyze';
 import type { Exposure } from './exposure';
 import type { AnalysisOptions } from './options';
+import { indexOfIds } from './idLists';
 
 export interface ControlEntry {
   status: Status;
@@ -17,7 +18,7 @@ export interface ControlView {
   readonly loops: string[][];
   /** Members of the entity's control group in the whole document (Analysis.groupSize). */
   groupSize(id: string): number;
-  conferring(): Set<string>;
+  conferring(): ReadonlySet<string>;
   dependencies(): Record<string, Exposure>;
 }
 
@@ -70,13 +71,6 @@ export function summaryBuffers(s: AnalysisSummary): ArrayBuffer[] {
   return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.groupSize, s.conferring].map((x) => x.buffer as ArrayBuffer);
 }
 
-const indexes = new WeakMap<string[], Map<string, number>>();
-/** id → position, cached per id array (summaries of one document share it). */
-function indexOf(ids: string[]): Map<string, number> {
-  let m = indexes.get(ids);
-  if (!m) indexes.set(ids, (m = new Map(ids.map((x, i) => [x, i]))));
-  return m;
-}
 
 /** A read-only map over a summary, decoding an entry only when it is read. */
 class SummaryControl implements ReadonlyMap<string, ControlEntry> {
@@ -93,7 +87,7 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
   }
   /** Position of `id` in the summarized document's entities. */
   find(id: string): number | undefined {
-    this.index ??= indexOf(this.ids);
+    this.index ??= indexOfIds(this.ids);
     return this.index.get(id);
   }
   get size() {
@@ -123,10 +117,46 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
   }
 }
 
+/**
+ * The conferring holdings of a summary as a set of holding ids, read from its indices: no set of every conferring
+ * holding's id is built per summary (at 100k entities that is tens of thousands of ids per edit). `has` reads the
+ * id → index map of the holding ids, which is kept while an edit keeps the ids in place (idLists.ts).
+ */
+class SummaryConferring implements ReadonlySet<string> {
+  private bits: Uint8Array | null = null;
+  constructor(private s: AnalysisSummary, private ids: string[]) {}
+  get size() {
+    return this.s.conferring.length;
+  }
+  has(id: string) {
+    if (!this.bits) {
+      this.bits = new Uint8Array(this.ids.length);
+      for (const k of this.s.conferring) this.bits[k] = 1;
+    }
+    const k = indexOfIds(this.ids).get(id);
+    return k !== undefined && this.bits[k] === 1;
+  }
+  *keys(): SetIterator<string> {
+    for (const k of this.s.conferring) yield this.ids[k];
+  }
+  values() {
+    return this.keys();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const id of this.keys()) yield [id, id];
+  }
+  [Symbol.iterator]() {
+    return this.keys();
+  }
+  forEach(f: (v: string, k: string, set: ReadonlySet<string>) => void) {
+    for (const id of this.keys()) f(id, id, this);
+  }
+}
+
 /** A ControlView over a summary of the document whose entity and holding ids are given (in document order). */
 export function viewOfSummary(s: AnalysisSummary, entityIds: string[], holdingIds: string[]): ControlView {
   const control = new SummaryControl(s, entityIds);
-  let conferring: Set<string> | null = null;
+  const conferring = new SummaryConferring(s, holdingIds);
   return {
     options: s.options,
     control,
@@ -135,7 +165,7 @@ export function viewOfSummary(s: AnalysisSummary, entityIds: string[], holdingId
       const i = control.find(id);
       return i === undefined ? 1 : s.groupSize[i];
     },
-    conferring: () => (conferring ??= new Set(Array.from(s.conferring, (k) => holdingIds[k]))),
+    conferring: () => conferring,
     // A summary crosses from the worker as a plain object: read by id, it must not see Object.prototype's keys.
     dependencies: () => Object.assign(Object.create(null), s.dependencies),
   };

@@ -13,7 +13,7 @@ import { setCanvasApi } from './canvasApi';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
-import { stats } from './stats';
+import { mark, stats } from './stats';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { freeSpot } from '../draw/freeSpot';
 import { BIG_DETAIL_ZOOM, stylesheet } from './stylesheet';
@@ -129,6 +129,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
+      mark('render');
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
     });
     // Edge labels are laid out by a module loaded once the first drawing is painted (it reads edge geometry as the SVG
@@ -234,6 +235,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
+  mark('canvas');
   const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
@@ -242,6 +244,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     const cy = cyRef.current;
     if (!cy) return;
     stats.lastApplyStart = performance.now();
+    mark('apply');
     // A move of the view date (the timeline): the entities whose control status or group changes are framed.
     const date = appStore.getState().view.date;
     const before = !big && date !== dateRef.current && dateRef.current !== undefined ? statusOf(drawnRef.current) : null;
@@ -249,6 +252,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     elementsRef.current = elements;
     apply();
     stats.lastApplyEnd = performance.now();
+    mark('applied');
     stats.applies++;
     const doc = appStore.getState().doc;
     // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.

@@ -6,6 +6,7 @@ import { useAnalysis, useStore } from '../store';
 import { effectiveFocus, focusPositions, focusSet, type Focus } from '../analysis/focus';
 import type { Layers } from '../store/types';
 import { prune, type PruneSettings } from './prune';
+import { mark } from './stats';
 import { toElements, type ElementDef } from '../draw/toElements';
 
 const memo = new WeakMap<AnalysisView, Map<string, ElementDef[]>>();
@@ -19,6 +20,7 @@ export function elementsFor(analysis: AnalysisView, layers: Layers, focus: Focus
   if (!byKey) memo.set(analysis, (byKey = new Map()));
   let els = byKey.get(key);
   if (!els) {
+    mark('elements');
     const { doc, options } = analysis;
     if (focus) {
       const f = focusSet(doc, focus, options.date);
@@ -26,6 +28,7 @@ export function elementsFor(analysis: AnalysisView, layers: Layers, focus: Focus
     } else if (settings.minStake > 0 || settings.collapsed.length) els = toElements(doc, analysis, { layers, ...prune(doc, analysis, settings) });
     else els = toElements(doc, analysis, { layers });
     byKey.set(key, els);
+    mark('elements:done');
   }
   return els;
 }
