@@ -3,7 +3,10 @@
 // files and the packages' modules on every run. The bundle lives in node_modules/.cli (built as cliBuild.mjs says; data/
 // is found relative to it as from src/cli). Built in a folder of its own and swapped in whole, so parallel runs never
 // read half a bundle.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cliBuildOptions } from './cliBuild.mjs';
@@ -42,6 +45,25 @@ if (built() < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.j
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another run swapped its own in first: same sources, same bundle
   }
+}
+// A national register is tens of millions of records: V8's default heap (about 4 GB) cannot hold them, while the
+// machine can. A command given a file over 512 MB runs in a child whose heap may take three quarters of the memory.
+const args = process.argv.slice(2);
+const big = args.some((a) => {
+  try {
+    return statSync(a).isFile() && statSync(a).size > 512 * 1024 * 1024;
+  } catch {
+    return false;
+  }
+});
+const heapMB = Math.floor((totalmem() / 2 ** 20) * 0.75);
+if (big && !process.env.OWNERSHIP_CLI_HEAP && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMB * 0.9) {
+  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMB}`, fileURLToPath(import.meta.url), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, OWNERSHIP_CLI_HEAP: String(heapMB) },
+  });
+  if (r.error) throw r.error;
+  process.exit(r.status ?? 1);
 }
 // main.ts runs when it is the process's script: make the bundle that script.
 process.argv[1] = bundle;

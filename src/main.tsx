@@ -1,9 +1,8 @@
 // Entry point, the composition root: makes the one explorer (createApp), gives it to React, and in development and
 // test builds only exposes a read-only hook for end-to-end tests and benchmarks.
 import './csp';
-import type { stats as Stats } from './canvas/stats';
-import type { applyScenario as ApplyScenario } from './store/scenario';
 import type { ExplorerApp } from './store';
+import type { applyScenario as ApplyScenario } from './store/scenario';
 import './ui/app.css';
 
 declare global {
@@ -11,7 +10,7 @@ declare global {
     /** Read-only access for end-to-end tests and the benchmark (development and test builds only). */
     __explorer?: {
       getState: ExplorerApp['store']['getState'];
-      stats: typeof Stats;
+      stats: ExplorerApp['drawStats'];
       remote: ExplorerApp['remote']['getState'];
       /** Applies a scenario as the Simulate panel does (one undo step); the benchmark times it. */
       applyScenario(scenario: Parameters<typeof ApplyScenario>[1]): ReturnType<typeof ApplyScenario>;
@@ -20,11 +19,10 @@ declare global {
 }
 
 // The app's modules load after csp.ts has configured Zod: a static import could be bundled into a chunk that runs first.
-const [{ StrictMode, createElement }, { createRoot }, { App }, { stats }, { createApp }] = await Promise.all([
+const [{ StrictMode, createElement }, { createRoot }, { App }, { createApp }] = await Promise.all([
   import('react'),
   import('react-dom/client'),
   import('./App'),
-  import('./canvas/stats'),
   import('./store'),
 ]);
 
@@ -33,7 +31,7 @@ const app = await createApp();
 // Vite replaces these constants at build time: a production build (mode "production") carries no hook at all.
 if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
   const { applyScenario } = await import('./store/scenario');
-  window.__explorer = { getState: app.store.getState, stats, remote: app.remote.getState, applyScenario: (s) => applyScenario(app.store, s) };
+  window.__explorer = { getState: app.store.getState, stats: app.drawStats, remote: app.remote.getState, applyScenario: (s) => applyScenario(app.store, s) };
 }
 // Closing or reloading never loses an edit: work not yet written is journaled synchronously (store/journal.ts) and
 // recovered at the next start; where it cannot be (no localStorage, or full), the browser asks before leaving.

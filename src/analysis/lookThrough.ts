@@ -104,7 +104,7 @@ function pushFlows(s: Snapshot, sc: Scratch, target: number, cut: number, inner:
     sc.walk = 1;
   }
   const { st, stamp, m, r, heap, inHeap, queue, queued, list, inList, nodes, walk } = sc;
-  const { comp, rank, byRank, members, ends } = st;
+  const { comp, rank, byRank, cyclic, end: compEnd } = st;
   const { inStart, inHolder, inShares } = s;
   const qn = queue.length;
   let count = 1, size = 0, dropped = 0;
@@ -120,8 +120,7 @@ function pushFlows(s: Snapshot, sc: Scratch, target: number, cut: number, inner:
     const u = byRank[heap[0]];
     heapDrop(heap, --size);
     inHeap[u] = 0;
-    const c = comp[u];
-    if (!members.has(c)) {
+    if (!cyclic[u]) {
       // Outside cycles: every flow into u has arrived (its subjects rank lower); push it once, to every holder.
       const flow = r[u];
       r[u] = 0;
@@ -152,7 +151,8 @@ function pushFlows(s: Snapshot, sc: Scratch, target: number, cut: number, inner:
     }
     // A component: every flow into it from downstream has arrived (its members' subjects outside it rank lower).
     // Its members with flow (the heap's next entries) are queued, then pushed round until what is left is negligible.
-    const last = ends.get(c)!;
+    const c = comp[u];
+    const last = compEnd[u];
     let head = 0, tail = 0, listed = 0;
     for (let v = u; ; ) {
       inList[v] = walk;

@@ -12,6 +12,10 @@ export interface ShareStructure {
   members: Map<number, number[]>;
   /** Per non-trivial component, one past its last member's rank. */
   ends: Map<number, number>;
+  /** Per entity: 1 when it lies in a non-trivial component (the walks' test, without a map lookup). */
+  cyclic: Uint8Array;
+  /** Per entity: one past the last rank of its component. */
+  end: Int32Array;
   /** Component ids of closed ownership loops. */
   closed: Set<number>;
   /** Position of each entity when entities are ordered by component id, sinks (downstream) first; a component's members are consecutive. */
@@ -51,7 +55,12 @@ export function shareStructure(s: Snapshot): ShareStructure {
   }
   const ends = new Map<number, number>();
   for (const c of members.keys()) ends.set(c, start[c]);
-  st = { comp, members, ends, closed: closedOf(s, comp, members), rank, byRank };
+  const cyclic = new Uint8Array(s.n), end = new Int32Array(s.n);
+  for (let v = 0; v < s.n; v++) {
+    cyclic[v] = size[comp[v]] > 1 ? 1 : 0;
+    end[v] = start[comp[v]];
+  }
+  st = { comp, members, ends, cyclic, end, closed: closedOf(s, comp, members), rank, byRank };
   structures.set(s, st);
   return st;
 }
@@ -63,7 +72,7 @@ export function shareStructure(s: Snapshot): ShareStructure {
 export function carryStructure(prev: Snapshot, next: Snapshot): void {
   const st = structures.get(prev);
   if (!st || structures.has(next)) return;
-  structures.set(next, { comp: st.comp, members: st.members, ends: st.ends, rank: st.rank, byRank: st.byRank, closed: closedOf(next, st.comp, st.members) });
+  structures.set(next, { comp: st.comp, members: st.members, ends: st.ends, cyclic: st.cyclic, end: st.end, rank: st.rank, byRank: st.byRank, closed: closedOf(next, st.comp, st.members) });
 }
 
 function closedOf(s: Snapshot, comp: Int32Array, members: Map<number, number[]>): Set<number> {

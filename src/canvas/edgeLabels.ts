@@ -36,11 +36,13 @@ export function layOutLabels(cy: Core): boolean {
   // Until Cytoscape has placed every edge (a first frame), there is nothing to lay out.
   if (all.toArray().some((e) => !finite((e as EdgeSingular).midpoint()))) return false;
   const drawn = new Map(drawElements(shownElements(cy), new Map(), canvasMetrics).flatMap((d) => (d.group === 'edges' ? [[d.id, d] as const] : [])));
-  // Parallel edges bend as the kernel bends them (the stylesheet's edge[cpd]), so its labels sit on the lines drawn.
+  // Edges bend as the kernel bends them (fanned out, or routed around other nodes: the stylesheet's edge[cpd]), so its
+  // labels sit on the lines drawn.
+  const same = (a: unknown, b: number[] | undefined) => (Array.isArray(a) && b ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b);
   cy.batch(() => {
     all.forEach((e) => {
       const bend = drawn.get(e.id())?.bend;
-      if (e.data('cpd') !== bend?.distance || e.data('cpw') !== bend?.weight) e.data({ cpd: bend?.distance, cpw: bend?.weight });
+      if (!same(e.data('cpd'), bend?.distances) || !same(e.data('cpw'), bend?.weights)) e.data({ cpd: bend?.distances, cpw: bend?.weights });
     });
   });
   const edges = all.filter((e) => !!e.data('label') && !UNLABELLED.test(e.classes().join(' ')));

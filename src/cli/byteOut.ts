@@ -3,12 +3,16 @@
 
 const encoder = new TextEncoder();
 
+/** The ASCII digits of 00 … 99, two bytes each. */
+const PAIRS = new Uint8Array(200).map((_, i) => 48 + (i & 1 ? (i >> 1) % 10 : ((i >> 1) / 10) | 0));
+
 /** An growable output buffer of UTF-8 bytes. */
 export class ByteOut {
   buf = new Uint8Array(1 << 20);
   pos = 0;
 
-  private room(n: number) {
+  /** Makes room for n more bytes at `pos` (callers then write into `buf` directly). */
+  room(n: number) {
     if (this.pos + n <= this.buf.length) return;
     const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
     next.set(this.buf.subarray(0, this.pos));
@@ -31,6 +35,28 @@ export class ByteOut {
       }
       buf[p++] = c;
     }
+    this.pos = p;
+  }
+
+  /**
+   * Writes a string as a JSON string literal, exactly as JSON.stringify(s) does: ASCII text that needs no escape is
+   * copied byte by byte (no intermediate string); anything else is left to JSON.stringify.
+   */
+  json(s: string) {
+    const n = s.length;
+    this.room(n + 2);
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c >= 127 || c === 34 || c === 92) {
+        this.str(JSON.stringify(s));
+        return;
+      }
+      buf[p++] = c;
+    }
+    buf[p++] = 34;
     this.pos = p;
   }
 
@@ -62,24 +88,34 @@ export class ByteOut {
       return;
     }
     let digits = 0;
-    for (let x = k; x > 0; x = (x / 10) | 0) digits++;
+    for (let x = k | 0; x > 0; x = (x / 10) | 0) digits++;
     let p = this.pos + digits;
     this.pos = p;
-    for (let x = k; x > 0; x = (x / 10) | 0) buf[--p] = 48 + (x % 10);
+    for (let x = k | 0; x > 0; ) {
+      const q = (x / 10) | 0;
+      buf[--p] = 48 + x - q * 10;
+      x = q;
+    }
   }
 
   /** Writes k micro-points (an integer, 0 ≤ k < 2³¹) as a percentage with up to 6 decimals, as JSON.stringify(k / 1e6) would. */
   micro(k: number) {
     const whole = (k / 1e6) | 0;
-    let frac = k - whole * 1e6;
+    let frac = (k - whole * 1e6) | 0; // an int32: the digits below use integer division, not a floating remainder
     this.uint(whole);
     if (frac === 0) return;
-    // Six decimals written at once, then the trailing zeros taken back.
+    // Six decimals written two at a time from a table of pairs, then the trailing zeros taken back.
     this.room(8);
     const buf = this.buf;
     let p = this.pos;
     buf[p] = 46;
-    for (let i = 6; i >= 1; i--, frac = (frac / 10) | 0) buf[p + i] = 48 + (frac % 10);
+    for (let i = 5; i >= 1; i -= 2) {
+      const q = (frac / 100) | 0;
+      const d = (frac - q * 100) << 1;
+      buf[p + i] = PAIRS[d];
+      buf[p + i + 1] = PAIRS[d + 1];
+      frac = q;
+    }
     p += 7;
     while (buf[p - 1] === 48) p--;
     this.pos = p;

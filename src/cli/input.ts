@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CLI_MAX_FILE_BYTES, IoError, importFile, type ImportResult } from '../io';
 import { detectFormat } from '../io/detect';
-import { importNativeStream } from '../io/importFile';
+import { importNativeStream, streamedImport } from '../io/importFile';
 import { UsageError } from './args';
 
 const MB = 1024 * 1024;
@@ -81,7 +81,8 @@ export function readInput(file: string | undefined, opts: { date?: string; maxBy
   try {
     const { fd, size } = openRegular(file);
     try {
-      if (detectFormat(readAt(fd, 0, Math.min(size, 64 * 1024)), name) === 'ownership') {
+      const format = detectFormat(readAt(fd, 0, Math.min(size, 64 * 1024)), name);
+      if (format === 'ownership') {
         let at = 0;
         return importNativeStream(() => {
           if (at >= size) return null;
@@ -89,6 +90,17 @@ export function readInput(file: string | undefined, opts: { date?: string; maxBy
           at += piece.length;
           return piece.length ? piece : null;
         }, name);
+      }
+      if (format === 'bods') {
+        // Statement by statement as the pieces are read (io/importFile streamedImport): the file is never held whole.
+        const s = streamedImport(name, format, { date: opts.date });
+        for (let at = 0; at < size;) {
+          const piece = readAt(fd, at, Math.min(PIECE, size - at));
+          if (!piece.length) break;
+          s.push(piece);
+          at += piece.length;
+        }
+        return s.finish();
       }
     } finally {
       closeSync(fd);

@@ -7,7 +7,7 @@ import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
 import { readInput } from './input';
 import { oneLine, printable } from './sanitize';
-import { reportWarnings, setWarningSink } from './warnings';
+import { reportWarnings, type WarningSink } from './warnings';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
 import { OutputClosed, writeStdout } from './stdout';
@@ -23,11 +23,16 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
   generate --entities N [--seed 1] [--core F] [--depth D] [--wide K]   (a synthetic ownership document on stdout)
   Warnings from reading FILE go to stderr after a count line; --quiet silences them.`;
 
-/** FILE (the first positional argument) read as the app reads it (cli/input.ts); its warnings go to stderr unless --quiet. */
-function readDoc(args: ParsedArgs, date?: string): OwnershipDoc {
+/** What a command is run with besides its arguments: where import warnings go (the program passes its stderr; absent, nowhere). */
+export interface CliContext {
+  warn?: WarningSink;
+}
+
+/** FILE (the first positional argument) read as the app reads it (cli/input.ts); its warnings go to ctx.warn unless --quiet. */
+function readDoc(args: ParsedArgs, ctx: CliContext, date?: string): OwnershipDoc {
   const file = args.positional[0];
   const r = readInput(file, { date });
-  reportWarnings(file ?? '', r.warnings, args.switches.has('quiet'));
+  reportWarnings(file ?? '', r.warnings, args.switches.has('quiet'), ctx.warn);
   return r.doc;
 }
 
@@ -48,7 +53,7 @@ function loadScenarios(): Scenario[] {
 }
 
 /** Runs `export` (async: the layout and the PNG encoder); resolves to '' (nothing on stdout). */
-export async function runExport(argv: string[]): Promise<string> {
+export async function runExport(argv: string[], ctx: CliContext = {}): Promise<string> {
   const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to']);
   const out = flag(args, 'to');
   if (!out) throw new UsageError('export needs --to OUT (.ownership.json, .bods.json, .csv, .svg, .png, .drawio or .graphml)');
@@ -56,19 +61,19 @@ export async function runExport(argv: string[]): Promise<string> {
   const { exportFile, outFormat } = await import('./exportFile');
   outFormat(out);
   const opts = viewOptions(args);
-  const doc = readDoc(args, opts.date);
+  const doc = readDoc(args, ctx, opts.date);
   await exportFile(doc, out, { ...opts, history: args.switches.has('history') });
   return '';
 }
 
 /** Runs `report` (async, like export: the layout); resolves to '' (nothing on stdout). */
-export async function runReport(argv: string[]): Promise<string> {
+export async function runReport(argv: string[], ctx: CliContext = {}): Promise<string> {
   const args = parseArgs(argv, ['rule', 'threshold', 'date', 'to', 'scenario']);
   const out = flag(args, 'to');
   if (!out) throw new UsageError('report needs --to OUT.html');
   const { writeReport } = await import('./report');
   const opts = viewOptions(args);
-  const doc = readDoc(args, opts.date);
+  const doc = readDoc(args, ctx, opts.date);
   await writeReport(doc, loadScenarios(), out, { ...opts, scenario: flag(args, 'scenario'), today: new Date().toISOString().slice(0, 10) });
   return '';
 }
@@ -114,34 +119,34 @@ function generateOptions(args: ParsedArgs): GenerateOptions {
  * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
  * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
  */
-export function runTo(argv: string[], write: (chunk: string | Uint8Array) => void): void {
+export function runTo(argv: string[], write: (chunk: string | Uint8Array) => void, ctx: CliContext = {}): void {
   const [command, ...rest] = argv;
   if (command === 'analyze') {
     const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
     const out = analyzeOutput(args);
     const opts = viewOptions(args);
-    const doc = readDoc(args, opts.date);
+    const doc = readDoc(args, ctx, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
   } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);
-  else write(run(argv));
+  else write(run(argv, ctx));
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
-export function run(argv: string[]): string {
+export function run(argv: string[], ctx: CliContext = {}): string {
   const [command, ...rest] = argv;
   switch (command) {
     case 'analyze':
     case 'generate': {
       const chunks: string[] = [];
       const decoder = new TextDecoder();
-      runTo(argv, (c) => chunks.push(typeof c === 'string' ? c : decoder.decode(c, { stream: true })));
+      runTo(argv, (c) => chunks.push(typeof c === 'string' ? c : decoder.decode(c, { stream: true })), ctx);
       return chunks.join('') + decoder.decode();
     }
     case 'simulate': {
       const args = parseArgs(rest, [...common, 'transfer', 'scenario']);
       const opts = viewOptions(args);
-      const doc = readDoc(args, opts.date);
+      const doc = readDoc(args, ctx, opts.date);
       const transfers = args.flags.get('transfer') ?? [];
       const scenarioId = flag(args, 'scenario');
       if (!transfers.length && !scenarioId) throw new UsageError('simulate needs --transfer SELLER:BUYER:SUBJECT:POINTS or --scenario ID');
@@ -157,7 +162,7 @@ export function run(argv: string[]): string {
     }
     case 'whatif': {
       const args = parseArgs(rest, [...common, 'buyer', 'target']);
-      const doc = readDoc(args, viewOptions(args).date);
+      const doc = readDoc(args, ctx, viewOptions(args).date);
       const buyer = flag(args, 'buyer'), target = flag(args, 'target');
       if (!buyer || !target) throw new UsageError('whatif needs --buyer ID and --target ID');
       for (const id of [buyer, target]) if (!doc.entities.some((e) => e.id === id)) throw new UsageError(`no entity "${id}" in ${args.positional[0]} — use an entity id`);
@@ -184,14 +189,14 @@ export function errorLine(e: unknown): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  setWarningSink((text) => process.stderr.write(text));
+  const ctx: CliContext = { warn: (text) => void process.stderr.write(text) };
   const fail = (e: unknown) => {
     process.stderr.write(errorLine(e));
     process.exitCode = 2;
   };
   const argv = process.argv.slice(2);
-  if (argv[0] === 'export') runExport(argv.slice(1)).catch(fail);
-  else if (argv[0] === 'report') runReport(argv.slice(1)).catch(fail);
+  if (argv[0] === 'export') runExport(argv.slice(1), ctx).catch(fail);
+  else if (argv[0] === 'report') runReport(argv.slice(1), ctx).catch(fail);
   else {
     try {
       // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or
@@ -209,7 +214,7 @@ if (isMain) {
           writeStdout(buf);
           buf = '';
         }
-      });
+      }, ctx);
       writeStdout(`${buf}\n`);
     } catch (e) {
       // A reader that stopped reading (`… | head`) is not a failure: the command just ends.

@@ -26,9 +26,9 @@ export interface EdgeDraw {
   group: 'edges';
   id: string;
   geometry: EdgeGeometry;
-  /** Where a curved edge's control point lies, as Cytoscape's unbundled-bezier takes it: `weight` along the line between
-   * its nodes' borders from its source's, `distance` along that line's normal (−dy, dx); absent when straight. */
-  bend?: { distance: number; weight: number };
+  /** Where a curved edge's control points lie, as Cytoscape's unbundled-bezier takes them: `weights` along the line
+   * between its nodes' borders from its source's, `distances` along that line's normal (−dy, dx); absent when straight. */
+  bend?: { distances: number[]; weights: number[] };
   color: string;
   width: number;
   opacity: number;

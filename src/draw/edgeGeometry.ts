@@ -102,6 +102,20 @@ export function edgeGeometry(e: EdgeInput): EdgeGeometry {
   };
 }
 
+/** The midpoint Cytoscape gives a chain of quadratic Béziers from `tail` through `ctrl` to `tip` (a straight line's middle without). */
+export function chainMid(tail: Pt, ctrl: Pt[], tip: Pt): Pt {
+  if (!ctrl.length) return { x: (tail.x + tip.x) / 2, y: (tail.y + tip.y) / 2 };
+  const pts: Pt[] = [tail];
+  ctrl.forEach((c, i) => {
+    pts.push(c);
+    const next = ctrl[i + 1];
+    if (next) pts.push({ x: (c.x + next.x) / 2, y: (c.y + next.y) / 2 });
+  });
+  pts.push(tip);
+  const piece = Math.floor((ctrl.length - 1) / 2) * 2;
+  return ctrl.length % 2 ? quadAt(pts[piece], pts[piece + 1], pts[piece + 2], 0.5) : pts[piece + 2];
+}
+
 const TRIANGLE = [-0.15, -0.3, 0, 0, 0.15, -0.3];
 const TEE = [-0.15, 0, -0.15, -0.1, 0.15, -0.1, 0.15, 0];
 /** Cytoscape's arrow shapes in unit coordinates: tip at (0, 0), the line coming in along negative y. */

@@ -1,7 +1,8 @@
 // Pure: the drawn records of a graph (drawing.ts: NodeDraw / EdgeDraw) from element definitions (toElements, with the
 // simulation marks of simMarks.ts) and positions, styled from the same tables as the Cytoscape stylesheet (styles.ts)
 // — no Cytoscape, no DOM, so every export, in the app and the CLI, draws what the app shows. Edges between the same two entities fan out as Cytoscape's bezier edges do (60 px apart); edge
-// labels say and go what and where the canvas puts them (edgeLabelLayout.ts).
+// labels say and go what and where the canvas puts them (edgeLabelLayout.ts). No edge passes under a node it does not
+// touch: one that would is bent around it (route.ts).
 import { labelRank, layoutEdgeLabels, type EdgeLabelInput } from './edgeLabelLayout';
 import { labelHeight } from './labels';
 import { samplePath } from './labelPlace';
@@ -9,7 +10,8 @@ import { EDGE_FONT, EDGE_STYLES, EXPOSURE_STYLES, FONT_FAMILY, KIND_STYLES, NODE
 import type { ElementDef } from './toElements';
 import type { ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
-import { arrowGap, arrowSize, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from './edgeGeometry';
+import { arrowGap, arrowSize, chainMid, edgeGeometry, type ArrowDraw, type EdgeInput, type Pt } from './edgeGeometry';
+import { ROUTE_CLEARANCE, boundary, routeGroup } from './route';
 import type { EdgeDraw, ElementDraw, NodeDraw } from './drawing';
 import { wrapLabel, type LabelFont, type TextMetrics } from './text';
 
@@ -20,41 +22,10 @@ const LENS_STEP = 110; // the dependency lens's (canvas/simStyles.ts)
 const ARROW_SCALE = 0.9;
 const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
 const LABEL_PADDING = 2; // text-background-padding
+/** Drawings of up to this many nodes get their edges routed around the nodes (route.ts); bigger ones draw them straight. */
+const ROUTE_MAX_NODES = 400;
 
 const classOf = (el: ElementDef, prefix: string) => el.classes.split(' ').find((c) => c.startsWith(prefix))?.slice(prefix.length);
-
-/** Where the segment from a node's centre toward `toward` leaves its shape (an ellipse for persons, else its box). */
-function boundary(c: Pt, toward: Pt, ellipse: boolean, h: number): Pt {
-  const dx = toward.x - c.x, dy = toward.y - c.y;
-  if (!dx && !dy) return c;
-  const a = NODE_W / 2, b = h / 2;
-  const t = ellipse ? 1 / Math.sqrt((dx * dx) / (a * a) + (dy * dy) / (b * b)) : Math.min(dx ? a / Math.abs(dx) : Infinity, dy ? b / Math.abs(dy) : Infinity);
-  return { x: c.x + dx * t, y: c.y + dy * t };
-}
-
-/** Whether `p` lies inside the node `n` (its box, or its ellipse for persons). */
-function inside(p: Pt, n: { p: Pt; ellipse: boolean; h: number }): boolean {
-  const dx = (p.x - n.p.x) / (NODE_W / 2), dy = (p.y - n.p.y) / (n.h / 2);
-  return n.ellipse ? dx * dx + dy * dy < 1 : Math.abs(dx) < 1 && Math.abs(dy) < 1;
-}
-
-/**
- * A control point moved clear of both nodes, as Cytoscape corrects a bundled bézier's (tryToCorrectInvalidPoints):
- * at least three arrow widths (`arrowW` each) from where the line leaves each end, pushed away from that node's centre.
- */
-function settle(c: Pt, s: { p: Pt; ellipse: boolean; h: number }, t: { p: Pt; ellipse: boolean; h: number }, arrowW: number): Pt {
-  const min = 3 * arrowW;
-  for (const n of [s, t]) {
-    const len = Math.hypot(c.x - n.p.x, c.y - n.p.y) || 1, m = { x: (c.x - n.p.x) / len, y: (c.y - n.p.y) / len };
-    const out = boundary(n.p, c, n.ellipse, n.h);
-    if (inside(c, n)) c = { x: out.x + m.x * min, y: out.y + m.y * min };
-    else {
-      const d = Math.hypot(c.x - out.x, c.y - out.y);
-      if (d < min) c = { x: c.x + m.x * (min - d), y: c.y + m.y * (min - d) };
-    }
-  }
-  return c;
-}
 
 /** Control point `c` as Cytoscape's unbundled-bezier takes it: weight along `from` → `to`, distance along its normal (−dy, dx). */
 function bendOf(c: Pt, from: Pt, to: Pt): { distance: number; weight: number } {
@@ -72,7 +43,7 @@ function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: bo
     s = cls.has('estimated') ? EDGE_STYLES.estimated : EDGE_STYLES.holding;
     if (cls.has('conferring')) s = { ...s, color: EDGE_STYLES.conferring.color };
   } else if (cls.has('agreement') || cls.has('relation')) {
-    s = cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
+    s = cls.has('rel-declared') ? EDGE_STYLES.declared : cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
     labelColor = s.color;
     italic = true;
   } else if (cls.has('dependency')) {
@@ -128,8 +99,9 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
   const edges = elements.filter((el) => el.group === 'edges' && at.has(String(el.data.source)) && at.has(String(el.data.target))).sort((x, y) => byId(x.data, y.data));
   // Edges sharing a pair of nodes (either direction) fan out as Cytoscape's bundled béziers do: the pair runs from one
   // node to the other (the smaller id first), its edges by id, the i-th of n with its control point (0.5 − n/2 + i) ×
-  // the step from the middle of the line between the two nodes' borders, to its left. Ids, not drawing order, decide,
-  // so the canvas (which draws these bends, canvas/edgeLabels.ts) and every export agree whatever order they hold.
+  // the step from the middle of the line between the two nodes' borders, to its left; a group whose lines would pass
+  // under another node bends around it as one (route.ts). Ids, not drawing order, decide, so the canvas (which draws
+  // these bends, canvas/edgeLabels.ts) and every export agree whatever order they hold.
   const pairs = new Map<string, ElementDef[]>();
   for (const el of edges) {
     const [a, b] = [String(el.data.source), String(el.data.target)].sort();
@@ -139,13 +111,17 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
   }
   const out: { z: number; draw: EdgeDraw }[] = [];
   const labelled: EdgeLabelInput[] = [];
+  // Every other node's box, its border and a clearance added: no line may pass under a node it does not touch (route.ts).
+  const obstacles = at.size <= ROUTE_MAX_NODES ? [...at.entries()].map(([id, { p, h, border }]) => {
+    const m = border / 2 + ROUTE_CLEARANCE;
+    return { id, box: { x1: p.x - NODE_W / 2 - m, y1: p.y - h / 2 - m, x2: p.x + NODE_W / 2 + m, y2: p.y + h / 2 + m } };
+  }) : [];
   for (const list of pairs.values()) {
     const [sId, tId] = [String(list[0].data.source), String(list[0].data.target)].sort();
     const S = at.get(sId)!, T = at.get(tId)!;
     const sOut = boundary(S.p, T.p, S.ellipse, S.h), tOut = boundary(T.p, S.p, T.ellipse, T.h);
-    const len = Math.hypot(tOut.x - sOut.x, tOut.y - sOut.y) || 1;
-    const normal = { x: -(tOut.y - sOut.y) / len, y: (tOut.x - sOut.x) / len };
-    const middle = { x: (sOut.x + tOut.x) / 2, y: (sOut.y + tOut.y) / 2 };
+    const step = (el: ElementDef) => (el.classes.includes('lens-dep') ? LENS_STEP : STEP);
+    const routes = routeGroup(S, T, list.map((el, i) => ({ forward: String(el.data.source) === sId, offset: (0.5 - list.length / 2 + i) * step(el), arrowW: arrowSize(edgeStyle(el).width, ARROW_SCALE) * 0.3 })), obstacles.filter((o) => o.id !== sId && o.id !== tId).map((o) => o.box));
     list.forEach((el, i) => {
       const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
       const style = edgeStyle(el);
@@ -153,14 +129,15 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : cls.includes(' lit-fade ') ? SIM_MARKS.litFade : 1;
       const lit = cls.includes(' lit ');
       if (lit) style.color = SIM_MARKS.litEdge.color;
-      const offset = (0.5 - list.length / 2 + i) * (cls.includes(' lens-dep ') ? LENS_STEP : STEP);
-      const ctrl = offset ? [settle({ x: middle.x + normal.x * offset, y: middle.y + normal.y * offset }, s, t, arrowSize(style.width, ARROW_SCALE) * 0.3)] : [];
+      const ctrl = routes[i];
       const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
-      const tail = boundary(s.p, aim(t.p), s.ellipse, s.h), tip = boundary(t.p, aim(s.p), t.ellipse, t.h);
+      const aimBack = (from: Pt) => (ctrl.length ? ctrl[ctrl.length - 1] : from);
+      const tail = boundary(s.p, aim(t.p), s.ellipse, s.h), tip = boundary(t.p, aimBack(s.p), t.ellipse, t.h);
       // The same bend in Cytoscape's terms (unbundled-bezier: a weight along the line between the two borders from this
       // edge's source, and a distance along its normal), so the canvas draws exactly this line (canvas/edgeLabels.ts).
-      const bend = ctrl.length ? bendOf(ctrl[0], String(el.data.source) === sId ? sOut : tOut, String(el.data.source) === sId ? tOut : sOut) : undefined;
-      const mid = ctrl.length ? { x: 0.25 * tail.x + 0.5 * ctrl[0].x + 0.25 * tip.x, y: 0.25 * tail.y + 0.5 * ctrl[0].y + 0.25 * tip.y } : { x: (tail.x + tip.x) / 2, y: (tail.y + tip.y) / 2 };
+      const [from, to] = String(el.data.source) === sId ? [sOut, tOut] : [tOut, sOut];
+      const bend = ctrl.length ? { distances: ctrl.map((c) => bendOf(c, from, to).distance), weights: ctrl.map((c) => bendOf(c, from, to).weight) } : undefined;
+      const mid = chainMid(tail, ctrl, tip);
       const input: EdgeInput = { kind: ctrl.length ? 'bezier' : 'straight', tail, tip, ctrl, mid, sourceGap: 0, targetGap: arrowGap(style.arrow, style.width, ARROW_SCALE) };
       const geometry = edgeGeometry(input);
       const arrows: ArrowDraw[] = [{ shape: style.arrow, tip, angle: geometry.targetAngle, size: arrowSize(style.width, ARROW_SCALE), color: style.color, opacity: 1, hollow: false, lineWidth: style.width }];

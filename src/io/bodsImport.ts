@@ -1,9 +1,8 @@
 // BODS 0.4 → ownership document. The rules and the choices behind them are documented in bods.ts.
 import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agreement, type Entity, type Holding, type OwnershipDoc, type Relation } from '../model';
-import { IoError, fileLabel, rethrowAsIo, show } from './errors';
-import { duplicateStatementIds, isObj, parseStatements, readStatement, type ReadInterest, type ReadStatement } from './bodsRead';
+import { IoError, rethrowAsIo, show } from './errors';
+import { bodsWhere, duplicateStatementIds, isObj, parseStatements, StatementReader, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
-import { upgradeStatements } from './bodsUpgrade';
 import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
@@ -41,14 +40,19 @@ function endpoint(st: ReadStatement, field: 'subject' | 'interestedParty', where
 }
 
 /** Imports BODS 0.4 statements (JSON text, JSON Lines or a parsed array) as a validated document plus warnings. */
-export function importBods(input: string | unknown[], opts: BodsImportOptions = {}): BodsImport {
-  const where = `io/bods: ${fileLabel(opts.fileName)}`;
+export function importBods(input: string | unknown[] | StatementReader, opts: BodsImportOptions = {}): BodsImport {
+  const where = bodsWhere(opts.fileName);
   const date = opts.date;
   if (date !== undefined && !isCalendarDate(date)) {
     throw new IoError(`${where}the view date ${show(date)} is not a date — use YYYY-MM-DD`);
   }
-  const { statements, upgraded } = upgradeStatements(parseStatements(input, where, opts.fileName, opts.maxBytes));
-  const all = statements.map((raw, i) => readStatement(raw, i + 1, where));
+  // Streamed (io/importFile streamedImport): the statements were read as the file's bytes arrived; else read them here.
+  let reader = input instanceof StatementReader ? input : undefined;
+  if (!reader) {
+    reader = new StatementReader(where);
+    for (const raw of parseStatements(input as string | unknown[], where, opts.fileName, opts.maxBytes)) reader.add(raw);
+  }
+  const { all, upgraded } = reader.finish();
   const warnings: string[] = duplicateStatementIds(all, where);
   if (upgraded) {
     warnings.push(`${where}${upgraded} statement${upgraded === 1 ? ' is' : 's are'} in BODS 0.2/0.3 — read through the upgrade to the 0.4 model (records from replacesStatements, interestLevel as directOrIndirect, share bounds with the 0.2 defaults)`);
@@ -344,7 +348,7 @@ export function importBods(input: string | unknown[], opts: BodsImportOptions = 
     entities, holdings, agreements, ...(relations.length ? { relations } : {}), dependencies: [], events: [],
   };
   try {
-    const parsed = parseDoc(doc);
+    const parsed = parseDoc(doc, { fresh: true });
     warnings.push(...roundingWarnings(parsed).map((w) => `${where}${w.replace(/^model\/validate: /, '')}`));
     return { doc: parsed, warnings };
   } catch (e) {

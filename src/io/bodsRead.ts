@@ -1,10 +1,10 @@
 // Reading BODS 0.4 input defensively: JSON array or JSON Lines in, every statement and interest checked field by
 // field (bodsSeries.ts turns each record's statements into periods). Nothing here trusts the shape of the input.
 import { isCalendarDate } from '../model/dates';
-import { IoError, show } from './errors';
+import { IoError, fileLabel, show } from './errors';
 import { checkSize } from './limits';
-import { jsonValues } from './jsonStream';
 import { checkNesting, stripBom } from './text';
+import { isOldStatement, upgradeStatements } from './bodsUpgrade';
 import {
   DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
   type InterestType, type RecordStatus, type RecordType, type ShareRange,
@@ -62,20 +62,6 @@ function tryParse(text: string): unknown {
   }
 }
 
-/** Bytes handed to the streaming reader at a time: small enough that no chunk is a large string, large enough to be fast. */
-const CHUNK = 8 * 1024 * 1024;
-
-/**
- * The statements of a BODS file from its bytes (a JSON array, or JSON lines), each statement decoded and parsed on
- * its own (io/jsonStream.ts), so a file of hundreds of megabytes is never one string nor one JSON.parse.
- */
-export function statementsFromBytes(bytes: Uint8Array, where: string): unknown[] {
-  function* chunks() {
-    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
-  }
-  return [...jsonValues(chunks(), where)];
-}
-
 /** Parses the file: a JSON array of statements, or JSON Lines (one statement object per line). */
 export function parseStatements(input: unknown, where: string, fileName?: string, maxBytes?: number): unknown[] {
   if (typeof input !== 'string') {
@@ -116,7 +102,53 @@ export function parseStatements(input: unknown, where: string, fileName?: string
   return value;
 }
 
-/** Checks one statement's envelope; throws an IoError naming the statement and the field. */
+/** The prefix of every message about a BODS file ("io/bods: "name": "). */
+export const bodsWhere = (fileName?: string) => `io/bods: ${fileLabel(fileName)}`;
+
+/** The fields of a statement the import reads (bodsImport, bodsEntity, bodsSeries); the rest (publicationDetails, declarationSubject…) is let go. */
+const KEPT = ['statementId', 'statementDate', 'recordId', 'recordType', 'recordStatus', 'recordDetails', 'source', 'annotations'] as const;
+
+/** `raw` with only the KEPT fields, so what the import does not read is garbage as soon as the statement is read. */
+function slim(raw: Obj): Obj {
+  const out: Obj = {};
+  for (const k of KEPT) if (raw[k] !== undefined) out[k] = raw[k];
+  return out;
+}
+
+/**
+ * Statements checked one by one as they stream in (`add`, as a JsonSplitter's callback): each is read at once into its
+ * ReadStatement, so a file is never an array of every parsed statement before it is read. BODS 0.2/0.3 statements
+ * need the whole file (their records come from replacesStatements): they are kept aside and upgraded together at
+ * `finish`, in their places, as upgradeStatements upgrades a whole file.
+ */
+export class StatementReader {
+  private readonly all: ReadStatement[] = [];
+  private readonly old: { at: number; raw: unknown }[] = [];
+  constructor(readonly where: string) {}
+
+  /** Reads the next statement of the file (throws an IoError naming it and its field when it is not one). */
+  readonly add = (raw: unknown): void => {
+    if (isOldStatement(raw)) {
+      this.old.push({ at: this.all.length, raw });
+      this.all.push(undefined as unknown as ReadStatement);
+    } else {
+      const st = readStatement(raw, this.all.length + 1, this.where);
+      st.raw = slim(st.raw);
+      this.all.push(st);
+    }
+  };
+
+  /** Every statement, in file order, and how many were upgraded from BODS 0.2/0.3. */
+  finish(): { all: ReadStatement[]; upgraded: number } {
+    if (this.old.length) {
+      const { statements } = upgradeStatements(this.old.map((o) => o.raw));
+      statements.forEach((s, k) => (this.all[this.old[k].at] = readStatement(s, this.old[k].at + 1, this.where)));
+    }
+    return { all: this.all, upgraded: this.old.length };
+  }
+}
+
+/** Checks one statement's envelope (0.2/0.3 statements arrive upgraded by bodsUpgrade.ts); throws an IoError naming the statement and the field. */
 export function readStatement(raw: unknown, index: number, where: string): ReadStatement {
   const n = `statement ${index}`;
   if (!isObj(raw)) throw new IoError(`${where}${n} is ${show(raw)}, not an object — every statement is a JSON object`);
@@ -125,9 +157,6 @@ export function readStatement(raw: unknown, index: number, where: string): ReadS
   const fail = (field: string, what: string): never => {
     throw new IoError(`${where}${label} field "${field}": ${what}`);
   };
-  if (raw.recordType === undefined && (raw.statementType !== undefined || raw.statementID !== undefined)) {
-    throw new IoError(`${where}${label} is in an older BODS version (0.2/0.3, with statementType) — only BODS 0.4 is read; convert the file to 0.4 first`);
-  }
   if (typeof raw.recordId !== 'string' || !raw.recordId) throw new IoError(`${where}${label} has no recordId — every BODS 0.4 statement needs one`);
   if (!RECORD_TYPES.includes(raw.recordType as RecordType)) fail('recordType', `${show(raw.recordType)} is not entity, person or relationship`);
   if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);

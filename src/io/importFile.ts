@@ -1,7 +1,10 @@
 // One entry point for a dropped or opened file (a report's HTML included): sniff its format, refuse it if too large, import it whole or not at all.
+// A file may also be pushed in chunks as it is read (streamedImport): BODS is then read statement by statement as its
+// bytes arrive, a native document from its chunks, never one string.
 import { roundingWarnings, type OwnershipDoc } from '../model';
 import { importBods } from './bodsImport';
-import { statementsFromBytes } from './bodsRead';
+import { bodsWhere, StatementReader } from './bodsRead';
+import { JsonSplitter } from './jsonStream';
 import { importCsvDetailed } from './csv';
 import { importFtm } from './ftmImport';
 import { detectFormat, type FileFormat } from './detect';
@@ -49,6 +52,67 @@ export function importNativeStream(next: () => Uint8Array | null, fileName: stri
   return { doc, format: 'ownership', warnings };
 }
 
+/** A file being read in chunks: push them in order, then finish() imports it (see streamedImport). */
+export interface StreamedImport {
+  push(chunk: Uint8Array): void;
+  finish(): ImportResult;
+}
+
+/** Bytes of an in-memory file handed to a streamed import at a time. */
+const CHUNK = 8 * 1024 * 1024;
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Imports a file of `format` (detectFormat of its first bytes) pushed in chunks as it is read. BODS (JSON array or
+ * JSON lines) is split and read statement by statement as the bytes arrive (io/jsonStream, StatementReader): what is
+ * kept is the statements' records, never the file's bytes or text. A native document keeps its chunks and is read by
+ * io/nativeStream (never one string). Other formats gather their bytes, refused past `opts.maxBytes`, and are read by
+ * importFile. Errors are importFile's.
+ */
+export function streamedImport(fileName: string, format: FileFormat, opts: ImportOptions = {}): StreamedImport {
+  if (format === 'bods') {
+    const where = bodsWhere(fileName);
+    const reader = new StatementReader(where);
+    const splitter = new JsonSplitter(reader.add, where);
+    return {
+      push: (chunk) => splitter.push(chunk),
+      finish: () => {
+        splitter.end();
+        return { ...importBods(reader, { date: opts.date, fileName }), format };
+      },
+    };
+  }
+  let chunks: Uint8Array[] = [];
+  let size = 0;
+  return {
+    push: (chunk) => {
+      size += chunk.length;
+      if (format !== 'ownership') checkSize(size, 'io/import', fileName, opts.maxBytes);
+      chunks.push(chunk);
+    },
+    finish: () => {
+      const held = chunks;
+      chunks = [];
+      if (format === 'ownership') {
+        let k = 0;
+        return importNativeStream(() => {
+          if (k >= held.length) return null;
+          const c = held[k];
+          held[k++] = EMPTY; // read once: let it go
+          return c;
+        }, fileName);
+      }
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of held) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      return importFile(bytes, fileName, opts);
+    },
+  };
+}
+
 function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportResult {
   checkSize(bytes.length, 'io/import', fileName, opts.maxBytes);
   const format = detectFormat(bytes, fileName);
@@ -67,8 +131,9 @@ function importAny(bytes: Uint8Array, fileName: string, opts: ImportOptions): Im
       return { doc: openDoc(fromUtf8(bytes, `io/native: ${fileName}: `, 'save it as UTF-8'), fileName, opts.maxBytes), format, warnings: [] };
     case 'bods': {
       // Statement by statement from the bytes (io/jsonStream.ts): a 351 MB file is never one string.
-      const r = importBods(statementsFromBytes(bytes, `io/bods: ${fileName}: `), { date: opts.date, fileName, maxBytes: opts.maxBytes });
-      return { ...r, format };
+      const s = streamedImport(fileName, format, opts);
+      for (let at = 0; at < bytes.length; at += CHUNK) s.push(bytes.subarray(at, at + CHUNK));
+      return s.finish();
     }
     case 'ftm': {
       const r = importFtm(fromUtf8(bytes, `io/ftm: ${fileName}: `, 'save it as UTF-8'), fileName, opts.maxBytes);

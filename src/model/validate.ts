@@ -123,6 +123,25 @@ function round(x: number) {
 /** Per document: the subjects whose stakes (the larger of shares and votes, all dates together) pass 100%, in order of first holding. */
 const overHundred = new WeakMap<OwnershipDoc, { holdings: Holding[]; length: number; subjects: string[] }>();
 
+/**
+ * A set of ids that holds more than a JavaScript Set can (2²⁴ entries): a national register has tens of millions of
+ * holdings. Ids are spread over 64 sets by a cheap hash of their length and last characters.
+ */
+class IdSet {
+  private sets: Set<string>[] = Array.from({ length: 64 }, () => new Set<string>());
+  private of(id: string): Set<string> {
+    const n = id.length;
+    const h = n * 31 + (n ? id.charCodeAt(n - 1) * 7 : 0) + (n > 1 ? id.charCodeAt(n - 2) * 13 : 0) + (n > 2 ? id.charCodeAt(n - 3) : 0);
+    return this.sets[h & 63];
+  }
+  has(id: string): boolean {
+    return this.of(id).has(id);
+  }
+  add(id: string): void {
+    this.of(id).add(id);
+  }
+}
+
 /** Validates a whole parsed document; throws a ModelError naming the first problem. */
 export function validateDoc(doc: OwnershipDoc): void {
   // Entity ids to their index: holdings are summed per subject in typed arrays, not in a list per subject.
@@ -148,7 +167,7 @@ export function validateDoc(doc: OwnershipDoc): void {
   const n = entities.length;
   const shares = new Float64Array(n), votes = new Float64Array(n), larger = new Float64Array(n);
   const count = new Int32Array(n);
-  const holdingIds = new Set<string>();
+  const holdingIds = new IdSet();
   const holdings = doc.holdings;
   const holderAt = new Int32Array(holdings.length), subjectAt = new Int32Array(holdings.length);
   for (let i = 0; i < holdings.length; i++) {

@@ -3,6 +3,7 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { useStore as useZustand } from 'zustand';
 import type { AnalysisView } from '../analysis';
 import type { ExplorerApp } from './app';
+import type { CanvasHandle } from './canvasHandle';
 import { currentAnalysis, type RemoteState } from './remote';
 import type { SimViewState, SimViewStore } from './simView';
 import type { ExplorerState, ExplorerStore } from './store';
@@ -20,6 +21,11 @@ export function useApp(): ExplorerApp {
   const app = useContext(AppContext);
   if (!app) throw new Error('store/context: no explorer here — render the component inside <AppProvider app={createApp()}>');
   return app;
+}
+
+/** The app's handle on its mounted canvas: `useCanvas().current()?.fit()` in an event handler. */
+export function useCanvas(): CanvasHandle {
+  return useApp().canvas;
 }
 
 /** The store itself, for event handlers (`store.getState()` when they run, so they are never stale). */

@@ -1,9 +1,8 @@
 // Small forms that create records: a new entity (placed in view) and a new holding from the inspector.
 import { useId, useMemo, useState } from 'react';
 import { uniqueId, type EntityKind } from '../model';
-import { canvasApi } from '../canvas/canvasApi';
 import { KIND_STYLES } from '../draw/styles';
-import { useStoreApi, useStore } from '../store';
+import { useStoreApi, useStore, useCanvas } from '../store';
 import { useEdits } from './edits';
 import { EntityPicker, PICKER_SELECT_MAX } from './simulate/EntityPicker';
 import { parseDecimal } from './numbers';
@@ -11,12 +10,13 @@ import { parseDecimal } from './numbers';
 /** Adds an entity at the centre of the view and selects it. */
 export function AddEntityForm() {
   const appStore = useStoreApi();
+  const canvas = useCanvas();
   const id = useId();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<EntityKind>('company');
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
-    const position = canvasApi()?.centre() ?? { x: 0, y: 0 };
+    const position = canvas.current()?.centre() ?? { x: 0, y: 0 };
     const created = appStore.getState().addEntity({ name: name.trim() || name, kind, position });
     if (!created) return setError(appStore.getState().message?.text ?? 'Refused.');
     setError(null);

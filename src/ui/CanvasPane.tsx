@@ -1,7 +1,6 @@
 // The centre pane: a header strip (compare / focus controls, view controls), the graph, and the legend strip under
 // it. Nothing but transient progress ("Laying out…") is ever drawn over the graph.
 import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
-import { canvasApi } from '../canvas/canvasApi';
 import { legendModel } from '../draw/legend';
 import { useShown } from '../canvas/useShown';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
@@ -9,7 +8,7 @@ import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
 import { CalloutsPart, MirrorCanvasPart } from './parts';
 import { SimCanvasBar } from './simulate/SimCanvasBar';
 import type { Core } from 'cytoscape';
-import { useRemote, useStore, type Layers } from '../store';
+import { useCanvas, useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
 import { useWorkspace, useWorkspaceApi } from './workspace/workspaceState';
@@ -56,6 +55,7 @@ function LayerControls() {
 
 function ViewControls() {
   const busy = useStore((s) => s.busy);
+  const canvasApi = useCanvas().current;
   return (
     <div className="view-controls" role="group" aria-label="View">
       <button type="button" onClick={() => canvasApi()?.fit()} aria-label="Fit the graph to the view" title="Fit">Fit</button>

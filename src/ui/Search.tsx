@@ -1,11 +1,11 @@
 // Find an entity by name, other name or identifier (searchEntities.ts): a combobox listing matches; Enter or a click focuses the entity on the canvas.
 import { useId, useMemo, useState } from 'react';
-import { canvasApi } from '../canvas/canvasApi';
-import { useStoreApi, useStore } from '../store';
+import { useStoreApi, useStore, useCanvas } from '../store';
 import { searchEntities } from './searchEntities';
 
 export function Search() {
   const appStore = useStoreApi();
+  const canvas = useCanvas();
   const id = useId();
   const entities = useStore((s) => s.doc.entities);
   const [q, setQ] = useState('');
@@ -13,7 +13,7 @@ export function Search() {
   const [active, setActive] = useState(0);
   const matches = useMemo(() => searchEntities(entities, q), [q, entities]);
   const pick = (entityId: string) => {
-    const api = canvasApi();
+    const api = canvas.current();
     if (api) api.focus(entityId);
     else appStore.getState().select({ kind: 'entity', id: entityId });
     setOpen(false);

@@ -2,9 +2,8 @@
 // alternative to the picture and the way to read large graphs. Arrow keys move, Enter selects.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { inForce } from '../model';
-import { canvasApi } from '../canvas/canvasApi';
 import { fmtPct } from '../draw/labels';
-import { useStoreApi, useAnalysis, useStore } from '../store';
+import { useStoreApi, useAnalysis, useStore, useCanvas } from '../store';
 import { namer } from './names';
 
 const PAGE = 100;
@@ -24,6 +23,7 @@ const HOLDING_COLS: Column[] = [
 
 export function TableView() {
   const appStore = useStoreApi();
+  const canvas = useCanvas();
   const doc = useStore((s) => s.doc);
   const selection = useStore((s) => s.selection);
   const analysis = useAnalysis();
@@ -73,7 +73,7 @@ export function TableView() {
   const choose = (id: string) => {
     if (tab === 'entity') {
       appStore.getState().select({ kind: 'entity', id });
-      canvasApi()?.focus(id);
+      canvas.current()?.focus(id);
     } else appStore.getState().select({ kind: 'holding', id });
   };
   const focusRow = (i: number) => {

@@ -2,13 +2,14 @@
 // app and served from its own origin): on first use, or once the graph's first drawing has been painted. A part
 // fetched ahead (`preload`) renders at once when first used, with no empty frame while its chunk arrives.
 import { lazy, useEffect, useState, type ComponentType } from 'react';
-import { stats } from '../canvas/stats';
+import { useApp } from '../store/context';
 
 /** Longest wait for the first drawing before the rest loads anyway (an empty graph, a layout that failed). */
 const AT_MOST_MS = 3000;
 
 /** Whether the graph's first drawing has been painted (checked once a frame until it has, at most AT_MOST_MS). */
 export function useFirstDrawn(): boolean {
+  const stats = useApp().drawStats;
   const [drawn, setDrawn] = useState(() => stats.firstDrawnAt !== null);
   useEffect(() => {
     if (drawn) return;
@@ -23,7 +24,7 @@ export function useFirstDrawn(): boolean {
       cancelAnimationFrame(frame);
       clearTimeout(late);
     };
-  }, [drawn]);
+  }, [drawn, stats]);
   return drawn;
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { warningText } from '../../src/cli/warnings';
+import { run } from '../../src/cli/main';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const history = `${root}tests/fixtures/io/bods-history.json`;
@@ -30,6 +31,17 @@ describe('cli warnings', () => {
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toBe(loud.stdout);
   }, 60_000);
+
+  it('in process, warnings go to the sink the command is given, and nowhere without one', () => {
+    const got: string[] = [];
+    const out = run(['analyze', history, '--date', '2010-01-01', '--json'], { warn: (t) => got.push(t) });
+    expect(JSON.parse(out).entities.tela.parent).toEqual(['marta']);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^ownership-cli: 3 warnings reading /);
+    // Two runs side by side keep their own sinks (nothing process-wide): the second, without one, prints nothing.
+    expect(run(['analyze', history, '--date', '2010-01-01', '--json'])).toBe(out);
+    expect(got).toHaveLength(1);
+  });
 
   it('a document without warnings prints nothing on stderr', () => {
     const r = cli('whatif', `${root}data/line-yahoo.ownership.json`, '--buyer', 'sbkk', '--target', 'ly', '--rule', 'votes');

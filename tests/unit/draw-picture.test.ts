@@ -40,7 +40,7 @@ describe('parallel edges', () => {
     const byId = (d: ReturnType<typeof drawElements>) => Object.fromEntries(d.filter((x): x is EdgeDraw => x.group === 'edges').map((e) => [e.id, [e.geometry.pts, e.bend, e.label?.x, e.label?.y]]));
     expect(byId(other)).toEqual(byId(one));
     const bend = one.find((d): d is EdgeDraw => d.id === 'e2')!.bend!;
-    expect([bend.distance, bend.weight]).toEqual([-30, 0.5]); // +30 to the left of a→b is −30 to the left of b→a
+    expect([bend.distances, bend.weights]).toEqual([[-30], [0.5]]); // +30 to the left of a→b is −30 to the left of b→a
   });
 });
 

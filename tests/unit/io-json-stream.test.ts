@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IoError } from '../../src/io';
 import { jsonValues } from '../../src/io/jsonStream';
-import { statementsFromBytes } from '../../src/io/bodsRead';
 
 const enc = new TextEncoder();
 
@@ -22,7 +21,7 @@ function cut(text: string, at: number[]): Uint8Array[] {
 }
 
 const value = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
-const awkward = fc.constantFrom('x,]', '"quoted"', 'back\\slash', '}{][', 'ヤフー', '네이버', '\u{20bb7}', '\n');
+const awkward = fc.constantFrom('x,]', '"quoted"', 'back\\slash', 'ends\\', 'ends\\\\', '\\"', '}{][', 'ヤフー', '네이버', '\u{20bb7}', '\n');
 
 describe('jsonValues', () => {
   it('a JSON array cut anywhere gives its elements', () => {
@@ -50,12 +49,15 @@ describe('jsonValues', () => {
     expect(() => [...jsonValues([enc.encode(text)], 'io/x: f: ')]).toThrow(message);
   });
 
-  it('refuses bytes that are not UTF-8, naming the value', () => {
-    expect(() => [...jsonValues([new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d])], 'w: ')]).toThrow(/value 1 is not valid UTF-8/);
+  it('refuses a value nested deeper than MAX_NESTING as it scans, naming the limit', () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect([...jsonValues([enc.encode(`[${deep(64)}]`)], 'w: ')]).toHaveLength(1);
+    expect(() => [...jsonValues([enc.encode(`[${deep(65)}]`)], 'w: ')]).toThrow(/nests more than 64 levels/);
+    expect([...jsonValues([enc.encode(`{"a":${deep(63)}}\n`)], 'w: ')]).toHaveLength(1);
+    expect(() => [...jsonValues([enc.encode(`{"a":${deep(64)}}\n`)], 'w: ')]).toThrow(/nests more than 64 levels/);
   });
 
-  it('statementsFromBytes reads a BODS array as the statements it holds', () => {
-    const st = [{ statementId: 's1', recordType: 'entity' }, { statementId: 's2', recordType: 'person' }];
-    expect(statementsFromBytes(enc.encode(JSON.stringify(st)), 'w: ')).toEqual(st);
+  it('refuses bytes that are not UTF-8, naming the value', () => {
+    expect(() => [...jsonValues([new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d])], 'w: ')]).toThrow(/value 1 is not valid UTF-8/);
   });
 });

@@ -24,7 +24,7 @@ describe('io: deep nesting is an IoError everywhere', () => {
   it.each([
     ['native JSON', () => importFile(enc(nativeWith(deep(100_000))), 'a.json'), /^io\/native: a\.json: the JSON nests more than 64 levels/],
     ['BODS', () => importFile(enc(`[${deep(100_000)}]`), 'b.json'), /^io\/bods: b\.json: the JSON nests more than 64 levels/],
-    ['BODS JSON Lines', () => importFile(enc(`{"recordType":"entity"}\n{"a":${deep(100_000)}}`), 'c.jsonl'), /^io\/bods: c\.jsonl: the JSON nests/],
+    ['BODS JSON Lines', () => importFile(enc(`{"recordId":"a","recordType":"entity","recordDetails":{}}\n{"a":${deep(100_000)}}`), 'c.jsonl'), /^io\/bods: c\.jsonl: the JSON nests/],
     ['a share link', () => decodeShareFragment(`#v1.${toBase64Url(deflateSync(enc(nativeWith(deep(10_000)))))}`), /^io\/share: .*the shared document: the JSON nests/],
   ])('%s', (_name, run, message) => {
     expect(run).toThrow(IoError);

@@ -28,6 +28,8 @@ describe('parseDoc', () => {
     ['a string stake', raw({ holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: '40' }] }), /field "shares"/],
     ['an unknown holder', raw({ holdings: [{ id: 'h1', holder: 'zz', subject: 'b', shares: 40 }] }), /holdings\[0\] "h1" field "holder" names unknown entity "zz"/],
     ['a duplicate id', raw({ entities: [{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }], holdings: [] }), /entities\[1\] "a" is a duplicate id/],
+    ['a duplicate holding id', raw({ holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: 10 }, { id: 'h22', holder: 'a', subject: 'b', shares: 10 }, { id: 'h1', holder: 'a', subject: 'b', shares: 10 }] }), /holdings\[2\] "h1" is a duplicate id/],
+    ['a duplicate long holding id', raw({ holdings: [{ id: 'holding-00017', holder: 'a', subject: 'b', shares: 10 }, { id: 'holding-00071', holder: 'a', subject: 'b', shares: 10 }, { id: 'holding-00017', holder: 'a', subject: 'b', shares: 10 }] }), /holdings\[2\] "holding-00017" is a duplicate id/],
     ['a self-holding', raw({ holdings: [{ id: 'h1', holder: 'a', subject: 'a', shares: 40 }] }), /holding of an entity in itself/],
     ['a sum above 100%', raw({ holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: 60 }, { id: 'h2', holder: 'a', subject: 'b', shares: 50 }] }), /sum to 110% of shares/],
     ['an impossible date', raw({ holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: 40, since: '2024-02-30' }] }), /since": is not a real calendar date/],

@@ -98,6 +98,23 @@ describe('cli/byteOut: micro-points', () => {
   });
 });
 
+describe('cli/byteOut: JSON string literals', () => {
+  it('writes a string as JSON.stringify does (quotes, backslashes, control characters, non-ASCII, lone surrogates)', () => {
+    const o = new ByteOut();
+    const dec = new TextDecoder();
+    // Any UTF-16 code unit, lone surrogates and control characters included.
+    const unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    const text = fc.oneof(fc.string(), fc.string({ unit, maxLength: 20 }), fc.constantFrom('plain', 'a "quoted" name', 'back\\slash', 'tab\tand\u0001', 'é', '\ud800', ''));
+    fc.assert(
+      fc.property(text, (s) => {
+        o.json(s);
+        return dec.decode(o.take()) === JSON.stringify(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('analysis: closed ownership loops found among wholly held entities', () => {
   /** Documents made of groups that hold each other (often wholly), outside holders with small or zero stakes, and chains. */
   const loopyDoc = fc

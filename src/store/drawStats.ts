@@ -1,4 +1,5 @@
-// Drawing timings, read by the benchmark and the e2e tests through window.__explorer (never written by them).
+// Drawing timings of one app's canvas (createApp() makes them; the canvas writes them), read by the interface's lazy
+// loading (ui/lazyPart.ts waits for the first drawing), the benchmark and the e2e tests through window.__explorer.
 export interface DrawStats {
   /** performance.now() when the document that was last drawn was committed to the store. */
   lastChangeAt: number;
@@ -23,9 +24,12 @@ export interface DrawStats {
   trace: [step: string, at: number][];
 }
 
-export const stats: DrawStats = { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, liveEdges: 0, selected: [], applies: 0, tracing: false, trace: [] };
+/** Fresh figures: nothing drawn yet. */
+export function createDrawStats(): DrawStats {
+  return { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, liveEdges: 0, selected: [], applies: 0, tracing: false, trace: [] };
+}
 
-/** Records that `step` happened now, when a benchmark traces (a no-op otherwise). */
-export function mark(step: string): void {
+/** Records in `stats` that `step` happened now, when a benchmark traces (a no-op otherwise). */
+export function mark(stats: DrawStats, step: string): void {
   if (stats.tracing) stats.trace.push([step, performance.now()]);
 }
