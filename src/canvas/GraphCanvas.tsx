@@ -2,9 +2,7 @@
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
 import { Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
-import type { OwnershipDoc } from '../model';
 import { useApp, useStore } from '../store';
-import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
 import { applyElements, type Drawn } from './applyElements';
 import { Minimap } from './Minimap';
@@ -19,11 +17,6 @@ import { NODE_H, NODE_W, READABLE_ZOOM } from '../draw/styles';
 import { EDGE_PREFIX, nodeId, type ElementDef } from '../draw/toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
-
-/** The automatic layout (draw/layout.ts, which loads ELK in turn) loads when a document without positions is drawn:
- * the kernel's one layout of the drawn elements for this canvas's shape. */
-const layoutPositions = (cy: Core, doc: OwnershipDoc, elements: readonly ElementDef[]) =>
-  import('../draw/layout').then((m) => m.layoutPositions(doc, elements, { width: cy.width(), height: cy.height() }));
 
 /** The edge-label layout (edgeLabels.ts) loads after the first drawing. */
 const loadEdgeLabels = () => import('./edgeLabels');
@@ -89,8 +82,6 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
   const changeKeyRef = useRef('');
   const dateRef = useRef<string | null | undefined>(undefined);
   const pendingCentre = useRef<string | null>(null);
-  const placingRef = useRef<object | null>(null);
-  const placingDocRef = useRef<object | null>(null);
   /** What a click means besides selecting: it changes when the split view opens or closes, without a new instance. */
   const tapRef = useRef(onTap);
   tapRef.current = onTap;
@@ -183,16 +174,9 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
         cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: reducedMotion() ? 0 : 250 });
       },
       relayout: async () => {
-        const st = appStore.getState();
-        st.setBusy('Laying out…');
-        try {
-          const positions = await layoutPositions(cy, appStore.getState().doc, elementsRef.current);
-          if (Object.keys(positions).length) appStore.getState().commit({ type: 'moveEntities', positions });
-          if (!cy.destroyed()) fitView(cy, false);
-        } finally {
-          appStore.getState().setBusy(null);
-        }
+        if ((await app.layout.relayout()) && !cy.destroyed()) fitView(cy, false);
       },
+      shape: () => ({ width: cy.width(), height: cy.height() }),
       centre: () => {
         const e = cy.extent();
         const sel = cy.$('node.entity:selected');
@@ -228,7 +212,6 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       setCy(null);
       drawnRef.current = new Map();
       fittedRef.current = '';
-      placingRef.current = null;
     };
   }, []);
 
@@ -250,7 +233,6 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     apply();
     stats.lastApplyEnd = performance.now();
     stats.applies++;
-    const doc = appStore.getState().doc;
     // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.
     const unplaced = elements.filter((el) => el.group === 'nodes' && !el.position).length;
     stats.placed = !unplaced;
@@ -284,20 +266,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       }
       return;
     }
-    if (unplaced < doc.entities.length) return appStore.getState().place(placeNear(doc));
-    if (placingDocRef.current === doc && placingRef.current) return;
-    placingDocRef.current = doc;
-    const token = {};
-    placingRef.current = token;
-    appStore.getState().setBusy('Laying out…');
-    layoutPositions(cy, doc, elements)
-      .then((positions) => {
-        if (appStore.getState().doc === doc) appStore.getState().place(positions);
-      })
-      .catch((e) => appStore.getState().notify(`Layout failed: ${(e as Error).message}`, 'error'))
-      .finally(() => {
-        if (placingRef.current === token) appStore.getState().setBusy(null);
-      });
+    // Entities not yet placed: the app's automatic layout is placing them (store/autoLayout.ts); the next elements have them.
   }, [elements, loads, focusKey]);
 
   useEffect(() => {

@@ -69,8 +69,12 @@ export interface ExplorerState {
   commit(op: Op): CommitResult;
   undo(): void;
   redo(): void;
-  /** Gives entities positions without an undo step (automatic layout); unknown ids are ignored. */
-  place(positions: Record<string, { x: number; y: number }>): void;
+  /**
+   * The automatic layout's positions (the 'layout' action, no undo step of its own; unknown ids are ignored). Given
+   * `forDoc`, they are dropped unless it is still the working document (a layout superseded by a later change), and
+   * when the last step loaded `forDoc` they become part of that step, so redo brings the graph back laid out.
+   */
+  place(positions: Record<string, { x: number; y: number }>, forDoc?: OwnershipDoc): void;
   /**
    * Loads another document as the load action named; its history policy (actions.ts) says whether undo goes back.
    * `scenario`: saved work that showed a scenario over its base opens still showing it (simState.ts reopenedSim);
@@ -243,10 +247,17 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const entry = get().future[0];
         if (entry) travel(entry, 'redo');
       },
-      place(positions) {
-        const ids = new Set(get().doc.entities.map((e) => e.id));
+      place(positions, forDoc) {
+        const s = get();
+        if (forDoc && s.doc !== forDoc) return;
+        const ids = new Set(s.doc.entities.map((e) => e.id));
         const known = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
-        if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { action: 'layout' });
+        if (!Object.keys(known).length || !get().dispatch({ type: 'moveEntities', positions: known }, { action: 'layout' }).ok) return;
+        const last = s.past.at(-1);
+        if (!forDoc || last?.change.type !== 'load' || last.change.doc !== forDoc) return;
+        // The load's step now holds the laid-out document (the same step: undo still returns to what was before it).
+        const placed = get().doc;
+        set({ past: [...get().past.slice(0, -1), { ...last, change: { ...last.change, doc: placed } }] });
       },
       loadDoc(doc, datasetId, action, o = {}) {
         change({ type: 'load', doc, datasetId }, action, { ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}), ...(o.date !== undefined ? { date: o.date } : {}) });

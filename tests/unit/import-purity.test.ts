@@ -87,10 +87,12 @@ const CACHES: Record<string, string> = {
   'canvas/webgl.ts cached': 'whether the page\'s GPU draws WebGL, asked once',
   'draw/labelPlace.ts FRACTIONS': 'a constant table filled when the module loads',
   'draw/layout.ts elkModule': 'a lazily loaded module (ELK)',
+  'draw/route.ts memo': 'edge routes found (a bounded memo of a pure function)',
   'export/canvasText.ts measuring': 'the text-measuring context, made once',
   'export/canvasText.ts lifts': 'measured font metrics',
   'export/cjkFontsNode.ts faces': 'fonts read once',
   'io/bodsExport.ts regionNames': 'Intl.DisplayNames, made once',
+  'io/jsonStream.ts CLASS': 'a constant table filled when the module loads',
   'io/text.ts LOOKUP': 'a constant table filled when the module loads',
   'model/dates.ts realDates': 'calendar dates already checked (a bounded memo)',
 };
