@@ -10,6 +10,7 @@ import { useCalloutSource, type CalloutSource } from './useCallouts';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
+import { mark } from '../store/drawStats';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { freeSpot } from '../draw/freeSpot';
 import { BIG_DETAIL_ZOOM, stylesheet } from './stylesheet';
@@ -121,6 +122,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
+      mark(stats, 'render');
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
     });
     // Edge labels are laid out by a module loaded once the first drawing is painted (it reads edge geometry as the SVG
@@ -219,6 +221,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
   const others = useStore((s) => s.others);
+  mark(stats, 'canvas');
   const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
@@ -227,6 +230,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     const cy = cyRef.current;
     if (!cy) return;
     stats.lastApplyStart = performance.now();
+    mark(stats, 'apply');
     // A move of the view date (the timeline): the entities whose control status or group changes are framed.
     const date = appStore.getState().view.date;
     const before = !big && date !== dateRef.current && dateRef.current !== undefined ? statusOf(drawnRef.current) : null;
@@ -234,6 +238,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     elementsRef.current = elements;
     apply();
     stats.lastApplyEnd = performance.now();
+    mark(stats, 'applied');
     stats.applies++;
     // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.
     const unplaced = elements.filter((el) => el.group === 'nodes' && !el.position).length;
