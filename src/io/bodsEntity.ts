@@ -4,6 +4,7 @@ import { show } from './errors';
 import { hex, sha256 } from './hash';
 import { isObj, type ReadStatement } from './bodsRead';
 import { carried, type BodsEntity } from './bodsTypes';
+import { aliasesFromBods, identifiersFromBods } from './bodsNames';
 
 type Obj = Record<string, unknown>;
 
@@ -137,6 +138,11 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   if (listed !== undefined) e.listed = listed;
   const sources = sourcesOf(st.raw.source);
   if (sources) e.sources = sources;
+  // Other names and identifiers, which search reads and an export writes back (bodsNames.ts).
+  const aliases = aliasesFromBods(st.recordType === 'person' ? 'person' : 'entity', d, name);
+  if (aliases.length) e.aliases = aliases;
+  const identifiers = identifiersFromBods(d);
+  if (identifiers.length) e.identifiers = identifiers;
   const { name: _name, isComponent: _isComponent, ...details } = d;
   // What the statement said, so an export says it again: its source as written, and that the name shown was made up.
   e.bods = {

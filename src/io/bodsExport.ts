@@ -4,6 +4,7 @@ import { stableUuid } from './hash';
 import { toSeries, type SeriesMeta } from './bodsHistory';
 import { declaredIndirect } from './bodsIndirectOut';
 import { consolidationDetails, exceptionDetails } from './bodsRelations';
+import { writeNamesAndIdentifiers } from './bodsNames';
 import { isObj } from './bodsRead';
 import { country, personName, sourcesOf } from './bodsEntity';
 import {
@@ -79,6 +80,7 @@ function entityDetails(e: BodsEntity): Record<string, unknown> {
   else if (!was || country(was.code) !== e.jurisdiction || typeof was.name !== 'string') d.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
   if (e.listed === undefined) delete d.publicListing;
   else d.publicListing = { ...(isObj(imported.publicListing) ? imported.publicListing : {}), hasPublicListing: e.listed };
+  writeNamesAndIdentifiers('entity', d, imported, e);
   return d;
 }
 
@@ -99,12 +101,14 @@ function personDetails(e: BodsEntity): Record<string, unknown> {
     // An unnamed person is exported as such (with its reason when anonymous or unknown), never under the name we showed it by.
     delete d.names;
     if (d.personType !== 'knownPerson' && !isObj(d.unspecifiedPersonDetails)) d.unspecifiedPersonDetails = { reason: 'informationUnknownToPublisher' };
+    writeNamesAndIdentifiers('person', d, imported, e);
     return d;
   }
   if (personName(imported.names)?.trim() !== e.name) d.names = [{ type: 'legal', fullName: e.name }];
   const first = Array.isArray(imported.nationalities) && isObj(imported.nationalities[0]) ? imported.nationalities[0] : undefined;
   if (!e.jurisdiction) delete d.nationalities;
   else if (!first || country(first.code) !== e.jurisdiction || typeof first.name !== 'string') d.nationalities = [{ name: countryName(e.jurisdiction), code: e.jurisdiction }];
+  writeNamesAndIdentifiers('person', d, imported, e);
   return d;
 }
 
