@@ -1,11 +1,12 @@
 // The analysis of one document under one view (rule, τ, date): control for every entity, computed eagerly;
 // look-through, power, explanations and exposure computed on demand and memoised. Cached per document.
-import { inForce, type OwnershipDoc } from '../model';
+import { FLOAT_PREFIX, inForce, type OwnershipDoc } from '../model';
 import { computeControl, conferringControllers, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
 import { describeRule, quotaUnits, ruleOf } from './decisionRule';
 import { classifyDependency, type Exposure } from './exposure';
 import { pct } from './format';
-import { closedLoops, lookThroughOf } from './lookThrough';
+import { closedLoops, lookThroughWalk, visitOwners } from './lookThrough';
+import { declaredControl, declaredShift, prepareDeclared, type Declared } from './declared';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { powerIndices } from './power';
 import { snapshot, type Snapshot } from './snapshot';
@@ -20,6 +21,8 @@ export interface EntityControl {
   parent: string[];
   /** Ultimate controller(s), sorted; [] when independent. */
   ultimate: string[];
+  /** True when the ultimate controllers come from a declared indirect interest on the way up (CONTROL-MODEL). */
+  ultimateDeclared?: true;
   reason: Reason;
 }
 
@@ -28,6 +31,8 @@ export interface LookThrough {
   lookThrough: Record<string, number>;
   /** Terminal owners and unattributed remainders (`float:<id>`), summing to 100. */
   ultimateOwners: Record<string, number>;
+  /** Per party of a declared indirect interest, the part of its look-through stake that was declared, not derived from holdings. */
+  declared?: Record<string, number>;
 }
 
 export interface PlayerPower {
@@ -46,6 +51,9 @@ export class Analysis {
   private evaluator: Evaluator;
   /** 1 for entities on a cycle of sole-parent pointers (they control one of their own controllers). */
   private onCycle: Uint8Array;
+  /** Entities whose ultimate controllers come from a declared indirect interest (analysis/declared.ts), and those interests. */
+  private declaredTop?: Uint8Array;
+  private declaredOver?: Map<number, Declared>;
   /** Ultimate controllers by entity index (unsorted), shared by every entity of one control component. */
   private tops: number[][];
   private memoControl?: Map<string, EntityControl>;
@@ -124,7 +132,9 @@ export class Analysis {
   entityAt(v: number): EntityControl {
     const ids = this.snap.ids;
     const name = (x: number) => ids[x];
-    return { status: this.statusAt(v), parent: this.parentsAt(v).map(name), ultimate: this.ultimatesAt(v).map(name), reason: this.reasons[v] };
+    const c: EntityControl = { status: this.statusAt(v), parent: this.parentsAt(v).map(name), ultimate: this.ultimatesAt(v).map(name), reason: this.reasons[v] };
+    if (this.declaredTop?.[v] && c.ultimate.length) c.ultimateDeclared = true;
+    return c;
   }
 
   /**
@@ -133,16 +143,31 @@ export class Analysis {
    * nobody controls; a terminal cycle (circular control) contributes all its members. Order-independent by construction.
    */
   private ultimates(): number[][] {
+    const tops = this.topsWith(undefined);
+    // Declared indirect interests that decide: the records' chain of control ends at the intermediaries (CONTROL-MODEL).
+    const over = declaredControl(this.snap, tops, (v) => this.statusAt(v));
+    if (!over.size) return tops;
+    this.declaredOver = over;
+    return this.topsWith(over);
+  }
+
+  /**
+   * Ultimate controllers as in `ultimates`, with the entities of `over` taking the declaring party (one key of `over`)
+   * as their only way up; `declaredTop` marks the entities whose way up passes one of them.
+   */
+  private topsWith(over: Map<number, Declared> | undefined): number[][] {
     const n = this.snap.n;
     const start = new Int32Array(n + 1);
     for (let v = 0; v < n; v++) {
       const r = this.reasons[v];
-      start[v + 1] = start[v] + (r.kind === 'joint' ? r.players.length : this.parent[v] === -1 ? 0 : 1);
+      start[v + 1] = start[v] + (over?.has(v) ? 1 : r.kind === 'joint' ? r.players.length : this.parent[v] === -1 ? 0 : 1);
     }
     const target = new Int32Array(start[n]);
     for (let v = 0; v < n; v++) {
       const r = this.reasons[v];
-      if (r.kind === 'joint') r.players.forEach((p, i) => (target[start[v] + i] = p));
+      const d = over?.get(v);
+      if (d) target[start[v]] = d.party;
+      else if (r.kind === 'joint') r.players.forEach((p, i) => (target[start[v] + i] = p));
       else if (this.parent[v] !== -1) target[start[v]] = this.parent[v];
     }
     const { comp, count } = stronglyConnected(n, start, target);
@@ -155,16 +180,19 @@ export class Analysis {
     for (let v = 0; v < n; v++) member[fill[comp[v]]++] = v;
     // Components come sinks first, so every successor's set is ready before its predecessors'.
     const tops: number[][] = new Array(count);
+    const declaredComp = over ? new Uint8Array(count) : undefined;
     for (let c = 0; c < count; c++) {
       let set: Set<number> | null = null;
       let single = -1; // the one successor component seen so far, while there is only one
       let terminal = true;
       for (let i = memberStart[c]; i < memberStart[c + 1]; i++) {
         const v = member[i];
+        if (declaredComp && over!.has(v)) declaredComp[c] = 1;
         for (let e = start[v]; e < start[v + 1]; e++) {
           const d = comp[target[e]];
           if (d === c) continue;
           terminal = false;
+          if (declaredComp?.[d]) declaredComp[c] = 1;
           if (set === null && (single === -1 || single === d)) single = d;
           else {
             if (set === null) set = new Set(tops[single]);
@@ -177,6 +205,10 @@ export class Analysis {
     }
     const out = new Array<number[]>(n);
     for (let v = 0; v < n; v++) out[v] = tops[comp[v]];
+    if (declaredComp) {
+      this.declaredTop = new Uint8Array(n);
+      for (let v = 0; v < n; v++) this.declaredTop[v] = declaredComp[comp[v]];
+    }
     return out;
   }
 
@@ -232,16 +264,31 @@ export class Analysis {
     if (memo) return memo;
     const v = this.snap.index.get(id);
     if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
-    const r = lookThroughOf(this.snap, v);
+    const s = this.snap;
+    // Declared indirect interests are made ready first: that runs walks of their own (analysis/declared.ts).
+    const prepared = prepareDeclared(s);
+    const w = lookThroughWalk(s, v);
     let out: LookThrough | { loop: string[] };
-    if (!r.ok) out = { loop: r.loop };
+    if (!w.ok) out = { loop: w.loop };
     else {
+      const shift = declaredShift(s, prepared, v, w.nodes, w.m);
       // Keyed by entity id: null-prototype objects, so ids such as "__proto__" or "constructor" are keys like any other.
       const lookThrough: Record<string, number> = Object.create(null);
-      for (const [k, x] of r.lookThrough) lookThrough[this.snap.ids[k]] = x * 100;
       const ultimateOwners: Record<string, number> = Object.create(null);
-      for (const [k, x] of r.ultimate) ultimateOwners[k] = x * 100;
+      visitOwners(s, v, w, (u, x) => (lookThrough[s.ids[u]] = x * 100), (k, x) => (ultimateOwners[k] = x * 100));
       out = { lookThrough, ultimateOwners };
+      if (shift) {
+        const key = (k: number) => (k >= 0 ? s.ids[k] : FLOAT_PREFIX + s.ids[-1 - k]);
+        for (const [u, x] of shift.upstream) if (u !== v) lookThrough[s.ids[u]] = (lookThrough[s.ids[u]] ?? 0) + x * 100;
+        for (const [k, x] of shift.owners) {
+          const y = (ultimateOwners[key(k)] ?? 0) + x * 100;
+          if (y > 1e-10) ultimateOwners[key(k)] = y;
+          else delete ultimateOwners[key(k)];
+        }
+        const declared: Record<string, number> = Object.create(null);
+        for (const [u, x] of shift.declared) declared[s.ids[u]] = x * 100;
+        out.declared = declared;
+      }
     }
     this.memoLook.set(id, out);
     return out;
@@ -293,7 +340,7 @@ export class Analysis {
   }
 
   /** Ids of holdings in force whose votes or seats belong to the block that controls (solely or jointly) their subject. */
-  conferring(): Set<string> {
+  conferring(): ReadonlySet<string> {
     if (this.memoConferring) return this.memoConferring;
     const s = this.snap;
     const out = new Set<string>();
@@ -325,9 +372,19 @@ export class Analysis {
       const c = this.memoControl?.get(x) ?? this.entityAt(v);
       lines.push((sentences[v] ??= this.sentence(x, c)));
       if (c.status === 'circular' && x === id) lines.push(`${this.name(x)} controls one of its own controllers: control is circular.`);
+      const d = this.declaredOver?.get(v);
+      if (d) lines.push(this.declaredSentence(d));
       for (const p of c.parent) queue.push(p);
+      if (d) queue.push(this.snap.ids[d.party]);
     }
     return lines;
+  }
+
+  /** Why a declared indirect interest makes its party the ultimate controller. */
+  private declaredSentence(d: Declared): string {
+    const s = this.snap;
+    const via = d.through.map((t) => s.names[t]);
+    return `${s.names[d.party]} declares an indirect ${pct(d.share)} of ${s.names[d.subject]}${via.length ? ` through ${list(via)}` : ''} (${describeRule(ruleOf(this.doc.entities[d.subject].decisionRule))}; a declared indirect interest, the stakes in between not recorded): it is the ultimate controller.`;
   }
 
   private name(id: string): string {
@@ -389,7 +446,7 @@ function list(names: string[]): string {
 
 /** What the app reads from an analysis: a live Analysis, or one whose control comes from a worker. */
 export type AnalysisView = Pick<Analysis, 'doc' | 'options' | 'loops' | 'entity' | 'top' | 'groupSize' | 'explain' | 'lookThrough' | 'stake' | 'power' | 'conferring' | 'dependencies'> & {
-  readonly control: ReadonlyMap<string, Pick<EntityControl, 'status' | 'parent' | 'ultimate'>>;
+  readonly control: ReadonlyMap<string, Pick<EntityControl, 'status' | 'parent' | 'ultimate' | 'ultimateDeclared'>>;
 };
 
 const cache = new WeakMap<OwnershipDoc, Map<string, Analysis>>();

@@ -1,21 +1,31 @@
-// Everything upstream of an entity: its holders, their holders and agreement parties, recursively. The control
-// and look-through of an entity depend only on this part of the graph, so a sub-document of it analyses the
-// entity exactly as the whole graph would, at a fraction of the cost. Both walk the adjacency (adjacency.ts), so
+// Everything upstream of an entity: its holders, their holders, agreement parties and the parties of declared indirect
+// interests, recursively. The control and look-through of an entity depend only on this part of the graph, so a
+// sub-document of it analyses the entity exactly as the whole graph would, at a fraction of the cost. Both walk the adjacency (adjacency.ts), so
 // on a huge graph they cost what the upstream part holds, not what the document holds.
 import { inForce, type OwnershipDoc } from '../model';
 import { adjacency, entityIndex } from './adjacency';
+import { isDeclaredIndirect } from './declared';
 
 /** The indices (in doc.entities) upstream of the entities at `start`, themselves included. */
 function upstreamIndices(doc: OwnershipDoc, start: number[], date: string): Set<number> {
   const adj = adjacency(doc, date);
+  // The parties of declared indirect interests count as holders of their subjects (analysis/declared.ts).
+  const declared = new Map<number, number[]>();
+  const index = doc.relations?.length ? entityIndex(doc) : undefined;
+  for (const r of doc.relations ?? []) {
+    if (!isDeclaredIndirect(r) || !inForce(r, date)) continue;
+    const p = index!.get(r.party), s = index!.get(r.subject);
+    if (p !== undefined && s !== undefined) (declared.get(s) ?? declared.set(s, []).get(s)!).push(p);
+  }
   const out = new Set(start);
   const queue = [...start];
+  const reach = (u: number) => {
+    if (!out.has(u)) { out.add(u); queue.push(u); }
+  };
   while (queue.length) {
     const v = queue.pop()!;
-    for (let e = adj.upStart[v]; e < adj.upStart[v + 1]; e++) {
-      const u = adj.up[e];
-      if (!out.has(u)) { out.add(u); queue.push(u); }
-    }
+    for (let e = adj.upStart[v]; e < adj.upStart[v + 1]; e++) reach(adj.up[e]);
+    for (const u of declared.get(v) ?? []) reach(u);
   }
   return out;
 }

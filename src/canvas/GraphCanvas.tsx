@@ -2,9 +2,7 @@
 // destroys it on unmount; another applies toElements(doc, analysis, view) as a diff; a third mirrors selection.
 import { Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
-import type { OwnershipDoc } from '../model';
 import { useApp, useStore } from '../store';
-import { placeNear } from '../analysis/placement';
 import { drawWithoutLayers } from './plainDraw';
 import { applyElements, type Drawn } from './applyElements';
 import { Minimap } from './Minimap';
@@ -12,6 +10,7 @@ import { useCalloutSource, type CalloutSource } from './useCallouts';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
+import { mark } from '../store/drawStats';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { freeSpot } from '../draw/freeSpot';
 import { BIG_DETAIL_ZOOM, stylesheet } from './stylesheet';
@@ -19,11 +18,6 @@ import { NODE_H, NODE_W, READABLE_ZOOM } from '../draw/styles';
 import { EDGE_PREFIX, nodeId, type ElementDef } from '../draw/toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
-
-/** The automatic layout (draw/layout.ts, which loads ELK in turn) loads when a document without positions is drawn:
- * the kernel's one layout of the drawn elements for this canvas's shape. */
-const layoutPositions = (cy: Core, doc: OwnershipDoc, elements: readonly ElementDef[]) =>
-  import('../draw/layout').then((m) => m.layoutPositions(doc, elements, { width: cy.width(), height: cy.height() }));
 
 /** The edge-label layout (edgeLabels.ts) loads after the first drawing. */
 const loadEdgeLabels = () => import('./edgeLabels');
@@ -89,8 +83,6 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
   const changeKeyRef = useRef('');
   const dateRef = useRef<string | null | undefined>(undefined);
   const pendingCentre = useRef<string | null>(null);
-  const placingRef = useRef<object | null>(null);
-  const placingDocRef = useRef<object | null>(null);
   /** What a click means besides selecting: it changes when the split view opens or closes, without a new instance. */
   const tapRef = useRef(onTap);
   tapRef.current = onTap;
@@ -117,7 +109,8 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       style: stylesheet({ big, still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.02,
       maxZoom: 3,
-      boxSelectionEnabled: false,
+      // Shift + drag on the background draws a box that selects (with panning on, Cytoscape asks for a modifier key).
+      boxSelectionEnabled: true,
       selectionType: 'single',
       textureOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
@@ -129,6 +122,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
+      mark(stats, 'render');
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
     });
     // Edge labels are laid out by a module loaded once the first drawing is painted (it reads edge geometry as the SVG
@@ -183,16 +177,9 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
         cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: reducedMotion() ? 0 : 250 });
       },
       relayout: async () => {
-        const st = appStore.getState();
-        st.setBusy('Laying out…');
-        try {
-          const positions = await layoutPositions(cy, appStore.getState().doc, elementsRef.current);
-          if (Object.keys(positions).length) appStore.getState().commit({ type: 'moveEntities', positions });
-          if (!cy.destroyed()) fitView(cy, false);
-        } finally {
-          appStore.getState().setBusy(null);
-        }
+        if ((await app.layout.relayout()) && !cy.destroyed()) fitView(cy, false);
       },
+      shape: () => ({ width: cy.width(), height: cy.height() }),
       centre: () => {
         const e = cy.extent();
         const sel = cy.$('node.entity:selected');
@@ -228,12 +215,13 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       setCy(null);
       drawnRef.current = new Map();
       fittedRef.current = '';
-      placingRef.current = null;
     };
   }, []);
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
+  const others = useStore((s) => s.others);
+  mark(stats, 'canvas');
   const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
@@ -242,6 +230,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     const cy = cyRef.current;
     if (!cy) return;
     stats.lastApplyStart = performance.now();
+    mark(stats, 'apply');
     // A move of the view date (the timeline): the entities whose control status or group changes are framed.
     const date = appStore.getState().view.date;
     const before = !big && date !== dateRef.current && dateRef.current !== undefined ? statusOf(drawnRef.current) : null;
@@ -249,8 +238,8 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     elementsRef.current = elements;
     apply();
     stats.lastApplyEnd = performance.now();
+    mark(stats, 'applied');
     stats.applies++;
-    const doc = appStore.getState().doc;
     // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.
     const unplaced = elements.filter((el) => el.group === 'nodes' && !el.position).length;
     stats.placed = !unplaced;
@@ -284,20 +273,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       }
       return;
     }
-    if (unplaced < doc.entities.length) return appStore.getState().place(placeNear(doc));
-    if (placingDocRef.current === doc && placingRef.current) return;
-    placingDocRef.current = doc;
-    const token = {};
-    placingRef.current = token;
-    appStore.getState().setBusy('Laying out…');
-    layoutPositions(cy, doc, elements)
-      .then((positions) => {
-        if (appStore.getState().doc === doc) appStore.getState().place(positions);
-      })
-      .catch((e) => appStore.getState().notify(`Layout failed: ${(e as Error).message}`, 'error'))
-      .finally(() => {
-        if (placingRef.current === token) appStore.getState().setBusy(null);
-      });
+    // Entities not yet placed: the app's automatic layout is placing them (store/autoLayout.ts); the next elements have them.
   }, [elements, loads, focusKey]);
 
   useEffect(() => {
@@ -307,13 +283,14 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     if (layerRef.current?.stale(selection)) apply();
     cy.batch(() => {
       cy.$(':selected').unselect();
+      for (const id of others) cy.getElementById(nodeId(id)).select();
       if (!selection) return;
       if (selection.kind === 'entity') cy.getElementById(nodeId(selection.id)).select();
       else if (selection.kind === 'agreement') cy.edges('.agreement').filter((e) => e.data('ref') === selection.id).select();
       else cy.getElementById(EDGE_PREFIX[selection.kind] + selection.id).select();
     });
     stats.selected = cy.$(':selected').map((el) => el.id());
-  }, [selection, elements]);
+  }, [selection, others, elements]);
 
   return (
     <>

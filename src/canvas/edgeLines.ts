@@ -63,7 +63,7 @@ export function strokeOf(e: ElementDef): Stroke {
     return of(cls.includes('estimated') ? EDGE_STYLES.estimated : EDGE_STYLES.holding, FAINT, width);
   }
   if (e.data.kind === 'agreement') return of(EDGE_STYLES.agreement, 1);
-  if (e.data.kind === 'relation') return of(cls.includes('rel-consolidation') ? EDGE_STYLES.consolidation : { ...EDGE_STYLES.relation, dash: [2, 3] }, 1);
+  if (e.data.kind === 'relation') return of(cls.includes('rel-consolidation') ? EDGE_STYLES.consolidation : cls.includes('rel-declared') ? EDGE_STYLES.declared : { ...EDGE_STYLES.relation, dash: [2, 3] }, 1);
   const x = cls.find((c) => c.startsWith('x-'))?.slice(2) as keyof typeof EXPOSURE_STYLES | undefined;
   return of(EXPOSURE_STYLES[x ?? 'third-party'] ?? EXPOSURE_STYLES['third-party'], 1);
 }

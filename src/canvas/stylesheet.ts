@@ -71,6 +71,7 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
   edge('edge.agreement', EDGE_STYLES.agreement, { 'font-style': 'italic', color: EDGE_STYLES.agreement.color });
   edge('edge.relation', EDGE_STYLES.relation, { 'font-style': 'italic', color: EDGE_STYLES.relation.color });
   edge('edge.relation.rel-consolidation', EDGE_STYLES.consolidation);
+  edge('edge.relation.rel-declared', EDGE_STYLES.declared);
   for (const [cls, s] of Object.entries(EXPOSURE_STYLES)) edge(`edge.dependency.x-${cls}`, s, { color: s.color });
   rules.push(...simStyles(opts));
   rules.push(

@@ -1,34 +1,14 @@
-// The drawn elements for the current document and view, memoised per analysis, layer set and focus so that the
-// canvas and the legend share one computation. Huge graphs are drawn in focus mode (analysis/focus.ts).
+// The drawn elements for the current document and view, as hooks: the kernel's elementsFor (draw/drawnElements.ts)
+// under the view's layers, focus and large-group settings, so that the canvas and the legend share one computation.
 import { useMemo } from 'react';
-import type { AnalysisView } from '../analysis';
-import { useAnalysis, useStore } from '../store';
-import { effectiveFocus, focusPositions, focusSet, type Focus } from '../analysis/focus';
-import type { Layers } from '../store/types';
-import { prune, type PruneSettings } from './prune';
-import { toElements, type ElementDef } from '../draw/toElements';
+import { useAnalysis, useApp, useStore } from '../store';
+import { mark } from '../store/drawStats';
+import { effectiveFocus, type Focus } from '../analysis/focus';
+import type { PruneSettings } from '../draw/prune';
+import type { ElementDef } from '../draw/toElements';
+import { elementsFor } from '../draw/drawnElements';
 
-const memo = new WeakMap<AnalysisView, Map<string, ElementDef[]>>();
-
-const NO_PRUNE: PruneSettings = { minStake: 0, collapsed: [] };
-
-/** toElements(doc, analysis, {layers, focus, large-group settings}), computed once per analysis, layers, focus and settings. */
-export function elementsFor(analysis: AnalysisView, layers: Layers, focus: Focus | null = null, settings: PruneSettings = NO_PRUNE): ElementDef[] {
-  const key = `${+layers.holdings}${+layers.agreements}${+layers.dependencies}|${focus ? `${focus.depth}:${focus.ids.join(',')}` : ''}|${settings.minStake}|${settings.collapsed.join(',')}`;
-  let byKey = memo.get(analysis);
-  if (!byKey) memo.set(analysis, (byKey = new Map()));
-  let els = byKey.get(key);
-  if (!els) {
-    const { doc, options } = analysis;
-    if (focus) {
-      const f = focusSet(doc, focus, options.date);
-      els = toElements(doc, analysis, { layers, only: f.ids, entityIdx: f.entityIdx, holdingIdx: f.holdingIdx, hidden: f.hidden, positions: focusPositions(doc, f, options.date) });
-    } else if (settings.minStake > 0 || settings.collapsed.length) els = toElements(doc, analysis, { layers, ...prune(doc, analysis, settings) });
-    else els = toElements(doc, analysis, { layers });
-    byKey.set(key, els);
-  }
-  return els;
-}
+export { elementsFor };
 
 /** The focus in force for the working document (null unless the graph is huge). */
 export function useFocus(): Focus | null {
@@ -49,5 +29,9 @@ export function useElements(): ElementDef[] {
   const analysis = useAnalysis();
   const layers = useStore((s) => s.view.layers);
   const focus = useFocus();
-  return elementsFor(analysis, layers, focus, usePruneSettings());
+  const stats = useApp().drawStats;
+  mark(stats, 'elements');
+  const elements = elementsFor(analysis, layers, focus, usePruneSettings());
+  mark(stats, 'elements:done');
+  return elements;
 }

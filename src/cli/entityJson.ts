@@ -6,6 +6,7 @@
 import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
+import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
 import { sortSmall } from '../analysis/sortSmall';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
@@ -90,12 +91,15 @@ export class EntityWriter {
     const a = this.a, s = a.snap;
     const id = s.ids[v];
     const c = a.entityAt(v);
-    o.str(`"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},`);
+    o.str(`"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},${c.ultimateDeclared ? '"ultimateDeclared":true,' : ''}`);
+    // Declared indirect interests are made ready before the walk (they run walks of their own; analysis/declared.ts).
+    const prepared = prepareDeclared(s);
     // Every entity of a register: flows below a cut are dropped, at most BULK_TOLERANCE in all (listed owners are then
     // short by at most that, and "others" carries it). Named entities get the exact walk.
     const walk = lookThroughWalk(s, v, this.full ? 0 : BULK_TOLERANCE);
     if (!walk.ok) o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${walk.loop.join(', ')}`)}`);
     else {
+      const shift = declaredShift(s, prepared, v, walk.nodes, walk.m);
       const { nodes, m } = walk;
       if (this.upKey.length < nodes.length) {
         const size = Math.max(nodes.length, this.upKey.length * 2);
@@ -106,7 +110,8 @@ export class EntityWriter {
       }
       const { upKey, upVal, ownKey, ownVal, min } = this;
       let ups = 0, owns = 0, listed = 0, cut = walk.dropped > 0;
-      for (let q = 0; q < nodes.length; q++) {
+      if (shift) ({ ups, owns, listed, cut } = this.gatherShifted(v, nodes, m, shift, cut));
+      else for (let q = 0; q < nodes.length; q++) {
         const u = nodes[q];
         const mu = m[u];
         if (!(mu > 1e-12)) continue;
@@ -135,9 +140,15 @@ export class EntityWriter {
         } else cut = true;
       }
       o.str('"lookThrough":');
-      this.map(o, upKey, upVal, ups, 0);
+      // this.*: gatherShifted may have grown the scratch.
+      this.map(o, this.upKey, this.upVal, ups, 0);
       o.str(',"ultimateOwners":');
-      this.map(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
+      this.map(o, this.ownKey, this.ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
+      if (shift) {
+        const declared: Record<string, number> = Object.create(null);
+        for (const [u, x] of shift.declared) declared[s.ids[u]] = Math.round(x * 100 * 1e6) / 1e6;
+        o.str(`,"declared":${JSON.stringify(declared)}`);
+      }
     }
     o.str(',"power":');
     const p = a.powerUpTo(id, this.full ? Infinity : POWER_MAX_BLOCKS);
@@ -153,6 +164,49 @@ export class EntityWriter {
     // Only where published bands make control uncertain (analysis/certainty.ts).
     const sure = this.certainty.get(id);
     if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
+  }
+
+  /**
+   * Fills the look-through and owner scratch as the plain loop in `fields` does, from the walk's figures with the
+   * declared indirect interests' shift applied (analysis/declared.ts): only entities a declaration reaches come here.
+   */
+  private gatherShifted(v: number, nodes: Int32Array, m: Float64Array, shift: DeclaredShift, cutBefore: boolean) {
+    const s = this.a.snap;
+    const up = new Map<number, number>(), own = new Map<number, number>();
+    for (const u of nodes) {
+      const mu = m[u];
+      if (!(mu > 1e-12)) continue;
+      if (u !== v) up.set(u, mu);
+      if (s.holderCount[u] === 0) own.set(u, u === v ? 1 : mu);
+      else if (1 - s.heldShares[u] > 1e-9) own.set(-1 - u, (1 - s.heldShares[u]) * mu);
+    }
+    for (const [u, x] of shift.upstream) if (u !== v) up.set(u, (up.get(u) ?? 0) + x);
+    for (const [k, x] of shift.owners) own.set(k, (own.get(k) ?? 0) + x);
+    const size = Math.max(up.size, own.size);
+    if (this.upKey.length < size) {
+      this.upKey = new Int32Array(size);
+      this.upVal = new Float64Array(size);
+      this.ownKey = new Int32Array(size);
+      this.ownVal = new Float64Array(size);
+    }
+    let ups = 0, owns = 0, listed = 0, cut = cutBefore;
+    for (const [u, x] of up) {
+      const k = Math.round(x * 100 * 1e6);
+      if (k >= this.min && k > 0) {
+        this.upKey[ups] = u;
+        this.upVal[ups++] = k;
+      }
+    }
+    for (const [key, x] of own) {
+      if (!(x > 1e-12)) continue;
+      const k = Math.round(x * 100 * 1e6);
+      if (k >= this.min && k > 0) {
+        this.ownKey[owns] = key;
+        this.ownVal[owns++] = k;
+        listed += k;
+      } else cut = true;
+    }
+    return { ups, owns, listed, cut };
   }
 
   /**
@@ -251,3 +305,4 @@ export class EntityWriter {
     o.char(125);
   }
 }
+

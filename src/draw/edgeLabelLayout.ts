@@ -18,6 +18,8 @@ export interface EdgeLabelInput extends EdgeLabelSource {
   /** The label's background padding (text-background-padding). */
   padding: number;
   rank: number;
+  /** Never hidden (a stake the scenario shown changed): labelPlace makes room for it. */
+  keep?: boolean;
   /** Drawing order (z-index): lines drawn above a label must not cross it. */
   z: number;
 }
@@ -90,7 +92,7 @@ export function layoutEdgeLabels(edges: EdgeLabelInput[], nodes: Box[], m: TextM
       return { w: w + pad, h: n * size + (n - 1) * (e.lineHeight - 1) * size + pad };
     });
     const paths = t.members.map((id) => byId.get(id)!.path);
-    items.push({ id: e.id, path: middleLine(paths), ...(paths.length > 1 ? { alternates: paths } : {}), shapes, rank: e.rank, says: t.text, z: e.z });
+    items.push({ id: e.id, path: middleLine(paths), ...(paths.length > 1 ? { alternates: paths } : {}), shapes, rank: e.rank, says: t.text, z: e.z, ...(t.members.some((id) => byId.get(id)!.keep) ? { keep: true } : {}) });
   }
   const lines = edges.map((e) => {
     const o = owner.get(e.id) ?? e.id;

@@ -43,7 +43,7 @@ function edgeStyle(el: ElementDef): EdgeStyle & { labelColor: string; italic: bo
     s = cls.has('estimated') ? EDGE_STYLES.estimated : EDGE_STYLES.holding;
     if (cls.has('conferring')) s = { ...s, color: EDGE_STYLES.conferring.color };
   } else if (cls.has('agreement') || cls.has('relation')) {
-    s = cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
+    s = cls.has('rel-declared') ? EDGE_STYLES.declared : cls.has('relation') && !cls.has('rel-consolidation') ? { ...EDGE_STYLES.agreement, lineStyle: 'dotted' } : EDGE_STYLES.agreement;
     labelColor = s.color;
     italic = true;
   } else if (cls.has('dependency')) {
@@ -128,6 +128,8 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
       const cls = ` ${el.classes} `;
       const faded = cls.includes(' lens-fade '), opacity = faded ? SIM_MARKS.fade : cls.includes(' lit-fade ') ? SIM_MARKS.litFade : 1;
       const lit = cls.includes(' lit ');
+      // What the scenario shown changed is labelled first, and always (labelPlace: keep).
+      const changed = cls.includes(' sim-changed ');
       if (lit) style.color = SIM_MARKS.litEdge.color;
       const ctrl = routes[i];
       const aim = (from: Pt) => (ctrl.length ? ctrl[0] : from);
@@ -148,7 +150,7 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
         const whole = edgeGeometry({ ...input, targetGap: 0 });
         labelled.push({
           id: el.data.id, source: String(el.data.source), target: String(el.data.target), kind: el.data.kind, label, path: samplePath(whole.pts, whole.curved), mid,
-          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: labelRank(el.data.kind, el.classes), z: lit ? 20 : el.classes.includes('conferring') ? 2 : 0,
+          font, lineHeight: 1, maxWidth: Infinity, padding: LABEL_PADDING, rank: changed ? -1 : labelRank(el.data.kind, el.classes), ...(changed ? { keep: true } : {}), z: lit ? 20 : el.classes.includes('conferring') ? 2 : 0,
         });
       }
       out.push({

@@ -22,6 +22,8 @@ export interface LabelItem {
   alternates?: Pt[][];
   /** Drawing order (z-index): a line drawn above the label (higher z) would strike it through, so never crosses it. */
   z?: number;
+  /** Never hidden (a stake a scenario changed): when no spot is free, the labels in the way of its best spot make room. */
+  keep?: boolean;
 }
 
 /** A drawn line a label should not sit on unless it is its own (`owner`: the id of the item whose line it is; `says`:
@@ -228,8 +230,9 @@ function crossings(segments: BoxGrid<Segment>, box: Box, item: LabelItem): numbe
  * fewest spots clear of nodes first within a rank, each clear of the labels already placed. Then each label left
  * without a spot may take one held by up to MAX_MOVED labels when every one of them can move to another spot along its
  * edge clear of all the rest (on drawings of up to FULL_SEARCH labels). Crossings are worked out only for spots that
- * are considered. A label left without a spot is
- * returned with `clear` false at its best spot clear of nodes, or as null when it has none.
+ * are considered. Last, a label that must show (`keep`) and has no spot yet takes its best spot clear of nodes, and the
+ * labels in its way move or hide. A label left without a spot is returned with `clear` false at its best spot clear of
+ * nodes, or as null when it has none.
  */
 export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] = []): Map<string, Placed | null> {
   const nodes = new BoxGrid<number>(128);
@@ -321,6 +324,21 @@ export function placeLabels(items: LabelItem[], obstacles: Box[], lines: Line[] 
   for (let round = 0, progress = !few; progress && round < 2; round++) {
     progress = false;
     for (const id of left) if (!at.has(id) && makeRoom(id)) progress = true;
+  }
+  // A label that must show and still has no spot takes its best spot clear of nodes; the labels there (none that must
+  // show) move to another spot of their own, or are hidden.
+  for (const it of order) {
+    if (!it.keep || at.has(it.id)) continue;
+    const spots = free.get(it.id)!.filter((c) => cross(it, c) !== Infinity);
+    const spot = spots.find((c) => [...placed.hits(c.box)].every((b) => !byId.get(b)!.keep)) ?? spots[0] ?? free.get(it.id)![0];
+    if (!spot) continue;
+    const block = [...placed.hits(spot.box)].filter((b) => !byId.get(b)!.keep);
+    block.forEach(lift);
+    put(it.id, spot);
+    for (const b of block) {
+      const again = best(b);
+      if (again) put(b, again);
+    }
   }
   const out = new Map<string, Placed | null>();
   for (const it of items) {

@@ -29,9 +29,9 @@ export function legendModel(elements: ElementDef[], analysis: Pick<AnalysisView,
   const kinds = (Object.keys(KIND_STYLES) as EntityKind[]).filter((k) => classes.has(`k-${k}`)).map((kind) => ({ kind, ...KIND_STYLES[kind] }));
   const statuses = (Object.keys(STATUS_STYLES) as Status[]).filter((s) => classes.has(`s-${s}`)).map((status) => ({ status, ...STATUS_STYLES[status] }));
   const edges: LegendModel['edges'] = [];
-  const edgeKeys: [string, keyof typeof EDGE_STYLES][] = [['holding', 'holding'], ['conferring', 'conferring'], ['estimated', 'estimated'], ['agreement', 'agreement'], ['rel-consolidation', 'consolidation']];
+  const edgeKeys: [string, keyof typeof EDGE_STYLES][] = [['holding', 'holding'], ['conferring', 'conferring'], ['estimated', 'estimated'], ['agreement', 'agreement'], ['rel-consolidation', 'consolidation'], ['rel-declared', 'declared']];
   for (const [cls, key] of edgeKeys) if (classes.has(cls)) edges.push({ key, ...EDGE_STYLES[key] });
-  if ([...classes].some((c) => c.startsWith('rel-') && c !== 'rel-consolidation')) edges.push({ key: 'relation', ...EDGE_STYLES.relation });
+  if ([...classes].some((c) => c.startsWith('rel-') && c !== 'rel-consolidation' && c !== 'rel-declared')) edges.push({ key: 'relation', ...EDGE_STYLES.relation });
   for (const x of Object.keys(EXPOSURE_STYLES) as ExposureClass[]) if (classes.has(`x-${x}`)) edges.push({ key: `x-${x}`, ...EXPOSURE_STYLES[x] });
   return {
     kinds,

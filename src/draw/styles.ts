@@ -78,6 +78,7 @@ export const EDGE_STYLES = {
   agreement: { label: 'Control agreement', color: '#7c3aed', lineStyle: 'solid', arrow: 'diamond', width: 2 },
   consolidation: { label: 'Accounting consolidation (control)', color: '#7c3aed', lineStyle: 'solid', arrow: 'diamond', width: 2 },
   relation: { label: 'Other interest, no figure (trustee, nominee…)', color: '#7c3aed', lineStyle: 'dotted', arrow: 'diamond', width: 1.5 },
+  declared: { label: 'Declared indirect interest (counted as declared)', color: '#7c3aed', lineStyle: 'dashed', dash: [7, 4], arrow: 'triangle', width: 1.5 },
 } satisfies Record<string, EdgeStyle>;
 
 export const EXPOSURE_STYLES: Record<ExposureClass, EdgeStyle> = {

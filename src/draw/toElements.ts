@@ -6,6 +6,7 @@ import { controlGroups } from './groups';
 import { holdingLabel, kindLabel, labelHeight, shortName } from './labels';
 import { STATUS_STYLES, stakeWidth } from './styles';
 import { relationLabel } from '../io/bodsRelations';
+import { isDeclaredIndirect } from '../analysis/declared';
 
 /** Which edge layers are drawn. */
 export interface Layers {
@@ -108,7 +109,8 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
       out.push({
         group: 'edges',
         data: { id: EDGE_PREFIX.relation + r.id, ref: r.id, kind: 'relation', source: nodeId(r.party), target: nodeId(r.subject), label: relationLabel(r) },
-        classes: `relation rel-${r.kind}`,
+        // A declared indirect interest is counted as declared (analysis/declared.ts): drawn dashed, not as a figureless relation.
+        classes: isDeclaredIndirect(r) ? 'relation rel-declared' : `relation rel-${r.kind}`,
       });
     }
   }

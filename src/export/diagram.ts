@@ -65,7 +65,7 @@ const classOf = (el: ElementDef, prefix: string) => el.classes.split(' ').find((
 function edgeStyleOf(el: ElementDef): EdgeStyle {
   const cls = new Set(el.classes.split(' '));
   if (cls.has('holding')) return cls.has('estimated') ? EDGE_STYLES.estimated : cls.has('conferring') ? EDGE_STYLES.conferring : EDGE_STYLES.holding;
-  if (cls.has('relation')) return cls.has('rel-consolidation') ? EDGE_STYLES.consolidation : EDGE_STYLES.relation;
+  if (cls.has('relation')) return cls.has('rel-consolidation') ? EDGE_STYLES.consolidation : cls.has('rel-declared') ? EDGE_STYLES.declared : EDGE_STYLES.relation;
   if (cls.has('agreement')) return EDGE_STYLES.agreement;
   return EXPOSURE_STYLES[(classOf(el, 'x-') ?? 'third-party') as ExposureClass] ?? EXPOSURE_STYLES['third-party'];
 }

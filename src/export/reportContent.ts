@@ -96,7 +96,9 @@ export function chainWords(a: Pick<Analysis, 'control'>, id: string, name: (id: 
     out.push(name(p));
     v = p;
   }
-  return out.length === 1 ? `${out[0]}: nobody controls it` : out.join(' ← ');
+  const declared = (a.control.get(id) as { ultimateDeclared?: true; ultimate?: string[] } | undefined);
+  const words = out.length === 1 ? `${out[0]}: nobody controls it` : out.join(' ← ');
+  return declared?.ultimateDeclared && declared.ultimate?.length ? `${words}; ultimately ${declared.ultimate.map(name).join(' and ')} (a declared indirect interest)` : words;
 }
 
 /** The look-through owners of `entity` held through others (the largest `max`), each with the paths that make its stake. */
@@ -114,6 +116,15 @@ function ownerPaths(a: Analysis, entity: string, name: (id: string) => string, m
       more: x.count - x.paths.length,
       loops: x.loops.map((l) => `Loop on the way: ${l.map(name).join(' → ')} (it adds ${pct(Math.max(0, x.total - x.pathSum))} beyond the paths above)`),
     }));
+  // Declared indirect interests give stakes no holding path makes: said as declared (CONTROL-MODEL).
+  if (!('loop' in lt)) {
+    for (const [o, x] of Object.entries(lt.declared ?? {})) {
+      const entry = owners.find((w) => w.owner === o);
+      const line = `declared indirect interest: ${pct(x)} (the stakes in between are not recorded)`;
+      if (entry) entry.paths.push(line);
+      else owners.push({ owner: o, name: name(o), total: pct(lt.lookThrough[o] ?? x), paths: [line], more: 0, loops: [] });
+    }
+  }
   return { entity, name: name(entity), owners };
 }
 

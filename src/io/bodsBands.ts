@@ -25,15 +25,13 @@ function valueOf(h: Ranged, m: Measure): number {
  * were pulled below their midpoints. Throws when the lower bounds alone pass 100.1% (the bands contradict each other).
  */
 export function fitBands(holdings: Holding[], where: string, nameOf: (id: string) => string, labelOf: (h: Holding) => string): string[] {
+  // Subjects with a band, in the order of their first band; then all their holdings, in one pass (not one per subject).
   const bySubject = new Map<string, Ranged[]>();
-  for (const h of holdings as Ranged[]) {
-    if (!h.sharesRange && !h.votesRange) continue;
-    const list = bySubject.get(h.subject);
-    if (list) list.push(h); else bySubject.set(h.subject, [h]);
-  }
+  for (const h of holdings as Ranged[]) if ((h.sharesRange || h.votesRange) && !bySubject.has(h.subject)) bySubject.set(h.subject, []);
+  if (!bySubject.size) return [];
+  for (const h of holdings as Ranged[]) bySubject.get(h.subject)?.push(h);
   const warnings: string[] = [];
-  for (const subject of bySubject.keys()) {
-    const all = (holdings as Ranged[]).filter((h) => h.subject === subject);
+  for (const [subject, all] of bySubject) {
     const dates = new Set<string | undefined>([undefined]);
     for (const h of all) if (h.since) dates.add(h.since);
     for (const m of ['shares', 'votes'] as const) {

@@ -4,12 +4,31 @@ import { show } from './errors';
 import { hex, sha256 } from './hash';
 import { isObj, type ReadStatement } from './bodsRead';
 import { carried, type BodsEntity } from './bodsTypes';
+import { aliasesFromBods, identifiersFromBods } from './bodsNames';
 
 type Obj = Record<string, unknown>;
 
 /** Ids are at most 200 characters in the model; longer BODS record ids are cut and made unique with a hash. */
 export function fitId(id: string): string {
   return id.length <= 200 ? id : `${id.slice(0, 186)}~${hex(sha256(new TextEncoder().encode(id))).slice(0, 12)}`;
+}
+
+/**
+ * A copy of a parsed record made key by key (`{ ...record }` with `extra` over it). V8 gives each `{ ...parsed }` copy
+ * that later gains a field its own hidden class, so a register's holdings or entities built that way have one each and
+ * everything that reads them afterwards (validation, analysis) runs megamorphic, several times slower; copies made
+ * key by key share one per shape. An own "__proto__" key is copied as data, as a spread copies it.
+ */
+export function copyRecord(record: Obj, extra?: Obj): Obj {
+  const out: Obj = {};
+  for (const src of extra ? [record, extra] : [record]) {
+    for (const k in src) {
+      if (!Object.hasOwn(src, k)) continue;
+      if (k === '__proto__') Object.defineProperty(out, k, { value: src[k], enumerable: true, writable: true, configurable: true });
+      else out[k] = src[k];
+    }
+  }
+  return out;
 }
 
 /** Reserves a unique id based on `base` (fitted to 200 characters) in `taken`. */
@@ -109,7 +128,7 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   const id = uniqueIn(taken, wanted);
   if (id !== wanted && !sharedId) warnings.push(`${where}${st.label}: record id ${show(wanted, 60)} is ${wanted.length > 200 ? 'longer than 200 characters' : 'used twice'} — imported as ${show(id, 60)}`);
   if (ext?.kind === 'entity') {
-    const e: Obj = { ...ext.record, id, name };
+    const e = copyRecord(ext.record, { id, name });
     setOpt(e, 'jurisdiction', jurisdiction);
     if (st.recordType === 'entity') setOpt(e, 'listed', listed);
     return e as Entity;
@@ -119,6 +138,11 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   if (listed !== undefined) e.listed = listed;
   const sources = sourcesOf(st.raw.source);
   if (sources) e.sources = sources;
+  // Other names and identifiers, which search reads and an export writes back (bodsNames.ts).
+  const aliases = aliasesFromBods(st.recordType === 'person' ? 'person' : 'entity', d, name);
+  if (aliases.length) e.aliases = aliases;
+  const identifiers = identifiersFromBods(d);
+  if (identifiers.length) e.identifiers = identifiers;
   const { name: _name, isComponent: _isComponent, ...details } = d;
   // What the statement said, so an export says it again: its source as written, and that the name shown was made up.
   e.bods = {

@@ -4,6 +4,7 @@ import { stableUuid } from './hash';
 import { toSeries, type SeriesMeta } from './bodsHistory';
 import { declaredIndirect } from './bodsIndirectOut';
 import { consolidationDetails, exceptionDetails } from './bodsRelations';
+import { writeNamesAndIdentifiers } from './bodsNames';
 import { isObj } from './bodsRead';
 import { country, personName, sourcesOf } from './bodsEntity';
 import {
@@ -79,6 +80,7 @@ function entityDetails(e: BodsEntity): Record<string, unknown> {
   else if (!was || country(was.code) !== e.jurisdiction || typeof was.name !== 'string') d.jurisdiction = { name: countryName(e.jurisdiction), code: e.jurisdiction };
   if (e.listed === undefined) delete d.publicListing;
   else d.publicListing = { ...(isObj(imported.publicListing) ? imported.publicListing : {}), hasPublicListing: e.listed };
+  writeNamesAndIdentifiers('entity', d, imported, e);
   return d;
 }
 
@@ -99,12 +101,14 @@ function personDetails(e: BodsEntity): Record<string, unknown> {
     // An unnamed person is exported as such (with its reason when anonymous or unknown), never under the name we showed it by.
     delete d.names;
     if (d.personType !== 'knownPerson' && !isObj(d.unspecifiedPersonDetails)) d.unspecifiedPersonDetails = { reason: 'informationUnknownToPublisher' };
+    writeNamesAndIdentifiers('person', d, imported, e);
     return d;
   }
   if (personName(imported.names)?.trim() !== e.name) d.names = [{ type: 'legal', fullName: e.name }];
   const first = Array.isArray(imported.nationalities) && isObj(imported.nationalities[0]) ? imported.nationalities[0] : undefined;
   if (!e.jurisdiction) delete d.nationalities;
   else if (!first || country(first.code) !== e.jurisdiction || typeof first.name !== 'string') d.nationalities = [{ name: countryName(e.jurisdiction), code: e.jurisdiction }];
+  writeNamesAndIdentifiers('person', d, imported, e);
   return d;
 }
 
@@ -243,7 +247,11 @@ export function exportBods(doc: OwnershipDoc, opts: BodsExportOptions = {}): Bod
     const recordId = recordIdFor(r.id, 'relation');
     const interest = dated(relationInterest(r, r.party !== undefined && persons.has(r.party)), r);
     const party = r.party ?? { reason: r.unspecified ?? 'unknown' };
-    out.push(statement(recordId, 'relationship', recordOf.get(r.subject) ?? r.subject, relationship(r.subject, party, [interest]), r.sources, { kind: 'relation', record: r }));
+    const details: Record<string, unknown> = relationship(r.subject, party, [interest]);
+    // A declared indirect interest names its intermediaries, as the source did.
+    const through = (r.through ?? []).filter((id) => recordOf.has(id));
+    if (through.length) details.componentRecords = through.map((id) => recordOf.get(id)!);
+    out.push(statement(recordId, 'relationship', recordOf.get(r.subject) ?? r.subject, details, r.sources, { kind: 'relation', record: r }));
     meta.push({ since: r.since, until: r.until });
   }
   if (!opts.history) return out;
@@ -274,8 +282,17 @@ function relationInterest(r: Relation, byPerson: boolean): BodsInterest {
   const exception = (r as { exception?: unknown }).exception;
   const details = typeof exception === 'string' && r.kind === 'consolidation' ? exceptionDetails(exception, r.level) : r.kind === 'consolidation' ? consolidationDetails(r.level) : r.details;
   if (details) i.details = details;
-  if (isObj(imported) && isObj(imported.share)) i.share = imported.share as BodsShare;
+  // A declared indirect figure: as the source wrote it (a band stays a band) unless it was edited since.
+  const share = isObj(imported) && isObj(imported.share) ? (imported.share as BodsShare) : undefined;
+  if (share && (r.share === undefined || share.exact === r.share || (share.exact === undefined && inBand(share, r.share)))) i.share = share;
+  else if (r.share !== undefined) i.share = { exact: r.share };
   return i;
+}
+
+/** Whether x lies in a published band (0.4's bounds: minimum / maximum inclusive, exclusiveMinimum / exclusiveMaximum not). */
+function inBand(b: BodsShare, x: number): boolean {
+  return (b.minimum === undefined || x >= b.minimum) && (b.exclusiveMinimum === undefined || x > b.exclusiveMinimum)
+    && (b.maximum === undefined || x <= b.maximum) && (b.exclusiveMaximum === undefined || x < b.exclusiveMaximum);
 }
 
 function agreementInterest(a: Agreement, party: string, doc: OwnershipDoc): BodsInterest {

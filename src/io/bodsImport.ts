@@ -3,7 +3,7 @@ import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agree
 import { IoError, rethrowAsIo, show } from './errors';
 import { bodsWhere, duplicateStatementIds, isObj, parseStatements, StatementReader, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
-import { entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
+import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
 import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
@@ -122,7 +122,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       exceptions.push(`${nameOf(subject)} (${exceptionWords(exception.reason)})`);
     }
     // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
-    const r = (ext?.kind === 'relation' ? { ...ext.record, ...made } : made) as Relation;
+    const r = (ext?.kind === 'relation' ? copyRecord(ext.record, made as unknown as Obj) : made) as Relation;
     if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
     const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.raw.source);
     if (sources) r.sources = sources;
@@ -173,6 +173,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   const baseUsed = new Set<string>();
   const inferredEnd = new WeakSet<Holding>();
+  let inferredEnds = 0;
   for (const { st, read, interests } of series.relationships) {
     const subjectEnd = endpoint(st, 'subject', where);
     const partyEnd = endpoint(st, 'interestedParty', where);
@@ -268,11 +269,14 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
     for (const g of groups.values()) {
       const main = (g.shares ?? g.votes)!;
-      const h = (ext?.kind === 'holding' ? { ...ext.record } : {}) as Obj;
+      const h = (ext?.kind === 'holding' ? copyRecord(ext.record) : {}) as Obj;
       const base = ext?.kind === 'holding' ? ext.record.id : st.recordId;
       h.id = uniqueIn(holdingIds, baseUsed.has(base) ? `${base}-${main.since ?? 'undated'}` : base);
       baseUsed.add(base);
-      if (series.inferred.has(main)) inferredEnd.add(h as Holding);
+      if (series.inferred.has(main)) {
+        inferredEnd.add(h as Holding);
+        inferredEnds++;
+      }
       h.holder = holder;
       h.subject = subject;
       h.shares = (g.shares ?? g.votes)!.share!.value;
@@ -301,7 +305,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   for (const g of carriedAgreements.values()) {
     const order = Array.isArray(g.ext.record.parties) ? g.ext.record.parties : [];
     const parties = [...order.filter((p) => g.parties.includes(p)), ...g.parties.filter((p) => !order.includes(p))];
-    const a = { ...g.ext.record, parties, subject: g.subject } as Obj;
+    const a = copyRecord(g.ext.record, { parties, subject: g.subject });
     setDates(a, g.since, g.until);
     if (a.kind === 'joint-control' && parties.length < 2) {
       warnings.push(`${where}${g.label}: joint control with only ${parties.length} party left on this date — agreement skipped`);
@@ -316,7 +320,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   }
 
   const labelOf = (h: Holding) => origin.get(h) ?? `holding "${h.id}"`;
-  pullBackInferredEnds(holdings, inferredEnd, warnings, where, nameOf, labelOf);
+  if (inferredEnds) pullBackInferredEnds(holdings, inferredEnd, warnings, where, nameOf, labelOf);
   warnings.push(...fitBands(holdings, where, nameOf, labelOf));
   const over = findOverfull(holdings);
   if (over) {

@@ -4,8 +4,8 @@
 // the derivation in their notes): through one top intermediary x / y of it (30 / 60 → 50% of B; through a chain
 // P → B → C → A, y is B's look-through stake in A); through several, only when their stakes make up the whole figure
 // (60% of A through B's 40% and C's 20% → all of B and all of C). When the figures leave those stakes open, the
-// declaration is kept as a relation party → subject ("declared indirect", drawn dashed and listed, outside the figures,
-// exported as declared); when the whole chain is already in the file, as a note on the intermediary (exported as
+// declaration is kept as a relation party → subject ("declared indirect": its figure and intermediaries, drawn dashed,
+// used as declared by look-through, ultimate owners and ultimate controllers (analysis/declared.ts), exported as declared); when the whole chain is already in the file, as a note on the intermediary (exported as
 // declared, bodsIndirectOut.ts). Only an interest with no chain and no named intermediary becomes an estimated link.
 import type { Agreement, Holding, Relation } from '../model';
 import { uniqueIn } from './bodsEntity';
@@ -90,11 +90,11 @@ export function placeIndirect(pending: PendingIndirect[], ctx: IndirectContext):
     const via = intermediaries(p, party, subject, ctx);
     if (p.holding && via.length && derive(p.holding, via, p.label, ctx, what)) continue;
     if (p.holding && via.length && !hasChain(holdings, agreements, party, subject)) {
-      // The figures leave the party's stakes in the intermediaries open: the declaration stays visible as a dashed
-      // link party → subject (a relation: drawn and listed, outside the figures), exported back as declared.
+      // The figures leave the party's stakes in the intermediaries open: the declaration stays a dashed link party →
+      // subject with its figure and intermediaries, which the analysis uses as declared, exported back as declared.
       const h = p.holding;
       const r: Relation = {
-        id: uniqueIn(ctx.relationIds, `${h.id}-indirect`), kind: 'shareholding', party, subject, directOrIndirect: 'indirect',
+        id: uniqueIn(ctx.relationIds, `${h.id}-indirect`), kind: 'shareholding', party, subject, directOrIndirect: 'indirect', share: h.shares, through: via,
         details: `declared indirect ${fmtPct(h.shares)} through ${via.map((v) => nameOf(v).replace(/^"|"$/g, '')).join(', ')}; the stakes in between are not known`,
       };
       if (h.since) r.since = h.since;
@@ -103,7 +103,7 @@ export function placeIndirect(pending: PendingIndirect[], ctx: IndirectContext):
       const was = (h as Holding & { bods?: Record<string, unknown> }).bods;
       (r as Relation & { bods?: unknown }).bods = { ...(was ?? {}), interest: { type: 'shareholding', directOrIndirect: 'indirect', ...(typeof was?.beneficialOwnershipOrControl === 'boolean' ? { beneficialOwnershipOrControl: was.beneficialOwnershipOrControl } : {}), share: h.sharesRange ? { minimum: h.sharesRange.min, maximum: h.sharesRange.max } : { exact: h.shares } } };
       relations.push(r);
-      warnings.push(`${what} (${fmtPct(h.shares)}) is kept as a declared indirect link — the figures in the file do not say ${nameOf(party)}'s stakes in ${via.map(nameOf).join(' and ')}, so it is drawn and listed but not counted`);
+      warnings.push(`${what} (${fmtPct(h.shares)}) is kept as a declared indirect link — the figures in the file do not say ${nameOf(party)}'s stakes in ${via.map(nameOf).join(' and ')}, so it is drawn and counted as declared, not as holdings of them`);
       continue;
     }
     if (via.length || hasChain(holdings, agreements, party, subject, relations)) {

@@ -148,7 +148,7 @@ export class StatementReader {
   }
 }
 
-/** Checks one statement's envelope; throws an IoError naming the statement and the field. */
+/** Checks one statement's envelope (0.2/0.3 statements arrive upgraded by bodsUpgrade.ts); throws an IoError naming the statement and the field. */
 export function readStatement(raw: unknown, index: number, where: string): ReadStatement {
   const n = `statement ${index}`;
   if (!isObj(raw)) throw new IoError(`${where}${n} is ${show(raw)}, not an object — every statement is a JSON object`);
@@ -157,9 +157,6 @@ export function readStatement(raw: unknown, index: number, where: string): ReadS
   const fail = (field: string, what: string): never => {
     throw new IoError(`${where}${label} field "${field}": ${what}`);
   };
-  if (raw.recordType === undefined && (raw.statementType !== undefined || raw.statementID !== undefined)) {
-    throw new IoError(`${where}${label} is in an older BODS version (0.2/0.3, with statementType) — only BODS 0.4 is read; convert the file to 0.4 first`);
-  }
   if (typeof raw.recordId !== 'string' || !raw.recordId) throw new IoError(`${where}${label} has no recordId — every BODS 0.4 statement needs one`);
   if (!RECORD_TYPES.includes(raw.recordType as RecordType)) fail('recordType', `${show(raw.recordType)} is not entity, person or relationship`);
   if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);

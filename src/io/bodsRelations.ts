@@ -39,7 +39,7 @@ export function relationLabel(r: Pick<Relation, 'kind' | 'level'> & { directOrIn
   if (r.kind === 'consolidation') return `consolidates (${r.level ?? 'direct'} parent)`;
   if ((r.kind === 'shareholding' || r.kind === 'votingRights') && r.directOrIndirect === 'indirect') {
     const bods = (r as { bods?: { interest?: { share?: { exact?: unknown } } } }).bods;
-    const exact = bods?.interest?.share?.exact;
+    const exact = (r as { share?: number }).share ?? bods?.interest?.share?.exact;
     return `declared indirect ${r.kind === 'shareholding' ? 'shareholding' : 'voting rights'}${typeof exact === 'number' ? ` ${Math.round(exact * 1e4) / 1e4}%` : ''}`;
   }
   return r.kind.replace(/([A-Z])/g, ' $1').toLowerCase();

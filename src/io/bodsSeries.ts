@@ -39,13 +39,21 @@ const minDate = (a: string | undefined, b: string | undefined) => (a === undefin
 
 /** Groups statements per record (in order of first appearance), each group in date order; warns on order and `new`. */
 function groups(all: ReadStatement[], warnings: string[], where: string): ReadStatement[][] {
-  const byKey = new Map<string, ReadStatement[]>();
-  for (const s of all) {
-    const list = byKey.get(key(s));
-    if (list) list.push(s); else byKey.set(key(s), [s]);
-  }
+  // One map per record type (no key string made per statement); `out` keeps the order records first appear in.
+  const byType = new Map<string, Map<string, ReadStatement[]>>();
   const out: ReadStatement[][] = [];
-  for (const list of byKey.values()) {
+  for (const s of all) {
+    let byId = byType.get(s.recordType);
+    if (!byId) byType.set(s.recordType, (byId = new Map()));
+    const list = byId.get(s.recordId);
+    if (list) list.push(s);
+    else {
+      const fresh = [s];
+      byId.set(s.recordId, fresh);
+      out.push(fresh);
+    }
+  }
+  for (const list of out) {
     if (list.length > 1) {
       let top: ReadStatement | undefined;
       for (const s of list) {
@@ -61,7 +69,6 @@ function groups(all: ReadStatement[], warnings: string[], where: string): ReadSt
         warnings.push(`${where}record ${show(list[0].recordId, 60)} has ${fresh.length} "new" statements (${fresh.slice(0, 3).map((s) => s.label).join(', ')}${fresh.length > 3 ? ', …' : ''}) — BODS gives a record one; the later ones are read as updates of it, in date order`);
       }
     }
-    out.push(list);
   }
   return out;
 }
@@ -130,6 +137,7 @@ function relationshipSeries(list: ReadStatement[], where: string, inferred: Weak
   // and votes are never split apart; other interests one by one.
   type Bundle = { row: (typeof rows)[number]; xs: ReadInterest[]; since?: string; until?: string };
   const bySig = new Map<string, Bundle[]>();
+  const all: Bundle[] = [];
   for (const row of rows) {
     const bundles = new Map<string, Bundle>();
     row.interests.forEach((x, n) => {
@@ -138,7 +146,11 @@ function relationshipSeries(list: ReadStatement[], where: string, inferred: Weak
       const bundle = bundles.get(k);
       if (bundle) bundle.xs.push(x); else bundles.set(k, { row, xs: [x], since: x.since, until: x.until });
     });
-    for (const bundle of bundles.values()) {
+    all.push(...bundles.values());
+  }
+  // One bundle (most records: one statement, one period) restates nothing: no signatures to compare.
+  if (all.length > 1) {
+    for (const bundle of all) {
       const sig = bundle.xs.map(signature).sort().join('\n');
       const list2 = bySig.get(sig);
       if (list2) list2.push(bundle); else bySig.set(sig, [bundle]);

@@ -52,7 +52,7 @@ function entityOut(e: Entity): FtmEntity[] {
   put(p, 'jurisdiction', e.jurisdiction?.toLowerCase());
   put(p, 'notes', e.notes);
   for (const s of e.sources ?? []) put(p, 'sourceUrl', s.url);
-  for (const a of e.aliases ?? []) if (a.kind !== 'former') put(p, 'alias', a.name);
+  for (const a of e.aliases ?? []) if (a.kind !== 'former') put(p, (a as { ftmProperty?: string }).ftmProperty === 'weakAlias' ? 'weakAlias' : 'alias', a.name);
   for (const a of e.aliases ?? []) if (a.kind === 'former') put(p, 'previousName', a.name);
   merge(p, e);
   const out: FtmEntity[] = [{ id: e.id, schema, properties: p }];

@@ -85,15 +85,16 @@ export function importFtm(text: string, fileName?: string, maxBytes?: number): F
     if (urls?.length) e.sources = urls.map((url) => ({ url }));
     const aliases: Alias[] = [];
     const seen = new Set([name]);
-    const addAlias = (n: string, kind: Alias['kind']) => {
+    const addAlias = (n: string, kind: Alias['kind'], weak = false) => {
       const t = n.trim().slice(0, 500);
       if (!t || seen.has(t)) return;
       seen.add(t);
-      aliases.push({ name: t, kind });
+      // A weak alias stays one when written back (ftmExport reads the mark).
+      aliases.push({ name: t, kind, ...(weak ? { ftmProperty: 'weakAlias' } : {}) });
     };
     for (const n of names.slice(1)) addAlias(n, 'other');
     for (const n of f.properties.alias ?? []) addAlias(n, 'other');
-    for (const n of f.properties.weakAlias ?? []) addAlias(n, 'other');
+    for (const n of f.properties.weakAlias ?? []) addAlias(n, 'other', true);
     for (const n of f.properties.previousName ?? []) addAlias(n, 'former');
     if (aliases.length) e.aliases = aliases;
     const ids: Identifier[] = [];

@@ -4,7 +4,7 @@
 // out through a callback), so a synchronous reader (a file descriptor) and an asynchronous one (File.stream() in a
 // worker) drive it alike; jsonValues wraps it as a generator. Pure: bytes in, values out; runs in Node and browsers.
 import { IoError } from './errors';
-import { MAX_NESTING } from './text';
+import { checkNesting, MAX_NESTING } from './text';
 
 const OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, NEWLINE = 0x0a;
@@ -47,30 +47,40 @@ function hasContent(buf: Uint8Array, from: number, to: number): boolean {
  * bytes pushed in chunks of any size, in order; `onValue` receives each parsed value. A leading BOM is skipped.
  * Throws an IoError prefixed with `where` naming the value (its number, or its line) that is not valid JSON or
  * UTF-8, that nests deeper than MAX_NESTING, or an unclosed array (at `end`).
+ *
+ * Two ways through a chunk, the same values either way. Fast: the complete lines of JSON lines, or the complete values
+ * of an indented array up to its last separator at the top level (the bytes of the first separator the scan found,
+ * such as "\n  },", recur only there: a newline is never inside a string, and deeper values are indented deeper),
+ * are decoded and parsed in one go. Exact: a byte scan that tracks strings and nesting finds every value's end. A
+ * chunk the fast way cannot parse (a value over several lines, a syntax error, an array written on one line) is
+ * scanned exactly, which names what is wrong, and the rest of the file is scanned too.
  */
 export class JsonSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private mode: 'start' | 'array' | 'lines' | 'done' = 'start';
-  /** The unconsumed bytes of the last chunk (the start of a value not yet complete); already scanned. */
+  /** The unconsumed bytes of the last chunk: the start of a value not yet complete (a clean state at its start). */
   private carry = new Uint8Array(0);
   private index = 0;
-  /** JSON lines: the line the current value starts on, and the lines scanned so far. */
+  /** JSON lines: the line the carried bytes start on. */
   private line = 1;
-  private lines = 1;
-  private depth = 0;
-  private inString = false;
+  /** Whether the fast way is still tried; an array's top-level separator once seen ("\n  },"), null until then. */
+  private fast = true;
+  private separator: Uint8Array | null = null;
   /** Values parsed so far. */
   count = 0;
 
   constructor(private readonly onValue: (value: unknown) => void, private readonly where: string) {}
 
-  private parse(buf: Uint8Array, from: number, to: number, label: string): void {
-    let text: string;
+  private decode(buf: Uint8Array, from: number, to: number, label: string): string {
     try {
-      text = this.decoder.decode(buf.subarray(from, to));
+      return this.decoder.decode(buf.subarray(from, to));
     } catch {
       throw new IoError(`${this.where}${label} is not valid UTF-8 — save the file as UTF-8`);
     }
+  }
+
+  private parse(buf: Uint8Array, from: number, to: number, label: string): void {
+    const text = this.decode(buf, from, to, label);
     let v: unknown;
     try {
       v = JSON.parse(text) as unknown;
@@ -85,27 +95,99 @@ export class JsonSplitter {
     throw new IoError(`${this.where}the JSON nests more than ${MAX_NESTING} levels deep — no ownership or BODS file does; it is broken or hostile`);
   }
 
-  /** Scans the next chunk, handing out every value it completes. */
+  /**
+   * The fast way through `buf` from `start` (see the class): the values of every complete line, or of the array up to
+   * its last top-level separator, parsed together and handed out; returns where the unconsumed bytes start, or -1
+   * (nothing handed out) when the chunk must be scanned exactly.
+   */
+  private fastThrough(buf: Uint8Array, start: number): number {
+    let cut = -1;
+    if (this.mode === 'lines') cut = buf.lastIndexOf(NEWLINE);
+    else if (this.separator) {
+      const sep = this.separator;
+      for (let p = buf.lastIndexOf(NEWLINE); p >= start; p = p > 0 ? buf.lastIndexOf(NEWLINE, p - 1) : -1) {
+        let k = 1;
+        while (k < sep.length && buf[p + k] === sep[k]) k++;
+        if (k === sep.length) {
+          cut = p + sep.length - 1; // the comma
+          break;
+        }
+      }
+    } else return start; // not learnt yet, or an array on one line: the exact scan
+    if (cut < start) return start;
+    let values: unknown[];
+    try {
+      const text = this.decoder.decode(buf.subarray(start, cut));
+      if (this.mode === 'lines') {
+        values = [];
+        for (const line of text.split('\n')) if (line.trim()) values.push(JSON.parse(line));
+      } else values = JSON.parse(`[${text}]`) as unknown[];
+    } catch {
+      return -1;
+    }
+    for (const v of values) checkNesting(v, this.where);
+    if (this.mode === 'lines') for (let k = buf.indexOf(NEWLINE, start); k !== -1 && k <= cut; k = buf.indexOf(NEWLINE, k + 1)) this.line++;
+    else this.index += values.length;
+    for (const v of values) {
+      this.count++;
+      this.onValue(v);
+    }
+    return cut + 1;
+  }
+
+  /** Remembers the bytes of the array's first top-level separator (`comma` is its comma), when the array is indented. */
+  private learnSeparator(buf: Uint8Array, comma: number): void {
+    let c = comma - 1;
+    while (c >= 0 && isSpace(buf[c])) c--;
+    let nl = c - 1;
+    while (nl >= 0 && (buf[nl] === 0x20 || buf[nl] === 0x09)) nl--;
+    if (nl >= 0 && buf[nl] === NEWLINE && (buf[c] === CLOSE_BRACE || buf[c] === CLOSE_BRACKET)) this.separator = buf.slice(nl, comma + 1);
+  }
+
+  /** Reads the next chunk, handing out every value it completes. */
   push(chunk: Uint8Array): void {
     if (!chunk.length) return;
     const buf = concat(this.carry, chunk);
     const n = buf.length;
-    let start = 0; // start of the unconsumed part of buf (the carried-over start of a value)
-    let i = this.carry.length; // the carried bytes were scanned already: the state covers them
+    let start = 0; // start of the unconsumed part of buf (a value's start: the scan begins there in a clean state)
     if (this.mode === 'start') {
-      while (i < n && (isSpace(buf[i]) || buf[i] === 0xef || buf[i] === 0xbb || buf[i] === 0xbf)) i++;
-      if (i === n) {
+      while (start < n && (isSpace(buf[start]) || buf[start] === 0xef || buf[start] === 0xbb || buf[start] === 0xbf)) start++;
+      if (start === n) {
         this.carry = new Uint8Array(0);
         return;
       }
-      if (buf[i] === OPEN_BRACKET) {
+      if (buf[start] === OPEN_BRACKET) {
         this.mode = 'array';
-        i++;
+        start++;
       } else this.mode = 'lines';
-      start = i;
     }
+    for (;;) {
+      if (this.fast && this.mode !== 'done') {
+        const next = this.fastThrough(buf, start);
+        if (next === -1) this.fast = false;
+        else start = next;
+      }
+      const learnt = !!this.separator;
+      start = this.scan(buf, start);
+      // The scan stops where it learnt the array's separator: the fast way takes the rest of the chunk.
+      if (learnt || !this.separator || !this.fast || start >= n) break;
+    }
+    if (this.mode === 'done') {
+      if (hasContent(buf, start, n)) throw new IoError(`${this.where}there is more after the closing ] of the array — one JSON array per file`);
+      start = n;
+    }
+    this.carry = start === n ? new Uint8Array(0) : buf.slice(start);
+  }
+
+  /**
+   * The exact scan of `buf` from `start` (a value's start): hands out every value it completes; returns where the
+   * unconsumed bytes start. Stops after the array's first separator, once learnt.
+   */
+  private scan(buf: Uint8Array, start: number): number {
+    const n = buf.length;
     const lines = this.mode === 'lines';
-    let depth = this.depth, inString = this.inString;
+    let depth = 0, inString = false, line = this.line;
+    let i = start;
     while (i < n) {
       if (inString) {
         // Strings are most of a file's bytes: jump to the closing quote (native search), not byte by byte.
@@ -129,30 +211,37 @@ export class JsonSplitter {
         else if (c === COMMA_C) throw new IoError(`${this.where}value ${this.index + 1} is empty (two commas in a row) — check that the file is complete`);
         start = i + 1;
         if (c !== COMMA_C) this.mode = 'done';
+        else if (!this.separator) {
+          this.learnSeparator(buf, i);
+          if (this.separator) return start;
+        }
       } else if (c === CLOSE_C) depth--;
       else if (c === NEWLINE_C && lines) {
-        this.lines++;
+        line++;
         if (depth <= 0) {
           if (hasContent(buf, start, i)) this.parse(buf, start, i, `line ${this.line}`);
-          this.line = this.lines;
+          this.line = line;
           start = i + 1;
           depth = 0;
         }
       } else if (this.mode === 'done' && c !== NEWLINE_C) throw new IoError(`${this.where}there is more after the closing ] of the array — one JSON array per file`);
       i++;
     }
-    if (this.mode === 'done') {
-      if (hasContent(buf, start, n)) throw new IoError(`${this.where}there is more after the closing ] of the array — one JSON array per file`);
-      start = n;
-    }
-    this.depth = depth;
-    this.inString = inString;
-    this.carry = start === n ? new Uint8Array(0) : buf.slice(start);
+    return start;
   }
 
   /** Ends the input: parses a last JSON line without a newline; throws if an array is not closed. */
   end(): void {
-    if (this.mode === 'array') throw new IoError(`${this.where}the JSON array is not closed (no final ]) — the file is truncated`);
+    if (this.mode === 'array') {
+      // The last chunk's values after its last separator, and the closing bracket, are found by the exact scan.
+      const rest = this.carry;
+      this.carry = new Uint8Array(0);
+      if (rest.length) {
+        this.fast = false;
+        this.push(rest);
+      }
+      if (this.mode === 'array') throw new IoError(`${this.where}the JSON array is not closed (no final ]) — the file is truncated`);
+    }
     if (this.mode === 'lines' && hasContent(this.carry, 0, this.carry.length)) this.parse(this.carry, 0, this.carry.length, `line ${this.line}`);
     this.carry = new Uint8Array(0);
   }

@@ -193,7 +193,8 @@ export const RECORD_KINDS = {
       if (r.party === r.subject) fail(op, `relation "${r.id}" has the same party and subject`);
       checkEdgeDates(op, r);
     },
-    withoutEntity: (r: z.infer<typeof relationSchema>, id) => (r.subject === id || r.party === id ? null : r),
+    // A removed intermediary of a declared indirect interest leaves the declaration, without it.
+    withoutEntity: (r: z.infer<typeof relationSchema>, id) => (r.subject === id || r.party === id ? null : r.through?.includes(id) ? { ...r, through: r.through.filter((x) => x !== id) } : r),
   },
   dependency: {
     list: 'dependencies',

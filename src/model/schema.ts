@@ -141,6 +141,9 @@ export const relationSchema = z.looseObject({
   /** For consolidation: the direct or the ultimate accounting parent (GLEIF). */
   level: z.optional(z.enum(['direct', 'ultimate'])),
   directOrIndirect: z.optional(z.enum(['direct', 'indirect', 'unknown'])),
+  /** A declared indirect shareholding or voting rights: the declared figure (%) and the intermediaries it runs through. */
+  share: z.optional(percent),
+  through: z.optional(z.array(id)),
   details: z.optional(z.string()),
   ...dated,
   notes: z.optional(z.string()),

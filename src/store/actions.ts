@@ -20,6 +20,8 @@ export type ActionSpec =
 /** Every action of the explorer. A new way of changing the document is a new entry here. */
 export const ACTIONS = {
   edit: { change: 'op', history: 'step', what: 'an edit of the graph: a form, a drag, a transfer, a delete' },
+  // Dispatched by the app's automatic layout (autoLayout.ts), never by the canvas, for a document that arrives without
+  // positions: a load (its step then holds the laid-out document, store.place), the redo of one, entities added unplaced.
   layout: { change: 'op', history: 'none', what: 'positions given by the automatic layout' },
   scenario: { change: 'op', history: 'step', what: 'a scenario applied or saved, or the base put back, with its simulation state and view date' },
   openDataset: { change: 'load', history: 'step', what: 'a bundled dataset, or the saved work on it, opened' },

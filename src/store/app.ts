@@ -20,6 +20,7 @@ import { createWorkspace, type WorkspaceStore } from './workspace';
 import { createDiffs, type Diffs } from './diffs';
 import { createCanvasHandle, type CanvasHandle } from './canvasHandle';
 import { createDrawStats, type DrawStats } from './drawStats';
+import { startAutoLayout, type AutoLayout } from './autoLayout';
 import { AnalysisWorker } from '../worker/client';
 
 /** Where an explorer runs: its address, its storage, whether it may start workers, how it talks to other tabs. */
@@ -68,6 +69,8 @@ export interface ExplorerApp {
   persistence: Persistence;
   /** The mounted canvas, for the toolbar, the search and the table (fit, zoom, focus, re-layout). */
   canvas: CanvasHandle;
+  /** The automatic layout: documents that arrive without positions are laid out for the canvas (autoLayout.ts); Re-layout. */
+  layout: AutoLayout;
   /** The canvas's drawing timings (the first drawing lets the rest of the interface load, ui/lazyPart.tsx). */
   drawStats: DrawStats;
   /**
@@ -165,6 +168,8 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   const prepare = (doc: OwnershipDoc) => idle(() => store.getState().doc === doc && prepareEditLookups(doc));
   prepare(store.getState().doc);
   const unprepare = store.subscribe((s, prev) => s.loads !== prev.loads && prepare(s.doc));
+  const canvas = createCanvasHandle();
+  const layout = startAutoLayout({ store, shape: () => canvas.current()?.shape() ?? null, onShape: canvas.onRegister });
 
   return {
     store,
@@ -175,7 +180,8 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
     autosave,
     share,
     persistence,
-    canvas: createCanvasHandle(),
+    canvas,
+    layout,
     drawStats: createDrawStats(),
     saveFile,
     async openDataset(id) {
@@ -210,6 +216,7 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
     },
     stop() {
       unprepare();
+      layout.stop();
       void autosave.pause();
       autosave.stop();
       worker?.stop();

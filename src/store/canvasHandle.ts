@@ -7,8 +7,10 @@ export interface CanvasApi {
   zoom(factor: number): void;
   /** Centres and selects an entity. */
   focus(entityId: string): void;
-  /** Runs the layered layout and commits the positions as one undo step. */
+  /** Runs the layered layout (the app's, autoLayout.ts) and commits the positions as one undo step, then frames them. */
   relayout(): Promise<void>;
+  /** The canvas's size in CSS pixels: the shape the layout suits the drawing to. */
+  shape(): { width: number; height: number };
   /** Where a new entity should go (model coordinates): beside the selection, else in the visible area, never on a node. */
   centre(): { x: number; y: number };
 }
@@ -18,18 +20,26 @@ export interface CanvasHandle {
   current(): CanvasApi | null;
   /** Registers a mounted canvas; the function returned unregisters it (leaving a canvas mounted since in place). */
   register(api: CanvasApi): () => void;
+  /** Calls `listener` whenever a canvas registers; returns a function that stops it. */
+  onRegister(listener: () => void): () => void;
 }
 
 /** A handle with no canvas mounted yet. */
 export function createCanvasHandle(): CanvasHandle {
   let api: CanvasApi | null = null;
+  const listeners = new Set<() => void>();
   return {
     current: () => api,
     register(next) {
       api = next;
+      listeners.forEach((l) => l());
       return () => {
         if (api === next) api = null;
       };
+    },
+    onRegister(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

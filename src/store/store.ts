@@ -53,7 +53,13 @@ export interface ExplorerState {
   datasetId: DatasetId;
   past: HistoryEntry[];
   future: HistoryEntry[];
+  /** The primary selection: what the inspector describes (the entity, holding… last clicked). */
   selection: Selection | null;
+  /**
+   * Entities selected besides the primary one (Shift/Ctrl/Cmd+click, Shift+drag a box; never the primary's id): the
+   * selection is the set of both, and dragging one selected entity moves them all.
+   */
+  others: readonly string[];
   view: View;
   message: Message | null;
   /** Increments whenever a new document is loaded (the canvas fits the view to it). */
@@ -69,15 +75,27 @@ export interface ExplorerState {
   commit(op: Op): CommitResult;
   undo(): void;
   redo(): void;
-  /** Gives entities positions without an undo step (automatic layout); unknown ids are ignored. */
-  place(positions: Record<string, { x: number; y: number }>): void;
+  /**
+   * The automatic layout's positions (the 'layout' action, no undo step of its own; unknown ids are ignored). Given
+   * `forDoc`, they are dropped unless it is still the working document (a layout superseded by a later change), and
+   * when the last step loaded `forDoc` they become part of that step, so redo brings the graph back laid out.
+   */
+  place(positions: Record<string, { x: number; y: number }>, forDoc?: OwnershipDoc): void;
   /**
    * Loads another document as the load action named; its history policy (actions.ts) says whether undo goes back.
    * `scenario`: saved work that showed a scenario over its base opens still showing it (simState.ts reopenedSim);
    * `date`: the view date it opens on (its saved view's), part of the same step, so undo returns to the date before.
    */
   loadDoc(doc: OwnershipDoc, datasetId: DatasetId, action: LoadAction, opts?: { scenario?: ScenarioMark; date?: string | null }): void;
+  /** Selects one record (or nothing): the others are unselected. */
   select(selection: Selection | null): void;
+  /**
+   * Toggles an entity in the selection (Shift/Ctrl/Cmd+click): an entity not selected joins it and becomes the primary;
+   * a selected one leaves it (the last other becomes the primary). Anything else is selected alone.
+   */
+  toggleSelect(selection: Selection): void;
+  /** Adds entities to the selection (a box drawn); the first becomes the primary when nothing is selected. */
+  selectMore(entityIds: readonly string[]): void;
   setView(changes: Partial<View>): void;
   notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
   dismissMessage(): void;
@@ -130,10 +148,12 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
   const listeners = new Set<ChangeListener>();
   const emit = (from: OwnershipDoc, to: OwnershipDoc, change: Change) => listeners.forEach((l) => l(from, to, change));
   const api = createStore<ExplorerState>()((set, get) => {
-    const keepSelection = (doc: OwnershipDoc) => {
-      const sel = get().selection;
-      return selectionExists(doc, sel) ? sel : null;
+    const keepSelection = (doc: OwnershipDoc): Pick<ExplorerState, 'selection' | 'others'> => {
+      const { selection: sel, others } = get();
+      const kept = others.length ? others.filter((id) => selectionExists(doc, { kind: 'entity', id })) : others;
+      return { selection: selectionExists(doc, sel) ? sel : null, others: kept.length === others.length ? others : kept };
     };
+    const NONE: Pick<ExplorerState, 'selection' | 'others'> = { selection: null, others: [] };
     const fail = (e: unknown, op?: Op): CommitResult => {
       const error = readableError(e, get().doc, op);
       set({ message: { kind: 'error', text: error, seq: ++seq } });
@@ -161,7 +181,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         ...beside,
         past: dir === 'undo' ? s.past.slice(0, -1) : [...s.past, entry],
         future: dir === 'undo' ? [entry, ...s.future] : s.future.slice(1),
-        selection: load ? null : keepSelection(doc),
+        ...(load ? NONE : keepSelection(doc)),
         view: entry.dates || load ? withDate(s.view, date, load) : s.view,
         message: null,
         loads: s.loads + (load ? 1 : 0),
@@ -205,7 +225,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         // 'restart' (a load only) starts the history afresh; 'none' keeps it.
         past: entry ? [...s.past.slice(-(HISTORY_LIMIT - 1)), entry] : spec.history === 'restart' ? [] : s.past,
         future: entry || spec.history === 'restart' ? [] : s.future,
-        selection: load ? null : keepSelection(doc),
+        ...(load ? NONE : keepSelection(doc)),
         view: date !== s.view.date || load ? withDate(s.view, date, load) : s.view,
         message: load ? null : msg?.kind === 'error' ? null : msg,
         loads: s.loads + (load ? 1 : 0),
@@ -221,6 +241,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       past: [],
       future: [],
       selection: null,
+      others: [],
       view: { ...DEFAULT_VIEW, ...opts.view, layers: { ...DEFAULT_VIEW.layers, ...opts.view?.layers } },
       message: null,
       loads: 0,
@@ -243,16 +264,42 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const entry = get().future[0];
         if (entry) travel(entry, 'redo');
       },
-      place(positions) {
-        const ids = new Set(get().doc.entities.map((e) => e.id));
+      place(positions, forDoc) {
+        const s = get();
+        if (forDoc && s.doc !== forDoc) return;
+        const ids = new Set(s.doc.entities.map((e) => e.id));
         const known = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
-        if (Object.keys(known).length) get().dispatch({ type: 'moveEntities', positions: known }, { action: 'layout' });
+        if (!Object.keys(known).length || !get().dispatch({ type: 'moveEntities', positions: known }, { action: 'layout' }).ok) return;
+        const last = s.past.at(-1);
+        if (!forDoc || last?.change.type !== 'load' || last.change.doc !== forDoc) return;
+        // The load's step now holds the laid-out document (the same step: undo still returns to what was before it).
+        const placed = get().doc;
+        set({ past: [...get().past.slice(0, -1), { ...last, change: { ...last.change, doc: placed } }] });
       },
       loadDoc(doc, datasetId, action, o = {}) {
         change({ type: 'load', doc, datasetId }, action, { ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}), ...(o.date !== undefined ? { date: o.date } : {}) });
       },
       select(selection) {
-        set({ selection });
+        set({ selection, others: [] });
+      },
+      toggleSelect(sel) {
+        const { selection, others } = get();
+        if (sel.kind !== 'entity') return set({ selection: sel, others: [] });
+        const primary = selection?.kind === 'entity' ? selection.id : null;
+        if (primary === sel.id) {
+          const next = others.at(-1);
+          return set({ selection: next === undefined ? null : { kind: 'entity', id: next }, others: others.slice(0, -1) });
+        }
+        if (others.includes(sel.id)) return set({ others: others.filter((id) => id !== sel.id) });
+        set({ selection: sel, others: primary === null ? [] : [...others, primary] });
+      },
+      selectMore(ids) {
+        const { selection, others } = get();
+        const primary = selection?.kind === 'entity' ? selection.id : null;
+        const all = [...new Set([...(primary === null ? [] : [primary]), ...others, ...ids])];
+        if (!all.length) return;
+        const head = primary ?? all[0];
+        set({ selection: { kind: 'entity', id: head }, others: all.filter((id) => id !== head) });
       },
       setView(changes) {
         set({ view: { ...get().view, ...changes, layers: { ...get().view.layers, ...changes.layers } } });
@@ -268,7 +315,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const id = partial.id ?? uniqueId(partial.name || 'entity', (x) => doc.entities.some((e) => e.id === x));
         const r = get().dispatch({ type: 'addEntity', entity: { ...partial, id } });
         if (!r.ok) return null;
-        set({ selection: { kind: 'entity', id } });
+        set({ selection: { kind: 'entity', id }, others: [] });
         return id;
       },
       addHolding(holder, subject, shares) {
@@ -286,7 +333,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const id = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));
         const r = get().dispatch({ type: 'setHolding', holding: { id, holder, subject, shares: stake } });
         if (!r.ok) return null;
-        set({ selection: { kind: 'holding', id } });
+        set({ selection: { kind: 'holding', id }, others: [] });
         return id;
       },
       removeSelected() {
@@ -299,7 +346,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
           : sel.kind === 'relation' ? { type: 'removeRelation', id: sel.id }
           : { type: 'removeDependency', id: sel.id };
         const r = get().dispatch(op);
-        if (r.ok) set({ selection: null });
+        if (r.ok) set({ selection: null, others: [] });
         return r;
       },
     };

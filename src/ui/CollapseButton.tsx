@@ -2,7 +2,7 @@
 // company is drawn alone with their count under its name ("▸ 14 subsidiaries"). View state, not an edit.
 import { useMemo } from 'react';
 import type { AnalysisView } from '../analysis';
-import { subsidiaries } from '../canvas/prune';
+import { subsidiaries } from '../draw/prune';
 import { useStore, useStoreApi } from '../store';
 
 export function CollapseButton({ id, analysis }: { id: string; analysis: AnalysisView }) {

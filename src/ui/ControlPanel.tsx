@@ -34,6 +34,12 @@ function ControllerLinks({ entity, ids, analysis, nameOf }: { entity: string; id
   );
 }
 
+/** A bar's label, saying when (part of) its figure comes from a declared indirect interest (CONTROL-MODEL). */
+function declaredLabel(name: string, declared: number | undefined, value: number): string {
+  if (!declared) return name;
+  return Math.abs(declared - value) < 0.005 ? `${name} (declared indirect)` : `${name} (${declared.toFixed(2)}% declared indirect)`;
+}
+
 export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: AnalysisView; nameOf: (id: string) => string }) {
   const simView = useSimViewApi();
   const c = analysis.control.get(id);
@@ -57,7 +63,10 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
         <dt>{c.status === 'joint' ? 'Joint controllers' : 'Parent'}</dt>
         <dd data-testid="parent"><ControllerLinks entity={id} ids={c.parent} analysis={analysis} nameOf={nameOf} /></dd>
         <dt>Ultimately controlled by</dt>
-        <dd data-testid="ultimate"><ControllerLinks entity={id} ids={c.ultimate} analysis={analysis} nameOf={nameOf} /></dd>
+        <dd data-testid="ultimate">
+          <ControllerLinks entity={id} ids={c.ultimate} analysis={analysis} nameOf={nameOf} />
+          {c.ultimateDeclared && <span className="muted small-text" data-testid="ultimate-declared"> (by a declared indirect interest)</span>}
+        </dd>
       </dl>
       <h4>Why</h4>
       <ol className="explain" data-testid="explain">
@@ -68,13 +77,13 @@ export function ControlPanel({ id, analysis, nameOf }: { id: string; analysis: A
         <p className="warning">Unavailable: {listNames(lt.loop.map(nameOf))} own 100% of each other (a closed ownership loop).</p>
       ) : (
         <>
-          <BarChart label="Look-through stakes" rows={Object.entries(lt.lookThrough).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))} />
+          <BarChart label="Look-through stakes" rows={Object.entries(lt.lookThrough).map(([k, v]) => ({ key: k, label: declaredLabel(nameOf(k), lt.declared?.[k], v), value: v }))} />
           <Suspense fallback={null}>
             <WhyFigures id={id} analysis={analysis} lookThrough={lt} nameOf={nameOf} />
           </Suspense>
           <h4>Ultimate owners</h4>
           <BarChart
-            label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: nameOf(k), value: v }))}
+            label="Ultimate owners" rows={Object.entries(lt.ultimateOwners).map(([k, v]) => ({ key: k, label: declaredLabel(nameOf(k), lt.declared?.[k], v), value: v }))}
             pickTitle="Light the paths that make this stake on the graph (Esc clears)"
             onPick={(owner) => void lightStake(owner)}
           />

@@ -4,7 +4,7 @@
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary, ControlDiff } from '../analysis';
 import { joinDoc, nextTask, PART_ITEMS, splitDoc, type DocPart } from './docParts';
-import type { AdjacencySeed, EntityDetail, Request, Response } from './protocol';
+import type { AdjacencySeed, AnalysisSteps, EntityDetail, Request, Response } from './protocol';
 import type { OpenDecision } from '../io/open';
 
 /** A request before it is numbered (Omit distributed over the union). */
@@ -95,10 +95,10 @@ export class AnalysisWorker {
   }
 
   /** Analyses the worker's document; resolves with the summary and the time the worker took. */
-  async analyze(options: Partial<AnalysisOptions>, onProgress?: Pending['onProgress']): Promise<{ summary: AnalysisSummary; ms: number }> {
+  async analyze(options: Partial<AnalysisOptions>, onProgress?: Pending['onProgress']): Promise<{ summary: AnalysisSummary; ms: number; steps?: AnalysisSteps }> {
     const r = await this.send({ type: 'analyze', options }, onProgress);
     if (r.type !== 'analysis') throw new Error('worker: unexpected reply');
-    return { summary: r.summary, ms: r.ms };
+    return { summary: r.summary, ms: r.ms, steps: r.steps };
   }
 
   /** Explanation, look-through and power of one entity. */

@@ -51,9 +51,12 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
           const t = performance.now();
           post({ type: 'progress', seq: req.seq, phase: 'control', fraction: 0.1 });
           if (!live || !live.fits(doc, req.options) || !live.update(doc)) live = new LiveAnalysis(doc, req.options);
+          const t1 = performance.now();
           post({ type: 'progress', seq: req.seq, phase: 'summary', fraction: 0.8 });
           const summary = live.summary();
-          post({ type: 'analysis', seq: req.seq, summary, ms: performance.now() - t }, summaryBuffers(summary));
+          const t2 = performance.now();
+          const steps = { control: t1 - t, summary: t2 - t1, ...live.stats };
+          post({ type: 'analysis', seq: req.seq, summary, ms: t2 - t, steps }, summaryBuffers(summary));
           return;
         }
         case 'entity': {

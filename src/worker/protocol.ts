@@ -29,6 +29,16 @@ export interface AdjacencySeed {
   adjacency: Adjacency;
 }
 
+/** Where the worker's time went (ms): bringing the control up to date, then the summary; and what the update redid. */
+export interface AnalysisSteps {
+  control: number;
+  summary: number;
+  /** Whether the analysis was made afresh rather than followed (live.ts LiveStats). */
+  full: boolean;
+  cone: number;
+  redone: number;
+}
+
 export interface EntityDetail {
   id: string;
   explanation: string[];
@@ -40,7 +50,7 @@ export type Response =
   | { type: 'progress'; seq: number; phase: string; fraction: number }
   /** A part of the document of the `imported` or `generated` reply with the same seq. */
   | { type: 'part'; seq: number; part: DocPart }
-  | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number }
+  | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number; steps?: AnalysisSteps }
   | { type: 'entity'; seq: number; detail: EntityDetail }
   | { type: 'diff'; seq: number; diff: ControlDiff }
   /** An imported document comes with its adjacency on its own date (what focus mode needs first), built here. */

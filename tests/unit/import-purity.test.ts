@@ -80,6 +80,7 @@ describe('importing a module reads no environment', () => {
 /** Module-level state allowed, and why: each is the same for every app in the page. */
 const CACHES: Record<string, string> = {
   'analysis/adjacency.ts last': 'the last document indexed (a memo of a pure function)',
+  'analysis/idLists.ts last': 'the last id list of each kind, which a new version of the list is compared with (a memo: equal id lists share one array)',
   'canvas/cjkFontsBrowser.ts rules': 'the page\'s @font-face rules, added once',
   'canvas/edgeLayer.ts registered': 'cytoscape-layers registered with Cytoscape once (its registry is the library\'s)',
   'canvas/edgeLayerModule.ts loaded': 'a lazily loaded module',
@@ -87,12 +88,15 @@ const CACHES: Record<string, string> = {
   'canvas/webgl.ts cached': 'whether the page\'s GPU draws WebGL, asked once',
   'draw/labelPlace.ts FRACTIONS': 'a constant table filled when the module loads',
   'draw/layout.ts elkModule': 'a lazily loaded module (ELK)',
+  'draw/route.ts memo': 'edge routes found (a bounded memo of a pure function)',
   'export/canvasText.ts measuring': 'the text-measuring context, made once',
   'export/canvasText.ts lifts': 'measured font metrics',
   'export/cjkFontsNode.ts faces': 'fonts read once',
   'io/bodsExport.ts regionNames': 'Intl.DisplayNames, made once',
+  'io/jsonStream.ts CLASS': 'a constant table filled when the module loads',
   'io/text.ts LOOKUP': 'a constant table filled when the module loads',
   'model/dates.ts realDates': 'calendar dates already checked (a bounded memo)',
+  'ui/names.ts last': 'the last entity list named, which the next version is compared with (a memo of a pure function)',
 };
 
 /** Whether `text` changes `name`: a method that mutates, or an assignment to one of its properties. */

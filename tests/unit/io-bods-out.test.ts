@@ -124,7 +124,7 @@ describe('io/bods: indirect interests through two or more intermediaries', () =>
     const link = doc.relations!.find((r) => r.party === 'p1' && r.subject === 'b')!;
     expect(link).toMatchObject({ kind: 'shareholding', directOrIndirect: 'indirect', details: 'declared indirect 60% through Company C, Company D; the stakes in between are not known' });
     expect(relationLabel(link)).toBe('declared indirect shareholding 60%');
-    expect(warnings.join('\n')).toMatch(/the indirect interest of "Person 1" in "Company B" \(60%\) is kept as a declared indirect link — the figures in the file do not say "Person 1"'s stakes in "Company C" and "Company D", so it is drawn and listed but not counted/);
+    expect(warnings.join('\n')).toMatch(/the indirect interest of "Person 1" in "Company B" \(60%\) is kept as a declared indirect link — the figures in the file do not say "Person 1"'s stakes in "Company C" and "Company D", so it is drawn and counted as declared, not as holdings of them/);
     const out = exportBods(doc, { date: '2024-06-01' });
     const declared = out.find((s) => s.recordId === link.id)!;
     expect(declared.recordDetails).toMatchObject({ subject: 'b', interestedParty: 'p1', interests: [{ type: 'shareholding', directOrIndirect: 'indirect', beneficialOwnershipOrControl: true, share: { exact: 60 } }] });

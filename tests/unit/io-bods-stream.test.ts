@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { generateGraph } from '../../src/model';
 import { exportBods, importBods, IoError } from '../../src/io';
 import { streamedImport } from '../../src/io/importFile';
+import { copyRecord } from '../../src/io/bodsEntity';
 
 const enc = new TextEncoder();
 
@@ -51,5 +52,16 @@ describe('io/bods streamed', () => {
     const bad = [statements[0], { ...statements[1], recordType: 'company' }];
     expect(() => streamed(JSON.stringify(bad), [7], 'bad.json')).toThrow(IoError);
     expect(() => streamed(JSON.stringify(bad), [7], 'bad.json')).toThrow(/^io\/bods: bad\.json: statement 2 \(.*\) field "recordType": "company" is not entity, person or relationship/);
+  });
+});
+
+describe('copyRecord', () => {
+  it('copies as a spread does: the same keys in the same order, extra fields over them, "__proto__" as data', () => {
+    const parsed = JSON.parse('{"id":"h1","__proto__":{"polluted":true},"shares":5}') as Record<string, unknown>;
+    const copy = copyRecord(parsed, { shares: 7, holder: 'a' });
+    expect(Object.keys(copy)).toEqual(Object.keys({ ...parsed, shares: 7, holder: 'a' }));
+    expect(copy).toEqual({ ...parsed, shares: 7, holder: 'a' });
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });

@@ -49,6 +49,13 @@ describe('importFtm on a hand-written group', () => {
     expect(warnings.some((w) => /skipped 1 Sanction/.test(w))).toBe(true);
   });
 
+  it('writes a weak alias back as a weakAlias, not as an alias', () => {
+    const line = JSON.stringify({ id: 'co-x', schema: 'Company', properties: { name: ['Harbour X'], alias: ['HX Group'], weakAlias: ['HX'], leiCode: ['5299000TESTLEI00009'] } });
+    const x = importFtm(line, 'x.ftm.jsonl').doc.entities[0];
+    expect(x.aliases!.map((a) => a.name)).toEqual(['HX Group', 'HX']);
+    expect(exportFtmEntities(importFtm(line, 'x.ftm.jsonl').doc)[0].properties).toMatchObject({ alias: ['HX Group'], weakAlias: ['HX'], leiCode: ['5299000TESTLEI00009'] });
+  });
+
   it('writes the FtM properties it has no field for back out, and reads its own export to the same document', () => {
     const out = exportFtmEntities(doc);
     const hold = out.find((e) => e.id === 'co-hold')!;

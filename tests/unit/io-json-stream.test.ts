@@ -38,6 +38,15 @@ describe('jsonValues', () => {
     }), { numRuns: 300 });
   });
 
+  it('JSON lines whose values run over several lines, or an array indented unevenly, give the same values', () => {
+    fc.assert(fc.property(fc.array(fc.dictionary(fc.string(), fc.oneof(value, awkward)), { minLength: 1 }), fc.array(fc.nat(), { maxLength: 12 }), (vals, at) => {
+      const multi = vals.map((v, k) => JSON.stringify(v, null, k % 2 ? 2 : undefined)).join('\n');
+      expect([...jsonValues(cut(multi, at), 'w: ')]).toEqual(vals);
+      const uneven = `[\n${vals.map((v, k) => JSON.stringify(v, null, k % 3 ? 2 : 4)).join(',\n  ')}\n]`;
+      expect([...jsonValues(cut(uneven, at), 'w: ')]).toEqual(vals);
+    }), { numRuns: 300 });
+  });
+
   it.each([
     ['[{"a":1},{"b":}]', /value 2 is not valid JSON/],
     ['[{"a":1},,{"b":2}]', /value 2 is empty/],

@@ -2,7 +2,7 @@
 // subsidiaries hidden with their count on the collapsed company (canvas/prune.ts, through toElements).
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { prune, subsidiaries } from '../../src/canvas/prune';
+import { prune, subsidiaries } from '../../src/draw/prune';
 import { toElements } from '../../src/draw/toElements';
 import { graph } from './helpers';
 
