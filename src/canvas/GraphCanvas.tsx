@@ -292,6 +292,14 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     stats.selected = cy.$(':selected').map((el) => el.id());
   }, [selection, others, elements]);
 
+  // The split view's right side fits its whole graph to its pane, as the left side does (MirrorCanvas), on every change
+  // and resize (autoRef), until the user pans or zooms.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || side !== 'after') return;
+    (autoRef.current = (a) => frame(cy, cy.nodes('.entity'), { animate: a, maxZoom: 1.25 }))(false);
+  }, [side, elements]);
+
   return (
     <>
       <div ref={ref} className="graph" tabIndex={0} aria-label="Ownership graph. Use the table view for a keyboard-readable list of entities and holdings." role="application" />
