@@ -66,9 +66,11 @@ export interface ExplorerState {
   loads: number;
   /** A long-running task in progress ("Laying out…"), shown over the canvas. */
   busy: string | null;
+  /** Stops the task shown as busy (opening a big file), when it can be stopped; null otherwise. */
+  busyCancel: (() => void) | null;
   /** Operations since loading and the scenario shown (simState.ts); scenario actions live in scenario.ts. */
   sim: SimState;
-  setBusy(text: string | null): void;
+  setBusy(text: string | null, cancel?: () => void): void;
   /** The one write path: applies an operation as the action named (an edit by default); a refusal changes nothing and says why. */
   dispatch(change: Op, opts?: DispatchOptions): CommitResult;
   /** One user edit: dispatch(op). */
@@ -246,9 +248,10 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       message: null,
       loads: 0,
       busy: null,
+      busyCancel: null,
 
-      setBusy(busy) {
-        set({ busy });
+      setBusy(busy, cancel) {
+        set({ busy, busyCancel: busy && cancel ? cancel : null });
       },
       dispatch(op, o = {}) {
         return change(op, o.action ?? 'edit', o);

@@ -86,6 +86,7 @@ export function CanvasPane() {
   const focused = useFocus() !== null;
   const working = useRemote((r) => r.progress !== null || r.error !== null);
   const busy = useStore((s) => s.busy);
+  const busyCancel = useStore((s) => s.busyCancel);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
   // A sample being generated in the worker: nothing to draw until it arrives.
@@ -136,7 +137,7 @@ export function CanvasPane() {
           {!waiting && layerReady && <GraphCanvas key={big && !split ? 'big' : 'standard'} big={big && !split} side={split ? 'after' : 'auto'} Callouts={Callouts} onTap={split ? tapAfter : undefined} />}
           {split && <span className="side-label">{afterName}</span>}
         </div>
-        {busy && <div className="busy" role="status">{busy}</div>}
+        {busy && <div className="busy" role="status">{busy}{busyCancel && <button type="button" className="busy-cancel" onClick={busyCancel}>Cancel</button>}</div>}
         {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
         {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the inspector.</div>}
       </div>
