@@ -3,6 +3,7 @@
 // so a worker that made the document (a generated sample) can build it and hand it over. Pure.
 import { inForce, type OwnershipDoc } from '../model';
 import { controlAgreements } from './relations';
+import { idList, indexOfIds } from './idLists';
 
 /** Holders and holdings of each entity by entity index (indices into doc.entities). */
 export interface Adjacency {
@@ -16,13 +17,9 @@ export interface Adjacency {
   downHolding: Int32Array;
 }
 
-const entityIndexes = new WeakMap<object[], Map<string, number>>();
-
-/** id → index in doc.entities, cached per entity list (which most edits keep). */
+/** id → index in doc.entities, cached per list of ids (which most edits keep, moves and renames too: idLists.ts). */
 export function entityIndex(doc: OwnershipDoc): Map<string, number> {
-  let index = entityIndexes.get(doc.entities);
-  if (!index) entityIndexes.set(doc.entities, (index = new Map(doc.entities.map((e, i) => [e.id, i]))));
-  return index;
+  return indexOfIds(idList(doc.entities, 'entities'));
 }
 
 const cache = new WeakMap<OwnershipDoc, Map<string, Adjacency>>();
@@ -30,9 +27,13 @@ const cache = new WeakMap<OwnershipDoc, Map<string, Adjacency>>();
 /** The last adjacency used, with what it was built from, to carry over edits that change only figures. */
 let last: { doc: OwnershipDoc; date: string; adj: Adjacency } | null = null;
 
-/** Whether `b` has the same edges as `a` on `date`: same entities and agreements, holdings differing in figures only. */
+/** Whether `b` has the same edges as `a` on `date`: same entity ids and agreements, holdings differing in figures only. */
 export function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boolean {
-  if (a.entities !== b.entities || a.agreements !== b.agreements || a.relations !== b.relations || a.holdings.length !== b.holdings.length) return false;
+  if (a.agreements !== b.agreements || a.relations !== b.relations || a.holdings.length !== b.holdings.length) return false;
+  if (a.entities !== b.entities) {
+    const ids = idList(a.entities, 'entities');
+    if (idList(b.entities, 'entities', ids) !== ids) return false;
+  }
   for (let k = 0; k < a.holdings.length; k++) {
     const x = a.holdings[k], y = b.holdings[k];
     if (x === y) continue;

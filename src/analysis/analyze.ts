@@ -340,7 +340,7 @@ export class Analysis {
   }
 
   /** Ids of holdings in force whose votes or seats belong to the block that controls (solely or jointly) their subject. */
-  conferring(): Set<string> {
+  conferring(): ReadonlySet<string> {
     if (this.memoConferring) return this.memoConferring;
     const s = this.snap;
     const out = new Set<string>();

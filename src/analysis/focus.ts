@@ -4,6 +4,7 @@
 // (tests/bench/focus.bench.ts: 4–6× faster per focus, and no graph of 100k nodes to build and keep).
 import type { OwnershipDoc } from '../model';
 import { adjacency, neighbours } from './adjacency';
+import { idList } from './idLists';
 import { subDocumentAt } from './upstream';
 import { layeredPositions } from './placement';
 
@@ -15,13 +16,8 @@ export interface Focus {
   depth: number;
 }
 
-const idLists = new WeakMap<object[], string[]>();
-/** The entity ids of `doc` in document order, per entity list. */
-function entityIds(doc: OwnershipDoc): string[] {
-  let ids = idLists.get(doc.entities);
-  if (!ids) idLists.set(doc.entities, (ids = doc.entities.map((e) => e.id)));
-  return ids;
-}
+/** The entity ids of `doc` in document order (shared by versions with the same ids: idLists.ts). */
+const entityIds = (doc: OwnershipDoc): string[] => idList(doc.entities, 'entities');
 
 /** Whether a document is drawn in focus mode. */
 export const needsFocus = (doc: OwnershipDoc) => doc.entities.length > FOCUS_MIN_ENTITIES;

@@ -11,6 +11,7 @@ export { pct, roundPct } from './format';
 export type { Reason } from './control';
 export { summarize, summaryBuffers, viewOfSummary, type AnalysisSummary, type ControlEntry, type ControlView } from './summary';
 export { upstreamOf, subDocument, subDocumentAt } from './upstream';
+export { idList, indexOfIds } from './idLists';
 export { adjacency, adjacencyBuffers, buildAdjacency, entityIndex, neighbours, seedAdjacency, type Adjacency } from './adjacency';
 export { diffWords, diffText, describeControl, describeExposure, listWords, type DiffLine, type DiffWords, type Namer } from './diffWords';
 export { timelineDates, dateIndex, eventsByDate } from './timeline';

@@ -12,13 +12,13 @@ import { Evaluator, computeControl, conferringControllers, iterateComponent, typ
 import { controlRule } from './rules';
 import { recomputeTops } from './liveTops';
 import { carryLoops, carryStructure } from './lookThrough';
-import { liveSummary } from './liveSummary';
+import { LiveSummary } from './liveSummary';
 import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { stronglyConnected } from './scc';
 import { agreementsBySubject, entityFields, fromTable, holdingTable, type Snapshot } from './snapshot';
 import type { AnalysisSummary } from './summary';
-import { diffRecords } from './liveDiff';
+import { diffRecords } from '../model/recordDiff';
 
 /** What the last update did: the entities re-evaluated and those whose ultimate controllers were redone. */
 export interface LiveStats {
@@ -49,6 +49,9 @@ export class LiveAnalysis {
   topsId: Int32Array;
   internId = new Map<number[], number>();
   private local: Int32Array;
+  /** The summary kept current (liveSummary.ts), and the entities whose control state changed since it was patched. */
+  private sum: LiveSummary | null = null;
+  private touched: number[] = [];
   /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
   private interned = new Map<string, number[]>();
   private canon = (t: number[]): number[] => {
@@ -199,6 +202,7 @@ export class LiveAnalysis {
     this.tops.length = n;
     for (let i = n0; i < n; i++) this.tops[i] = [];
     this.holdings.resize(n);
+    this.sum = null; // indices moved: the next summary is made afresh
   }
 
   /** Re-evaluates the downstream cone of `seeds`, then redoes the tops of control descendants of what changed. */
@@ -268,6 +272,9 @@ export class LiveAnalysis {
     const redo = this.descendants(changed);
     recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local, this.canon);
     this.setTopsIds(redo);
+    // The summary's entries read parent, reason, tops and onCycle: they change only for the entities whose controllers
+    // changed and their control descendants, which are what `redo` holds.
+    if (this.sum) for (const v of redo) this.touched.push(v);
     this.stats = { full: false, cone: k, redone: redo.length };
   }
 
@@ -312,8 +319,16 @@ export class LiveAnalysis {
     }
   }
 
-  /** The summary of the current document (what summarize(analyze(doc, options)) gives). */
+  /** The summary of the current document (what summarize(analyze(doc, options)) gives), patched since the last one. */
   summary(): AnalysisSummary {
-    return liveSummary(this);
+    if (!this.sum) this.sum = new LiveSummary(this);
+    else this.sum.patch(this, this.touched);
+    this.touched = [];
+    return this.sum.snapshot(this);
+  }
+
+  /** How many entities the last summary rewrote (all of them when it was made afresh). */
+  get summaryRewritten(): number {
+    return this.sum?.rewritten ?? 0;
   }
 }

@@ -4,7 +4,7 @@
 // entities and the collections that follow cost more than the edit). Snapshots handed out are views of the
 // buffers, valid until the next patch. The result equals fromTable on the new document (property-tested). Pure.
 import type { OwnershipDoc } from '../model';
-import type { RecordDiff } from './liveDiff';
+import type { RecordDiff } from '../model/recordDiff';
 import { readHolding, type HoldingTable, type Snapshot } from './snapshot';
 
 type Col = Int32Array | Float64Array | Uint8Array;

@@ -1,6 +1,9 @@
-// The summary a live analysis hands the page (summary.ts's AnalysisSummary, as summarize gives for a full analysis):
-// statuses, controllers and ultimate controllers as CSR, group sizes, conferring holdings, exposure and loops, made
-// in whole-graph passes over typed arrays (no per-entity objects), so an edit at 100k entities costs milliseconds.
+// The summary a live analysis hands the page (summary.ts's AnalysisSummary, as summarize gives for a full analysis),
+// kept current across edits: statuses, controllers and ultimate controllers as CSR, control groups as a key per
+// entity and a count per key, conferring holdings and loops. It is made once in whole-graph passes over typed arrays;
+// after an edit only the entities the edit re-evaluated or whose ultimate controllers it redid are rewritten (a
+// controller list that changes length moves the lists after it: one typed copy). The page gets copies, as the
+// buffers it receives are transferred away; the worker keeps its own to patch.
 import { inForce } from '../model';
 import type { Reason } from './control';
 import { classifyDependency, type Exposure } from './exposure';
@@ -19,62 +22,158 @@ function sortedPlayers(players: readonly number[], byId: (a: number, b: number) 
   return sorted;
 }
 
-/** The summary of a live analysis (what summarize(analyze(doc, options)) gives): two passes over typed arrays. */
-export function liveSummary(live: LiveAnalysis): AnalysisSummary {
-  const { n, ids } = live.snap;
-  const { parent, reason, tops, onCycle, joint } = live;
-  const byId = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
-  const status = new Uint8Array(n);
-  const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
-  let np = 0, nu = 0;
-  for (let v = 0; v < n; v++) {
-    let st: number;
-    if (joint[v]) {
-      st = 2;
-      np += (reason[v] as Extract<Reason, { kind: 'joint' }>).players.length;
-    } else if (parent[v] === -1) st = 0;
-    else {
-      st = onCycle[v] ? 3 : 1;
-      np++;
-    }
-    status[v] = st;
-    if (st !== 0) nu += tops[v].length;
-    parentStart[v + 1] = np;
-    ultimateStart[v + 1] = nu;
+const NONE: readonly number[] = [];
+
+/** What the summary says of one entity, read from the live analysis's control state. */
+interface Entry {
+  status: number;
+  parents: readonly number[];
+  ultimates: readonly number[];
+  key: number;
+}
+
+/** Rewrites the lists of the entities in `changed` in a CSR (start, idx); returns the CSR, the same arrays when no length changed. */
+export function patchCsr(start: Int32Array, idx: Int32Array, changed: Map<number, readonly number[]>): [Int32Array, Int32Array] {
+  let same = true;
+  for (const [v, list] of changed) if (start[v + 1] - start[v] !== list.length) same = false;
+  if (same) {
+    for (const [v, list] of changed) for (let i = 0; i < list.length; i++) idx[start[v] + i] = list[i];
+    return [start, idx];
   }
-  const parentIdx = new Int32Array(np), ultimateIdx = new Int32Array(nu);
-  // Group keys: the single top's index, or a shared array of several tops (one per distinct set).
-  const key = new Int32Array(n);
-  const single = new Int32Array(n);
-  const multi = new Int32Array(live.internId.size);
-  const topsId = live.topsId;
-  for (let v = 0; v < n; v++) {
-    let p = parentStart[v];
+  const n = start.length - 1;
+  const vs = [...changed.keys()].sort((a, b) => a - b);
+  const nextStart = new Int32Array(n + 1);
+  let total = idx.length;
+  for (const v of vs) total += changed.get(v)!.length - (start[v + 1] - start[v]);
+  const nextIdx = new Int32Array(total);
+  // Runs of unchanged entities are copied whole, and their starts shifted by what the changed lists before them added.
+  let from = 0, shift = 0;
+  const copyRun = (to: number) => {
+    nextIdx.set(idx.subarray(start[from], start[to]), start[from] + shift);
+    for (let v = from; v < to; v++) nextStart[v + 1] = start[v + 1] + shift;
+  };
+  for (const v of vs) {
+    copyRun(v);
+    const list = changed.get(v)!;
+    const at = start[v] + shift;
+    for (let i = 0; i < list.length; i++) nextIdx[at + i] = list[i];
+    shift += list.length - (start[v + 1] - start[v]);
+    nextStart[v + 1] = start[v + 1] + shift;
+    from = v + 1;
+  }
+  copyRun(n);
+  return [nextStart, nextIdx];
+}
+
+/** The summary of a live analysis, made once and patched after each edit with the entities the edit touched. */
+export class LiveSummary {
+  private status: Uint8Array;
+  private parentStart: Int32Array;
+  private parentIdx: Int32Array;
+  private ultimateStart: Int32Array;
+  private ultimateIdx: Int32Array;
+  private groupKey: Int32Array;
+  /** Members per key: a single top's index (below n), or n + the id of an interned set of several tops. */
+  private groupCount: Int32Array;
+  /** How many entities the last patch rewrote (for tests and the benchmark). */
+  rewritten: number;
+
+  /** Made from scratch (what summarize(analyze(doc)) gives), in two passes over typed arrays. */
+  constructor(live: LiveAnalysis) {
+    const n = live.snap.n;
+    this.status = new Uint8Array(n);
+    this.groupKey = new Int32Array(n);
+    this.groupCount = new Int32Array(n + live.internId.size);
+    const entries: Entry[] = new Array(n);
+    let np = 0, nu = 0;
+    for (let v = 0; v < n; v++) {
+      const e = (entries[v] = this.entry(live, v));
+      np += e.parents.length;
+      nu += e.ultimates.length;
+    }
+    this.parentStart = new Int32Array(n + 1);
+    this.ultimateStart = new Int32Array(n + 1);
+    this.parentIdx = new Int32Array(np);
+    this.ultimateIdx = new Int32Array(nu);
+    for (let v = 0, p = 0, u = 0; v < n; v++) {
+      const e = entries[v];
+      this.status[v] = e.status;
+      this.groupKey[v] = e.key;
+      this.groupCount[e.key]++;
+      for (const x of e.parents) this.parentIdx[p++] = x;
+      for (const x of e.ultimates) this.ultimateIdx[u++] = x;
+      this.parentStart[v + 1] = p;
+      this.ultimateStart[v + 1] = u;
+    }
+    this.rewritten = n;
+  }
+
+  /** The entry of entity v now. */
+  private entry(live: LiveAnalysis, v: number): Entry {
+    const { parent, reason, tops, onCycle, joint, topsId } = live;
+    const n = live.snap.n;
+    let status: number, parents: readonly number[];
     if (joint[v]) {
+      status = 2;
       const players = (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
-      for (const x of players.length > 1 ? sortedPlayers(players, byId) : players) parentIdx[p++] = x;
-    } else if (parent[v] !== -1) parentIdx[p] = parent[v];
-    const t = status[v] === 0 ? null : tops[v];
-    if (!t || t.length === 0) {
-      key[v] = v;
-      single[v]++;
-    } else if (t.length === 1) {
-      ultimateIdx[ultimateStart[v]] = t[0];
-      key[v] = t[0];
-      single[t[0]]++;
+      const ids = live.snap.ids;
+      parents = players.length > 1 ? sortedPlayers(players, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)) : players;
+    } else if (parent[v] === -1) {
+      status = 0;
+      parents = NONE;
     } else {
-      for (let i = 0, u = ultimateStart[v]; i < t.length; i++) ultimateIdx[u + i] = t[i];
-      key[v] = -1;
-      multi[topsId[v]]++;
+      status = onCycle[v] ? 3 : 1;
+      parents = [parent[v]];
     }
+    const t = status === 0 ? NONE : tops[v];
+    const key = t.length === 0 ? v : t.length === 1 ? t[0] : n + topsId[v];
+    return { status, parents, ultimates: t, key };
   }
-  const groupSize = new Int32Array(n);
-  for (let v = 0; v < n; v++) groupSize[v] = key[v] >= 0 ? single[key[v]] : multi[topsId[v]];
-  let nc = 0;
-  for (let k = 0; k < live.confers.length; k++) nc += live.confers[k];
-  const conferring = new Int32Array(nc);
-  for (let k = 0, c = 0; k < live.confers.length; k++) if (live.confers[k]) conferring[c++] = k;
-  return { options: live.options, status, parentStart, parentIdx, ultimateStart, ultimateIdx, groupSize, conferring, dependencies: dependencies(live), loops: closedLoops(live.snap) };
+
+  /**
+   * Brings the summary to the live analysis after an edit that changed the control state of `touched` only (the
+   * entities it re-evaluated, and those whose ultimate controllers it redid); the entity list must be the same length.
+   */
+  patch(live: LiveAnalysis, touched: Iterable<number>): void {
+    const n = live.snap.n;
+    if (this.status.length !== n) throw new Error('analysis/liveSummary: the entity count changed — make a new summary instead of patching');
+    if (this.groupCount.length < n + live.internId.size) {
+      const grown = new Int32Array(n + live.internId.size + 64);
+      grown.set(this.groupCount);
+      this.groupCount = grown;
+    }
+    const parents = new Map<number, readonly number[]>(), ultimates = new Map<number, readonly number[]>();
+    for (const v of touched) {
+      if (parents.has(v)) continue;
+      const e = this.entry(live, v);
+      this.status[v] = e.status;
+      this.groupCount[this.groupKey[v]]--;
+      this.groupCount[e.key]++;
+      this.groupKey[v] = e.key;
+      parents.set(v, e.parents);
+      ultimates.set(v, e.ultimates);
+    }
+    [this.parentStart, this.parentIdx] = patchCsr(this.parentStart, this.parentIdx, parents);
+    [this.ultimateStart, this.ultimateIdx] = patchCsr(this.ultimateStart, this.ultimateIdx, ultimates);
+    this.rewritten = parents.size;
+  }
+
+  /** A copy to hand the page (its buffers may be transferred), with conferring holdings, exposure and loops as they are now. */
+  snapshot(live: LiveAnalysis): AnalysisSummary {
+    return {
+      options: live.options,
+      status: this.status.slice(),
+      parentStart: this.parentStart.slice(),
+      parentIdx: this.parentIdx.slice(),
+      ultimateStart: this.ultimateStart.slice(),
+      ultimateIdx: this.ultimateIdx.slice(),
+      groupKey: this.groupKey.slice(),
+      groupCount: this.groupCount.slice(0, live.snap.n + live.internId.size),
+      confers: live.confers.slice(),
+      dependencies: dependencies(live),
+      loops: closedLoops(live.snap),
+    };
+  }
 }
 
 /** Exposure of every dependency in force (as Analysis.dependencies), reading look-through only for their clients. */

@@ -3,6 +3,7 @@
 import type { Analysis, Status } from './analyze';
 import type { Exposure } from './exposure';
 import type { AnalysisOptions } from './options';
+import { indexOfIds } from './idLists';
 
 export interface ControlEntry {
   status: Status;
@@ -17,7 +18,7 @@ export interface ControlView {
   readonly loops: string[][];
   /** Members of the entity's control group in the whole document (Analysis.groupSize). */
   groupSize(id: string): number;
-  conferring(): Set<string>;
+  conferring(): ReadonlySet<string>;
   dependencies(): Record<string, Exposure>;
 }
 
@@ -31,10 +32,15 @@ export interface AnalysisSummary {
   parentIdx: Int32Array;
   ultimateStart: Int32Array;
   ultimateIdx: Int32Array;
-  /** Members of each entity's control group (Analysis.groupSize), so a partial drawing can say how large a group is. */
-  groupSize: Int32Array;
-  /** Indices of holdings that confer control. */
-  conferring: Int32Array;
+  /**
+   * Control groups, so a partial drawing can say how large a group is (Analysis.groupSize): each entity's group key,
+   * and the members per key. A key is an index into `groupCount`; the counts are kept per key rather than per entity so
+   * that an edit which moves one entity between groups changes two counts, not every member's figure.
+   */
+  groupKey: Int32Array;
+  groupCount: Int32Array;
+  /** Per holding: 1 when it confers control (its votes or seats belong to the block controlling its subject). */
+  confers: Uint8Array;
   dependencies: Record<string, Exposure>;
   loops: string[][];
 }
@@ -44,39 +50,35 @@ export function summarize(a: Analysis): AnalysisSummary {
   const { n } = a.snap;
   const ids = a.snap.ids;
   const status = new Uint8Array(n);
-  const groupSize = new Int32Array(n);
+  // Each entity keyed by itself, with its group's size: the full analysis knows the sizes, not shared keys.
+  const groupKey = Int32Array.from({ length: n }, (_, i) => i), groupCount = new Int32Array(n);
   const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
   const parents: number[] = [], ultimates: number[] = [];
   // Read by entity index: no map of per-entity results is built to be flattened again.
   for (let i = 0; i < n; i++) {
     status[i] = STATUSES.indexOf(a.statusAt(i));
-    groupSize[i] = a.groupSize(ids[i]);
+    groupCount[i] = a.groupSize(ids[i]);
     for (const p of a.parentsAt(i)) parents.push(p);
     for (const u of a.ultimatesAt(i)) ultimates.push(u);
     parentStart[i + 1] = parents.length;
     ultimateStart[i + 1] = ultimates.length;
   }
   const conferringIds = a.conferring();
-  const conferring: number[] = [];
-  a.doc.holdings.forEach((h, k) => conferringIds.has(h.id) && conferring.push(k));
+  const confers = Uint8Array.from(a.doc.holdings, (h) => (conferringIds.has(h.id) ? 1 : 0));
   return {
-    options: a.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates), groupSize,
-    conferring: Int32Array.from(conferring), dependencies: a.dependencies(), loops: a.loops,
+    options: a.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates), groupKey, groupCount,
+    confers, dependencies: a.dependencies(), loops: a.loops,
   };
 }
 
+/** The size of entity i's control group in a summary. */
+export const groupSizeAt = (s: AnalysisSummary, i: number) => s.groupCount[s.groupKey[i]];
+
 /** The buffers of a summary, for postMessage's transfer list. */
 export function summaryBuffers(s: AnalysisSummary): ArrayBuffer[] {
-  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.groupSize, s.conferring].map((x) => x.buffer as ArrayBuffer);
+  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.groupKey, s.groupCount, s.confers].map((x) => x.buffer as ArrayBuffer);
 }
 
-const indexes = new WeakMap<string[], Map<string, number>>();
-/** id → position, cached per id array (summaries of one document share it). */
-function indexOf(ids: string[]): Map<string, number> {
-  let m = indexes.get(ids);
-  if (!m) indexes.set(ids, (m = new Map(ids.map((x, i) => [x, i]))));
-  return m;
-}
 
 /** A read-only map over a summary, decoding an entry only when it is read. */
 class SummaryControl implements ReadonlyMap<string, ControlEntry> {
@@ -93,7 +95,7 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
   }
   /** Position of `id` in the summarized document's entities. */
   find(id: string): number | undefined {
-    this.index ??= indexOf(this.ids);
+    this.index ??= indexOfIds(this.ids);
     return this.index.get(id);
   }
   get size() {
@@ -123,19 +125,53 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
   }
 }
 
+/**
+ * The conferring holdings of a summary as a set of holding ids, read from its flags: no set of every conferring
+ * holding's id is built per summary (at 100k entities that is tens of thousands of ids per edit). `has` reads the
+ * id → index map of the holding ids, which is kept while an edit keeps the ids in place (idLists.ts).
+ */
+class SummaryConferring implements ReadonlySet<string> {
+  private count = -1;
+  constructor(private s: AnalysisSummary, private ids: string[]) {}
+  get size() {
+    if (this.count < 0) this.count = this.s.confers.reduce((a, b) => a + b, 0);
+    return this.count;
+  }
+  has(id: string) {
+    const k = indexOfIds(this.ids).get(id);
+    return k !== undefined && this.s.confers[k] === 1;
+  }
+  *keys(): SetIterator<string> {
+    const c = this.s.confers;
+    for (let k = 0; k < c.length; k++) if (c[k]) yield this.ids[k];
+  }
+  values() {
+    return this.keys();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const id of this.keys()) yield [id, id];
+  }
+  [Symbol.iterator]() {
+    return this.keys();
+  }
+  forEach(f: (v: string, k: string, set: ReadonlySet<string>) => void) {
+    for (const id of this.keys()) f(id, id, this);
+  }
+}
+
 /** A ControlView over a summary of the document whose entity and holding ids are given (in document order). */
 export function viewOfSummary(s: AnalysisSummary, entityIds: string[], holdingIds: string[]): ControlView {
   const control = new SummaryControl(s, entityIds);
-  let conferring: Set<string> | null = null;
+  const conferring = new SummaryConferring(s, holdingIds);
   return {
     options: s.options,
     control,
     loops: s.loops,
     groupSize: (id) => {
       const i = control.find(id);
-      return i === undefined ? 1 : s.groupSize[i];
+      return i === undefined ? 1 : groupSizeAt(s, i);
     },
-    conferring: () => (conferring ??= new Set(Array.from(s.conferring, (k) => holdingIds[k]))),
+    conferring: () => conferring,
     // A summary crosses from the worker as a plain object: read by id, it must not see Object.prototype's keys.
     dependencies: () => Object.assign(Object.create(null), s.dependencies),
   };

@@ -10,6 +10,7 @@ import { useCalloutSource, type CalloutSource } from './useCallouts';
 import type { EdgeLayer } from './edgeLayer';
 import { edgeLayerModule } from './edgeLayerModule';
 import { wireInteractions } from './interactions';
+import { mark } from '../store/drawStats';
 import { frame, frameChange, reducedMotion, zoomToFit } from './frame';
 import { freeSpot } from '../draw/freeSpot';
 import { BIG_DETAIL_ZOOM, stylesheet } from './stylesheet';
@@ -108,7 +109,8 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       style: stylesheet({ big, still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.02,
       maxZoom: 3,
-      boxSelectionEnabled: false,
+      // Shift + drag on the background draws a box that selects (with panning on, Cytoscape asks for a modifier key).
+      boxSelectionEnabled: true,
       selectionType: 'single',
       textureOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
@@ -120,6 +122,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     setCy(cy);
     cy.on('render', () => {
       stats.lastRenderAt = performance.now();
+      mark(stats, 'render');
       if (stats.firstDrawnAt === null && stats.placed) stats.firstDrawnAt = stats.lastRenderAt;
     });
     // Edge labels are laid out by a module loaded once the first drawing is painted (it reads edge geometry as the SVG
@@ -217,6 +220,8 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
+  const others = useStore((s) => s.others);
+  mark(stats, 'canvas');
   const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
@@ -225,6 +230,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     const cy = cyRef.current;
     if (!cy) return;
     stats.lastApplyStart = performance.now();
+    mark(stats, 'apply');
     // A move of the view date (the timeline): the entities whose control status or group changes are framed.
     const date = appStore.getState().view.date;
     const before = !big && date !== dateRef.current && dateRef.current !== undefined ? statusOf(drawnRef.current) : null;
@@ -232,6 +238,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     elementsRef.current = elements;
     apply();
     stats.lastApplyEnd = performance.now();
+    mark(stats, 'applied');
     stats.applies++;
     // Focus mode (huge graphs) positions every drawn node itself, so only drawn nodes count.
     const unplaced = elements.filter((el) => el.group === 'nodes' && !el.position).length;
@@ -276,13 +283,22 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     if (layerRef.current?.stale(selection)) apply();
     cy.batch(() => {
       cy.$(':selected').unselect();
+      for (const id of others) cy.getElementById(nodeId(id)).select();
       if (!selection) return;
       if (selection.kind === 'entity') cy.getElementById(nodeId(selection.id)).select();
       else if (selection.kind === 'agreement') cy.edges('.agreement').filter((e) => e.data('ref') === selection.id).select();
       else cy.getElementById(EDGE_PREFIX[selection.kind] + selection.id).select();
     });
     stats.selected = cy.$(':selected').map((el) => el.id());
-  }, [selection, elements]);
+  }, [selection, others, elements]);
+
+  // The split view's right side fits its whole graph to its pane, as the left side does (MirrorCanvas), on every change
+  // and resize (autoRef), until the user pans or zooms.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || side !== 'after') return;
+    (autoRef.current = (a) => frame(cy, cy.nodes('.entity'), { animate: a, maxZoom: 1.25 }))(false);
+  }, [side, elements]);
 
   return (
     <>

@@ -1,6 +1,7 @@
-// Wires Cytoscape events to store actions: select on tap, commit a drag once on release, draw a holding by
-// dragging from one entity to another (in "add holding" mode, or with Shift held). Handlers read the store when
-// they run, so they are never stale.
+// Wires Cytoscape events to store actions: select on tap (Shift, Ctrl or Cmd + click adds or removes an entity; a box
+// drawn with Shift + drag on the background adds what it covers), commit a drag once on release (all the selected
+// entities moved, one undo step), draw a holding by dragging from one entity to another (in "add holding" mode, or
+// with Shift held). Handlers read the store when they run, so they are never stale.
 import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ExplorerState } from '../store/store';
@@ -23,10 +24,12 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
   };
 
   const onTap = (evt: EventObject) => {
-    if (evt.target === cy) return get().select(null);
+    const e = evt.originalEvent as MouseEvent | undefined;
+    const toggle = !!e && (e.shiftKey || e.ctrlKey || e.metaKey);
+    if (evt.target === cy) return toggle ? undefined : get().select(null);
     const kind = evt.target.data('kind') as SelectionKind | undefined;
     const ref = evt.target.data('ref') as string | undefined;
-    if (kind && ref) get().select({ kind, id: ref });
+    if (kind && ref) get()[toggle ? 'toggleSelect' : 'select']({ kind, id: ref });
     // Focus mode: a node with undrawn neighbours expands on click.
     if (kind === 'entity' && ref && evt.target.hasClass('has-more')) {
       const s = get();
@@ -51,6 +54,23 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
         return !e?.position || e.position.x !== p.x || e.position.y !== p.y;
       });
       if (moved) get().commit({ type: 'moveEntities', positions });
+    }, 0);
+  };
+
+  // A box drawn with Shift + drag on the background: Cytoscape selects what it covers, one boxselect each; the entities
+  // join the store's selection together.
+  let boxed: string[] = [];
+  let boxFlush: ReturnType<typeof setTimeout> | null = null;
+  const onBoxSelect = (evt: EventObject) => {
+    const ref = evt.target.data('ref') as string | undefined;
+    if (!evt.target.hasClass('entity') || !ref) return;
+    boxed.push(ref);
+    if (boxFlush) return;
+    boxFlush = setTimeout(() => {
+      boxFlush = null;
+      const ids = boxed;
+      boxed = [];
+      get().selectMore(ids);
     }, 0);
   };
 
@@ -145,6 +165,7 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
 
   cy.on('tap', onTap);
   cy.on('dragfree', 'node', onDragFree);
+  cy.on('boxselect', 'node', onBoxSelect);
   cy.on('tapstart', onTapStart);
   cy.on('tapdrag', onTapDrag);
   cy.on('tapend', onTapEnd);
@@ -154,6 +175,7 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
   syncGrab();
   return () => {
     if (flush) clearTimeout(flush);
+    if (boxFlush) clearTimeout(boxFlush);
     if (nudged?.timer) clearTimeout(nudged.timer);
     container?.removeEventListener('keydown', onArrow);
     container?.removeEventListener('keyup', onArrow);

@@ -1,7 +1,8 @@
 // The drawn elements for the current document and view, as hooks: the kernel's elementsFor (draw/drawnElements.ts)
 // under the view's layers, focus and large-group settings, so that the canvas and the legend share one computation.
 import { useMemo } from 'react';
-import { useAnalysis, useStore } from '../store';
+import { useAnalysis, useApp, useStore } from '../store';
+import { mark } from '../store/drawStats';
 import { effectiveFocus, type Focus } from '../analysis/focus';
 import type { PruneSettings } from '../draw/prune';
 import type { ElementDef } from '../draw/toElements';
@@ -28,5 +29,9 @@ export function useElements(): ElementDef[] {
   const analysis = useAnalysis();
   const layers = useStore((s) => s.view.layers);
   const focus = useFocus();
-  return elementsFor(analysis, layers, focus, usePruneSettings());
+  const stats = useApp().drawStats;
+  mark(stats, 'elements');
+  const elements = elementsFor(analysis, layers, focus, usePruneSettings());
+  mark(stats, 'elements:done');
+  return elements;
 }

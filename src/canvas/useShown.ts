@@ -46,7 +46,9 @@ export function useShown(side: Side = 'auto'): Shown {
   const compareDate = useWorkspace((s) => (s.split ? s.compareDate : null));
   const opts = current.options;
   const small = doc.entities.length <= MAX_SWAP_ENTITIES;
-  const base = baseOf(sim, doc);
+  // Only small graphs draw the base or mark changes against it; on a huge one, finding the base (withPositions) would
+  // read every entity on every edit.
+  const base = small ? baseOf(sim, doc) : null;
   const preview = draft ? previewOf(doc, draft) : null;
 
   let mode: ShownMode = 'current';

@@ -25,13 +25,23 @@ export interface Boot {
 /** Largest generated sample the URL may ask for. */
 export const MAX_SAMPLE = 200_000;
 
-/** Reads `?sample=N[&seed=S]`; null when absent or invalid. */
+/**
+ * Reads `?sample=N[&seed=S][&core=F][&depth=D][&wide=K]` (the shapes `generate` makes: a strongly connected core of
+ * fraction F, chains of D companies, K widely held companies); null when absent or invalid. Invalid shapes are ignored.
+ */
 export function sampleRequest(search: string): SampleRequest | null {
   const q = new URLSearchParams(search);
   const n = Number(q.get('sample'));
   if (!q.has('sample') || !Number.isInteger(n) || n < 2 || n > MAX_SAMPLE) return null;
   const seed = Number(q.get('seed') ?? 1);
-  return { entities: n, seed: Number.isInteger(seed) ? seed : 1 };
+  const core = Number(q.get('core')), depth = Number(q.get('depth')), wide = Number(q.get('wide'));
+  return {
+    entities: n,
+    seed: Number.isInteger(seed) ? seed : 1,
+    ...(core > 0 && core <= 1 ? { core } : {}),
+    ...(Number.isInteger(depth) && depth > 0 ? { depth } : {}),
+    ...(q.has('wide') && Number.isInteger(wide) && wide >= 0 ? { wide } : {}),
+  };
 }
 
 /** The sample asked for by `search`, if any; samples for which `offload(entities)` holds are left to generate elsewhere. */

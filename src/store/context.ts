@@ -41,8 +41,9 @@ export function useStore<T>(selector: (s: ExplorerState) => T): T {
 /** The current analysis (memoised; stable while doc, view and the worker's latest summary do not change). */
 export function useAnalysis(): AnalysisView {
   const app = useApp();
-  const remote = useZustand(app.remote);
-  return useZustand(app.store, (s) => currentAnalysis(s, remote));
+  // The summary only: the worker's progress reports must not re-render every reader of the analysis.
+  const summary = useZustand(app.remote, (r) => r.summary);
+  return useZustand(app.store, (s) => currentAnalysis(s, summary));
 }
 
 /** The worker's state: progress of the analysis in flight, last timing, errors. */

@@ -19,9 +19,17 @@ export interface DrawStats {
   /** Ids of the elements Cytoscape shows selected. */
   selected: string[];
   applies: number;
+  /** Set by a benchmark: then each step on an edit's way to the canvas is recorded in `trace` with its time (see `mark`). */
+  tracing: boolean;
+  trace: [step: string, at: number][];
 }
 
 /** Fresh figures: nothing drawn yet. */
 export function createDrawStats(): DrawStats {
-  return { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, liveEdges: 0, selected: [], applies: 0 };
+  return { lastChangeAt: 0, lastApplyStart: 0, lastApplyEnd: 0, lastRenderAt: 0, firstDrawnAt: null, placed: false, nodes: 0, edges: 0, liveEdges: 0, selected: [], applies: 0, tracing: false, trace: [] };
+}
+
+/** Records in `stats` that `step` happened now, when a benchmark traces (a no-op otherwise). */
+export function mark(stats: DrawStats, step: string): void {
+  if (stats.tracing) stats.trace.push([step, performance.now()]);
 }

@@ -2,9 +2,10 @@
 // document, kept in step by the changes the store dispatches (one small message per edit, undo and redo included),
 // and sends back a summary; the latest request wins. Small graphs are analysed on the main thread (microseconds).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { seedAdjacency, type AnalysisOptions, type AnalysisView } from '../analysis';
+import { idList, seedAdjacency, type AnalysisOptions, type AnalysisView } from '../analysis';
 import type { GenerateOptions, OwnershipDoc } from '../model';
 import { AnalysisWorker } from '../worker/client';
+import type { AnalysisSteps } from '../worker/protocol';
 import { analysisOf } from './analysis';
 import type { ExplorerState, ExplorerStore } from './store';
 import { WorkerAnalysis, type RemoteSummary } from './workerAnalysis';
@@ -16,14 +17,15 @@ export interface RemoteState {
   summary: RemoteSummary | null;
   /** Fraction done of the analysis in flight, or null when idle. */
   progress: number | null;
-  /** How long the last worker analysis took, in ms, and when (performance.now()) its summary arrived. */
+  /** How long the last worker analysis took, in ms, and its steps; when (performance.now()) its summary arrived. */
   ms: number | null;
+  steps: AnalysisSteps | null;
   receivedAt: number | null;
   error: string | null;
 }
 
 /** A fresh worker state (nothing analysed yet). */
-export const createRemoteState = () => createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, receivedAt: null, error: null }));
+export const createRemoteState = () => createStore<RemoteState>(() => ({ summary: null, progress: null, ms: null, steps: null, receivedAt: null, error: null }));
 
 /** Whether a document is analysed in the worker. */
 export const isBig = (doc: OwnershipDoc, min = WORKER_MIN_ENTITIES) => doc.entities.length >= min;
@@ -75,7 +77,7 @@ export function startRemoteAnalysis(store: ExplorerStore, opts: { makeWorker?: (
     remoteStore.setState({ progress: 0, error: null });
     const { entities, holdings } = s.doc;
     w.analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
-      .then(({ summary, ms }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idsOf(entities), holdingIds: idsOf(holdings) }, ms, receivedAt: performance.now(), progress: null }))
+      .then(({ summary, ms, steps }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idList(entities, 'entities'), holdingIds: idList(holdings, 'holdings') }, ms, steps: steps ?? null, receivedAt: performance.now(), progress: null }))
       .catch((e: Error) => mine === run && remoteStore.setState({ error: e.message, progress: null }));
   };
   // Coalesce: several changes in one tick cost one analysis, and operation listeners run first.
@@ -104,26 +106,19 @@ export function startRemoteAnalysis(store: ExplorerStore, opts: { makeWorker?: (
   };
 }
 
-const idCache = new WeakMap<object[], string[]>();
-/** The ids of an entity or holding array, cached per array (arrays are replaced, never mutated). */
-function idsOf(list: { id: string }[]): string[] {
-  let ids = idCache.get(list);
-  if (!ids) idCache.set(list, (ids = list.map((x) => x.id)));
-  return ids;
-}
 
 const memo = new WeakMap<OwnershipDoc, Map<string, { summary: RemoteSummary | null; view: WorkerAnalysis }>>();
 
 /** The analysis the app reads: live for small documents, worker-backed for large ones (possibly stale while updating). */
-export function currentAnalysis(s: Pick<ExplorerState, 'doc' | 'view'>, remote: RemoteState, min = WORKER_MIN_ENTITIES): AnalysisView {
+export function currentAnalysis(s: Pick<ExplorerState, 'doc' | 'view'>, summary: RemoteSummary | null, min = WORKER_MIN_ENTITIES): AnalysisView {
   if (!isBig(s.doc, min)) return analysisOf(s);
   const live = analysisOf.options(s);
   const key = `${live.rule}|${live.threshold}|${live.date}`;
   let byKey = memo.get(s.doc);
   if (!byKey) memo.set(s.doc, (byKey = new Map()));
   const hit = byKey.get(key);
-  if (hit && hit.summary === remote.summary) return hit.view;
-  const view = new WorkerAnalysis(s.doc, live, remote.summary);
-  byKey.set(key, { summary: remote.summary, view });
+  if (hit && hit.summary === summary) return hit.view;
+  const view = new WorkerAnalysis(s.doc, live, summary);
+  byKey.set(key, { summary, view });
   return view;
 }

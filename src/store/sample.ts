@@ -1,12 +1,12 @@
 // Large generated samples (?sample=N) are made in the analysis worker, which keeps its copy: the page starts on an
 // empty placeholder, which nothing draws, and loads the sample once its parts have arrived.
 import type { StoreApi } from 'zustand/vanilla';
-import { emptyDoc, generateGraph, type OwnershipDoc } from '../model';
+import { emptyDoc, generateGraph, type GenerateOptions, type OwnershipDoc } from '../model';
 import type { RemoteAnalysis } from './remote';
 import type { ExplorerState } from './store';
 
-/** A sample request: how many entities, from which seed. */
-export interface SampleRequest {
+/** A sample request: how many entities, from which seed, and optionally its shape (model/generate.ts). */
+export interface SampleRequest extends Pick<GenerateOptions, 'core' | 'depth' | 'wide'> {
   entities: number;
   seed: number;
 }

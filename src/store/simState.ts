@@ -1,6 +1,7 @@
 // The simulation state the store keeps beside the document (and in every undo step, so undo/redo keep it
 // consistent): the document as loaded, the operations committed since, and the scenario being shown with its base.
-import { diffPatch, type Op, type OwnershipDoc } from '../model';
+import { diffPatch, type Entity, type Op, type OwnershipDoc } from '../model';
+import { idList } from '../analysis';
 
 /** A scenario applied on a base document: "Back to base" returns to `base` and `baseDate` exactly. */
 export interface ActiveScenario {
@@ -82,12 +83,31 @@ export function editsSinceBase(sim: SimState): Op[] {
 
 // The result depends on `doc` only through its entity list, which stake edits keep: keyed by it, an edit on a huge
 // graph does not copy every entity again.
-const placed = new WeakMap<OwnershipDoc, { entities: object; out: OwnershipDoc }>();
+const placed = new WeakMap<OwnershipDoc, { entities: Entity[]; out: OwnershipDoc }>();
+/** Per origin: the indices of its entities without a position. */
+const unplaced = new WeakMap<OwnershipDoc, Int32Array>();
 
 /** `origin` with positions filled in from `doc` for entities that had none (automatic layout after loading). */
 export function withPositions(origin: OwnershipDoc, doc: OwnershipDoc): OwnershipDoc {
   const memo = placed.get(origin);
   if (memo?.entities === doc.entities) return memo.out;
+  const ids = idList(origin.entities, 'entities');
+  if (doc.entities !== origin.entities && idList(doc.entities, 'entities', ids) === ids) {
+    // The same entities in the same places (moves since loading): only the unplaced ones are read, and those whose
+    // record in `doc` is the one the last result read are taken from it (a move on a huge graph copies one entity).
+    let missing = unplaced.get(origin);
+    if (!missing) unplaced.set(origin, (missing = Int32Array.from(origin.entities.flatMap((e, i) => (e.position ? [] : [i])))));
+    const entities = memo && memo.out !== origin ? memo.out.entities.slice() : origin.entities.slice();
+    let any = false;
+    for (const i of missing) {
+      const p = doc.entities[i].position;
+      if (p) any = true;
+      entities[i] = memo && memo.entities[i] === doc.entities[i] && memo.out !== origin ? memo.out.entities[i] : p ? { ...origin.entities[i], position: p } : origin.entities[i];
+    }
+    const out = any ? { ...origin, entities } : origin;
+    placed.set(origin, { entities: doc.entities, out });
+    return out;
+  }
   let out = origin;
   const missing = doc.entities !== origin.entities && origin.entities.some((e) => !e.position);
   const at = missing ? new Map(doc.entities.map((e) => [e.id, e.position])) : null;

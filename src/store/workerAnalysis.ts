@@ -76,7 +76,7 @@ export class WorkerAnalysis implements AnalysisView {
   power(id: string) {
     return this.of(id).power(id);
   }
-  conferring(): Set<string> {
+  conferring(): ReadonlySet<string> {
     return this.view.conferring();
   }
   dependencies() {

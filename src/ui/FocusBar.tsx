@@ -1,4 +1,5 @@
 // Focus mode's controls over the canvas: what is shown around whom, more or fewer levels, and how to expand.
+import { entityIndex } from '../analysis';
 import { useAnalysis, useStore } from '../store';
 import { useElements, useFocus } from '../canvas/useElements';
 
@@ -10,7 +11,9 @@ export function FocusBar() {
   if (!focus) return null;
   const total = analysis.doc.entities.length;
   const shown = elements.filter((e) => e.group === 'nodes').length;
-  const name = (id: string) => analysis.doc.entities.find((e) => e.id === id)?.name ?? id;
+  // By index, not a scan of the document: this bar renders on every edit of a huge graph.
+  const index = entityIndex(analysis.doc);
+  const name = (id: string) => analysis.doc.entities[index.get(id) ?? -1]?.name ?? id;
   const around = focus.ids.slice(0, 3).map(name).join(', ') + (focus.ids.length > 3 ? ` and ${focus.ids.length - 3} more` : '');
   const depth = (d: number) => setView({ focus: { ...focus, depth: Math.max(1, Math.min(6, d)) } });
   return (

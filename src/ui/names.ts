@@ -1,15 +1,44 @@
 // Naming helpers shared by panels: entity ids to names, float ids to "unattributed remainder of …".
-import { isFloatId, type OwnershipDoc } from '../model';
+import { isFloatId, type Entity, type OwnershipDoc } from '../model';
 
-// Keyed by the entity list, which most edits keep: a stake edit on a huge graph does not re-read every name.
-const memo = new WeakMap<object, Map<string, string>>();
+/** Names by id: a map of every entity, and the names of the few entities edits have changed since it was made. */
+interface Names {
+  base: Map<string, string>;
+  over: Map<string, string> | null;
+}
+
+// Keyed by the entity list, which most edits keep: a stake edit on a huge graph does not re-read every name. A move or a
+// rename makes a new list with the same ids in the same places: its few changed records go into an overlay.
+const memo = new WeakMap<object, Names>();
+let last: { entities: Entity[]; names: Names } | null = null;
+const MAX_OVER = 1024;
+
+function namesOf(entities: Entity[]): Names {
+  const hit = memo.get(entities);
+  if (hit) return hit;
+  let names: Names | null = null;
+  if (last && last.entities.length === entities.length) {
+    const prev = last.entities, over = new Map(last.names.over ?? []);
+    let ok = true;
+    for (let i = 0; i < entities.length && ok; i++) {
+      const e = entities[i];
+      if (e === prev[i]) continue;
+      if (e.id !== prev[i].id || over.size >= MAX_OVER) ok = false;
+      else over.set(e.id, e.name);
+    }
+    if (ok) names = { base: last.names.base, over };
+  }
+  names ??= { base: new Map(entities.map((e) => [e.id, e.name])), over: null };
+  memo.set(entities, names);
+  last = { entities, names };
+  return names;
+}
 
 /** A function naming entity ids (and `float:<id>` remainders) in `doc`. */
 export function namer(doc: OwnershipDoc): (id: string) => string {
-  let names = memo.get(doc.entities);
-  if (!names) memo.set(doc.entities, (names = new Map(doc.entities.map((e) => [e.id, e.name]))));
-  const n = names;
-  return (id) => (isFloatId(id) ? `Unattributed: ${n.get(id.slice(6)) ?? id.slice(6)}` : (n.get(id) ?? id));
+  const { base, over } = namesOf(doc.entities);
+  const get = over?.size ? (id: string) => over.get(id) ?? base.get(id) : (id: string) => base.get(id);
+  return (id) => (isFloatId(id) ? `Unattributed: ${get(id.slice(6)) ?? id.slice(6)}` : (get(id) ?? id));
 }
 
 /** "A", "A and B", "A, B and C". */

@@ -4,7 +4,7 @@
 import type { GenerateOptions, Op, OwnershipDoc } from '../model';
 import type { AnalysisOptions, AnalysisSummary, ControlDiff } from '../analysis';
 import { joinDoc, nextTask, PART_ITEMS, splitDoc, type DocPart } from './docParts';
-import type { AdjacencySeed, EntityDetail, Request, Response } from './protocol';
+import type { AdjacencySeed, AnalysisSteps, EntityDetail, Request, Response } from './protocol';
 import type { OpenDecision } from '../io/open';
 
 /** A request before it is numbered (Omit distributed over the union). */
@@ -95,10 +95,10 @@ export class AnalysisWorker {
   }
 
   /** Analyses the worker's document; resolves with the summary and the time the worker took. */
-  async analyze(options: Partial<AnalysisOptions>, onProgress?: Pending['onProgress']): Promise<{ summary: AnalysisSummary; ms: number }> {
+  async analyze(options: Partial<AnalysisOptions>, onProgress?: Pending['onProgress']): Promise<{ summary: AnalysisSummary; ms: number; steps?: AnalysisSteps }> {
     const r = await this.send({ type: 'analyze', options }, onProgress);
     if (r.type !== 'analysis') throw new Error('worker: unexpected reply');
-    return { summary: r.summary, ms: r.ms };
+    return { summary: r.summary, ms: r.ms, steps: r.steps };
   }
 
   /** Explanation, look-through and power of one entity. */
@@ -115,9 +115,9 @@ export class AnalysisWorker {
     return r.diff;
   }
 
-  /** Imports a file in the worker; the bytes are transferred (the caller's copy becomes empty). */
-  async importFile(bytes: Uint8Array, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<{ decision: OpenDecision; seed?: AdjacencySeed }> {
-    const r = await this.send({ type: 'import', bytes, fileName, date }, onProgress, [bytes.buffer as ArrayBuffer]);
+  /** Imports a File in the worker, which reads it as it streams (the page reads none of it); progress is the fraction read. */
+  async importStream(file: Blob, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<{ decision: OpenDecision; seed?: AdjacencySeed }> {
+    const r = await this.send({ type: 'importFile', file, fileName, date }, onProgress);
     if (r.type !== 'imported') throw new Error('worker: unexpected reply');
     return { decision: r.decision, seed: r.seed };
   }

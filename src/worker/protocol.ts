@@ -13,8 +13,11 @@ export type Request =
   | { type: 'apply'; seq: number; op: Op }
   | { type: 'analyze'; seq: number; options: Partial<AnalysisOptions> }
   | { type: 'entity'; seq: number; id: string; options: Partial<AnalysisOptions> }
-  /** Imports a file (any supported format) off the main thread; the bytes are transferred, not copied. */
-  | { type: 'import'; seq: number; bytes: Uint8Array; fileName: string; date?: string }
+  /**
+   * Imports a file (any supported format) off the main thread, read as it streams here (io/open decideOpenStream): the
+   * page never reads it, a BODS file is never held whole; progress replies carry the fraction read.
+   */
+  | { type: 'importFile'; seq: number; file: Blob; fileName: string; date?: string }
   /**
    * The control diff of two documents under the same view options (a scenario against its base, a preview against
    * the document). Stateless: neither document becomes the worker's; it keeps the one it holds.
@@ -29,6 +32,16 @@ export interface AdjacencySeed {
   adjacency: Adjacency;
 }
 
+/** Where the worker's time went (ms): bringing the control up to date, then the summary; and what the update redid. */
+export interface AnalysisSteps {
+  control: number;
+  summary: number;
+  /** Whether the analysis was made afresh rather than followed (live.ts LiveStats). */
+  full: boolean;
+  cone: number;
+  redone: number;
+}
+
 export interface EntityDetail {
   id: string;
   explanation: string[];
@@ -40,7 +53,7 @@ export type Response =
   | { type: 'progress'; seq: number; phase: string; fraction: number }
   /** A part of the document of the `imported` or `generated` reply with the same seq. */
   | { type: 'part'; seq: number; part: DocPart }
-  | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number }
+  | { type: 'analysis'; seq: number; summary: AnalysisSummary; ms: number; steps?: AnalysisSteps }
   | { type: 'entity'; seq: number; detail: EntityDetail }
   | { type: 'diff'; seq: number; diff: ControlDiff }
   /** An imported document comes with its adjacency on its own date (what focus mode needs first), built here. */

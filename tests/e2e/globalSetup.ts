@@ -15,14 +15,14 @@ declare module 'vitest' {
 export const OUT_DIR = fileURLToPath(new URL(`../../node_modules/.explorer-e2e-dist-${process.pid}`, import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds and serves the app; returns its URL and a function that stops the server. */
-export async function buildAndServe(outDir = OUT_DIR): Promise<{ url: string; close(): Promise<void> }> {
+/** Builds and serves the app (unminified on request, for readable CPU profiles); returns its URL and a function that stops the server. */
+export async function buildAndServe(outDir = OUT_DIR, { minify = true } = {}): Promise<{ url: string; close(): Promise<void> }> {
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build what users get, in mode
   // "test" so that the read-only test hook (main.tsx) is there.
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root, mode: 'test', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({ root, mode: 'test', logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(minify ? {} : { minify: false }) } });
   } finally {
     process.env.NODE_ENV = env;
   }

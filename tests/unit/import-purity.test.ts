@@ -80,6 +80,7 @@ describe('importing a module reads no environment', () => {
 /** Module-level state allowed, and why: each is the same for every app in the page. */
 const CACHES: Record<string, string> = {
   'analysis/adjacency.ts last': 'the last document indexed (a memo of a pure function)',
+  'analysis/idLists.ts last': 'the last id list of each kind, which a new version of the list is compared with (a memo: equal id lists share one array)',
   'canvas/cjkFontsBrowser.ts rules': 'the page\'s @font-face rules, added once',
   'canvas/edgeLayer.ts registered': 'cytoscape-layers registered with Cytoscape once (its registry is the library\'s)',
   'canvas/edgeLayerModule.ts loaded': 'a lazily loaded module',
@@ -95,6 +96,7 @@ const CACHES: Record<string, string> = {
   'io/jsonStream.ts CLASS': 'a constant table filled when the module loads',
   'io/text.ts LOOKUP': 'a constant table filled when the module loads',
   'model/dates.ts realDates': 'calendar dates already checked (a bounded memo)',
+  'ui/names.ts last': 'the last entity list named, which the next version is compared with (a memo of a pure function)',
 };
 
 /** Whether `text` changes `name`: a method that mutates, or an assignment to one of its properties. */

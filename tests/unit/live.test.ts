@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyWithInverse, parseDoc, type Op, type OwnershipDoc } from '../../src/model';
 import { Analysis, summarize, type AnalysisSummary, type Rule } from '../../src/analysis';
+import { groupSizeAt } from '../../src/analysis/summary';
 import { LiveAnalysis } from '../../src/analysis/live';
-import { diffRecords } from '../../src/analysis/liveDiff';
+import { diffRecords } from '../../src/model/recordDiff';
 import { docArb, opOf, opSeedArb } from './arbitraries';
 import { graph } from './helpers';
 
@@ -47,7 +48,7 @@ function loopOp(doc: OwnershipDoc, l: { x: number; a: number }): Op {
 
 const plain = (s: AnalysisSummary) => ({
   status: [...s.status], parentStart: [...s.parentStart], parentIdx: [...s.parentIdx], ultimateStart: [...s.ultimateStart], ultimateIdx: [...s.ultimateIdx],
-  groupSize: [...s.groupSize], conferring: [...s.conferring], dependencies: s.dependencies, loops: s.loops,
+  groupSize: Array.from(s.status, (_, i) => groupSizeAt(s, i)), confers: [...s.confers], dependencies: s.dependencies, loops: s.loops,
 });
 
 describe('live analysis', () => {

@@ -95,6 +95,38 @@ describe('inverse operations', () => {
     expect(applyPatch(bare as OwnershipDoc, diffPatch(bare as OwnershipDoc, a))).toStrictEqual(a);
   });
 
+  it('diffPatch between documents several edits apart touches exactly the records that differ, and applies either way', () => {
+    /** The records of `list` that differ by reference between two documents, or are in one only: the definition. */
+    const differing = (x: { id: string }[] = [], y: { id: string }[] = []) => {
+      const inY = new Map(y.map((r) => [r.id, r]));
+      const out = new Set(y.filter((r) => !x.some((q) => q.id === r.id)).map((r) => r.id));
+      for (const r of x) if (inY.get(r.id) !== r) out.add(r.id);
+      return out;
+    };
+    fc.assert(
+      fc.property(docArb, fc.array(opSeedArb, { minLength: 1, maxLength: 12 }), (start, seeds) => {
+        const a = withRecords(start);
+        let b = a;
+        for (const seed of seeds) {
+          try {
+            b = apply(b, opOf(b, seed));
+          } catch {
+            // refused: unchanged
+          }
+        }
+        const p = diffPatch(a, b);
+        for (const list of ['entities', 'holdings', 'agreements', 'dependencies', 'events'] as const) {
+          const lp = p.lists?.[list];
+          const ids = new Set([...(lp?.remove ?? []), ...(lp?.put ?? []).map((x) => x.record.id)]);
+          expect(ids, list).toEqual(differing(a[list], b[list]));
+        }
+        expect(ordered(applyPatch(a, p))).toBe(ordered(b));
+        expect(ordered(applyPatch(b, diffPatch(b, a)))).toBe(ordered(a));
+      }),
+      { numRuns: 150 },
+    );
+  }, 30_000); // 150 random sequences: well under a second idle
+
   it('refuses a damaged patch with a message saying so', () => {
     const doc = graph([['a', 'b', 50]]);
     expect(() => apply(doc, { type: 'patch', lists: { nonsense: {} } } as unknown as Op)).toThrow(/model\/patch: "nonsense" is not a record list/);

@@ -1,10 +1,11 @@
 // Pure helpers of the Simulate panel and canvas: sellers and the transfer operation a form stands for, previews,
 // the base a document is compared with, distance from a change, and the classes the graph marks.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyze } from '../../src/analysis';
 import { changeMarks, decorate, lensLabels } from '../../src/draw/simMarks';
 import { toElements } from '../../src/draw/toElements';
-import { apply, type Op } from '../../src/model';
+import { apply, type Op, type OwnershipDoc } from '../../src/model';
 import { previewOf } from '../../src/store/preview';
 import { baseOf, initialSim, logOp, withPositions } from '../../src/store/simState';
 import { NEW_BUYER, sellersOf, transferOp } from '../../src/ui/simulate/transferOp';
@@ -79,6 +80,38 @@ describe('previews and the base', () => {
     expect(withPositions(origin, moved).entities.find((e) => e.id === 'b')?.position).toEqual({ x: 5, y: 6 });
     const unplaced = apply(origin, { type: 'transfer', seller: 'a', buyer: 'b', subject: 'jv', points: 1 });
     expect(withPositions(origin, unplaced)).toBe(origin);
+  });
+});
+
+describe('the base with positions', () => {
+  /** The definition: origin's entities lacking a position take the one `doc` gives the same id. */
+  const reference = (origin: OwnershipDoc, doc: OwnershipDoc) => {
+    const at = new Map(doc.entities.map((e) => [e.id, e.position]));
+    return origin.entities.map((e) => (e.position || !at.get(e.id) ? e : { ...e, position: at.get(e.id) }));
+  };
+  it('follows moves, additions and removals as the definition says, copying only what a move changed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(5), fc.nat(), fc.integer({ min: -50, max: 50 })), { minLength: 1, maxLength: 15 }), (steps) => {
+        const origin = graph([['a', 'b', 50], ['b', 'c', 60], ['c', 'd', 70], ['d', 'e', 80]], { entities: [{ id: 'b', position: { x: 9, y: 9 } }] });
+        let doc = origin;
+        let k = 0;
+        for (const [kind, i, x] of steps) {
+          const e = doc.entities[i % doc.entities.length];
+          const op: Op = kind === 4 ? { type: 'addEntity', entity: { id: `n${k++}`, name: 'N', position: { x, y: x } } }
+            : kind === 5 && doc.entities.length > 3 ? { type: 'removeEntity', id: e.id }
+            : { type: 'moveEntity', id: e.id, position: { x, y: -x } };
+          const before = withPositions(origin, doc);
+          doc = apply(doc, op);
+          const after = withPositions(origin, doc);
+          expect(after.entities).toEqual(reference(origin, doc));
+          if (op.type === 'moveEntity' && doc.entities.map((x) => x.id).join() === origin.entities.map((x) => x.id).join()) {
+            // Entities the move left alone are the same objects as in the last result.
+            after.entities.forEach((x, j) => x.id !== op.id && expect(x).toBe(before.entities[j]));
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import { joinDoc, splitDoc } from '../../src/worker/docParts';
 import { AnalysisWorker } from '../../src/worker/client';
 import { createHandler } from '../../src/worker/handler';
 import type { Request, Response } from '../../src/worker/protocol';
-import { sampleBoot } from '../../src/store/boot';
+import { sampleBoot, sampleRequest } from '../../src/store/boot';
 import { isPlaceholder, loadSample } from '../../src/store/sample';
 import { adjacency, buildAdjacency, seedAdjacency } from '../../src/analysis';
 import { createExplorerStore } from '../../src/store/store';
@@ -109,11 +109,11 @@ describe('documents in parts', () => {
   it('the client joins the parts of an imported file and gets its adjacency', async () => {
     const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker, PART);
     const doc = generateGraph({ entities: 900, seed: 5 });
-    const { decision, seed } = await client.importFile(new TextEncoder().encode(serializeDoc(doc)), 'big.ownership.json', undefined);
+    const { decision, seed } = await client.importStream(new Blob([serializeDoc(doc)]), 'big.ownership.json', undefined);
     if (!decision.ok) throw new Error(decision.error);
     expect(decision.doc).toEqual(parseDoc(serializeDoc(doc)));
     expect(seed?.adjacency).toEqual(buildAdjacency(decision.doc, seed!.date));
-    const refused = await client.importFile(new TextEncoder().encode('{"format":'), 'cut.json', undefined);
+    const refused = await client.importStream(new Blob(['{"format":']), 'cut.json', undefined);
     expect(refused).toEqual({ decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') }, seed: undefined });
     client.terminate();
   });
@@ -143,6 +143,18 @@ describe('large samples', () => {
     expect(small.sample).toBeUndefined();
     expect(small.doc.entities).toHaveLength(300);
     expect(isPlaceholder(small.doc)).toBe(false);
+  });
+
+  it.each([
+    ['?sample=500', { entities: 500, seed: 1 }],
+    ['?sample=500&core=0.3&depth=30', { entities: 500, seed: 1, core: 0.3, depth: 30 }],
+    ['?sample=500&wide=4&seed=2', { entities: 500, seed: 2, wide: 4 }],
+    ['?sample=500&wide=0', { entities: 500, seed: 1, wide: 0 }],
+    ['?sample=500&core=2&depth=-1&wide=x', { entities: 500, seed: 1 }],
+  ])('reads the shape a sample URL asks for: %s', (query, want) => {
+    expect(sampleRequest(query)).toEqual(want);
+    // A small sample is generated at once, in that shape.
+    expect(sampleBoot(query)!.doc).toEqual(generateGraph(want));
   });
 
   it('is generated in the worker, loaded in place of the placeholder, and never copied back to the worker', async () => {

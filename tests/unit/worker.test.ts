@@ -41,21 +41,30 @@ describe('analysis worker handler', () => {
     for (const [id, c] of a.control) expect(v.control.get(id)).toEqual({ status: c.status, parent: c.parent, ultimate: c.ultimate });
     for (const e of ly.entities) expect(v.groupSize(e.id)).toBe(a.groupSize(e.id));
     expect(v.groupSize('not-in-the-summary')).toBe(1);
-    expect(v.conferring()).toEqual(a.conferring());
+    expect(new Set(v.conferring())).toEqual(a.conferring());
+    // Read by id, as the drawing reads it: the same answer as the full analysis for every holding, and none for others.
+    for (const h of ly.holdings) expect(v.conferring().has(h.id)).toBe(a.conferring().has(h.id));
+    expect(v.conferring().has('not-a-holding')).toBe(false);
+    expect(v.conferring().size).toBe(a.conferring().size);
     expect(v.dependencies()).toEqual(a.dependencies());
   });
 
-  it('imports files off the main thread, refusing bad ones with the importer’s reason', () => {
+  it('imports files off the main thread as they stream, refusing bad ones with the importer’s reason', async () => {
     const out: Response[] = [];
     const handle = createHandler((x) => out.push(x));
-    const csv = new TextEncoder().encode('holder,subject,shares\nAlpha,Beta,60\nGamma,Beta,40\n');
-    handle({ type: 'import', seq: 1, bytes: csv, fileName: 'edges.csv' });
-    const r = out.at(-1);
+    const answer = async (seq: number) => {
+      for (let i = 0; i < 400 && !out.some((r) => r.seq === seq && r.type === 'imported'); i++) await new Promise((r) => setTimeout(r, 5));
+      return out.find((r) => r.seq === seq && r.type === 'imported');
+    };
+    const csv = new Blob(['holder,subject,shares\nAlpha,Beta,60\nGamma,Beta,40\n']);
+    handle({ type: 'importFile', seq: 1, file: csv, fileName: 'edges.csv' });
+    const r = await answer(1);
     if (r?.type !== 'imported' || !r.decision.ok) throw new Error(JSON.stringify(r));
     expect(r.decision.doc.holdings).toHaveLength(2);
     expect(r.decision.format).toBe('csv');
-    handle({ type: 'import', seq: 2, bytes: new TextEncoder().encode('{"format":"ownership-graph","ver'), fileName: 'cut.json' });
-    expect(out.at(-1)).toMatchObject({ type: 'imported', decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') } });
+    handle({ type: 'importFile', seq: 2, file: new Blob(['{"format":"ownership-graph","ver']), fileName: 'cut.json' });
+    expect(await answer(2)).toMatchObject({ type: 'imported', decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') } });
+    expect(out.filter((x) => x.seq === 1 && x.type === 'progress').map((x) => x.type === 'progress' && x.phase)).toEqual(['reading 0%', 'building the graph', 'sending']);
   });
 
   it('works out the diff of two documents it is sent, equal to the page’s, and keeps its own document', () => {
