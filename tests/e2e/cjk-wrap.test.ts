@@ -18,8 +18,6 @@ const DOC = {
   holdings: [{ id: 'h1', holder: 'jr', subject: 'ly', shares: 40 }, { id: 'h2', holder: 'kr', subject: 'ly', shares: 30 }],
 };
 
-interface Box { x1: number; x2: number; y1: number; y2: number }
-
 describe('CJK names on the canvas', () => {
   it('wraps a long Japanese name between characters, inside its node', async () => {
     const page = s.page;
