@@ -109,7 +109,8 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
       style: stylesheet({ big, still: reducedMotion() }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.02,
       maxZoom: 3,
-      boxSelectionEnabled: false,
+      // Shift + drag on the background draws a box that selects (with panning on, Cytoscape asks for a modifier key).
+      boxSelectionEnabled: true,
       selectionType: 'single',
       textureOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
@@ -219,6 +220,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
 
   const loads = useStore((s) => s.loads);
   const selection = useStore((s) => s.selection);
+  const others = useStore((s) => s.others);
   mark(stats, 'canvas');
   const elements = useShownElements(side);
   const focus = useFocus();
@@ -281,13 +283,22 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
     if (layerRef.current?.stale(selection)) apply();
     cy.batch(() => {
       cy.$(':selected').unselect();
+      for (const id of others) cy.getElementById(nodeId(id)).select();
       if (!selection) return;
       if (selection.kind === 'entity') cy.getElementById(nodeId(selection.id)).select();
       else if (selection.kind === 'agreement') cy.edges('.agreement').filter((e) => e.data('ref') === selection.id).select();
       else cy.getElementById(EDGE_PREFIX[selection.kind] + selection.id).select();
     });
     stats.selected = cy.$(':selected').map((el) => el.id());
-  }, [selection, elements]);
+  }, [selection, others, elements]);
+
+  // The split view's right side fits its whole graph to its pane, as the left side does (MirrorCanvas), on every change
+  // and resize (autoRef), until the user pans or zooms.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || side !== 'after') return;
+    (autoRef.current = (a) => frame(cy, cy.nodes('.entity'), { animate: a, maxZoom: 1.25 }))(false);
+  }, [side, elements]);
 
   return (
     <>

@@ -1,13 +1,13 @@
 // The left half of the split view: the 'before' side (the base, or the current document under a preview) drawn in the
-// same layout and style as the main canvas, changes marked, its pan and zoom locked to the main canvas's both ways.
-// Clicking an entity selects it and makes the inspector describe this side.
+// same layout and style as the main canvas, changes marked, fitted to its own pane (on every change and resize, as the
+// right side is: each side shows its whole graph). Clicking an entity selects it and makes the inspector describe this side.
 import { useEffect, useRef, useState } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { useStoreApi } from '../store';
 import { applyElements, type Drawn } from './applyElements';
 import { drawWithoutLayers } from './plainDraw';
 import { wireEdgeLabels } from './edgeLabels';
-import { reducedMotion } from './frame';
+import { frame, reducedMotion } from './frame';
 import { stylesheet } from './stylesheet';
 import { nodeId } from '../draw/toElements';
 import { useShownElements } from './useShown';
@@ -15,14 +15,10 @@ import { useShownElements } from './useShown';
 /** Elements drawn per frame while the split view's left side first fills. */
 const FIRST_FILL = 40;
 
-/** Copies one instance's viewport to another unless they already agree (which ends the echo). */
-function copyViewport(from: Core, to: Core) {
-  const z = from.zoom(), p = from.pan(), q = to.pan();
-  if (Math.abs(to.zoom() - z) < 1e-9 && Math.abs(q.x - p.x) < 0.5 && Math.abs(q.y - p.y) < 0.5) return;
-  to.viewport({ zoom: z, pan: { ...p } });
-}
+/** Fits the whole graph of `cy` to its pane. */
+export const fitSide = (cy: Core) => frame(cy, cy.nodes('.entity'), { animate: false, maxZoom: 1.25 });
 
-export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on every click on this side (it becomes the one the inspector describes). */ onTap?: () => void }) {
+export function MirrorCanvas({ onTap }: { /** Called on every click on this side (it becomes the one the inspector describes). */ onTap?: () => void }) {
   const store = useStoreApi();
   const ref = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
@@ -33,10 +29,8 @@ export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on
 
   // The instance is made in a task of its own after the next frame, so that the right side's resize is drawn first and
   // no one task makes and draws both sides; its elements are added by the next effect, in a later task.
-  const mainRef = useRef(main);
   const tapRef = useRef(onTap);
   tapRef.current = onTap;
-  mainRef.current = main;
   useEffect(() => {
     let c: Core | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,7 +48,6 @@ export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on
         textureOnViewport: true,
       });
       drawWithoutLayers(c);
-      if (mainRef.current) copyViewport(mainRef.current, c);
       const self = c;
       c.on('tap', (evt) => {
         tapRef.current?.();
@@ -79,6 +72,7 @@ export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on
     if (!cy) return;
     if (drawn.current.size || elements.length <= FIRST_FILL) {
       drawn.current = applyElements(cy, drawn.current, elements).drawn;
+      fitSide(cy);
       setFilled(true);
       return;
     }
@@ -91,7 +85,10 @@ export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on
       n = Math.min(ordered.length, n + FIRST_FILL);
       drawn.current = applyElements(cy, drawn.current, ordered.slice(0, n)).drawn;
       if (n < ordered.length) frame = requestAnimationFrame(() => (frame = window.setTimeout(next, 0)));
-      else setFilled(true);
+      else {
+        fitSide(cy);
+        setFilled(true);
+      }
     };
     next();
     return () => {
@@ -117,25 +114,16 @@ export function MirrorCanvas({ main, onTap }: { main: Core | null; /** Called on
     return store.subscribe((s, p) => s.selection !== p.selection && sync());
   }, [cy, store, elements]);
 
-  // Pan and zoom locked both ways.
+  // Fitted again whenever its pane changes size (the inspector or a panel opens, the window is resized).
   useEffect(() => {
-    if (!cy || !main) return;
-    const toMirror = () => copyViewport(main, cy);
-    const toMain = () => copyViewport(cy, main);
-    main.on('viewport', toMirror);
-    cy.on('viewport', toMain);
+    if (!cy) return;
     const ro = new ResizeObserver(() => {
       cy.resize();
-      toMirror();
+      fitSide(cy);
     });
     ro.observe(ref.current!);
-    toMirror();
-    return () => {
-      main.removeListener('viewport', toMirror);
-      cy.removeListener('viewport', toMain);
-      ro.disconnect();
-    };
-  }, [cy, main]);
+    return () => ro.disconnect();
+  }, [cy]);
 
   return <div ref={ref} className="graph mirror" aria-label="The graph before the change (left half of the split view)" role="img" />;
 }

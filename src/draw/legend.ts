@@ -2,15 +2,18 @@
 // never shows a mark that is not on the canvas nor misses one that is.
 import type { AnalysisView, ExposureClass, Status } from '../analysis';
 import type { EntityKind } from '../model';
-import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, STATUS_STYLES, type EdgeStyle, type KindStyle, type StatusStyle } from './styles';
+import { EDGE_STYLES, EXPOSURE_STYLES, KIND_STYLES, SIM_MARKS, STATUS_STYLES, type EdgeStyle, type KindStyle, type StatusStyle } from './styles';
 import type { ElementDef } from './toElements';
 
 export interface LegendModel {
   kinds: (KindStyle & { kind: EntityKind })[];
   statuses: (StatusStyle & { status: Status })[];
   edges: (EdgeStyle & { key: string })[];
-  /** Control groups with a member drawn, in the colours they are drawn in; `count` is the group's size in the whole graph. */
-  groups: { key: string; label: string; fill: string; line: string; count: number }[];
+  /** Control groups with a member drawn, in the colours they are drawn in; `count` is the group's size in the whole graph;
+   * `side`, in the split view, when the group is drawn on one side only. */
+  groups: { key: string; label: string; fill: string; line: string; count: number; side?: 'left' | 'right' }[];
+  /** The outline that marks what changed (entities and stakes), when something drawn carries it. */
+  changed?: { color: string };
 }
 
 /**
@@ -38,5 +41,21 @@ export function legendModel(elements: ElementDef[], analysis: Pick<AnalysisView,
     statuses,
     edges,
     groups: [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, maxGroups),
+    ...(classes.has('sim-changed') ? { changed: { color: SIM_MARKS.changedNode.color } } : {}),
+  };
+}
+
+/** The legend of the split view: every mark either side draws, each control group said to be on one side when it is
+ * (its colour means that controller on that side only). */
+export function splitLegend(left: LegendModel, right: LegendModel): LegendModel {
+  const union = <T,>(a: T[], b: T[], key: (x: T) => string) => [...a, ...b.filter((x) => !a.some((y) => key(y) === key(x)))];
+  const inLeft = new Set(left.groups.map((g) => g.key)), inRight = new Set(right.groups.map((g) => g.key));
+  const groups = union(right.groups, left.groups, (g) => g.key).map((g) => (inLeft.has(g.key) && inRight.has(g.key) ? g : { ...g, side: inLeft.has(g.key) ? ('left' as const) : ('right' as const) }));
+  return {
+    kinds: union(left.kinds, right.kinds, (k) => k.kind),
+    statuses: union(left.statuses, right.statuses, (x) => x.status),
+    edges: union(left.edges, right.edges, (e) => e.key),
+    groups,
+    ...(left.changed || right.changed ? { changed: (left.changed ?? right.changed)! } : {}),
   };
 }

@@ -53,16 +53,24 @@ export interface ExplorerState {
   datasetId: DatasetId;
   past: HistoryEntry[];
   future: HistoryEntry[];
+  /** The primary selection: what the inspector describes (the entity, holding… last clicked). */
   selection: Selection | null;
+  /**
+   * Entities selected besides the primary one (Shift/Ctrl/Cmd+click, Shift+drag a box; never the primary's id): the
+   * selection is the set of both, and dragging one selected entity moves them all.
+   */
+  others: readonly string[];
   view: View;
   message: Message | null;
   /** Increments whenever a new document is loaded (the canvas fits the view to it). */
   loads: number;
   /** A long-running task in progress ("Laying out…"), shown over the canvas. */
   busy: string | null;
+  /** Stops the task shown as busy (opening a big file), when it can be stopped; null otherwise. */
+  busyCancel: (() => void) | null;
   /** Operations since loading and the scenario shown (simState.ts); scenario actions live in scenario.ts. */
   sim: SimState;
-  setBusy(text: string | null): void;
+  setBusy(text: string | null, cancel?: () => void): void;
   /** The one write path: applies an operation as the action named (an edit by default); a refusal changes nothing and says why. */
   dispatch(change: Op, opts?: DispatchOptions): CommitResult;
   /** One user edit: dispatch(op). */
@@ -81,7 +89,15 @@ export interface ExplorerState {
    * `date`: the view date it opens on (its saved view's), part of the same step, so undo returns to the date before.
    */
   loadDoc(doc: OwnershipDoc, datasetId: DatasetId, action: LoadAction, opts?: { scenario?: ScenarioMark; date?: string | null }): void;
+  /** Selects one record (or nothing): the others are unselected. */
   select(selection: Selection | null): void;
+  /**
+   * Toggles an entity in the selection (Shift/Ctrl/Cmd+click): an entity not selected joins it and becomes the primary;
+   * a selected one leaves it (the last other becomes the primary). Anything else is selected alone.
+   */
+  toggleSelect(selection: Selection): void;
+  /** Adds entities to the selection (a box drawn); the first becomes the primary when nothing is selected. */
+  selectMore(entityIds: readonly string[]): void;
   setView(changes: Partial<View>): void;
   notify(text: string, kind?: Message['kind'], actions?: MessageAction[]): void;
   dismissMessage(): void;
@@ -134,10 +150,12 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
   const listeners = new Set<ChangeListener>();
   const emit = (from: OwnershipDoc, to: OwnershipDoc, change: Change) => listeners.forEach((l) => l(from, to, change));
   const api = createStore<ExplorerState>()((set, get) => {
-    const keepSelection = (doc: OwnershipDoc) => {
-      const sel = get().selection;
-      return selectionExists(doc, sel) ? sel : null;
+    const keepSelection = (doc: OwnershipDoc): Pick<ExplorerState, 'selection' | 'others'> => {
+      const { selection: sel, others } = get();
+      const kept = others.length ? others.filter((id) => selectionExists(doc, { kind: 'entity', id })) : others;
+      return { selection: selectionExists(doc, sel) ? sel : null, others: kept.length === others.length ? others : kept };
     };
+    const NONE: Pick<ExplorerState, 'selection' | 'others'> = { selection: null, others: [] };
     const fail = (e: unknown, op?: Op): CommitResult => {
       const error = readableError(e, get().doc, op);
       set({ message: { kind: 'error', text: error, seq: ++seq } });
@@ -165,7 +183,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         ...beside,
         past: dir === 'undo' ? s.past.slice(0, -1) : [...s.past, entry],
         future: dir === 'undo' ? [entry, ...s.future] : s.future.slice(1),
-        selection: load ? null : keepSelection(doc),
+        ...(load ? NONE : keepSelection(doc)),
         view: entry.dates || load ? withDate(s.view, date, load) : s.view,
         message: null,
         loads: s.loads + (load ? 1 : 0),
@@ -209,7 +227,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         // 'restart' (a load only) starts the history afresh; 'none' keeps it.
         past: entry ? [...s.past.slice(-(HISTORY_LIMIT - 1)), entry] : spec.history === 'restart' ? [] : s.past,
         future: entry || spec.history === 'restart' ? [] : s.future,
-        selection: load ? null : keepSelection(doc),
+        ...(load ? NONE : keepSelection(doc)),
         view: date !== s.view.date || load ? withDate(s.view, date, load) : s.view,
         message: load ? null : msg?.kind === 'error' ? null : msg,
         loads: s.loads + (load ? 1 : 0),
@@ -225,13 +243,15 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
       past: [],
       future: [],
       selection: null,
+      others: [],
       view: { ...DEFAULT_VIEW, ...opts.view, layers: { ...DEFAULT_VIEW.layers, ...opts.view?.layers } },
       message: null,
       loads: 0,
       busy: null,
+      busyCancel: null,
 
-      setBusy(busy) {
-        set({ busy });
+      setBusy(busy, cancel) {
+        set({ busy, busyCancel: busy && cancel ? cancel : null });
       },
       dispatch(op, o = {}) {
         return change(op, o.action ?? 'edit', o);
@@ -263,7 +283,26 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         change({ type: 'load', doc, datasetId }, action, { ...(o.scenario ? { sim: reopenedSim(doc, o.scenario) } : {}), ...(o.date !== undefined ? { date: o.date } : {}) });
       },
       select(selection) {
-        set({ selection });
+        set({ selection, others: [] });
+      },
+      toggleSelect(sel) {
+        const { selection, others } = get();
+        if (sel.kind !== 'entity') return set({ selection: sel, others: [] });
+        const primary = selection?.kind === 'entity' ? selection.id : null;
+        if (primary === sel.id) {
+          const next = others.at(-1);
+          return set({ selection: next === undefined ? null : { kind: 'entity', id: next }, others: others.slice(0, -1) });
+        }
+        if (others.includes(sel.id)) return set({ others: others.filter((id) => id !== sel.id) });
+        set({ selection: sel, others: primary === null ? [] : [...others, primary] });
+      },
+      selectMore(ids) {
+        const { selection, others } = get();
+        const primary = selection?.kind === 'entity' ? selection.id : null;
+        const all = [...new Set([...(primary === null ? [] : [primary]), ...others, ...ids])];
+        if (!all.length) return;
+        const head = primary ?? all[0];
+        set({ selection: { kind: 'entity', id: head }, others: all.filter((id) => id !== head) });
       },
       setView(changes) {
         set({ view: { ...get().view, ...changes, layers: { ...get().view.layers, ...changes.layers } } });
@@ -279,7 +318,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const id = partial.id ?? uniqueId(partial.name || 'entity', (x) => doc.entities.some((e) => e.id === x));
         const r = get().dispatch({ type: 'addEntity', entity: { ...partial, id } });
         if (!r.ok) return null;
-        set({ selection: { kind: 'entity', id } });
+        set({ selection: { kind: 'entity', id }, others: [] });
         return id;
       },
       addHolding(holder, subject, shares) {
@@ -297,7 +336,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         const id = uniqueId(`h-${holder}-${subject}`, (x) => doc.holdings.some((h) => h.id === x));
         const r = get().dispatch({ type: 'setHolding', holding: { id, holder, subject, shares: stake } });
         if (!r.ok) return null;
-        set({ selection: { kind: 'holding', id } });
+        set({ selection: { kind: 'holding', id }, others: [] });
         return id;
       },
       removeSelected() {
@@ -310,7 +349,7 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
           : sel.kind === 'relation' ? { type: 'removeRelation', id: sel.id }
           : { type: 'removeDependency', id: sel.id };
         const r = get().dispatch(op);
-        if (r.ok) set({ selection: null });
+        if (r.ok) set({ selection: null, others: [] });
         return r;
       },
     };

@@ -1,13 +1,12 @@
 // The centre pane: a header strip (compare / focus controls, view controls), the graph, and the legend strip under
 // it. Nothing but transient progress ("Laying out…") is ever drawn over the graph.
 import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
-import { legendModel } from '../draw/legend';
+import { legendModel, splitLegend } from '../draw/legend';
 import { useShown } from '../canvas/useShown';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
 import { CalloutsPart, MirrorCanvasPart } from './parts';
 import { SimCanvasBar } from './simulate/SimCanvasBar';
-import type { Core } from 'cytoscape';
 import { useCanvas, useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
@@ -82,12 +81,12 @@ function useEdgeLayer(big: boolean): boolean {
 
 export function CanvasPane() {
   const split = useSplit();
-  const [mainCy, setMainCy] = useState<Core | null>(null);
   const sim = useStore((s) => s.sim);
   const draft = useSimView((s) => s.draft);
   const focused = useFocus() !== null;
   const working = useRemote((r) => r.progress !== null || r.error !== null);
   const busy = useStore((s) => s.busy);
+  const busyCancel = useStore((s) => s.busyCancel);
   const linkMode = useStore((s) => s.view.linkMode);
   const empty = useStore((s) => s.doc.entities.length === 0);
   // A sample being generated in the worker: nothing to draw until it arrives.
@@ -95,7 +94,10 @@ export function CanvasPane() {
   const { analysis, elements, mode } = useShown(split ? 'after' : 'auto');
   const big = isBigDrawing(elements);
   const layerReady = useEdgeLayer(big);
-  const model = legendModel(elements, analysis, namer(analysis.doc));
+  const left = useShown('before');
+  const right = legendModel(elements, analysis, namer(analysis.doc));
+  // The split view's legend explains both sides' colours, and the outline that marks what changed between them.
+  const model = split ? splitLegend(legendModel(left.elements, left.analysis, namer(left.analysis.doc)), right) : right;
   const compareDate = useWorkspace((s) => s.compareDate);
   // A click on a side of the split view makes the inspector describe that side.
   const workspace = useWorkspaceApi();
@@ -126,20 +128,20 @@ export function CanvasPane() {
         {split && (
           <div className="graph-side" data-side="before">
             <Suspense fallback={null}>
-              <MirrorCanvas main={mainCy} onTap={tapBefore} />
+              <MirrorCanvas onTap={tapBefore} />
             </Suspense>
             <span className="side-label">{beforeName}</span>
           </div>
         )}
         <div className="graph-side" data-side={split ? 'after' : 'only'}>
-          {!waiting && layerReady && <GraphCanvas key={big && !split ? 'big' : 'standard'} big={big && !split} side={split ? 'after' : 'auto'} onCy={setMainCy} Callouts={Callouts} onTap={split ? tapAfter : undefined} />}
+          {!waiting && layerReady && <GraphCanvas key={big && !split ? 'big' : 'standard'} big={big && !split} side={split ? 'after' : 'auto'} Callouts={Callouts} onTap={split ? tapAfter : undefined} />}
           {split && <span className="side-label">{afterName}</span>}
         </div>
-        {busy && <div className="busy" role="status">{busy}</div>}
+        {busy && <div className="busy" role="status">{busy}{busyCancel && <button type="button" className="busy-cancel" onClick={busyCancel}>Cancel</button>}</div>}
         {linkMode && <div className="canvas-hint" role="status">Add holding: drag from the holder to the entity it holds. Esc to stop.</div>}
         {empty && !busy && <div className="empty-hint">This graph is empty. Add an entity from the inspector.</div>}
       </div>
-      <Legend model={model} side={side} />
+      <Legend model={model} side={side} split={split} />
     </div>
   );
 }

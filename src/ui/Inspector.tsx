@@ -37,6 +37,7 @@ export function Inspector() {
   const appStore = useStoreApi();
   const doc = useStore((s) => s.doc);
   const selection = useStore((s) => s.selection);
+  const othersCount = useStore((s) => s.others.length);
   // One truth per view: the inspector describes the side and date the canvas shows (in the split view, the side
   // last clicked). Edits apply to the working document, so the forms show only on its own side.
   const split = useSplit();
@@ -118,6 +119,11 @@ export function Inspector() {
               <Collapse />
             </div>
           </header>
+          {othersCount > 0 && (
+            <p className="side-note" data-testid="inspector-many">
+              {othersCount + 1} entities selected: dragging one moves them all. Shift+click one to leave it out; the details below are the last clicked.
+            </p>
+          )}
           {sideNote && <p className="side-note" data-testid="inspector-side">{sideNote}</p>}
           {body}
         </>
@@ -137,6 +143,7 @@ export function Inspector() {
           <Section title="How to" id="howto-h">
             <ul className="help">
               <li>Click an entity or a line to inspect and edit it; drag entities to move them.</li>
+              <li>Select several entities with Shift, Ctrl or Cmd + click (or Shift + drag a box on the background); dragging one moves them all, as one undo step.</li>
               <li>Add a holding: switch on <em>Add holding</em> (or hold Shift) and drag from the holder to the company it holds.</li>
               <li>Delete the selection with the Delete key; undo with Ctrl+Z, redo with Ctrl+Shift+Z or Ctrl+Y.</li>
               <li>The table view lists every entity and holding and works with the keyboard.</li>

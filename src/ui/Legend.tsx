@@ -22,8 +22,9 @@ function Line({ color, lineStyle, dash, width = 2 }: { color: string; lineStyle:
   );
 }
 
-/** `side` names what the legend describes ("Base, 2024-09-30"), so it always matches the canvas beside it. */
-export function Legend({ model, side }: { model: LegendModel; side?: string }) {
+/** `side` names what the legend describes ("Base, 2024-09-30"), so it always matches the canvas beside it; `split`: the
+ * split view's two sides are described (groups drawn on one side only say which, the outline marks changes between them). */
+export function Legend({ model, side, split = false }: { model: LegendModel; side?: string; split?: boolean }) {
   const open = useWorkspace((s) => s.legendOpen);
   const workspace = useWorkspaceApi();
   return (
@@ -33,11 +34,16 @@ export function Legend({ model, side }: { model: LegendModel; side?: string }) {
       </button>
       {side && <span className="legend-side" data-testid="legend-side">{side}</span>}
       <div className="legend-body">
+        {model.changed && (
+          <ul aria-label="Change marks">
+            <li data-testid="legend-changed"><span className="swatch changed" style={{ outline: `3px solid ${model.changed.color}`, outlineOffset: 1 }} /> {split ? 'Outline = changed between left and right' : 'Outline = changed'}</li>
+          </ul>
+        )}
         {model.groups.length > 0 && (
           <ul aria-label="Control groups (colour = ultimate controller)">
             <li className="legend-h">Colour = ultimate controller</li>
             {model.groups.map((g) => (
-              <li key={g.key}><span className="swatch" style={{ background: g.fill, borderColor: g.line }} /> {g.label} <span className="muted">({g.count})</span></li>
+              <li key={g.key}><span className="swatch" style={{ background: g.fill, borderColor: g.line }} /> {g.label} <span className="muted">({g.count}{g.side ? `, ${g.side} only` : ''})</span></li>
             ))}
           </ul>
         )}

@@ -24,7 +24,7 @@ export interface ShownGraph {
 
 const MODE_NOTES = { current: null, preview: 'Preview of a transfer, not applied', base: 'Before the scenario (its base)', date: null } as const;
 
-/** How long a worker import may take before it is given up. */
+/** How long a worker import may go without reading more of the file before it is given up. */
 const WORKER_IMPORT_TIMEOUT_MS = 120_000;
 
 /** The file actions on `store`. */
@@ -147,22 +147,42 @@ export function fileActions(store: ExplorerStore) {
     return { url: r.url, ...(r.warning ? { warning: r.warning } : {}), copied };
   }
 
-  /** decideOpen, in a short-lived worker for big files; a worker that fails or hangs gives a refusal, never a half load. */
-  const decide: Decide = async (bytes, name, opts) => {
-    const { decideOpen, WORKER_IMPORT_BYTES } = await import('../io/open');
-    if (bytes.length < WORKER_IMPORT_BYTES || typeof Worker === 'undefined') return decideOpen(bytes, name, opts);
+  /**
+   * Big files are read as they stream, in a short-lived worker (io/open decideOpenStream), with the share read shown and
+   * a Cancel button; small ones whole, here. A worker that fails, or hears nothing from the file for two minutes, gives
+   * a refusal, never a half load; Cancel stops the worker and changes nothing.
+   */
+  const decide: Decide = async (file, opts) => {
+    const { decideWhole, WORKER_IMPORT_BYTES } = await import('../io/open');
+    if (file.size < WORKER_IMPORT_BYTES || typeof Worker === 'undefined' || !(file instanceof Blob)) return decideWhole(file, opts);
+    const name = file.name;
     const worker = new AnalysisWorker();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    st().setBusy(`Opening ${name}…`);
+    let cancelled = false;
+    let stalled: (e: Error) => void = () => {};
+    const cancel = () => {
+      cancelled = true;
+      worker.terminate();
+    };
+    const waitProgress = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => stalled(new Error('it took too long to read')), WORKER_IMPORT_TIMEOUT_MS);
+    };
+    st().setBusy(`Opening ${name}…`, cancel);
     try {
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('it took too long to read')), WORKER_IMPORT_TIMEOUT_MS)));
-      const work = worker.importFile(bytes, name, opts.date, (phase) => st().setBusy(`Opening ${name}… (${phase})`));
-      work.catch(() => {}); // after a timeout, terminate() rejects it: already answered
+      const timeout = new Promise<never>((_, reject) => (stalled = reject));
+      waitProgress();
+      const work = worker.importStream(file, name, opts.date, (phase) => {
+        waitProgress();
+        st().setBusy(`Opening ${name}… (${phase})`, phase === 'sending' ? undefined : cancel);
+      });
+      work.catch(() => {}); // after a timeout or a cancel, terminate() rejects it: already answered
       const { decision, seed } = await Promise.race([work, timeout]);
       // The worker built the adjacency focus mode opens with: the page need not build it again.
       if (decision.ok && seed) seedAdjacency(decision.doc, seed.date, seed.adjacency);
       return decision;
     } catch (e) {
+      if (cancelled) return { ok: false, cancelled: true, error: `Opening "${name}" was cancelled. The graph in the app is unchanged.` };
       return { ok: false, error: `"${name}" was not opened: ${e instanceof Error ? e.message : String(e)}. The graph in the app is unchanged.` };
     } finally {
       clearTimeout(timer);

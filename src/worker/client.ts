@@ -115,9 +115,9 @@ export class AnalysisWorker {
     return r.diff;
   }
 
-  /** Imports a file in the worker; the bytes are transferred (the caller's copy becomes empty). */
-  async importFile(bytes: Uint8Array, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<{ decision: OpenDecision; seed?: AdjacencySeed }> {
-    const r = await this.send({ type: 'import', bytes, fileName, date }, onProgress, [bytes.buffer as ArrayBuffer]);
+  /** Imports a File in the worker, which reads it as it streams (the page reads none of it); progress is the fraction read. */
+  async importStream(file: Blob, fileName: string, date: string | undefined, onProgress?: Pending['onProgress']): Promise<{ decision: OpenDecision; seed?: AdjacencySeed }> {
+    const r = await this.send({ type: 'importFile', file, fileName, date }, onProgress);
     if (r.type !== 'imported') throw new Error('worker: unexpected reply');
     return { decision: r.decision, seed: r.seed };
   }

@@ -4,7 +4,7 @@
 import { apply, generateGraph, type OwnershipDoc } from '../model';
 import { adjacencyBuffers, analyze, buildAdjacency, diffAnalyses, resolveOptions, summaryBuffers } from '../analysis';
 import { LiveAnalysis } from '../analysis/live';
-import { decideOpen } from '../io/open';
+import { decideOpenStream, type OpenDecision } from '../io/open';
 import { joinDoc, PART_ITEMS, splitDoc, type DocPart } from './docParts';
 import type { AdjacencySeed, Request, Response } from './protocol';
 
@@ -25,6 +25,13 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
     const { shell, parts: out } = splitDoc(d, partItems);
     for (const part of out) post({ type: 'part', seq, part });
     return shell;
+  };
+  /** Sends an import's decision: the document in parts with the adjacency it opens with, or the refusal. */
+  const sendImported = (seq: number, decision: OpenDecision) => {
+    post({ type: 'progress', seq, phase: 'sending', fraction: 0.9 });
+    if (!decision.ok) return post({ type: 'imported', seq, decision });
+    const [seed, buffers] = seedOf(decision.doc);
+    post({ type: 'imported', seq, decision: { ...decision, doc: sendDoc(seq, decision.doc) }, seed }, buffers);
   };
   return (req: Request) => {
     try {
@@ -68,13 +75,12 @@ export function createHandler(post: (r: Response, transfer?: ArrayBuffer[]) => v
         case 'diff':
           post({ type: 'diff', seq: req.seq, diff: diffAnalyses(analyze(req.before, req.options), analyze(req.after, req.options)) });
           return;
-        case 'import': {
-          post({ type: 'progress', seq: req.seq, phase: 'parsing', fraction: 0.1 });
-          const decision = decideOpen(req.bytes, req.fileName, { date: req.date });
-          post({ type: 'progress', seq: req.seq, phase: 'sending', fraction: 0.9 });
-          if (!decision.ok) return post({ type: 'imported', seq: req.seq, decision });
-          const [seed, buffers] = seedOf(decision.doc);
-          post({ type: 'imported', seq: req.seq, decision: { ...decision, doc: sendDoc(req.seq, decision.doc) }, seed }, buffers);
+        case 'importFile': {
+          const { seq, file, fileName, date } = req;
+          post({ type: 'progress', seq, phase: 'reading 0%', fraction: 0 });
+          void decideOpenStream(file, fileName, { date }, (f) => post({ type: 'progress', seq, phase: f < 1 ? `reading ${Math.floor(f * 100)}%` : 'building the graph', fraction: f * 0.8 }))
+            .then((decision) => sendImported(seq, decision))
+            .catch((e: unknown) => post({ type: 'error', seq, message: (e as Error).message }));
           return;
         }
         case 'generate': {

@@ -13,8 +13,11 @@ export type Request =
   | { type: 'apply'; seq: number; op: Op }
   | { type: 'analyze'; seq: number; options: Partial<AnalysisOptions> }
   | { type: 'entity'; seq: number; id: string; options: Partial<AnalysisOptions> }
-  /** Imports a file (any supported format) off the main thread; the bytes are transferred, not copied. */
-  | { type: 'import'; seq: number; bytes: Uint8Array; fileName: string; date?: string }
+  /**
+   * Imports a file (any supported format) off the main thread, read as it streams here (io/open decideOpenStream): the
+   * page never reads it, a BODS file is never held whole; progress replies carry the fraction read.
+   */
+  | { type: 'importFile'; seq: number; file: Blob; fileName: string; date?: string }
   /**
    * The control diff of two documents under the same view options (a scenario against its base, a preview against
    * the document). Stateless: neither document becomes the worker's; it keeps the one it holds.

@@ -1,7 +1,7 @@
 // Seeing control move, at 1280×720 with the Simulate panel open: after every scenario button and after a transfer
 // preview the changed entities are inside the visible canvas, readable (≥ 10 px) and under no overlay; under the
 // Legal rule "SoftBank acquires majority" says NAVER's veto ends and SoftBank Corp.'s power goes to 100%, in the
-// diff and in a callout on the canvas; the split view draws both sides locked together; the inspector follows the
+// diff and in a callout on the canvas; the split view draws both sides; the inspector follows the
 // side shown; small things (delete says what went with it, arrow keys, new entity placement).
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -176,30 +176,13 @@ describe('one truth per view', () => {
 });
 
 describe('split view', () => {
-  it('draws base and scenario side by side, pan and zoom locked, changes marked on both sides', async () => {
+  it('draws base and scenario side by side, changes marked on both sides (each side fits its pane: split-view.test.ts)', async () => {
     await softbankMajority();
     await page.getByRole('button', { name: 'Split view' }).click();
     await page.locator('.graph.mirror').waitFor();
     await settle(page);
-    const viewports = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.graph')].map((g) => {
-          const cy = (g as unknown as { _cyreg: { cy: { zoom(): number; pan(): { x: number; y: number } } } })._cyreg.cy;
-          return { zoom: Math.round(cy.zoom() * 1000), x: Math.round(cy.pan().x), y: Math.round(cy.pan().y) };
-        }),
-      );
-    let [left, right] = await viewports();
-    expect(left).toEqual(right);
     // The legend names both sides, the scenario by its own title.
     expect(await page.getByTestId('legend-side').textContent()).toBe('Left: base · right: scenario: SoftBank acquires majority · 2024-09-30');
-    // Pan the right side: the left follows.
-    const box = (await page.locator('.graph:not(.mirror)').boundingBox())!;
-    await page.mouse.move(box.x + 20, box.y + box.height - 20);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 80, box.y + box.height - 60, { steps: 4 });
-    await page.mouse.up();
-    [left, right] = await viewports();
-    expect(left).toEqual(right);
     const marked = await page.evaluate(() =>
       [...document.querySelectorAll('.graph')].map((g) => (g as unknown as { _cyreg: { cy: { elements(s: string): { length: number } } } })._cyreg.cy.elements('.sim-changed').length),
     );

@@ -109,11 +109,11 @@ describe('documents in parts', () => {
   it('the client joins the parts of an imported file and gets its adjacency', async () => {
     const client = new AnalysisWorker(fakeWorker([]) as unknown as Worker, PART);
     const doc = generateGraph({ entities: 900, seed: 5 });
-    const { decision, seed } = await client.importFile(new TextEncoder().encode(serializeDoc(doc)), 'big.ownership.json', undefined);
+    const { decision, seed } = await client.importStream(new Blob([serializeDoc(doc)]), 'big.ownership.json', undefined);
     if (!decision.ok) throw new Error(decision.error);
     expect(decision.doc).toEqual(parseDoc(serializeDoc(doc)));
     expect(seed?.adjacency).toEqual(buildAdjacency(decision.doc, seed!.date));
-    const refused = await client.importFile(new TextEncoder().encode('{"format":'), 'cut.json', undefined);
+    const refused = await client.importStream(new Blob(['{"format":']), 'cut.json', undefined);
     expect(refused).toEqual({ decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') }, seed: undefined });
     client.terminate();
   });

@@ -49,17 +49,22 @@ describe('analysis worker handler', () => {
     expect(v.dependencies()).toEqual(a.dependencies());
   });
 
-  it('imports files off the main thread, refusing bad ones with the importer’s reason', () => {
+  it('imports files off the main thread as they stream, refusing bad ones with the importer’s reason', async () => {
     const out: Response[] = [];
     const handle = createHandler((x) => out.push(x));
-    const csv = new TextEncoder().encode('holder,subject,shares\nAlpha,Beta,60\nGamma,Beta,40\n');
-    handle({ type: 'import', seq: 1, bytes: csv, fileName: 'edges.csv' });
-    const r = out.at(-1);
+    const answer = async (seq: number) => {
+      for (let i = 0; i < 400 && !out.some((r) => r.seq === seq && r.type === 'imported'); i++) await new Promise((r) => setTimeout(r, 5));
+      return out.find((r) => r.seq === seq && r.type === 'imported');
+    };
+    const csv = new Blob(['holder,subject,shares\nAlpha,Beta,60\nGamma,Beta,40\n']);
+    handle({ type: 'importFile', seq: 1, file: csv, fileName: 'edges.csv' });
+    const r = await answer(1);
     if (r?.type !== 'imported' || !r.decision.ok) throw new Error(JSON.stringify(r));
     expect(r.decision.doc.holdings).toHaveLength(2);
     expect(r.decision.format).toBe('csv');
-    handle({ type: 'import', seq: 2, bytes: new TextEncoder().encode('{"format":"ownership-graph","ver'), fileName: 'cut.json' });
-    expect(out.at(-1)).toMatchObject({ type: 'imported', decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') } });
+    handle({ type: 'importFile', seq: 2, file: new Blob(['{"format":"ownership-graph","ver']), fileName: 'cut.json' });
+    expect(await answer(2)).toMatchObject({ type: 'imported', decision: { ok: false, error: expect.stringContaining('"cut.json" was not opened') } });
+    expect(out.filter((x) => x.seq === 1 && x.type === 'progress').map((x) => x.type === 'progress' && x.phase)).toEqual(['reading 0%', 'building the graph', 'sending']);
   });
 
   it('works out the diff of two documents it is sent, equal to the page’s, and keeps its own document', () => {
