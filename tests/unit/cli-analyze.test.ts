@@ -45,6 +45,14 @@ describe('analyze --json at scale', () => {
     expect(json(doc, { minStake: 30 }).entities.z.ultimateOwners).toEqual({ a: 48, 'float:y': 31.984, others: 20.016 });
   });
 
+  it('lists equal figures in key order, whatever the order of the entities in the document', () => {
+    // Entities in document order k2, t, k10, k1, u: string order puts k1 before k10 before k2.
+    const tied = graph([['k2', 't', 20], ['k10', 't', 20], ['k1', 't', 20], ['u', 't', 20]]);
+    const t = json(tied).entities.t;
+    expect(Object.keys(t.lookThrough)).toEqual(['k1', 'k10', 'k2', 'u']);
+    expect(Object.keys(t.ultimateOwners)).toEqual(['float:t', 'k1', 'k10', 'k2', 'u']);
+  });
+
   it('--entity gives only the named entities, each with every owner', () => {
     const out = json(doc, { entities: ['z'] });
     expect(Object.keys(out.entities)).toEqual(['z']);
