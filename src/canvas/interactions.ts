@@ -2,7 +2,7 @@
 // drawn with Shift + drag on the background adds what it covers), commit a drag once on release (all the selected
 // entities moved, one undo step), draw a holding by dragging from one entity to another (in "add holding" mode, or
 // with Shift held). Handlers read the store when they run, so they are never stale.
-import type { Core, EventObject, NodeSingular } from 'cytoscape';
+import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ExplorerState } from '../store/store';
 import { analysisOf } from '../store/analysis';
@@ -105,17 +105,21 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
     if (target && target.id() !== source.id()) get().addHolding(source.data('ref'), target.data('ref'));
   };
 
-  // Arrow keys move the selected entity while the graph has focus; one gesture (keys held or tapped in a burst) is
-  // one undoable moveEntity, committed when the keys are released.
-  let nudged: { node: NodeSingular; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  // Arrow keys move the selected entities while the graph has focus; one gesture (keys held or tapped in a burst) is
+  // one undoable moveEntities, committed when the keys are released.
+  let nudged: { nodes: NodeCollection; key: string; timer: ReturnType<typeof setTimeout> | null } | null = null;
   const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
   const commitNudge = () => {
     if (!nudged) return;
-    const { node } = nudged;
+    const nodes = nudged.nodes.filter((n) => !n.removed());
     nudged = null;
-    if (node.removed()) return;
-    const p = node.position();
-    get().commit({ type: 'moveEntity', id: node.data('ref'), position: { x: Math.round(p.x), y: Math.round(p.y) } });
+    if (nodes.empty()) return;
+    const positions: Record<string, { x: number; y: number }> = Object.create(null); // keyed by entity id (any string)
+    nodes.forEach((n) => {
+      const p = n.position();
+      positions[n.data('ref')] = { x: Math.round(p.x), y: Math.round(p.y) };
+    });
+    get().commit({ type: 'moveEntities', positions });
   };
   const onArrow = (e: KeyboardEvent) => {
     const d = ARROWS[e.key];
@@ -127,16 +131,18 @@ export function wireInteractions(cy: Core, store: StoreApi<ExplorerState>): () =
       }
       return;
     }
-    const sel = cy.$('node.entity:selected');
-    if (sel.empty()) return;
-    const node = sel.first() as NodeSingular;
+    const nodes = cy.$('node.entity:selected');
+    if (nodes.empty()) return;
     e.preventDefault();
-    if (nudged && nudged.node !== node) commitNudge();
+    const key = nodes.map((n) => n.id()).sort().join(',');
+    if (nudged && nudged.key !== key) commitNudge();
     if (nudged?.timer) clearTimeout(nudged.timer);
-    nudged = { node, timer: null };
+    nudged = { nodes, key, timer: null };
     const step = e.shiftKey ? 50 : 10;
-    const p = node.position();
-    node.position({ x: p.x + d[0] * step, y: p.y + d[1] * step });
+    nodes.forEach((n) => {
+      const p = n.position();
+      n.position({ x: p.x + d[0] * step, y: p.y + d[1] * step });
+    });
   };
   const container = cy.container();
   container?.addEventListener('keydown', onArrow);

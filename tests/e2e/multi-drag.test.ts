@@ -114,4 +114,25 @@ describe('multi-node selection and drag', () => {
     expect(Math.abs(after[0].x - before[0].x - (after[1].x - before[1].x))).toBeLessThanOrEqual(1);
     expect(Math.abs(after[0].y - before[0].y - (after[1].y - before[1].y))).toBeLessThanOrEqual(1);
   });
+
+  it('arrow keys move every selected entity, one undo step per gesture', async () => {
+    const page = s.page;
+    await settle(page);
+    const zozo = await elementScreenPosition(page, 'e:zozo');
+    await page.mouse.click(zozo.x, zozo.y);
+    await settle(page);
+    const askul = await elementScreenPosition(page, 'e:askul');
+    await page.keyboard.down('Shift');
+    await page.mouse.click(askul.x, askul.y);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => selected(page)).toEqual(['askul', ['zozo']]);
+    const ids = ['zozo', 'askul'];
+    const before = await Promise.all(ids.map((id) => position(page, id)));
+    const steps = await state<number>(page, '(st) => st.past.length');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => Promise.all(ids.map((id) => position(page, id)))).toEqual(before.map((p) => ({ x: p.x + 20, y: p.y + 10 })));
+    expect(await state<number>(page, '(st) => st.past.length')).toBe(steps + 1);
+  });
 });
