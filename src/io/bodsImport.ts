@@ -3,7 +3,7 @@ import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agree
 import { IoError, rethrowAsIo, show } from './errors';
 import { bodsWhere, duplicateStatementIds, isObj, parseStatements, StatementReader, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
-import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
+import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, statedLater, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
 import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
@@ -69,6 +69,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   for (const st of live) (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
   for (const st of live) {
     const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
+    const from = series.statedFrom.get(`${st.recordType}:${st.recordId}`);
+    if (from) statedLater(e, st.recordId, from);
     entities.push(e);
     (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
     if (typeof st.raw.statementId === 'string') statementToEntity.set(st.raw.statementId, e.id);
@@ -104,7 +106,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   const holdingIds = new Set<string>();
   const agreementIds = new Set<string>();
   const relationIds = new Set<string>();
-  const origin = new Map<object, string>();
+  const origin = new Map<object, ReadStatement>(); // the statement a record came from (its label is made only for a message)
   const indirect: PendingIndirect[] = [];
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
   const personSubjects: string[] = [];
@@ -129,12 +131,12 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
     r.id = uniqueIn(relationIds, ext?.kind === 'relation' ? ext.record.id : `${st.recordId}-${r.kind}`);
     if (ext?.kind === 'relation') {
       relations.push(r);
-      origin.set(r, st.label);
+      origin.set(r, st);
       return;
     }
     (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
     relations.push(r);
-    origin.set(r, st.label);
+    origin.set(r, st);
   };
 
   /** What the statement and the party's record say about an unspecified or unknown party (reporting exceptions). */
@@ -224,7 +226,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       if (i.since) a.since = i.since;
       if (i.until) a.until = i.until;
       a.id = `${st.recordId}${i.type === 'appointmentOfBoard' ? '-board' : '-control'}`;
-      origin.set(a, st.label);
+      origin.set(a, st);
       if (isIndirect(i)) indirect.push({ agreement: a, label: st.label, components: componentsOf(st) });
       else {
         a.id = uniqueIn(agreementIds, a.id);
@@ -296,7 +298,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
           ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
         };
       }
-      origin.set(h, st.label);
+      origin.set(h, st);
       if (g.indirect) indirect.push({ holding: h as Holding, label: st.label, components: componentsOf(st) });
       else holdings.push(h as Holding);
     }
@@ -319,7 +321,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
     warnings.push(`${where}${placeholders.length} record${placeholders.length === 1 ? '' : 's'} named by relationships but described by no entity or person statement (${placeholders.slice(0, 5).map((r) => show(r, 40)).join(', ')}${placeholders.length > 5 ? ', …' : ''}) — shown as placeholder entities named by their record id; add their statements to see who they are`);
   }
 
-  const labelOf = (h: Holding) => origin.get(h) ?? `holding "${h.id}"`;
+  const labelOf = (h: Holding) => origin.get(h)?.label ?? `holding "${h.id}"`;
   if (inferredEnds) pullBackInferredEnds(holdings, inferredEnd, warnings, where, nameOf, labelOf);
   warnings.push(...fitBands(holdings, where, nameOf, labelOf));
   const over = findOverfull(holdings);
