@@ -32,7 +32,7 @@ export function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boole
   if (a.agreements !== b.agreements || a.relations !== b.relations || a.holdings.length !== b.holdings.length) return false;
   if (a.entities !== b.entities) {
     const ids = idList(a.entities, 'entities');
-    if (idList(b.entities, 'entities', ids) !== ids) return false;
+    if (idList(b.entities, 'entities', a.entities) !== ids) return false;
   }
   for (let k = 0; k < a.holdings.length; k++) {
     const x = a.holdings[k], y = b.holdings[k];

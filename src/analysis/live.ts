@@ -1,21 +1,24 @@
 // Incremental analysis for live edits (the worker's): the control of a document kept current across edits by
 // re-evaluating only what an edit can change. The records that changed are found by identity (documents are
-// immutable; an edit replaces the records it touches), their subjects seed the edit's downstream cone in the
-// control graph (holdings and agreements), the cone is re-evaluated sources-first with its cycles iterated as in
-// computeControl, and ultimate controllers are redone only for the control descendants of entities whose controller
-// changed. The result is the summary a full analysis gives (property-tested after every step of random edits).
+// immutable; an edit replaces the records it touches) and their subjects seed the re-evaluation: in the order of the
+// control graph's condensation, as far as changed controllers reach (liveRanked.ts), or over the edit's whole
+// downstream cone when the edit changes the edges (liveCone.ts); cycles are iterated as in computeControl. Ultimate
+// controllers are redone only for the control descendants of entities whose controller changed, and the summary only
+// for those (liveSummary.ts). The result is the summary a full analysis gives (property-tested after every step of
+// random edits).
 // Look-through is not computed here: the page computes it for the entity it shows. Pure; typed arrays.
 import type { Agreement, OwnershipDoc } from '../model';
 import { prepareEditLookups } from '../model/docIndex';
 import { controlAgreements } from './relations';
-import { Evaluator, computeControl, conferringControllers, iterateComponent, type Reason } from './control';
+import { Evaluator, computeControl, conferringControllers, type Reason } from './control';
 import { controlRule } from './rules';
 import { recomputeTops } from './liveTops';
 import { carryLoops, carryStructure } from './lookThrough';
 import { LiveSummary } from './liveSummary';
+import { condensation, reevaluateRanked, type Condensation } from './liveRanked';
+import { reevaluateCone } from './liveCone';
 import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
-import { stronglyConnected } from './scc';
 import { agreementsBySubject, entityFields, fromTable, holdingTable, type Snapshot } from './snapshot';
 import type { AnalysisSummary } from './summary';
 import { diffRecords } from '../model/recordDiff';
@@ -51,6 +54,8 @@ export class LiveAnalysis {
   private local: Int32Array;
   /** The summary kept current (liveSummary.ts), and the entities whose control state changed since it was patched. */
   private sum: LiveSummary | null = null;
+  /** The control graph's condensation while the edges stay as they are (liveRanked.ts), else null. */
+  private condensed: Condensation | null = null;
   private touched: number[] = [];
   /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
   private interned = new Map<string, number[]>();
@@ -166,7 +171,10 @@ export class LiveAnalysis {
     if (sameEdges && n1 === n0) carryStructure(this.snap, snap);
     if (sameEdges && n1 === n0 && !floatsChanged) carryLoops(this.snap, snap, touchedSubjects);
     this.snap = snap;
-    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1));
+    // Same edges: the condensation holds, and only what a changed controller reaches is evaluated (liveRanked.ts).
+    // Else the edit's downstream cone is evaluated, and the condensation is made again when next needed.
+    if (!(sameEdges && n1 === n0 && !agreementsChanged)) this.condensed = null;
+    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), sameEdges && n1 === n0 && !agreementsChanged);
     return true;
   }
 
@@ -205,10 +213,9 @@ export class LiveAnalysis {
     this.sum = null; // indices moved: the next summary is made afresh
   }
 
-  /** Re-evaluates the downstream cone of `seeds`, then redoes the tops of control descendants of what changed. */
-  private reevaluate(seeds: number[]) {
-    const s = this.snap, n = s.n;
-    // Control graph out-edges: holdings, and agreement parties → subject (legal and de facto rules only).
+  /** The control graph's out-edges from agreement parties to subjects (legal and de facto rules only). */
+  private partyEdges(): Map<number, number[]> {
+    const s = this.snap;
     const partyOf = new Map<number, number[]>();
     if (controlRule(this.options.rule).counts.agreements) {
       for (const [subject, list] of s.agreements) for (const a of list) for (const p of a.parties) {
@@ -218,64 +225,37 @@ export class LiveAnalysis {
         if (l) l.push(subject); else partyOf.set(pi, [subject]);
       }
     }
-    const inCone = new Uint8Array(n);
-    const cone: number[] = [];
-    for (const v of seeds) if (!inCone[v]) { inCone[v] = 1; cone.push(v); }
-    for (let q = 0; q < cone.length; q++) {
-      const v = cone[q];
-      for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) {
-        const w = s.outSubject[e];
-        if (!inCone[w]) { inCone[w] = 1; cone.push(w); }
-      }
-      for (const w of partyOf.get(v) ?? []) if (!inCone[w]) { inCone[w] = 1; cone.push(w); }
-    }
-    // The cone's own graph (it is closed downstream, so its cycles are whole) in topological order.
-    const k = cone.length;
-    const local = this.local;
-    cone.forEach((v, i) => (local[v] = i));
-    const start = new Int32Array(k + 1);
-    const edges: number[] = [];
-    for (let i = 0; i < k; i++) {
-      const v = cone[i];
-      for (let e = s.outStart[v]; e < s.outStart[v + 1]; e++) edges.push(local[s.outSubject[e]]);
-      for (const w of partyOf.get(v) ?? []) edges.push(local[w]);
-      start[i + 1] = edges.length;
-    }
-    const { comp, count } = stronglyConnected(k, start, Int32Array.from(edges));
-    const members: number[][] = Array.from({ length: count }, () => []);
-    for (let i = 0; i < k; i++) members[comp[i]].push(cone[i]);
-    const oldParent = cone.map((v) => this.parent[v]);
-    const oldReason = cone.map((v) => this.reason[v]);
-    for (const v of cone) this.parent[v] = -1;
+    return partyOf;
+  }
+
+  /**
+   * Re-evaluates what `seeds` can change — by rank in the kept condensation (`ranked`, when the edges are the same),
+   * else the whole downstream cone — then redoes the tops of control descendants of what changed.
+   */
+  private reevaluate(seeds: number[], ranked: boolean) {
+    const s = this.snap;
+    const partyOf = this.partyEdges();
     const ev = new Evaluator(s, this.options, this.parent);
-    for (let c = count - 1; c >= 0; c--) {
-      const list = members[c];
-      if (list.length === 1) {
-        const r = ev.evaluate(list[0]);
-        this.parent[list[0]] = r.parent;
-        this.reason[list[0]] = r.reason;
-      } else {
-        for (const v of list) this.reason[v] = undefined as unknown as Reason;
-        iterateComponent(ev, list, this.parent, this.reason);
-      }
-    }
-    // Entities whose controllers changed, then everything whose chain of control passes one of them.
-    const changed: number[] = [];
-    cone.forEach((v, i) => {
-      const a = oldReason[i], b = this.reason[v];
-      if (oldParent[i] !== this.parent[v] || a?.kind !== b.kind || (a.kind === 'joint' && b.kind === 'joint' && a.players.join() !== b.players.join())) changed.push(v);
-    });
-    for (const v of cone) {
+    const r = ranked
+      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf)
+      : reevaluateCone(s, ev, this.parent, this.reason, seeds, partyOf, this.local);
+    for (const v of r.evaluated) {
       this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
       this.conferOf(ev, v);
     }
+    this.finish(r.changed, r.evaluated.length);
+  }
+
+  /** After a re-evaluation of `evaluated` entities: redoes the tops of the control descendants of `changed`. */
+  private finish(changed: number[], evaluated: number) {
+    const local = this.local;
     const redo = this.descendants(changed);
     recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local, this.canon);
     this.setTopsIds(redo);
     // The summary's entries read parent, reason, tops and onCycle: they change only for the entities whose controllers
     // changed and their control descendants, which are what `redo` holds.
     if (this.sum) for (const v of redo) this.touched.push(v);
-    this.stats = { full: false, cone: k, redone: redo.length };
+    this.stats = { full: false, cone: evaluated, redone: redo.length };
   }
 
   private setTopsIds(set: Int32Array) {

@@ -25,6 +25,8 @@ export function stylesheet(opts: { big?: boolean; detail?: boolean; still?: bool
       },
     },
   ];
+  // A name that needs breaks without spaces (CJK, an over-long word) is drawn from its hinted text (draw/text.ts breakHints).
+  if (!lean) rules.push({ selector: 'node[wrap]', style: { label: 'data(wrap)' } });
   for (const [kind, s] of Object.entries(KIND_STYLES)) rules.push({ selector: `node.k-${kind}`, style: { shape: s.shape, 'text-max-width': `${s.textWidth}` } });
   for (const [status, s] of Object.entries(STATUS_STYLES)) {
     const style: Rule['style'] = { 'border-style': s.borderStyle, 'border-width': s.borderWidth };

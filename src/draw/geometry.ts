@@ -62,7 +62,8 @@ export const heightOf = (el: ElementDef) => Number(el.data.h) || labelHeight(Str
 function nodeDraw(el: ElementDef, p: Pt, m: TextMetrics): NodeDraw {
   const kind = (classOf(el, 'k-') ?? 'company') as EntityKind;
   const status = STATUS_STYLES[(classOf(el, 's-') ?? 'independent') as Status] ?? STATUS_STYLES.independent;
-  const label = String(el.data.label ?? '');
+  // The text the canvas draws: with the breaks a CJK name or an over-long word needs (toElements, text.ts breakHints).
+  const label = String(el.data.wrap ?? el.data.label ?? '');
   const cls = ` ${el.classes} `;
   const opacity = cls.includes(' lens-fade ') ? SIM_MARKS.fade : cls.includes(' lit-fade ') ? SIM_MARKS.litFade : 1;
   const mark = cls.includes(' lit ') ? SIM_MARKS.litNode : cls.includes(' sim-focus ') ? SIM_MARKS.focusNode : cls.includes(' sim-changed ') ? SIM_MARKS.changedNode : null;

@@ -1,6 +1,12 @@
 // Text drawn on the canvas and in exports: stake labels ("~40.47% (40.68% votes)"), shortened entity names, and the
 // height a node takes for its wrapped name (labelHeight: the one sizing function of the canvas and of every export).
-import { NODE_FONT, nodeHeight, textWidthOf } from './styles';
+import { LABEL_W, NODE_FONT, nodeHeight, textWidthOf } from './styles';
+import { breakHints, isCjk, textEms, wrapLabel } from './text';
+
+const hasCjk = (s: string) => {
+  for (const ch of s) if (isCjk(ch.codePointAt(0)!)) return true;
+  return false;
+};
 
 /** 50 → "50", 40.4700001 → "40.47". */
 export function fmtPct(x: number): string {
@@ -29,8 +35,14 @@ export function kindLabel(kind: string): string {
 /** Average glyph width of the node font, in em (system sans-serif, mixed case). */
 const GLYPH_EM = 0.56;
 
-/** How many lines a label wraps to at `width` model units and `fontSize` (greedy, by words; an estimate). */
+/**
+ * How many lines a label wraps to at `width` model units and `fontSize` (greedy, by words; an estimate). A label with
+ * full-width (CJK) characters, or that needs breaks between characters (a word wider than the node's text room
+ * LABEL_W), is wrapped as the canvas wraps it, by the kernel (text.ts).
+ */
 export function wrappedLines(label: string, width: number, fontSize: number): number {
+  const hinted = breakHints(label, width, fontSize, LABEL_W);
+  if (hinted !== label || hasCjk(label)) return wrapLabel(hinted, width, (s) => textEms(s) * fontSize).length;
   const perLine = Math.max(4, Math.floor(width / (fontSize * GLYPH_EM)));
   let lines = 0;
   for (const para of label.split('\n')) {

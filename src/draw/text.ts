@@ -17,10 +17,13 @@ export function isCjk(cp: number): boolean {
     || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
-/** Width of `text` in em, roughly: 0.56 em a glyph in Latin and most scripts, a full em for CJK (full-width) ones. */
+/** Width of `text` in em, roughly: 0.56 em a glyph in Latin and most scripts, a full em for CJK (full-width) ones, none for zero-width spaces and joiners. */
 export function textEms(text: string): number {
   let em = 0;
-  for (const ch of text) em += isCjk(ch.codePointAt(0)!) ? 1 : 0.56;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    em += isCjk(cp) ? 1 : (cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff ? 0 : 0.56;
+  }
   return em;
 }
 
@@ -30,10 +33,50 @@ export const approxMetrics: TextMetrics = { width: (t, f) => textEms(t) * f.size
 /** The CSS/canvas font shorthand Cytoscape measures and draws labels with. */
 export const labelFont = (f: LabelFont) => `${f.style} ${f.weight} ${f.size}px ${f.family}`;
 
+/** Zero-width space: a place a line may break without a space, which Cytoscape's wrap and wrapLabel both take. */
+export const BREAK = '\u200b';
+/** Characters a line must not start with (closing punctuation, small kana, the long-vowel mark: kinsoku). */
+const NO_START = /[、。，．,.:;!?！？）)\]｝〕〉》」』】〙〗ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・‥…〜～’”%％]/u;
+/** Characters a line must not end with (opening brackets and quotes). */
+const NO_END = /[（([｛〔〈《「『【〘〖‘“]/u;
+const MARK = /\p{M}/u;
+const SPACE = /^[\s\u200b]+$/;
+
+/** Characters a line may break on either side of: Chinese and Japanese ones (Korean is written with spaces and keeps its words). */
+function breaksWithin(cp: number): boolean {
+  const hangul = (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xac00 && cp <= 0xd7ff);
+  return isCjk(cp) && !hangul;
+}
+
+/**
+ * `text` with BREAK at every place a line may break that Cytoscape's wrap (white space only) does not see: between
+ * Japanese or Chinese characters and next to them (not before closing punctuation or small kana, not after
+ * an opening bracket), and, as a last resort, between every character of a word wider than `wordMax` (no hyphen; a
+ * word between `maxWidth` and `wordMax` stands alone on its line, as Cytoscape draws it). Words are judged with the rough metrics at `fontSize`, a pure function of its arguments, so the
+ * canvas (which draws this text) and every export (which wraps the same text, wrapLabel) break at the same places.
+ */
+export function breakHints(text: string, maxWidth: number, fontSize: number, wordMax = maxWidth): string {
+  return text.split('\n').map((line) => {
+    const chars = [...line];
+    let hinted = '';
+    for (let i = 0; i < chars.length; i++) {
+      const a = chars[i], b = chars[i + 1];
+      hinted += a;
+      if (b === undefined || /\s/.test(a) || /\s/.test(b) || MARK.test(b)) continue;
+      if ((breaksWithin(a.codePointAt(0)!) || breaksWithin(b.codePointAt(0)!)) && !NO_END.test(a) && !NO_START.test(b)) hinted += BREAK;
+    }
+    return hinted.split(/([\s\u200b]+)/).map((part) => {
+      if (!part || SPACE.test(part) || textEms(part) * fontSize <= Math.max(maxWidth, wordMax)) return part;
+      return [...part].map((c, i) => (i && !MARK.test(c) && !NO_START.test(c) ? BREAK + c : c)).join('');
+    }).join('');
+  }).join('\n');
+}
+
 /**
  * The lines of `text` as Cytoscape's text-wrap "wrap" draws them: each newline starts a line; a line wider than
  * `maxWidth` breaks at white space (Cytoscape measures a candidate with its trailing separator, and so does this);
- * a word too wide for any line stands alone. Line ends are trimmed, so that centred lines are centred.
+ * a word too wide for any line stands alone. Line ends are trimmed, so that centred lines are centred. A BREAK
+ * (zero-width space, breakHints) is a place to break like a space and is left out of the lines.
  */
 export function wrapLabel(text: string, maxWidth: number, width: (s: string) => number): string[] {
   const w = (s: string) => Math.ceil(width(s));
@@ -55,7 +98,7 @@ export function wrapLabel(text: string, maxWidth: number, width: (s: string) => 
     }
     if (!/^[\s\u200b]+$/.test(sub)) out.push(sub);
   }
-  return out.map((l) => l.replace(/[\s\u200b]+$/, ''));
+  return out.map((l) => l.replace(/[\s\u200b]+$/, '').replace(/\u200b/g, ''));
 }
 
 /** `text` cut with "…" to fit `maxWidth`, as Cytoscape's text-wrap "ellipsis" draws it (one line). */

@@ -4,7 +4,8 @@ import type { AnalysisView } from '../analysis';
 import { inForce, type OwnershipDoc } from '../model';
 import { controlGroups } from './groups';
 import { holdingLabel, kindLabel, labelHeight, shortName } from './labels';
-import { STATUS_STYLES, stakeWidth } from './styles';
+import { LABEL_W, NODE_FONT, STATUS_STYLES, stakeWidth, textWidthOf } from './styles';
+import { breakHints } from './text';
 import { relationLabel } from '../io/bodsRelations';
 import { isDeclaredIndirect } from '../analysis/declared';
 
@@ -51,6 +52,16 @@ export interface DrawView {
 }
 
 /** Builds every element to draw; entities without a saved position get none (`data.placed` is false). */
+/**
+ * The label the canvas draws when it needs breaks Cytoscape cannot find (CJK names, a word wider than the node; text.ts
+ * breakHints), as `wrap`; the exports wrap the same text (geometry.ts), so both break a name at the same places.
+ */
+function wrapOf(label: string, kind: string | undefined): { wrap?: string } {
+  // A word is broken only past the node's whole text room (LABEL_W): narrower shapes let it stand alone, as before.
+  const hinted = breakHints(label, textWidthOf(kind), NODE_FONT, LABEL_W);
+  return hinted === label ? {} : { wrap: hinted };
+}
+
 export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: DrawView): ElementDef[] {
   const date = analysis.options.date;
   const groups = controlGroups(analysis, view.only);
@@ -72,7 +83,7 @@ export function toElements(doc: OwnershipDoc, analysis: AnalysisView, view: Draw
     const label = [name, tag, note].filter(Boolean).join('\n');
     out.push({
       group: 'nodes',
-      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: labelHeight(label, e.kind), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id) },
+      data: { id: nodeId(e.id), ref: e.id, kind: 'entity', label, h: labelHeight(label, e.kind), controlGroup, fill: colour.fill, line: colour.line, placed: !!e.position || !!view.positions?.has(e.id), ...wrapOf(label, e.kind) },
       classes: `entity k-${e.kind ?? 'company'} s-${status}${more ? ' has-more' : ''}${note ? ' has-hidden' : ''}`,
       ...(e.position ? { position: { x: e.position.x, y: e.position.y } } : view.positions?.has(e.id) ? { position: view.positions.get(e.id)! } : {}),
     });

@@ -64,14 +64,27 @@ export function holdingLookup(holdings: Holding[]): HoldingLookup | null {
   return idx;
 }
 
+/** Lists edited again and again from the same version (a scenario's base): their lookup is copied to an edit, not moved. */
+const keptLookups = new WeakSet<Holding[]>();
+
+/** Keeps the lookup of `holdings` through the edits made from it (the base every scenario is applied on). */
+export function keepHoldingLookup(holdings: Holding[]): void {
+  keptLookups.add(holdings);
+}
+
 /**
  * Hands the lookup of `from` on to `to`, the list an edit made from it by removing the records `removed` and
- * adding `added` (a replaced record is in both). `from` loses it (it is rebuilt if `from` is edited again).
+ * adding `added` (a replaced record is in both). `from` loses it (it is rebuilt if `from` is edited again), unless
+ * it is kept (keepHoldingLookup): then `to` gets a copy.
  */
 export function moveHoldingLookup(from: Holding[], to: Holding[], removed: Iterable<Holding>, added: Iterable<Holding>): void {
-  const idx = holdingLookups.get(from);
-  if (!idx || idx.byId.size !== from.length) return;
-  holdingLookups.delete(from);
+  const known = holdingLookups.get(from);
+  if (!known || known.byId.size !== from.length) return;
+  // A kept list's lookup is copied: its holdings by id (a map copied from a map, cheaper than one made from the
+  // records); the holdings by subject are found again when asked, as the lists are changed in place by later edits.
+  const kept = keptLookups.has(from);
+  const idx = kept ? { byId: new Map(known.byId), bySubject: new Map<string, Holding[]>() } : known;
+  if (!kept) holdingLookups.delete(from);
   for (const h of removed) {
     if (idx.byId.get(h.id) === h) idx.byId.delete(h.id);
     const s = idx.bySubject.get(h.subject);

@@ -2,6 +2,7 @@
 // view date to the scenario's), go back to the base exactly, save the edits since the base as a scenario, remove one.
 import type { StoreApi } from 'zustand/vanilla';
 import { apply, diffPatch, uniqueId, type DocScenario, type Op, type OwnershipDoc } from '../model';
+import { keepHoldingLookup } from '../model/docIndex';
 import { readableError } from './messages';
 import { BUNDLED_SCENARIOS, type ScenarioEntry } from './scenarios';
 import { editsSinceBase, withPositions, type SimState } from './simState';
@@ -30,6 +31,8 @@ export function applyScenario(store: Store, scenario: Pick<ScenarioEntry, 'id' |
   const op: Op = { type: 'batch', label: scenario.title, ops: scenario.ops };
   let next: OwnershipDoc;
   try {
+    // Every scenario is applied on this base: its lookups are kept (copied to the edit), not rebuilt each time.
+    keepHoldingLookup(base.holdings);
     next = apply(base, op);
   } catch (e) {
     return refuse(store, e);

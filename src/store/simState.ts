@@ -92,7 +92,7 @@ export function withPositions(origin: OwnershipDoc, doc: OwnershipDoc): Ownershi
   const memo = placed.get(origin);
   if (memo?.entities === doc.entities) return memo.out;
   const ids = idList(origin.entities, 'entities');
-  if (doc.entities !== origin.entities && idList(doc.entities, 'entities', ids) === ids) {
+  if (doc.entities !== origin.entities && idList(doc.entities, 'entities', origin.entities) === ids) {
     // The same entities in the same places (moves since loading): only the unplaced ones are read, and those whose
     // record in `doc` is the one the last result read are taken from it (a move on a huge graph copies one entity).
     let missing = unplaced.get(origin);

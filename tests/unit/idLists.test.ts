@@ -1,5 +1,7 @@
 // Id lists shared across versions of a record list (analysis/idLists.ts), and the adjacency they let a move keep.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { docArb, opOf, opSeedArb } from './arbitraries';
 import { apply, type OwnershipDoc } from '../../src/model';
 import { adjacency, idList, indexOfIds } from '../../src/analysis';
 import { sameEdges } from '../../src/analysis/adjacency';
@@ -21,7 +23,7 @@ describe('idList', () => {
     const before = idList(doc.entities, 'entities');
     const after = apply(doc, op as never);
     expect(after.entities).not.toBe(doc.entities);
-    const ids = idList(after.entities, 'entities', before);
+    const ids = idList(after.entities, 'entities', doc.entities);
     expect(ids).toEqual(after.entities.map((e) => e.id));
     expect(ids === before).toBe(shared);
     expect(indexOfIds(ids).get(after.entities.at(-1)!.id)).toBe(after.entities.length - 1);
@@ -32,6 +34,27 @@ describe('idList', () => {
     const after = apply(doc, { type: 'setHolding', holding: { ...doc.holdings[0], shares: 40 } });
     expect(idList(after.holdings, 'holdings')).toBe(before);
     expect(idList(after.holdings, 'holdings')).toBe(idList(after.holdings, 'holdings'));
+  });
+
+  it('always lists the ids in order, whatever the edits between the versions it is asked about', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(opSeedArb, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 12 }), (start, seeds, asks) => {
+        const versions: OwnershipDoc[] = [start];
+        for (const seed of seeds) {
+          try {
+            versions.push(apply(versions.at(-1)!, opOf(versions.at(-1)!, seed)));
+          } catch {
+            // refused
+          }
+        }
+        for (const k of asks) {
+          const v = versions[k % versions.length];
+          expect(idList(v.entities, 'entities')).toEqual(v.entities.map((e) => e.id));
+          expect(idList(v.holdings, 'holdings', versions[0].holdings)).toEqual(v.holdings.map((h) => h.id));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a move keeps the adjacency (same edges); a new holding does not', () => {

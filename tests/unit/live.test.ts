@@ -108,6 +108,20 @@ describe('live analysis', () => {
     expect(plain(live.summary())).toEqual(plain(summarize(new Analysis(next))));
   });
 
+  it('looks again at what a changed controller reaches down its chains, not only at what it holds', () => {
+    // Y is held 30% by A and 30% by B: one block while P controls A directly and B through C. When Q takes C, B's
+    // chain ends at Q, the block splits and P no longer controls Y alone, though B's own controller (C) stays the same.
+    const doc = graph([['p', 'a', 60], ['p', 'c', 60], ['q', 'c', 10], ['c', 'b', 60], ['a', 'y', 30], ['b', 'y', 30]]);
+    const live = new LiveAnalysis(doc);
+    expect(new Analysis(doc).entity('y').ultimate).toEqual(['p']);
+    const next = { ...doc, holdings: doc.holdings.map((h) => (h.subject === 'c' ? { ...h, shares: h.holder === 'q' ? 70 : 20 } : h)) };
+    expect(new Analysis(next).entity('y').ultimate).toEqual(['p', 'q']); // two blocks of 30%: jointly
+    expect(live.update(next)).toBe(true);
+    expect(plain(live.summary())).toEqual(plain(summarize(new Analysis(next))));
+    // Evaluated: C (its holdings changed), B (held by C) and Y (its holder B's chain changed); not P, Q or A.
+    expect(live.stats.cone).toBe(3);
+  });
+
   it('follows rounded totals (up to 100.1%, scaled to 100%) and consolidation relations', () => {
     const doc = parseDoc({
       format: 'ownership-graph', version: 1, asOf: '2024-01-01',
