@@ -4,7 +4,7 @@
 import type { DatasetId, View } from './types';
 import { datasetById } from './datasets';
 import { StorageFull } from './kv';
-import { SAVED_SLOTS, type Persistence } from './persistence';
+import { BACKUPS_KEPT, SAVED_SLOTS, type Persistence } from './persistence';
 import { scenarioMark } from './simState';
 import type { ExplorerState, ExplorerStore } from './store';
 
@@ -132,7 +132,7 @@ export function createAutosave(deps: AutosaveDeps, on = true): AutosaveControl {
     const key = await persistence.backup(slot).catch(() => null);
     if (!key) return;
     const m = st().message;
-    const said = `Your previous "${labelOf(slot)}" graph is kept in this browser as a backup.`;
+    const said = `Your previous "${labelOf(slot)}" graph is kept in this browser as a backup (the newest ${BACKUPS_KEPT} of each graph are kept).`;
     const download = { label: 'Download the previous graph', run: () => void persistence.backupText(key).then((t) => t && deps.download?.(t, `previous-${slot}-graph.json`)) };
     // Said after what the user just did (e.g. "Opened acme.csv…"), not instead of it.
     if (m && m.kind === 'notice' && !m.actions?.length) st().notify(`${m.text} ${said}`, 'notice', deps.download ? [download] : []);

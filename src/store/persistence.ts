@@ -106,17 +106,31 @@ export function savedScenario(raw: unknown): SavedScenario | null {
  * where work not yet saved when the page closed waits (journal.ts), folded into its slot when the slot is next read.
  */
 export function createPersistence(kv: KV, legacy: KV | null = null, journal: Journal | null = null): Persistence {
+  /**
+   * Writes `text` as a new backup of `kind` (a graph's slot, 'unreadable' or 'journal'), then drops the oldest of that
+   * kind past BACKUPS_KEPT; its key, or null when there was no room for it.
+   */
+  const writeBackup = async (kind: string, text: string): Promise<string | null> => {
+    const key = `${BACKUP_PREFIX}${kind}:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      await kv.setMany([[key, text]]);
+    } catch {
+      return null;
+    }
+    await pruneBackups(kv, kind).catch(() => {});
+    return key;
+  };
   /** Keeps an unreadable value as text under a new backup key, then clears it from `key` so it is backed up once. */
   const keep = async (from: KV, key: string, value: unknown, why: string): Promise<SlotRead> => {
     const text = value instanceof Unreadable ? value.text : safeJson(value);
-    const backup = `backup:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+    const backup = await writeBackup('unreadable', text);
+    if (!backup) return { state: 'unreadable', why, text, backup: null }; // no room for a copy: the value stays where it was
     try {
-      await kv.setMany([[backup, text]]);
       await from.del(key);
-      return { state: 'unreadable', why, text, backup };
     } catch {
-      return { state: 'unreadable', why, text, backup: null }; // no room for a copy: the value stays where it was
+      // kept twice: the copy and the value where it was
     }
+    return { state: 'unreadable', why, text, backup };
   };
   const readValue = async (from: KV, key: string, slot: DatasetId | null): Promise<SlotRead> => {
     let value: unknown;
@@ -145,10 +159,7 @@ export function createPersistence(kv: KV, legacy: KV | null = null, journal: Jou
     const old = await readValue(legacy, LEGACY_KEY, null);
     return old.state === 'ok' && old.saved.datasetId === slot ? old : read;
   };
-  const backupText = async (text: string): Promise<string | null> => {
-    const key = `backup:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
-    return kv.setMany([[key, text]]).then(() => key, () => null);
-  };
+  const backupText = (text: string) => writeBackup('journal', text);
   /**
    * The slot as read, with the journal's work for it saved on top when it is newer: written over the revision it was
    * based on (or over this same tab's later writes, which are older states of it). When another tab saved the slot
@@ -232,8 +243,8 @@ export function createPersistence(kv: KV, legacy: KV | null = null, journal: Jou
     async backup(slot) {
       const v = await kv.get(work(slot));
       if (v === undefined || v instanceof Unreadable) return null;
-      const key = `backup:${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
-      await kv.setMany([[key, safeJson(v)]]);
+      const key = await writeBackup(slot, safeJson(v));
+      if (!key) throw new Error(`persistence: no room to keep the previous "${slot}" graph as a backup — save it as a file first`);
       return key;
     },
     unload(entry) {
@@ -249,6 +260,31 @@ export function createPersistence(kv: KV, legacy: KV | null = null, journal: Jou
   };
   return p;
 }
+
+/** Backups kept of each kind (a graph's slot, unreadable values, recovered changes): older ones are removed. */
+export const BACKUPS_KEPT = 10;
+const BACKUP_PREFIX = 'backup:';
+
+/** The kind of a backup key: `backup:<kind>:<time>:<tag>`, or 'older' for keys from before kinds (`backup:<time>:<tag>`). */
+const kindOf = (key: string) => {
+  const part = key.slice(BACKUP_PREFIX.length).split(':')[0];
+  return /^\d/.test(part) ? 'older' : part;
+};
+
+/** Removes the backups of `kind` past the newest BACKUPS_KEPT (keys sort by the time in them), older keys alike. */
+export async function pruneBackups(kv: KV, kind: string): Promise<string[]> {
+  const keys = (await kv.keys()).filter((k) => k.startsWith(BACKUP_PREFIX));
+  const gone: string[] = [];
+  for (const k of [kind, 'older']) {
+    const mine = keys.filter((key) => kindOf(key) === k).sort((a, b) => stamp(a).localeCompare(stamp(b)));
+    gone.push(...mine.slice(0, Math.max(0, mine.length - BACKUPS_KEPT)));
+  }
+  for (const key of gone) await kv.del(key);
+  return gone;
+}
+
+/** The time part of a backup key (ISO 8601, so it sorts as text). */
+const stamp = (key: string) => (kindOf(key) === 'older' ? key.slice(BACKUP_PREFIX.length) : key.slice(BACKUP_PREFIX.length).split(':').slice(1).join(':'));
 
 /** The slot of the newest journal entry, if any. */
 function newestJournal(j: Journal): DatasetId | null {

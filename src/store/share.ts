@@ -5,9 +5,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OwnershipDoc } from '../model';
 import type { AutosaveControl } from './autosave';
 import { boot, type Boot } from './boot';
-import type { Persistence } from './persistence';
+import { BACKUPS_KEPT, type Persistence } from './persistence';
 import type { ExplorerStore } from './store';
 import type { DatasetId, View } from './types';
+import { scenarioMark, type ScenarioMark } from './simState';
 
 /** Whether a URL fragment claims to be a share link ("#v2.…", or "#v1.…" from before checksums); other fragments are left alone. */
 export function isShareHash(hash: string): boolean {
@@ -49,6 +50,8 @@ interface Own {
   datasetId: DatasetId;
   view?: Partial<View>;
   rev?: number;
+  /** The scenario it showed over its base: it comes back still shown, with Back to base. */
+  scenario?: ScenarioMark;
   notice?: string;
 }
 
@@ -61,14 +64,14 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
   const ownWork = async (): Promise<Own> => {
     if (own) return own;
     const b = await boot(deps.persistence);
-    return { doc: b.doc, datasetId: b.datasetId, view: b.view, rev: b.rev, notice: b.unreadable ? `Your saved graph could not be read (${b.unreadable.why}); the bundled dataset is shown.` : undefined };
+    return { doc: b.doc, datasetId: b.datasetId, view: b.view, rev: b.rev, ...(b.scenario ? { scenario: b.scenario } : {}), notice: b.unreadable ? `Your saved graph could not be read (${b.unreadable.why}); the bundled dataset is shown.` : undefined };
   };
   /** Set while the session itself loads a document, so that only other loads end the preview. */
   let loading = false;
-  const load = (doc: OwnershipDoc, datasetId: DatasetId, action: 'sharePreview' | 'shareKeep' = 'sharePreview') => {
+  const load = (doc: OwnershipDoc, datasetId: DatasetId, action: 'sharePreview' | 'shareKeep' = 'sharePreview', opts?: { scenario: ScenarioMark; date: string | null }) => {
     loading = true;
     try {
-      st().loadDoc(doc, datasetId, action);
+      st().loadDoc(doc, datasetId, action, opts);
     } finally {
       loading = false;
     }
@@ -84,7 +87,7 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
     deps.autosave.resume();
   });
   const restore = (o: Own) => {
-    load(o.doc, o.datasetId);
+    load(o.doc, o.datasetId, 'sharePreview', o.scenario ? { scenario: o.scenario, date: o.view?.date ?? null } : undefined);
     if (o.view) st().setView(o.view);
     if (o.rev !== undefined) deps.autosave.opened(o.datasetId, o.rev);
   };
@@ -94,7 +97,8 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
       if (!state.getState().active) {
         await deps.autosave.pause();
         const s = st();
-        own = { doc: s.doc, datasetId: s.datasetId, view: { rule: s.view.rule, threshold: s.view.threshold, date: s.view.date, layers: s.view.layers } };
+        const scenario = scenarioMark(s.sim);
+        own = { doc: s.doc, datasetId: s.datasetId, view: { rule: s.view.rule, threshold: s.view.threshold, date: s.view.date, layers: s.view.layers }, ...(scenario ? { scenario } : {}) };
       }
       shared = doc;
       load(doc, 'imported');
@@ -114,7 +118,7 @@ export function createShareSession(deps: ShareDeps, active = false): ShareSessio
       await deps.autosave.saveNow();
       const title = mine.doc.title ? `"${mine.doc.title}"` : 'your own graph';
       st().notify(
-        `The shared graph is now your working graph, and is autosaved. Undo goes back to ${title}.${backup ? ' The imported graph saved before was kept as a backup.' : ''}`,
+        `The shared graph is now your working graph, and is autosaved. Undo goes back to ${title}.${backup ? ` The imported graph saved before was kept as a backup (the newest ${BACKUPS_KEPT} of each graph are kept).` : ''}`,
         'notice',
         backup ? [{ label: 'Download the replaced graph', run: () => void deps.persistence.backupText(backup).then((t) => t && deps.download(t, 'replaced-graph-backup.json')) }] : [],
       );

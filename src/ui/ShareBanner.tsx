@@ -5,6 +5,7 @@ import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { useStore as useZustand } from 'zustand';
 import { useApp } from '../store';
 import { isShareHash } from '../store/share';
+import { BACKUPS_KEPT } from '../store/persistence';
 
 export function ShareBanner() {
   const { store: appStore, share: shareSession } = useApp();
@@ -37,7 +38,7 @@ export function ShareBanner() {
           onClick={() =>
             setConfirm({
               title: 'Keep the shared graph?',
-              body: 'It becomes your working graph and replaces the one you were working on (and any imported graph saved before, which is kept as a backup). Undo goes back to your own graph.',
+              body: `It becomes your working graph and replaces the one you were working on (and any imported graph saved before, which is kept as a backup; this browser keeps the newest ${BACKUPS_KEPT} backups of each graph). Undo goes back to your own graph.`,
               confirmLabel: 'Keep it',
               onConfirm: () => void shareSession.keep(),
             })

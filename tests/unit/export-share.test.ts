@@ -10,6 +10,8 @@ import { createPersistence } from '../../src/store/persistence';
 import { createShareSession, isShareHash, sharedBoot } from '../../src/store/share';
 import { MAX_LINK_CHARS, readShareHash, shareLink } from '../../src/store/shareLinks';
 import { createExplorerStore } from '../../src/store/store';
+import { applyScenario, backToBase } from '../../src/store/scenario';
+import { apply, parseScenario } from '../../src/model';
 import { graph } from './helpers';
 
 const LY = parseDoc(JSON.parse(readFileSync(new URL('../../data/line-yahoo.ownership.json', import.meta.url), 'utf8')));
@@ -153,5 +155,39 @@ describe('the share preview', () => {
     expect(kv.writes).toBe(1);
     await session.discard();
     expect(store.getState().doc.entities[0].position).toEqual({ x: 1, y: 2 });
+  });
+
+  it('a scenario shown when a link is opened comes back as it was after Discard: marked, with Back to base to its base', async () => {
+    const kv = memoryKv();
+    const persistence = createPersistence(kv);
+    const store = createExplorerStore({ doc: LY, datasetId: 'line-yahoo' });
+    const autosave = createAutosave({ store, persistence, tab: 't', saveFile() {}, delay: () => 5 });
+    const session = createShareSession({ store, persistence, autosave, clearHash: () => {}, download() {} });
+    const majority = parseScenario(JSON.parse(readFileSync(new URL('../../data/scenarios/softbank-majority.json', import.meta.url), 'utf8')), 'x');
+    expect(applyScenario(store, { ...majority, source: 'bundled' })).toEqual({ ok: true });
+    const shown = store.getState().doc;
+    await session.preview(SHARED);
+    expect(store.getState().sim.scenario).toBeNull();
+    await session.discard();
+    expect(store.getState().doc).toEqual(shown);
+    expect(store.getState().sim.scenario).toMatchObject({ id: 'softbank-majority', title: 'SoftBank acquires majority' });
+    expect(backToBase(store)).toEqual({ ok: true });
+    expect(store.getState().doc).toEqual(LY);
+  });
+
+  it('the same when the app started from the link: the saved scenario comes back from storage', async () => {
+    const kv = memoryKv();
+    const persistence = createPersistence(kv);
+    const majority = parseScenario(JSON.parse(readFileSync(new URL('../../data/scenarios/softbank-majority.json', import.meta.url), 'utf8')), 'x');
+    const after = apply(LY, { type: 'batch', ops: majority.ops });
+    await persistence.write({ doc: after, datasetId: 'line-yahoo', scenario: { id: majority.id, title: majority.title, source: 'bundled', base: LY, baseDate: null } }, 0);
+    const store = createExplorerStore(sharedBoot(SHARED));
+    const autosave = createAutosave({ store, persistence, tab: 't', saveFile() {}, delay: () => 5 }, false);
+    const session = createShareSession({ store, persistence, autosave, clearHash: () => {}, download() {} }, true);
+    await session.discard();
+    expect(store.getState().doc).toEqual(after);
+    expect(store.getState().sim.scenario).toMatchObject({ id: 'softbank-majority' });
+    expect(backToBase(store)).toEqual({ ok: true });
+    expect(store.getState().doc).toEqual(LY);
   });
 });

@@ -111,7 +111,7 @@ describe('opening a second file', () => {
     await app.autosave.flush();
     await app.autosave.idle();
     const msg = app.store.getState().message!;
-    expect(msg.text).toMatch(/Opened .*second\.csv.* Your previous "imported" graph is kept in this browser as a backup\./);
+    expect(msg.text).toMatch(/Opened .*second\.csv.* Your previous "imported" graph is kept in this browser as a backup \(the newest 10 of each graph are kept\)\./);
     msg.actions!.find((x) => /Download/.test(x.label))!.run();
     await wait();
     expect(e.downloads[0].text).toContain('Edit of the first');

@@ -8,7 +8,7 @@ import { createApp, type AppEnv, type ExplorerApp } from '../../src/store/app';
 import type { TabChannel, TabMessage } from '../../src/store/autosave';
 import { datasetById } from '../../src/store/datasets';
 import { localStorageKv, memoryKv, type KV } from '../../src/store/kv';
-import { createPersistence, savedView } from '../../src/store/persistence';
+import { BACKUPS_KEPT, createPersistence, savedView } from '../../src/store/persistence';
 import { MemoryStorage } from './memoryStorage';
 
 /** Tabs of one browser: a channel every app in `bus` hears, except the one that posts. */
@@ -213,5 +213,29 @@ describe('saved view values', () => {
     expect(app.store.getState().datasetId).toBe('line-yahoo');
     expect(app.store.getState().view.rule).toBe('legal');
     app.stop();
+  });
+});
+
+describe('backups', () => {
+  it(`keeps the newest ${BACKUPS_KEPT} of each kind: older ones go, other kinds and older-style keys are counted apart`, async () => {
+    const kv = memoryKv();
+    const p = createPersistence(kv);
+    const doc = (n: number): OwnershipDoc => ({ format: 'ownership-graph', version: 1, title: `v${n}`, entities: [], holdings: [] }) as unknown as OwnershipDoc;
+    // Older-style keys (before kinds) count as their own kind.
+    for (let i = 0; i < 3; i++) await kv.setMany([[`backup:2020-01-0${i + 1}T00:00:00.000Z:old${i}`, 'x']]);
+    const keys: string[] = [];
+    for (let n = 0; n < BACKUPS_KEPT + 3; n++) {
+      await p.write({ doc: doc(n), datasetId: 'imported' }, n);
+      keys.push((await p.backup('imported'))!);
+      await new Promise((r) => setTimeout(r, 2)); // distinct times
+    }
+    await p.write({ doc: doc(99), datasetId: 'line-yahoo' }, 0);
+    const other = (await p.backup('line-yahoo'))!;
+    const left = (await kv.keys()).filter((k) => k.startsWith('backup:'));
+    expect(left.filter((k) => k.startsWith('backup:imported:')).sort()).toEqual(keys.slice(3).sort()); // the newest kept
+    expect(JSON.parse((await p.backupText(keys.at(-1)!))!).doc.title).toBe(`v${BACKUPS_KEPT + 2}`);
+    expect(await p.backupText(keys[0])).toBeNull();
+    expect(left).toContain(other);
+    expect(left.filter((k) => /^backup:\d/.test(k))).toHaveLength(3);
   });
 });
