@@ -104,7 +104,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   const holdingIds = new Set<string>();
   const agreementIds = new Set<string>();
   const relationIds = new Set<string>();
-  const origin = new Map<object, string>();
+  const origin = new Map<object, ReadStatement>(); // the statement a record came from (its label is made only for a message)
   const indirect: PendingIndirect[] = [];
   const carriedAgreements = new Map<string, { ext: Extract<Carried, { kind: 'agreement' }>; parties: string[]; subject: string; since?: string; until?: string; label: string }>();
   const personSubjects: string[] = [];
@@ -129,12 +129,12 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
     r.id = uniqueIn(relationIds, ext?.kind === 'relation' ? ext.record.id : `${st.recordId}-${r.kind}`);
     if (ext?.kind === 'relation') {
       relations.push(r);
-      origin.set(r, st.label);
+      origin.set(r, st);
       return;
     }
     (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
     relations.push(r);
-    origin.set(r, st.label);
+    origin.set(r, st);
   };
 
   /** What the statement and the party's record say about an unspecified or unknown party (reporting exceptions). */
@@ -224,7 +224,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       if (i.since) a.since = i.since;
       if (i.until) a.until = i.until;
       a.id = `${st.recordId}${i.type === 'appointmentOfBoard' ? '-board' : '-control'}`;
-      origin.set(a, st.label);
+      origin.set(a, st);
       if (isIndirect(i)) indirect.push({ agreement: a, label: st.label, components: componentsOf(st) });
       else {
         a.id = uniqueIn(agreementIds, a.id);
@@ -296,7 +296,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
           ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
         };
       }
-      origin.set(h, st.label);
+      origin.set(h, st);
       if (g.indirect) indirect.push({ holding: h as Holding, label: st.label, components: componentsOf(st) });
       else holdings.push(h as Holding);
     }
@@ -319,7 +319,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
     warnings.push(`${where}${placeholders.length} record${placeholders.length === 1 ? '' : 's'} named by relationships but described by no entity or person statement (${placeholders.slice(0, 5).map((r) => show(r, 40)).join(', ')}${placeholders.length > 5 ? ', …' : ''}) — shown as placeholder entities named by their record id; add their statements to see who they are`);
   }
 
-  const labelOf = (h: Holding) => origin.get(h) ?? `holding "${h.id}"`;
+  const labelOf = (h: Holding) => origin.get(h)?.label ?? `holding "${h.id}"`;
   if (inferredEnds) pullBackInferredEnds(holdings, inferredEnd, warnings, where, nameOf, labelOf);
   warnings.push(...fitBands(holdings, where, nameOf, labelOf));
   const over = findOverfull(holdings);

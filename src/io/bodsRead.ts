@@ -105,13 +105,29 @@ export function parseStatements(input: unknown, where: string, fileName?: string
 /** The prefix of every message about a BODS file ("io/bods: "name": "). */
 export const bodsWhere = (fileName?: string) => `io/bods: ${fileLabel(fileName)}`;
 
-/** The fields of a statement the import reads (bodsImport, bodsEntity, bodsSeries); the rest (publicationDetails, declarationSubject…) is let go. */
+/**
+ * The fields of a statement the import reads (bodsImport, bodsEntity, bodsSeries, bodsRelations); the rest
+ * (publicationDetails, declarationSubject…) is let go. Of an annotation only its description and our extension are read.
+ */
 const KEPT = ['statementId', 'statementDate', 'recordId', 'recordType', 'recordStatus', 'recordDetails', 'source', 'annotations'] as const;
 
-/** `raw` with only the KEPT fields, so what the import does not read is garbage as soon as the statement is read. */
-function slim(raw: Obj): Obj {
+/**
+ * `raw` with only the KEPT fields, so what the import does not read is garbage as soon as the statement is read; the
+ * annotations cut to their description (one string for the same words) and our extension.
+ */
+function slim(raw: Obj, intern: (s: string) => string): Obj {
   const out: Obj = {};
   for (const k of KEPT) if (raw[k] !== undefined) out[k] = raw[k];
+  if (Array.isArray(out.annotations)) {
+    out.annotations = out.annotations.map((a: unknown) => {
+      if (!isObj(a)) return a;
+      const kept: Obj = {};
+      if (typeof a.description === 'string') kept.description = intern(a.description);
+      else if (a.description !== undefined) kept.description = a.description;
+      if (a.ownershipGraph !== undefined) kept.ownershipGraph = a.ownershipGraph;
+      return kept;
+    });
+  }
   return out;
 }
 
@@ -124,7 +140,16 @@ function slim(raw: Obj): Obj {
 export class StatementReader {
   private readonly all: ReadStatement[] = [];
   private readonly old: { at: number; raw: unknown }[] = [];
+  private readonly strings = new Map<string, string>();
   constructor(readonly where: string) {}
+
+  /** One string for equal dates and annotation texts (thousands of statements share them). */
+  private readonly intern = (s: string): string => {
+    const have = this.strings.get(s);
+    if (have !== undefined) return have;
+    if (this.strings.size < 100_000) this.strings.set(s, s);
+    return s;
+  };
 
   /** Reads the next statement of the file (throws an IoError naming it and its field when it is not one). */
   readonly add = (raw: unknown): void => {
@@ -132,8 +157,8 @@ export class StatementReader {
       this.old.push({ at: this.all.length, raw });
       this.all.push(undefined as unknown as ReadStatement);
     } else {
-      const st = readStatement(raw, this.all.length + 1, this.where);
-      st.raw = slim(st.raw);
+      const st = readStatement(raw, this.all.length + 1, this.where, this.intern);
+      st.raw = slim(st.raw, this.intern);
       this.all.push(st);
     }
   };
@@ -142,35 +167,46 @@ export class StatementReader {
   finish(): { all: ReadStatement[]; upgraded: number } {
     if (this.old.length) {
       const { statements } = upgradeStatements(this.old.map((o) => o.raw));
-      statements.forEach((s, k) => (this.all[this.old[k].at] = readStatement(s, this.old[k].at + 1, this.where)));
+      statements.forEach((s, k) => (this.all[this.old[k].at] = readStatement(s, this.old[k].at + 1, this.where, this.intern)));
     }
     return { all: this.all, upgraded: this.old.length };
   }
 }
 
 /** Checks one statement's envelope (0.2/0.3 statements arrive upgraded by bodsUpgrade.ts); throws an IoError naming the statement and the field. */
-export function readStatement(raw: unknown, index: number, where: string): ReadStatement {
-  const n = `statement ${index}`;
-  if (!isObj(raw)) throw new IoError(`${where}${n} is ${show(raw)}, not an object — every statement is a JSON object`);
-  const sid = typeof raw.statementId === 'string' && raw.statementId ? raw.statementId : undefined;
-  const label = sid ? `${n} (${show(sid, 64)})` : n;
+export function readStatement(raw: unknown, index: number, where: string, intern: (s: string) => string = (x) => x): ReadStatement {
+  if (!isObj(raw)) throw new IoError(`${where}statement ${index} is ${show(raw)}, not an object — every statement is a JSON object`);
+  const label = () => labelOf(index, raw);
   const fail = (field: string, what: string): never => {
-    throw new IoError(`${where}${label} field "${field}": ${what}`);
+    throw new IoError(`${where}${label()} field "${field}": ${what}`);
   };
-  if (typeof raw.recordId !== 'string' || !raw.recordId) throw new IoError(`${where}${label} has no recordId — every BODS 0.4 statement needs one`);
+  if (typeof raw.recordId !== 'string' || !raw.recordId) throw new IoError(`${where}${label()} has no recordId — every BODS 0.4 statement needs one`);
   if (!RECORD_TYPES.includes(raw.recordType as RecordType)) fail('recordType', `${show(raw.recordType)} is not entity, person or relationship`);
   if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);
   if (!isObj(raw.recordDetails)) fail('recordDetails', `${show(raw.recordDetails)} is not an object — every statement needs its record details`);
   const date = readDate(raw.statementDate, (what) => fail('statementDate', what));
-  return {
-    index, label, raw,
-    recordId: raw.recordId,
-    recordType: raw.recordType as RecordType,
-    status: (raw.recordStatus as RecordStatus | undefined) ?? 'new',
-    date,
-    stamp: typeof raw.statementDate === 'string' && date ? normStamp(raw.statementDate) : undefined,
-    details: raw.recordDetails as Obj,
-  };
+  return new Statement(
+    index, raw, raw.recordId, raw.recordType as RecordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
+    date && intern(date), typeof raw.statementDate === 'string' && date ? intern(normStamp(raw.statementDate)) : undefined, raw.recordDetails as Obj,
+  );
+}
+
+/** How messages name a statement: its number in the file, and its statementId when it has one. */
+function labelOf(index: number, raw: Obj): string {
+  const sid = typeof raw.statementId === 'string' && raw.statementId ? raw.statementId : undefined;
+  return sid ? `statement ${index} (${show(sid, 64)})` : `statement ${index}`;
+}
+
+/** A ReadStatement whose label is made when a message asks for it (a register has millions of statements, few messages). */
+class Statement implements ReadStatement {
+  constructor(
+    readonly index: number, public raw: Obj, readonly recordId: string, readonly recordType: RecordType, readonly status: RecordStatus,
+    readonly date: string | undefined, readonly stamp: string | undefined, readonly details: Obj,
+  ) {}
+
+  get label(): string {
+    return labelOf(this.index, this.raw);
+  }
 }
 
 /** A statementDate as a sortable UTC-ish stamp: the date, then the time part (without a time, midnight). */
@@ -222,6 +258,10 @@ function readShare(v: unknown, fail: (field: string, what: string) => never, fie
   return { value: round6((lo + hi) / 2), range };
 }
 
+/** The names of the first interests' fields, made once. */
+const FIELDS = Array.from({ length: 8 }, (_, j) => `interests[${j}]`);
+const RECORD_FIELDS = FIELDS.map((f) => `recordDetails.${f}`);
+
 /** Checks the interests of a relationship statement; throws an IoError naming the statement and the field. */
 export function readInterests(st: ReadStatement, where: string): ReadInterest[] {
   const list = st.details.interests;
@@ -231,7 +271,7 @@ export function readInterests(st: ReadStatement, where: string): ReadInterest[] 
   if (list === undefined || list === null) return [];
   if (!Array.isArray(list)) fail('interests', `${show(list)} is not a list of interests`);
   return (list as unknown[]).map((raw, j) => {
-    const field = `interests[${j}]`;
+    const field = FIELDS[j] ?? `interests[${j}]`;
     if (!isObj(raw)) fail(field, `${show(raw)} is not an object`);
     const r = raw as Obj;
     if (r.type !== undefined && r.type !== null && !INTEREST_TYPES.includes(r.type as InterestType)) fail(`${field}.type`, `${show(r.type)} is not a BODS 0.4 interest type`);
@@ -245,7 +285,7 @@ export function readInterests(st: ReadStatement, where: string): ReadInterest[] 
     const emptyRange = share?.empty;
     if (share) delete share.empty;
     return {
-      field: `recordDetails.${field}`,
+      field: RECORD_FIELDS[j] ?? `recordDetails.${field}`,
       emptyRange,
       type: (r.type ?? undefined) as InterestType | undefined,
       direct: (r.directOrIndirect ?? undefined) as ReadInterest['direct'],
