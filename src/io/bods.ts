@@ -7,7 +7,8 @@
 //   it — so the document holds the whole history and a view date picks the register on that day (a 2019 statement
 //   declaring 100% held since 2002 applies in 2010). Undated statements count as oldest; same-day statements are ordered
 //   by the time part of statementDate (a warning names those out of order in the file). Entities and persons are
-//   described by their newest statement as of the view date (else the earliest after it, with a warning); a closed one
+//   described by their newest statement as of the view date; one stated only after the view date is a placeholder then
+//   (`Record <id> (stated from <date>)`, with a warning), its later name an alias from that date (bodsEntity.ts); a closed one
 //   stays (its history does) and ends its open relationships. Two `new` statements for one record, and duplicate
 //   statementIds, are read with a warning. BODS 0.2/0.3 files (statementType) are first upgraded to the 0.4 model
 //   in one documented step (bodsUpgrade.ts), with a warning.
@@ -37,8 +38,11 @@
 // - Indirect interests (directOrIndirect "indirect" only: componentRecords do not make a direct interest indirect)
 //   never become a second holding of the subject through a known chain (bodsIndirect.ts): where the declared figure
 //   determines the party's stakes in the intermediaries (one top intermediary: x / y; several: only when their stakes
-//   make up x, i.e. all of each) they are derived, estimated, explained in their notes; otherwise the interest is a note
-//   on the intermediary (or the subject); only with no chain and no named intermediary is it an estimated direct link.
+//   make up x, i.e. all of each) they are derived, estimated, explained in their notes; otherwise, with no chain from the
+//   party, it is a declared indirect relation (share, through) the analysis counts as declared (analysis/declared.ts),
+//   and with one, a note on the intermediary (or the subject); only with no chain and no named intermediary is it an
+//   estimated direct link.
+// - Names and identifiers: alternateNames, a person's other names and identifiers → aliases and identifiers (bodsNames.ts).
 // - A record id that no entity or person statement of the file describes becomes a placeholder entity named by the id
 //   (relationship-only files open), with a warning; a file with no statement to import at all is an
 //   error. Structural errors (no subject, a share outside 0–100, a bad date or type) name the statement and the field.

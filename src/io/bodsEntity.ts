@@ -151,3 +151,17 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   };
   return e;
 }
+
+/**
+ * Makes `e` the placeholder of a record first described on `from`, after the view date: named by its record id until
+ * then, the name its statement gives kept as an alias from `from` on (search finds it, the inspector lists it), and
+ * nothing else of that statement shown. An export writes the placeholder unnamed, its later name as another name.
+ */
+export function statedLater(e: BodsEntity, recordId: string, from: string): void {
+  const stated = e.name;
+  const name = `Record ${recordId} (stated from ${from})`.slice(0, 500);
+  for (const k of ['jurisdiction', 'listed', 'aliases', 'identifiers', 'notes'] as const) delete e[k];
+  e.name = name;
+  e.aliases = [{ name: stated, kind: 'other', since: from }];
+  e.bods = { ...(e.bods ?? {}), inventedName: name, statedFrom: from };
+}

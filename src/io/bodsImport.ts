@@ -3,7 +3,7 @@ import { CURRENT_VERSION, isCalendarDate, parseDoc, roundingWarnings, type Agree
 import { IoError, rethrowAsIo, show } from './errors';
 import { bodsWhere, duplicateStatementIds, isObj, parseStatements, StatementReader, type ReadInterest, type ReadStatement } from './bodsRead';
 import { readSeries } from './bodsSeries';
-import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, uniqueIn } from './bodsEntity';
+import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, statedLater, uniqueIn } from './bodsEntity';
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
 import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
@@ -69,6 +69,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   for (const st of live) (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
   for (const st of live) {
     const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
+    const from = series.statedFrom.get(`${st.recordType}:${st.recordId}`);
+    if (from) statedLater(e, st.recordId, from);
     entities.push(e);
     (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
     if (typeof st.raw.statementId === 'string') statementToEntity.set(st.raw.statementId, e.id);

@@ -1,8 +1,9 @@
 // Every BODS statement kept with its dates: each record's statements (new, updated, closed) become periods, so the
 // document holds the register's whole history and a view date picks what was in force. Pure.
 //
-// - Entity and person records: one statement describes each (the newest as of the view date, else the earliest one
-//   after it, else the newest); a record whose last statement is `closed` notes the closing date.
+// - Entity and person records: one statement describes each (the newest as of the view date; without a view date, the
+//   newest); a record whose statements are all dated after the view date is a placeholder then (`statedFrom`), its
+//   first statement filling it in from its date on; a record whose last statement is `closed` notes the closing date.
 // - Relationship records: a statement is in force from its earliest interest startDate (else its statementDate) and
 //   replaces every earlier statement of the record from then on, so earlier interests end there (a restatement from an
 //   earlier date replaces them whole). An update without startDates starts on its statementDate. A `closed` statement,
@@ -32,6 +33,11 @@ export interface Series {
   relationships: SeriesStatement[];
   /** Interests whose end was inferred from a statement date (not a declared endDate). */
   inferred: WeakSet<ReadInterest>;
+  /**
+   * Entity and person records first described after the view date (key `type:recordId`), with that statement's date:
+   * placeholders until then (bodsImport), the statement filling them in from its date on.
+   */
+  statedFrom: Map<string, string>;
 }
 
 const key = (s: ReadStatement) => `${s.recordType}:${s.recordId}`;
@@ -205,6 +211,7 @@ export function readSeries(all: ReadStatement[], date: string | undefined, warni
   const inferred = new WeakSet<ReadInterest>();
   let relationships: SeriesStatement[] = []; // records in order of first appearance, each in date order
   const later: string[] = [];
+  const statedFrom = new Map<string, string>();
   for (const list of groups(all, warnings, where)) {
     const first = list[0];
     if (first.recordType === 'relationship') {
@@ -213,14 +220,17 @@ export function readSeries(all: ReadStatement[], date: string | undefined, warni
     }
     const d = describing(list, date);
     described.push(d.st);
-    if (d.later) later.push(first.recordId);
+    if (d.later) {
+      later.push(first.recordId);
+      statedFrom.set(key(d.st), d.st.date!);
+    }
     const last = list[list.length - 1];
     if (last.status === 'closed') closedOn.set(key(last), last.date);
   }
   if (later.length) {
-    warnings.push(`${where}${later.length} record${later.length === 1 ? ' is' : 's are'} described only by statements dated after ${date} (${later.slice(0, 5).map((r) => show(r, 40)).join(', ')}${later.length > 5 ? ', …' : ''}) — shown with what those statements say`);
+    warnings.push(`${where}${later.length} record${later.length === 1 ? ' is' : 's are'} described only by statements dated after ${date} (${later.slice(0, 5).map((r) => show(r, 40)).join(', ')}${later.length > 5 ? ', …' : ''}) — shown as placeholders, each with the name its statement gives from that statement's date on; choose a later date to see them described`);
   }
   if (closedOn.size) endWithRecords(relationships, closedOn, inferred);
   relationships = relationships.filter((r) => r.interests.length || !r.read.length);
-  return { described, closedOn, relationships, inferred };
+  return { described, closedOn, relationships, inferred, statedFrom };
 }

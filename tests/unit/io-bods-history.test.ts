@@ -2,11 +2,14 @@
 // structure of the standard's `tecido` example (a 2019 statement declaring 100% held since 2002, updates in 2021 and
 // 2022, a closing in 2023 dated two days after the next holder's 80% starts), with names of our own.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inForce, type OwnershipDoc } from '../../src/model';
 import { analyze } from '../../src/analysis';
-import { importBods } from '../../src/io';
+import { exportBods, importBods } from '../../src/io';
+import { schemaProblems } from '../fixtures/io/bodsSchema';
 import { run } from '../../src/cli/main';
 import { company, person, rel, shares } from '../fixtures/io/bodsBuild';
 
@@ -46,10 +49,9 @@ describe('io/bods history: the register on any day', () => {
   });
 
   it('says where an end inferred from a later statement was pulled back, and that records are described only later', () => {
-    const { warnings } = importBods(file, { date: '2010-01-01' });
-    const text = warnings.join('\n');
+    const text = importBods(file, { date: '2024-01-01' }).warnings.join('\n') + importBods(file, { date: '2010-01-01' }).warnings.join('\n');
     expect(text).toMatch(/"Marta Ruiz"'s 30% of "Tela Ltd" ends on 2023-03-03 only by the date of a later statement, but with the holdings from 2023-03-01 it would pass 100% — read as ended on 2023-03-01/);
-    expect(text).toMatch(/3 records are described only by statements dated after 2010-01-01 \("marta", "tela", "loom"\) — shown with what those statements say/);
+    expect(text).toMatch(/3 records are described only by statements dated after 2010-01-01 \("marta", "tela", "loom"\) — shown as placeholders, each with the name its statement gives from that statement's date on/);
   });
 
   it('analyze --date 2010-01-01 on the command line reads the 2019 statement (it used to exit 2)', () => {
@@ -105,5 +107,66 @@ describe('io/bods history: the rules of a statement series', () => {
       dated(rel('r2', 'c', 'q', [shares(70, { startDate: '2018-01-01' })]), '2018-02-01', 'new')]);
     expect(lines(doc, '2017-01-01')).toEqual(['p>c 40/-']);
     expect(lines(doc, '2019-01-01')).toEqual(['q>c 70/-']);
+  });
+});
+
+// A relationship declared in 2019 (held since 2015) whose holder's person statement comes only in 2021 (as registers
+// publish a beneficial owner's details after the interest), then an update in 2022 and a closing in 2023.
+describe('io/bods: a holder stated only later, and what --date shows', () => {
+  const later = [
+    company('co', 'Fabrica Lda', { statementDate: '2019-04-01' }),
+    rel('r', 'co', 'p', [shares(60, { startDate: '2015-02-01' })], {}, { statementDate: '2019-04-01' }),
+    person('p', 'Inês Duarte', {}, { statementDate: '2021-03-01' }),
+    dated(rel('r', 'co', 'p', [shares(70)]), '2022-06-01'),
+    dated(rel('r', 'co', 'p', [shares(70)]), '2023-05-02', 'closed'),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'bods-later-'));
+  const file = join(dir, 'later.json');
+  writeFileSync(file, JSON.stringify(later));
+
+  it('before the holder is stated: a placeholder holds the declared stake, with a warning, not an exit', () => {
+    const { doc, warnings } = importBods(later, { date: '2018-01-01' });
+    expect(lines(doc, '2018-01-01')).toEqual(['p>co 60/-']);
+    const p = doc.entities.find((e) => e.id === 'p')!;
+    expect(p.name).toBe('Record p (stated from 2021-03-01)');
+    expect(p.aliases).toEqual([{ name: 'Inês Duarte', kind: 'other', since: '2021-03-01' }]);
+    // The company is first described in 2019: a placeholder in 2018 too.
+    expect(warnings.join('\n')).toMatch(/2 records are described only by statements dated after 2018-01-01 \("co", "p"\) — shown as placeholders/);
+    const got: string[] = [];
+    const out = JSON.parse(run(['analyze', file, '--date', '2018-01-01', '--json'], { warn: (t) => got.push(t) }));
+    expect(out.entities.co).toMatchObject({ status: 'controlled', parent: ['p'] });
+    expect(got.join('\n')).toMatch(/shown as placeholders/);
+  });
+
+  it('a placeholder is exported unnamed, its later name kept as another name, valid against the 0.4 schema', () => {
+    const out = exportBods(importBods(later, { date: '2018-01-01' }).doc, { date: '2018-01-01' });
+    expect(schemaProblems(out)).toEqual([]);
+    const co = out.find((s) => s.recordId === 'co')!.recordDetails as Record<string, unknown>;
+    expect(co.name).toBeUndefined();
+    expect(co.alternateNames).toEqual(['Fabrica Lda']);
+  });
+
+  it('from its statement on, the holder is described by it', () => {
+    for (const date of ['2021-03-01', '2022-01-01', undefined]) {
+      const { doc, warnings } = importBods(later, date ? { date } : {});
+      expect(doc.entities.find((e) => e.id === 'p')!.name).toBe('Inês Duarte');
+      expect(warnings.some((w) => /placeholders/.test(w))).toBe(false);
+    }
+  });
+
+  // --date shows the register as it stood on that day in the light of the whole file: a later statement counts from
+  // the dates it declares (startDate), an update or a closing without dates from its own statementDate.
+  it.each([
+    ['2014-12-31', []],
+    ['2016-01-01', ['p>co 60/-']],
+    ['2022-05-31', ['p>co 60/-']],
+    ['2022-06-01', ['p>co 70/-']],
+    ['2023-05-01', ['p>co 70/-']],
+    ['2023-05-02', []],
+  ])('--date %s', (date, holdings) => {
+    expect(lines(importBods(later, { date }).doc, date)).toEqual(holdings);
+    const out = JSON.parse(run(['analyze', file, '--date', date, '--json']));
+    expect(out.date).toBe(date);
+    expect(out.entities.co.parent).toEqual(holdings.length ? ['p'] : []);
   });
 });

@@ -85,7 +85,8 @@ describe('io/bods import: example files', () => {
   });
 
   it.each([
-    ['2019-06-01', 'Old Name Ltd', []],
+    // Before its first statement (2020-01-01) the company is a placeholder; that statement names it from its date on.
+    ['2019-06-01', 'Record co-x (stated from 2020-01-01)', []],
     ['2021-01-01', 'Old Name Ltd', ['co-y>co-x 40/-', 'person-z>co-x 10/-']],
     ['2022-03-01', 'New Name Ltd', ['co-y>co-x 40/-', 'person-z>co-x 10/-']],
     ['2022-07-01', 'New Name Ltd', ['co-y>co-x 55/-', 'person-z>co-x 10/-']],
@@ -97,7 +98,8 @@ describe('io/bods import: example files', () => {
     // The closed person stays: the history before the closing holds her 10%.
     expect(doc.entities.some((e) => e.id === 'person-z')).toBe(true);
     expect(doc.asOf).toBe(date);
-    expect(warnings.some((w) => /described only by statements dated after 2019-06-01/.test(w))).toBe(date === '2019-06-01');
+    expect(warnings.some((w) => /described only by statements dated after 2019-06-01 .* shown as placeholders/.test(w))).toBe(date === '2019-06-01');
+    if (date === '2019-06-01') expect(entity(doc, 'co-x').aliases).toEqual([{ name: 'Old Name Ltd', kind: 'other', since: '2020-01-01' }]);
   });
 
   it('without a view date every statement is kept with its dates: the whole history, closings included', () => {
