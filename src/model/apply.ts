@@ -135,10 +135,10 @@ function dropHolding(doc: OwnershipDoc, op: Op, id: string): OwnershipDoc {
 
 /** Applies a patch, handing the lookups of the lists it changes on to the lists it makes. */
 function patchKeepingLookups(doc: OwnershipDoc, p: PatchOp): OwnershipDoc {
-  const next = applyPatch(doc, p);
   const hp = p.lists?.holdings;
+  const lookup = hp ? holdingLookup(doc.holdings) : null;
+  const next = applyPatch(doc, p, lookup ? { holdings: lookup.byId } : {});
   if (hp && next.holdings !== doc.holdings) {
-    const lookup = holdingLookup(doc.holdings);
     if (lookup) {
       const ids = [...(hp.remove ?? []), ...(hp.put ?? []).map((x) => x.record.id)];
       const removed = ids.map((id) => lookup.byId.get(id)).filter((h): h is Holding => h !== undefined);
@@ -422,5 +422,5 @@ export function apply(doc: OwnershipDoc, op: Op): OwnershipDoc {
 export function applyWithInverse(doc: OwnershipDoc, op: Op): { doc: OwnershipDoc; inverse: PatchOp } {
   const t = touched();
   const next = step(doc, op, t);
-  return { doc: next, inverse: restoring(doc, t) };
+  return { doc: next, inverse: restoring(doc, t, next) };
 }

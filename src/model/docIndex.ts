@@ -42,9 +42,46 @@ export function docIndex(doc: OwnershipDoc): DocIndex {
  * the array it is kept for; a list whose ids repeat gets none (callers then scan, as before).
  */
 export interface HoldingLookup {
-  byId: Map<string, Holding>;
+  byId: HoldingsById;
   /** The holdings of the subjects asked for so far (subjectHoldings), in no particular order. */
   bySubject: Map<string, Holding[]>;
+}
+
+/** Holdings by id: what edits ask of the map (a Map, or a LayeredIds over a kept list's map). */
+export type HoldingsById = Pick<Map<string, Holding>, 'get' | 'has' | 'set' | 'delete' | 'size'>;
+
+/**
+ * The holdings by id of a list made from a kept list (keepHoldingLookup): the kept list's map, read through the few
+ * differences the edits since made, so that a scenario applied on a register's base costs its edits, not a copy of
+ * 250k ids. The base map is never changed (the kept list's own lookup stays as it is).
+ */
+class LayeredIds implements HoldingsById {
+  private own = new Map<string, Holding | null>();
+  private count: number;
+  constructor(private base: HoldingsById) {
+    this.count = base.size;
+  }
+  get(id: string) {
+    const o = this.own.get(id);
+    return o === undefined ? this.base.get(id) : (o ?? undefined);
+  }
+  has(id: string) {
+    return this.get(id) !== undefined;
+  }
+  set(id: string, h: Holding) {
+    if (!this.has(id)) this.count++;
+    this.own.set(id, h);
+    return this as unknown as Map<string, Holding>;
+  }
+  delete(id: string) {
+    if (!this.has(id)) return false;
+    this.count--;
+    this.own.set(id, null);
+    return true;
+  }
+  get size() {
+    return this.count;
+  }
 }
 
 const holdingLookups = new WeakMap<Holding[], HoldingLookup>();
@@ -75,15 +112,15 @@ export function keepHoldingLookup(holdings: Holding[]): void {
 /**
  * Hands the lookup of `from` on to `to`, the list an edit made from it by removing the records `removed` and
  * adding `added` (a replaced record is in both). `from` loses it (it is rebuilt if `from` is edited again), unless
- * it is kept (keepHoldingLookup): then `to` gets a copy.
+ * it is kept (keepHoldingLookup): then `to` gets a lookup layered over it.
  */
 export function moveHoldingLookup(from: Holding[], to: Holding[], removed: Iterable<Holding>, added: Iterable<Holding>): void {
   const known = holdingLookups.get(from);
   if (!known || known.byId.size !== from.length) return;
-  // A kept list's lookup is copied: its holdings by id (a map copied from a map, cheaper than one made from the
-  // records); the holdings by subject are found again when asked, as the lists are changed in place by later edits.
+  // A kept list's lookup stays: the edit's list reads its holdings by id through the differences (LayeredIds); its
+  // holdings by subject are found again when asked, as later edits change those lists in place.
   const kept = keptLookups.has(from);
-  const idx = kept ? { byId: new Map(known.byId), bySubject: new Map<string, Holding[]>() } : known;
+  const idx = kept ? { byId: new LayeredIds(known.byId), bySubject: new Map<string, Holding[]>() } : known;
   if (!kept) holdingLookups.delete(from);
   for (const h of removed) {
     if (idx.byId.get(h.id) === h) idx.byId.delete(h.id);

@@ -40,10 +40,16 @@ export function touch(t: Touched, list: RecordList, ids: Iterable<string>): Touc
 }
 
 type Rec = { id: string };
+/** The records of a list by id (docIndex's lookups), to find a record's place by reference. */
+export type RecordsById = { get(id: string): Rec | undefined };
 const listOf = (doc: OwnershipDoc, list: RecordList): Rec[] | undefined => (doc as unknown as Record<RecordList, Rec[] | undefined>)[list];
 
-/** The patch that puts every touched record and field back as it is in `before` (records `before` lacked are removed). */
-export function restoring(before: OwnershipDoc, t: Touched): PatchOp {
+/**
+ * The patch that puts every touched record and field back as it is in `before` (records `before` lacked are removed).
+ * With `after` (the document the touches made), the touched records are looked for first where the two lists differ
+ * by reference (a walk in step reads no record of a register's list but those), then by id among the rest.
+ */
+export function restoring(before: OwnershipDoc, t: Touched, after?: OwnershipDoc): PatchOp {
   const lists: Partial<Record<RecordList, ListPatch>> = {};
   for (const list of RECORD_LISTS) {
     const ids = t.lists[list];
@@ -51,13 +57,23 @@ export function restoring(before: OwnershipDoc, t: Touched): PatchOp {
     const arr = listOf(before, list);
     const put: ListPatch['put'] = [];
     const found = new Set<string>();
-    if (arr) {
-      for (let i = 0; i < arr.length && found.size < ids.size; i++) {
-        if (ids.has(arr[i].id)) {
+    const next = after && listOf(after, list);
+    if (arr && next && next !== arr) {
+      for (const i of diffRecords(arr, next).removed) {
+        if (ids.has(arr[i].id) && !found.has(arr[i].id)) {
           put.push({ index: i, record: arr[i] });
           found.add(arr[i].id);
         }
       }
+    }
+    if (arr && found.size < ids.size) {
+      for (let i = 0; i < arr.length && found.size < ids.size; i++) {
+        if (ids.has(arr[i].id) && !found.has(arr[i].id)) {
+          put.push({ index: i, record: arr[i] });
+          found.add(arr[i].id);
+        }
+      }
+      put.sort((x, y) => x.index - y.index);
     }
     const remove = [...ids].filter((id) => !found.has(id));
     lists[list] = { ...(remove.length ? { remove } : {}), ...(put.length ? { put } : {}), ...(arr ? {} : { unset: true as const }) };
@@ -84,17 +100,19 @@ export function touchedBy(p: PatchOp): Touched {
 const LIST_NAMES = new Set<string>(RECORD_LISTS);
 const FORBIDDEN_META = new Set(['__proto__', 'constructor', 'prototype', ...RECORD_LISTS]);
 
-function patchList(arr: Rec[], lp: ListPatch): Rec[] {
+function patchList(arr: Rec[], lp: ListPatch, byId?: RecordsById): Rec[] {
   const removing = new Set(lp.remove ?? []);
   const base = removing.size ? arr.filter((r) => !removing.has(r.id)) : arr.slice();
   const puts = lp.put ?? [];
   if (!puts.length) return base;
-  // Few puts look ids up by scanning; many build an index once (a hub's holdings come back in one pass).
-  const index = puts.length > 8 ? new Map(base.map((r, i) => [r.id, i])) : null;
+  // With the list's records by id, a put's place is found by reference; else few puts look ids up by scanning and
+  // many build an index once (a hub's holdings come back in one pass).
+  const index = !byId && puts.length > 8 ? new Map(base.map((r, i) => [r.id, i])) : null;
   const inserts: { index: number; record: Rec }[] = [];
   for (const p of puts) {
     if (typeof p?.record?.id !== 'string' || !Number.isInteger(p.index) || p.index < 0) throw new ModelError('model/patch: a put needs a record with an id and a whole index — this patch is damaged');
-    const i = index ? index.get(p.record.id) : base.findIndex((r) => r.id === p.record.id);
+    const at = byId?.get(p.record.id);
+    const i = byId ? (at ? base.indexOf(at) : -1) : index ? index.get(p.record.id) : base.findIndex((r) => r.id === p.record.id);
     if (i !== undefined && i >= 0) base[i] = p.record;
     else inserts.push(p);
   }
@@ -114,11 +132,11 @@ function patchList(arr: Rec[], lp: ListPatch): Rec[] {
  * Applies a patch. Records are put back unchecked: a patch only ever restores a state the document was in (a
  * scenario or a file cannot contain one — batches refuse it), so it costs one pass over each list it touches.
  */
-export function applyPatch(doc: OwnershipDoc, p: PatchOp): OwnershipDoc {
+export function applyPatch(doc: OwnershipDoc, p: PatchOp, lookups: Partial<Record<RecordList, RecordsById>> = {}): OwnershipDoc {
   const next = { ...doc } as unknown as Record<string, unknown>;
   for (const [list, lp] of Object.entries(p.lists ?? {})) {
     if (!LIST_NAMES.has(list)) throw new ModelError(`model/patch: "${list}" is not a record list of a document — this patch is damaged`);
-    const arr = patchList(listOf(doc, list as RecordList) ?? [], lp);
+    const arr = patchList(listOf(doc, list as RecordList) ?? [], lp, lookups[list as RecordList]);
     if (lp.unset && !arr.length) delete next[list];
     else next[list] = arr;
   }
@@ -168,7 +186,7 @@ export function diffPatch(from: OwnershipDoc, to: OwnershipDoc): PatchOp {
   }
   const f = from as unknown as Record<string, unknown>, g = to as unknown as Record<string, unknown>;
   for (const k of new Set([...Object.keys(f), ...Object.keys(g)])) if (!LIST_NAMES.has(k) && f[k] !== g[k]) t.meta.add(k);
-  const p = restoring(to, t);
+  const p = restoring(to, t, from);
   // An empty list present in only one of the two documents.
   for (const list of RECORD_LISTS) {
     if (t.lists[list]) continue;
