@@ -16,7 +16,7 @@ const LIVE_DRAG_EDGES = 300;
 const finite = (p: { x: number; y: number } | undefined) => !!p && Number.isFinite(p.x) && Number.isFinite(p.y);
 
 /** The kernel's element model of what `cy` shows (nodes where Cytoscape has them, in Cytoscape's drawing order). */
-function shownElements(cy: Core): ElementDef[] {
+export function shownElements(cy: Core): ElementDef[] {
   const nodes = cy.nodes().filter((n) => n.visible() && !n.hasClass('ghost'));
   const edges = cy.edges().filter((e) => e.visible() && !e.hasClass('ghost'));
   return [

@@ -1,5 +1,6 @@
 // Size limits that every reader checks before it parses anything, so a huge or hostile file is refused at once. The
-// limit is the caller's configuration (the app's 150 MB, the command line's 1 GB), passed in: nothing here changes.
+// limit is the caller's configuration (the app's 150 MB for a file read whole and 1 GB for one read as it streams, the
+// command line's 1 GB), passed in: nothing here changes.
 import { IoError } from './errors';
 
 /**

@@ -6,6 +6,7 @@ import { exportBodsJson, exportCsv, MAX_FILE_BYTES, serializeDoc } from '../../s
 import { parseDoc } from '../../src/model';
 import { createExplorerStore } from '../../src/store/store';
 import { checkFileSize, decideOpen, ioDetail, openedNotice, type FileLike } from '../../src/io/open';
+import { STREAMED_MAX_FILE_BYTES } from '../../src/io/limits';
 import { openFile } from '../../src/store/files';
 import { fileBaseName } from '../../src/ui/download';
 import { graph } from './helpers';
@@ -60,8 +61,12 @@ describe('decideOpen', () => {
   });
 
   it('checks the size before reading', () => {
-    expect(checkFileSize('big.json', MAX_FILE_BYTES + 1)).toMatch(/^"big\.json" was not opened: it is 150\.0 MB, more than the 150 MB limit/);
-    expect(checkFileSize('ok.json', MAX_FILE_BYTES)).toBeNull();
+    // Formats read whole keep the 150 MB limit; BODS and native files stream, up to the larger limit.
+    expect(checkFileSize('big.csv', MAX_FILE_BYTES + 1, 'csv')).toMatch(/^"big\.csv" was not opened: it is 150\.0 MB, more than the 150 MB limit for a CSV/);
+    expect(checkFileSize('ok.csv', MAX_FILE_BYTES, 'csv')).toBeNull();
+    expect(checkFileSize('big.json', MAX_FILE_BYTES + 1, 'bods')).toBeNull();
+    expect(checkFileSize('huge.json', STREAMED_MAX_FILE_BYTES + 1)).toMatch(/^"huge\.json" was not opened: it is [\d.]+ MB, more than the \d+ MB a browser tab can hold/);
+    expect(checkFileSize('empty.json', 0)).toMatch(/the file is empty/);
   });
 });
 

@@ -100,9 +100,13 @@ async function twoTabsBothEdited() {
   const channel = tabBus();
   const a = await createApp(env(kv, { channel: channel() }));
   const b = await createApp(env(kv, { channel: channel() }));
+  // The first placed entity makes the app place the others near it (store/autoLayout): that lands before the save,
+  // as a canvas's layout lands right after a load in the app.
   a.store.getState().addEntity({ name: 'From A', position: { x: 0, y: 0 } });
+  await a.layout.idle();
   await a.autosave.saveNow();
   b.store.getState().addEntity({ name: 'From B', position: { x: 0, y: 0 } });
+  await b.layout.idle();
   return { kv, a, b };
 }
 
