@@ -124,7 +124,9 @@ export function exportFtmEntities(doc: OwnershipDoc): FtmEntity[] {
     } else {
       put(p, 'subject', r.party);
       put(p, 'object', r.subject);
-      p.role = [`${r.kind}${r.level ? ` (${r.level})` : ''}${r.details ? `: ${r.details}` : ''}`];
+      // A declared indirect interest says its figure and intermediaries in the role (ftmImport reads them back).
+      const declared = r.directOrIndirect === 'indirect' && r.share !== undefined ? ` (indirect ${r.share}%${r.through?.length ? `, through ${JSON.stringify(r.through)}` : ''})` : '';
+      p.role = [`${r.kind}${r.level ? ` (${r.level})` : declared}${r.details ? `: ${r.details}` : ''}`];
     }
     linkCommon(p, r);
     merge(p, r);

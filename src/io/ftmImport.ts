@@ -30,6 +30,18 @@ const LINK_READ: Record<string, string[]> = {
 const RELATION_KINDS = new Set<string>(relationKinds);
 
 /** The properties of `e` not in `read`, or undefined when there are none. */
+/** The role our export gives a declared indirect interest: "shareholding (indirect 60%, through ["c","d"]): details". */
+const DECLARED_ROLE = /^(\w+) \(indirect (\d+(?:\.\d+)?)%(?:, through (\[.*?\]))?\)(?::\s*(.*))?$/s;
+
+/** The value of JSON text, or undefined when it is not JSON (a role written by hand). */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function rest(e: ReadFtm, read: Iterable<string>): Record<string, string[]> | undefined {
   const skip = new Set(read);
   const out: Record<string, string[]> = {};
@@ -217,6 +229,16 @@ export function importFtm(text: string, fileName?: string, maxBytes?: number): F
             keep(ag as Record<string, unknown>, f);
             agreements.set(id, ag);
           }
+          break;
+        }
+        const declared = role ? DECLARED_ROLE.exec(role) : null;
+        if (declared && (declared[1] === 'shareholding' || declared[1] === 'votingRights')) {
+          const r: Relation = { id: ownId(f, 'relation'), kind: declared[1], party, subject, directOrIndirect: 'indirect', share: Math.min(100, Number(declared[2])), ...span };
+          const through = declared[3] ? jsonOrUndefined(declared[3]) : undefined;
+          if (Array.isArray(through) && through.every((x) => typeof x === 'string')) r.through = through as string[];
+          if (declared[4]) r.details = declared[4];
+          keep(r as Record<string, unknown>, f);
+          relations.push(r);
           break;
         }
         const m = role ? /^(\w+)(?: \((direct|ultimate)\))?(?::\s*(.*))?$/s.exec(role) : null;

@@ -50,7 +50,7 @@ export function checkFileSize(name: string, size: number, format?: FileFormat): 
     return `"${name}" was not opened: it is ${mb} MB, more than the ${STREAMED_MAX_FILE_BYTES / MB} MB a browser tab can hold as a graph (BODS and native files are read as they stream; other formats up to ${MAX_FILE_BYTES / MB} MB) — split it, or read it with the command line (npm run cli -- analyze FILE). ${UNCHANGED}`;
   }
   if (format && !isStreamed(format) && size > MAX_FILE_BYTES) {
-    return `"${name}" was not opened: it is ${mb} MB, more than the ${MAX_FILE_BYTES / MB} MB limit for a ${FORMAT_NAMES[format as ImportResult['format']] ?? 'file'} file, which is read whole (BODS and native files are read as they stream, up to ${STREAMED_MAX_FILE_BYTES / MB} MB) — split it or remove records you do not need. ${UNCHANGED}`;
+    return `"${name}" was not opened: it is ${mb} MB, more than the ${MAX_FILE_BYTES / MB} MB limit for ${format === 'unknown' ? 'a file of unknown format' : `a ${FORMAT_NAMES[format]} file`}, which is read whole (BODS and native files are read as they stream, up to ${STREAMED_MAX_FILE_BYTES / MB} MB) — split it or remove records you do not need. ${UNCHANGED}`;
   }
   if (size === 0) return `"${name}" was not opened: the file is empty. ${UNCHANGED}`;
   return null;

@@ -105,7 +105,7 @@ export interface ExplorerState {
   addEntity(entity: Omit<Entity, 'id'> & { id?: string }): string | null;
   /** Adds a holding of `holder` in `subject` with a default stake that fits, and selects it. */
   addHolding(holder: string, subject: string, shares?: number): string | null;
-  /** Deletes the selected entity, holding, agreement or dependency. */
+  /** Deletes the selected entity, holding, agreement or dependency; several selected entities go in one step. */
   removeSelected(): CommitResult;
 }
 
@@ -340,10 +340,11 @@ export function createExplorerStore(opts: StoreOptions): ExplorerStore {
         return id;
       },
       removeSelected() {
-        const sel = get().selection;
+        const { selection: sel, others } = get();
         if (!sel) return { ok: true };
         const op: Op =
-          sel.kind === 'entity' ? { type: 'removeEntity', id: sel.id }
+          sel.kind === 'entity' && others.length ? { type: 'batch', label: `delete ${others.length + 1} entities`, ops: [...others, sel.id].map((id): Op => ({ type: 'removeEntity', id })) }
+          : sel.kind === 'entity' ? { type: 'removeEntity', id: sel.id }
           : sel.kind === 'holding' ? { type: 'removeHolding', id: sel.id }
           : sel.kind === 'agreement' ? { type: 'removeAgreement', id: sel.id }
           : sel.kind === 'relation' ? { type: 'removeRelation', id: sel.id }

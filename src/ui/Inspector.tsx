@@ -114,14 +114,14 @@ export function Inspector() {
           <header className="inspector-head">
             <h2>{TITLES[selection.kind]}{selection.kind === 'entity' ? `: ${nameOf(selection.id)}` : ''}</h2>
             <div className="actions">
-              <button type="button" onClick={() => deleteSelection(appStore)} className="danger" aria-label={`Delete this ${selection.kind}`}>Delete</button>
+              <button type="button" onClick={() => deleteSelection(appStore)} className="danger" aria-label={othersCount ? `Delete these ${othersCount + 1} entities` : `Delete this ${selection.kind}`}>Delete</button>
               <button type="button" onClick={() => appStore.getState().select(null)} aria-label="Close the inspector">×</button>
               <Collapse />
             </div>
           </header>
           {othersCount > 0 && (
             <p className="side-note" data-testid="inspector-many">
-              {othersCount + 1} entities selected: dragging one moves them all. Shift+click one to leave it out; the details below are the last clicked.
+              {othersCount + 1} entities selected: dragging one moves them all, Delete removes them all. Shift+click one to leave it out; the details below are the last clicked.
             </p>
           )}
           {sideNote && <p className="side-note" data-testid="inspector-side">{sideNote}</p>}

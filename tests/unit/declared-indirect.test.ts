@@ -4,7 +4,8 @@
 // (multiple-indirect-ownership; bods-package-fi-soe, a state holding through its ministry), with our own names.
 import { describe, it, expect } from 'vitest';
 import { parseDoc, type OwnershipDoc } from '../../src/model';
-import { importBods } from '../../src/io';
+import { exportBods, exportFtm, importBods, importFtm } from '../../src/io';
+import { schemaProblems } from '../fixtures/io/bodsSchema';
 import { analyze, subDocument, upstreamOf } from '../../src/analysis';
 import { analyzeChunks } from '../../src/cli/analyze';
 import { toElements } from '../../src/draw/toElements';
@@ -138,6 +139,28 @@ describe('declared indirect interests in the figures', () => {
     const r = reportContent({ before: doc, after: doc, options: { date: '2024-06-01' }, change: { kind: 'none', title: '' } });
     const grid = r.owners.find((o) => o.entity === 'grid')!;
     expect(grid.owners.find((o) => o.owner === 'fi')).toMatchObject({ total: '100%', paths: ['declared indirect interest: 100% (the stakes in between are not recorded)'] });
+  });
+
+  it('is exported as declared, with its intermediaries as componentRecords, and read back the same', () => {
+    const { doc } = importBods(multiple);
+    const out = exportBods(doc, { date: '2024-06-01' });
+    expect(schemaProblems(out)).toEqual([]);
+    const st = out.find((x) => x.recordType === 'relationship' && x.recordDetails.interestedParty === 'p1' && x.recordDetails.subject === 'b')!;
+    expect(st.recordDetails).toMatchObject({ componentRecords: ['c', 'd'], interests: [{ type: 'shareholding', directOrIndirect: 'indirect', share: { exact: 60 } }] });
+    for (const back of [importBods(out).doc, importBods(out.map(({ annotations: _a, ...x }) => x)).doc]) {
+      expect(back.relations!.filter((r) => r.directOrIndirect === 'indirect').map((r) => [r.party, r.subject, r.share, r.through])).toEqual([['p1', 'b', 60, ['c', 'd']]]);
+      expect(figures(back, 'a')).toEqual(figures(doc, 'a'));
+    }
+  });
+
+  it('survives FollowTheMoney: the UnknownLink role carries the figure and the intermediaries', () => {
+    const { doc } = importBods(multiple);
+    const back = importFtm(exportFtm(doc), 'x.ftm.jsonl').doc;
+    expect(back.relations!.filter((r) => r.directOrIndirect === 'indirect').map((r) => [r.party, r.subject, r.share, r.through])).toEqual([['p1', 'b', 60, ['c', 'd']]]);
+    expect(figures(back, 'a')).toEqual(figures(doc, 'a'));
+    const hand = JSON.stringify({ id: 'l', schema: 'UnknownLink', properties: { subject: ['p1'], object: ['b'], role: ['shareholding (indirect 5%, through [c])'] } });
+    const mixed = importFtm([exportFtm(doc).trim(), hand].join('\n'), 'y.ftm.jsonl').doc;
+    expect(mixed.relations!.find((r) => r.id === 'l')).toMatchObject({ share: 5, directOrIndirect: 'indirect' });
   });
 
   it('survives the document: saved and read back as a native document it gives the same figures', () => {

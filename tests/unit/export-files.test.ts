@@ -85,7 +85,7 @@ describe('openFile into the store', () => {
   });
 
   it.each([
-    ['a file over 150 MB (never read)', { name: 'huge.json', size: MAX_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) }],
+    ['a file over the 1 GB a tab holds (never read)', { name: 'huge.json', size: STREAMED_MAX_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) }],
     ['an unreadable file', { name: 'gone.json', size: 10, arrayBuffer: () => Promise.reject(new Error('NotFoundError')) }],
     ['a truncated file', file('cut.json', serializeDoc(LY).slice(0, 1000))],
     ['a CSV with a bad stake', file('bad.csv', 'holder,subject,shares\nA,B,lots\n')],

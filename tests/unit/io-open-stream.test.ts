@@ -14,6 +14,7 @@ describe('checkFileSize', () => {
     ['x.bods.json', 351 * MB, undefined, null],
     ['x.csv', 351 * MB, 'csv' as const, /"x\.csv" was not opened: it is 351\.0 MB, more than the 150 MB limit for a CSV edge list file, which is read whole \(BODS and native files are read as they stream, up to 1024 MB\)/],
     ['x.bods.json', 1100 * MB, 'bods' as const, /"x\.bods\.json" was not opened: it is 1100\.0 MB, more than the 1024 MB a browser tab can hold as a graph .* read it with the command line/],
+    ['x.dat', 151 * MB, 'unknown' as const, /"x\.dat" was not opened: it is 151\.0 MB, more than the 150 MB limit for a file of unknown format, which is read whole/],
     ['x.json', 0, undefined, /the file is empty/],
   ])('%s of %d bytes (%s)', (name, size, format, refusal) => {
     const r = checkFileSize(name, size, format);

@@ -7,6 +7,7 @@ import { generateGraph } from '../../src/model';
 import { lookThroughWalk, visitOwners } from '../../src/analysis/lookThrough';
 import { shareStructure } from '../../src/analysis/shareStructure';
 import { snapshot, type Snapshot } from '../../src/analysis/snapshot';
+import { analyzeChunks } from '../../src/cli/analyze';
 import { graph } from './helpers';
 
 /** (I − W)⁻¹ by Gauss–Jordan (dense; W[h][s] = fraction h holds in s): column t holds every figure of target t. */
@@ -114,6 +115,47 @@ describe('look-through on every shape', () => {
       { numRuns: 150 },
     );
   });
+
+  it('analyze --jsonl prints every figure of every shape within 0.01 point of the dense solve, and leaves out none above it', () => {
+    const decoder = new TextDecoder();
+    fc.assert(
+      fc.property(shapes, fc.constantFrom(0.01, 0.5), (opts, minStake) => {
+        const doc = generateGraph(opts);
+        const s = snapshot(doc, doc.asOf!);
+        const inv = inverse(s);
+        if (!inv) throw new Error('singular: a closed loop');
+        let text = '';
+        for (const c of analyzeChunks(doc, {}, { format: 'jsonl', minStake })) text += typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+        const lines = (text + decoder.decode()).split('\n').slice(1).map((l) => JSON.parse(l) as { id: string; lookThrough: Record<string, number>; ultimateOwners: Record<string, number> });
+        expect(lines).toHaveLength(s.n);
+        // The largest difference of a listed figure, and the largest figure left out, over every entity (plain
+        // comparisons: an expect per pair would cost more than the analysis).
+        let listedOff = 0, leftOut = 0, sumOff = 0;
+        for (const line of lines) {
+          const t = s.index.get(line.id)!;
+          let sum = 0;
+          for (const x of Object.values(line.ultimateOwners)) sum += x;
+          sumOff = Math.max(sumOff, Math.abs(sum - 100));
+          for (let v = 0; v < s.n; v++) {
+            if (v === t) continue;
+            const look = inv[v][t] * 100;
+            const got = line.lookThrough[s.ids[v]];
+            if (got === undefined) leftOut = Math.max(leftOut, look - minStake);
+            else listedOff = Math.max(listedOff, Math.abs(got - look));
+            const terminal = s.holderCount[v] === 0;
+            const owner = (terminal ? inv[v][t] : (1 - s.heldShares[v]) * inv[v][t]) * 100;
+            const own = line.ultimateOwners[terminal ? s.ids[v] : `float:${s.ids[v]}`];
+            if (own === undefined) leftOut = Math.max(leftOut, owner - minStake);
+            else listedOff = Math.max(listedOff, Math.abs(own - owner));
+          }
+        }
+        expect(listedOff).toBeLessThan(0.01);
+        expect(leftOut).toBeLessThan(0.01);
+        expect(sumOff).toBeLessThan(1e-4);
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 
   it('gives the ultimate owners of an entity in a 2,000-firm ring and long chains, summing to 100%', () => {
     const s = snapshot(generateGraph({ entities: 4000, seed: 3, core: 0.6, depth: 30 }), '2025-01-01');

@@ -70,4 +70,19 @@ describe('the selection is a set', () => {
     const id = st().addEntity({ name: 'New', kind: 'company', position: { x: 0, y: 300 } });
     expect([st().selection, st().others]).toEqual([e(id!), []]);
   });
+
+  it('Delete removes every selected entity, with their holdings, in one undo step', () => {
+    const s = createExplorerStore({ doc: doc(), datasetId: 'imported' });
+    const st = s.getState;
+    const before = st().doc;
+    st().select(e('a'));
+    st().toggleSelect(e('b'));
+    expect(st().removeSelected().ok).toBe(true);
+    expect(st().doc.entities.map((x) => x.id)).toEqual(['c', 'd']);
+    expect(st().doc.holdings).toEqual([]);
+    expect([st().selection, st().others]).toEqual([null, []]);
+    expect(st().past).toHaveLength(1);
+    st().undo();
+    expect(st().doc).toEqual(before);
+  });
 });

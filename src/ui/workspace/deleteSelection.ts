@@ -32,7 +32,8 @@ export function deleteSelection(store: ExplorerStore) {
   const sel = st.selection;
   if (!sel) return;
   const before = st.doc;
-  const name = sel.kind === 'entity' ? (before.entities.find((e) => e.id === sel.id)?.name ?? sel.id) : `The ${sel.kind}`;
+  const many = sel.kind === 'entity' && st.others.length > 0;
+  const name = many ? `${st.others.length + 1} entities` : sel.kind === 'entity' ? (before.entities.find((e) => e.id === sel.id)?.name ?? sel.id) : `The ${sel.kind}`;
   const r = st.removeSelected();
   if (!r.ok) return;
   notifyUndoable(store, deletionText(name, before, store.getState().doc, sel.kind));
