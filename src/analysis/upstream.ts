@@ -6,17 +6,36 @@ import { inForce, type OwnershipDoc } from '../model';
 import { adjacency, entityIndex } from './adjacency';
 import { isDeclaredIndirect } from './declared';
 
+const partiesMemo = new WeakMap<object, WeakMap<object, Map<string, Map<number, number[]>>>>();
+
+/**
+ * The parties of declared indirect interests in force on `date`, by subject index (analysis/declared.ts): they count
+ * as holders of their subjects. Memoised per relation list, entity list and date (upstreamOf runs per entity looked at).
+ */
+function declaredParties(doc: OwnershipDoc, date: string): Map<number, number[]> {
+  const relations = doc.relations ?? [];
+  if (!relations.length) return new Map();
+  let byEntities = partiesMemo.get(relations);
+  if (!byEntities) partiesMemo.set(relations, (byEntities = new WeakMap()));
+  let byDate = byEntities.get(doc.entities);
+  if (!byDate) byEntities.set(doc.entities, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit) return hit;
+  const out = new Map<number, number[]>();
+  const index = entityIndex(doc);
+  for (const r of relations) {
+    if (!isDeclaredIndirect(r) || !inForce(r, date)) continue;
+    const p = index.get(r.party), s = index.get(r.subject);
+    if (p !== undefined && s !== undefined) (out.get(s) ?? out.set(s, []).get(s)!).push(p);
+  }
+  byDate.set(date, out);
+  return out;
+}
+
 /** The indices (in doc.entities) upstream of the entities at `start`, themselves included. */
 function upstreamIndices(doc: OwnershipDoc, start: number[], date: string): Set<number> {
   const adj = adjacency(doc, date);
-  // The parties of declared indirect interests count as holders of their subjects (analysis/declared.ts).
-  const declared = new Map<number, number[]>();
-  const index = doc.relations?.length ? entityIndex(doc) : undefined;
-  for (const r of doc.relations ?? []) {
-    if (!isDeclaredIndirect(r) || !inForce(r, date)) continue;
-    const p = index!.get(r.party), s = index!.get(r.subject);
-    if (p !== undefined && s !== undefined) (declared.get(s) ?? declared.set(s, []).get(s)!).push(p);
-  }
+  const declared = declaredParties(doc, date);
   const out = new Set(start);
   const queue = [...start];
   const reach = (u: number) => {

@@ -22,8 +22,11 @@ const LENS_STEP = 110; // the dependency lens's (canvas/simStyles.ts)
 const ARROW_SCALE = 0.9;
 const DEFAULT_EDGE_WIDTH = 3; // Cytoscape's default
 const LABEL_PADDING = 2; // text-background-padding
-/** Drawings of up to this many nodes get their edges routed around the nodes (route.ts); bigger ones draw them straight. */
-const ROUTE_MAX_NODES = 400;
+/** Drawings of up to this many nodes get their edges routed around the nodes (route.ts); bigger ones draw them straight
+ * (routing costs time that grows steeply with crowding: tests/bench/routes.bench.ts). */
+const ROUTE_MAX_NODES = 100;
+/** Grid plans per drawing at most; past them an edge takes its best arc. */
+const ROUTE_PLANS = 40;
 
 const classOf = (el: ElementDef, prefix: string) => el.classes.split(' ').find((c) => c.startsWith(prefix))?.slice(prefix.length);
 
@@ -117,12 +120,14 @@ export function drawElements(elements: ElementDef[], positions: Map<string, Pt>,
     const m = border / 2 + ROUTE_CLEARANCE;
     return { id, box: { x1: p.x - NODE_W / 2 - m, y1: p.y - h / 2 - m, x2: p.x + NODE_W / 2 + m, y2: p.y + h / 2 + m } };
   }) : [];
+  // Ways planned on a grid (the costly part of routing) are shared out over the drawing.
+  const budget = { plans: ROUTE_PLANS };
   for (const list of pairs.values()) {
     const [sId, tId] = [String(list[0].data.source), String(list[0].data.target)].sort();
     const S = at.get(sId)!, T = at.get(tId)!;
     const sOut = boundary(S.p, T.p, S.ellipse, S.h), tOut = boundary(T.p, S.p, T.ellipse, T.h);
     const step = (el: ElementDef) => (el.classes.includes('lens-dep') ? LENS_STEP : STEP);
-    const routes = routeGroup(S, T, list.map((el, i) => ({ forward: String(el.data.source) === sId, offset: (0.5 - list.length / 2 + i) * step(el), arrowW: arrowSize(edgeStyle(el).width, ARROW_SCALE) * 0.3 })), obstacles.filter((o) => o.id !== sId && o.id !== tId).map((o) => o.box));
+    const routes = routeGroup(S, T, list.map((el, i) => ({ forward: String(el.data.source) === sId, offset: (0.5 - list.length / 2 + i) * step(el), arrowW: arrowSize(edgeStyle(el).width, ARROW_SCALE) * 0.3 })), obstacles.filter((o) => o.id !== sId && o.id !== tId).map((o) => o.box), budget);
     list.forEach((el, i) => {
       const s = at.get(String(el.data.source))!, t = at.get(String(el.data.target))!;
       const style = edgeStyle(el);

@@ -51,6 +51,8 @@ const STEP = 20;
 const MAX_STEPS = 16;
 /** Arcs up to this many steps are tried before a planned way. */
 const SMALL_STEPS = 6;
+/** A way is planned on the fine grid only among this many boxes at most. */
+const FINE_MAX = 40;
 /** Extra room the planned way keeps off the (already grown) boxes, for the grid's coarseness. */
 const PLAN_MARGIN = 4;
 /** A line keeps this far off a node it does not touch (model units, beyond the node's border). */
@@ -107,7 +109,7 @@ export function boxesHit(line: Pt[], boxes: readonly Box[], stop = Infinity): nu
  * and the group as a whole moves as little as it must — straight (or its plain fan-out) when that is clear already, else
  * the nearest arc clear of every obstacle, else a way planned around them (routePlan.ts), else the arc that passes fewest.
  */
-export function routeGroup(a: RouteNode, b: RouteNode, edges: readonly RouteEdge[], obstacles: readonly Box[]): Route[] {
+export function routeGroup(a: RouteNode, b: RouteNode, edges: readonly RouteEdge[], obstacles: readonly Box[], budget: { plans: number } = { plans: Infinity }): Route[] {
   const aOut = boundary(a.p, b.p, a.ellipse, a.h), bOut = boundary(b.p, a.p, b.ellipse, b.h);
   const len = Math.hypot(bOut.x - aOut.x, bOut.y - aOut.y) || 1;
   const normal = { x: -(bOut.y - aOut.y) / len, y: (bOut.x - aOut.x) / len };
@@ -118,9 +120,13 @@ export function routeGroup(a: RouteNode, b: RouteNode, edges: readonly RouteEdge
   const key = JSON.stringify([a, b, edges, near]);
   const known = memo.get(key);
   if (known) return known.map((r) => r.slice());
-  const found = search(a, b, edges, near, at, normal);
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, found);
+  const cut = { short: false };
+  const found = search(a, b, edges, near, at, normal, budget, cut);
+  // A route the budget cut short is not remembered: the next drawing may have plans to spare for it.
+  if (!cut.short) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, found);
+  }
   return found.map((r) => r.slice());
 }
 
@@ -129,7 +135,7 @@ export function routeGroup(a: RouteNode, b: RouteNode, edges: readonly RouteEdge
 const memo = new Map<string, Route[]>();
 const MEMO_SIZE = 4000;
 
-function search(a: RouteNode, b: RouteNode, edges: readonly RouteEdge[], near: readonly Box[], at: (w: number, d: number) => Pt, normal: Pt): Route[] {
+function search(a: RouteNode, b: RouteNode, edges: readonly RouteEdge[], near: readonly Box[], at: (w: number, d: number) => Pt, normal: Pt, budget: { plans: number }, cut: { short: boolean }): Route[] {
   const routes = (shape: number[] | null, shift: number): Route[] =>
     edges.map((e) => {
       const d = e.offset + shift;
@@ -174,6 +180,13 @@ function search(a: RouteNode, b: RouteNode, edges: readonly RouteEdge[], near: r
   // No small arc is clear: a way planned around the boxes (routePlan.ts), each edge of the group keeping its offset.
   // Roomy first; then closer to the boxes, then on a finer grid, through gaps the coarse one cannot see.
   for (const [margin, cell] of [[PLAN_MARGIN, 8], [1, 8], [0, 3]]) {
+    // `budget`: plans left for this drawing; the fine grid only where few boxes crowd the way.
+    if (cell < 8 && near.length > FINE_MAX) break;
+    if (budget.plans <= 0) {
+      cut.short = true;
+      break;
+    }
+    budget.plans--;
     const corners = planCorners(a.p, b.p, near, margin, cell);
     if (!corners?.length) continue;
     const hug = hugCorners(a.p, corners, b.p);

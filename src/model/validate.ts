@@ -19,6 +19,17 @@ function checkDates(where: string, rec: { since?: string | null; until?: string 
   if (rec.since && rec.until && rec.until < rec.since) fail(where, `has until ${rec.until} before since ${rec.since} — swap them or clear one`);
 }
 
+/**
+ * The ids of `holdings` in brackets, in document order; past `shown` of them (a widely held company has thousands), the
+ * `shown` largest by `size` and how many smaller ones there are besides.
+ */
+function largest(holdings: readonly Holding[], size: (h: Holding) => number, shown = 5): string {
+  const kept = new Set([...holdings].sort((a, b) => size(b) - size(a)).slice(0, shown));
+  const top = holdings.filter((h) => kept.has(h));
+  const rest = holdings.length - top.length;
+  return `(${top.map((h) => h.id).join(', ')})${rest ? ` or one of the ${rest.toLocaleString('en')} smaller ones` : ''}`;
+}
+
 /** Throws unless the holdings of `subject` sum to at most 100% of shares and of votes on every date. */
 export function checkSubjectTotals(doc: OwnershipDoc, subject: string, holdings: Holding[] = doc.holdings.filter((h) => h.subject === subject)) {
   if (holdings.length < 2) return;
@@ -35,8 +46,8 @@ export function checkSubjectTotals(doc: OwnershipDoc, subject: string, holdings:
     const when = d ? ` on ${d}` : '';
     const name = () => doc.entities.find((e) => e.id === subject)?.name ?? subject;
     const limit = 100 + ROUNDING_TOLERANCE + EPS;
-    if (shares > limit) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(shares)}% of shares${when}, more than 100% (100.1% is allowed for rounding) — lower a stake (${live.map((h) => h.id).join(', ')})`);
-    if (votes > limit) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(votes)}% of votes${when}, more than 100% (100.1% is allowed for rounding) — lower a stake (${live.map((h) => h.id).join(', ')})`);
+    if (shares > limit) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(shares)}% of shares${when}, more than 100% (100.1% is allowed for rounding) — lower a stake ${largest(live, (h) => h.shares)}`);
+    if (votes > limit) fail(`holdings of "${name()}" (${subject})`, `sum to ${round(votes)}% of votes${when}, more than 100% (100.1% is allowed for rounding) — lower a stake ${largest(live, (h) => h.votes ?? h.shares)}`);
   }
 }
 

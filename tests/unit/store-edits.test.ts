@@ -103,6 +103,18 @@ describe('messages in words', () => {
     expect(inWords('buyer "nobody" is not an entity in this document', d)).toBe('buyer "nobody" is not an entity in this document');
   });
 
+  it('a refusal over a widely held company names its five largest holders, not thousands of holdings', () => {
+    const n = 3000;
+    const entities = [{ id: 'co', name: 'Wide Co', kind: 'company' }, ...Array.from({ length: n }, (_, i) => ({ id: `p${i}`, name: `Holder ${i}`, kind: 'person' }))];
+    const holdings = Array.from({ length: n }, (_, i) => ({ id: `h${i}`, holder: `p${i}`, subject: 'co', shares: i < 5 ? 10 + i : 30 / n }));
+    const wide = parseDoc(JSON.stringify({ format: 'ownership-graph', version: 1, entities, holdings }));
+    const s = createExplorerStore({ doc: wide, datasetId: 'imported' });
+    s.getState().commit({ type: 'updateHolding', id: 'h10', changes: { shares: 40 } });
+    const text = s.getState().message?.text ?? '';
+    expect(text).toMatch(/lower a stake \(Holder 1 in Wide Co; Holder 2 in Wide Co; Holder 3 in Wide Co; Holder 4 in Wide Co; Holder 10 in Wide Co\) or one of the 2,995 smaller ones/);
+    expect(text.length).toBeLessThan(400);
+  });
+
   it('a refused edit in the store says it in words', () => {
     const s = createExplorerStore({ doc: doc(), datasetId: 'imported' });
     s.getState().commit({ type: 'transfer', seller: 'fdr', buyer: 'oth', subject: 'big', points: 90 });
