@@ -64,7 +64,7 @@ function groups(all: ReadStatement[], warnings: string[], where: string): ReadSt
       let top: ReadStatement | undefined;
       for (const s of list) {
         if (top && s.date === top.date && (s.stamp ?? '') < (top.stamp ?? '')) {
-          warnings.push(`${where}${s.label} comes after ${top.label} in the file but is dated earlier the same day (${String(s.raw.statementDate)}) — the later time wins`);
+          warnings.push(`${where}${s.label} comes after ${top.label} in the file but is dated earlier the same day (${String(s.statementDate)}) — the later time wins`);
         }
         if (!top || (s.stamp ?? '') >= (top.stamp ?? '')) top = s;
       }
@@ -93,9 +93,7 @@ const ENDED = /\brelationship deleted\b|\bset to RETIRED\b|\bstatement(?: series
 
 /** Whether a statement ends its record: `closed`, or annotated as deleted or retired (the GLEIF conversions). */
 function closes(st: ReadStatement): boolean {
-  if (st.status === 'closed') return true;
-  const notes = st.raw.annotations;
-  return Array.isArray(notes) && notes.some((a) => !!a && typeof a === 'object' && ENDED.test(String((a as { description?: unknown }).description ?? '')));
+  return st.status === 'closed' || (st.notes !== '' && ENDED.test(st.notes));
 }
 
 /** A signature of what an interest says, dates aside: equal signatures restate the same interest. */
