@@ -65,10 +65,15 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   const entityOf = new Map<string, string>(), personOf = new Map<string, string>();
   const byId = new Map<string, BodsEntity>();
   const statementToEntity = new Map<string, string>();
-  const kindsOf = new Map<string, Set<string>>();
-  for (const st of live) (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
+  // Record ids described by both an entity and a person statement (no set per record: the first type seen, then the ids seen with another).
+  const firstKind = new Map<string, string>(), bothKinds = new Set<string>();
   for (const st of live) {
-    const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
+    const k = firstKind.get(st.recordId);
+    if (k === undefined) firstKind.set(st.recordId, st.recordType);
+    else if (k !== st.recordType) bothKinds.add(st.recordId);
+  }
+  for (const st of live) {
+    const e = entityFrom(st, entityIds, where, warnings, bothKinds.has(st.recordId));
     const from = series.statedFrom.get(`${st.recordType}:${st.recordId}`);
     if (from) statedLater(e, st.recordId, from);
     entities.push(e);
