@@ -88,13 +88,15 @@ export function fileActions(store: ExplorerStore) {
     ]);
     const doc = shown.analysis.doc;
     const positions = new Map(doc.entities.flatMap((e) => (e.position ? [[e.id, e.position] as const] : [])));
+    const { ensureCjkFonts, embedCjkFontsInBrowser } = await import('../canvas/cjkFontsBrowser');
     const req = {
       doc, analysis: shown.analysis, positions, metrics: canvasMetrics, measure: canvasMeasure,
       view: { layers: st().view.layers, elements: shown.elements, caption, background: opts.background },
+      // The SVG carries the CJK subsets its names need: an <img> (the PNG's rasteriser) cannot use the page's fonts.
+      embedFonts: embedCjkFontsInBrowser,
     };
     try {
-      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded before anything is drawn.
-      const { ensureCjkFonts } = await import('../canvas/cjkFontsBrowser');
+      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded (and measured) before anything is drawn.
       await ensureCjkFonts([caption.title, caption.subtitle, ...caption.sources, ...doc.entities.map((e) => e.name)]);
       if (format === 'svg') {
         const name = `${base()}.svg`;
