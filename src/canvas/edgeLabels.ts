@@ -28,7 +28,7 @@ export function shownElements(cy: Core): ElementDef[] {
 /**
  * Lays out `cy`'s edge labels now, as the kernel draws them (draw/geometry.ts: the same edge lines, the same free spots
  * as every export), and writes each label's text and its offset from Cytoscape's edge midpoint into the edges' data;
- * false when the edges are not placed yet.
+ * false when the edges are not placed yet, or were bent anew (their labels follow after the next frame).
  */
 export function layOutLabels(cy: Core): boolean {
   const all = cy.edges().filter((e) => e.visible() && !e.hasClass('ghost'));
@@ -39,12 +39,19 @@ export function layOutLabels(cy: Core): boolean {
   // Edges bend as the kernel bends them (fanned out, or routed around other nodes: the stylesheet's edge[cpd]), so its
   // labels sit on the lines drawn.
   const same = (a: unknown, b: number[] | undefined) => (Array.isArray(a) && b ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b);
+  let bent = false;
   cy.batch(() => {
     all.forEach((e) => {
       const bend = drawn.get(e.id())?.bend;
-      if (!same(e.data('cpd'), bend?.distances) || !same(e.data('cpw'), bend?.weights)) e.data({ cpd: bend?.distances, cpw: bend?.weights });
+      if (!same(e.data('cpd'), bend?.distances) || !same(e.data('cpw'), bend?.weights)) {
+        e.data({ cpd: bend?.distances, cpw: bend?.weights });
+        bent = true;
+      }
     });
   });
+  // A line bent anew has its new midpoint (what label offsets are measured from) only once Cytoscape has drawn it: the
+  // labels are laid out after that frame.
+  if (bent) return false;
   const edges = all.filter((e) => !!e.data('label') && !UNLABELLED.test(e.classes().join(' ')));
   cy.batch(() => {
     edges.forEach((e) => {

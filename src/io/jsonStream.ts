@@ -9,6 +9,9 @@ import { checkNesting, MAX_NESTING } from './text';
 const OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, NEWLINE = 0x0a;
 
+/** Bytes of the fast way parsed at a time (fastThrough). */
+const PIECE = 512 * 1024;
+
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /** What each byte means to the scanner outside strings (0: nothing; most bytes of a file). */
@@ -115,24 +118,48 @@ export class JsonSplitter {
       }
     } else return start; // not learnt yet, or an array on one line: the exact scan
     if (cut < start) return start;
-    let values: unknown[];
-    try {
-      const text = this.decoder.decode(buf.subarray(start, cut));
-      if (this.mode === 'lines') {
-        values = [];
-        for (const line of text.split('\n')) if (line.trim()) values.push(JSON.parse(line));
-      } else values = JSON.parse(`[${text}]`) as unknown[];
-    } catch {
-      return -1;
-    }
-    for (const v of values) checkNesting(v, this.where);
-    if (this.mode === 'lines') for (let k = buf.indexOf(NEWLINE, start); k !== -1 && k <= cut; k = buf.indexOf(NEWLINE, k + 1)) this.line++;
-    else this.index += values.length;
-    for (const v of values) {
-      this.count++;
-      this.onValue(v);
+    // Parsed a piece at a time (about PIECE bytes, up to a separator): the values of one piece are read before the next
+    // is parsed, so what a statement's reader lets go dies young instead of outliving a whole chunk's parse.
+    let from = start;
+    while (from <= cut) {
+      const end = from + PIECE >= cut ? cut : this.nextCut(buf, from + PIECE, cut);
+      let values: unknown[];
+      try {
+        const text = this.decoder.decode(buf.subarray(from, end));
+        if (this.mode === 'lines') {
+          values = [];
+          for (const line of text.split('\n')) if (line.trim()) values.push(JSON.parse(line));
+        } else values = JSON.parse(`[${text}]`) as unknown[];
+      } catch {
+        if (from === start) return -1;
+        this.fast = false; // the rest of the chunk is scanned exactly from the first piece that did not parse
+        return from;
+      }
+      for (const v of values) checkNesting(v, this.where);
+      if (this.mode === 'lines') for (let k = buf.indexOf(NEWLINE, from); k !== -1 && k <= end; k = buf.indexOf(NEWLINE, k + 1)) this.line++;
+      else this.index += values.length;
+      for (const v of values) {
+        this.count++;
+        this.onValue(v);
+      }
+      from = end + 1;
     }
     return cut + 1;
+  }
+
+  /** The first cut (a newline of JSON lines, the comma of the array's separator) at or after `at`, else `cut`. */
+  private nextCut(buf: Uint8Array, at: number, cut: number): number {
+    if (this.mode === 'lines') {
+      const k = buf.indexOf(NEWLINE, at);
+      return k === -1 || k > cut ? cut : k;
+    }
+    const sep = this.separator!;
+    for (let p = buf.indexOf(NEWLINE, at); p !== -1 && p < cut; p = buf.indexOf(NEWLINE, p + 1)) {
+      let k = 1;
+      while (k < sep.length && buf[p + k] === sep[k]) k++;
+      if (k === sep.length) return p + sep.length - 1;
+    }
+    return cut;
   }
 
   /** Remembers the bytes of the array's first top-level separator (`comma` is its comma), when the array is indented. */

@@ -153,9 +153,11 @@ describe('hostile names', () => {
     expect(parsed.img).toBe(0);
     expect(parsed.texts).toContain(HOSTILE);
     expect(parsed.texts).toContain(`<script>alert('t')</script> & co`);
-    // On the graph too: the wrapped name's lines are text, and read back as the name.
+    // On the graph too: the wrapped name's lines are text, and read back as the name (a word wider than the node is
+    // broken between letters, so the lines are compared without the spaces the wrap took or added).
     const nameLines = await page.evaluate((t) => [...new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('g.node[data-id="e:x"] tspan, g.node[data-id="e:x"] text:not(:has(tspan))')].map((x) => x.textContent), svg);
-    expect(nameLines.join(' ')).toBe(HOSTILE);
+    expect(nameLines.length).toBeGreaterThan(1);
+    expect(nameLines.join('').replace(/\s+/g, '')).toBe(HOSTILE.replace(/\s+/g, ''));
     await shot(page, 'export-hostile-app');
     expect(dialogs(s)).toEqual([]);
   });

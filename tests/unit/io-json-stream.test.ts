@@ -1,6 +1,6 @@
 // The byte-level streaming reader (io/jsonStream.ts): a JSON array or JSON lines split into chunks anywhere (inside a
 // string, an escape or a multi-byte character) gives the same values as JSON.parse of the whole; errors name the value.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { IoError } from '../../src/io';
 import { jsonValues } from '../../src/io/jsonStream';
@@ -68,5 +68,25 @@ describe('jsonValues', () => {
 
   it('refuses bytes that are not UTF-8, naming the value', () => {
     expect(() => [...jsonValues([new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d])], 'w: ')]).toThrow(/value 1 is not valid UTF-8/);
+  });
+
+  it('parses a chunk of megabytes a piece at a time (what the reader lets go dies young), with the same values and errors', () => {
+    const vals = Array.from({ length: 20_000 }, (_, k) => ({ recordId: `r${k}`, recordDetails: { name: `Company ${k} ${'x'.repeat(k % 300)}`, n: k } }));
+    const array = enc.encode(`${JSON.stringify(vals, null, 2)}\n`);
+    const lines = enc.encode(`${vals.map((v) => JSON.stringify(v)).join('\n')}\n`);
+    expect(array.length).toBeGreaterThan(3_000_000);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (const bytes of [array, lines]) {
+        parse.mockClear();
+        expect([...jsonValues([bytes], 'w: ')]).toEqual(vals);
+        const longest = Math.max(...parse.mock.calls.map((c) => String(c[0]).length));
+        expect(longest).toBeLessThan(1_000_000);
+      }
+    } finally {
+      parse.mockRestore();
+    }
+    const broken = JSON.stringify(vals, null, 2).replace('"r15000"', '"r15000" "oops"');
+    expect(() => [...jsonValues([enc.encode(broken)], 'w: ')]).toThrow(/value 15001 is not valid JSON/);
   });
 });
