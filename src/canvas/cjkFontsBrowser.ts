@@ -1,9 +1,10 @@
 // The browser's side of the shipped CJK fonts (export/cjkFonts.ts): when Japanese, Korean or Chinese text is about to
 // be drawn (the canvas's names, an image export), the packages' @font-face rules are added (once; nothing for
 // Latin-only documents, nothing on the first load) and the subsets that text needs are fetched from this origin. An
-// exported SVG carries those subsets itself (export/cjkFontEmbed.ts), read back from the same files.
+// exported SVG carries those subsets itself (export/cjkFontEmbed.ts), read back from the same files, and before such an
+// SVG is rasterised through an <img> its fonts are made ready (an <img> draws text whose font is loading as nothing).
 import { CJK_FAMILIES, needsCjk, parseUnicodeRange, type CjkSubset } from '../export/cjkFonts';
-import { embedCjkFonts } from '../export/cjkFontEmbed';
+import { embedCjkFonts, fontProbe, ROW } from '../export/cjkFontEmbed';
 
 let rules: Promise<unknown> | undefined;
 
@@ -68,4 +69,41 @@ export async function embedCjkFontsInBrowser(svg: string): Promise<string> {
   if (!needsCjk(svg)) return svg; // no rules added, nothing read
   await addRules();
   return embedCjkFonts(svg, pageSubsets(), sameOriginBytes);
+}
+
+/** Whether every probe row of `img` (fontProbe) shows ink. */
+function rowsInked(img: HTMLImageElement, width: number, rows: number): boolean {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = rows * ROW;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return true; // nothing to probe with: draw as is
+  ctx.drawImage(img, 0, 0);
+  const px = ctx.getImageData(0, 0, width, rows * ROW).data;
+  for (let r = 0; r < rows; r++) {
+    let ink = false;
+    for (let i = r * ROW * width * 4 + 3; i < (r + 1) * ROW * width * 4 && !ink; i += 4) ink = px[i] > 0;
+    if (!ink) return false;
+  }
+  return true;
+}
+
+/**
+ * Resolves once the fonts `svg` embeds are loaded for images (at once when it embeds none): a small image with the
+ * same @font-face rules is drawn until each face's row shows ink, or `limitMs` has passed (then the image is drawn
+ * with what has loaded).
+ */
+export async function warmEmbeddedFonts(svg: string, limitMs = 5000): Promise<void> {
+  const probe = fontProbe(svg);
+  if (!probe) return;
+  const url = URL.createObjectURL(new Blob([probe.svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const until = performance.now() + limitMs;
+    while (!rowsInked(img, probe.width, probe.rows) && performance.now() < until) await new Promise((r) => setTimeout(r, 30));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }

@@ -88,7 +88,7 @@ export function fileActions(store: ExplorerStore) {
     ]);
     const doc = shown.analysis.doc;
     const positions = new Map(doc.entities.flatMap((e) => (e.position ? [[e.id, e.position] as const] : [])));
-    const { ensureCjkFonts, embedCjkFontsInBrowser } = await import('../canvas/cjkFontsBrowser');
+    const { ensureCjkFonts, embedCjkFontsInBrowser, warmEmbeddedFonts } = await import('../canvas/cjkFontsBrowser');
     const req = {
       doc, analysis: shown.analysis, positions, metrics: canvasMetrics, measure: canvasMeasure,
       view: { layers: st().view.layers, elements: shown.elements, caption, background: opts.background },
@@ -104,7 +104,9 @@ export function fileActions(store: ExplorerStore) {
         st().notify(`Exported "${name}".`);
       } else {
         const name = `${base()}.png`;
-        const r = await imagePng(req, { scale: opts.scale, rasterize: rasterizeInBrowser });
+        // The <img> that rasterises draws text whose font is still loading as nothing: the embedded fonts are made ready first.
+        const rasterize = async (svg: string, w: number, h: number) => (await warmEmbeddedFonts(svg), rasterizeInBrowser(svg, w, h));
+        const r = await imagePng(req, { scale: opts.scale, rasterize });
         download(r.bytes, name, 'image/png');
         st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
       }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CJK_FAMILIES, parseFontFaces, type CjkSubset } from '../../src/export/cjkFonts';
-import { base64, embedCjkFonts, fontFaceRule } from '../../src/export/cjkFontEmbed';
+import { base64, cjkOnly, embedCjkFonts, fontFaceRule, fontProbe, ROW, TEXT_RULE } from '../../src/export/cjkFontEmbed';
 
 const require = createRequire(import.meta.url);
 
@@ -50,10 +50,18 @@ describe('base64', () => {
 });
 
 describe('fontFaceRule', () => {
-  it('declares the family, a WOFF2 data: URL of the bytes and the subset\'s unicode-range', () => {
-    const rule = fontFaceRule({ family: 'Noto Sans KR', file: 'x', ranges: [[0xac00, 0xd7af], [0x3131, 0x3131]] }, new Uint8Array([0x66, 0x6f, 0x6f]));
+  it('declares the family, a WOFF2 data: URL of the bytes and the CJK part of the subset\'s unicode-range', () => {
+    const rule = fontFaceRule({ family: 'Noto Sans KR', file: 'x', ranges: [[0x20, 0x22], [0xac00, 0xd7af], [0x3131, 0x3131], [0x4e, 0x4e]] }, new Uint8Array([0x66, 0x6f, 0x6f]));
     expect(rule).toBe('@font-face{font-family:"Noto Sans KR";font-style:normal;font-weight:400;src:url(data:font/woff2;base64,Zm9v) format("woff2");unicode-range:U+ac00-d7af,U+3131}');
   });
+
+  it.each([
+    [[[0x20, 0x7e]], []],                                      // Latin: the system's fonts draw it
+    [[[0x4e00, 0x4e00]], [[0x4e00, 0x4e00]]],
+    [[[0x2e00, 0x2f00]], [[0x2e80, 0x2f00]]],                  // cut where the CJK radicals begin
+    [[[0xd700, 0xd900]], [[0xd700, 0xd7ff]]],                  // and where Hangul ends
+    [[[0x1100, 0x11ff], [0x41, 0x5a], [0xff01, 0xff0f]], [[0x1100, 0x11ff], [0xff01, 0xff0f]]],
+  ])('cjkOnly(%j) is %j', (ranges, want) => expect(cjkOnly(ranges as [number, number][])).toEqual(want));
 });
 
 describe('embedCjkFonts', () => {
@@ -91,6 +99,9 @@ describe('embedCjkFonts', () => {
     expect(style.index).toBe(at);
     expect(out.slice(0, at) + out.slice(at + style[0].length)).toBe(svg);
     expect(out.match(/<style>/g)).toHaveLength(1);
+    // After the faces, the rule that draws every text with them first (they cover CJK only: Latin is left to the system).
+    expect(style[0].endsWith(`\n${TEXT_RULE}</style>`)).toBe(true);
+    expect(TEXT_RULE).toMatch(/^text\{font-family:"Noto Sans JP", "Noto Sans KR", "Noto Sans SC", system-ui, .*sans-serif\}$/);
   });
 
   it('reads only CJK text drawn (<text>), not a title or attribute', async () => {
@@ -110,5 +121,27 @@ describe('embedCjkFonts', () => {
 
   it('says where it comes from when the document has no <svg> element', async () => {
     await expect(embed('<text>株</text>')).rejects.toThrow(/^export\/cjkFontEmbed: .*no <svg> element/);
+  });
+});
+
+describe('fontProbe', () => {
+  it('draws, a row per embedded face, characters of the drawing it covers, in that family alone, under the same <style>', async () => {
+    const { out } = await embed(svgOf('LINEヤフー株式会社', '네이버', '腾讯'));
+    const probe = fontProbe(out)!;
+    const style = /<style>[\s\S]*?<\/style>/.exec(out)![0];
+    expect(probe.svg).toContain(style);
+    const rows = [...probe.svg.matchAll(/<text x="2" y="(\d+)" font-size="18" font-family="&quot;([^&]+)&quot;">([^<]*)<\/text>/g)].map((m) => [Number(m[1]), m[2], m[3]]);
+    expect(rows).toEqual([
+      [ROW - 6, 'Noto Sans JP', 'ヤフー'],
+      [2 * ROW - 6, 'Noto Sans JP', '株式会社'],
+      [3 * ROW - 6, 'Noto Sans KR', '네이버'],
+      [4 * ROW - 6, 'Noto Sans SC', '株式会社腾讯'],               // at most six characters a row
+    ]);
+    expect(probe).toMatchObject({ rows: 4, height: 4 * ROW });
+  });
+
+  it('is null for a drawing that embeds nothing', async () => {
+    expect(fontProbe(svgOf('LY Corporation'))).toBeNull();
+    expect(fontProbe((await embed(svgOf('LY Corporation'))).out)).toBeNull();
   });
 });
