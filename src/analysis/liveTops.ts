@@ -1,28 +1,74 @@
 // Ultimate controllers and "circular" status for a set of entities closed under control descendants, given the
-// control pointers (sole parent, or joint players) and the known tops of every entity outside the set. Used by
-// the live analysis to redo only the entities whose chain of control passes a changed one. Pure, typed arrays.
+// control pointers (sole parent, or joint players; or, for the subjects of declared indirect interests that decide,
+// the declaring party: analysis/declared.ts declaredControl) and the known tops of every entity outside the set. Used
+// by the live analysis to redo only the entities whose chain of control passes a changed one. Pure, typed arrays.
 import type { Reason } from './control';
+import type { Declared } from './declared';
 import { stronglyConnected } from './scc';
 
-/** The entities v controls are above it: its sole parent, or its joint controllers. */
-export function upOf(v: number, parent: Int32Array, reason: Reason[]): number[] {
+/**
+ * Declared indirect interests that decide, by subject (declaredControl), and the marks of the entities whose way up
+ * passes one of them (Analysis's ultimateDeclared): read and written by recomputeTops.
+ */
+export interface DeclaredUp {
+  over: ReadonlyMap<number, Declared>;
+  marks: Uint8Array;
+}
+
+/** The entities above v: its sole parent, or its joint controllers; the declaring party for a subject of `over`. */
+export function upOf(v: number, parent: Int32Array, reason: Reason[], over?: ReadonlyMap<number, Declared>): number[] {
+  const d = over?.get(v);
+  if (d) return [d.party];
   const r = reason[v];
   return r.kind === 'joint' ? r.players : parent[v] === -1 ? [] : [parent[v]];
 }
 
 /**
+ * `from` and every entity that can reach one of them upwards (upOf), as a typed list: one counting pass over every
+ * entity's controllers builds the children. With `over`, its edges (party → subject) are followed too, and the
+ * records' edges of its subjects are kept (a superset of the descendants, which is all recomputeTops needs).
+ */
+export function controlDescendants(from: Iterable<number>, n: number, parent: Int32Array, reason: Reason[], joint: Uint8Array, over?: ReadonlyMap<number, Declared>): Int32Array {
+  const start = new Int32Array(n + 1);
+  const players = (v: number) => (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
+  for (let v = 0; v < n; v++) {
+    if (joint[v]) for (const u of players(v)) start[u + 1]++;
+    else if (parent[v] !== -1) start[parent[v] + 1]++;
+  }
+  if (over) for (const d of over.values()) start[d.party + 1]++;
+  for (let v = 0; v < n; v++) start[v + 1] += start[v];
+  const child = new Int32Array(start[n]);
+  const cur = start.slice(0, n);
+  for (let v = 0; v < n; v++) {
+    if (joint[v]) for (const u of players(v)) child[cur[u]++] = v;
+    else if (parent[v] !== -1) child[cur[parent[v]]++] = v;
+  }
+  if (over) for (const [v, d] of over) child[cur[d.party]++] = v;
+  const seen = new Uint8Array(n);
+  const out: number[] = [];
+  for (const v of from) if (!seen[v]) { seen[v] = 1; out.push(v); }
+  for (let q = 0; q < out.length; q++) {
+    const v = out[q];
+    for (let e = start[v]; e < start[v + 1]; e++) if (!seen[child[e]]) { seen[child[e]] = 1; out.push(child[e]); }
+  }
+  return Int32Array.from(out);
+}
+
+/**
  * Recomputes tops[v] (made canonical by `canon`, e.g. sorted and shared) (the terminal strongly connected components reachable upwards, as in Analysis.ultimates) and
  * onCycle[v] (v lies on a cycle of sole parents) for every v in `set`. Every entity that can reach a member of `set`
- * upwards must be in it; the others' tops are read as they are.
+ * upwards must be in it; the others' tops are read as they are. With `declared`, its subjects go up to their declaring
+ * party only, and its marks are set as Analysis sets ultimateDeclared: on a component holding a subject or above one.
  */
-export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reason[], tops: number[][], onCycle: Uint8Array, local: Int32Array, canon: (tops: number[]) => number[] = (t) => t) {
+export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reason[], tops: number[][], onCycle: Uint8Array, local: Int32Array, canon: (tops: number[]) => number[] = (t) => t, declared?: DeclaredUp) {
+  const over = declared?.over, marks = declared?.marks;
   const k = set.length;
   for (let i = 0; i < k; i++) local[set[i]] = i;
   const inSet = (u: number) => local[u] >= 0 && local[u] < k && set[local[u]] === u;
   const start = new Int32Array(k + 1);
   const ups: number[][] = new Array(k);
   for (let i = 0; i < k; i++) {
-    ups[i] = upOf(set[i], parent, reason);
+    ups[i] = upOf(set[i], parent, reason, over);
     start[i + 1] = start[i];
     for (const u of ups[i]) if (inSet(u)) start[i + 1]++;
   }
@@ -33,18 +79,22 @@ export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reaso
   for (let i = 0; i < k; i++) members[comp[i]].push(set[i]);
   // Components come sinks first, so every successor's tops are ready before its predecessors'.
   const compTops: number[][] = new Array(count);
+  const compMark = marks ? new Uint8Array(count) : undefined;
   for (let c = 0; c < count; c++) {
     const out = new Set<number>();
     let terminal = true;
     for (const v of members[c]) {
+      if (compMark && over!.has(v)) compMark[c] = 1;
       for (const u of ups[local[v]]) {
         if (inSet(u)) {
           const d = comp[local[u]];
           if (d === c) continue;
           terminal = false;
+          if (compMark?.[d]) compMark[c] = 1;
           for (const t of compTops[d]) out.add(t);
         } else {
           terminal = false;
+          if (compMark && marks![u]) compMark[c] = 1;
           for (const t of tops[u]) out.add(t);
         }
       }
@@ -52,6 +102,7 @@ export function recomputeTops(set: Int32Array, parent: Int32Array, reason: Reaso
     compTops[c] = canon(terminal ? members[c] : [...out]);
   }
   for (let i = 0; i < k; i++) tops[set[i]] = compTops[comp[i]];
+  if (compMark) for (let i = 0; i < k; i++) marks![set[i]] = compMark[comp[i]];
   // Sole-parent cycles: walk each member's parents until a repeat; a repeat on the current path closes a cycle.
   const state = new Uint8Array(k); // 0 new, 1 on the current path, 2 done (members only)
   for (let i = 0; i < k; i++) onCycle[set[i]] = 0;
