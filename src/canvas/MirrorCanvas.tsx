@@ -100,18 +100,19 @@ export function MirrorCanvas({ onTap }: { /** Called on every click on this side
 
   useEffect(() => (cy && filled ? wireEdgeLabels(cy) : undefined), [cy, filled]);
 
-  // Selection shows on both sides.
+  // Selection (the primary and every other selected entity) shows on both sides.
   useEffect(() => {
     if (!cy) return;
     const sync = () => {
-      const sel = store.getState().selection;
+      const { selection: sel, others } = store.getState();
       cy.batch(() => {
         cy.$(':selected').unselect();
         if (sel?.kind === 'entity') cy.getElementById(nodeId(sel.id)).select();
+        for (const id of others) cy.getElementById(nodeId(id)).select();
       });
     };
     sync();
-    return store.subscribe((s, p) => s.selection !== p.selection && sync());
+    return store.subscribe((s, p) => (s.selection !== p.selection || s.others !== p.others) && sync());
   }, [cy, store, elements]);
 
   // Fitted again whenever its pane changes size (the inspector or a panel opens, the window is resized).

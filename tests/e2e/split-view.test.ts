@@ -1,6 +1,7 @@
 // E2E: the split view at 1280×720 fits both sides — every node of each side inside its own pane, with the inspector
 // closed and open (once 8 of 28 nodes per side were out of view, 14 with the inspector open) — and its legend explains
-// both sides: which side it shows on which, each side's colours, and the outline that marks what changed.
+// both sides: which side it shows on which, each side's colours, and the outline that marks what changed. A selection
+// of several entities shows on both sides.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot } from './browser';
@@ -24,15 +25,20 @@ function outOfView(page: Page): Promise<{ nodes: number; out: string[] }[]> {
   );
 }
 
+/** Applies "SoftBank acquires majority" and opens the split view. */
+async function openSplit(page: Page): Promise<void> {
+  await page.getByRole('complementary', { name: 'Simulate' }).getByRole('button', { name: 'SoftBank acquires majority', exact: true }).click();
+  await page.getByRole('button', { name: 'Split view' }).click();
+  await page.locator('.graph.mirror').waitFor();
+  await settle(page);
+}
+
 describe('split view at 1280×720', () => {
   const s = appSession({ viewport: { width: 1280, height: 720 }, prepare: (c) => c.addInitScript(() => localStorage.setItem('ownership-explorer:simulate-open', '1')) });
 
   it('each side fits its whole graph, with the inspector closed and open; the legend explains both sides', async () => {
     const page = s.page;
-    await page.getByRole('complementary', { name: 'Simulate' }).getByRole('button', { name: 'SoftBank acquires majority', exact: true }).click();
-    await page.getByRole('button', { name: 'Split view' }).click();
-    await page.locator('.graph.mirror').waitFor();
-    await settle(page);
+    await openSplit(page);
     const fits = async () => {
       await expect.poll(() => outOfView(page), { timeout: 10_000 }).toEqual([
         { nodes: expect.any(Number), out: [] },
@@ -52,5 +58,28 @@ describe('split view at 1280×720', () => {
     await settle(page);
     await fits();
     await shot(page, 'split-view-1280-inspector');
+  });
+
+  it('shows every selected entity on both sides, not only the primary one', async () => {
+    const page = s.page;
+    const selected = () =>
+      page.evaluate(() =>
+        ['before', 'after'].map((side) => {
+          const g = document.querySelector(`.graph-side[data-side="${side}"] .graph`) as unknown as { _cyreg: { cy: { $(s: string): { map(f: (e: { id(): string }) => string): string[] } } } };
+          return g._cyreg.cy.$(':selected').map((e) => e.id()).sort();
+        }),
+      );
+    await openSplit(page);
+    await page.evaluate(() => {
+      type Sel = { kind: 'entity'; id: string };
+      const st = window.__explorer!.getState() as unknown as { select(s: Sel): void; toggleSelect(s: Sel): void };
+      st.select({ kind: 'entity', id: 'naver' });
+      st.toggleSelect({ kind: 'entity', id: 'sbkk' });
+    });
+    await expect.poll(selected).toEqual([
+      ['e:naver', 'e:sbkk'],
+      ['e:naver', 'e:sbkk'],
+    ]);
+    await shot(page, 'split-view-multi-select');
   });
 });
