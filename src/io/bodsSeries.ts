@@ -110,9 +110,12 @@ function signature(i: ReadInterest): string {
   return JSON.stringify([i.type ?? null, i.direct ?? null, i.details ?? null, i.share ?? null, r.beneficialOwnershipOrControl ?? null]);
 }
 
-/** Cuts one relationship record's statements into periods (see the header). */
-function relationshipSeries(list: ReadStatement[], where: string, inferred: WeakSet<ReadInterest>): SeriesStatement[] {
-  if (list.length === 1 && !closes(list[0])) {
+/**
+ * Cuts one relationship record's statements into periods (see the header). `lone` (the default) takes the short way
+ * for a record of one statement when it can (loneStatement); false always takes the general way (tests compare them).
+ */
+export function relationshipSeries(list: ReadStatement[], where: string, inferred: WeakSet<ReadInterest>, lone = true): SeriesStatement[] {
+  if (lone && list.length === 1 && !closes(list[0])) {
     const one = loneStatement(list[0], where);
     if (one) return one;
   }
