@@ -124,11 +124,15 @@ export class JsonSplitter {
     while (from <= cut) {
       const end = from + PIECE >= cut ? cut : this.nextCut(buf, from + PIECE, cut);
       let values: unknown[];
+      let lines = 0;
       try {
         const text = this.decoder.decode(buf.subarray(from, end));
         if (this.mode === 'lines') {
           values = [];
-          for (const line of text.split('\n')) if (line.trim()) values.push(JSON.parse(line));
+          // The piece's lines, and its newlines: one after each line, the last at `end` (counted here, not searched for).
+          const all = text.split('\n');
+          lines = all.length;
+          for (const line of all) if (line.trim()) values.push(JSON.parse(line));
         } else values = JSON.parse(`[${text}]`) as unknown[];
       } catch {
         if (from === start) return -1;
@@ -136,7 +140,7 @@ export class JsonSplitter {
         return from;
       }
       for (const v of values) checkNesting(v, this.where);
-      if (this.mode === 'lines') for (let k = buf.indexOf(NEWLINE, from); k !== -1 && k <= end; k = buf.indexOf(NEWLINE, k + 1)) this.line++;
+      if (this.mode === 'lines') this.line += lines;
       else this.index += values.length;
       for (const v of values) {
         this.count++;
