@@ -224,7 +224,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       continue;
     }
 
-    const groups = new Map<string, { shares?: ReadInterest; votes?: ReadInterest; indirect: boolean; since?: string; until?: string }>();
+    // The holdings of the statement, one per period (and direct or indirect): a list, searched (a statement has one or two).
+    const groups: { shares?: ReadInterest; votes?: ReadInterest; indirect: boolean; since?: string; until?: string }[] = [];
     const addAgreement = (i: ReadInterest, basis: string | undefined) => {
       const a: Agreement = { id: '', kind: 'control', parties: [holder], subject };
       if (basis) a.basis = basis;
@@ -248,9 +249,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
             break;
           }
           const ind = isIndirect(i);
-          const key = `${ind}|${i.since ?? ''}|${i.until ?? ''}`;
-          let g = groups.get(key);
-          if (!g) groups.set(key, (g = { indirect: ind, since: i.since, until: i.until }));
+          let g = groups.find((x) => x.indirect === ind && x.since === i.since && x.until === i.until);
+          if (!g) groups.push((g = { indirect: ind, since: i.since, until: i.until }));
           const slot = i.type === 'shareholding' ? 'shares' : 'votes';
           if (g[slot]) warnings.push(`${where}${st.label}: several ${i.type} interests cover the same period — the first is used`);
           else g[slot] = i;
@@ -274,7 +274,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       }
     }
 
-    for (const g of groups.values()) {
+    for (const g of groups) {
       const main = (g.shares ?? g.votes)!;
       const h = (ext?.kind === 'holding' ? copyRecord(ext.record) : {}) as Obj;
       const base = ext?.kind === 'holding' ? ext.record.id : st.recordId;
