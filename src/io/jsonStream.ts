@@ -200,6 +200,34 @@ export class JsonSplitter {
   /** Reads the next chunk, handing out every value it completes. */
   push(chunk: Uint8Array): void {
     if (!chunk.length) return;
+    // After a value begun in the last chunk, only the head of this one, up to its first cut, is joined to those bytes (a
+    // copy of one value, not of the chunk); the rest is read where it lies.
+    if (this.carry.length && this.fast) {
+      const k = this.firstCut(chunk);
+      if (k !== -1 && k + 1 < chunk.length) {
+        this.pushJoined(chunk.subarray(0, k + 1));
+        this.pushJoined(chunk.subarray(k + 1));
+        return;
+      }
+    }
+    this.pushJoined(chunk);
+  }
+
+  /** Where the fast way could first cut `chunk` (a newline of JSON lines, the comma of the array's separator), else -1. */
+  private firstCut(chunk: Uint8Array): number {
+    if (this.mode === 'lines') return chunk.indexOf(NEWLINE);
+    const sep = this.separator;
+    if (this.mode !== 'array' || !sep) return -1;
+    for (let p = chunk.indexOf(NEWLINE); p !== -1 && p + sep.length <= chunk.length; p = chunk.indexOf(NEWLINE, p + 1)) {
+      let k = 1;
+      while (k < sep.length && chunk[p + k] === sep[k]) k++;
+      if (k === sep.length) return p + sep.length - 1;
+    }
+    return -1;
+  }
+
+  /** Reads the unconsumed bytes of the last chunk followed by `chunk`, handing out every value they complete. */
+  private pushJoined(chunk: Uint8Array): void {
     const buf = concat(this.carry, chunk);
     const n = buf.length;
     let start = 0; // start of the unconsumed part of buf (a value's start: the scan begins there in a clean state)
