@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor, type CjkSubset } from './cjkFonts';
+import { CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor, svgTexts, type CjkSubset } from './cjkFonts';
 import { woffToSfnt } from './woff';
 
 const require = createRequire(import.meta.url);
@@ -21,12 +21,8 @@ function packageOf(s: CjkSubset): string {
   return CJK_FAMILIES.find((f) => f.family === s.family)!.pkg;
 }
 
-/** The text of every <text> element of an SVG document, tags inside it dropped. */
-export function svgTexts(svg: string): string[] {
-  const out: string[] = [];
-  for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) out.push(m[1].replace(/<[^>]*>/g, ''));
-  return out;
-}
+/** The text of every <text> element of an SVG document (export/cjkFonts.ts). */
+export { svgTexts };
 
 /**
  * Paths of TrueType files (regular weight: resvg's fallback picks a face by its glyphs, not its weight) covering the

@@ -7,7 +7,7 @@ import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, statedLater, uniqu
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
 import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
-import { AGREEMENT_DETAILS, BOARD_BASIS, carried, type BodsEntity, type Carried } from './bodsTypes';
+import { AGREEMENT_DETAILS, BOARD_BASIS, type BodsEntity, type Carried } from './bodsTypes';
 import { findOverfull, fmtPct } from './totals';
 
 type Obj = Record<string, unknown>;
@@ -65,15 +65,20 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   const entityOf = new Map<string, string>(), personOf = new Map<string, string>();
   const byId = new Map<string, BodsEntity>();
   const statementToEntity = new Map<string, string>();
-  const kindsOf = new Map<string, Set<string>>();
-  for (const st of live) (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
+  // Record ids described by both an entity and a person statement (no set per record: the first type seen, then the ids seen with another).
+  const firstKind = new Map<string, string>(), bothKinds = new Set<string>();
   for (const st of live) {
-    const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
+    const k = firstKind.get(st.recordId);
+    if (k === undefined) firstKind.set(st.recordId, st.recordType);
+    else if (k !== st.recordType) bothKinds.add(st.recordId);
+  }
+  for (const st of live) {
+    const e = entityFrom(st, entityIds, where, warnings, bothKinds.has(st.recordId));
     const from = series.statedFrom.get(`${st.recordType}:${st.recordId}`);
     if (from) statedLater(e, st.recordId, from);
     entities.push(e);
     (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
-    if (typeof st.raw.statementId === 'string') statementToEntity.set(st.raw.statementId, e.id);
+    if (st.statementId !== undefined) statementToEntity.set(st.statementId, e.id);
     byId.set(e.id, e);
   }
   for (const [rid, eid] of entityOf) {
@@ -113,8 +118,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   const exceptions: string[] = [];
   const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
-    const ext = carried(st.raw.annotations);
-    const exception = ext ? undefined : reportingException(i, st.raw.annotations, partyText(st, party));
+    const ext = st.ext;
+    const exception = ext ? undefined : reportingException(i, st.notes, partyText(st, party));
     if (exception) party = { id: undisclosedParent(party, subject, exception) };
     const made = relationFrom(i, party, subject);
     if (exception) {
@@ -126,7 +131,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
     // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
     const r = (ext?.kind === 'relation' ? copyRecord(ext.record, made as unknown as Obj) : made) as Relation;
     if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
-    const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.raw.source);
+    const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.source);
     if (sources) r.sources = sources;
     r.id = uniqueIn(relationIds, ext?.kind === 'relation' ? ext.record.id : `${st.recordId}-${r.kind}`);
     if (ext?.kind === 'relation') {
@@ -134,7 +139,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       origin.set(r, st);
       return;
     }
-    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
+    (r as Obj).bods = { recordId: st.recordId, ...(st.statementId !== undefined ? { statementId: st.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.source) ? { source: st.source } : {}) };
     relations.push(r);
     origin.set(r, st);
   };
@@ -202,7 +207,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       warnings.push(`${where}${st.label}: ${nameOf(holder)} is recorded as holding itself — treasury shares are left out`);
       continue;
     }
-    const ext = carried(st.raw.annotations);
+    const ext = st.ext;
     const isIndirect = (i: ReadInterest) => i.direct === 'indirect';
 
     if (ext?.kind === 'agreement') {
@@ -290,12 +295,12 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       setDates(h, g.since, g.until);
       setOpt(h, 'indirect', g.indirect ? true : undefined);
       if (!ext) {
-        const sources = sourcesOf(st.raw.source);
+        const sources = sourcesOf(st.source);
         if (sources) h.sources = sources;
         const booc = main.raw.beneficialOwnershipOrControl;
         h.bods = {
-          recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
-          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
+          recordId: st.recordId, ...(st.statementId !== undefined ? { statementId: st.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
+          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.source) ? { source: st.source } : {}),
         };
       }
       origin.set(h, st);
