@@ -13,7 +13,8 @@ import { prepareEditLookups } from '../model/docIndex';
 import { controlAgreements } from './relations';
 import { Evaluator, computeControl, conferringControllers, type Reason } from './control';
 import { controlRule } from './rules';
-import { controlDescendants, recomputeTops } from './liveTops';
+import { recomputeTops } from './liveTops';
+import { ControlKids } from './liveKids';
 import { LiveDeclared } from './liveDeclared';
 import { carryLoops, carryStructure } from './lookThrough';
 import { LiveSummary } from './liveSummary';
@@ -30,6 +31,8 @@ export interface LiveStats {
   full: boolean;
   cone: number;
   redone: number;
+  /** Where the update's time went (ms): the records followed (diff, holdings, snapshot), the evaluation, the tops redone. */
+  ms?: { records: number; evaluate: number; tops: number };
 }
 
 export class LiveAnalysis {
@@ -48,6 +51,9 @@ export class LiveAnalysis {
   onCycle: Uint8Array;
   /** Ultimate controllers with the declared indirect interests that decide (liveDeclared.ts): what the summary reads. */
   private declared: LiveDeclared;
+  /** The control graph's children, kept across edits (liveKids.ts); stale after the entity list shrank. */
+  kids: ControlKids;
+  private kidsStale = false;
   /** 1 where the reason is joint control (read in whole-graph passes instead of each reason's kind). */
   joint: Uint8Array;
   /** Per holding row (document order): 1 when its votes or seats belong to the block that controls its subject. */
@@ -92,6 +98,7 @@ export class LiveAnalysis {
     this.joint = new Uint8Array(n);
     for (let v = 0; v < n; v++) this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
     this.local = new Int32Array(n);
+    this.kids = new ControlKids(n, this.parent, this.reason);
     const all = Int32Array.from({ length: n }, (_, i) => i);
     recomputeTops(all, this.parent, this.reason, this.recordTops, this.onCycle, this.local, this.canon);
     this.declared = new LiveDeclared(this);
@@ -115,6 +122,7 @@ export class LiveAnalysis {
   update(doc: OwnershipDoc): boolean {
     const old = this.doc, date = this.options.date;
     if (doc === old) return true;
+    const t0 = performance.now();
     const seeds: number[] = [];
     /** Subjects whose holdings changed, and whether an entity turned into or out of a float (loops: carryLoops). */
     const touchedSubjects: number[] = [];
@@ -179,7 +187,7 @@ export class LiveAnalysis {
     // Same edges: the condensation holds, and only what a changed controller reaches is evaluated (liveRanked.ts).
     // Else the edit's downstream cone is evaluated, and the condensation is made again when next needed.
     if (!(sameEdges && n1 === n0 && !agreementsChanged)) this.condensed = null;
-    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), sameEdges && n1 === n0 && !agreementsChanged);
+    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), sameEdges && n1 === n0 && !agreementsChanged, t0);
     return true;
   }
 
@@ -215,6 +223,8 @@ export class LiveAnalysis {
     this.recordTops.length = n;
     for (let i = n0; i < n; i++) this.recordTops[i] = [];
     this.declared.resize(this, n);
+    if (n > n0) this.kids.grow(n);
+    else this.kidsStale = true;
     this.holdings.resize(n);
     this.sum = null; // indices moved: the next summary is made afresh
   }
@@ -238,18 +248,21 @@ export class LiveAnalysis {
    * Re-evaluates what `seeds` can change — by rank in the kept condensation (`ranked`, when the edges are the same),
    * else the whole downstream cone — then redoes the tops of control descendants of what changed.
    */
-  private reevaluate(seeds: number[], ranked: boolean) {
+  private reevaluate(seeds: number[], ranked: boolean, t0: number) {
+    const t1 = performance.now();
     const s = this.snap;
     const partyOf = this.partyEdges();
     const ev = new Evaluator(s, this.options, this.parent);
     const r = ranked
-      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf)
+      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf, (v) => this.kids.soleOf(v))
       : reevaluateCone(s, ev, this.parent, this.reason, seeds, partyOf, this.local);
     for (const v of r.evaluated) {
       this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
       this.conferOf(ev, v);
     }
+    const t2 = performance.now();
     this.finish(r.changed, r.evaluated.length);
+    this.stats.ms = { records: t1 - t0, evaluate: t2 - t1, tops: performance.now() - t2 };
   }
 
   /** Ultimate controllers per entity, with the declared indirect interests that decide (as Analysis gives them). */
@@ -264,7 +277,10 @@ export class LiveAnalysis {
 
   /** After a re-evaluation of `evaluated` entities: redoes the tops of the control descendants of `changed`. */
   private finish(changed: number[], evaluated: number) {
-    const records = changed.length ? controlDescendants(changed, this.snap.n, this.parent, this.reason, this.joint) : new Int32Array(0);
+    if (this.kidsStale) this.kids.rebuild(this.snap.n, this.parent, this.reason);
+    else this.kids.sync(changed, this.parent, this.reason);
+    this.kidsStale = false;
+    const records = changed.length ? this.kids.descendants(changed) : new Int32Array(0);
     recomputeTops(records, this.parent, this.reason, this.recordTops, this.onCycle, this.local, this.canon);
     const redo = this.declared.follow(this, records);
     this.setTopsIds(redo);

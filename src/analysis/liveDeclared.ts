@@ -5,7 +5,8 @@
 // control descendants of what the edit redid and of the subjects whose deciding declaration came, went or changed.
 import { declaredControl, declaredOf, type Declared } from './declared';
 import type { Reason } from './control';
-import { controlDescendants, recomputeTops } from './liveTops';
+import type { ControlKids } from './liveKids';
+import { recomputeTops } from './liveTops';
 import type { Snapshot } from './snapshot';
 
 /** The control state the declared tops are made from (LiveAnalysis's fields). */
@@ -17,6 +18,8 @@ export interface ControlState {
   onCycle: Uint8Array;
   /** Ultimate controllers by the records alone. */
   recordTops: number[][];
+  /** The control graph's children, current for the edit (liveKids.ts). */
+  kids: ControlKids;
   local: Int32Array;
   canon: (tops: number[]) => number[];
 }
@@ -74,7 +77,7 @@ export class LiveDeclared {
     this.over = over;
     if (this.tops === c.recordTops) this.tops = c.recordTops.slice();
     this.marks ??= new Uint8Array(n);
-    const set = all ? Int32Array.from({ length: n }, (_, i) => i) : controlDescendants([...redo, ...moved], n, c.parent, c.reason, c.joint, over);
+    const set = all ? Int32Array.from({ length: n }, (_, i) => i) : c.kids.descendants([...redo, ...moved], over);
     recomputeTops(set, c.parent, c.reason, this.tops, c.onCycle, c.local, c.canon, { over, marks: this.marks });
     return set;
   }

@@ -24,37 +24,6 @@ export function upOf(v: number, parent: Int32Array, reason: Reason[], over?: Rea
 }
 
 /**
- * `from` and every entity that can reach one of them upwards (upOf), as a typed list: one counting pass over every
- * entity's controllers builds the children. With `over`, its edges (party → subject) are followed too, and the
- * records' edges of its subjects are kept (a superset of the descendants, which is all recomputeTops needs).
- */
-export function controlDescendants(from: Iterable<number>, n: number, parent: Int32Array, reason: Reason[], joint: Uint8Array, over?: ReadonlyMap<number, Declared>): Int32Array {
-  const start = new Int32Array(n + 1);
-  const players = (v: number) => (reason[v] as Extract<Reason, { kind: 'joint' }>).players;
-  for (let v = 0; v < n; v++) {
-    if (joint[v]) for (const u of players(v)) start[u + 1]++;
-    else if (parent[v] !== -1) start[parent[v] + 1]++;
-  }
-  if (over) for (const d of over.values()) start[d.party + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const child = new Int32Array(start[n]);
-  const cur = start.slice(0, n);
-  for (let v = 0; v < n; v++) {
-    if (joint[v]) for (const u of players(v)) child[cur[u]++] = v;
-    else if (parent[v] !== -1) child[cur[parent[v]]++] = v;
-  }
-  if (over) for (const [v, d] of over) child[cur[d.party]++] = v;
-  const seen = new Uint8Array(n);
-  const out: number[] = [];
-  for (const v of from) if (!seen[v]) { seen[v] = 1; out.push(v); }
-  for (let q = 0; q < out.length; q++) {
-    const v = out[q];
-    for (let e = start[v]; e < start[v + 1]; e++) if (!seen[child[e]]) { seen[child[e]] = 1; out.push(child[e]); }
-  }
-  return Int32Array.from(out);
-}
-
-/**
  * Recomputes tops[v] (made canonical by `canon`, e.g. sorted and shared) (the terminal strongly connected components reachable upwards, as in Analysis.ultimates) and
  * onCycle[v] (v lies on a cycle of sole parents) for every v in `set`. Every entity that can reach a member of `set`
  * upwards must be in it; the others' tops are read as they are. With `declared`, its subjects go up to their declaring

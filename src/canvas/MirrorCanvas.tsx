@@ -1,4 +1,4 @@
-// The left half of the split view: the 'before' side (the base, or the current document under a preview) drawn in the
+// The first side of the split view (left, or top when the sides are stacked): the 'before' side (the base, or the current document under a preview) drawn in the
 // same layout and style as the main canvas, changes marked, fitted to its own pane (on every change and resize, as the
 // right side is: each side shows its whole graph). Clicking an entity selects it and makes the inspector describe this side.
 import { useEffect, useRef, useState } from 'react';
@@ -126,5 +126,5 @@ export function MirrorCanvas({ onTap }: { /** Called on every click on this side
     return () => ro.disconnect();
   }, [cy]);
 
-  return <div ref={ref} className="graph mirror" aria-label="The graph before the change (left half of the split view)" role="img" />;
+  return <div ref={ref} className="graph mirror" aria-label="The graph before the change (the left or top side of the split view)" role="img" />;
 }

@@ -4,17 +4,29 @@
 // exported SVG carries those subsets itself (export/cjkFontEmbed.ts), read back from the same files, and before such an
 // SVG is rasterised through an <img> its fonts are made ready (an <img> draws text whose font is loading as nothing).
 import { CJK_FAMILIES, needsCjk, parseUnicodeRange, type CjkSubset } from '../export/cjkFonts';
-import { embedCjkFonts, fontProbe, ROW } from '../export/cjkFontEmbed';
+import { cjkOnly, embedCjkFonts, fontProbe, rangeCss, ROW } from '../export/cjkFontEmbed';
 
 let rules: Promise<unknown> | undefined;
 
-/** Adds the packages' @font-face rules to the page (once). */
+/** The family the page's own text (ui/app.css) names first for `family`: its subsets, for CJK code points only. */
+export const pageFamily = (family: string) => `Explorer ${family}`;
+
+/**
+ * Adds the packages' @font-face rules to the page (once), and each subset again as a face of pageFamily covering its
+ * CJK code points only: the page's text names those first, so Latin text keeps the system's fonts while a CJK
+ * character waits for its face and is drawn with it (Chromium keeps a fallback chosen while a later family loads).
+ */
 function addRules(): Promise<unknown> {
   rules ??= Promise.all([
     import('@fontsource/noto-sans-jp/400.css'),
     import('@fontsource/noto-sans-kr/400.css'),
     import('@fontsource/noto-sans-sc/400.css'),
-  ]);
+  ]).then(() => {
+    for (const s of pageSubsets()) {
+      const ranges = cjkOnly(s.ranges);
+      if (ranges.length) document.fonts.add(new FontFace(pageFamily(s.family), `url("${s.file}") format("woff2")`, { unicodeRange: rangeCss(ranges) }));
+    }
+  });
   return rules;
 }
 

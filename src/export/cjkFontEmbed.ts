@@ -33,7 +33,8 @@ export function cjkOnly(ranges: [number, number][]): [number, number][] {
 }
 
 const hex = (n: number) => n.toString(16);
-const rangeCss = (ranges: [number, number][]) => ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
+/** Code point intervals as a CSS unicode-range. */
+export const rangeCss = (ranges: [number, number][]) => ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
 
 /** One @font-face rule drawing the CJK code points of `subset` with `woff2` (regular weight; bold text is synthesised). */
 export function fontFaceRule(subset: CjkSubset, woff2: Uint8Array): string {

@@ -1,6 +1,7 @@
 // E2E: the split view at 1280×720 fits both sides — every node of each side inside its own pane, with the inspector
 // closed and open (once 8 of 28 nodes per side were out of view, 14 with the inspector open) — and its legend explains
-// both sides: which side it shows on which, each side's colours, and the outline that marks what changed. A selection
+// both sides: which side it shows on which (one above the other when the inspector narrows the pane and that draws
+// the wide graph bigger), each side's colours, and the outline that marks what changed. A selection
 // of several entities shows on both sides.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -54,9 +55,26 @@ describe('split view at 1280×720', () => {
     expect(await page.getByTestId('legend-side').textContent()).toBe('Left: base · right: scenario: SoftBank acquires majority · 2024-09-30');
     expect(await page.getByTestId('legend-changed').textContent()).toContain('changed between left and right');
     expect(await legend.textContent()).toContain('Colour = ultimate controller');
+    expect(await page.locator('.canvas-body.split.stacked').count()).toBe(0);
+    // The base side's zoom, and the zoom that would fit its drawing into half the pane's width, side by side.
+    const zooms = () =>
+      page.evaluate(() => {
+        type Cy = { zoom(): number; nodes(s: string): { boundingBox(o: object): { w: number; h: number } } };
+        const cy = (document.querySelector('.graph-side[data-side="before"] .graph') as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+        const body = document.querySelector('.canvas-body') as HTMLElement;
+        const b = cy.nodes('.entity').boundingBox({ includeLabels: false });
+        // As canvas/frame.ts fits: 28 px margins on every side.
+        return { zoom: cy.zoom(), sideBySide: Math.min((body.clientWidth / 2 - 56) / b.w, (body.clientHeight - 56) / b.h) };
+      });
+    // The inspector narrows the pane: LY's wide drawing is drawn bigger with the base above the scenario, and the legend
+    // says which is which.
     await page.getByRole('button', { name: 'Open the Inspector panel' }).click();
     await settle(page);
     await fits();
+    await expect.poll(() => page.locator('.canvas-body.split.stacked').count()).toBe(1);
+    expect(await page.getByTestId('legend-side').textContent()).toBe('Top: base · bottom: scenario: SoftBank acquires majority · 2024-09-30');
+    const { zoom, sideBySide } = await zooms();
+    expect(zoom).toBeGreaterThan(1.25 * sideBySide);
     await shot(page, 'split-view-1280-inspector');
   });
 
@@ -80,6 +98,7 @@ describe('split view at 1280×720', () => {
       ['e:naver', 'e:sbkk'],
       ['e:naver', 'e:sbkk'],
     ]);
+    await settle(page);
     await shot(page, 'split-view-multi-select');
   });
 });
