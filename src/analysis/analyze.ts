@@ -128,12 +128,17 @@ export class Analysis {
     return this.statusAt(v) === 'independent' ? [] : byId(this.tops[v], this.snap.ids);
   }
 
+  /** Whether the ultimate controllers of entity v (by index) come from a declared indirect interest (entityAt's ultimateDeclared). */
+  ultimateDeclaredAt(v: number): boolean {
+    return !!this.declaredTop?.[v] && this.statusAt(v) !== 'independent' && this.tops[v].length > 0;
+  }
+
   /** The control result of entity v (by index), made afresh. */
   entityAt(v: number): EntityControl {
     const ids = this.snap.ids;
     const name = (x: number) => ids[x];
     const c: EntityControl = { status: this.statusAt(v), parent: this.parentsAt(v).map(name), ultimate: this.ultimatesAt(v).map(name), reason: this.reasons[v] };
-    if (this.declaredTop?.[v] && c.ultimate.length) c.ultimateDeclared = true;
+    if (this.ultimateDeclaredAt(v)) c.ultimateDeclared = true;
     return c;
   }
 

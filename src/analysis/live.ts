@@ -6,6 +6,7 @@
 // controllers are redone only for the control descendants of entities whose controller changed, and the summary only
 // for those (liveSummary.ts). The result is the summary a full analysis gives (property-tested after every step of
 // random edits).
+// Declared indirect interests that decide ultimate control are applied on top of the records' tops (liveDeclared.ts).
 // Look-through is not computed here: the page computes it for the entity it shows. Pure; typed arrays.
 import type { Agreement, OwnershipDoc } from '../model';
 import { prepareEditLookups } from '../model/docIndex';
@@ -13,6 +14,8 @@ import { controlAgreements } from './relations';
 import { Evaluator, computeControl, conferringControllers, type Reason } from './control';
 import { controlRule } from './rules';
 import { recomputeTops } from './liveTops';
+import { ControlKids } from './liveKids';
+import { LiveDeclared } from './liveDeclared';
 import { carryLoops, carryStructure } from './lookThrough';
 import { LiveSummary } from './liveSummary';
 import { condensation, reevaluateRanked, type Condensation } from './liveRanked';
@@ -28,6 +31,8 @@ export interface LiveStats {
   full: boolean;
   cone: number;
   redone: number;
+  /** Where the update's time went (ms): the records followed (diff, holdings, snapshot), the evaluation, the tops redone. */
+  ms?: { records: number; evaluate: number; tops: number };
 }
 
 export class LiveAnalysis {
@@ -41,9 +46,14 @@ export class LiveAnalysis {
   /** Sole controller per entity (−1 none), and why. */
   parent: Int32Array;
   reason: Reason[];
-  /** Ultimate controllers' tops per entity (interned when several), and whether its sole parents form a cycle. */
-  tops: number[][];
+  /** Ultimate controllers' tops per entity by the records alone (interned when several), and whether its sole parents form a cycle. */
+  recordTops: number[][];
   onCycle: Uint8Array;
+  /** Ultimate controllers with the declared indirect interests that decide (liveDeclared.ts): what the summary reads. */
+  private declared: LiveDeclared;
+  /** The control graph's children, kept across edits (liveKids.ts); stale after the entity list shrank. */
+  kids: ControlKids;
+  private kidsStale = false;
   /** 1 where the reason is joint control (read in whole-graph passes instead of each reason's kind). */
   joint: Uint8Array;
   /** Per holding row (document order): 1 when its votes or seats belong to the block that controls its subject. */
@@ -51,7 +61,7 @@ export class LiveAnalysis {
   /** Per entity: the id of its interned tops when it has several, else −1 (so whole-graph passes stay typed). */
   topsId: Int32Array;
   internId = new Map<number[], number>();
-  private local: Int32Array;
+  local: Int32Array;
   /** The summary kept current (liveSummary.ts), and the entities whose control state changed since it was patched. */
   private sum: LiveSummary | null = null;
   /** The control graph's condensation while the edges stay as they are (liveRanked.ts), else null. */
@@ -59,7 +69,7 @@ export class LiveAnalysis {
   private touched: number[] = [];
   /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
   private interned = new Map<string, number[]>();
-  private canon = (t: number[]): number[] => {
+  canon = (t: number[]): number[] => {
     if (t.length <= 1) return t;
     const ids = this.snap.ids;
     const sorted = t.slice().sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
@@ -83,13 +93,15 @@ export class LiveAnalysis {
     this.parent = c.parent;
     this.reason = c.reason;
     const n = this.snap.n;
-    this.tops = new Array(n);
+    this.recordTops = new Array(n);
     this.onCycle = new Uint8Array(n);
     this.joint = new Uint8Array(n);
     for (let v = 0; v < n; v++) this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
     this.local = new Int32Array(n);
+    this.kids = new ControlKids(n, this.parent, this.reason);
     const all = Int32Array.from({ length: n }, (_, i) => i);
-    recomputeTops(all, this.parent, this.reason, this.tops, this.onCycle, this.local, this.canon);
+    recomputeTops(all, this.parent, this.reason, this.recordTops, this.onCycle, this.local, this.canon);
+    this.declared = new LiveDeclared(this);
     this.topsId = new Int32Array(n);
     this.setTopsIds(all);
     this.confers = new Uint8Array(doc.holdings.length);
@@ -110,6 +122,7 @@ export class LiveAnalysis {
   update(doc: OwnershipDoc): boolean {
     const old = this.doc, date = this.options.date;
     if (doc === old) return true;
+    const t0 = performance.now();
     const seeds: number[] = [];
     /** Subjects whose holdings changed, and whether an entity turned into or out of a float (loops: carryLoops). */
     const touchedSubjects: number[] = [];
@@ -174,7 +187,7 @@ export class LiveAnalysis {
     // Same edges: the condensation holds, and only what a changed controller reaches is evaluated (liveRanked.ts).
     // Else the edit's downstream cone is evaluated, and the condensation is made again when next needed.
     if (!(sameEdges && n1 === n0 && !agreementsChanged)) this.condensed = null;
-    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), sameEdges && n1 === n0 && !agreementsChanged);
+    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), sameEdges && n1 === n0 && !agreementsChanged, t0);
     return true;
   }
 
@@ -207,8 +220,11 @@ export class LiveAnalysis {
     this.topsId = resized(this.topsId, -1);
     this.local = new Int32Array(n);
     this.reason.length = n;
-    this.tops.length = n;
-    for (let i = n0; i < n; i++) this.tops[i] = [];
+    this.recordTops.length = n;
+    for (let i = n0; i < n; i++) this.recordTops[i] = [];
+    this.declared.resize(this, n);
+    if (n > n0) this.kids.grow(n);
+    else this.kidsStale = true;
     this.holdings.resize(n);
     this.sum = null; // indices moved: the next summary is made afresh
   }
@@ -232,25 +248,41 @@ export class LiveAnalysis {
    * Re-evaluates what `seeds` can change — by rank in the kept condensation (`ranked`, when the edges are the same),
    * else the whole downstream cone — then redoes the tops of control descendants of what changed.
    */
-  private reevaluate(seeds: number[], ranked: boolean) {
+  private reevaluate(seeds: number[], ranked: boolean, t0: number) {
+    const t1 = performance.now();
     const s = this.snap;
     const partyOf = this.partyEdges();
     const ev = new Evaluator(s, this.options, this.parent);
     const r = ranked
-      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf)
+      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf, (v) => this.kids.soleOf(v))
       : reevaluateCone(s, ev, this.parent, this.reason, seeds, partyOf, this.local);
     for (const v of r.evaluated) {
       this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
       this.conferOf(ev, v);
     }
+    const t2 = performance.now();
     this.finish(r.changed, r.evaluated.length);
+    this.stats.ms = { records: t1 - t0, evaluate: t2 - t1, tops: performance.now() - t2 };
+  }
+
+  /** Ultimate controllers per entity, with the declared indirect interests that decide (as Analysis gives them). */
+  get tops(): number[][] {
+    return this.declared.tops;
+  }
+
+  /** Per entity, 1 when its ultimate controllers come from a declared indirect interest (Analysis's ultimateDeclared); null when none decides. */
+  get declaredMarks(): Uint8Array | null {
+    return this.declared.marks;
   }
 
   /** After a re-evaluation of `evaluated` entities: redoes the tops of the control descendants of `changed`. */
   private finish(changed: number[], evaluated: number) {
-    const local = this.local;
-    const redo = this.descendants(changed);
-    recomputeTops(redo, this.parent, this.reason, this.tops, this.onCycle, local, this.canon);
+    if (this.kidsStale) this.kids.rebuild(this.snap.n, this.parent, this.reason);
+    else this.kids.sync(changed, this.parent, this.reason);
+    this.kidsStale = false;
+    const records = changed.length ? this.kids.descendants(changed) : new Int32Array(0);
+    recomputeTops(records, this.parent, this.reason, this.recordTops, this.onCycle, this.local, this.canon);
+    const redo = this.declared.follow(this, records);
     this.setTopsIds(redo);
     // The summary's entries read parent, reason, tops and onCycle: they change only for the entities whose controllers
     // changed and their control descendants, which are what `redo` holds.
@@ -260,34 +292,6 @@ export class LiveAnalysis {
 
   private setTopsIds(set: Int32Array) {
     for (const v of set) this.topsId[v] = this.tops[v].length > 1 ? this.internId.get(this.tops[v])! : -1;
-  }
-
-  /** `from` and every entity that can reach one of them through its controllers. */
-  private descendants(from: number[]): Int32Array {
-    if (!from.length) return new Int32Array(0);
-    const n = this.snap.n, parent = this.parent, reason = this.reason;
-    // Children (the reverse of "controlled by") as CSR: one counting pass over every entity's controllers.
-    const start = new Int32Array(n + 1);
-    const joint = this.joint;
-    for (let v = 0; v < n; v++) {
-      if (joint[v]) for (const u of (reason[v] as Extract<Reason, { kind: 'joint' }>).players) start[u + 1]++;
-      else if (parent[v] !== -1) start[parent[v] + 1]++;
-    }
-    for (let v = 0; v < n; v++) start[v + 1] += start[v];
-    const child = new Int32Array(start[n]);
-    const cur = start.slice(0, n);
-    for (let v = 0; v < n; v++) {
-      if (joint[v]) for (const u of (reason[v] as Extract<Reason, { kind: 'joint' }>).players) child[cur[u]++] = v;
-      else if (parent[v] !== -1) child[cur[parent[v]]++] = v;
-    }
-    const seen = new Uint8Array(n);
-    const out: number[] = [];
-    for (const v of from) if (!seen[v]) { seen[v] = 1; out.push(v); }
-    for (let q = 0; q < out.length; q++) {
-      const v = out[q];
-      for (let e = start[v]; e < start[v + 1]; e++) if (!seen[child[e]]) { seen[child[e]] = 1; out.push(child[e]); }
-    }
-    return Int32Array.from(out);
   }
 
   /** Sets the conferring flag of every holding of `y` (as Analysis.conferring). */

@@ -90,26 +90,16 @@ const sameReason = (a: Reason | undefined, b: Reason) => a?.kind === b.kind && (
 /**
  * Re-evaluates, upstream first, the components of `seeds` and of every subject whose holders' chains of controllers
  * changed on the way; `parent` and `reason` are brought to the fixed point computeControl gives for the snapshot.
+ * `children(v)`: the entities whose sole parent v was before the edit (liveKids.ts). That is enough: a chain that
+ * reaches a moved controller through pointers the edit changed passes an entity that moved itself, which marks its own.
  */
-export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator, parent: Int32Array, reason: Reason[], seeds: Iterable<number>, partyOf: Map<number, number[]>): RankedResult {
+export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator, parent: Int32Array, reason: Reason[], seeds: Iterable<number>, partyOf: Map<number, number[]>, children: (v: number) => readonly number[]): RankedResult {
   const { comp, compStart, order } = cond;
   const queue = new Queue(new Uint8Array(cond.count));
   for (const v of seeds) queue.push(comp[v]);
   const evaluated: number[] = [], changed: number[] = [];
-  // Children along parent pointers, built the first time a controller changes. Built once per edit: pointers changed
-  // after that belong to entities that changed themselves, and those mark their own descendants.
-  let childStart: Int32Array | null = null, child: Int32Array | null = null;
   const seen = new Int32Array(s.n);
   let walk = 0;
-  const children = () => {
-    const n = s.n;
-    childStart = new Int32Array(n + 1);
-    for (let v = 0; v < n; v++) if (parent[v] !== -1) childStart[parent[v] + 1]++;
-    for (let v = 0; v < n; v++) childStart[v + 1] += childStart[v];
-    child = new Int32Array(childStart[n]);
-    const cur = childStart.slice(0, n);
-    for (let v = 0; v < n; v++) if (parent[v] !== -1) child[cur[parent[v]]++] = v;
-  };
   const stack: number[] = [];
   while (queue.size) {
     const c = queue.pop();
@@ -136,15 +126,13 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
     });
     if (!moved.length) continue;
     // Every chain through a moved controller changed: the subjects held by it and by all it controls are looked at.
-    if (!childStart) children();
-    const cs = childStart!, ch = child!;
     walk++;
     for (const v of moved) if (seen[v] !== walk) { seen[v] = walk; stack.push(v); }
     while (stack.length) {
       const d = stack.pop()!;
       for (let e = s.outStart[d]; e < s.outStart[d + 1]; e++) if (comp[s.outSubject[e]] !== c) queue.push(comp[s.outSubject[e]]);
       for (const w of partyOf.get(d) ?? []) if (comp[w] !== c) queue.push(comp[w]);
-      for (let e = cs[d]; e < cs[d + 1]; e++) if (seen[ch[e]] !== walk) { seen[ch[e]] = walk; stack.push(ch[e]); }
+      for (const w of children(d)) if (seen[w] !== walk) { seen[w] = walk; stack.push(w); }
     }
   }
   return { evaluated, changed };

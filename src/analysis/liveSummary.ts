@@ -2,13 +2,16 @@
 // kept current across edits: statuses, controllers and ultimate controllers as CSR, control groups as a key per
 // entity and a count per key, conferring holdings and loops. It is made once in whole-graph passes over typed arrays;
 // after an edit only the entities the edit re-evaluated or whose ultimate controllers it redid are rewritten (a
-// controller list that changes length moves the lists after it: one typed copy). The page gets copies, as the
-// buffers it receives are transferred away; the worker keeps its own to patch.
+// controller list that changes length moves the lists after it: one typed copy). Ultimate controllers are those with
+// the declared indirect interests that decide (liveDeclared.ts), marked so, and exposure reads look-through with the
+// declarations' shift (declared.ts), as the full analysis does. The page gets copies, as the buffers it receives are
+// transferred away; the worker keeps its own to patch.
 import { inForce } from '../model';
 import type { Reason } from './control';
 import { classifyDependency, type Exposure } from './exposure';
 import type { LiveAnalysis } from './live';
 import { closedLoops, lookThroughWalk } from './lookThrough';
+import { declaredShift, prepareDeclared } from './declared';
 import type { AnalysisSummary } from './summary';
 
 /**
@@ -30,6 +33,7 @@ interface Entry {
   parents: readonly number[];
   ultimates: readonly number[];
   key: number;
+  declared: number;
 }
 
 /** Rewrites the lists of the entities in `changed` in a CSR (start, idx); returns the CSR, the same arrays when no length changed. */
@@ -75,6 +79,8 @@ export class LiveSummary {
   private groupKey: Int32Array;
   /** Members per key: a single top's index (below n), or n + the id of an interned set of several tops. */
   private groupCount: Int32Array;
+  /** Per entity, 1 when its ultimate controllers are declared; made when a declaration first decides. */
+  private declared: Uint8Array | null = null;
   /** How many entities the last patch rewrote (for tests and the benchmark). */
   rewritten: number;
 
@@ -100,6 +106,7 @@ export class LiveSummary {
       this.status[v] = e.status;
       this.groupKey[v] = e.key;
       this.groupCount[e.key]++;
+      if (e.declared) (this.declared ??= new Uint8Array(n))[v] = 1;
       for (const x of e.parents) this.parentIdx[p++] = x;
       for (const x of e.ultimates) this.ultimateIdx[u++] = x;
       this.parentStart[v + 1] = p;
@@ -127,7 +134,7 @@ export class LiveSummary {
     }
     const t = status === 0 ? NONE : tops[v];
     const key = t.length === 0 ? v : t.length === 1 ? t[0] : n + topsId[v];
-    return { status, parents, ultimates: t, key };
+    return { status, parents, ultimates: t, key, declared: live.declaredMarks?.[v] && t.length ? 1 : 0 };
   }
 
   /**
@@ -150,6 +157,7 @@ export class LiveSummary {
       this.groupCount[this.groupKey[v]]--;
       this.groupCount[e.key]++;
       this.groupKey[v] = e.key;
+      if (e.declared || this.declared) (this.declared ??= new Uint8Array(n))[v] = e.declared;
       parents.set(v, e.parents);
       ultimates.set(v, e.ultimates);
     }
@@ -172,6 +180,7 @@ export class LiveSummary {
       confers: live.confers.slice(),
       dependencies: dependencies(live),
       loops: closedLoops(live.snap),
+      ...(this.declared?.includes(1) ? { ultimateDeclared: this.declared.slice() } : {}),
     };
   }
 }
@@ -188,11 +197,15 @@ function dependencies(live: LiveAnalysis): Record<string, Exposure> {
     const t = live.reason[v].kind !== 'joint' && live.parent[v] === -1 ? [] : live.tops[v];
     return t.length ? t.map((u) => s.ids[u]).sort() : [id];
   };
+  // Declarations are made ready before any walk whose arrays are read (they run walks of their own).
+  const prepared = prepareDeclared(s);
   const stake = (owner: string, client: string) => {
     const v = s.index.get(client), o = s.index.get(owner);
     if (v === undefined || o === undefined || o === v) return 0;
     const w = lookThroughWalk(s, v);
-    return w.ok ? w.m[o] * 100 * (w.nodes.includes(o) ? 1 : 0) : 0;
+    if (!w.ok) return 0;
+    const shift = declaredShift(s, prepared, v, w.nodes, w.m);
+    return ((w.nodes.includes(o) ? w.m[o] : 0) + (shift?.upstream.get(o) ?? 0)) * 100;
   };
   const byId = new Map(live.doc.entities.map((e) => [e.id, e]));
   for (const d of deps) {

@@ -9,6 +9,8 @@ export interface ControlEntry {
   status: Status;
   parent: string[];
   ultimate: string[];
+  /** True when the ultimate controllers come from a declared indirect interest (EntityControl.ultimateDeclared). */
+  ultimateDeclared?: true;
 }
 
 /** What the canvas and tables read: satisfied by a live Analysis and by a summary from a worker. */
@@ -39,6 +41,11 @@ export interface AnalysisSummary {
    */
   groupKey: Int32Array;
   groupCount: Int32Array;
+  /**
+   * Per entity: 1 when its ultimate controllers come from a declared indirect interest (CONTROL-MODEL); absent when
+   * no declaration decides any entity's.
+   */
+  ultimateDeclared?: Uint8Array;
   /** Per holding: 1 when it confers control (its votes or seats belong to the block controlling its subject). */
   confers: Uint8Array;
   dependencies: Record<string, Exposure>;
@@ -54,12 +61,14 @@ export function summarize(a: Analysis): AnalysisSummary {
   const groupKey = Int32Array.from({ length: n }, (_, i) => i), groupCount = new Int32Array(n);
   const parentStart = new Int32Array(n + 1), ultimateStart = new Int32Array(n + 1);
   const parents: number[] = [], ultimates: number[] = [];
+  let declared: Uint8Array | undefined;
   // Read by entity index: no map of per-entity results is built to be flattened again.
   for (let i = 0; i < n; i++) {
     status[i] = STATUSES.indexOf(a.statusAt(i));
     groupCount[i] = a.groupSize(ids[i]);
     for (const p of a.parentsAt(i)) parents.push(p);
     for (const u of a.ultimatesAt(i)) ultimates.push(u);
+    if (a.ultimateDeclaredAt(i)) (declared ??= new Uint8Array(n))[i] = 1;
     parentStart[i + 1] = parents.length;
     ultimateStart[i + 1] = ultimates.length;
   }
@@ -67,7 +76,7 @@ export function summarize(a: Analysis): AnalysisSummary {
   const confers = Uint8Array.from(a.doc.holdings, (h) => (conferringIds.has(h.id) ? 1 : 0));
   return {
     options: a.options, status, parentStart, parentIdx: Int32Array.from(parents), ultimateStart, ultimateIdx: Int32Array.from(ultimates), groupKey, groupCount,
-    confers, dependencies: a.dependencies(), loops: a.loops,
+    confers, dependencies: a.dependencies(), loops: a.loops, ...(declared ? { ultimateDeclared: declared } : {}),
   };
 }
 
@@ -76,7 +85,7 @@ export const groupSizeAt = (s: AnalysisSummary, i: number) => s.groupCount[s.gro
 
 /** The buffers of a summary, for postMessage's transfer list. */
 export function summaryBuffers(s: AnalysisSummary): ArrayBuffer[] {
-  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.groupKey, s.groupCount, s.confers].map((x) => x.buffer as ArrayBuffer);
+  return [s.status, s.parentStart, s.parentIdx, s.ultimateStart, s.ultimateIdx, s.groupKey, s.groupCount, s.confers, ...(s.ultimateDeclared ? [s.ultimateDeclared] : [])].map((x) => x.buffer as ArrayBuffer);
 }
 
 
@@ -91,7 +100,9 @@ class SummaryControl implements ReadonlyMap<string, ControlEntry> {
       for (let k = start[i]; k < start[i + 1]; k++) out.push(ids[idx[k]]);
       return out;
     };
-    return { status: STATUSES[s.status[i]], parent: list(s.parentStart, s.parentIdx), ultimate: list(s.ultimateStart, s.ultimateIdx) };
+    const c: ControlEntry = { status: STATUSES[s.status[i]], parent: list(s.parentStart, s.parentIdx), ultimate: list(s.ultimateStart, s.ultimateIdx) };
+    if (s.ultimateDeclared?.[i]) c.ultimateDeclared = true;
+    return c;
   }
   /** Position of `id` in the summarized document's entities. */
   find(id: string): number | undefined {

@@ -18,6 +18,7 @@ import { NODE_H, NODE_W, READABLE_ZOOM } from '../draw/styles';
 import { EDGE_PREFIX, nodeId, type ElementDef } from '../draw/toElements';
 import { useFocus } from './useElements';
 import { useShownElements, type Side } from './useShown';
+import { useCjkFonts } from './useCjkFonts';
 
 /** The edge-label layout (edgeLabels.ts) loads after the first drawing. */
 const loadEdgeLabels = () => import('./edgeLabels');
@@ -225,6 +226,7 @@ export function GraphCanvas({ big, side = 'auto', onCy, Callouts, onTap }: Graph
   const elements = useShownElements(side);
   const focus = useFocus();
   const focusKey = focus ? `${focus.depth}:${focus.ids.join(',')}` : '';
+  useCjkFonts(cyState, elements);
 
   useEffect(() => {
     const cy = cyRef.current;

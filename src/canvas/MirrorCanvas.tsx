@@ -1,4 +1,4 @@
-// The left half of the split view: the 'before' side (the base, or the current document under a preview) drawn in the
+// The first side of the split view (left, or top when the sides are stacked): the 'before' side (the base, or the current document under a preview) drawn in the
 // same layout and style as the main canvas, changes marked, fitted to its own pane (on every change and resize, as the
 // right side is: each side shows its whole graph). Clicking an entity selects it and makes the inspector describe this side.
 import { useEffect, useRef, useState } from 'react';
@@ -100,18 +100,19 @@ export function MirrorCanvas({ onTap }: { /** Called on every click on this side
 
   useEffect(() => (cy && filled ? wireEdgeLabels(cy) : undefined), [cy, filled]);
 
-  // Selection shows on both sides.
+  // Selection (the primary and every other selected entity) shows on both sides.
   useEffect(() => {
     if (!cy) return;
     const sync = () => {
-      const sel = store.getState().selection;
+      const { selection: sel, others } = store.getState();
       cy.batch(() => {
         cy.$(':selected').unselect();
         if (sel?.kind === 'entity') cy.getElementById(nodeId(sel.id)).select();
+        for (const id of others) cy.getElementById(nodeId(id)).select();
       });
     };
     sync();
-    return store.subscribe((s, p) => s.selection !== p.selection && sync());
+    return store.subscribe((s, p) => (s.selection !== p.selection || s.others !== p.others) && sync());
   }, [cy, store, elements]);
 
   // Fitted again whenever its pane changes size (the inspector or a panel opens, the window is resized).
@@ -125,5 +126,5 @@ export function MirrorCanvas({ onTap }: { /** Called on every click on this side
     return () => ro.disconnect();
   }, [cy]);
 
-  return <div ref={ref} className="graph mirror" aria-label="The graph before the change (left half of the split view)" role="img" />;
+  return <div ref={ref} className="graph mirror" aria-label="The graph before the change (the left or top side of the split view)" role="img" />;
 }

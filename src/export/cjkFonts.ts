@@ -32,23 +32,30 @@ export function parseFontFaces(css: string): CjkSubset[] {
     const file = /url\(\.\/files\/([^)]+?)\.woff2\)/.exec(block)?.[1];
     const range = /unicode-range:\s*([^;}]+)/.exec(block)?.[1];
     if (!family || !file || !range) continue;
-    const ranges = range.split(',').map((r): [number, number] => {
-      const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
-      return [parseInt(a, 16), parseInt(b ?? a, 16)];
-    });
-    out.push({ family, file, ranges });
+    out.push({ family, file, ranges: parseUnicodeRange(range) });
   }
   return out;
 }
 
-/** Whether a code point is in a CJK script block (Hangul, kana, CJK ideographs and symbols, full-width forms). */
+/** A CSS unicode-range ("U+25ee8, U+26ff6-26ff8") as inclusive code point intervals. */
+export function parseUnicodeRange(range: string): [number, number][] {
+  return range.split(',').map((r): [number, number] => {
+    const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(a, 16), parseInt(b ?? a, 16)];
+  });
+}
 
+/** The text of every <text> element of an SVG document, tags inside it dropped. */
+export function svgTexts(svg: string): string[] {
+  const out: string[] = [];
+  for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) out.push(m[1].replace(/<[^>]*>/g, ''));
+  return out;
+}
 /** Whether any character of `text` needs a CJK font. */
 export function needsCjk(text: string): boolean {
   for (const ch of text) if (isCjk(ch.codePointAt(0)!)) return true;
   return false;
 }
-
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;

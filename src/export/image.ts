@@ -37,6 +37,11 @@ export interface ImageRequest {
   /** Text measurement: a canvas in the browser; the approximation (DejaVu-like widths) in Node. */
   metrics?: TextMetrics;
   measure?: Measure;
+  /**
+   * Makes the SVG document carry the fonts its text needs (the app: the shipped CJK subsets, cjkFontEmbed.ts), before
+   * it is returned or rasterised; left out, the document names its fonts only (the command line hands resvg the files).
+   */
+  embedFonts?: (svg: string) => Promise<string>;
 }
 
 export interface PngExport {
@@ -85,7 +90,8 @@ export async function imagePage(req: ImageRequest): Promise<ImagePage> {
 /** The SVG document of `req` (vector; `scale` sets its displayed size). */
 export async function imageSvg(req: ImageRequest, scale = 1): Promise<string> {
   const page = await imagePage(req);
-  return composeSvg(page.layout, page.graph, { background: req.view.background === 'transparent' ? null : WHITE, title: page.caption.title, scale });
+  const svg = composeSvg(page.layout, page.graph, { background: req.view.background === 'transparent' ? null : WHITE, title: page.caption.title, scale });
+  return req.embedFonts ? req.embedFonts(svg) : svg;
 }
 
 /** Rasterises an SVG document to PNG bytes of `width` × `height` pixels. */
@@ -103,7 +109,7 @@ export async function imagePng(req: ImageRequest, opts: { scale: number; rasteri
   if (!fit) throw new ExportError(`This graph is too large to draw as one image (${gw.toLocaleString('en')} × ${gh.toLocaleString('en')} px at 1×). Export it as SVG, or save the file instead.`);
   const width = Math.max(1, Math.round(page.layout.width * fit.scale)), height = Math.max(1, Math.round(page.layout.height * fit.scale));
   const svg = composeSvg(page.layout, page.graph, { background: req.view.background === 'transparent' ? null : WHITE, title: page.caption.title, scale: fit.scale });
-  const png = await opts.rasterize(svg, width, height);
+  const png = await opts.rasterize(req.embedFonts ? await req.embedFonts(svg) : svg, width, height);
   return { bytes: embedDoc(png, req.doc), width, height, scale: fit.scale, reduced: fit.reduced };
 }
 

@@ -3,7 +3,7 @@ import { isCalendarDate, type EntityKind, type Entity } from '../model';
 import { show } from './errors';
 import { hex, sha256 } from './hash';
 import { isObj, type ReadStatement } from './bodsRead';
-import { carried, type BodsEntity } from './bodsTypes';
+import { type BodsEntity } from './bodsTypes';
 import { aliasesFromBods, identifiersFromBods } from './bodsNames';
 
 type Obj = Record<string, unknown>;
@@ -97,7 +97,7 @@ export function isFloat(entityType: Obj, name: unknown): boolean {
 /** The entity of an entity or person statement; a carried record comes back whole, BODS fields taking precedence. */
 export function entityFrom(st: ReadStatement, taken: Set<string>, where: string, warnings: string[], sharedId = false): Entity {
   const d = st.details;
-  const ext = carried(st.raw.annotations);
+  const ext = st.ext;
   let name: string | undefined;
   let invented: boolean;
   let kind: EntityKind;
@@ -136,7 +136,7 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   const e: BodsEntity = { id, name, kind };
   if (jurisdiction) e.jurisdiction = jurisdiction;
   if (listed !== undefined) e.listed = listed;
-  const sources = sourcesOf(st.raw.source);
+  const sources = sourcesOf(st.source);
   if (sources) e.sources = sources;
   // Other names and identifiers, which search reads and an export writes back (bodsNames.ts).
   const aliases = aliasesFromBods(st.recordType === 'person' ? 'person' : 'entity', d, name);
@@ -146,8 +146,8 @@ export function entityFrom(st: ReadStatement, taken: Set<string>, where: string,
   const { name: _name, isComponent: _isComponent, ...details } = d;
   // What the statement said, so an export says it again: its source as written, and that the name shown was made up.
   e.bods = {
-    recordId: st.recordId, recordType: st.recordType, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), details,
-    ...(isObj(st.raw.source) ? { source: st.raw.source } : {}), ...(invented ? { inventedName: name } : {}),
+    recordId: st.recordId, recordType: st.recordType, ...(st.statementId !== undefined ? { statementId: st.statementId } : {}), details,
+    ...(isObj(st.source) ? { source: st.source } : {}), ...(invented ? { inventedName: name } : {}),
   };
   return e;
 }

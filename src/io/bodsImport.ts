@@ -7,7 +7,7 @@ import { copyRecord, entityFrom, setDates, setOpt, sourcesOf, statedLater, uniqu
 import { fitBands } from './bodsBands';
 import { placeIndirect, type PendingIndirect } from './bodsIndirect';
 import { exceptionWords, relationFrom, reportingException, type ReportingException } from './bodsRelations';
-import { AGREEMENT_DETAILS, BOARD_BASIS, carried, type BodsEntity, type Carried } from './bodsTypes';
+import { AGREEMENT_DETAILS, BOARD_BASIS, type BodsEntity, type Carried } from './bodsTypes';
 import { findOverfull, fmtPct } from './totals';
 
 type Obj = Record<string, unknown>;
@@ -62,36 +62,47 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   const entities: Entity[] = [];
   const entityIds = new Set<string>();
-  const entityOf = new Map<string, string>(), personOf = new Map<string, string>();
+  // Record id → the entity of its entity (or person) statement: the entity itself, so a relationship finds its ends' kinds without a second lookup.
+  const entityOf = new Map<string, BodsEntity>(), personOf = new Map<string, BodsEntity>();
   const byId = new Map<string, BodsEntity>();
   const statementToEntity = new Map<string, string>();
-  const kindsOf = new Map<string, Set<string>>();
-  for (const st of live) (kindsOf.get(st.recordId) ?? kindsOf.set(st.recordId, new Set()).get(st.recordId)!).add(st.recordType);
+  // Record ids described by both an entity and a person statement (no set per record: the first type seen, then the ids seen with another).
+  const firstKind = new Map<string, string>(), bothKinds = new Set<string>();
   for (const st of live) {
-    const e = entityFrom(st, entityIds, where, warnings, kindsOf.get(st.recordId)!.size > 1);
-    const from = series.statedFrom.get(`${st.recordType}:${st.recordId}`);
+    const k = firstKind.get(st.recordId);
+    if (k === undefined) firstKind.set(st.recordId, st.recordType);
+    else if (k !== st.recordType) bothKinds.add(st.recordId);
+  }
+  for (const st of live) {
+    const e = entityFrom(st, entityIds, where, warnings, bothKinds.has(st.recordId));
+    const from = series.statedFrom.size ? series.statedFrom.get(`${st.recordType}:${st.recordId}`) : undefined;
     if (from) statedLater(e, st.recordId, from);
     entities.push(e);
-    (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
-    if (typeof st.raw.statementId === 'string') statementToEntity.set(st.raw.statementId, e.id);
+    (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e);
+    if (st.statementId !== undefined) statementToEntity.set(st.statementId, e.id);
     byId.set(e.id, e);
   }
-  for (const [rid, eid] of entityOf) {
-    const pid = personOf.get(rid);
-    if (pid) warnings.push(`${where}record id ${show(rid, 60)} names both an entity and a person — both are kept (entity ${show(eid, 60)}, person ${show(pid, 60)}); relationships take the entity as subject and the person as interested party`);
+  if (bothKinds.size) {
+    for (const [rid, ent] of entityOf) {
+      const p = personOf.get(rid);
+      if (p) warnings.push(`${where}record id ${show(rid, 60)} names both an entity and a person — both are kept (entity ${show(ent.id, 60)}, person ${show(p.id, 60)}); relationships take the entity as subject and the person as interested party`);
+    }
   }
   // Record ids that no entity or person statement of the file ever describes: placeholders, named by the id.
   const placeholders: string[] = [];
   const placeholder = (rid: string): string => {
     const e: BodsEntity = { id: uniqueIn(entityIds, rid), name: `Record ${rid}`.slice(0, 500), kind: 'other', bods: { recordId: rid, placeholder: true } };
     entities.push(e);
-    entityOf.set(rid, e.id);
+    entityOf.set(rid, e);
     byId.set(e.id, e);
     placeholders.push(rid);
     return e.id;
   };
   const resolve = (rid: string, role: 'subject' | 'party'): string =>
-    (role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid)) ?? placeholder(rid);
+    resolveEntity(rid, role).id;
+  /** The entity a relationship's end names: the subject an entity first, the party a person first; else a placeholder. */
+  const resolveEntity = (rid: string, role: 'subject' | 'party'): BodsEntity =>
+    (role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid)) ?? byId.get(placeholder(rid))!;
   const nameOf = (id: string) => show(byId.get(id)?.name ?? id, 60);
   const note = (subject: string, entry: Obj) => {
     const e = byId.get(subject)!;
@@ -113,8 +124,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   const exceptions: string[] = [];
   const addRelation = (st: ReadStatement, i: ReadInterest | undefined, party: { id: string } | { unspecified: string }, subject: string) => {
-    const ext = carried(st.raw.annotations);
-    const exception = ext ? undefined : reportingException(i, st.raw.annotations, partyText(st, party));
+    const ext = st.ext;
+    const exception = ext ? undefined : reportingException(i, st.notes, partyText(st, party));
     if (exception) party = { id: undisclosedParent(party, subject, exception) };
     const made = relationFrom(i, party, subject);
     if (exception) {
@@ -126,7 +137,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
     // A relation we exported comes back whole: the statement's fields, then what only our annotation carries.
     const r = (ext?.kind === 'relation' ? copyRecord(ext.record, made as unknown as Obj) : made) as Relation;
     if (ext?.kind === 'relation' && ext.record.kind === 'consolidation' && made.kind === 'consolidation') r.level = made.level;
-    const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.raw.source);
+    const sources = ext?.kind === 'relation' ? r.sources : sourcesOf(st.source);
     if (sources) r.sources = sources;
     r.id = uniqueIn(relationIds, ext?.kind === 'relation' ? ext.record.id : `${st.recordId}-${r.kind}`);
     if (ext?.kind === 'relation') {
@@ -134,7 +145,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       origin.set(r, st);
       return;
     }
-    (r as Obj).bods = { recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}) };
+    (r as Obj).bods = { recordId: st.recordId, ...(st.statementId !== undefined ? { statementId: st.statementId } : {}), ...(i ? { interest: i.raw } : {}), ...(isObj(st.source) ? { source: st.source } : {}) };
     relations.push(r);
     origin.set(r, st);
   };
@@ -161,14 +172,14 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       return party.id;
     }
     const key = `undisclosed:${subject}:${exc.level}:${exc.reason}`;
-    const have = byId.get(entityOf.get(key) ?? '');
+    const have = entityOf.get(key);
     if (have) return have.id;
     const e: BodsEntity = {
       id: uniqueIn(entityIds, `undisclosed-${exc.level}-parent-of-${subject}`), name: label, kind: 'other',
       bods: { recordType: 'entity', inventedName: label, details: { entityType: { type: 'unknownEntity' }, unspecifiedEntityDetails: { reason: 'interestedPartyExemptFromDisclosure', description: `GLEIF reporting exception ${exc.reason}` } } },
     };
     entities.push(e);
-    entityOf.set(key, e.id);
+    entityOf.set(key, e);
     byId.set(e.id, e);
     return e.id;
   };
@@ -183,8 +194,9 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       warnings.push(`${where}${st.label}: the subject is unspecified (${subjectEnd.unspecified}) — relationship skipped`);
       continue;
     }
-    const subject = resolve(subjectEnd.id, 'subject');
-    if (byId.get(subject)?.kind === 'person' && !personSubjects.includes(subject)) {
+    const subjectEntity = resolveEntity(subjectEnd.id, 'subject');
+    const subject = subjectEntity.id;
+    if (subjectEntity.kind === 'person' && !personSubjects.includes(subject)) {
       personSubjects.push(subject);
       warnings.push(`${where}${st.label}: the subject ${nameOf(subject)} is a person — BODS subjects are entities; read as held anyway, check the file`);
     }
@@ -202,7 +214,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       warnings.push(`${where}${st.label}: ${nameOf(holder)} is recorded as holding itself — treasury shares are left out`);
       continue;
     }
-    const ext = carried(st.raw.annotations);
+    const ext = st.ext;
     const isIndirect = (i: ReadInterest) => i.direct === 'indirect';
 
     if (ext?.kind === 'agreement') {
@@ -219,7 +231,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       continue;
     }
 
-    const groups = new Map<string, { shares?: ReadInterest; votes?: ReadInterest; indirect: boolean; since?: string; until?: string }>();
+    // The holdings of the statement, one per period (and direct or indirect): a list, searched (a statement has one or two).
+    const groups: { shares?: ReadInterest; votes?: ReadInterest; indirect: boolean; since?: string; until?: string }[] = [];
     const addAgreement = (i: ReadInterest, basis: string | undefined) => {
       const a: Agreement = { id: '', kind: 'control', parties: [holder], subject };
       if (basis) a.basis = basis;
@@ -243,9 +256,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
             break;
           }
           const ind = isIndirect(i);
-          const key = `${ind}|${i.since ?? ''}|${i.until ?? ''}`;
-          let g = groups.get(key);
-          if (!g) groups.set(key, (g = { indirect: ind, since: i.since, until: i.until }));
+          let g = groups.find((x) => x.indirect === ind && x.since === i.since && x.until === i.until);
+          if (!g) groups.push((g = { indirect: ind, since: i.since, until: i.until }));
           const slot = i.type === 'shareholding' ? 'shares' : 'votes';
           if (g[slot]) warnings.push(`${where}${st.label}: several ${i.type} interests cover the same period — the first is used`);
           else g[slot] = i;
@@ -269,7 +281,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       }
     }
 
-    for (const g of groups.values()) {
+    for (const g of groups) {
       const main = (g.shares ?? g.votes)!;
       const h = (ext?.kind === 'holding' ? copyRecord(ext.record) : {}) as Obj;
       const base = ext?.kind === 'holding' ? ext.record.id : st.recordId;
@@ -290,12 +302,12 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       setDates(h, g.since, g.until);
       setOpt(h, 'indirect', g.indirect ? true : undefined);
       if (!ext) {
-        const sources = sourcesOf(st.raw.source);
+        const sources = sourcesOf(st.source);
         if (sources) h.sources = sources;
         const booc = main.raw.beneficialOwnershipOrControl;
         h.bods = {
-          recordId: st.recordId, ...(typeof st.raw.statementId === 'string' ? { statementId: st.raw.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
-          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.raw.source) ? { source: st.raw.source } : {}),
+          recordId: st.recordId, ...(st.statementId !== undefined ? { statementId: st.statementId } : {}), directOrIndirect: main.direct ?? 'unknown',
+          ...(typeof booc === 'boolean' ? { beneficialOwnershipOrControl: booc } : {}), ...(isObj(st.source) ? { source: st.source } : {}),
         };
       }
       origin.set(h, st);
@@ -331,7 +343,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   placeIndirect(indirect, {
     holdings, agreements, relations, agreementIds, holdingIds, relationIds, note, nameOf, where, warnings,
-    componentEntity: (ref) => entityOf.get(ref) ?? personOf.get(ref) ?? statementToEntity.get(ref),
+    componentEntity: (ref) => entityOf.get(ref)?.id ?? personOf.get(ref)?.id ?? statementToEntity.get(ref),
   });
 
   if (exceptions.length) {

@@ -6,17 +6,29 @@ import { checkSize } from './limits';
 import { checkNesting, stripBom } from './text';
 import { isOldStatement, upgradeStatements } from './bodsUpgrade';
 import {
-  DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
-  type InterestType, type RecordStatus, type RecordType, type ShareRange,
+  carried, DIRECT_OR_INDIRECT, INTEREST_TYPES, RECORD_STATUSES, RECORD_TYPES,
+  type Carried, type InterestType, type RecordStatus, type RecordType, type ShareRange,
 } from './bodsTypes';
 
 type Obj = Record<string, unknown>;
 
-/** A checked statement: where it sits in the file, how to name it in messages, and its record fields. */
+/**
+ * A checked statement: where it sits in the file, how to name it in messages, its record fields, and of the rest only
+ * what the import reads (the parsed statement itself is let go: publicationDetails, declarationSubject… die young).
+ */
 export interface ReadStatement {
   index: number;
   label: string;
-  raw: Obj;
+  /** The statementId when it is a string. */
+  statementId?: string;
+  /** The statementDate as written (for messages). */
+  statementDate?: unknown;
+  /** The statement's source as written. */
+  source?: unknown;
+  /** The descriptions of its annotations, one line each ('' when none): GLEIF conversions say there what ended. */
+  notes: string;
+  /** The record our export carried in an annotation (bodsTypes `carried`), if any. */
+  ext?: Carried;
   recordId: string;
   recordType: RecordType;
   status: RecordStatus;
@@ -106,32 +118,6 @@ export function parseStatements(input: unknown, where: string, fileName?: string
 export const bodsWhere = (fileName?: string) => `io/bods: ${fileLabel(fileName)}`;
 
 /**
- * The fields of a statement the import reads (bodsImport, bodsEntity, bodsSeries, bodsRelations); the rest
- * (publicationDetails, declarationSubject…) is let go. Of an annotation only its description and our extension are read.
- */
-const KEPT = ['statementId', 'statementDate', 'recordId', 'recordType', 'recordStatus', 'recordDetails', 'source', 'annotations'] as const;
-
-/**
- * `raw` with only the KEPT fields, so what the import does not read is garbage as soon as the statement is read; the
- * annotations cut to their description (one string for the same words) and our extension.
- */
-function slim(raw: Obj, intern: (s: string) => string): Obj {
-  const out: Obj = {};
-  for (const k of KEPT) if (raw[k] !== undefined) out[k] = raw[k];
-  if (Array.isArray(out.annotations)) {
-    out.annotations = out.annotations.map((a: unknown) => {
-      if (!isObj(a)) return a;
-      const kept: Obj = {};
-      if (typeof a.description === 'string') kept.description = intern(a.description);
-      else if (a.description !== undefined) kept.description = a.description;
-      if (a.ownershipGraph !== undefined) kept.ownershipGraph = a.ownershipGraph;
-      return kept;
-    });
-  }
-  return out;
-}
-
-/**
  * Statements checked one by one as they stream in (`add`, as a JsonSplitter's callback): each is read at once into its
  * ReadStatement, so a file is never an array of every parsed statement before it is read. BODS 0.2/0.3 statements
  * need the whole file (their records come from replacesStatements): they are kept aside and upgraded together at
@@ -157,9 +143,7 @@ export class StatementReader {
       this.old.push({ at: this.all.length, raw });
       this.all.push(undefined as unknown as ReadStatement);
     } else {
-      const st = readStatement(raw, this.all.length + 1, this.where, this.intern);
-      st.raw = slim(st.raw, this.intern);
-      this.all.push(st);
+      this.all.push(readStatement(raw, this.all.length + 1, this.where, this.intern));
     }
   };
 
@@ -176,7 +160,7 @@ export class StatementReader {
 /** Checks one statement's envelope (0.2/0.3 statements arrive upgraded by bodsUpgrade.ts); throws an IoError naming the statement and the field. */
 export function readStatement(raw: unknown, index: number, where: string, intern: (s: string) => string = (x) => x): ReadStatement {
   if (!isObj(raw)) throw new IoError(`${where}statement ${index} is ${show(raw)}, not an object — every statement is a JSON object`);
-  const label = () => labelOf(index, raw);
+  const label = () => labelOf(index, raw.statementId);
   const fail = (field: string, what: string): never => {
     throw new IoError(`${where}${label()} field "${field}": ${what}`);
   };
@@ -185,27 +169,44 @@ export function readStatement(raw: unknown, index: number, where: string, intern
   if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);
   if (!isObj(raw.recordDetails)) fail('recordDetails', `${show(raw.recordDetails)} is not an object — every statement needs its record details`);
   const date = readDate(raw.statementDate, (what) => fail('statementDate', what));
-  return new Statement(
-    index, raw, raw.recordId, raw.recordType as RecordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
+  const st = new Statement(
+    index, raw.recordId, raw.recordType as RecordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
     date && intern(date), typeof raw.statementDate === 'string' && date ? intern(normStamp(raw.statementDate)) : undefined, raw.recordDetails as Obj,
+    notesOf(raw.annotations, intern), typeof raw.statementId === 'string' ? raw.statementId : undefined,
   );
+  // Rare fields are set only when present, so most statements share one shape without them.
+  if (raw.statementDate !== undefined) st.statementDate = typeof raw.statementDate === 'string' ? intern(raw.statementDate) : raw.statementDate;
+  if (raw.source !== undefined) st.source = raw.source;
+  const ext = carried(raw.annotations);
+  if (ext) st.ext = ext;
+  return st;
+}
+
+/** The descriptions of a statement's annotations, one line each (what a GLEIF conversion says ended a record). */
+function notesOf(annotations: unknown, intern: (s: string) => string): string {
+  if (!Array.isArray(annotations) || !annotations.length) return '';
+  const texts = annotations.map((a: unknown) => (isObj(a) ? String(a.description ?? '') : ''));
+  return intern(texts.length === 1 ? texts[0] : texts.join('\n'));
 }
 
 /** How messages name a statement: its number in the file, and its statementId when it has one. */
-function labelOf(index: number, raw: Obj): string {
-  const sid = typeof raw.statementId === 'string' && raw.statementId ? raw.statementId : undefined;
-  return sid ? `statement ${index} (${show(sid, 64)})` : `statement ${index}`;
+function labelOf(index: number, statementId: unknown): string {
+  return typeof statementId === 'string' && statementId ? `statement ${index} (${show(statementId, 64)})` : `statement ${index}`;
 }
 
 /** A ReadStatement whose label is made when a message asks for it (a register has millions of statements, few messages). */
 class Statement implements ReadStatement {
+  statementDate?: unknown;
+  source?: unknown;
+  ext?: Carried;
   constructor(
-    readonly index: number, public raw: Obj, readonly recordId: string, readonly recordType: RecordType, readonly status: RecordStatus,
-    readonly date: string | undefined, readonly stamp: string | undefined, readonly details: Obj,
+    readonly index: number, readonly recordId: string, readonly recordType: RecordType, readonly status: RecordStatus,
+    readonly date: string | undefined, readonly stamp: string | undefined, readonly details: Obj, readonly notes: string,
+    readonly statementId: string | undefined,
   ) {}
 
   get label(): string {
-    return labelOf(this.index, this.raw);
+    return labelOf(this.index, this.statementId);
   }
 }
 
@@ -220,14 +221,16 @@ function normStamp(v: string): string {
 
 /** Warnings for statementIds used more than once (BODS requires them to be unique). */
 export function duplicateStatementIds(statements: ReadStatement[], where: string): string[] {
-  const seen = new Map<string, number>();
+  // One set operation per statement (a register has millions); the first use of a repeated id is looked up only then.
+  const seen = new Set<string>();
   const out: string[] = [];
   for (const s of statements) {
-    const sid = s.raw.statementId;
-    if (typeof sid !== 'string' || !sid) continue;
-    const first = seen.get(sid);
-    if (first === undefined) seen.set(sid, s.index);
-    else out.push(`${where}${s.label} repeats the statementId of statement ${first} — statementIds must be unique; both are read, in file order`);
+    const sid = s.statementId;
+    if (!sid) continue;
+    const size = seen.size;
+    if (seen.add(sid).size > size) continue;
+    const first = statements.find((t) => t.statementId === sid)!;
+    out.push(`${where}${s.label} repeats the statementId of statement ${first.index} — statementIds must be unique; both are read, in file order`);
   }
   return out;
 }
@@ -238,6 +241,9 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 function readShare(v: unknown, fail: (field: string, what: string) => never, field: string): (ReadInterest['share'] & { empty?: string }) | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isObj(v)) fail(field, `${show(v)} is not an object with exact, minimum or maximum`);
+  // Most shares: an exact figure alone, within 0–100 (what the checks below accept and give, without their closures).
+  const e = v.exact;
+  if (typeof e === 'number' && e >= 0 && e <= 100 && (v.minimum ?? v.maximum ?? v.exclusiveMinimum ?? v.exclusiveMaximum) == null) return { value: e };
   const num = (k: string): number | undefined => {
     const x = v[k];
     if (x === undefined || x === null) return undefined;
@@ -258,6 +264,9 @@ function readShare(v: unknown, fail: (field: string, what: string) => never, fie
   return { value: round6((lo + hi) / 2), range };
 }
 
+/** The interest types of BODS 0.4, as a set (looked up once per interest). */
+const INTEREST_TYPE_SET: ReadonlySet<unknown> = new Set(INTEREST_TYPES);
+
 /** The names of the first interests' fields, made once. */
 const FIELDS = Array.from({ length: 8 }, (_, j) => `interests[${j}]`);
 const RECORD_FIELDS = FIELDS.map((f) => `recordDetails.${f}`);
@@ -274,12 +283,13 @@ export function readInterests(st: ReadStatement, where: string): ReadInterest[] 
     const field = FIELDS[j] ?? `interests[${j}]`;
     if (!isObj(raw)) fail(field, `${show(raw)} is not an object`);
     const r = raw as Obj;
-    if (r.type !== undefined && r.type !== null && !INTEREST_TYPES.includes(r.type as InterestType)) fail(`${field}.type`, `${show(r.type)} is not a BODS 0.4 interest type`);
+    if (r.type !== undefined && r.type !== null && !INTEREST_TYPE_SET.has(r.type)) fail(`${field}.type`, `${show(r.type)} is not a BODS 0.4 interest type`);
     if (r.directOrIndirect !== undefined && r.directOrIndirect !== null && !DIRECT_OR_INDIRECT.includes(r.directOrIndirect as 'direct')) {
       fail(`${field}.directOrIndirect`, `${show(r.directOrIndirect)} is not direct, indirect or unknown`);
     }
-    const since = readDate(r.startDate, (what) => fail(`${field}.startDate`, what));
-    const until = readDate(r.endDate, (what) => fail(`${field}.endDate`, what));
+    // Dates read (and their messages' closures made) only when given.
+    const since = r.startDate == null ? undefined : readDate(r.startDate, (what) => fail(`${field}.startDate`, what));
+    const until = r.endDate == null ? undefined : readDate(r.endDate, (what) => fail(`${field}.endDate`, what));
     if (since && until && until < since) fail(`${field}.endDate`, `${until} is before the start date ${since} — swap them`);
     const share = readShare(r.share, fail, `${field}.share`);
     const emptyRange = share?.empty;

@@ -67,9 +67,8 @@ export interface ReportingException {
  * (the Open Ownership GLEIF conversions: an unknown entity or person, or an unspecified party, with "A controlling
  * interest"). The level is ultimate for ULTIMATE_ACCOUNTING_CONSOLIDATION_PARENT or an indirect interest.
  */
-export function reportingException(i: ReadInterest | undefined, annotations: unknown, partyText: string | undefined): ReportingException | undefined {
+export function reportingException(i: ReadInterest | undefined, notes: string, partyText: string | undefined): ReportingException | undefined {
   if (i && (i.type === 'shareholding' || i.type === 'votingRights') && i.share) return undefined;
-  const notes = Array.isArray(annotations) ? annotations.map((a) => (a && typeof a === 'object' ? String((a as { description?: unknown }).description ?? '') : '')).join('\n') : '';
   const texts = [i?.details ?? '', notes, partyText ?? ''];
   if (!texts.some((t) => EXCEPTION.test(t))) return undefined;
   const reason = texts.map((t) => REASON.exec(t)?.[1]).find((r) => r) ?? 'UNKNOWN';

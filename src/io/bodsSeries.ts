@@ -43,40 +43,50 @@ export interface Series {
 const key = (s: ReadStatement) => `${s.recordType}:${s.recordId}`;
 const minDate = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
 
-/** Groups statements per record (in order of first appearance), each group in date order; warns on order and `new`. */
-function groups(all: ReadStatement[], warnings: string[], where: string): ReadStatement[][] {
-  // One map per record type (no key string made per statement); `out` keeps the order records first appear in.
-  const byType = new Map<string, Map<string, ReadStatement[]>>();
-  const out: ReadStatement[][] = [];
+/**
+ * Groups statements per record (in order of first appearance), each group in date order; warns on order and `new`. A
+ * record of one statement (most of a register) is handed out as a list of one made only when its turn comes, so the
+ * grouping holds no list per record.
+ */
+function* groups(all: ReadStatement[], warnings: string[], where: string): Generator<ReadStatement[]> {
+  // One map per record type (no key string made per statement) from a record id to its place in `records`: the
+  // record's first statement, or its list once it has several, in the order records first appear.
+  const byType = new Map<string, Map<string, number>>();
+  const records: (ReadStatement | ReadStatement[])[] = [];
   for (const s of all) {
     let byId = byType.get(s.recordType);
     if (!byId) byType.set(s.recordType, (byId = new Map()));
-    const list = byId.get(s.recordId);
-    if (list) list.push(s);
-    else {
-      const fresh = [s];
-      byId.set(s.recordId, fresh);
-      out.push(fresh);
+    const at = byId.get(s.recordId);
+    if (at === undefined) {
+      byId.set(s.recordId, records.length);
+      records.push(s);
+      continue;
     }
+    const have = records[at];
+    if (Array.isArray(have)) have.push(s);
+    else records[at] = [have, s];
   }
-  for (const list of out) {
-    if (list.length > 1) {
-      let top: ReadStatement | undefined;
-      for (const s of list) {
-        if (top && s.date === top.date && (s.stamp ?? '') < (top.stamp ?? '')) {
-          warnings.push(`${where}${s.label} comes after ${top.label} in the file but is dated earlier the same day (${String(s.raw.statementDate)}) — the later time wins`);
-        }
-        if (!top || (s.stamp ?? '') >= (top.stamp ?? '')) top = s;
-      }
-      // Stable: statements of the same stamp keep their order in the file.
-      list.sort((a, b) => ((a.stamp ?? '') < (b.stamp ?? '') ? -1 : (a.stamp ?? '') > (b.stamp ?? '') ? 1 : 0));
-      const fresh = list.filter((s) => s.status === 'new');
-      if (fresh.length > 1) {
-        warnings.push(`${where}record ${show(list[0].recordId, 60)} has ${fresh.length} "new" statements (${fresh.slice(0, 3).map((s) => s.label).join(', ')}${fresh.length > 3 ? ', …' : ''}) — BODS gives a record one; the later ones are read as updates of it, in date order`);
-      }
+  for (const have of records) {
+    if (!Array.isArray(have)) {
+      yield [have];
+      continue;
     }
+    const list = have;
+    let top: ReadStatement | undefined;
+    for (const s of list) {
+      if (top && s.date === top.date && (s.stamp ?? '') < (top.stamp ?? '')) {
+        warnings.push(`${where}${s.label} comes after ${top.label} in the file but is dated earlier the same day (${String(s.statementDate)}) — the later time wins`);
+      }
+      if (!top || (s.stamp ?? '') >= (top.stamp ?? '')) top = s;
+    }
+    // Stable: statements of the same stamp keep their order in the file.
+    list.sort((a, b) => ((a.stamp ?? '') < (b.stamp ?? '') ? -1 : (a.stamp ?? '') > (b.stamp ?? '') ? 1 : 0));
+    const fresh = list.filter((s) => s.status === 'new');
+    if (fresh.length > 1) {
+      warnings.push(`${where}record ${show(list[0].recordId, 60)} has ${fresh.length} "new" statements (${fresh.slice(0, 3).map((s) => s.label).join(', ')}${fresh.length > 3 ? ', …' : ''}) — BODS gives a record one; the later ones are read as updates of it, in date order`);
+    }
+    yield list;
   }
-  return out;
 }
 
 /** The statement describing an entity or person record on `date` (see the header). */
@@ -93,9 +103,7 @@ const ENDED = /\brelationship deleted\b|\bset to RETIRED\b|\bstatement(?: series
 
 /** Whether a statement ends its record: `closed`, or annotated as deleted or retired (the GLEIF conversions). */
 function closes(st: ReadStatement): boolean {
-  if (st.status === 'closed') return true;
-  const notes = st.raw.annotations;
-  return Array.isArray(notes) && notes.some((a) => !!a && typeof a === 'object' && ENDED.test(String((a as { description?: unknown }).description ?? '')));
+  return st.status === 'closed' || (st.notes !== '' && ENDED.test(st.notes));
 }
 
 /** A signature of what an interest says, dates aside: equal signatures restate the same interest. */
@@ -104,8 +112,15 @@ function signature(i: ReadInterest): string {
   return JSON.stringify([i.type ?? null, i.direct ?? null, i.details ?? null, i.share ?? null, r.beneficialOwnershipOrControl ?? null]);
 }
 
-/** Cuts one relationship record's statements into periods (see the header). */
-function relationshipSeries(list: ReadStatement[], where: string, inferred: WeakSet<ReadInterest>): SeriesStatement[] {
+/**
+ * Cuts one relationship record's statements into periods (see the header). `lone` (the default) takes the short way
+ * for a record of one statement when it can (loneStatement); false always takes the general way (tests compare them).
+ */
+export function relationshipSeries(list: ReadStatement[], where: string, inferred: WeakSet<ReadInterest>, lone = true): SeriesStatement[] {
+  if (lone && list.length === 1 && !closes(list[0])) {
+    const one = loneStatement(list[0], where);
+    if (one) return one;
+  }
   const rows = list.map((st) => ({ st, read: readInterests(st, where), interests: [] as ReadInterest[] }));
   // From the newest statement back: `cut` is when the statements after this one took over ('' = from the start).
   let cut: string | undefined, cutInferred = false;
@@ -182,6 +197,24 @@ function relationshipSeries(list: ReadStatement[], where: string, inferred: Weak
   // A statement with no interests at all says the relationship exists: only the newest, unless the record is closed.
   const last = rows[rows.length - 1];
   return rows.filter((r) => r.interests.length || (r === last && !r.read.length && !closes(r.st)));
+}
+
+/**
+ * The series of a record of one statement that does not close it (most records of a register), when its interests
+ * form one period at most: what relationshipSeries gives for it, without a row, bundle or copy per interest (nothing
+ * ends them, nothing restates them). Undefined when the general way is needed (several periods, which may restate).
+ */
+function loneStatement(st: ReadStatement, where: string): SeriesStatement[] | undefined {
+  const read = readInterests(st, where);
+  const interests = read.filter((x) => x.until === undefined || (x.since === undefined ? x.until !== '' : x.since < x.until));
+  if (interests.length > 1) {
+    const a = interests[0];
+    for (const x of interests) {
+      const figure = (x.type === 'shareholding' || x.type === 'votingRights') && x.share;
+      if (!figure || x.since !== a.since || x.until !== a.until) return undefined;
+    }
+  }
+  return interests.length || !read.length ? [{ st, read, interests }] : [];
 }
 
 /** Ends the interests of relationships whose subject or party record closed (see the header). */

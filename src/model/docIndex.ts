@@ -45,6 +45,8 @@ export interface HoldingLookup {
   byId: HoldingsById;
   /** The holdings of the subjects asked for so far (subjectHoldings), in no particular order. */
   bySubject: Map<string, Holding[]>;
+  /** For a list made from a kept list: the kept list's lookup, whose subjects' holdings are read through `byId`. */
+  base?: HoldingLookup;
 }
 
 /** Holdings by id: what edits ask of the map (a Map, or a LayeredIds over a kept list's map). */
@@ -67,6 +69,10 @@ class LayeredIds implements HoldingsById {
   }
   has(id: string) {
     return this.get(id) !== undefined;
+  }
+  /** The holdings put since the base (replaced or added). */
+  *put(): Iterable<Holding> {
+    for (const h of this.own.values()) if (h) yield h;
   }
   set(id: string, h: Holding) {
     if (!this.has(id)) this.count++;
@@ -120,7 +126,7 @@ export function moveHoldingLookup(from: Holding[], to: Holding[], removed: Itera
   // A kept list's lookup stays: the edit's list reads its holdings by id through the differences (LayeredIds); its
   // holdings by subject are found again when asked, as later edits change those lists in place.
   const kept = keptLookups.has(from);
-  const idx = kept ? { byId: new LayeredIds(known.byId), bySubject: new Map<string, Holding[]>() } : known;
+  const idx = kept ? { byId: new LayeredIds(known.byId), bySubject: new Map<string, Holding[]>(), base: known } : known;
   if (!kept) holdingLookups.delete(from);
   for (const h of removed) {
     if (idx.byId.get(h.id) === h) idx.byId.delete(h.id);
@@ -136,10 +142,20 @@ export function moveHoldingLookup(from: Holding[], to: Holding[], removed: Itera
   if (idx.byId.size === to.length) holdingLookups.set(to, idx);
 }
 
-/** The holdings of `subject` in `holdings` (whose lookup `idx` is): found by one scan the first time, then kept. */
+/**
+ * The holdings of `subject` in `holdings` (whose lookup `idx` is): found the first time by one scan, or, on a list made
+ * from a kept list that knows them (a scenario on a prepared register), from the kept list's through the differences;
+ * then kept.
+ */
 export function subjectHoldings(holdings: Holding[], idx: HoldingLookup, subject: string): Holding[] {
   let list = idx.bySubject.get(subject);
-  if (!list) idx.bySubject.set(subject, (list = holdings.filter((h) => h.subject === subject)));
+  if (list) return list;
+  const known = idx.base?.bySubject.get(subject);
+  if (known && idx.byId instanceof LayeredIds) {
+    list = known.filter((h) => idx.byId.get(h.id) === h);
+    for (const h of idx.byId.put()) if (h.subject === subject && idx.byId.get(h.id) === h && !list.includes(h)) list.push(h);
+  } else list = holdings.filter((h) => h.subject === subject);
+  idx.bySubject.set(subject, list);
   return list;
 }
 

@@ -2,7 +2,6 @@
 // from its environment by createApp(). Nothing here runs on import; main.tsx calls createApp() once.
 import type { StoreApi } from 'zustand/vanilla';
 import { serializeDoc } from '../io/native';
-import type { OwnershipDoc } from '../model';
 import { prepareEditLookups } from '../model/docIndex';
 import { browserChannel, createAutosave, type AutosaveControl, type TabChannel } from './autosave';
 import { boot, bootFrom, sampleRequest, type Boot } from './boot';
@@ -165,9 +164,10 @@ export async function createApp(envIn?: AppEnv): Promise<ExplorerApp> {
   // Each document opened gets, in idle time, the lookups its edits are checked with (model/docIndex.ts): at 100k
   // entities building them takes ~90 ms, which the first edit would otherwise pay.
   const idle = env.idle ?? ((f) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => f(), { timeout: 5000 }) : setTimeout(f, 200)));
-  const prepare = (doc: OwnershipDoc) => idle(() => store.getState().doc === doc && prepareEditLookups(doc));
-  prepare(store.getState().doc);
-  const unprepare = store.subscribe((s, prev) => s.loads !== prev.loads && prepare(s.doc));
+  // The document as it is by then gets them (a layout may have placed it): lookups are handed on from edit to edit.
+  const prepare = () => idle(() => prepareEditLookups(store.getState().doc));
+  prepare();
+  const unprepare = store.subscribe((s, prev) => s.loads !== prev.loads && prepare());
   const canvas = createCanvasHandle();
   const layout = startAutoLayout({ store, shape: () => canvas.current()?.shape() ?? null, onShape: canvas.onRegister });
 

@@ -3,13 +3,14 @@
 import { GraphCanvas, isBigDrawing } from '../canvas/GraphCanvas';
 import { legendModel, splitLegend } from '../draw/legend';
 import { useShown } from '../canvas/useShown';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { edgeLayerModule, loadEdgeLayer } from '../canvas/edgeLayerModule';
 import { CalloutsPart, MirrorCanvasPart } from './parts';
 import { SimCanvasBar } from './simulate/SimCanvasBar';
 import { useCanvas, useRemote, useStore, type Layers } from '../store';
 import { useSimView } from '../store/simView';
 import { useSplit } from './workspace/useSplit';
+import { drawingSize, stackSides, type Size } from './workspace/splitStack';
 import { useWorkspace, useWorkspaceApi } from './workspace/workspaceState';
 import { isPlaceholder } from '../store/sample';
 import { useFocus } from '../canvas/useElements';
@@ -79,6 +80,19 @@ function useEdgeLayer(big: boolean): boolean {
   return ready || !big;
 }
 
+/** The size of the element `ref` holds, followed as it changes (null until first measured). */
+function useSize(ref: RefObject<HTMLElement | null>): Size | null {
+  const [size, setSize] = useState<Size | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize((s) => (s && s.width === el.clientWidth && s.height === el.clientHeight ? s : { width: el.clientWidth, height: el.clientHeight })));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
 export function CanvasPane() {
   const split = useSplit();
   const sim = useStore((s) => s.sim);
@@ -103,15 +117,20 @@ export function CanvasPane() {
   const workspace = useWorkspaceApi();
   const tapBefore = useCallback(() => workspace.getState().set({ splitSide: 'before' }), [workspace]);
   const tapAfter = useCallback(() => workspace.getState().set({ splitSide: 'after' }), [workspace]);
+  const body = useRef<HTMLDivElement>(null);
+  const bodySize = useSize(body);
+  // A wide graph in a pane the side panels narrow is drawn bigger with one side above the other.
+  const stacked = split && !!bodySize && stackSides(bodySize, drawingSize(elements));
+  const [first, second] = stacked ? ['Top', 'bottom'] : ['Left', 'right'];
   const dates = split && !!compareDate;
   const beforeName = dates ? `On ${compareDate}` : draft ? 'Before the transfer' : sim.scenario ? 'Base' : 'As loaded';
   const afterName = dates ? `On ${analysis.options.date}` : draft ? 'Preview — not applied' : sim.scenario ? `Scenario: ${sim.scenario.title}` : 'Edited';
   // Only the first letter is lowered: a scenario's title keeps its names ("scenario: SoftBank buys NAVER out").
   const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
   const side = dates
-    ? `Left: ${compareDate} · right: ${analysis.options.date}`
+    ? `${first}: ${compareDate} · ${second}: ${analysis.options.date}`
     : split
-    ? `Left: ${lowerFirst(beforeName)} · right: ${lowerFirst(afterName)} · ${analysis.options.date}`
+    ? `${first}: ${lowerFirst(beforeName)} · ${second}: ${lowerFirst(afterName)} · ${analysis.options.date}`
     : `${mode === 'base' ? 'Base' : mode === 'preview' ? 'Preview' : 'Shown'}: ${analysis.options.date}`;
   return (
     <div className="canvas-pane">
@@ -123,7 +142,7 @@ export function CanvasPane() {
         <LayerControls />
         <ViewControls />
       </div>
-      <div className={`canvas-body${split ? ' split' : ''}`}>
+      <div ref={body} className={`canvas-body${split ? ' split' : ''}${stacked ? ' stacked' : ''}`}>
         {/* The right (or only) side keeps its canvas when the split view opens or closes: only the left side is made. */}
         {split && (
           <div className="graph-side" data-side="before">

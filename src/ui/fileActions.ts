@@ -88,13 +88,15 @@ export function fileActions(store: ExplorerStore) {
     ]);
     const doc = shown.analysis.doc;
     const positions = new Map(doc.entities.flatMap((e) => (e.position ? [[e.id, e.position] as const] : [])));
+    const { ensureCjkFonts, embedCjkFontsInBrowser, warmEmbeddedFonts } = await import('../canvas/cjkFontsBrowser');
     const req = {
       doc, analysis: shown.analysis, positions, metrics: canvasMetrics, measure: canvasMeasure,
       view: { layers: st().view.layers, elements: shown.elements, caption, background: opts.background },
+      // The SVG carries the CJK subsets its names need: an <img> (the PNG's rasteriser) cannot use the page's fonts.
+      embedFonts: embedCjkFontsInBrowser,
     };
     try {
-      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded before anything is drawn.
-      const { ensureCjkFonts } = await import('../canvas/cjkFontsBrowser');
+      // Japanese, Korean and Chinese names: the shipped fonts' subsets they need are loaded (and measured) before anything is drawn.
       await ensureCjkFonts([caption.title, caption.subtitle, ...caption.sources, ...doc.entities.map((e) => e.name)]);
       if (format === 'svg') {
         const name = `${base()}.svg`;
@@ -102,7 +104,9 @@ export function fileActions(store: ExplorerStore) {
         st().notify(`Exported "${name}".`);
       } else {
         const name = `${base()}.png`;
-        const r = await imagePng(req, { scale: opts.scale, rasterize: rasterizeInBrowser });
+        // The <img> that rasterises draws text whose font is still loading as nothing: the embedded fonts are made ready first.
+        const rasterize = async (svg: string, w: number, h: number) => (await warmEmbeddedFonts(svg), rasterizeInBrowser(svg, w, h));
+        const r = await imagePng(req, { scale: opts.scale, rasterize });
         download(r.bytes, name, 'image/png');
         st().notify(`${scaleNotice(opts.scale, r)} "${name}" carries the graph: open or drop it here to edit it again.`);
       }

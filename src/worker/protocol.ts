@@ -40,6 +40,8 @@ export interface AnalysisSteps {
   full: boolean;
   cone: number;
   redone: number;
+  /** Within `control` (live.ts LiveStats): the records followed, the evaluation, the ultimate controllers redone. */
+  ms?: { records: number; evaluate: number; tops: number };
 }
 
 export interface EntityDetail {

@@ -40,6 +40,9 @@ interface Timing {
   dispatch: number;
   firstDrawn: number;
   control: number;
+  records: number;
+  evaluate: number;
+  tops: number;
   summary: number;
   received: number;
   react: number;
@@ -125,6 +128,9 @@ async function timed(page: Page, kind: Kind, target: { holdings: string[]; entit
       dispatch: t1 - t0,
       firstDrawn: analysed ? at('render', firstApplied) - t0 : NaN,
       control: analysed ? steps?.control ?? NaN : NaN,
+      records: analysed ? steps?.ms?.records ?? NaN : NaN,
+      evaluate: analysed ? steps?.ms?.evaluate ?? NaN : NaN,
+      tops: analysed ? steps?.ms?.tops ?? NaN : NaN,
       summary: analysed ? steps?.summary ?? NaN : NaN,
       received: analysed ? ready - t0 : NaN,
       react: canvas - ready,
@@ -143,7 +149,9 @@ try {
   console.log('Each edit is timed from the dispatch to the frame painted with its analysis applied; figures in ms, median / p90.');
   console.log('Steps (medians): dispatch = the store\'s commit; control / summary = the worker\'s update and summary; received = the');
   console.log('summary back on the page; react = from there to the canvas rendering; elements = toElements; apply = the diff');
-  console.log('applied to Cytoscape; paint = from there to the painted frame; first = the first frame drawn with the stale analysis.\n');
+  console.log('applied to Cytoscape; paint = from there to the painted frame; first = the first frame drawn with the stale analysis.');
+  console.log('Within control (worker): rec = the records followed (diff, holdings, snapshot), eval = the re-evaluation, tops = the');
+  console.log('ultimate controllers redone; cone = entities re-evaluated.\n');
   for (const shape of SHAPES) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx names functions with a helper the page lacks: give the page one that does nothing.
@@ -187,11 +195,11 @@ try {
     }
     const drawn = await page.evaluate(() => ({ nodes: window.__explorer!.stats.nodes, edges: window.__explorer!.stats.edges }));
     console.log(`${shape.name}: opened in ${(opened / 1000).toFixed(1)} s; ${drawn.nodes} entities and ${drawn.edges} edges drawn (focus mode); load ${loadavg()[0].toFixed(1)}${problems.length ? `; page errors: ${problems.join(' | ')}` : ''}`);
-    console.log('  kind       n   total (med / p90)  dispatch  first  control  summary  received  react  elements  apply  paint   cone');
+    console.log('  kind       n   total (med / p90)  dispatch  first  control   rec  eval  tops  summary  received  react  elements  apply  paint   cone');
     const line = (label: string, rs: Timing[]) => {
       const m = (f: (t: Timing) => number) => ms(quantile(rs.map(f), 0.5)).padStart(5);
       const tot = `${ms(quantile(rs.map((r) => r.total), 0.5))} / ${ms(quantile(rs.map((r) => r.total), 0.9))}`;
-      console.log(`  ${label.padEnd(9)} ${String(rs.length).padStart(2)}  ${tot.padStart(17)}  ${m((r) => r.dispatch).padStart(8)}  ${m((r) => r.firstDrawn)}  ${m((r) => r.control).padStart(7)}  ${m((r) => r.summary).padStart(7)}  ${m((r) => r.received).padStart(8)}  ${m((r) => r.react)}  ${m((r) => r.elements).padStart(8)}  ${m((r) => r.apply)}  ${m((r) => r.paint)}  ${m((r) => r.cone).padStart(5)}`);
+      console.log(`  ${label.padEnd(9)} ${String(rs.length).padStart(2)}  ${tot.padStart(17)}  ${m((r) => r.dispatch).padStart(8)}  ${m((r) => r.firstDrawn)}  ${m((r) => r.control).padStart(7)}  ${m((r) => r.records).padStart(4)}  ${m((r) => r.evaluate).padStart(4)}  ${m((r) => r.tops).padStart(4)}  ${m((r) => r.summary).padStart(7)}  ${m((r) => r.received).padStart(8)}  ${m((r) => r.react)}  ${m((r) => r.elements).padStart(8)}  ${m((r) => r.apply)}  ${m((r) => r.paint)}  ${m((r) => r.cone).padStart(5)}`);
     };
     for (const kind of KINDS) line(kind, rows.filter((r) => r.kind === kind));
     line('all', rows);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apply, type Op, type OwnershipDoc } from '../../src/model';
-import { holdingLookup, keepHoldingLookup, prepareEditLookups } from '../../src/model/docIndex';
+import { holdingLookup, keepHoldingLookup, prepareEditLookups, subjectHoldings } from '../../src/model/docIndex';
 import { docArb, opOf, opSeedArb } from './arbitraries';
 
 /** The document applied `op`, or the refusal's message. */
@@ -30,6 +30,13 @@ describe('kept lookups', () => {
             const a = outcome(doc, op), b = outcome(fresh, op);
             expect(a).toEqual(b);
             if (typeof a !== 'string' && typeof b !== 'string') [doc, fresh] = [a, b];
+          }
+          // The scenario's list reads each subject's holdings through the base's (no scan): those a scan finds.
+          const derived = holdingLookup(doc.holdings);
+          if (derived) {
+            for (const subject of new Set([...base.holdings, ...doc.holdings].map((h) => h.subject))) {
+              expect(new Set(subjectHoldings(doc.holdings, derived, subject))).toEqual(new Set(doc.holdings.filter((h) => h.subject === subject)));
+            }
           }
           expect(holdingLookup(base.holdings)).toBe(lookup);
           for (const h of base.holdings) expect(lookup!.byId.get(h.id)).toBe(h);

@@ -43,6 +43,9 @@ describe('createApp', () => {
     queued.splice(0).forEach((f) => f());
     expect(holdingLookup(ly.holdings)!.bySubject.size).toBe(subjects(ly));
     await app.openDataset('ntt-docomo');
+    // Edited before the page is idle (a layout placing it, say): the document as it is then gets them.
+    const h = app.store.getState().doc.holdings[0];
+    expect(app.store.getState().commit({ type: 'setHolding', holding: { ...h, shares: h.shares / 2 } })).toEqual({ ok: true });
     const docomo = app.store.getState().doc;
     queued.splice(0).forEach((f) => f());
     expect(holdingLookup(docomo.holdings)!.bySubject.size).toBe(subjects(docomo));
