@@ -95,6 +95,8 @@ export class JsonSplitter {
   /** Whether the fast way is still tried; an array's top-level separator once seen ("\n  },"), null until then. */
   private fast = true;
   private separator: Uint8Array | null = null;
+  /** Where the separator's closing bracket is in it (what findSeparator searches for). */
+  private bracketAt = 0;
   /** Values parsed so far. */
   count = 0;
 
@@ -183,13 +185,24 @@ export class JsonSplitter {
       const k = buf.indexOf(NEWLINE, at);
       return k === -1 || k > cut ? cut : k;
     }
+    const k = this.findSeparator(buf, at, cut);
+    return k === -1 ? cut : k;
+  }
+
+  /**
+   * The comma of the first separator (`this.separator`) that starts at or after `from` and ends before `to`, else -1.
+   * Found by its closing bracket (a few in each statement of an indented array, where newlines are dozens).
+   */
+  private findSeparator(buf: Uint8Array, from: number, to: number): number {
     const sep = this.separator!;
-    for (let p = buf.indexOf(NEWLINE, at); p !== -1 && p < cut; p = buf.indexOf(NEWLINE, p + 1)) {
-      let k = 1;
+    const kb = this.bracketAt;
+    for (let q = buf.indexOf(sep[kb], from + kb); q !== -1 && q - kb + sep.length <= to; q = buf.indexOf(sep[kb], q + 1)) {
+      const p = q - kb;
+      let k = 0;
       while (k < sep.length && buf[p + k] === sep[k]) k++;
       if (k === sep.length) return p + sep.length - 1;
     }
-    return cut;
+    return -1;
   }
 
   /** Remembers the bytes of the array's first top-level separator (`comma` is its comma), when the array is indented. */
@@ -198,7 +211,10 @@ export class JsonSplitter {
     while (c >= 0 && isSpace(buf[c])) c--;
     let nl = c - 1;
     while (nl >= 0 && (buf[nl] === 0x20 || buf[nl] === 0x09)) nl--;
-    if (nl >= 0 && buf[nl] === NEWLINE && (buf[c] === CLOSE_BRACE || buf[c] === CLOSE_BRACKET)) this.separator = buf.slice(nl, comma + 1);
+    if (nl >= 0 && buf[nl] === NEWLINE && (buf[c] === CLOSE_BRACE || buf[c] === CLOSE_BRACKET)) {
+      this.separator = buf.slice(nl, comma + 1);
+      this.bracketAt = c - nl;
+    }
   }
 
   /** Reads the next chunk, handing out every value it completes. */
@@ -222,12 +238,7 @@ export class JsonSplitter {
     if (this.mode === 'lines') return chunk.indexOf(NEWLINE);
     const sep = this.separator;
     if (this.mode !== 'array' || !sep) return -1;
-    for (let p = chunk.indexOf(NEWLINE); p !== -1 && p + sep.length <= chunk.length; p = chunk.indexOf(NEWLINE, p + 1)) {
-      let k = 1;
-      while (k < sep.length && chunk[p + k] === sep[k]) k++;
-      if (k === sep.length) return p + sep.length - 1;
-    }
-    return -1;
+    return this.findSeparator(chunk, 0, chunk.length);
   }
 
   /** Reads the unconsumed bytes of the last chunk followed by `chunk`, handing out every value they complete. */
