@@ -217,7 +217,7 @@ export class JsonSplitter {
     }
   }
 
-  /** Reads the next chunk, handing out every value it completes. */
+  /** Reads the next chunk, handing out every value it completes. Keeps no reference to `chunk`: its buffer may be reused. */
   push(chunk: Uint8Array): void {
     if (!chunk.length) return;
     // After a value begun in the last chunk, only the head of this one, up to its first cut, is joined to those bytes (a
