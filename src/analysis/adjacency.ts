@@ -35,6 +35,7 @@ export function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boole
     const ids = idList(a.entities, 'entities');
     if (idList(b.entities, 'entities', a.entities) !== ids) return false;
   }
+  if (a.holdings === b.holdings) return true;
   const differs = (k: number) => {
     const x = a.holdings[k], y = b.holdings[k];
     return x !== y && (x.holder !== y.holder || x.subject !== y.subject || inForce(x, date) !== inForce(y, date));

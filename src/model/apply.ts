@@ -280,7 +280,9 @@ function positionsOf(op: Op, positions: Record<string, { x: number; y: number }>
 
 function moveEntities(doc: OwnershipDoc, op: Op, positions: Record<string, { x: number; y: number }>): OwnershipDoc {
   const at = positionsOf(op, positions, entityLookup(doc.entities) ?? new Set(doc.entities.map((e) => e.id)));
-  const entities = doc.entities.map((e) => (at.has(e.id) ? { ...e, position: at.get(e.id) } : e));
+  const places: number[] = [];
+  const entities = doc.entities.map((e, i) => (at.has(e.id) ? (places.push(i), { ...e, position: at.get(e.id) }) : e));
+  noteReplaced(doc.entities, entities, places);
   moveEntityLookup(doc.entities, entities, [], []);
   return { ...doc, entities };
 }

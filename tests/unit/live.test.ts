@@ -158,6 +158,7 @@ describe('live analysis', () => {
         const same = (a: OwnershipDoc, b: OwnershipDoc) => {
           // Copies carry no record of the edit: the walk over every record.
           expect(diffRecords(a.holdings, b.holdings)).toEqual(diffRecords([...a.holdings], [...b.holdings]));
+          expect(diffRecords(a.entities, b.entities)).toEqual(diffRecords([...a.entities], [...b.entities]));
           // And the adjacency is carried over exactly when the walk says the edges stayed (adjacency.ts).
           expect(sameEdges(a, b, '2024-01-01')).toBe(sameEdges({ ...a, holdings: [...a.holdings] }, { ...b, holdings: [...b.holdings] }, '2024-01-01'));
           if (a.holdings !== b.holdings && a.holdings.length === b.holdings.length) known++;
