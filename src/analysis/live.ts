@@ -187,7 +187,10 @@ export class LiveAnalysis {
     this.doc = doc;
     const snap = this.holdings.snapshot({ ...this.snap, ...this.fields }, doc, agreements);
     if (sameEdges && n1 === n0) carryStructure(this.snap, snap);
-    if (sameEdges && n1 === n0 && !floatsChanged) carryLoops(this.snap, snap, touchedSubjects);
+    // The kept condensation has every holding edge (and agreements'): an entity alone in its component is on no cycle.
+    const cond = this.condensed;
+    const onCycle = cond ? (v: number) => cond.compStart[cond.comp[v] + 1] - cond.compStart[cond.comp[v]] > 1 : undefined;
+    if (sameEdges && n1 === n0 && !floatsChanged) carryLoops(this.snap, snap, touchedSubjects, onCycle);
     this.snap = snap;
     // Same edges: the condensation holds, and only what a changed controller reaches is evaluated (liveRanked.ts).
     // Else the edit's downstream cone is evaluated, and the condensation is made again when next needed.
