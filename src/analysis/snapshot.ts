@@ -43,6 +43,13 @@ export function snapshot(doc: OwnershipDoc, date: string): Snapshot {
   return snap;
 }
 
+/** Takes the snapshot of `doc` on `date` built elsewhere (the command line's columnar reader: cli/columnarDoc.ts). */
+export function seedSnapshot(doc: OwnershipDoc, date: string, snap: Snapshot): void {
+  let byDate = cache.get(doc);
+  if (!byDate) cache.set(doc, (byDate = new Map()));
+  byDate.set(date, snap);
+}
+
 /** The holdings of a document as parallel arrays in document order: what a snapshot's CSR is built from. */
 export interface HoldingTable {
   holder: Int32Array; // entity index

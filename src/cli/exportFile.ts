@@ -37,7 +37,7 @@ export async function exportAs(doc: OwnershipDoc, format: OutFormat, opts: Parti
     case '.csv':
       return exportCsv(doc, opts.date);
     case '.svg':
-      return documentSvg(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold });
+      return documentSvg(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold, embedFonts: true });
     case '.png':
       return embedDoc(svgToPng(await documentSvg(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold }), 2), doc);
     case '.drawio':

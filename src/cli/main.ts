@@ -6,6 +6,7 @@ import { parseScenario, type OwnershipDoc, type Scenario } from '../model';
 import { RULES, type AnalysisOptions, type Rule } from '../analysis';
 import { decimal, flag, isoDateArg, parseArgs, UsageError, type ParsedArgs } from './args';
 import { readInput } from './input';
+import { columnarInput } from './columnarInput';
 import { oneLine, printable } from './sanitize';
 import { reportWarnings, type WarningSink } from './warnings';
 import { analyzeChunks, type AnalyzeOutput } from './analyze';
@@ -125,7 +126,8 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
     const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
     const out = analyzeOutput(args);
     const opts = viewOptions(args);
-    const doc = readDoc(args, ctx, opts.date);
+    // The table of a plain register is read column by column (no object per record); anything else the general way.
+    const doc = (out.format === 'table' && columnarInput(args.positional[0], opts)) || readDoc(args, ctx, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
   } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);

@@ -1,10 +1,12 @@
 // Node only: the shipped CJK font subsets a drawing's text needs, as TrueType files resvg can load (converted once
-// from the packages' WOFF files into the system's temporary folder, then reused). Nothing is read for Latin-only text.
+// from the packages' WOFF files into the system's temporary folder, then reused), and embedded in an SVG the command
+// line writes (export/cjkFontEmbed.ts). Nothing is read for Latin-only text.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor, svgTexts, type CjkSubset } from './cjkFonts';
+import { embedCjkFonts } from './cjkFontEmbed';
 import { woffToSfnt } from './woff';
 
 const require = createRequire(import.meta.url);
@@ -45,4 +47,9 @@ export function cjkFontFiles(texts: string[]): string[] {
     paths.push(path);
   }
   return paths;
+}
+
+/** `svg` carrying the shipped CJK subsets its text needs, read from the packages' WOFF2 files; unchanged for Latin-only text. */
+export function embedCjkFontsNode(svg: string): Promise<string> {
+  return embedCjkFonts(svg, allSubsets(), async (s) => new Uint8Array(readFileSync(require.resolve(`${packageOf(s)}/files/${s.file}.woff2`))));
 }

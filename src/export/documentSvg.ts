@@ -3,6 +3,7 @@
 // the app's export (title, date, rule, legend, sources) — with no browser and no mounted canvas (image.ts).
 import { analyze, type Rule } from '../analysis';
 import type { OwnershipDoc } from '../model';
+import { embedCjkFontsNode } from './cjkFontsNode';
 import { imageSvg, type Background } from './image';
 
 /** What the picture shows: the view date, the control rule and τ, the background. */
@@ -11,6 +12,8 @@ export interface DocImageOptions {
   rule?: Rule;
   threshold?: number;
   background?: Background;
+  /** Makes the SVG carry the CJK font subsets its names need (a file to open anywhere; not for resvg, which is handed the files). */
+  embedFonts?: boolean;
 }
 
 /** The layers the command line draws: all of them, as the app's default view. */
@@ -20,5 +23,5 @@ export const ALL_LAYERS = { holdings: true, agreements: true, dependencies: true
 export async function documentSvg(doc: OwnershipDoc, opts: DocImageOptions = {}): Promise<string> {
   if (!doc.entities.length) throw new Error('export/documentSvg: the graph is empty — add an entity first');
   const analysis = analyze(doc, { date: opts.date, rule: opts.rule, threshold: opts.threshold });
-  return imageSvg({ doc, analysis, view: { layers: ALL_LAYERS, background: opts.background } });
+  return imageSvg({ doc, analysis, view: { layers: ALL_LAYERS, background: opts.background }, embedFonts: opts.embedFonts ? embedCjkFontsNode : undefined });
 }

@@ -62,7 +62,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   const entities: Entity[] = [];
   const entityIds = new Set<string>();
-  const entityOf = new Map<string, string>(), personOf = new Map<string, string>();
+  // Record id → the entity of its entity (or person) statement: the entity itself, so a relationship finds its ends' kinds without a second lookup.
+  const entityOf = new Map<string, BodsEntity>(), personOf = new Map<string, BodsEntity>();
   const byId = new Map<string, BodsEntity>();
   const statementToEntity = new Map<string, string>();
   // Record ids described by both an entity and a person statement (no set per record: the first type seen, then the ids seen with another).
@@ -74,29 +75,34 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
   }
   for (const st of live) {
     const e = entityFrom(st, entityIds, where, warnings, bothKinds.has(st.recordId));
-    const from = series.statedFrom.get(`${st.recordType}:${st.recordId}`);
+    const from = series.statedFrom.size ? series.statedFrom.get(`${st.recordType}:${st.recordId}`) : undefined;
     if (from) statedLater(e, st.recordId, from);
     entities.push(e);
-    (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e.id);
+    (st.recordType === 'entity' ? entityOf : personOf).set(st.recordId, e);
     if (st.statementId !== undefined) statementToEntity.set(st.statementId, e.id);
     byId.set(e.id, e);
   }
-  for (const [rid, eid] of entityOf) {
-    const pid = personOf.get(rid);
-    if (pid) warnings.push(`${where}record id ${show(rid, 60)} names both an entity and a person — both are kept (entity ${show(eid, 60)}, person ${show(pid, 60)}); relationships take the entity as subject and the person as interested party`);
+  if (bothKinds.size) {
+    for (const [rid, ent] of entityOf) {
+      const p = personOf.get(rid);
+      if (p) warnings.push(`${where}record id ${show(rid, 60)} names both an entity and a person — both are kept (entity ${show(ent.id, 60)}, person ${show(p.id, 60)}); relationships take the entity as subject and the person as interested party`);
+    }
   }
   // Record ids that no entity or person statement of the file ever describes: placeholders, named by the id.
   const placeholders: string[] = [];
   const placeholder = (rid: string): string => {
     const e: BodsEntity = { id: uniqueIn(entityIds, rid), name: `Record ${rid}`.slice(0, 500), kind: 'other', bods: { recordId: rid, placeholder: true } };
     entities.push(e);
-    entityOf.set(rid, e.id);
+    entityOf.set(rid, e);
     byId.set(e.id, e);
     placeholders.push(rid);
     return e.id;
   };
   const resolve = (rid: string, role: 'subject' | 'party'): string =>
-    (role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid)) ?? placeholder(rid);
+    resolveEntity(rid, role).id;
+  /** The entity a relationship's end names: the subject an entity first, the party a person first; else a placeholder. */
+  const resolveEntity = (rid: string, role: 'subject' | 'party'): BodsEntity =>
+    (role === 'subject' ? entityOf.get(rid) ?? personOf.get(rid) : personOf.get(rid) ?? entityOf.get(rid)) ?? byId.get(placeholder(rid))!;
   const nameOf = (id: string) => show(byId.get(id)?.name ?? id, 60);
   const note = (subject: string, entry: Obj) => {
     const e = byId.get(subject)!;
@@ -166,14 +172,14 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       return party.id;
     }
     const key = `undisclosed:${subject}:${exc.level}:${exc.reason}`;
-    const have = byId.get(entityOf.get(key) ?? '');
+    const have = entityOf.get(key);
     if (have) return have.id;
     const e: BodsEntity = {
       id: uniqueIn(entityIds, `undisclosed-${exc.level}-parent-of-${subject}`), name: label, kind: 'other',
       bods: { recordType: 'entity', inventedName: label, details: { entityType: { type: 'unknownEntity' }, unspecifiedEntityDetails: { reason: 'interestedPartyExemptFromDisclosure', description: `GLEIF reporting exception ${exc.reason}` } } },
     };
     entities.push(e);
-    entityOf.set(key, e.id);
+    entityOf.set(key, e);
     byId.set(e.id, e);
     return e.id;
   };
@@ -188,8 +194,9 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       warnings.push(`${where}${st.label}: the subject is unspecified (${subjectEnd.unspecified}) — relationship skipped`);
       continue;
     }
-    const subject = resolve(subjectEnd.id, 'subject');
-    if (byId.get(subject)?.kind === 'person' && !personSubjects.includes(subject)) {
+    const subjectEntity = resolveEntity(subjectEnd.id, 'subject');
+    const subject = subjectEntity.id;
+    if (subjectEntity.kind === 'person' && !personSubjects.includes(subject)) {
       personSubjects.push(subject);
       warnings.push(`${where}${st.label}: the subject ${nameOf(subject)} is a person — BODS subjects are entities; read as held anyway, check the file`);
     }
@@ -224,7 +231,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       continue;
     }
 
-    const groups = new Map<string, { shares?: ReadInterest; votes?: ReadInterest; indirect: boolean; since?: string; until?: string }>();
+    // The holdings of the statement, one per period (and direct or indirect): a list, searched (a statement has one or two).
+    const groups: { shares?: ReadInterest; votes?: ReadInterest; indirect: boolean; since?: string; until?: string }[] = [];
     const addAgreement = (i: ReadInterest, basis: string | undefined) => {
       const a: Agreement = { id: '', kind: 'control', parties: [holder], subject };
       if (basis) a.basis = basis;
@@ -248,9 +256,8 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
             break;
           }
           const ind = isIndirect(i);
-          const key = `${ind}|${i.since ?? ''}|${i.until ?? ''}`;
-          let g = groups.get(key);
-          if (!g) groups.set(key, (g = { indirect: ind, since: i.since, until: i.until }));
+          let g = groups.find((x) => x.indirect === ind && x.since === i.since && x.until === i.until);
+          if (!g) groups.push((g = { indirect: ind, since: i.since, until: i.until }));
           const slot = i.type === 'shareholding' ? 'shares' : 'votes';
           if (g[slot]) warnings.push(`${where}${st.label}: several ${i.type} interests cover the same period — the first is used`);
           else g[slot] = i;
@@ -274,7 +281,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
       }
     }
 
-    for (const g of groups.values()) {
+    for (const g of groups) {
       const main = (g.shares ?? g.votes)!;
       const h = (ext?.kind === 'holding' ? copyRecord(ext.record) : {}) as Obj;
       const base = ext?.kind === 'holding' ? ext.record.id : st.recordId;
@@ -336,7 +343,7 @@ export function importBods(input: string | unknown[] | StatementReader, opts: Bo
 
   placeIndirect(indirect, {
     holdings, agreements, relations, agreementIds, holdingIds, relationIds, note, nameOf, where, warnings,
-    componentEntity: (ref) => entityOf.get(ref) ?? personOf.get(ref) ?? statementToEntity.get(ref),
+    componentEntity: (ref) => entityOf.get(ref)?.id ?? personOf.get(ref)?.id ?? statementToEntity.get(ref),
   });
 
   if (exceptions.length) {

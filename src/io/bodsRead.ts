@@ -221,14 +221,16 @@ function normStamp(v: string): string {
 
 /** Warnings for statementIds used more than once (BODS requires them to be unique). */
 export function duplicateStatementIds(statements: ReadStatement[], where: string): string[] {
-  const seen = new Map<string, number>();
+  // One set operation per statement (a register has millions); the first use of a repeated id is looked up only then.
+  const seen = new Set<string>();
   const out: string[] = [];
   for (const s of statements) {
     const sid = s.statementId;
     if (!sid) continue;
-    const first = seen.get(sid);
-    if (first === undefined) seen.set(sid, s.index);
-    else out.push(`${where}${s.label} repeats the statementId of statement ${first} — statementIds must be unique; both are read, in file order`);
+    const size = seen.size;
+    if (seen.add(sid).size > size) continue;
+    const first = statements.find((t) => t.statementId === sid)!;
+    out.push(`${where}${s.label} repeats the statementId of statement ${first.index} — statementIds must be unique; both are read, in file order`);
   }
   return out;
 }
@@ -239,6 +241,9 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 function readShare(v: unknown, fail: (field: string, what: string) => never, field: string): (ReadInterest['share'] & { empty?: string }) | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isObj(v)) fail(field, `${show(v)} is not an object with exact, minimum or maximum`);
+  // Most shares: an exact figure alone, within 0–100 (what the checks below accept and give, without their closures).
+  const e = v.exact;
+  if (typeof e === 'number' && e >= 0 && e <= 100 && (v.minimum ?? v.maximum ?? v.exclusiveMinimum ?? v.exclusiveMaximum) == null) return { value: e };
   const num = (k: string): number | undefined => {
     const x = v[k];
     if (x === undefined || x === null) return undefined;
@@ -259,6 +264,9 @@ function readShare(v: unknown, fail: (field: string, what: string) => never, fie
   return { value: round6((lo + hi) / 2), range };
 }
 
+/** The interest types of BODS 0.4, as a set (looked up once per interest). */
+const INTEREST_TYPE_SET: ReadonlySet<unknown> = new Set(INTEREST_TYPES);
+
 /** The names of the first interests' fields, made once. */
 const FIELDS = Array.from({ length: 8 }, (_, j) => `interests[${j}]`);
 const RECORD_FIELDS = FIELDS.map((f) => `recordDetails.${f}`);
@@ -275,12 +283,13 @@ export function readInterests(st: ReadStatement, where: string): ReadInterest[] 
     const field = FIELDS[j] ?? `interests[${j}]`;
     if (!isObj(raw)) fail(field, `${show(raw)} is not an object`);
     const r = raw as Obj;
-    if (r.type !== undefined && r.type !== null && !INTEREST_TYPES.includes(r.type as InterestType)) fail(`${field}.type`, `${show(r.type)} is not a BODS 0.4 interest type`);
+    if (r.type !== undefined && r.type !== null && !INTEREST_TYPE_SET.has(r.type)) fail(`${field}.type`, `${show(r.type)} is not a BODS 0.4 interest type`);
     if (r.directOrIndirect !== undefined && r.directOrIndirect !== null && !DIRECT_OR_INDIRECT.includes(r.directOrIndirect as 'direct')) {
       fail(`${field}.directOrIndirect`, `${show(r.directOrIndirect)} is not direct, indirect or unknown`);
     }
-    const since = readDate(r.startDate, (what) => fail(`${field}.startDate`, what));
-    const until = readDate(r.endDate, (what) => fail(`${field}.endDate`, what));
+    // Dates read (and their messages' closures made) only when given.
+    const since = r.startDate == null ? undefined : readDate(r.startDate, (what) => fail(`${field}.startDate`, what));
+    const until = r.endDate == null ? undefined : readDate(r.endDate, (what) => fail(`${field}.endDate`, what));
     if (since && until && until < since) fail(`${field}.endDate`, `${until} is before the start date ${since} — swap them`);
     const share = readShare(r.share, fail, `${field}.share`);
     const emptyRange = share?.empty;

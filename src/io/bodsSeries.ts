@@ -49,24 +49,26 @@ const minDate = (a: string | undefined, b: string | undefined) => (a === undefin
  * grouping holds no list per record.
  */
 function* groups(all: ReadStatement[], warnings: string[], where: string): Generator<ReadStatement[]> {
-  // One map per record type (no key string made per statement): a record's first statement, or its list once it has
-  // several. `firsts` keeps the order records first appear in.
-  const byType = new Map<string, Map<string, ReadStatement | ReadStatement[]>>();
-  const firsts: ReadStatement[] = [];
+  // One map per record type (no key string made per statement) from a record id to its place in `records`: the
+  // record's first statement, or its list once it has several, in the order records first appear.
+  const byType = new Map<string, Map<string, number>>();
+  const records: (ReadStatement | ReadStatement[])[] = [];
   for (const s of all) {
     let byId = byType.get(s.recordType);
     if (!byId) byType.set(s.recordType, (byId = new Map()));
-    const have = byId.get(s.recordId);
-    if (have === undefined) {
-      byId.set(s.recordId, s);
-      firsts.push(s);
-    } else if (Array.isArray(have)) have.push(s);
-    else byId.set(s.recordId, [have, s]);
+    const at = byId.get(s.recordId);
+    if (at === undefined) {
+      byId.set(s.recordId, records.length);
+      records.push(s);
+      continue;
+    }
+    const have = records[at];
+    if (Array.isArray(have)) have.push(s);
+    else records[at] = [have, s];
   }
-  for (const first of firsts) {
-    const have = byType.get(first.recordType)!.get(first.recordId)!;
+  for (const have of records) {
     if (!Array.isArray(have)) {
-      yield [first];
+      yield [have];
       continue;
     }
     const list = have;
@@ -110,9 +112,12 @@ function signature(i: ReadInterest): string {
   return JSON.stringify([i.type ?? null, i.direct ?? null, i.details ?? null, i.share ?? null, r.beneficialOwnershipOrControl ?? null]);
 }
 
-/** Cuts one relationship record's statements into periods (see the header). */
-function relationshipSeries(list: ReadStatement[], where: string, inferred: WeakSet<ReadInterest>): SeriesStatement[] {
-  if (list.length === 1 && !closes(list[0])) {
+/**
+ * Cuts one relationship record's statements into periods (see the header). `lone` (the default) takes the short way
+ * for a record of one statement when it can (loneStatement); false always takes the general way (tests compare them).
+ */
+export function relationshipSeries(list: ReadStatement[], where: string, inferred: WeakSet<ReadInterest>, lone = true): SeriesStatement[] {
+  if (lone && list.length === 1 && !closes(list[0])) {
     const one = loneStatement(list[0], where);
     if (one) return one;
   }

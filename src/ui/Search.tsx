@@ -1,7 +1,10 @@
 // Find an entity by name, other name or identifier (searchEntities.ts): a combobox listing matches; Enter or a click focuses the entity on the canvas.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { needsCjk } from '../export/cjkFonts';
 import { useStoreApi, useStore, useCanvas } from '../store';
 import { searchEntities } from './searchEntities';
+
+const NONE: ReturnType<typeof searchEntities> = [];
 
 export function Search() {
   const appStore = useStoreApi();
@@ -12,6 +15,14 @@ export function Search() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const matches = useMemo(() => searchEntities(entities, q), [q, entities]);
+  // A match shown by a Japanese, Korean or Chinese name draws it with the shipped fonts, even when no name on the canvas
+  // has loaded them yet (a Latin document found by its native name).
+  const shown = open ? matches : NONE;
+  useEffect(() => {
+    const texts = shown.flatMap(({ entity, via }) => [entity.name, via ?? '']).filter(needsCjk);
+    if (!texts.length) return;
+    void import('../canvas/cjkFontsBrowser').then((m) => m.ensureCjkFonts(texts)).catch(() => {}); // a font that fails leaves the system's fallback
+  }, [shown]);
   const pick = (entityId: string) => {
     const api = canvas.current();
     if (api) api.focus(entityId);

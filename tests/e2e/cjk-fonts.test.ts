@@ -111,15 +111,21 @@ describe('CJK names drawn with the shipped fonts', () => {
       expect(svg).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\("woff2"\)/);
 
       // Each name reversed draws other pixels.
+      /** Every text of `text` with the characters of `k`'s name (its wrapped lines) reversed. */
+      const flip = (text: string, k: Script) => {
+        const chars = new Set(NAMES[k]);
+        return text.replace(/>([^<]+)</g, (m, t: string) => ([...t].some((c) => chars.has(c) && c.charCodeAt(0) > 0x2e80) ? `>${reversed(t)}<` : m));
+      };
       const base = await draw(svg, 'cjk-fonts-standalone');
       for (const k of SCRIPTS) {
-        const chars = new Set(NAMES[k]);
-        // Every text of the drawing with this name's characters (its wrapped lines) reversed.
-        const flipped = svg.replace(/>([^<]+)</g, (m, t: string) => ([...t].some((c) => chars.has(c) && c.charCodeAt(0) > 0x2e80) ? `>${reversed(t)}<` : m));
-        expect(flipped).not.toBe(svg);
-        const other = await draw(flipped, `cjk-fonts-standalone-${k}-reversed`);
+        expect(flip(svg, k)).not.toBe(svg);
+        const other = await draw(flip(svg, k), `cjk-fonts-standalone-${k}-reversed`);
         expect([k, other.equals(base)]).toEqual([k, false]);
       }
+      // The control: without its <style> the same drawing shows boxes, the same whichever way the names run.
+      const bare = svg.replace(/<style>[\s\S]*?<\/style>/, '');
+      const boxes = await draw(bare, 'cjk-fonts-standalone-bare');
+      for (const k of SCRIPTS) expect([k, (await draw(flip(bare, k), `cjk-fonts-standalone-bare-${k}`)).equals(boxes)]).toEqual([k, true]);
     } finally {
       await context.close();
     }

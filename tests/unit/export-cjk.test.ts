@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor } from '../../src/export/cjkFonts';
 import { cjkFontFiles, svgTexts } from '../../src/export/cjkFontsNode';
+import { documentSvg } from '../../src/export/documentSvg';
+import { parseDoc } from '../../src/model';
 import { svgToPng } from '../../src/export/rasterize';
 import { woffToSfnt } from '../../src/export/woff';
 import { decodePng } from '../png';
@@ -58,4 +60,27 @@ describe('the command line PNG draws CJK names', () => {
     expect(ink(pb)).toBeGreaterThan(300);
     expect(Buffer.from(pa.pixels).equals(Buffer.from(pb.pixels))).toBe(false);
   }, 20_000); // first use converts the subsets (about a second)
+});
+
+describe('the command line SVG carries the CJK subsets its names need', () => {
+  const doc = (names: string[]) => parseDoc({
+    format: 'ownership-graph', version: 1, title: 'Names',
+    entities: names.map((name, i) => ({ id: `e${i}`, name, position: { x: i * 200, y: 0 } })),
+    holdings: [],
+  });
+  const faces = (svg: string) => [...svg.matchAll(/@font-face\{font-family:"([^"]+)"/g)].map((m) => m[1]);
+
+  it('embeds the Japanese, Korean and Chinese subsets of its names, as WOFF2 data, only when asked', async () => {
+    const d = doc(['LINEヤフー株式会社', '네이버 주식회사', '腾讯控股']);
+    const svg = await documentSvg(d, { embedFonts: true });
+    expect(new Set(faces(svg))).toEqual(new Set(['Noto Sans JP', 'Noto Sans KR', 'Noto Sans SC']));
+    const data = [...svg.matchAll(/base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => Buffer.from(m[1], 'base64'));
+    expect(data.every((b) => b.subarray(0, 4).toString('latin1') === 'wOF2')).toBe(true);
+    expect(faces(await documentSvg(d))).toEqual([]);
+  });
+
+  it('leaves a Latin-only drawing as it was', async () => {
+    const d = doc(['LY Corporation', 'NAVER Corporation']);
+    expect(await documentSvg(d, { embedFonts: true })).toBe(await documentSvg(d));
+  });
 });

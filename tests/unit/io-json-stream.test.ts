@@ -89,4 +89,15 @@ describe('jsonValues', () => {
     const broken = JSON.stringify(vals, null, 2).replace('"r15000"', '"r15000" "oops"');
     expect(() => [...jsonValues([enc.encode(broken)], 'w: ')]).toThrow(/value 15001 is not valid JSON/);
   });
+
+  it('names the line of a broken JSON line after lines read the fast way, blank lines and pieces counted', () => {
+    const good = Array.from({ length: 5_000 }, (_, k) => JSON.stringify({ recordId: `r${k}`, pad: 'x'.repeat(200) }));
+    const text = `${good.slice(0, 3_000).join('\n')}\n\n${good.slice(3_000).join('\n')}\n{"broken":}\n`;
+    const bytes = enc.encode(text);
+    expect(bytes.length).toBeGreaterThan(1_000_000); // several pieces of the fast way before the broken line
+    // Whole, and in two chunks (the broken line found by the exact scan of the second).
+    for (const chunks of [[bytes], [bytes.subarray(0, 700_000), bytes.subarray(700_000)]]) {
+      expect(() => [...jsonValues(chunks, 'w: ')]).toThrow(/line 5002 is not valid JSON/);
+    }
+  });
 });

@@ -1,0 +1,373 @@
+// Reads a plain native document (FORMAT.md) straight into columns, in pieces, without an object per record: entity
+// ids and names as strings, holdings as typed arrays of entity numbers, fractions and day numbers. "Plain" is what a
+// register is: entities and holdings with their basic fields, no agreements, relations, dependencies, events or
+// scenarios, no bands, boards or decision rules, no stakes over 100%. Whatever else the file holds (or anything the
+// general reader would refuse or warn about) makes it return null, and the command line reads the file the general
+// way (cli/input.ts), which also words any error. What it accepts, it accepts exactly as the schema and validation
+// do (model/fastCheck.ts, model/validate.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isCalendarDate, type OwnershipDoc } from '../model';
+import { entityKinds } from '../model/schema';
+import { docFromParsed } from '../io/native';
+import { ByteKeys, hashBytes } from './byteKeys';
+import { FlatScan, MORE, NOT_PLAIN, key } from './flatScan';
+
+/** Holdings as parallel columns in document order. */
+export interface HoldingColumns {
+  count: number;
+  holder: Int32Array;
+  subject: Int32Array;
+  /** Percent as written. */
+  shares: Float64Array;
+  /** Percent as written, or NaN where the holding gives none (votes follow shares). */
+  votes: Float64Array;
+  /** YYYYMMDD, 0 when absent; null when no holding has the date. */
+  since: Int32Array | null;
+  until: Int32Array | null;
+}
+
+/** A plain document read into columns. */
+export interface Columns {
+  /** The document's own fields (title, asOf, …), validated; its entity and holding lists empty. */
+  head: OwnershipDoc;
+  n: number;
+  ids: string[];
+  names: string[];
+  isFloat: Uint8Array<ArrayBuffer>;
+  /** Entity ids by their UTF-8 bytes: key number = entity index. */
+  keys: ByteKeys;
+  holdings: HoldingColumns;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const PIECE = 16 * 1024 * 1024;
+const EPS = 1e-6;
+const KINDS: ReadonlySet<string> = new Set<string>(entityKinds);
+const K = {
+  entities: key('entities'), holdings: key('holdings'),
+  id: key('id'), name: key('name'), kind: key('kind'), jurisdiction: key('jurisdiction'), listed: key('listed'), notes: key('notes'),
+  holder: key('holder'), subject: key('subject'), shares: key('shares'), votes: key('votes'), since: key('since'), until: key('until'), estimated: key('estimated'),
+};
+/** Top-level lists that must be empty (or absent) in a plain document. */
+const EMPTY_LISTS = ['agreements', 'relations', 'dependencies', 'events', 'scenarios'] as const;
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** A date string (YYYY-MM-DD, already checked) as YYYYMMDD: compared as numbers, dates order as the strings do. */
+export const dayNumber = (d: string): number => Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10));
+
+class Reader {
+  s = new FlatScan();
+  keys = new ByteKeys();
+  holdingKeys = new ByteKeys();
+  ids: string[] = [];
+  names: string[] = [];
+  isFloat: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 12);
+  h: HoldingColumns = { count: 0, holder: new Int32Array(1 << 12), subject: new Int32Array(1 << 12), shares: new Float64Array(1 << 12), votes: new Float64Array(1 << 12), since: null, until: null };
+  /** Per subject: holdings and the sum of the larger of shares and votes (validate.ts refuses or warns past 100%). */
+  count = new Int32Array(1 << 12);
+  larger = new Float64Array(1 << 12);
+  outline: string[] = [];
+  seen = new Set<string>();
+  /** 0 before the document, 1 between its fields, 2 in the entity list, 3 in the holding list, 4 after it. */
+  state = 0;
+
+  /** Whether a record of the current list has been read (the next one follows a comma). */
+  started = false;
+
+  /**
+   * One step: the document's opening, one of its fields, or one record of a list. A step changes nothing until it has
+   * read all its bytes, so that it can run again from its start when the buffer ran out (MORE).
+   */
+  step(): void {
+    const s = this.s;
+    if (this.state === 0) {
+      s.expect(0x7b);
+      if (s.peek() === 0x7d) throw NOT_PLAIN; // an empty object is no document
+      this.state = 1;
+      return;
+    }
+    if (this.state === 2 || this.state === 3) {
+      const c = s.peek();
+      if (c === 0x5d) {
+        s.pos++;
+        this.state = 1;
+        return;
+      }
+      if (this.started) s.expect(0x2c);
+      if (this.state === 2) this.entity();
+      else this.holding();
+      this.started = true;
+      return;
+    }
+    // Between the document's fields.
+    if (s.peek() === 0x7d) {
+      s.pos++;
+      this.state = 4;
+      return;
+    }
+    if (this.seen.size) s.expect(0x2c);
+    s.str();
+    if (s.escaped) throw NOT_PLAIN;
+    const name = s.text();
+    if (this.seen.has(name)) throw NOT_PLAIN; // a repeated field: JSON.parse keeps the last, the general reader decides
+    s.expect(0x3a);
+    if (name === 'entities' || name === 'holdings') {
+      s.expect(0x5b);
+      if (name === 'holdings' && !this.seen.has('entities')) throw NOT_PLAIN; // holders are looked up as they come
+      this.seen.add(name);
+      this.state = name === 'entities' ? 2 : 3;
+      this.started = false;
+      return;
+    }
+    const start = s.skipValue();
+    this.seen.add(name);
+    let value: string;
+    try {
+      value = strictUtf8.decode(s.buf.subarray(start, s.pos));
+    } catch {
+      throw NOT_PLAIN;
+    }
+    this.outline.push(`${JSON.stringify(name)}:${value}`);
+  }
+
+  private entity(): void {
+    const s = this.s;
+    s.expect(0x7b);
+    let ka = -1, kb = -1, id = '', name: string | null = null, kind: string | undefined, first = true;
+    for (;;) {
+      const c = s.peek();
+      if (c === 0x7d) {
+        s.pos++;
+        break;
+      }
+      if (!first) {
+        if (c !== 0x2c) throw NOT_PLAIN;
+        s.pos++;
+      }
+      first = false;
+      s.str();
+      if (s.escaped) throw NOT_PLAIN;
+      const sa = s.sa, sb = s.sb;
+      s.expect(0x3a);
+      s.sa = sa;
+      s.sb = sb;
+      if (s.is(K.id)) {
+        s.str();
+        if (s.escaped) throw NOT_PLAIN; // one id, one spelling: the same id escaped differently is left to the general reader
+        id = s.text();
+        if (id.length < 1 || id.length > 200) throw NOT_PLAIN;
+        ka = s.sa;
+        kb = s.sb;
+      } else if (s.is(K.name)) {
+        s.str();
+        name = s.text();
+        if (name.length > 500 || name.trim().length === 0) throw NOT_PLAIN;
+      } else if (s.is(K.kind)) {
+        s.str();
+        kind = s.text();
+        if (!KINDS.has(kind)) throw NOT_PLAIN;
+      } else if (s.is(K.jurisdiction)) {
+        s.str();
+        const b = s.buf;
+        if (s.sb - s.sa !== 2 || !(b[s.sa] >= 0x41 && b[s.sa] <= 0x5a && b[s.sa + 1] >= 0x41 && b[s.sa + 1] <= 0x5a)) throw NOT_PLAIN;
+      } else if (s.is(K.listed)) s.bool();
+      else if (s.is(K.notes)) {
+        s.str();
+        s.text(); // checks the UTF-8
+      } else throw NOT_PLAIN;
+    }
+    if (ka < 0 || name === null) throw NOT_PLAIN;
+    const v = this.keys.add(s.buf, ka, kb, hashBytes(s.buf, ka, kb));
+    if (v < 0) throw NOT_PLAIN; // a duplicate id
+    this.ids.push(id);
+    this.names.push(name);
+    this.isFloat = grown(this.isFloat, v + 1);
+    if (kind === 'float') this.isFloat[v] = 1;
+  }
+
+  /** The entity a holder or subject names, or NOT_PLAIN. */
+  private ref(): number {
+    const s = this.s;
+    s.str();
+    if (s.escaped) throw NOT_PLAIN;
+    const v = this.keys.get(s.buf, s.sa, s.sb);
+    if (v < 0) throw NOT_PLAIN;
+    return v;
+  }
+
+  private date(): number {
+    const s = this.s;
+    if (s.null()) return 0;
+    s.str();
+    const d = s.text();
+    if (!isCalendarDate(d)) throw NOT_PLAIN;
+    return dayNumber(d);
+  }
+
+  private holding(): void {
+    const s = this.s;
+    s.expect(0x7b);
+    let ha = -1, hb = -1, holder = -1, subject = -1, shares = NaN, votes = NaN, since = 0, until = 0, first = true;
+    for (;;) {
+      const c = s.peek();
+      if (c === 0x7d) {
+        s.pos++;
+        break;
+      }
+      if (!first) {
+        if (c !== 0x2c) throw NOT_PLAIN;
+        s.pos++;
+      }
+      first = false;
+      s.str();
+      if (s.escaped) throw NOT_PLAIN;
+      const sa = s.sa, sb = s.sb;
+      s.expect(0x3a);
+      s.sa = sa;
+      s.sb = sb;
+      if (s.is(K.id)) {
+        s.str();
+        if (s.escaped) throw NOT_PLAIN;
+        if (s.wide ? s.text().length > 200 : s.sb - s.sa > 200) throw NOT_PLAIN;
+        if (s.sb === s.sa) throw NOT_PLAIN;
+        ha = s.sa;
+        hb = s.sb;
+      } else if (s.is(K.holder)) holder = this.ref();
+      else if (s.is(K.subject)) subject = this.ref();
+      else if (s.is(K.shares)) {
+        shares = s.num();
+        if (!(shares >= 0 && shares <= 100)) throw NOT_PLAIN;
+      } else if (s.is(K.votes)) {
+        votes = s.num();
+        if (!(votes >= 0 && votes <= 100)) throw NOT_PLAIN;
+      } else if (s.is(K.since)) since = this.date();
+      else if (s.is(K.until)) until = this.date();
+      else if (s.is(K.estimated)) s.bool();
+      else if (s.is(K.notes)) {
+        s.str();
+        s.text();
+      } else throw NOT_PLAIN;
+    }
+    if (ha < 0 || holder < 0 || subject < 0 || Number.isNaN(shares) || holder === subject) throw NOT_PLAIN;
+    if (since && until && until < since) throw NOT_PLAIN;
+    if (this.holdingKeys.add(s.buf, ha, hb) < 0) throw NOT_PLAIN; // a duplicate id
+    const h = this.h;
+    const k = h.count++;
+    if (k >= h.holder.length) {
+      h.holder = grown(h.holder, k + 1);
+      h.subject = grown(h.subject, k + 1);
+      h.shares = grown(h.shares, k + 1);
+      h.votes = grown(h.votes, k + 1);
+      if (h.since) h.since = grown(h.since, k + 1);
+      if (h.until) h.until = grown(h.until, k + 1);
+    }
+    h.holder[k] = holder;
+    h.subject[k] = subject;
+    h.shares[k] = shares;
+    h.votes[k] = votes;
+    if (since) (h.since ??= new Int32Array(h.holder.length))[k] = since;
+    if (until) (h.until ??= new Int32Array(h.holder.length))[k] = until;
+    // As validate.ts sums them, in document order: more than 100% is refused or warned about by the general reader.
+    if (subject >= this.count.length) {
+      this.count = grown(this.count, subject + 1);
+      this.larger = grown(this.larger, subject + 1);
+    }
+    this.count[subject]++;
+    this.larger[subject] += Math.max(shares, Number.isNaN(votes) ? shares : votes);
+    if (this.count[subject] >= 2 && this.larger[subject] > 100 + EPS) throw NOT_PLAIN;
+  }
+
+  /** The document's own fields, validated by the general reader's code (io/native), or NOT_PLAIN. */
+  head(where: string): OwnershipDoc {
+    if (!this.seen.has('entities') || !this.seen.has('holdings')) throw NOT_PLAIN;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(`{${this.outline.join(',')}}`);
+    } catch {
+      throw NOT_PLAIN;
+    }
+    const o = raw as Record<string, unknown>;
+    for (const k of EMPTY_LISTS) if (o[k] !== undefined && !(Array.isArray(o[k]) && (o[k] as unknown[]).length === 0)) throw NOT_PLAIN;
+    o.entities = [];
+    o.holdings = [];
+    try {
+      return docFromParsed(o, where);
+    } catch {
+      throw NOT_PLAIN;
+    }
+  }
+}
+
+/**
+ * Reads the native document in `file` into columns, in pieces of 16 MB (the file is never held whole), or null when
+ * it is not a plain register (the caller then reads it the general way).
+ */
+export function readColumns(file: string, piece = PIECE): Columns | null {
+  const r = new Reader();
+  const s = r.s;
+  const fd = openSync(file, 'r');
+  try {
+    s.buf = Buffer.allocUnsafe(piece * 2);
+    let at = 0;
+    for (;;) {
+      // Keep the unread tail, then fill the rest of the buffer from the file.
+      const tail = s.end - s.pos;
+      if (tail === s.buf.length) {
+        const bigger = Buffer.allocUnsafe(s.buf.length * 2);
+        s.buf.copy(bigger, 0, s.pos, s.end);
+        s.buf = bigger;
+      } else s.buf.copy(s.buf, 0, s.pos, s.end);
+      s.pos = 0;
+      s.end = tail;
+      while (!s.eof && s.end < s.buf.length) {
+        const n = readSync(fd, s.buf, s.end, s.buf.length - s.end, at);
+        if (n <= 0) s.eof = true;
+        at += n;
+        s.end += n;
+      }
+      try {
+        for (;;) {
+          if (r.state === 4) {
+            // Nothing but whitespace may follow the document.
+            for (; s.pos < s.end; s.pos++) {
+              const c = s.buf[s.pos];
+              if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return null;
+            }
+            if (s.eof) return finish(r, file);
+            break;
+          }
+          const mark = s.pos;
+          try {
+            r.step();
+          } catch (e) {
+            s.pos = mark;
+            throw e;
+          }
+        }
+      } catch (e) {
+        if (e === NOT_PLAIN) return null;
+        if (e !== MORE) throw e;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function finish(r: Reader, file: string): Columns | null {
+  let head: OwnershipDoc;
+  try {
+    head = r.head(`io/native: ${file}: `);
+  } catch (e) {
+    if (e === NOT_PLAIN) return null;
+    throw e;
+  }
+  const n = r.ids.length;
+  return { head, n, ids: r.ids, names: r.names, isFloat: r.isFloat.subarray(0, n), keys: r.keys, holdings: r.h };
+}

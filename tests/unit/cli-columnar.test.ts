@@ -1,0 +1,149 @@
+// The columnar way in for `analyze` (cli/columnarRead.ts, columnarDoc.ts) against the general reader: byte-identical
+// output and warnings on generated registers of every shape, compact and pretty, in several views; the bundled datasets
+// and fixtures (which take the general reader); random small documents, valid or not (the columnar path either gives
+// what the general path gives, or declines and leaves the file to it, errors included).
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main';
+import { readColumns } from '../../src/cli/columnarRead';
+import { FlatScan } from '../../src/cli/flatScan';
+import { generateGraph, type GenerateOptions } from '../../src/model/generate';
+import { serializeDoc } from '../../src/io';
+
+const dir = mkdtempSync(join(tmpdir(), 'columnar-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const write = (text: string) => {
+  const f = join(dir, `d${files++}.ownership.json`);
+  writeFileSync(f, text);
+  return f;
+};
+
+/** What `analyze` prints (or the error it stops with) and what it warns, read one way or the other. */
+function analyzeBy(columnar: boolean, argv: string[]): { out: string; warned: string } {
+  const before = process.env.OWNERSHIP_CLI_COLUMNAR;
+  process.env.OWNERSHIP_CLI_COLUMNAR = columnar ? '1' : '0';
+  let warned = '';
+  try {
+    return { out: run(['analyze', ...argv], { warn: (t) => void (warned += t) }), warned };
+  } catch (e) {
+    return { out: `error: ${(e as Error).message}`, warned };
+  } finally {
+    if (before === undefined) delete process.env.OWNERSHIP_CLI_COLUMNAR;
+    else process.env.OWNERSHIP_CLI_COLUMNAR = before;
+  }
+}
+
+// Views on the dates the holdings below start and end at, and between.
+const VIEWS = [[], ['--rule', 'defacto'], ['--rule', 'votes', '--date', '2019-06-30'], ['--date', '2020-01-01'], ['--rule', 'defacto', '--threshold', '40', '--date', '2022-03-31']];
+
+describe('analyze: the columnar reader against the general one', () => {
+  const shapes: [string, GenerateOptions][] = [
+    ['the default sample', { entities: 3000, seed: 7 }],
+    ['a strongly connected core with long chains', { entities: 3000, seed: 3, core: 0.4, depth: 30 }],
+    ['chains only', { entities: 2000, seed: 5, depth: 50 }],
+    ['widely held companies', { entities: 3000, seed: 9, wide: 20 }],
+  ];
+  for (const [what, opts] of shapes) {
+    it(`gives the same table for ${what}, compact and pretty, in several views`, () => {
+      const doc = generateGraph(opts);
+      // Dates and separate votes on some holdings, so that views on other dates differ.
+      doc.holdings.forEach((h, k) => {
+        if (k % 7 === 3) h.since = '2020-01-01';
+        if (k % 11 === 5) h.until = '2022-03-31';
+        if (k % 5 === 1) h.votes = Math.round(h.shares * 80) / 100; // non-voting shares: votes stay within 100%
+      });
+      for (const text of [JSON.stringify(doc), serializeDoc(doc)]) {
+        const file = write(text);
+        expect(readColumns(file), 'a generated register is read column by column').not.toBeNull();
+        for (const view of VIEWS) {
+          const general = analyzeBy(false, [file, ...view]);
+          expect(general.out.startsWith('error')).toBe(false);
+          expect(analyzeBy(true, [file, ...view])).toEqual(general);
+        }
+      }
+    }, 60_000);
+  }
+
+  it('leaves the bundled datasets and the fixtures to the general reader, with the same output', () => {
+    const data = new URL('../../data/', import.meta.url).pathname;
+    const fixtures = new URL('../fixtures/cli/', import.meta.url).pathname;
+    const all = [...readdirSync(data).filter((f) => f.endsWith('.json')).map((f) => data + f), ...readdirSync(fixtures).map((f) => fixtures + f)];
+    for (const file of all) {
+      for (const view of VIEWS) expect(analyzeBy(true, [file, ...view]), file).toEqual(analyzeBy(false, [file, ...view]));
+    }
+  });
+
+  it('declines what it does not read, or what the general reader refuses or warns about', () => {
+    const base = { format: 'ownership-graph', version: 1, asOf: '2025-01-01', entities: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: 60 }] };
+    const cases: [string, unknown][] = [
+      ['a duplicate entity', { ...base, entities: [...base.entities, { id: 'a', name: 'A again' }] }],
+      ['an unknown holder', { ...base, holdings: [{ id: 'h1', holder: 'x', subject: 'b', shares: 60 }] }],
+      ['a duplicate holding', { ...base, holdings: [...base.holdings, { id: 'h1', holder: 'b', subject: 'a', shares: 1 }] }],
+      ['stakes over 100% (rounding)', { ...base, holdings: [...base.holdings, { id: 'h2', holder: 'b', subject: 'b', shares: 1 }, { id: 'h3', holder: 'a', subject: 'b', shares: 40.05 }] }],
+      ['an agreement', { ...base, agreements: [{ id: 'g', kind: 'control', parties: ['a'], subject: 'b' }] }],
+      ['a decision rule', { ...base, entities: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B', decisionRule: { atLeast: 75 } }] }],
+      ['a band', { ...base, holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: 60, sharesRange: { min: 50, max: 75 } }] }],
+      ['shares over 100', { ...base, holdings: [{ id: 'h1', holder: 'a', subject: 'b', shares: 160 }] }],
+      ['holdings before entities', { format: 'ownership-graph', version: 1, holdings: base.holdings, entities: base.entities }],
+    ];
+    for (const [what, doc] of cases) expect(readColumns(write(JSON.stringify(doc))), what).toBeNull();
+    expect(readColumns(write(`${JSON.stringify(base)} x`)), 'trailing bytes').toBeNull();
+    expect(readColumns(write(`\ufeff${JSON.stringify(base)}`)), 'a byte order mark').toBeNull();
+    expect(readColumns(write(JSON.stringify(base).replace('"A"', '"A \\"quoted\\" \\u00e9"'))), 'escapes in a name are read').not.toBeNull();
+  });
+
+  it('reads every number as JSON.parse reads it, to the last bit', () => {
+    const num = (text: string) => {
+      const s = new FlatScan();
+      s.buf = Buffer.from(`${text},`);
+      s.end = s.buf.length;
+      s.eof = true;
+      return s.num();
+    };
+    const decimals = fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 7 })).map(([m, k]) => (m / 10 ** k).toFixed(k));
+    fc.assert(fc.property(fc.oneof(decimals, fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => JSON.stringify(x))), (text) => {
+      expect(Object.is(num(text), JSON.parse(text)), text).toBe(true);
+    }), { numRuns: 3000 });
+    for (const text of ['100', '0', '0.5', '33.333333333333336', '1e-7', '12.345678901234567', '-0']) expect(Object.is(num(text), JSON.parse(text)), text).toBe(true);
+  });
+
+  it('on random small documents, valid or not, gives what the general reader gives', () => {
+    // Each field is now and then one the general reader refuses (or reads as something else), mostly not.
+    const rare = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 29 }, { arbitrary: bad, weight: 1 });
+    const id = rare(fc.constantFrom('a', 'b', 'c', 'd', 'é'), fc.constantFrom('e\\u0030', '', 'x'));
+    const ref = rare(fc.constantFrom('a', 'b', 'c', 'é'), fc.constantFrom('e0', 'x'));
+    const entity = fc.record({
+      id, name: rare(fc.constantFrom('A', 'B "q"', 'Ünïcode', 'Z'), fc.constant(' ')),
+      kind: fc.option(rare(fc.constantFrom('company', 'person', 'float'), fc.constant('bogus')), { nil: undefined }),
+      jurisdiction: fc.option(rare(fc.constantFrom('DE', 'JP'), fc.constant('de')), { nil: undefined }),
+    }, { requiredKeys: ['id', 'name'] });
+    const date = fc.option(rare(fc.constantFrom('2019-01-01', '2020-06-30', '2020-01-01', null), fc.constant('2021-02-30')), { nil: undefined, freq: 2 });
+    const holding = fc.record({
+      id: fc.constantFrom('h1', 'h2', 'h3', 'h4', 'h5', 'h6'),
+      holder: ref, subject: ref,
+      shares: rare(fc.constantFrom(0, 10, 25.5, 33.33, 50.01, 60, 100, 0.1 + 0.2, 1e-7, 5), fc.constantFrom(120, -1)),
+      votes: fc.option(fc.constantFrom(10, 60, 100), { nil: undefined }),
+      since: date, until: date,
+    }, { requiredKeys: ['id', 'holder', 'subject', 'shares'] });
+    // Mostly distinct ids (a repeated one now and then), so that many documents are valid.
+    const doc = fc.record({
+      entities: fc.uniqueArray(entity, { minLength: 3, maxLength: 8, selector: (e) => e.id }), holdings: fc.uniqueArray(holding, { maxLength: 6, selector: (h) => h.id }),
+      repeat: fc.constantFrom('', '', '', 'entity', 'holding'), pretty: fc.boolean(), view: fc.constantFrom(...VIEWS),
+    });
+    let columnar = 0;
+    fc.assert(fc.property(doc, ({ entities, holdings, repeat, pretty, view }) => {
+      if (repeat === 'entity' && entities.length) entities.push({ ...entities[0], name: 'Z' });
+      if (repeat === 'holding' && holdings.length) holdings.push({ ...holdings[0], subject: 'a' });
+      const d = { format: 'ownership-graph', version: 1, asOf: '2020-01-01', entities, holdings, agreements: [] };
+      // Ids written with an escape ("e\u0030") are the same id as "e0" to JSON.parse: written raw into the text.
+      const file = write((pretty ? JSON.stringify(d, null, 2) : JSON.stringify(d)).replaceAll('e\\\\u0030', 'e\\u0030'));
+      if (readColumns(file)) columnar++;
+      expect(analyzeBy(true, [file, ...view])).toEqual(analyzeBy(false, [file, ...view]));
+    }), { numRuns: 200 });
+    expect(columnar, 'documents read column by column').toBeGreaterThan(20);
+  }, 120_000);
+});
