@@ -2,6 +2,7 @@
 // walk. Built in one pass per document and date, carried over edits that change figures only, and transferable,
 // so a worker that made the document (a generated sample) can build it and hand it over. Pure.
 import { inForce, type OwnershipDoc } from '../model';
+import { replacedPlaces } from '../model/recordDiff';
 import { controlAgreements } from './relations';
 import { idList, indexOfIds } from './idLists';
 
@@ -34,11 +35,15 @@ export function sameEdges(a: OwnershipDoc, b: OwnershipDoc, date: string): boole
     const ids = idList(a.entities, 'entities');
     if (idList(b.entities, 'entities', a.entities) !== ids) return false;
   }
-  for (let k = 0; k < a.holdings.length; k++) {
+  if (a.holdings === b.holdings) return true;
+  const differs = (k: number) => {
     const x = a.holdings[k], y = b.holdings[k];
-    if (x === y) continue;
-    if (x.holder !== y.holder || x.subject !== y.subject || inForce(x, date) !== inForce(y, date)) return false;
-  }
+    return x !== y && (x.holder !== y.holder || x.subject !== y.subject || inForce(x, date) !== inForce(y, date));
+  };
+  // An edit that replaced holdings says where (model/recordDiff.ts): only those are read.
+  const places = replacedPlaces(a.holdings, b.holdings);
+  if (places) return !places.some(differs);
+  for (let k = 0; k < a.holdings.length; k++) if (differs(k)) return false;
   return true;
 }
 

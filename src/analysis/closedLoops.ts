@@ -18,17 +18,18 @@ const loopsMemo = new WeakMap<Snapshot, string[][]>();
 /**
  * Hands the closed loops of `prev` on to `next` (live edits) when an edit cannot have changed them: the same holder →
  * subject pairs in force, and every subject whose holdings changed (`touched`) neither in a loop of `prev` nor wholly
- * held in `next` (a component's closedness reads only its members' holdings from inside). Else nothing: they are
- * computed when asked for.
+ * held in `next` on a cycle of holdings (a component's closedness reads only its members' holdings from inside; a
+ * subject on no cycle is in no loop). `onCycle` says whether an entity may lie on a cycle (the caller's condensation);
+ * without it every wholly held subject may. Else nothing: they are computed when asked for.
  */
-export function carryLoops(prev: Snapshot, next: Snapshot, touched: Iterable<number>): void {
+export function carryLoops(prev: Snapshot, next: Snapshot, touched: Iterable<number>, onCycle: (v: number) => boolean = () => true): void {
   const loops = loopsMemo.get(prev);
   if (!loops || loopsMemo.has(next)) return;
   const inLoop = new Set<string>();
   for (const l of loops) for (const id of l) inLoop.add(id);
   for (const v of touched) {
     if (v < 0 || v >= next.n) continue;
-    if (inLoop.has(next.ids[v]) || (next.heldShares[v] >= 1 - CLOSED_EPS && next.holderCount[v] > 0)) return;
+    if (inLoop.has(next.ids[v]) || (next.heldShares[v] >= 1 - CLOSED_EPS && next.holderCount[v] > 0 && onCycle(v))) return;
   }
   loopsMemo.set(next, loops);
 }

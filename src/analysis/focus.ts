@@ -22,7 +22,7 @@ const entityIds = (doc: OwnershipDoc): string[] => idList(doc.entities, 'entitie
 /** Whether a document is drawn in focus mode. */
 export const needsFocus = (doc: OwnershipDoc) => doc.entities.length > FOCUS_MIN_ENTITIES;
 
-const defaults = new WeakMap<object[], Map<string, Focus>>();
+const defaults = new WeakMap<object, Focus>();
 
 /**
  * The entity a huge graph opens on (stable across edits): the company with the most holdings, then the most holders —
@@ -30,11 +30,10 @@ const defaults = new WeakMap<object[], Map<string, Focus>>();
  * small holders (1,500 of them in the 100k sample, a drawing that took the page a second).
  */
 export function defaultFocus(doc: OwnershipDoc, date: string): Focus {
-  let byDate = defaults.get(doc.entities);
-  if (!byDate) defaults.set(doc.entities, (byDate = new Map()));
-  const hit = byDate.get(date);
-  if (hit) return hit;
+  // Kept per adjacency, which versions with the same edges share (a stake edit or a move keeps it): not sought again per edit.
   const adj = adjacency(doc, date);
+  const hit = defaults.get(adj);
+  if (hit) return hit;
   let best = -1, score = -1;
   doc.entities.forEach((e, i) => {
     if (e.kind && e.kind !== 'company') return; // open on a company, not on a float or a fund holding everything
@@ -43,7 +42,7 @@ export function defaultFocus(doc: OwnershipDoc, date: string): Focus {
     if (down > 0 && s > score) [best, score] = [i, s];
   });
   const focus = { ids: best >= 0 ? [doc.entities[best].id] : doc.entities.slice(0, 1).map((e) => e.id), depth: 2 };
-  byDate.set(date, focus);
+  defaults.set(adj, focus);
   return focus;
 }
 

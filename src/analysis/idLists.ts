@@ -2,6 +2,7 @@
 // an edit that replaces records (a stake, a move, a rename) makes a new list with the same ids, and caches keyed by
 // the ids array (id → index maps, focus sets) then survive it instead of being rebuilt from 100k records. A new
 // version is compared with the last one by reference first, so only the records the edit replaced are read. Pure.
+import { replacedPlaces } from '../model/recordDiff';
 
 type Rec = { id: string };
 
@@ -27,6 +28,9 @@ export function idList(list: readonly Rec[], kind: string, like?: readonly Rec[]
 }
 
 function sameIds(prev: readonly Rec[], ids: readonly string[], list: readonly Rec[]): boolean {
+  // A list an edit made by replacing records says where (model/recordDiff.ts): only those places are read.
+  const places = replacedPlaces(prev, list);
+  if (places) return places.every((i) => list[i].id === ids[i]);
   for (let i = 0; i < ids.length; i++) if (list[i] !== prev[i] && list[i].id !== ids[i]) return false;
   return true;
 }

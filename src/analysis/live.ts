@@ -24,7 +24,7 @@ import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { agreementsBySubject, entityFields, fromTable, holdingTable, type Snapshot } from './snapshot';
 import type { AnalysisSummary } from './summary';
-import { diffRecords } from '../model/recordDiff';
+import { diffRecords, replacedPlaces } from '../model/recordDiff';
 
 /** What the last update did: the entities re-evaluated and those whose ultimate controllers were redone. */
 export interface LiveStats {
@@ -132,7 +132,12 @@ export class LiveAnalysis {
     if (doc.entities !== old.entities) {
       // Entities added at the end (a new entity) or taken from the end (its undo) are followed; any other change of
       // the list moves indices, and the analysis starts again.
-      for (let i = 0; i < Math.min(n0, n1); i++) {
+      // An edit that replaced entities in place (a move, a rename) says where (model/recordDiff.ts).
+      const places = replacedPlaces(old.entities, doc.entities);
+      const changed: number[] = [];
+      if (places) for (const i of places) changed.push(i);
+      else for (let i = 0; i < Math.min(n0, n1); i++) if (old.entities[i] !== doc.entities[i]) changed.push(i);
+      for (const i of changed) {
         const a = old.entities[i], b = doc.entities[i];
         if (a === b) continue;
         if (a.id !== b.id) return false;
@@ -182,7 +187,10 @@ export class LiveAnalysis {
     this.doc = doc;
     const snap = this.holdings.snapshot({ ...this.snap, ...this.fields }, doc, agreements);
     if (sameEdges && n1 === n0) carryStructure(this.snap, snap);
-    if (sameEdges && n1 === n0 && !floatsChanged) carryLoops(this.snap, snap, touchedSubjects);
+    // The kept condensation has every holding edge (and agreements'): an entity alone in its component is on no cycle.
+    const cond = this.condensed;
+    const onCycle = cond ? (v: number) => cond.compStart[cond.comp[v] + 1] - cond.compStart[cond.comp[v]] > 1 : undefined;
+    if (sameEdges && n1 === n0 && !floatsChanged) carryLoops(this.snap, snap, touchedSubjects, onCycle);
     this.snap = snap;
     // Same edges: the condensation holds, and only what a changed controller reaches is evaluated (liveRanked.ts).
     // Else the edit's downstream cone is evaluated, and the condensation is made again when next needed.

@@ -1,7 +1,7 @@
 // The drawn elements for the current document and view, as hooks: the kernel's elementsFor (draw/drawnElements.ts)
 // under the view's layers, focus and large-group settings, so that the canvas and the legend share one computation.
 import { useMemo } from 'react';
-import { useAnalysis, useApp, useStore } from '../store';
+import { useApp, useDrawnAnalysis, useStore } from '../store';
 import { mark } from '../store/drawStats';
 import { effectiveFocus, type Focus } from '../analysis/focus';
 import type { PruneSettings } from '../draw/prune';
@@ -10,9 +10,9 @@ import { elementsFor } from '../draw/drawnElements';
 
 export { elementsFor };
 
-/** The focus in force for the working document (null unless the graph is huge). */
+/** The focus in force for the document drawn (null unless the graph is huge). */
 export function useFocus(): Focus | null {
-  const analysis = useAnalysis();
+  const analysis = useDrawnAnalysis();
   const focus = useStore((s) => s.view.focus);
   return effectiveFocus(analysis.doc, focus, analysis.options.date);
 }
@@ -24,9 +24,9 @@ export function usePruneSettings(): PruneSettings {
   return useMemo(() => ({ minStake, collapsed }), [minStake, collapsed]);
 }
 
-/** The elements to draw now. */
+/** The elements to draw now (of the document drawn: store/context.ts useDrawnAnalysis). */
 export function useElements(): ElementDef[] {
-  const analysis = useAnalysis();
+  const analysis = useDrawnAnalysis();
   const layers = useStore((s) => s.view.layers);
   const focus = useFocus();
   const stats = useApp().drawStats;

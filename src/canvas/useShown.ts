@@ -2,7 +2,7 @@
 // (compare), each decorated with the changes against the other side, the selected event and the dependency lens.
 import { useMemo } from 'react';
 import { analyze, type AnalysisView } from '../analysis';
-import { useAnalysis, useStore } from '../store';
+import { useDrawnAnalysis, useStore } from '../store';
 import { previewOf } from '../store/preview';
 import { baseOf } from '../store/simState';
 import { useSimView } from '../store/simView';
@@ -31,7 +31,7 @@ export type Side = 'auto' | 'before' | 'after';
 
 /** The analysis and decorated elements to draw now, on `side`. */
 export function useShown(side: Side = 'auto'): Shown {
-  const current = useAnalysis();
+  const current = useDrawnAnalysis();
   const currentElements = useElements();
   const doc = useStore((s) => s.doc);
   const sim = useStore((s) => s.sim);

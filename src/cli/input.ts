@@ -42,9 +42,9 @@ function openRegular(file: string): { fd: number; size: number } {
   }
 }
 
-/** Bytes [from, from + length) of an open file (fewer at its end). */
-function readAt(fd: number, from: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
+/** Bytes [from, from + length) of an open file (fewer at its end), into `into` when given (a buffer used again). */
+function readAt(fd: number, from: number, length: number, into?: Uint8Array): Uint8Array {
+  const bytes = into ? into.subarray(0, length) : new Uint8Array(length);
   let off = 0;
   while (off < length) {
     const n = readSync(fd, bytes, off, length - off, from + off);
@@ -94,8 +94,9 @@ export function readInput(file: string | undefined, opts: { date?: string; maxBy
       if (format === 'bods') {
         // Statement by statement as the pieces are read (io/importFile streamedImport): the file is never held whole.
         const s = streamedImport(name, format, { date: opts.date });
+        const buffer = new Uint8Array(Math.min(PIECE, size)); // one buffer for every piece: JsonSplitter.push keeps none
         for (let at = 0; at < size;) {
-          const piece = readAt(fd, at, Math.min(PIECE, size - at));
+          const piece = readAt(fd, at, Math.min(PIECE, size - at), buffer);
           if (!piece.length) break;
           s.push(piece);
           at += piece.length;

@@ -171,11 +171,11 @@ export function readStatement(raw: unknown, index: number, where: string, intern
   const date = readDate(raw.statementDate, (what) => fail('statementDate', what));
   const st = new Statement(
     index, raw.recordId, raw.recordType as RecordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
-    date && intern(date), typeof raw.statementDate === 'string' && date ? intern(normStamp(raw.statementDate)) : undefined, raw.recordDetails as Obj,
+    date && intern(date), typeof raw.statementDate === 'string' && date ? stampOf(raw.statementDate, intern) : undefined, raw.recordDetails as Obj,
     notesOf(raw.annotations, intern), typeof raw.statementId === 'string' ? raw.statementId : undefined,
   );
   // Rare fields are set only when present, so most statements share one shape without them.
-  if (raw.statementDate !== undefined) st.statementDate = typeof raw.statementDate === 'string' ? intern(raw.statementDate) : raw.statementDate;
+  if (raw.statementDate !== undefined) st.statementDate = raw.statementDate === st.date ? st.date : typeof raw.statementDate === 'string' ? intern(raw.statementDate) : raw.statementDate;
   if (raw.source !== undefined) st.source = raw.source;
   const ext = carried(raw.annotations);
   if (ext) st.ext = ext;
@@ -208,6 +208,15 @@ class Statement implements ReadStatement {
   get label(): string {
     return labelOf(this.index, this.statementId);
   }
+}
+
+/** The last statementDate made a stamp, and its stamp: most statements of a register share their date. */
+let lastStamp = { from: '', stamp: '' };
+
+/** normStamp of a statementDate, interned; the last one's again without parsing it again. */
+function stampOf(v: string, intern: (s: string) => string): string {
+  if (v !== lastStamp.from) lastStamp = { from: v, stamp: normStamp(v) };
+  return intern(lastStamp.stamp);
 }
 
 /** A statementDate as a sortable UTC-ish stamp: the date, then the time part (without a time, midnight). */

@@ -7,6 +7,7 @@ import { checkBoardSeats, checkSubjectTotals, ROUNDING_TOLERANCE } from './valid
 import { entityLookup, holdingLookup, moveEntityLookup, moveHoldingLookup, subjectHoldings as holdingsOf } from './docIndex';
 import { type Changes, type Op, type OpType } from './ops';
 import { applyPatch, restoring, touch, touched, touchedBy, type PatchOp, type RecordList, type Touched } from './patch';
+import { noteReplaced } from './recordDiff';
 import { transfer, transferTouched } from './transfer';
 import { coordinateProblem } from './positions';
 import type { Holding, OwnershipDoc } from './types';
@@ -109,8 +110,10 @@ function putHolding(doc: OwnershipDoc, op: Op, holding: Holding): OwnershipDoc {
   const old = lookup ? lookup.byId.get(holding.id) : undefined;
   const i = lookup ? (old ? doc.holdings.indexOf(old) : -1) : doc.holdings.findIndex((h) => h.id === holding.id);
   const holdings = doc.holdings.slice();
-  if (i >= 0) holdings[i] = holding;
-  else holdings.push(holding);
+  if (i >= 0) {
+    holdings[i] = holding;
+    noteReplaced(doc.holdings, holdings, [i]);
+  } else holdings.push(holding);
   const next = { ...doc, holdings };
   let subjectHoldings: Holding[] | undefined;
   if (lookup) {
@@ -277,7 +280,9 @@ function positionsOf(op: Op, positions: Record<string, { x: number; y: number }>
 
 function moveEntities(doc: OwnershipDoc, op: Op, positions: Record<string, { x: number; y: number }>): OwnershipDoc {
   const at = positionsOf(op, positions, entityLookup(doc.entities) ?? new Set(doc.entities.map((e) => e.id)));
-  const entities = doc.entities.map((e) => (at.has(e.id) ? { ...e, position: at.get(e.id) } : e));
+  const places: number[] = [];
+  const entities = doc.entities.map((e, i) => (at.has(e.id) ? (places.push(i), { ...e, position: at.get(e.id) }) : e));
+  noteReplaced(doc.entities, entities, places);
   moveEntityLookup(doc.entities, entities, [], []);
   return { ...doc, entities };
 }

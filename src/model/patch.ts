@@ -1,7 +1,7 @@
 // Patches: the records an operation touched, put back as they were. The inverse of every operation is one patch, so
 // undo reaches the analysis worker as an operation as small as the edit it undoes. Pure.
 import { ModelError } from './errors';
-import { diffRecords } from './recordDiff';
+import { diffRecords, noteReplaced } from './recordDiff';
 import type { OwnershipDoc } from './types';
 
 /** The record lists of a document, by field name. A new list is one line here (and one in its record table). */
@@ -109,14 +109,21 @@ function patchList(arr: Rec[], lp: ListPatch, byId?: RecordsById): Rec[] {
   // many build an index once (a hub's holdings come back in one pass).
   const index = !byId && puts.length > 8 ? new Map(base.map((r, i) => [r.id, i])) : null;
   const inserts: { index: number; record: Rec }[] = [];
+  const places: number[] = [];
   for (const p of puts) {
     if (typeof p?.record?.id !== 'string' || !Number.isInteger(p.index) || p.index < 0) throw new ModelError('model/patch: a put needs a record with an id and a whole index — this patch is damaged');
     const at = byId?.get(p.record.id);
     const i = byId ? (at ? base.indexOf(at) : -1) : index ? index.get(p.record.id) : base.findIndex((r) => r.id === p.record.id);
-    if (i !== undefined && i >= 0) base[i] = p.record;
-    else inserts.push(p);
+    if (i !== undefined && i >= 0) {
+      base[i] = p.record;
+      places.push(i);
+    } else inserts.push(p);
   }
-  if (!inserts.length) return base;
+  if (!inserts.length) {
+    // Records replaced in place: the difference from `arr` is read from their places (recordDiff.ts).
+    if (!removing.size) noteReplaced(arr, base, places);
+    return base;
+  }
   inserts.sort((a, b) => a.index - b.index);
   const out: Rec[] = [];
   let j = 0;

@@ -1,10 +1,10 @@
 // The explorer given to React: a context holding the app createApp() made, and the hooks components read it with.
-import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore as useZustand } from 'zustand';
 import type { AnalysisView } from '../analysis';
 import type { ExplorerApp } from './app';
 import type { CanvasHandle } from './canvasHandle';
-import { currentAnalysis, type RemoteState } from './remote';
+import { currentAnalysis, drawnDoc, HOLD_MS, type RemoteState } from './remote';
 import type { SimViewState, SimViewStore } from './simView';
 import type { ExplorerState, ExplorerStore } from './store';
 import type { WorkspaceState, WorkspaceStore } from './workspace';
@@ -44,6 +44,26 @@ export function useAnalysis(): AnalysisView {
   // The summary only: the worker's progress reports must not re-render every reader of the analysis.
   const summary = useZustand(app.remote, (r) => r.summary);
   return useZustand(app.store, (s) => currentAnalysis(s, summary));
+}
+
+/**
+ * The analysis to draw: useAnalysis's, except that while the worker analyses an edit of a large document the drawing
+ * holds the document its latest summary describes, for HOLD_MS at most (remote.ts drawnDoc): the canvas then changes
+ * once per edit, with the edit's analysis, and draws no frame in between that the analysis would wait behind.
+ */
+export function useDrawnAnalysis(): AnalysisView {
+  const app = useApp();
+  const summary = useZustand(app.remote, (r) => r.summary);
+  const busy = useZustand(app.remote, (r) => r.progress !== null);
+  const [late, setLate] = useState<object | null>(null);
+  const doc = useZustand(app.store, (s) => s.doc);
+  const held = useZustand(app.store, (s) => late !== s.doc && drawnDoc(s, summary, busy) !== s.doc);
+  useEffect(() => {
+    if (!held) return;
+    const t = setTimeout(() => setLate(doc), HOLD_MS);
+    return () => clearTimeout(t);
+  }, [held, doc]);
+  return useZustand(app.store, (s) => currentAnalysis(held ? { doc: drawnDoc(s, summary, busy), view: s.view } : s, summary));
 }
 
 /** The worker's state: progress of the analysis in flight, last timing, errors. */

@@ -2,7 +2,7 @@
 export * from './types';
 export { createExplorerStore, selectionExists, type ExplorerState, type ExplorerStore, type CommitResult, type Change } from './store';
 export { createApp, browserEnv, type ExplorerApp, type AppEnv } from './app';
-export { AppProvider, useApp, useStoreApi, useStore, useAnalysis, useRemote, useCanvas } from './context';
+export { AppProvider, useApp, useStoreApi, useStore, useAnalysis, useDrawnAnalysis, useRemote, useCanvas } from './context';
 export type { CanvasApi, CanvasHandle } from './canvasHandle';
 export type { DrawStats } from './drawStats';
 export { analysisOf } from './analysis';

@@ -75,9 +75,9 @@ export function startRemoteAnalysis(store: ExplorerStore, opts: { makeWorker?: (
     }
     const mine = ++run;
     remoteStore.setState({ progress: 0, error: null });
-    const { entities, holdings } = s.doc;
+    const { doc, loads } = s;
     w.analyze(optionsOf(s), (_phase, fraction) => mine === run && remoteStore.setState({ progress: fraction }))
-      .then(({ summary, ms, steps }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idList(entities, 'entities'), holdingIds: idList(holdings, 'holdings') }, ms, steps: steps ?? null, receivedAt: performance.now(), progress: null }))
+      .then(({ summary, ms, steps }) => mine === run && remoteStore.setState({ summary: { summary, entityIds: idList(doc.entities, 'entities'), holdingIds: idList(doc.holdings, 'holdings'), doc, loads }, ms, steps: steps ?? null, receivedAt: performance.now(), progress: null }))
       .catch((e: Error) => mine === run && remoteStore.setState({ error: e.message, progress: null }));
   };
   // Coalesce: several changes in one tick cost one analysis, and operation listeners run first.
@@ -106,6 +106,23 @@ export function startRemoteAnalysis(store: ExplorerStore, opts: { makeWorker?: (
   };
 }
 
+
+/** How long the drawing holds the analysed document while the worker analyses an edit of it, at most (ms). */
+export const HOLD_MS = 250;
+
+/**
+ * The document to draw while the worker analyses `s.doc` (`busy`): the one its latest summary describes when `s.doc`
+ * is an edit of it that can change the analysis (holdings, agreements, relations or the entity count differ; a move or
+ * a rename is drawn at once), so that the drawing changes once, the edit with its analysis, and the page draws no frame
+ * with the old analysis on the new document while the analysis is on its way; else `s.doc`. The caller stops holding
+ * after HOLD_MS (a full analysis takes seconds at 100k entities: the edit is then drawn at once, as before).
+ */
+export function drawnDoc(s: Pick<ExplorerState, 'doc' | 'loads'>, summary: RemoteSummary | null, busy: boolean, min = WORKER_MIN_ENTITIES): OwnershipDoc {
+  const was = summary?.doc;
+  if (!busy || !was || was === s.doc || summary.loads !== s.loads || !isBig(s.doc, min)) return s.doc;
+  const d = s.doc;
+  return was.holdings !== d.holdings || was.agreements !== d.agreements || was.relations !== d.relations || was.entities.length !== d.entities.length ? was : d;
+}
 
 const memo = new WeakMap<OwnershipDoc, Map<string, { summary: RemoteSummary | null; view: WorkerAnalysis }>>();
 

@@ -9,6 +9,9 @@ export interface RemoteSummary {
   summary: AnalysisSummary;
   entityIds: string[];
   holdingIds: string[];
+  /** The document analysed, and the store's load count then (the drawing may hold it while an edit of it is analysed: remote.ts drawnDoc). */
+  doc?: OwnershipDoc;
+  loads?: number;
 }
 
 const views = new WeakMap<RemoteSummary, ControlView>();

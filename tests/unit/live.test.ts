@@ -7,6 +7,7 @@ import { Analysis, summarize, type AnalysisSummary, type Rule } from '../../src/
 import { groupSizeAt } from '../../src/analysis/summary';
 import { LiveAnalysis } from '../../src/analysis/live';
 import { diffRecords } from '../../src/model/recordDiff';
+import { sameEdges } from '../../src/analysis/adjacency';
 import { docArb, opOf, opSeedArb } from './arbitraries';
 import { graph } from './helpers';
 
@@ -147,6 +148,43 @@ describe('live analysis', () => {
       for (const key of ['inShares', 'outShares', 'heldShares'] as const) expect([...live.snap[key]], key).toEqual([...full.snap[key]]);
     }
     expect(live.summary().status[4]).toBe(1); // c controls z by consolidation
+  });
+
+  it('reads the difference an edit made from what it replaced, as the walk finds it (and whether the edges stayed)', () => {
+    let known = 0;
+    fc.assert(
+      fc.property(docArb, fc.array(fc.tuple(fc.oneof(opSeedArb, fc.nat()), fc.boolean()), { minLength: 1, maxLength: 8 }), (start, steps_) => {
+        let doc = start;
+        const same = (a: OwnershipDoc, b: OwnershipDoc) => {
+          // Copies carry no record of the edit: the walk over every record.
+          expect(diffRecords(a.holdings, b.holdings)).toEqual(diffRecords([...a.holdings], [...b.holdings]));
+          expect(diffRecords(a.entities, b.entities)).toEqual(diffRecords([...a.entities], [...b.entities]));
+          // And the adjacency is carried over exactly when the walk says the edges stayed (adjacency.ts).
+          expect(sameEdges(a, b, '2024-01-01')).toBe(sameEdges({ ...a, holdings: [...a.holdings] }, { ...b, holdings: [...b.holdings] }, '2024-01-01'));
+          if (a.holdings !== b.holdings && a.holdings.length === b.holdings.length) known++;
+        };
+        for (const [seed, undo] of steps_) {
+          let r: ReturnType<typeof applyWithInverse>;
+          try {
+            // A number: a holding replaced by one that ends before the view date or has another holder (an edge changed).
+            let op: Op;
+            if (typeof seed !== 'number') op = opOf(doc, seed);
+            else {
+              const h = doc.holdings[seed % Math.max(1, doc.holdings.length)];
+              op = !h ? { type: 'removeHolding', id: 'none' } : { type: 'setHolding', holding: seed % 2 ? { ...h, until: '2023-01-01' } : { ...h, holder: doc.entities[seed % doc.entities.length].id } };
+            }
+            r = applyWithInverse(doc, op);
+          } catch {
+            continue;
+          }
+          same(doc, r.doc);
+          if (undo) same(r.doc, applyWithInverse(r.doc, r.inverse).doc);
+          doc = r.doc;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(known).toBeGreaterThan(50);
   });
 
   it('finds changed records by identity', () => {
