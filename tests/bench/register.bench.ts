@@ -35,6 +35,8 @@ function cliOnce(args: string[], out: string, command: string[] = [process.execP
   return { wall, cpu: user + sys, rssMB: rss / 1024, outMB: statSync(out).size / 1e6 };
 }
 
+/** Thrown to end the bench after the table of sizes (SIZES_ONLY=1). */
+const SIZES_DONE = Symbol('sizes done');
 const RUNS = Math.max(1, Number(process.env.RUNS) || 3);
 
 /** The run of median wall time out of `runs` (the machine is shared: one run says little). */
@@ -70,10 +72,7 @@ try {
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
   console.log('\nTargets (2 cores): table 100k ≤ 3 s, 1M ≤ 30 s and ≤ 3 GB, 8M ≤ 90 s and ≤ 12 GB; --json/--jsonl ≤ 3× the table; generate 10M.\n');
   // SIZES_ONLY=1: the table of sizes alone (the shape section, the reference check and the live bench take minutes more).
-  if (process.env.SIZES_ONLY) {
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
-  }
+  if (process.env.SIZES_ONLY) throw SIZES_DONE;
 
   // Issue 21's shape: chains of 50 and a strongly connected core of about 31,000 firms (--core 0.41 of 75,000 companies).
   const core = join(dir, 'core.ownership.json');
@@ -100,6 +99,8 @@ try {
   console.log(`  largest difference from the reference: ${pts(worst)} (promise: 0.01)`);
   console.log(`  10k entities of the same shape, ${byLu[0].checked} targets: by iteration ${pts(byLu[0])}; by sparse LU ${pts(byLu[1])}\n`);
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/live.bench.ts', '20000', '100000'], { cwd: root, encoding: 'utf8' }));
+} catch (e) {
+  if (e !== SIZES_DONE) throw e;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
