@@ -1,88 +1,120 @@
 // A set of byte strings numbered in the order they were added (0, 1, 2 …), looked up by their bytes without making
 // a JavaScript string: the columnar reader (cli/columnarRead.ts) resolves tens of millions of holder and subject ids
-// and checks as many holding ids for duplicates this way. Open addressing over typed arrays: no object per key.
+// and checks as many holding ids for duplicates this way. Open addressing over typed arrays: no object per key. A
+// key of up to 8 bytes is kept in its slot, so that finding it reads one cache line; longer keys are compared with
+// their copy in an arena.
 
-/** FNV-1a hash of bytes [a, b) of `buf`. */
+/** FNV-1a hash of bytes [a, b) of `buf`, with murmur3's finaliser so that the low bits depend on every byte. */
 export function hashBytes(buf: Uint8Array, a: number, b: number): number {
   let h = 0x811c9dc5;
   for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  // murmur3's finaliser: the low bits that pick a slot depend on every byte.
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
 }
 
-const EMPTY = 0;
+/** Keys numbered below this (the key's length sits in a slot's top bits). */
+export const MAX_KEYS = (1 << 27) - 1;
+const INLINE = 8;
+const STRIDE = 4;
 
 export class ByteKeys {
-  /** Two numbers a slot: the key's hash, and its number + 1 (0 = empty), so a probe reads one cache line. */
-  private slots = new Int32Array(1 << 17);
-  private hashes = new Int32Array(1 << 12);
+  /** Four numbers a slot: the hash; key number + 1 (0 = empty) with the key's length (up to 9, "longer") in bits 27–30; the first 8 bytes. */
+  private slots = new Int32Array(STRIDE << 12);
+  /** Where each long key's bytes start in the arena (short keys take no room there). */
   private starts = new Int32Array((1 << 12) + 1);
   private arena = new Uint8Array(1 << 16);
+  private used = 0;
   size = 0;
+  private w0 = 0;
+  private w1 = 0;
+
+  /** The first 8 bytes of [a, b) packed into w0 and w1, zero-padded. */
+  private pack(buf: Uint8Array, a: number, b: number): void {
+    let w0 = 0, w1 = 0;
+    const n = Math.min(b - a, INLINE);
+    for (let i = 0; i < n; i++) {
+      if (i < 4) w0 |= buf[a + i] << (8 * i);
+      else w1 |= buf[a + i] << (8 * (i - 4));
+    }
+    this.w0 = w0;
+    this.w1 = w1;
+  }
 
   /** The number of the key bytes [a, b) of `buf`, or −1 when it is not in the set. */
   get(buf: Uint8Array, a: number, b: number, h = hashBytes(buf, a, b)): number {
-    const slots = this.slots, mask = (slots.length >> 1) - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const k = slots[2 * s + 1] - 1;
-      if (k < 0) return -1;
-      if (slots[2 * s] === h && this.equal(k, buf, a, b)) return k;
-    }
+    const s = this.find(buf, a, b, h);
+    const tag = this.slots[s * STRIDE + 1];
+    return tag === 0 ? -1 : (tag & MAX_KEYS) - 1;
   }
 
   /** Adds the key bytes [a, b) of `buf` and returns its number; −1 − the number of the same key when it was there already. */
   add(buf: Uint8Array, a: number, b: number, h = hashBytes(buf, a, b)): number {
-    if ((this.size + 1) * 4 > this.slots.length) this.grow();
-    const slots = this.slots, mask = (slots.length >> 1) - 1;
-    let s = h & mask;
-    for (; slots[2 * s + 1] !== EMPTY; s = (s + 1) & mask) {
-      const k = slots[2 * s + 1] - 1;
-      if (slots[2 * s] === h && this.equal(k, buf, a, b)) return -1 - k;
-    }
+    if (this.size >= MAX_KEYS - 1) throw new RangeError(`cli/byteKeys: more than ${MAX_KEYS} keys`);
+    if ((this.size + 1) * 2 * STRIDE > this.slots.length) this.grow();
+    const s = this.find(buf, a, b, h);
+    const slots = this.slots;
+    if (slots[s * STRIDE + 1] !== 0) return -1 - ((slots[s * STRIDE + 1] & MAX_KEYS) - 1);
     const k = this.size++;
-    if (k >= this.hashes.length) {
-      const hashes = new Int32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const starts = new Int32Array(this.hashes.length + 1);
+    const len = b - a;
+    if (k + 1 >= this.starts.length) {
+      const starts = new Int32Array(this.starts.length * 2);
       starts.set(this.starts);
       this.starts = starts;
     }
-    const at = this.starts[k], len = b - a;
-    if (at + len > this.arena.length) {
-      let size = this.arena.length * 2;
-      while (size < at + len) size *= 2;
-      const arena = new Uint8Array(size);
-      arena.set(this.arena.subarray(0, at));
-      this.arena = arena;
+    this.starts[k] = this.used;
+    if (len > INLINE) {
+      const at = this.used;
+      if (at + len > this.arena.length) {
+        let size = this.arena.length * 2;
+        while (size < at + len) size *= 2;
+        const arena = new Uint8Array(size);
+        arena.set(this.arena.subarray(0, at));
+        this.arena = arena;
+      }
+      const arena = this.arena;
+      for (let i = 0; i < len; i++) arena[at + i] = buf[a + i];
+      this.used = at + len;
     }
-    const arena = this.arena;
-    for (let i = 0; i < len; i++) arena[at + i] = buf[a + i];
-    this.starts[k + 1] = at + len;
-    this.hashes[k] = h;
-    slots[2 * s] = h;
-    slots[2 * s + 1] = k + 1;
+    this.starts[k + 1] = this.used;
+    slots[s * STRIDE] = h;
+    slots[s * STRIDE + 1] = (k + 1) | (Math.min(len, INLINE + 1) << 27);
+    slots[s * STRIDE + 2] = this.w0;
+    slots[s * STRIDE + 3] = this.w1;
     return k;
   }
 
-  private equal(k: number, buf: Uint8Array, a: number, b: number): boolean {
+  /** The slot holding the key [a, b), or the empty slot where it would go. */
+  private find(buf: Uint8Array, a: number, b: number, h: number): number {
+    const slots = this.slots, mask = slots.length / STRIDE - 1;
+    const len = b - a, lenTag = Math.min(len, INLINE + 1);
+    this.pack(buf, a, b);
+    const w0 = this.w0, w1 = this.w1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const tag = slots[s * STRIDE + 1];
+      if (tag === 0) return s;
+      if (slots[s * STRIDE] !== h || tag >>> 27 !== lenTag || slots[s * STRIDE + 2] !== w0 || slots[s * STRIDE + 3] !== w1) continue;
+      if (len <= INLINE || this.sameTail((tag & MAX_KEYS) - 1, buf, a, b)) return s;
+    }
+  }
+
+  /** Whether long key k has the bytes [a, b) (its length and first 8 bytes already match). */
+  private sameTail(k: number, buf: Uint8Array, a: number, b: number): boolean {
     const at = this.starts[k], len = this.starts[k + 1] - at;
     if (len !== b - a) return false;
-    for (let i = 0; i < len; i++) if (this.arena[at + i] !== buf[a + i]) return false;
+    for (let i = INLINE; i < len; i++) if (this.arena[at + i] !== buf[a + i]) return false;
     return true;
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let k = 0; k < this.size; k++) {
-      const h = this.hashes[k];
-      let s = h & mask;
-      while (slots[2 * s + 1] !== EMPTY) s = (s + 1) & mask;
-      slots[2 * s] = h;
-      slots[2 * s + 1] = k + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / STRIDE - 1;
+    for (let o = 0; o < old.length; o += STRIDE) {
+      if (old[o + 1] === 0) continue;
+      let s = old[o] & mask;
+      while (slots[s * STRIDE + 1] !== 0) s = (s + 1) & mask;
+      for (let j = 0; j < STRIDE; j++) slots[s * STRIDE + j] = old[o + j];
     }
     this.slots = slots;
   }

@@ -5,7 +5,7 @@
 // general reader would refuse or warn about) makes it return null, and the command line reads the file the general
 // way (cli/input.ts), which also words any error. What it accepts, it accepts exactly as the schema and validation
 // do (model/fastCheck.ts, model/validate.ts).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isCalendarDate, type OwnershipDoc } from '../model';
 import { entityKinds } from '../model/schema';
 import { docFromParsed } from '../io/native';
@@ -42,7 +42,8 @@ export interface Columns {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const PIECE = 16 * 1024 * 1024;
 const EPS = 1e-6;
-const KINDS: ReadonlySet<string> = new Set<string>(entityKinds);
+const KINDS = entityKinds.map(key);
+const FLOAT = entityKinds.indexOf('float');
 const K = {
   entities: key('entities'), holdings: key('holdings'),
   id: key('id'), name: key('name'), kind: key('kind'), jurisdiction: key('jurisdiction'), listed: key('listed'), notes: key('notes'),
@@ -68,7 +69,15 @@ class Reader {
   ids: string[] = [];
   names: string[] = [];
   isFloat: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 12);
-  h: HoldingColumns = { count: 0, holder: new Int32Array(1 << 12), subject: new Int32Array(1 << 12), shares: new Float64Array(1 << 12), votes: new Float64Array(1 << 12), since: null, until: null };
+  h: HoldingColumns;
+
+  /**
+   * `capacity`: holdings the file can hold at most (its size over the shortest holding record). The columns are made
+   * that long at once: pages never written are never backed by memory, and no column is copied as it grows.
+   */
+  constructor(capacity: number) {
+    this.h = { count: 0, holder: new Int32Array(capacity), subject: new Int32Array(capacity), shares: new Float64Array(capacity), votes: new Float64Array(capacity), since: null, until: null };
+  }
   /** Per subject: holdings and the sum of the larger of shares and votes (validate.ts refuses or warns past 100%). */
   count = new Int32Array(1 << 12);
   larger = new Float64Array(1 << 12);
@@ -139,7 +148,7 @@ class Reader {
   private entity(): void {
     const s = this.s;
     s.expect(0x7b);
-    let ka = -1, kb = -1, id = '', name: string | null = null, kind: string | undefined, first = true;
+    let ka = -1, kb = -1, id = '', name: string | null = null, kind = -1, first = true;
     for (;;) {
       const c = s.peek();
       if (c === 0x7d) {
@@ -170,8 +179,8 @@ class Reader {
         if (name.length > 500 || name.trim().length === 0) throw NOT_PLAIN;
       } else if (s.is(K.kind)) {
         s.str();
-        kind = s.text();
-        if (!KINDS.has(kind)) throw NOT_PLAIN;
+        kind = KINDS.findIndex((k) => s.is(k));
+        if (kind < 0) throw NOT_PLAIN;
       } else if (s.is(K.jurisdiction)) {
         s.str();
         const b = s.buf;
@@ -188,7 +197,7 @@ class Reader {
     this.ids.push(id);
     this.names.push(name);
     this.isFloat = grown(this.isFloat, v + 1);
-    if (kind === 'float') this.isFloat[v] = 1;
+    if (kind === FLOAT) this.isFloat[v] = 1;
   }
 
   /** The entity a holder or subject names, or NOT_PLAIN. */
@@ -309,7 +318,8 @@ class Reader {
  * it is not a plain register (the caller then reads it the general way).
  */
 export function readColumns(file: string, piece = PIECE): Columns | null {
-  const r = new Reader();
+  // The shortest holding record, {"id":"1","holder":"2","subject":"3","shares":1}, is 47 bytes.
+  const r = new Reader(Math.max(1 << 12, Math.ceil(statSync(file).size / 47)));
   const s = r.s;
   const fd = openSync(file, 'r');
   try {

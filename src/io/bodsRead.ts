@@ -169,8 +169,9 @@ export function readStatement(raw: unknown, index: number, where: string, intern
   if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);
   if (!isObj(raw.recordDetails)) fail('recordDetails', `${show(raw.recordDetails)} is not an object — every statement needs its record details`);
   const date = readDate(raw.statementDate, (what) => fail('statementDate', what));
+  const recordType = RECORD_TYPES[RECORD_TYPES.indexOf(raw.recordType as RecordType)]; // one string for all, not one each
   const st = new Statement(
-    index, raw.recordId, raw.recordType as RecordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
+    index, raw.recordId, recordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
     date && intern(date), typeof raw.statementDate === 'string' && date ? stampOf(raw.statementDate, intern) : undefined, raw.recordDetails as Obj,
     notesOf(raw.annotations, intern), typeof raw.statementId === 'string' ? raw.statementId : undefined,
   );
@@ -179,7 +180,27 @@ export function readStatement(raw: unknown, index: number, where: string, intern
   if (raw.source !== undefined) st.source = raw.source;
   const ext = carried(raw.annotations);
   if (ext) st.ext = ext;
+  shareWords(st.details, intern);
   return st;
+}
+
+/**
+ * Puts one string in place of each copy of the words a register repeats in every statement (JSON.parse makes a string
+ * of each longer than ten characters, such as "shareholding" or "registeredEntity"): the kept details are the same
+ * values, held once. Only the fields every statement of a kind has; the rest is left as parsed.
+ */
+function shareWords(details: Obj, intern: (s: string) => string): void {
+  const et = details.entityType;
+  if (isObj(et) && typeof et.type === 'string') et.type = intern(et.type);
+  if (typeof details.personType === 'string') details.personType = intern(details.personType);
+  const j = details.jurisdiction;
+  if (isObj(j) && typeof j.name === 'string') j.name = intern(j.name);
+  const interests = details.interests;
+  if (Array.isArray(interests)) {
+    for (const i of interests as unknown[]) {
+      if (isObj(i) && typeof i.type === 'string') i.type = intern(i.type);
+    }
+  }
 }
 
 /** The descriptions of a statement's annotations, one line each (what a GLEIF conversion says ended a record). */

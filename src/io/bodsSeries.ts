@@ -30,7 +30,11 @@ export interface Series {
   described: ReadStatement[];
   /** Closing dates of entity and person records whose last statement is `closed` (key `type:recordId`). */
   closedOn: Map<string, string | undefined>;
-  relationships: SeriesStatement[];
+  /**
+   * The relationship statements with their periods, made as they are iterated (once): in order of the records' first
+   * appearance, each record's in date order. An interest that is not BODS throws while iterating.
+   */
+  relationships: Iterable<SeriesStatement>;
   /** Interests whose end was inferred from a statement date (not a declared endDate). */
   inferred: WeakSet<ReadInterest>;
   /**
@@ -44,13 +48,11 @@ const key = (s: ReadStatement) => `${s.recordType}:${s.recordId}`;
 const minDate = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
 
 /**
- * Groups statements per record (in order of first appearance), each group in date order; warns on order and `new`. A
- * record of one statement (most of a register) is handed out as a list of one made only when its turn comes, so the
- * grouping holds no list per record.
+ * Groups statements per record, in order of first appearance: a record of one statement (most of a register) is that
+ * statement, with no list of its own; a record of several is their list in date order, warned about here (order, `new`).
  */
-function* groups(all: ReadStatement[], warnings: string[], where: string): Generator<ReadStatement[]> {
-  // One map per record type (no key string made per statement) from a record id to its place in `records`: the
-  // record's first statement, or its list once it has several, in the order records first appear.
+function groups(all: ReadStatement[], warnings: string[], where: string): (ReadStatement | ReadStatement[])[] {
+  // One map per record type (no key string made per statement) from a record id to its place in `records`.
   const byType = new Map<string, Map<string, number>>();
   const records: (ReadStatement | ReadStatement[])[] = [];
   for (const s of all) {
@@ -66,12 +68,8 @@ function* groups(all: ReadStatement[], warnings: string[], where: string): Gener
     if (Array.isArray(have)) have.push(s);
     else records[at] = [have, s];
   }
-  for (const have of records) {
-    if (!Array.isArray(have)) {
-      yield [have];
-      continue;
-    }
-    const list = have;
+  for (const list of records) {
+    if (!Array.isArray(list)) continue;
     let top: ReadStatement | undefined;
     for (const s of list) {
       if (top && s.date === top.date && (s.stamp ?? '') < (top.stamp ?? '')) {
@@ -85,8 +83,8 @@ function* groups(all: ReadStatement[], warnings: string[], where: string): Gener
     if (fresh.length > 1) {
       warnings.push(`${where}record ${show(list[0].recordId, 60)} has ${fresh.length} "new" statements (${fresh.slice(0, 3).map((s) => s.label).join(', ')}${fresh.length > 3 ? ', …' : ''}) — BODS gives a record one; the later ones are read as updates of it, in date order`);
     }
-    yield list;
   }
+  return records;
 }
 
 /** The statement describing an entity or person record on `date` (see the header). */
@@ -217,23 +215,34 @@ function loneStatement(st: ReadStatement, where: string): SeriesStatement[] | un
   return interests.length || !read.length ? [{ st, read, interests }] : [];
 }
 
-/** Ends the interests of relationships whose subject or party record closed (see the header). */
-function endWithRecords(rels: SeriesStatement[], closedOn: Map<string, string | undefined>, inferred: WeakSet<ReadInterest>): void {
+/** Ends the interests of a relationship whose subject or party record closed (see the header). */
+function endWithRecords(r: SeriesStatement, closedOn: Map<string, string | undefined>, inferred: WeakSet<ReadInterest>): void {
   const closing = (ref: unknown) => {
     if (typeof ref !== 'string') return undefined;
     for (const k of [`entity:${ref}`, `person:${ref}`]) if (closedOn.has(k)) return closedOn.get(k) ?? '';
     return undefined;
   };
-  for (const r of rels) {
-    const end = minDate(closing(r.st.details.subject), closing(r.st.details.interestedParty));
-    if (end === undefined) continue;
-    r.interests = r.interests.flatMap((x) => {
-      if (x.until !== undefined && x.until <= end) return [x];
-      if (end === '' || (x.since !== undefined && x.since >= end)) return [];
-      const y = { ...x, until: end };
-      inferred.add(y);
-      return [y];
-    });
+  const end = minDate(closing(r.st.details.subject), closing(r.st.details.interestedParty));
+  if (end === undefined) return;
+  r.interests = r.interests.flatMap((x) => {
+    if (x.until !== undefined && x.until <= end) return [x];
+    if (end === '' || (x.since !== undefined && x.since >= end)) return [];
+    const y = { ...x, until: end };
+    inferred.add(y);
+    return [y];
+  });
+}
+
+/**
+ * The relationship records' series, made as they are read (each statement's rows are garbage once the import has read
+ * them, instead of all of them outliving the import): cut into periods, ended with closed records, empty ones left out.
+ */
+function* relationshipsOf(records: (ReadStatement | ReadStatement[])[], where: string, closedOn: Map<string, string | undefined>, inferred: WeakSet<ReadInterest>): Generator<SeriesStatement> {
+  for (const record of records) {
+    for (const r of relationshipSeries(Array.isArray(record) ? record : [record], where, inferred)) {
+      if (closedOn.size) endWithRecords(r, closedOn, inferred);
+      if (r.interests.length || !r.read.length) yield r;
+    }
   }
 }
 
@@ -242,13 +251,14 @@ export function readSeries(all: ReadStatement[], date: string | undefined, warni
   const described: ReadStatement[] = [];
   const closedOn = new Map<string, string | undefined>();
   const inferred = new WeakSet<ReadInterest>();
-  let relationships: SeriesStatement[] = []; // records in order of first appearance, each in date order
+  const relationshipRecords: (ReadStatement | ReadStatement[])[] = []; // in order of first appearance, each in date order
   const later: string[] = [];
   const statedFrom = new Map<string, string>();
-  for (const list of groups(all, warnings, where)) {
+  for (const record of groups(all, warnings, where)) {
+    const list = Array.isArray(record) ? record : [record];
     const first = list[0];
     if (first.recordType === 'relationship') {
-      relationships.push(...relationshipSeries(list, where, inferred));
+      relationshipRecords.push(record);
       continue;
     }
     const d = describing(list, date);
@@ -263,7 +273,5 @@ export function readSeries(all: ReadStatement[], date: string | undefined, warni
   if (later.length) {
     warnings.push(`${where}${later.length} record${later.length === 1 ? ' is' : 's are'} described only by statements dated after ${date} (${later.slice(0, 5).map((r) => show(r, 40)).join(', ')}${later.length > 5 ? ', …' : ''}) — shown as placeholders, each with the name its statement gives from that statement's date on; choose a later date to see them described`);
   }
-  if (closedOn.size) endWithRecords(relationships, closedOn, inferred);
-  relationships = relationships.filter((r) => r.interests.length || !r.read.length);
-  return { described, closedOn, relationships, inferred, statedFrom };
+  return { described, closedOn, relationships: relationshipsOf(relationshipRecords, where, closedOn, inferred), inferred, statedFrom };
 }

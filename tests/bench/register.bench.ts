@@ -69,6 +69,11 @@ try {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
   console.log('\nTargets (2 cores): table 100k ≤ 3 s, 1M ≤ 30 s and ≤ 3 GB, 8M ≤ 90 s and ≤ 12 GB; --json/--jsonl ≤ 3× the table; generate 10M.\n');
+  // SIZES_ONLY=1: the table of sizes alone (the shape section, the reference check and the live bench take minutes more).
+  if (process.env.SIZES_ONLY) {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // Issue 21's shape: chains of 50 and a strongly connected core of about 31,000 firms (--core 0.41 of 75,000 companies).
   const core = join(dir, 'core.ownership.json');
