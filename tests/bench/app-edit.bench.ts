@@ -149,7 +149,8 @@ try {
   console.log('Each edit is timed from the dispatch to the frame painted with its analysis applied; figures in ms, median / p90.');
   console.log('Steps (medians): dispatch = the store\'s commit; control / summary = the worker\'s update and summary; received = the');
   console.log('summary back on the page; react = from there to the canvas rendering; elements = toElements; apply = the diff');
-  console.log('applied to Cytoscape; paint = from there to the painted frame; first = the first frame drawn with the stale analysis.');
+  console.log('applied to Cytoscape; paint = from there to the painted frame; first = the first frame drawn after the edit (the canvas holds');
+  console.log('the analysed document while the worker analyses the edit, at most 250 ms: then first is the final frame).');
   console.log('Within control (worker): rec = the records followed (diff, holdings, snapshot), eval = the re-evaluation, tops = the');
   console.log('ultimate controllers redone; cone = entities re-evaluated.\n');
   for (const shape of SHAPES) {
