@@ -207,10 +207,14 @@ function dependencies(live: LiveAnalysis): Record<string, Exposure> {
     const shift = declaredShift(s, prepared, v, w.nodes, w.m);
     return ((w.nodes.includes(o) ? w.m[o] : 0) + (shift?.upstream.get(o) ?? 0)) * 100;
   };
-  const byId = new Map(live.doc.entities.map((e) => [e.id, e]));
+  // Jurisdictions read through the snapshot's index (no map of every entity per summary).
+  const jurisdiction = (id: string) => {
+    const v = s.index.get(id);
+    return v === undefined ? undefined : live.doc.entities[v].jurisdiction;
+  };
   for (const d of deps) {
     if (!inForce(d, live.options.date)) continue;
-    out[d.id] = classifyDependency(d, { top, lookThroughStake: stake, jurisdiction: (id) => byId.get(id)?.jurisdiction });
+    out[d.id] = classifyDependency(d, { top, lookThroughStake: stake, jurisdiction });
   }
   return out;
 }

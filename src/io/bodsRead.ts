@@ -137,13 +137,20 @@ export class StatementReader {
     return s;
   };
 
+  /** The last statementDate made a stamp, and its stamp (interned): most statements of a register share their date. */
+  private lastStamp = { from: '', stamp: '' };
+  private readonly stampOf = (v: string): string => {
+    if (v !== this.lastStamp.from) this.lastStamp = { from: v, stamp: this.intern(normStamp(v)) };
+    return this.lastStamp.stamp;
+  };
+
   /** Reads the next statement of the file (throws an IoError naming it and its field when it is not one). */
   readonly add = (raw: unknown): void => {
     if (isOldStatement(raw)) {
       this.old.push({ at: this.all.length, raw });
       this.all.push(undefined as unknown as ReadStatement);
     } else {
-      this.all.push(readStatement(raw, this.all.length + 1, this.where, this.intern));
+      this.all.push(readStatement(raw, this.all.length + 1, this.where, this.intern, this.stampOf));
     }
   };
 
@@ -151,14 +158,16 @@ export class StatementReader {
   finish(): { all: ReadStatement[]; upgraded: number } {
     if (this.old.length) {
       const { statements } = upgradeStatements(this.old.map((o) => o.raw));
-      statements.forEach((s, k) => (this.all[this.old[k].at] = readStatement(s, this.old[k].at + 1, this.where, this.intern)));
+      statements.forEach((s, k) => (this.all[this.old[k].at] = readStatement(s, this.old[k].at + 1, this.where, this.intern, this.stampOf)));
     }
     return { all: this.all, upgraded: this.old.length };
   }
 }
 
 /** Checks one statement's envelope (0.2/0.3 statements arrive upgraded by bodsUpgrade.ts); throws an IoError naming the statement and the field. */
-export function readStatement(raw: unknown, index: number, where: string, intern: (s: string) => string = (x) => x): ReadStatement {
+export function readStatement(
+  raw: unknown, index: number, where: string, intern: (s: string) => string = (x) => x, stampOf: (statementDate: string) => string = (v) => intern(normStamp(v)),
+): ReadStatement {
   if (!isObj(raw)) throw new IoError(`${where}statement ${index} is ${show(raw)}, not an object — every statement is a JSON object`);
   const label = () => labelOf(index, raw.statementId);
   const fail = (field: string, what: string): never => {
@@ -169,9 +178,10 @@ export function readStatement(raw: unknown, index: number, where: string, intern
   if (raw.recordStatus !== undefined && !RECORD_STATUSES.includes(raw.recordStatus as RecordStatus)) fail('recordStatus', `${show(raw.recordStatus)} is not new, updated or closed`);
   if (!isObj(raw.recordDetails)) fail('recordDetails', `${show(raw.recordDetails)} is not an object — every statement needs its record details`);
   const date = readDate(raw.statementDate, (what) => fail('statementDate', what));
+  const recordType = RECORD_TYPES[RECORD_TYPES.indexOf(raw.recordType as RecordType)]; // one string for all, not one each
   const st = new Statement(
-    index, raw.recordId, raw.recordType as RecordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
-    date && intern(date), typeof raw.statementDate === 'string' && date ? stampOf(raw.statementDate, intern) : undefined, raw.recordDetails as Obj,
+    index, raw.recordId, recordType, (raw.recordStatus as RecordStatus | undefined) ?? 'new',
+    date && intern(date), typeof raw.statementDate === 'string' && date ? stampOf(raw.statementDate) : undefined, raw.recordDetails as Obj,
     notesOf(raw.annotations, intern), typeof raw.statementId === 'string' ? raw.statementId : undefined,
   );
   // Rare fields are set only when present, so most statements share one shape without them.
@@ -179,7 +189,27 @@ export function readStatement(raw: unknown, index: number, where: string, intern
   if (raw.source !== undefined) st.source = raw.source;
   const ext = carried(raw.annotations);
   if (ext) st.ext = ext;
+  shareWords(st.details, intern);
   return st;
+}
+
+/**
+ * Puts one string in place of each copy of the words a register repeats in every statement (JSON.parse makes a string
+ * of each longer than ten characters, such as "shareholding" or "registeredEntity"): the kept details are the same
+ * values, held once. Only the fields every statement of a kind has; the rest is left as parsed.
+ */
+function shareWords(details: Obj, intern: (s: string) => string): void {
+  const et = details.entityType;
+  if (isObj(et) && typeof et.type === 'string') et.type = intern(et.type);
+  if (typeof details.personType === 'string') details.personType = intern(details.personType);
+  const j = details.jurisdiction;
+  if (isObj(j) && typeof j.name === 'string') j.name = intern(j.name);
+  const interests = details.interests;
+  if (Array.isArray(interests)) {
+    for (const i of interests as unknown[]) {
+      if (isObj(i) && typeof i.type === 'string') i.type = intern(i.type);
+    }
+  }
 }
 
 /** The descriptions of a statement's annotations, one line each (what a GLEIF conversion says ended a record). */
@@ -208,15 +238,6 @@ class Statement implements ReadStatement {
   get label(): string {
     return labelOf(this.index, this.statementId);
   }
-}
-
-/** The last statementDate made a stamp, and its stamp: most statements of a register share their date. */
-let lastStamp = { from: '', stamp: '' };
-
-/** normStamp of a statementDate, interned; the last one's again without parsing it again. */
-function stampOf(v: string, intern: (s: string) => string): string {
-  if (v !== lastStamp.from) lastStamp = { from: v, stamp: normStamp(v) };
-  return intern(lastStamp.stamp);
 }
 
 /** A statementDate as a sortable UTC-ish stamp: the date, then the time part (without a time, midnight). */

@@ -112,8 +112,8 @@ export const HOLD_MS = 250;
 
 /**
  * The document to draw while the worker analyses `s.doc` (`busy`): the one its latest summary describes when `s.doc`
- * is an edit of it that can change the analysis (holdings, agreements, relations or the entity count differ; a move or
- * a rename is drawn at once), so that the drawing changes once, the edit with its analysis, and the page draws no frame
+ * is an edit of it that can change the analysis (holdings, agreements or relations differ; a move, a rename, a new or
+ * removed entity is drawn at once), so that the drawing changes once, the edit with its analysis, and the page draws no frame
  * with the old analysis on the new document while the analysis is on its way; else `s.doc`. The caller stops holding
  * after HOLD_MS (a full analysis takes seconds at 100k entities: the edit is then drawn at once, as before).
  */
@@ -121,7 +121,9 @@ export function drawnDoc(s: Pick<ExplorerState, 'doc' | 'loads'>, summary: Remot
   const was = summary?.doc;
   if (!busy || !was || was === s.doc || summary.loads !== s.loads || !isBig(s.doc, min)) return s.doc;
   const d = s.doc;
-  return was.holdings !== d.holdings || was.agreements !== d.agreements || was.relations !== d.relations || was.entities.length !== d.entities.length ? was : d;
+  // An entity added or removed is drawn at once (it may be selected and focused on straight away).
+  if (was.entities.length !== d.entities.length) return d;
+  return was.holdings !== d.holdings || was.agreements !== d.agreements || was.relations !== d.relations ? was : d;
 }
 
 const memo = new WeakMap<OwnershipDoc, Map<string, { summary: RemoteSummary | null; view: WorkerAnalysis }>>();

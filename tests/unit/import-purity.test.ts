@@ -82,6 +82,7 @@ const CACHES: Record<string, string> = {
   'analysis/adjacency.ts last': 'the last document indexed (a memo of a pure function)',
   'analysis/idLists.ts last': 'the last id list of each kind, which a new version of the list is compared with (a memo: equal id lists share one array)',
   'canvas/cjkFontsBrowser.ts rules': 'the page\'s @font-face rules, added once',
+  'canvas/useCjkFonts.ts loaded': 'CJK characters whose font subsets the page has loaded (the browser keeps a loaded face for the page\'s life)',
   'canvas/edgeLayer.ts registered': 'cytoscape-layers registered with Cytoscape once (its registry is the library\'s)',
   'canvas/edgeLayerModule.ts loaded': 'a lazily loaded module',
   'canvas/edgeLayerModule.ts loading': 'a lazily loaded module',

@@ -1,6 +1,6 @@
 // The document drawn while the worker analyses an edit (store/remote.ts drawnDoc): the analysed one is held when the
-// edit can change the analysis, so the canvas changes once, with the edit's analysis; moves, renames, a new document,
-// an idle worker and small documents are drawn at once.
+// edit can change the analysis, so the canvas changes once, with the edit's analysis; moves, renames, new entities,
+// a new document, an idle worker and small documents are drawn at once.
 import { describe, expect, it } from 'vitest';
 import { apply, generateGraph, type Op, type OwnershipDoc } from '../../src/model';
 import { drawnDoc } from '../../src/store/remote';
@@ -17,6 +17,7 @@ describe('drawnDoc', () => {
     ['an agreement added', () => edit({ type: 'addAgreement', agreement: { id: 'g', kind: 'control', parties: [was.entities.find((x) => x.id !== h.subject)!.id], subject: h.subject } }), {}, 'held'],
     ['a move (positions never change the analysis)', () => edit({ type: 'moveEntity', id: e.id, position: { x: 1, y: 2 } }), {}, 'drawn'],
     ['a rename', () => edit({ type: 'updateEntity', id: e.id, changes: { name: 'Renamed' } }), {}, 'drawn'],
+    ['a new entity (selected and focused on at once)', () => edit({ type: 'addEntity', entity: { id: 'new', name: 'New' } }), {}, 'drawn'],
     ['the worker idle (its analysis failed, say)', () => edit({ type: 'setHolding', holding: { ...h, shares: h.shares / 2 } }), { busy: false }, 'drawn'],
     ['another document loaded since', () => edit({ type: 'setHolding', holding: { ...h, shares: h.shares / 2 } }), { loads: 2 }, 'drawn'],
     ['a document small enough for the page', () => edit({ type: 'setHolding', holding: { ...h, shares: h.shares / 2 } }), { min: 10_000 }, 'drawn'],
