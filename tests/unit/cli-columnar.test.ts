@@ -144,6 +144,6 @@ describe('analyze: the columnar reader against the general one', () => {
       if (readColumns(file)) columnar++;
       expect(analyzeBy(true, [file, ...view])).toEqual(analyzeBy(false, [file, ...view]));
     }), { numRuns: 200 });
-    expect(columnar, 'documents read column by column').toBeGreaterThan(20);
+    expect(columnar, 'documents read column by column (about 1 in 8)').toBeGreaterThan(5);
   }, 120_000);
 });
