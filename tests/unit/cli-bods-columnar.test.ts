@@ -127,7 +127,7 @@ describe('analyze: the BODS columnar reader against the general one', () => {
       ['a name of 600 characters', (s) => (details(s[0]).name = 'A'.repeat(600))],
       ['an empty name', (s) => (details(s[0]).name = ' ')],
       ['a deep nesting', (s) => (s[0].publicationDetails = JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`))],
-      ['a statement that is no object', (s) => s.push(7)],
+      ['a statement that is no object', (s) => (s as unknown[]).push(7)],
     ];
     for (const [what, change] of cases) {
       const s = small();
