@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CURRENT_VERSION, type OwnershipDoc } from '../model';
 import { ByteKeys } from './byteKeys';
+import { SeenHashes } from './bodsSeen';
 import { FlatScan, MORE, NOT_PLAIN } from './flatScan';
 import { dayNumber, type Columns, type HoldingColumns } from './columnarRead';
 import { ENTITY, PERSON, StatementScan } from './bodsStatement';
@@ -29,8 +30,8 @@ class Reader {
   st = new StatementScan(this.s);
   /** Record ids of entities and persons, and every id a relationship names (numbered as first met). */
   keys = new ByteKeys();
-  relationshipIds = new ByteKeys();
-  statementIds = new ByteKeys();
+  relationshipIds = new SeenHashes();
+  statementIds = new SeenHashes();
   /** Per key: its entity's number + 1 (0 while only named by a relationship), and whether that entity is a person. */
   entityOf = new Int32Array(1 << 12);
   person = new Uint8Array(1 << 12);
@@ -109,7 +110,7 @@ class Reader {
   /** Takes in the statement just read: nothing is thrown after a change but NOT_PLAIN (which ends the reading). */
   private commit(): void {
     const st = this.st, buf = this.s.buf;
-    if (st.sidA >= 0 && this.statementIds.add(buf, st.sidA, st.sidB) < 0) throw NOT_PLAIN; // a repeated statementId
+    if (st.sidA >= 0 && !this.statementIds.add(buf, st.sidA, st.sidB)) throw NOT_PLAIN; // a repeated statementId
     if (st.type === ENTITY || st.type === PERSON) {
       if (this.view && st.date > this.view) throw NOT_PLAIN; // described only after the view date: a placeholder then
       const v = this.ref(st.ridA, st.ridB);
@@ -126,7 +127,7 @@ class Reader {
       if (st.isFloat) this.isFloat[n] = 1;
       return;
     }
-    if (this.relationshipIds.add(buf, st.ridA, st.ridB) < 0) throw NOT_PLAIN; // a record of several statements
+    if (!this.relationshipIds.add(buf, st.ridA, st.ridB)) throw NOT_PLAIN; // a record of several statements
     const subject = this.ref(st.subjA, st.subjB), holder = this.ref(st.partyA, st.partyB);
     if (holder === subject) throw NOT_PLAIN; // treasury shares: left out, with a warning
     const h = this.h;
