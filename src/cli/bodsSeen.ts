@@ -5,8 +5,15 @@
 
 export class SeenHashes {
   /** Pairs of hashes; (0, 0) is an empty slot (a string hashing to it is stored as (0, 1)). */
-  private slots = new Int32Array(2 << 12);
+  private slots: Int32Array;
   private size = 0;
+
+  /** `expected`: about how many strings will be added (the table is made for them at once). */
+  constructor(expected = 0) {
+    let n = 1 << 12;
+    while (n < expected * 2 && n < 1 << 26) n *= 2;
+    this.slots = new Int32Array(2 * n);
+  }
 
   /** Adds bytes [a, b) of `buf`; false when a string with the same hashes was added before. */
   add(buf: Uint8Array, a: number, b: number): boolean {
