@@ -126,8 +126,9 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
     const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
     const out = analyzeOutput(args);
     const opts = viewOptions(args);
-    // The table of a plain register is read column by column (no object per record); anything else the general way.
-    const doc = (out.format === 'table' && columnarInput(args.positional[0], opts)) || readDoc(args, ctx, opts.date);
+    // A plain register is read column by column (no object per record), for the table and the JSON outputs alike;
+    // anything else the general way.
+    const doc = columnarInput(args.positional[0], opts) || readDoc(args, ctx, opts.date);
     // The table shows names from the file: control characters are replaced (JSON escapes them itself).
     for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
   } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);

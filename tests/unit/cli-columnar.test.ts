@@ -40,6 +40,9 @@ function analyzeBy(columnar: boolean, argv: string[]): { out: string; warned: st
 // Views on the dates the holdings below start and end at, and between.
 const VIEWS = [[], ['--rule', 'defacto'], ['--rule', 'votes', '--date', '2019-06-30'], ['--date', '2020-01-01'], ['--rule', 'defacto', '--threshold', '40', '--date', '2022-03-31']];
 
+// --json and --jsonl in some of those views, every owner listed (--min-stake 0), and named entities (full detail).
+const JSON_VIEWS = [['--jsonl'], ['--json'], ['--jsonl', '--rule', 'defacto', '--min-stake', '0', '--date', '2019-06-30'], ['--json', '--rule', 'votes', '--date', '2022-03-31'], ['--jsonl', '--entity', 'e1', '--entity', 'e100', '--entity', 'e20']];
+
 describe('analyze: the columnar reader against the general one', () => {
   const shapes: [string, GenerateOptions][] = [
     ['the default sample', { entities: 3000, seed: 7 }],
@@ -48,7 +51,7 @@ describe('analyze: the columnar reader against the general one', () => {
     ['widely held companies', { entities: 3000, seed: 9, wide: 20 }],
   ];
   for (const [what, opts] of shapes) {
-    it(`gives the same table for ${what}, compact and pretty, in several views`, () => {
+    it(`gives the same table, JSON and JSON Lines for ${what}, compact and pretty, in several views`, () => {
       const doc = generateGraph(opts);
       // Dates and separate votes on some holdings, so that views on other dates differ.
       doc.holdings.forEach((h, k) => {
@@ -63,6 +66,14 @@ describe('analyze: the columnar reader against the general one', () => {
           const general = analyzeBy(false, [file, ...view]);
           expect(general.out.startsWith('error')).toBe(false);
           expect(analyzeBy(true, [file, ...view])).toEqual(general);
+        }
+        // The JSON outputs too (the compact file: the reader is the same): look-through, ultimate owners, power and
+        // explanations read the columns' snapshot.
+        if (text.includes('\n')) continue;
+        for (const argv of JSON_VIEWS) {
+          const general = analyzeBy(false, [file, ...argv]);
+          expect(general.out.startsWith('error')).toBe(false);
+          expect(analyzeBy(true, [file, ...argv]), argv.join(' ')).toEqual(general);
         }
       }
     }, 60_000);
@@ -132,11 +143,11 @@ describe('analyze: the columnar reader against the general one', () => {
     // Mostly distinct ids (a repeated one now and then), so that many documents are valid.
     const doc = fc.record({
       entities: fc.uniqueArray(entity, { minLength: 3, maxLength: 8, selector: (e) => e.id }), holdings: fc.uniqueArray(holding, { maxLength: 6, selector: (h) => h.id }),
-      repeat: fc.constantFrom('', '', '', 'entity', 'holding'), pretty: fc.boolean(), view: fc.constantFrom(...VIEWS),
+      repeat: fc.constantFrom('', '', '', 'entity', 'holding'), pretty: fc.boolean(), view: fc.constantFrom(...VIEWS), format: fc.constantFrom([], ['--json'], ['--jsonl']),
       numbered: fc.constantFrom('', 'e0', 'e1', 'shuffled'),
     });
     let columnar = 0;
-    fc.assert(fc.property(doc, ({ entities, holdings, repeat, pretty, view, numbered }) => {
+    fc.assert(fc.property(doc, ({ entities, holdings, repeat, pretty, view, format, numbered }) => {
       if (repeat === 'entity' && entities.length) entities.push({ ...entities[0], name: 'Z' });
       if (repeat === 'holding' && holdings.length) holdings.push({ ...holdings[0], subject: 'a' });
       if (numbered) {
@@ -151,7 +162,7 @@ describe('analyze: the columnar reader against the general one', () => {
       // Ids written with an escape ("e\u0030") are the same id as "e0" to JSON.parse: written raw into the text.
       const file = write((pretty ? JSON.stringify(d, null, 2) : JSON.stringify(d)).replaceAll('e\\\\u0030', 'e\\u0030'));
       if (readColumns(file)) columnar++;
-      expect(analyzeBy(true, [file, ...view])).toEqual(analyzeBy(false, [file, ...view]));
+      expect(analyzeBy(true, [file, ...view, ...format])).toEqual(analyzeBy(false, [file, ...view, ...format]));
     }), { numRuns: 200 });
     expect(columnar, 'documents read column by column (about 1 in 8)').toBeGreaterThan(5);
   }, 120_000);
