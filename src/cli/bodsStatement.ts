@@ -75,7 +75,9 @@ export class StatementScan {
   since = 0;
   until = 0;
   private ended = false;
-  private interests: Interest[] = [];
+  /** The statement's interests (at most two), in objects made once and filled again for each statement. */
+  private readonly interests: Interest[] = [{ votes: false, value: 0, since: 0, until: 0 }, { votes: false, value: 0, since: 0, until: 0 }];
+  private interestCount = 0;
   /** What the last statement had at these places (cli/bodsSkip Remembered). */
   private readonly publication = new Remembered();
   private readonly statementDate = new Remembered();
@@ -86,7 +88,27 @@ export class StatementScan {
 
   /** A key of an object the plain case reads: no escapes (an escaped key may spell a field the import reads). */
   private key(): void {
-    const s = this.s;
+    const s = this.s, buf = s.buf, end = s.end;
+    // Most keys: plain ASCII between quotes, then a colon, read in one go; anything else the general way below.
+    let p = s.pos;
+    while (p < end && (buf[p] === 0x20 || buf[p] === 0x0a || buf[p] === 0x0d || buf[p] === 0x09)) p++;
+    if (p < end && buf[p] === 0x22) {
+      let q = p + 1;
+      for (; q < end; q++) {
+        const c = buf[q];
+        if (c === 0x22 || c === 0x5c || c < 0x20 || c >= 0x80) break;
+      }
+      if (q < end && buf[q] === 0x22) {
+        let r = q + 1;
+        while (r < end && (buf[r] === 0x20 || buf[r] === 0x0a || buf[r] === 0x0d || buf[r] === 0x09)) r++;
+        if (r < end && buf[r] === 0x3a) {
+          s.sa = p + 1;
+          s.sb = q;
+          s.pos = r + 1;
+          return;
+        }
+      }
+    }
     s.str();
     if (s.escaped) throw NOT_PLAIN;
     if (s.wide) checkString(s);
@@ -159,7 +181,7 @@ export class StatementScan {
     this.kind = -1;
     this.name = null;
     this.ended = false;
-    this.interests.length = 0;
+    this.interestCount = 0;
     let seen = 0, details = false;
     if (this.open(0x7b)) throw NOT_PLAIN;
     do {
@@ -337,13 +359,13 @@ export class StatementScan {
   private interestList(): void {
     if (this.open(0x5b)) return;
     do {
-      if (this.interests.length === 2) throw NOT_PLAIN;
-      this.interests.push(this.interest());
+      if (this.interestCount === 2) throw NOT_PLAIN;
+      this.interest(this.interests[this.interestCount++]);
     } while (!this.next(0x5d));
   }
 
   /** A direct (or unknown) shareholding or voting rights with an exact figure; anything else is NOT_PLAIN. */
-  private interest(): Interest {
+  private interest(into: Interest): void {
     const s = this.s;
     let type = 0, value = NaN, since = 0, until = 0, seen = 0;
     if (this.open(0x7b)) throw NOT_PLAIN;
@@ -370,7 +392,10 @@ export class StatementScan {
     } while (!this.next());
     if (!type || Number.isNaN(value)) throw NOT_PLAIN;
     if (since && until && until <= since) throw NOT_PLAIN; // refused, or a period of no day (left out)
-    return { votes: type === 2, value, since, until };
+    into.votes = type === 2;
+    into.value = value;
+    into.since = since;
+    into.until = until;
   }
 
   /** A share given as an exact figure from 0 to 100 (no bounds). */
@@ -393,11 +418,11 @@ export class StatementScan {
 
   /** One holding from the interests: a shareholding, with at most one voting rights interest of the same period. */
   private relationshipEnd(): void {
-    const xs = this.interests;
-    if (this.subjA < 0 || this.partyA < 0 || !xs.length) throw NOT_PLAIN;
-    const sh = xs.find((x) => !x.votes);
-    const vo = xs.find((x) => x.votes);
-    if (!sh || (xs.length === 2 && (!vo || vo.since !== sh.since || vo.until !== sh.until))) throw NOT_PLAIN;
+    const n = this.interestCount, [a, b] = this.interests;
+    if (this.subjA < 0 || this.partyA < 0 || !n) throw NOT_PLAIN;
+    const sh = !a.votes ? a : n === 2 && !b.votes ? b : undefined;
+    const vo = a.votes ? a : n === 2 && b.votes ? b : undefined;
+    if (!sh || (n === 2 && (!vo || vo.since !== sh.since || vo.until !== sh.until))) throw NOT_PLAIN;
     this.shares = sh.value;
     this.votes = vo ? vo.value : NaN;
     this.since = sh.since;
