@@ -5,9 +5,10 @@
 // anything else (history, indirect or unspecified interests, bands, placeholders, duplicate ids, stakes over 100%, a
 // statement dated after the view date, a file the general reader refuses) returns null, and the command line reads the
 // file the general way (cli/input.ts, io/bodsImport.ts), which also words every warning and error.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CURRENT_VERSION, type OwnershipDoc } from '../model';
 import { ByteKeys } from './byteKeys';
+import { SeenHashes } from './bodsSeen';
 import { FlatScan, MORE, NOT_PLAIN } from './flatScan';
 import { dayNumber, type Columns, type HoldingColumns } from './columnarRead';
 import { ENTITY, PERSON, StatementScan } from './bodsStatement';
@@ -29,8 +30,8 @@ class Reader {
   st = new StatementScan(this.s);
   /** Record ids of entities and persons, and every id a relationship names (numbered as first met). */
   keys = new ByteKeys();
-  relationshipIds = new ByteKeys();
-  statementIds = new ByteKeys();
+  relationshipIds: SeenHashes;
+  statementIds: SeenHashes;
   /** Per key: its entity's number + 1 (0 while only named by a relationship), and whether that entity is a person. */
   entityOf = new Int32Array(1 << 12);
   person = new Uint8Array(1 << 12);
@@ -48,8 +49,36 @@ class Reader {
   /** JSON lines: whether a newline came since the last statement (two values on one line are refused). */
   newline = true;
 
-  /** `view`: the view date as YYYYMMDD (0 when none): a record described only after it is a placeholder then. */
-  constructor(private readonly view: number) {}
+  /**
+   * `view`: the view date as YYYYMMDD (0 when none): a record described only after it is a placeholder then. `size`: the
+   * file's, which bounds its statements (sets of ids made about that large at once, not grown step by step).
+   */
+  constructor(private readonly view: number, size: number) {
+    this.statementIds = new SeenHashes(size / 400);
+    this.relationshipIds = new SeenHashes(size / 800);
+  }
+
+  /** The record id a relationship named last as its subject, and its key: a register lists a company's holders together. */
+  private lastSubject = new Uint8Array(256);
+  private lastSubjectLength = -1;
+  private lastSubjectKey = -1;
+
+  /** The key of the subject [a, b) of a relationship (ref, with the last one remembered). */
+  private subjectRef(a: number, b: number): number {
+    const buf = this.s.buf, last = this.lastSubject, n = b - a;
+    if (n === this.lastSubjectLength) {
+      let i = 0;
+      while (i < n && buf[a + i] === last[i]) i++;
+      if (i === n) return this.lastSubjectKey;
+    }
+    const v = this.ref(a, b);
+    if (n <= last.length) {
+      last.set(buf.subarray(a, b));
+      this.lastSubjectLength = n;
+      this.lastSubjectKey = v;
+    }
+    return v;
+  }
 
   /** The key of the record id [a, b), added when new. */
   private ref(a: number, b: number): number {
@@ -109,7 +138,7 @@ class Reader {
   /** Takes in the statement just read: nothing is thrown after a change but NOT_PLAIN (which ends the reading). */
   private commit(): void {
     const st = this.st, buf = this.s.buf;
-    if (st.sidA >= 0 && this.statementIds.add(buf, st.sidA, st.sidB) < 0) throw NOT_PLAIN; // a repeated statementId
+    if (st.sidA >= 0 && !this.statementIds.add(buf, st.sidA, st.sidB)) throw NOT_PLAIN; // a repeated statementId
     if (st.type === ENTITY || st.type === PERSON) {
       if (this.view && st.date > this.view) throw NOT_PLAIN; // described only after the view date: a placeholder then
       const v = this.ref(st.ridA, st.ridB);
@@ -126,8 +155,8 @@ class Reader {
       if (st.isFloat) this.isFloat[n] = 1;
       return;
     }
-    if (this.relationshipIds.add(buf, st.ridA, st.ridB) < 0) throw NOT_PLAIN; // a record of several statements
-    const subject = this.ref(st.subjA, st.subjB), holder = this.ref(st.partyA, st.partyB);
+    if (!this.relationshipIds.add(buf, st.ridA, st.ridB)) throw NOT_PLAIN; // a record of several statements
+    const subject = this.subjectRef(st.subjA, st.subjB), holder = this.ref(st.partyA, st.partyB);
     if (holder === subject) throw NOT_PLAIN; // treasury shares: left out, with a warning
     const h = this.h;
     const k = h.count++;
@@ -188,10 +217,10 @@ class Reader {
  * date `date`, in pieces of 16 MB (never held whole), or null when it is not the plain case.
  */
 export function readBodsColumns(file: string, name: string, date?: string, piece = PIECE): Columns | null {
-  const r = new Reader(date ? dayNumber(date) : 0);
-  const s = r.s;
   const fd = openSync(file, 'r');
   try {
+    const r = new Reader(date ? dayNumber(date) : 0, fstatSync(fd).size);
+    const s = r.s;
     s.buf = Buffer.allocUnsafe(piece * 2);
     let at = 0;
     for (;;) {

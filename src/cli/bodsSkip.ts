@@ -77,3 +77,52 @@ export function skipChecked(s: FlatScan, depth = 0): void {
   }
   s.num();
 }
+
+/**
+ * The bytes of a string or value met last time at one place of a statement (a register repeats its dates, notes and
+ * publication details in every statement), so that a repeat is passed over, or what was made of it reused, without
+ * reading it again. Pure: what is kept depends on the bytes only.
+ */
+export class Remembered {
+  private bytes = Buffer.alloc(64);
+  private len = -1;
+  /** What was made of the remembered string (a day number, a test's result). */
+  value = 0;
+
+  /** Whether the last string read (FlatScan.str) has the remembered bytes. */
+  isLast(s: FlatScan): boolean {
+    const n = s.sb - s.sa;
+    if (n !== this.len) return false;
+    const buf = s.buf, b = this.bytes, a = s.sa;
+    for (let i = 0; i < n; i++) if (buf[a + i] !== b[i]) return false;
+    return true;
+  }
+
+  /** Remembers the last string read, and what was made of it. */
+  keepLast(s: FlatScan, value: number): void {
+    this.keep(s.buf, s.sa, s.sb);
+    this.value = value;
+  }
+
+  private keep(buf: Buffer, a: number, b: number): void {
+    if (b - a > this.bytes.length) this.bytes = Buffer.alloc(Math.max(b - a, this.bytes.length * 2));
+    buf.copy(this.bytes, 0, a, b);
+    this.len = b - a;
+  }
+
+  /**
+   * Skips one value as skipChecked does; an object or array with the same bytes as the last one skipped here is passed
+   * over at once (it was checked then, at the same depth, and a JSON object or array ends where its bytes end).
+   */
+  skip(s: FlatScan, depth: number): void {
+    const c = s.peek();
+    const p = s.pos, n = this.len;
+    const nested = c === 0x7b || c === 0x5b;
+    if (nested && n > 0 && p + n <= s.end && s.buf.compare(this.bytes, 0, n, p, p + n) === 0) {
+      s.pos = p + n;
+      return;
+    }
+    skipChecked(s, depth);
+    if (nested) this.keep(s.buf, p, s.pos);
+  }
+}

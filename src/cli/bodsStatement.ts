@@ -8,7 +8,7 @@ import { readDate } from '../io/bodsRead';
 import { ENDED } from '../io/bodsSeries';
 import { entityKinds } from '../model/schema';
 import { NOT_PLAIN, key, type FlatScan } from './flatScan';
-import { checkedText, checkString, skipChecked } from './bodsSkip';
+import { checkedText, checkString, Remembered, skipChecked } from './bodsSkip';
 import { dayNumber } from './columnarRead';
 
 /** Record types (a statement's `type`), and what an annotation carries (its `carried`). */
@@ -30,6 +30,10 @@ const K = {
 };
 const KINDS = entityKinds.map(key);
 const FLOAT = entityKinds.indexOf('float'), PERSON_KIND = entityKinds.indexOf('person');
+
+/** The fields of a statement, as bits. */
+const STATEMENT_ID = 1, SOURCE = 2, DECLARATION_SUBJECT = 4, PUBLICATION_DETAILS = 8, STATEMENT_DATE = 16, RECORD_ID = 32,
+  RECORD_TYPE = 64, RECORD_STATUS = 128, RECORD_DETAILS = 256, ANNOTATIONS = 512;
 
 const notPlain = (): never => {
   throw NOT_PLAIN;
@@ -71,13 +75,40 @@ export class StatementScan {
   since = 0;
   until = 0;
   private ended = false;
-  private interests: Interest[] = [];
+  /** The statement's interests (at most two), in objects made once and filled again for each statement. */
+  private readonly interests: Interest[] = [{ votes: false, value: 0, since: 0, until: 0 }, { votes: false, value: 0, since: 0, until: 0 }];
+  private interestCount = 0;
+  /** What the last statement had at these places (cli/bodsSkip Remembered). */
+  private readonly publication = new Remembered();
+  private readonly statementDate = new Remembered();
+  private readonly interestDate = new Remembered();
+  private readonly note = new Remembered();
 
   constructor(private readonly s: FlatScan) {}
 
   /** A key of an object the plain case reads: no escapes (an escaped key may spell a field the import reads). */
   private key(): void {
-    const s = this.s;
+    const s = this.s, buf = s.buf, end = s.end;
+    // Most keys: plain ASCII between quotes, then a colon, read in one go; anything else the general way below.
+    let p = s.pos;
+    while (p < end && (buf[p] === 0x20 || buf[p] === 0x0a || buf[p] === 0x0d || buf[p] === 0x09)) p++;
+    if (p < end && buf[p] === 0x22) {
+      let q = p + 1;
+      for (; q < end; q++) {
+        const c = buf[q];
+        if (c === 0x22 || c === 0x5c || c < 0x20 || c >= 0x80) break;
+      }
+      if (q < end && buf[q] === 0x22) {
+        let r = q + 1;
+        while (r < end && (buf[r] === 0x20 || buf[r] === 0x0a || buf[r] === 0x0d || buf[r] === 0x09)) r++;
+        if (r < end && buf[r] === 0x3a) {
+          s.sa = p + 1;
+          s.sb = q;
+          s.pos = r + 1;
+          return;
+        }
+      }
+    }
     s.str();
     if (s.escaped) throw NOT_PLAIN;
     if (s.wide) checkString(s);
@@ -115,11 +146,30 @@ export class StatementScan {
   }
 
   /** A date field (null or a BODS date, a date-time cut to its date) as YYYYMMDD, 0 when null. */
-  private day(): number {
+  private day(last: Remembered): number {
     const s = this.s;
     if (s.null()) return 0;
     s.str();
-    return dayNumber(readDate(checkedText(s), notPlain)!);
+    if (last.isLast(s)) return last.value;
+    const d = dayNumber(readDate(checkedText(s), notPlain)!);
+    last.keepLast(s, d);
+    return d;
+  }
+
+  /** Which field of a statement the last key read names (one of the bits below), 0 when none. */
+  private statementKey(): number {
+    const s = this.s;
+    const c = s.buf[s.sa];
+    switch (s.sb - s.sa) {
+      case 6: return s.is(K.source) ? SOURCE : 0;
+      case 8: return s.is(K.recordId) ? RECORD_ID : 0;
+      case 10: return s.is(K.recordType) ? RECORD_TYPE : 0;
+      case 11: return c === 0x73 ? (s.is(K.statementId) ? STATEMENT_ID : 0) : s.is(K.annotations) ? ANNOTATIONS : 0;
+      case 12: return s.is(K.recordStatus) ? RECORD_STATUS : 0;
+      case 13: return c === 0x73 ? (s.is(K.statementDate) ? STATEMENT_DATE : 0) : s.is(K.recordDetails) ? RECORD_DETAILS : 0;
+      case 18: return c === 0x64 ? (s.is(K.declarationSubject) ? DECLARATION_SUBJECT : 0) : s.is(K.publicationDetails) ? PUBLICATION_DETAILS : 0;
+      default: return 0;
+    }
   }
 
   /** Reads the statement that starts at the scanner's position (after whitespace). */
@@ -131,53 +181,60 @@ export class StatementScan {
     this.kind = -1;
     this.name = null;
     this.ended = false;
-    this.interests.length = 0;
+    this.interestCount = 0;
     let seen = 0, details = false;
     if (this.open(0x7b)) throw NOT_PLAIN;
     do {
       this.key();
-      let bit: number;
-      if (s.is(K.statementId)) {
-        bit = 1;
-        if (s.peek() === 0x22) {
+      const bit = this.statementKey();
+      switch (bit) {
+        case STATEMENT_ID:
+          if (s.peek() === 0x22) {
+            s.str();
+            if (s.escaped) throw NOT_PLAIN; // compared as bytes: one spelling only
+            if (s.wide) checkString(s);
+            if (s.sb > s.sa) {
+              this.sidA = s.sa;
+              this.sidB = s.sb;
+            }
+          } else skipChecked(s, 1);
+          break;
+        case DECLARATION_SUBJECT:
+        case SOURCE:
+          skipChecked(s, 1);
+          break;
+        case PUBLICATION_DETAILS:
+          this.publication.skip(s, 1);
+          break;
+        case STATEMENT_DATE:
+          this.date = this.day(this.statementDate);
+          break;
+        case RECORD_ID:
+          this.idString();
+          this.ridA = s.sa;
+          this.ridB = s.sb;
+          break;
+        case RECORD_TYPE:
           s.str();
-          if (s.escaped) throw NOT_PLAIN; // compared as bytes: one spelling only
-          if (s.wide) checkString(s);
-          if (s.sb > s.sa) {
-            this.sidA = s.sa;
-            this.sidB = s.sb;
-          }
-        } else skipChecked(s, 1);
-      } else if (s.is(K.declarationSubject) || s.is(K.publicationDetails) || s.is(K.source)) {
-        bit = s.is(K.source) ? 2 : s.is(K.declarationSubject) ? 4 : 8;
-        skipChecked(s, 1);
-      } else if (s.is(K.statementDate)) {
-        bit = 16;
-        this.date = this.day();
-      } else if (s.is(K.recordId)) {
-        bit = 32;
-        this.idString();
-        this.ridA = s.sa;
-        this.ridB = s.sb;
-      } else if (s.is(K.recordType)) {
-        bit = 64;
-        s.str();
-        this.type = s.is(K.entity) ? ENTITY : s.is(K.person) ? PERSON : s.is(K.relationship) ? RELATIONSHIP : notPlain();
-      } else if (s.is(K.recordStatus)) {
-        bit = 128;
-        s.str();
-        if (!s.is(K.new) && !s.is(K.updated)) throw NOT_PLAIN; // closed ends records; a lone update reads as new
-      } else if (s.is(K.recordDetails)) {
-        bit = 256;
-        details = true;
-        if (this.type === ENTITY) this.entityDetails();
-        else if (this.type === PERSON) this.personDetails();
-        else if (this.type === RELATIONSHIP) this.relationshipDetails();
-        else throw NOT_PLAIN; // details before the record type: not read here
-      } else if (s.is(K.annotations)) {
-        bit = 512;
-        this.annotations();
-      } else throw NOT_PLAIN;
+          this.type = s.is(K.entity) ? ENTITY : s.is(K.person) ? PERSON : s.is(K.relationship) ? RELATIONSHIP : notPlain();
+          break;
+        case RECORD_STATUS:
+          s.str();
+          if (!s.is(K.new) && !s.is(K.updated)) throw NOT_PLAIN; // closed ends records; a lone update reads as new
+          break;
+        case RECORD_DETAILS:
+          details = true;
+          if (this.type === ENTITY) this.entityDetails();
+          else if (this.type === PERSON) this.personDetails();
+          else if (this.type === RELATIONSHIP) this.relationshipDetails();
+          else throw NOT_PLAIN; // details before the record type: not read here
+          break;
+        case ANNOTATIONS:
+          this.annotations();
+          break;
+        default:
+          throw NOT_PLAIN;
+      }
       if (seen & bit) throw NOT_PLAIN; // a repeated field: JSON.parse keeps the last
       seen |= bit;
     } while (!this.next());
@@ -302,13 +359,13 @@ export class StatementScan {
   private interestList(): void {
     if (this.open(0x5b)) return;
     do {
-      if (this.interests.length === 2) throw NOT_PLAIN;
-      this.interests.push(this.interest());
+      if (this.interestCount === 2) throw NOT_PLAIN;
+      this.interest(this.interests[this.interestCount++]);
     } while (!this.next(0x5d));
   }
 
   /** A direct (or unknown) shareholding or voting rights with an exact figure; anything else is NOT_PLAIN. */
-  private interest(): Interest {
+  private interest(into: Interest): void {
     const s = this.s;
     let type = 0, value = NaN, since = 0, until = 0, seen = 0;
     if (this.open(0x7b)) throw NOT_PLAIN;
@@ -330,12 +387,15 @@ export class StatementScan {
           if (!s.is(K.direct) && !s.is(K.unknown)) throw NOT_PLAIN; // indirect interests are placed by bodsIndirect
         }
       } else if (bit === 4) value = this.share();
-      else if (bit === 8) since = this.day();
-      else until = this.day();
+      else if (bit === 8) since = this.day(this.interestDate);
+      else until = this.day(this.interestDate);
     } while (!this.next());
     if (!type || Number.isNaN(value)) throw NOT_PLAIN;
     if (since && until && until <= since) throw NOT_PLAIN; // refused, or a period of no day (left out)
-    return { votes: type === 2, value, since, until };
+    into.votes = type === 2;
+    into.value = value;
+    into.since = since;
+    into.until = until;
   }
 
   /** A share given as an exact figure from 0 to 100 (no bounds). */
@@ -358,11 +418,11 @@ export class StatementScan {
 
   /** One holding from the interests: a shareholding, with at most one voting rights interest of the same period. */
   private relationshipEnd(): void {
-    const xs = this.interests;
-    if (this.subjA < 0 || this.partyA < 0 || !xs.length) throw NOT_PLAIN;
-    const sh = xs.find((x) => !x.votes);
-    const vo = xs.find((x) => x.votes);
-    if (!sh || (xs.length === 2 && (!vo || vo.since !== sh.since || vo.until !== sh.until))) throw NOT_PLAIN;
+    const n = this.interestCount, [a, b] = this.interests;
+    if (this.subjA < 0 || this.partyA < 0 || !n) throw NOT_PLAIN;
+    const sh = !a.votes ? a : n === 2 && !b.votes ? b : undefined;
+    const vo = a.votes ? a : n === 2 && b.votes ? b : undefined;
+    if (!sh || (n === 2 && (!vo || vo.since !== sh.since || vo.until !== sh.until))) throw NOT_PLAIN;
     this.shares = sh.value;
     this.votes = vo ? vo.value : NaN;
     this.since = sh.since;
@@ -383,7 +443,8 @@ export class StatementScan {
           seen |= 1;
           if (s.null()) continue;
           s.str();
-          if (ENDED.test(checkedText(s))) this.ended = true;
+          if (!this.note.isLast(s)) this.note.keepLast(s, ENDED.test(checkedText(s)) ? 1 : 0);
+          if (this.note.value) this.ended = true;
         } else if (s.is(K.ownershipGraph)) {
           if (seen & 2 || this.carried) throw NOT_PLAIN;
           seen |= 2;
