@@ -60,6 +60,16 @@ export class EntityWriter {
     o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
   }
 
+  /** Writes a list of entities as a JSON array of their ids (as JSON.stringify writes it). */
+  private list(o: ByteOut, vs: number[]): void {
+    o.char(91);
+    for (let i = 0; i < vs.length; i++) {
+      if (i) o.char(44);
+      this.key(o, vs[i]);
+    }
+    o.char(93);
+  }
+
   /** Position of every key in string order: entity v at v, the remainder of v at n + v (built on first use). */
   private rankOf?: Int32Array;
   private byRank?: Int32Array;
@@ -90,8 +100,11 @@ export class EntityWriter {
   fields(o: ByteOut, v: number): void {
     const a = this.a, s = a.snap;
     const id = s.ids[v];
-    const c = a.entityAt(v);
-    o.str(`"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},${c.ultimateDeclared ? '"ultimateDeclared":true,' : ''}`);
+    o.str(`"status":"${a.statusAt(v)}","parent":`);
+    this.list(o, a.parentsAt(v));
+    o.str(',"ultimate":');
+    this.list(o, a.ultimatesAt(v));
+    o.str(a.ultimateDeclaredAt(v) ? ',"ultimateDeclared":true,' : ',');
     // Declared indirect interests are made ready before the walk (they run walks of their own; analysis/declared.ts).
     const prepared = prepareDeclared(s);
     // Every entity of a register: flows below a cut are dropped, at most BULK_TOLERANCE in all (listed owners are then
@@ -151,11 +164,11 @@ export class EntityWriter {
       }
     }
     o.str(',"power":');
-    const p = a.powerUpTo(id, this.full ? Infinity : POWER_MAX_BLOCKS);
+    const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
     if (p) this.power(o, p);
     else o.str('null');
     o.str(',"explanation":[');
-    const lines = a.explain(id);
+    const lines = a.explainAt(v);
     for (let i = 0; i < lines.length; i++) {
       if (i) o.char(44);
       o.json(lines[i]);
@@ -213,17 +226,16 @@ export class EntityWriter {
    * The power indices as two objects keyed by block id, as JSON.stringify(Object.fromEntries(…)) writes them: written
    * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
    */
-  private power(o: ByteOut, p: PlayerPower[]) {
+  private power(o: ByteOut, p: (PlayerPower & { at: number })[]) {
     if (p.some((x) => INDEX_LIKE.test(x.id))) {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
       return;
     }
-    const index = this.a.snap.index;
     const half = (field: 'banzhaf' | 'shapleyShubik') => {
       o.char(123);
       for (let i = 0; i < p.length; i++) {
         if (i) o.char(44);
-        this.key(o, index.get(p[i].id)!);
+        this.key(o, p[i].at);
         o.char(58);
         const x = p[i][field];
         o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
