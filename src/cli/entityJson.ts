@@ -7,7 +7,6 @@ import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
 import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
-import { sortSmall } from '../analysis/sortSmall';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
 /**
@@ -24,6 +23,19 @@ const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** di
 
 /** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
 const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Sorts a[0..count) ascending in place, by insertion (short maps: cheaper than the native sort's call). */
+function insertionSort(a: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
 
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
@@ -257,9 +269,9 @@ export class EntityWriter {
    */
   private map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
     const rank = this.ranks(), n = this.ids.length;
-    const shift = this.shift;
+    const shift = this.shift, unit = 1 / shift; // a power of two: c · unit is exact
     if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
-    const sorted = this.sortBuf.subarray(0, count);
+    const sorted = this.sortBuf;
     let top = 0;
     for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
     const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
@@ -271,24 +283,30 @@ export class EntityWriter {
         const k = keys[i];
         sorted[i] = (top - vals[i]) * shift + (k >= 0 ? k : n - 1 - k);
       }
-      sortSmall(sorted);
+      if (count > 32) sorted.subarray(0, count).sort();
+      else insertionSort(sorted, count);
       for (let i = 1; i < count; ) {
-        const high = Math.floor(sorted[i - 1] / shift);
-        if (Math.floor(sorted[i] / shift) !== high) {
+        // Entries further apart than a whole unit of figure cannot share one (the key part is below `shift`).
+        if (sorted[i] - sorted[i - 1] >= shift) {
+          i++;
+          continue;
+        }
+        const high = Math.floor(sorted[i - 1] * unit);
+        if (Math.floor(sorted[i] * unit) !== high) {
           i++;
           continue;
         }
         let j = i + 1;
-        while (j < count && Math.floor(sorted[j] / shift) === high) j++;
+        while (j < count && Math.floor(sorted[j] * unit) === high) j++;
         const ties = Array.from(sorted.subarray(i - 1, j), (c) => c - high * shift).sort((x, y) => rank[x] - rank[y]);
         for (let q = 0; q < ties.length; q++) sorted[i - 1 + q] = high * shift + ties[q];
         i = j + 1;
       }
-      // Keys copied straight into the output buffer; shift is a power of two, so c / shift is exact.
+      // Keys copied straight into the output buffer.
       const { keyBytes, keyStart } = this;
       for (let i = 0; i < count; i++) {
         const c = sorted[i];
-        const high = Math.floor(c / shift);
+        const high = Math.floor(c * unit);
         const k = c - high * shift;
         const from = keyStart[k], to = keyStart[k + 1];
         o.room(to - from + 2);
