@@ -82,6 +82,13 @@ export class EntityWriter {
     o.char(93);
   }
 
+  /** Orders two keys (entity v at v, the remainder of v at n + v) as their strings compare (code units, as `<`). */
+  private byKey = (x: number, y: number): number => {
+    const ids = this.ids, n = ids.length;
+    const a = x < n ? ids[x] : FLOAT_PREFIX + ids[x - n], b = y < n ? ids[y] : FLOAT_PREFIX + ids[y - n];
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+
   /** Position of every key in string order: entity v at v, the remainder of v at n + v (built on first use). */
   private rankOf?: Int32Array;
   private byRank?: Int32Array;
@@ -263,22 +270,21 @@ export class EntityWriter {
 
   /**
    * A map, largest figure first, ties by key; then "others" when `others` > 0. Sorted natively as one number per
-   * entry: (top − figure) · 2^b + the key's string rank, where 2^b covers every key's rank (2n keys); exact while
+   * entry: (top − figure) · 2^b + the key's number, where 2^b covers every key's number (2n keys); exact while
    * top · 2^b < 2⁵³ (figures to 512% at 8M entities: a look-through stake in a cycle may pass 100%). Past that, entries
    * are sorted by a comparison (slower, same order).
    */
   private map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
-    const rank = this.ranks(), n = this.ids.length;
+    const n = this.ids.length;
     const shift = this.shift, unit = 1 / shift; // a power of two: c · unit is exact
     if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
     const sorted = this.sortBuf;
     let top = 0;
     for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
-    const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
     o.char(123);
     if ((top + 1) * shift < 2 ** 53) {
-      // Sorted by figure with the key's own index below it (no rank looked up per entry); entries with equal figures,
-      // which are few, are then put in key order by rank.
+      // Sorted by figure with the key's own index below it; entries with equal figures, which are few, are then put in
+      // key order by comparing their strings (no order of every key is built: at 8M that is a sort of 16M strings).
       for (let i = 0; i < count; i++) {
         const k = keys[i];
         sorted[i] = (top - vals[i]) * shift + (k >= 0 ? k : n - 1 - k);
@@ -298,7 +304,7 @@ export class EntityWriter {
         }
         let j = i + 1;
         while (j < count && Math.floor(sorted[j] * unit) === high) j++;
-        const ties = Array.from(sorted.subarray(i - 1, j), (c) => c - high * shift).sort((x, y) => rank[x] - rank[y]);
+        const ties = Array.from(sorted.subarray(i - 1, j), (c) => c - high * shift).sort(this.byKey);
         for (let q = 0; q < ties.length; q++) sorted[i - 1 + q] = high * shift + ties[q];
         i = j + 1;
       }
@@ -319,6 +325,8 @@ export class EntityWriter {
         o.micro(top - high);
       }
     } else {
+      const rank = this.ranks();
+      const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
       const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || rankOf(keys[x]) - rankOf(keys[y]));
       order.forEach((i, j) => {
         if (j) o.char(44);
