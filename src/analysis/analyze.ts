@@ -63,7 +63,6 @@ export class Analysis {
   private memoLoops?: string[][];
   private memoGroups?: Int32Array;
   private memoSentences?: (string | undefined)[];
-  private memoGames?: Map<string, ReturnType<typeof powerIndices>>;
 
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
@@ -325,23 +324,11 @@ export class Analysis {
     if (!blocks.length) return [];
     const rule = ruleOf(this.doc.entities[v].decisionRule);
     const SCALE = 100; // weights in 0.01% units
-    const p = this.indices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
+    const p = powerIndices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
     const veto = new Set(vetoPlayers(blocks, rule).map((b) => b.id));
     return blocks
       .map((b, i) => ({ id: this.snap.ids[b.id], at: b.id, weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }))
       .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-  }
-
-  /** Power indices of a game, memoised by its weights and quota: a register repeats the same games many times. */
-  private indices(weights: number[], quota: number): ReturnType<typeof powerIndices> {
-    const key = `${quota}:${weights.join(',')}`;
-    const games = (this.memoGames ??= new Map());
-    let p = games.get(key);
-    if (!p) {
-      if (games.size >= 1 << 16) games.clear(); // bounded: a national register has millions of games
-      games.set(key, (p = powerIndices(weights, quota)));
-    }
-    return p;
   }
 
   /** Exposure class of every dependency in force on the view date. */
