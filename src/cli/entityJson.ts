@@ -82,12 +82,32 @@ export class EntityWriter {
     o.char(93);
   }
 
-  /** Orders two keys (entity v at v, the remainder of v at n + v) as their strings compare (code units, as `<`). */
-  private byKey = (x: number, y: number): number => {
-    const ids = this.ids, n = ids.length;
-    const a = x < n ? ids[x] : FLOAT_PREFIX + ids[x - n], b = y < n ? ids[y] : FLOAT_PREFIX + ids[y - n];
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
+  private tieBuf = new Float64Array(1024);
+
+  /**
+   * Puts sorted[from..to), entries of one figure (`base` + the key's number), in the order of their keys' strings.
+   * A few are compared as strings; many (a widely held company's thousands of 0.01% holders) are sorted as numbers
+   * by their keys' ranks in string order (the ranks are built the first time).
+   */
+  private sortTies(sorted: Float64Array, from: number, to: number, base: number): void {
+    const count = to - from, ids = this.ids, n = ids.length;
+    if (count <= 8) {
+      const keyOf = (k: number) => (k < n ? ids[k] : FLOAT_PREFIX + ids[k - n]);
+      const ties = Array.from(sorted.subarray(from, to), (c) => c - base);
+      ties.sort((x, y) => {
+        const a = keyOf(x), b = keyOf(y);
+        return a < b ? -1 : a > b ? 1 : 0;
+      });
+      for (let q = 0; q < count; q++) sorted[from + q] = base + ties[q];
+      return;
+    }
+    const rank = this.ranks(), byRank = this.byRank!;
+    if (this.tieBuf.length < count) this.tieBuf = new Float64Array(Math.max(count, this.tieBuf.length * 2));
+    const tie = this.tieBuf.subarray(0, count);
+    for (let q = 0; q < count; q++) tie[q] = rank[sorted[from + q] - base];
+    tie.sort();
+    for (let q = 0; q < count; q++) sorted[from + q] = base + byRank[tie[q]];
+  }
 
   /** Position of every key in string order: entity v at v, the remainder of v at n + v (built on first use). */
   private rankOf?: Int32Array;
@@ -283,8 +303,7 @@ export class EntityWriter {
     for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
     o.char(123);
     if ((top + 1) * shift < 2 ** 53) {
-      // Sorted by figure with the key's own index below it; entries with equal figures, which are few, are then put in
-      // key order by comparing their strings (no order of every key is built: at 8M that is a sort of 16M strings).
+      // Sorted by figure with the key's own number below it; entries with equal figures are then put in key order.
       for (let i = 0; i < count; i++) {
         const k = keys[i];
         sorted[i] = (top - vals[i]) * shift + (k >= 0 ? k : n - 1 - k);
@@ -304,8 +323,7 @@ export class EntityWriter {
         }
         let j = i + 1;
         while (j < count && Math.floor(sorted[j] * unit) === high) j++;
-        const ties = Array.from(sorted.subarray(i - 1, j), (c) => c - high * shift).sort(this.byKey);
-        for (let q = 0; q < ties.length; q++) sorted[i - 1 + q] = high * shift + ties[q];
+        this.sortTies(sorted, i - 1, j, high * shift);
         i = j + 1;
       }
       // Keys copied straight into the output buffer.
