@@ -22,8 +22,11 @@ export interface ControlState {
   reason: Reason[];
 }
 
-/** Computes the control fixed point for every entity of the snapshot. */
-export function computeControl(s: Snapshot, opts: AnalysisOptions): ControlState & { evaluator: Evaluator } {
+/**
+ * Computes the control fixed point for every entity of the snapshot. `iterate`, when given, iterates each cycle in
+ * place of iterateComponent, to the same result (the live analysis records the rounds: liveCycles.ts).
+ */
+export function computeControl(s: Snapshot, opts: AnalysisOptions, iterate: typeof iterateComponent = iterateComponent): ControlState & { evaluator: Evaluator } {
   const n = s.n;
   const parent = new Int32Array(n).fill(-1);
   const reason: Reason[] = new Array(n);
@@ -65,7 +68,7 @@ export function computeControl(s: Snapshot, opts: AnalysisOptions): ControlState
       parent[y] = r.parent;
       continue;
     }
-    iterateComponent(ev, order.subarray(a, b), parent, reason);
+    iterate(ev, order.subarray(a, b), parent, reason);
   }
   return { parent, reason, evaluator: ev };
 }

@@ -20,6 +20,7 @@ import { carryLoops, carryStructure } from './lookThrough';
 import { LiveSummary } from './liveSummary';
 import { condensation, reevaluateRanked, type Condensation } from './liveRanked';
 import { reevaluateCone } from './liveCone';
+import { CycleRecords } from './liveCycles';
 import { LiveHoldings } from './livePatch';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { agreementsBySubject, entityFields, fromTable, holdingTable, type Snapshot } from './snapshot';
@@ -66,6 +67,8 @@ export class LiveAnalysis {
   private sum: LiveSummary | null = null;
   /** The control graph's condensation while the edges stay as they are (liveRanked.ts), else null. */
   private condensed: Condensation | null = null;
+  /** The recorded rounds of every control cycle, replayed by an edit that reaches one (liveCycles.ts). */
+  private cycles: CycleRecords;
   private touched: number[] = [];
   /** Tops of several entities, sorted by id and shared: one array per distinct set (their group key). */
   private interned = new Map<string, number[]>();
@@ -89,7 +92,8 @@ export class LiveAnalysis {
     const table = holdingTable(doc, this.fields.index, this.options.date);
     this.snap = fromTable(doc, this.options.date, this.fields, table, agreementsBySubject(doc, this.fields.index, this.options.date));
     this.holdings = new LiveHoldings(this.snap.n, table, this.snap);
-    const c = computeControl(this.snap, this.options);
+    this.cycles = new CycleRecords(this.snap.n);
+    const c = computeControl(this.snap, this.options, (ev, members, parent, reason) => void this.cycles.iterate(this.snap, ev, members, parent, reason, null));
     this.parent = c.parent;
     this.reason = c.reason;
     const n = this.snap.n;
@@ -234,6 +238,7 @@ export class LiveAnalysis {
     if (n > n0) this.kids.grow(n);
     else this.kidsStale = true;
     this.holdings.resize(n);
+    this.cycles.clear(n);
     this.sum = null; // indices moved: the next summary is made afresh
   }
 
@@ -262,8 +267,8 @@ export class LiveAnalysis {
     const partyOf = this.partyEdges();
     const ev = new Evaluator(s, this.options, this.parent);
     const r = ranked
-      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf, (v) => this.kids.soleOf(v))
-      : reevaluateCone(s, ev, this.parent, this.reason, seeds, partyOf, this.local);
+      ? reevaluateRanked(s, (this.condensed ??= condensation(s, partyOf)), ev, this.parent, this.reason, seeds, partyOf, (v) => this.kids.soleOf(v), this.cycles)
+      : reevaluateCone(s, ev, this.parent, this.reason, seeds, partyOf, this.local, this.cycles);
     for (const v of r.evaluated) {
       this.joint[v] = this.reason[v].kind === 'joint' ? 1 : 0;
       this.conferOf(ev, v);

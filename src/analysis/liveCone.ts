@@ -2,12 +2,13 @@
 // the cone is closed downstream, so its cycles are whole; it is evaluated sources-first with its cycles iterated from
 // no controllers, as computeControl does. Used when an edit changes the edges (liveRanked.ts needs them unchanged). Pure.
 import { iterateComponent, type Evaluator, type Reason } from './control';
+import type { CycleRecords } from './liveCycles';
 import type { RankedResult } from './liveRanked';
 import { stronglyConnected } from './scc';
 import type { Snapshot } from './snapshot';
 
 /** Re-evaluates the downstream cone of `seeds` in place; `local` is scratch of one entry per entity. */
-export function reevaluateCone(s: Snapshot, ev: Evaluator, parent: Int32Array, reason: Reason[], seeds: Iterable<number>, partyOf: Map<number, number[]>, local: Int32Array): RankedResult {
+export function reevaluateCone(s: Snapshot, ev: Evaluator, parent: Int32Array, reason: Reason[], seeds: Iterable<number>, partyOf: Map<number, number[]>, local: Int32Array, cycles: CycleRecords | null = null): RankedResult {
   const n = s.n;
   const inCone = new Uint8Array(n);
   const cone: number[] = [];
@@ -43,7 +44,8 @@ export function reevaluateCone(s: Snapshot, ev: Evaluator, parent: Int32Array, r
       const r = ev.evaluate(list[0]);
       parent[list[0]] = r.parent;
       reason[list[0]] = r.reason;
-    } else {
+    } else if (cycles) cycles.iterate(s, ev, list, parent, reason, null); // from scratch, and recorded (liveCycles.ts)
+    else {
       for (const v of list) reason[v] = undefined as unknown as Reason;
       iterateComponent(ev, list, parent, reason);
     }

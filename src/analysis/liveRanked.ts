@@ -7,6 +7,7 @@
 // edit above a strongly connected core of 30,000 companies that changes no controller costs its own evaluation, not
 // the core's. The condensation is kept while the edges stay (stake edits). Pure; typed arrays.
 import { iterateComponent, type Evaluator, type Reason } from './control';
+import { sameReason, type CycleRecords } from './liveCycles';
 import { stronglyConnected } from './scc';
 import type { Snapshot } from './snapshot';
 
@@ -85,7 +86,6 @@ export interface RankedResult {
   changed: number[];
 }
 
-const sameReason = (a: Reason | undefined, b: Reason) => a?.kind === b.kind && (a.kind !== 'joint' || (b.kind === 'joint' && a.players.join() === b.players.join()));
 
 /**
  * Re-evaluates, upstream first, the components of `seeds` and of every subject whose holders' chains of controllers
@@ -93,17 +93,28 @@ const sameReason = (a: Reason | undefined, b: Reason) => a?.kind === b.kind && (
  * `children(v)`: the entities whose sole parent v was before the edit (liveKids.ts). That is enough: a chain that
  * reaches a moved controller through pointers the edit changed passes an entity that moved itself, which marks its own.
  */
-export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator, parent: Int32Array, reason: Reason[], seeds: Iterable<number>, partyOf: Map<number, number[]>, children: (v: number) => readonly number[]): RankedResult {
+export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator, parent: Int32Array, reason: Reason[], seeds: Iterable<number>, partyOf: Map<number, number[]>, children: (v: number) => readonly number[], cycles: CycleRecords | null = null): RankedResult {
   const { comp, compStart, order } = cond;
   const queue = new Queue(new Uint8Array(cond.count));
-  for (const v of seeds) queue.push(comp[v]);
+  const seedList = [...seeds];
+  for (const v of seedList) queue.push(comp[v]);
   const evaluated: number[] = [], changed: number[] = [];
+  /** Every entity whose parent this edit changed so far (a cycle's record is replayed against them). */
+  const movedAll: number[] = [];
   const seen = new Int32Array(s.n);
   let walk = 0;
   const stack: number[] = [];
   while (queue.size) {
     const c = queue.pop();
     const members = order.subarray(compStart[c], compStart[c + 1]);
+    if (members.length > 1 && cycles) {
+      // Replayed from the cycle's record (liveCycles.ts): what reads differently is listed as evaluated.
+      const r = cycles.iterate(s, ev, members, parent, reason, { seeds: seedList, moved: movedAll, children, upstream: (x) => comp[x] > c });
+      for (const v of r.affected) evaluated.push(v);
+      for (const v of r.changed) changed.push(v);
+      queueBelow(r.moved, c);
+      continue;
+    }
     const oldParent = Array.from(members, (v) => parent[v]);
     const oldReason = Array.from(members, (v) => reason[v]);
     if (members.length === 1) {
@@ -124,8 +135,16 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
       if (oldParent[i] !== parent[v]) moved.push(v);
       if (oldParent[i] !== parent[v] || !sameReason(oldReason[i], reason[v])) changed.push(v);
     });
-    if (!moved.length) continue;
-    // Every chain through a moved controller changed: the subjects held by it and by all it controls are looked at.
+    queueBelow(moved, c);
+  }
+  return { evaluated, changed };
+
+  /** Queues the components of the subjects held by `moved` (of component c) and by all they control down their chains. */
+  function queueBelow(moved: number[], c: number) {
+    if (!moved.length) return;
+    for (const v of moved) movedAll.push(v);
+    // Every chain through a moved controller changed: the subjects held by it and by all it controls are looked at
+    // (and, for a cycle's record, the members that had it as parent in some round: liveCycles.ts detours).
     walk++;
     for (const v of moved) if (seen[v] !== walk) { seen[v] = walk; stack.push(v); }
     while (stack.length) {
@@ -133,7 +152,7 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
       for (let e = s.outStart[d]; e < s.outStart[d + 1]; e++) if (comp[s.outSubject[e]] !== c) queue.push(comp[s.outSubject[e]]);
       for (const w of partyOf.get(d) ?? []) if (comp[w] !== c) queue.push(comp[w]);
       for (const w of children(d)) if (seen[w] !== walk) { seen[w] = walk; stack.push(w); }
+      for (const w of cycles?.detours.get(d) ?? []) if (seen[w] !== walk) { seen[w] = walk; stack.push(w); }
     }
   }
-  return { evaluated, changed };
 }

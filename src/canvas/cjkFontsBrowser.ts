@@ -3,7 +3,7 @@
 // Latin-only documents, nothing on the first load) and the subsets that text needs are fetched from this origin. An
 // exported SVG carries those subsets itself (export/cjkFontEmbed.ts), read back from the same files, and before such an
 // SVG is rasterised through an <img> its fonts are made ready (an <img> draws text whose font is loading as nothing).
-import { CJK_FAMILIES, needsCjk, parseUnicodeRange, type CjkSubset } from '../export/cjkFonts';
+import { CJK_FAMILIES, charsByFamily, needsCjk, parseUnicodeRange, type CjkSubset } from '../export/cjkFonts';
 import { cjkOnly, embedCjkFonts, fontProbe, rangeCss, ROW } from '../export/cjkFontEmbed';
 
 let rules: Promise<unknown> | undefined;
@@ -35,10 +35,11 @@ export async function ensureCjkFonts(texts: Iterable<string>): Promise<void> {
   const need = [...texts].filter(needsCjk);
   if (!need.length || typeof document === 'undefined') return;
   // Each package's CSS declares one @font-face per subset with its unicode-range; the browser fetches only the
-  // subsets whose range the text uses, when asked to load the family for that text.
+  // subsets whose range the text uses, when asked to load the family for that text. Each family is asked for the
+  // characters it draws (the first in the font list that covers them), not for the whole text.
   await addRules();
-  const sample = need.join(' ');
-  await Promise.all(CJK_FAMILIES.map((f) => document.fonts.load(`16px "${f.family}"`, sample)));
+  const groups = charsByFamily(need, pageSubsets());
+  await Promise.all([...groups].map(([family, chars]) => document.fonts.load(`16px "${family}"`, chars)));
 }
 
 const FAMILIES = new Set<string>(CJK_FAMILIES.map((f) => f.family));

@@ -1,6 +1,8 @@
 // A set of byte strings numbered in the order they were added (0, 1, 2 …), looked up by their bytes without making
 // a JavaScript string: the columnar reader (cli/columnarRead.ts) resolves tens of millions of holder and subject ids
-// and checks as many holding ids for duplicates this way. Open addressing over typed arrays: no object per key. A
+// and checks as many holding ids for duplicates this way. While the keys are a running number behind a fixed prefix
+// ("e0", "e1", "e2" …, as exports and our generator number records), a key's number is read from its digits and
+// nothing is stored. Past the first key that breaks the run, open addressing over typed arrays (no object per key): a
 // key of up to 8 bytes is kept in its slot, so that finding it reads one cache line; longer keys are compared with
 // their copy in an arena.
 
@@ -18,7 +20,15 @@ export const MAX_KEYS = (1 << 27) - 1;
 const INLINE = 8;
 const STRIDE = 4;
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** Digits in a running number: below 2^53, so that it counts exactly. */
+const MAX_DIGITS = 15;
+
 export class ByteKeys {
+  /** True while key k is `prefix` followed by base + k in decimal, written without leading zeros. */
+  private numbered = true;
+  private prefix = new Uint8Array(0);
+  private base = 0;
   /** Four numbers a slot: the hash; key number + 1 (0 = empty) with the key's length (up to 9, "longer") in bits 27–30; the first 8 bytes. */
   private slots = new Int32Array(STRIDE << 12);
   /** Where each long key's bytes start in the arena (short keys take no room there). */
@@ -41,16 +51,68 @@ export class ByteKeys {
     this.w1 = w1;
   }
 
+  /**
+   * The running number written by bytes [a, b) of `buf` (the prefix, then decimal digits without a leading zero), or
+   * −1. The prefix ends in a non-digit, so these bytes are the key of exactly that number and of no other.
+   */
+  private numberOf(buf: Uint8Array, a: number, b: number): number {
+    const p = this.prefix, d = a + p.length, len = b - d;
+    if (len < 1 || len > MAX_DIGITS || (len > 1 && buf[d] === 0x30)) return -1;
+    for (let i = 0; i < p.length; i++) if (buf[a + i] !== p[i]) return -1;
+    let x = 0;
+    for (let i = d; i < b; i++) {
+      const c = buf[i];
+      if (!isDigit(c)) return -1;
+      x = x * 10 + (c - 0x30);
+    }
+    return x;
+  }
+
+  /** Takes the first key's prefix and number, or leaves the running numbers for the hash table. */
+  private startRun(buf: Uint8Array, a: number, b: number): void {
+    let d = b;
+    while (d > a && isDigit(buf[d - 1])) d--;
+    this.prefix = new Uint8Array(buf.subarray(a, d)); // a copy: the buffer is read into again
+    this.base = this.numberOf(buf, a, b);
+    if (this.base < 0) this.numbered = false;
+  }
+
+  /** Moves the keys of the run into the hash table, written out again from their numbers, with the same key numbers. */
+  private leaveRun(): void {
+    const count = this.size, p = this.prefix;
+    this.numbered = false;
+    this.size = 0;
+    const bytes = new Uint8Array(p.length + MAX_DIGITS + 1);
+    bytes.set(p);
+    for (let k = 0; k < count; k++) {
+      const digits = String(this.base + k);
+      for (let i = 0; i < digits.length; i++) bytes[p.length + i] = digits.charCodeAt(i);
+      this.add(bytes, 0, p.length + digits.length);
+    }
+  }
+
   /** The number of the key bytes [a, b) of `buf`, or −1 when it is not in the set. */
-  get(buf: Uint8Array, a: number, b: number, h = hashBytes(buf, a, b)): number {
-    const s = this.find(buf, a, b, h);
+  get(buf: Uint8Array, a: number, b: number): number {
+    if (this.numbered) {
+      const x = this.size ? this.numberOf(buf, a, b) : -1;
+      return x >= this.base && x - this.base < this.size ? x - this.base : -1;
+    }
+    const s = this.find(buf, a, b, hashBytes(buf, a, b));
     const tag = this.slots[s * STRIDE + 1];
     return tag === 0 ? -1 : (tag & MAX_KEYS) - 1;
   }
 
   /** Adds the key bytes [a, b) of `buf` and returns its number; −1 − the number of the same key when it was there already. */
-  add(buf: Uint8Array, a: number, b: number, h = hashBytes(buf, a, b)): number {
+  add(buf: Uint8Array, a: number, b: number): number {
     if (this.size >= MAX_KEYS - 1) throw new RangeError(`cli/byteKeys: more than ${MAX_KEYS} keys`);
+    if (this.numbered) {
+      if (this.size === 0) this.startRun(buf, a, b);
+      const x = this.numbered ? this.numberOf(buf, a, b) : -1;
+      if (x >= 0 && x - this.base === this.size) return this.size++;
+      if (x >= this.base && x - this.base < this.size) return -1 - (x - this.base);
+      if (this.numbered) this.leaveRun();
+    }
+    const h = hashBytes(buf, a, b);
     if ((this.size + 1) * 2 * STRIDE > this.slots.length) this.grow();
     const s = this.find(buf, a, b, h);
     const slots = this.slots;

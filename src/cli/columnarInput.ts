@@ -1,17 +1,19 @@
 // The columnar way in for `analyze` (cli/columnarRead.ts, cli/columnarDoc.ts): FILE read into columns when it is a
-// regular file holding a plain native document, else null, and the command line reads it the general way
-// (cli/input.ts), which also words every error. OWNERSHIP_CLI_COLUMNAR=0 turns it off (to compare the two ways).
+// regular file holding a plain native document or a plain BODS file (cli/bodsColumns.ts), else null, and the command
+// line reads it the general way (cli/input.ts), which also words every error. OWNERSHIP_CLI_COLUMNAR=0 turns it off (to compare the two ways).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OwnershipDoc } from '../model';
 import type { AnalysisOptions } from '../analysis';
 import { detectFormat } from '../io/detect';
-import { readColumns } from './columnarRead';
+import { readColumns, type Columns } from './columnarRead';
+import { readBodsColumns } from './bodsColumns';
 import { columnarDoc } from './columnarDoc';
 
 /** The document in `file` with its snapshot for `opts` ready, read column by column; null when it takes the general reader. */
 export function columnarInput(file: string | undefined, opts: Partial<AnalysisOptions>): OwnershipDoc | null {
   if (!file || process.env.OWNERSHIP_CLI_COLUMNAR === '0') return null;
+  let format: string;
   try {
     if (!statSync(file).isFile()) return null;
     const fd = openSync(file, 'r');
@@ -22,10 +24,12 @@ export function columnarInput(file: string | undefined, opts: Partial<AnalysisOp
     } finally {
       closeSync(fd);
     }
-    if (detectFormat(first.subarray(0, n), basename(file)) !== 'ownership') return null;
+    format = detectFormat(first.subarray(0, n), basename(file));
   } catch {
     return null;
   }
-  const c = readColumns(file);
+  let c: Columns | null = null;
+  if (format === 'ownership') c = readColumns(file);
+  else if (format === 'bods') c = readBodsColumns(file, basename(file), opts.date);
   return c && columnarDoc(c, opts);
 }

@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isCalendarDate, type OwnershipDoc } from '../model';
 import { entityKinds } from '../model/schema';
 import { docFromParsed } from '../io/native';
-import { ByteKeys, hashBytes } from './byteKeys';
+import { ByteKeys } from './byteKeys';
 import { FlatScan, MORE, NOT_PLAIN, key } from './flatScan';
 
 /** Holdings as parallel columns in document order. */
@@ -192,7 +192,7 @@ class Reader {
       } else throw NOT_PLAIN;
     }
     if (ka < 0 || name === null) throw NOT_PLAIN;
-    const v = this.keys.add(s.buf, ka, kb, hashBytes(s.buf, ka, kb));
+    const v = this.keys.add(s.buf, ka, kb);
     if (v < 0) throw NOT_PLAIN; // a duplicate id
     this.ids.push(id);
     this.names.push(name);

@@ -94,3 +94,24 @@ export function subsetsFor(texts: Iterable<string>, subsets: CjkSubset[]): CjkSu
   }
   return [...chosen];
 }
+
+/**
+ * The CJK characters of `texts` grouped by the family that draws them where a font list names the shipped families
+ * in CJK_FAMILIES order, as the page and the canvas do: each character under the first family with a subset covering
+ * it. Loading each family for its own characters fetches only the subsets that are drawn (a Chinese name does not
+ * also fetch the Korean font's subsets for the same ideographs).
+ */
+export function charsByFamily(texts: Iterable<string>, subsets: CjkSubset[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Set<number>();
+  for (const text of texts) {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (!isCjk(cp) || seen.has(cp)) continue;
+      seen.add(cp);
+      const fam = CJK_FAMILIES.find((f) => subsets.some((s) => s.family === f.family && covers(s, cp)))?.family;
+      if (fam) out.set(fam, (out.get(fam) ?? '') + ch);
+    }
+  }
+  return out;
+}

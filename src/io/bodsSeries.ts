@@ -97,7 +97,7 @@ function describing(list: ReadStatement[], date: string | undefined): { st: Read
 }
 
 /** GLEIF conversions mark a deleted relationship or a retired record by an annotation on the statement that ends it. */
-const ENDED = /\brelationship deleted\b|\bset to RETIRED\b|\bstatement(?: series)? retired\b/i;
+export const ENDED = /\brelationship deleted\b|\bset to RETIRED\b|\bstatement(?: series)? retired\b/i;
 
 /** Whether a statement ends its record: `closed`, or annotated as deleted or retired (the GLEIF conversions). */
 function closes(st: ReadStatement): boolean {

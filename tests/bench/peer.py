@@ -1,6 +1,7 @@
 # The numpy/scipy peer of `analyze` (issue 21), run as a whole process beside ours by register.bench.ts: loads a native
 # document, builds W (holder × subject, fractions) as a sparse matrix, finds every entity's majority parent and
-# ultimate controller (pointer jumping), and factorises I − W once (sparse LU, SuperLU) for look-through.
+# ultimate controller (pointer jumping), and factorises I − W once (sparse LU, SuperLU, in the condensation's order) for
+# look-through.
 # With --check OUT.jsonl (the output of `analyze --jsonl`), it is also the reference solver: for a sample of entities
 # it solves (I − W) m = e_t and reports the largest difference from our printed look-through and ultimate-owner figures
 # (points), counting an unlisted figure as 0 where the reference's is at least the listing threshold. The check solves
@@ -14,6 +15,17 @@ import sys
 import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
+from scipy.sparse.csgraph import connected_components
+
+
+def condensation_order(W, holder, subject):
+    """Entity indices with every holder before what it holds, outside strongly connected components."""
+    _, label = connected_components(W, directed=True, connection='strong')
+    # SciPy numbers strong components sinks first (Pearce's algorithm): a holder's label is at least its subject's.
+    # Checked rather than assumed; a descending sort of the labels is then an order of the condensation.
+    if np.any(label[holder] < label[subject]):
+        raise SystemExit('peer.py: scipy numbered strong components in an unexpected order; update condensation_order')
+    return np.argsort(-label, kind='stable')
 
 
 def main():
@@ -80,14 +92,20 @@ def main():
             for j, t in enumerate(block):
                 solved[t] = M[:, j]
     else:
-        # Look-through: one sparse LU of I − W, then a solve per target.
-        A = (sp.identity(n, format='csc') - W.tocsc()).tocsc()
-        lu = spla.splu(A)
+        # Look-through: one sparse LU of I − W, then a solve per target. The rows and columns are put in the order of
+        # the condensation, holders before what they hold, so I − W is block triangular and factorises with fill only
+        # inside strongly connected components. SuperLU's own ordering (COLAMD) ignores that structure: on the
+        # generator's 100k graph, nearly acyclic, it ran for minutes where this takes a tenth of a second.
+        order = condensation_order(W, holder, subject)
+        A = (sp.identity(n, format='csc') - W.tocsc())[order][:, order].tocsc()
+        lu = spla.splu(A, permc_spec='NATURAL', diag_pivot_thresh=0.0)
         lu_nnz = int(lu.L.nnz + lu.U.nnz)
+        at = np.empty(n, dtype=np.int64)
+        at[order] = np.arange(n)
         for t in targets:
             e = np.zeros(n)
-            e[t] = 1.0
-            solved[t] = lu.solve(e)
+            e[at[t]] = 1.0
+            solved[t] = lu.solve(e)[at]
     for t in targets:
         m = solved[t]
         if not check:

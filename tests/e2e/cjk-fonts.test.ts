@@ -167,12 +167,30 @@ describe('CJK names drawn with the shipped fonts', () => {
     release();
     // Loaded, as the page's font set says: a face of each family, and each name drawable with its family.
     await expect.poll(async () => new Set((await pageCjkFaces(page)).filter((f) => f.status === 'loaded').map((f) => f.family))).toEqual(new Set(Object.values(FAMILY)));
-    await expect.poll(() => page.evaluate((pairs) => pairs.every(([family, name]) => document.fonts.check(`14px "${family}"`, name)), SCRIPTS.map((k) => [FAMILY[k], NAMES[k]]))).toBe(true);
+    // Each family is loaded for the characters it draws: the first family in the font list that covers them (the
+    // Chinese name's ideographs that Japanese fonts have are drawn in Japanese, its simplified forms in Chinese).
+    const drawnBy = { 'Noto Sans JP': 'ヤフー株式会社控股有限公司', 'Noto Sans KR': '네이버주식회사', 'Noto Sans SC': '腾讯' };
+    await expect.poll(() => page.evaluate((pairs) => pairs.every(([family, text]) => document.fonts.check(`14px "${family}"`, text)), Object.entries(drawnBy))).toBe(true);
     // ...and the canvas drew each name again (missing-glyph boxes before, glyphs now).
     for (const [i, k] of SCRIPTS.entries()) {
       await expect.poll(async () => (await drawn(k)) === before[i], { message: `${k} redrawn` }).toBe(false);
     }
     await shot(page, 'cjk-fonts-canvas-after');
+  });
+
+  it('a Chinese name fetches only the subsets that draw it: none of the Korean font', async () => {
+    const page = s.page;
+    const zh = JSON.stringify({
+      format: 'ownership-graph', version: 1, title: 'Chinese only',
+      entities: [{ id: 'zh', name: NAMES.zh, kind: 'company', position: { x: 0, y: 0 } }, { id: 'p', name: 'Pony Ma', kind: 'person', position: { x: 0, y: -200 } }],
+      holdings: [{ id: 'h1', holder: 'p', subject: 'zh', shares: 8.4 }],
+    });
+    await open(page, 'zh.ownership.json', zh);
+    await expect.poll(() => page.evaluate(() => document.fonts.check('14px "Noto Sans SC"', '腾讯'))).toBe(true);
+    await page.waitForTimeout(300);
+    const fonts = fontRequests();
+    expect(fonts.some((u) => /noto-sans-sc/.test(u))).toBe(true);
+    expect(fonts.filter((u) => /noto-sans-kr/.test(u))).toEqual([]);
   });
 
   it('the LY dataset under its Japanese, Korean and Chinese names, on the canvas and exported (screenshots; SVG growth printed)', async () => {
@@ -189,7 +207,8 @@ describe('CJK names drawn with the shipped fonts', () => {
     }
     expect(cjk).toBeGreaterThan(12);
     await open(page, 'ly-cjk.ownership.json', JSON.stringify(ly));
-    await expect.poll(() => page.evaluate(() => document.fonts.check('14px "Noto Sans JP"', 'LINEヤフー株式会社') && document.fonts.check('14px "Noto Sans KR"', '네이버 주식회사'))).toBe(true);
+    // Only CJK characters are loaded (Latin letters and spaces are drawn with the system's font, first in the list).
+    await expect.poll(() => page.evaluate(() => document.fonts.check('14px "Noto Sans JP"', 'ヤフー株式会社') && document.fonts.check('14px "Noto Sans KR"', '네이버주식회사'))).toBe(true);
     // The page's own text (the legend under the canvas names the controlling groups) draws them too.
     await expect.poll(() => page.evaluate(() => document.fonts.check('14px "Explorer Noto Sans JP"', 'ソフトバンクグループ株式会社') && document.fonts.check('14px "Explorer Noto Sans KR"', '네이버 주식회사'))).toBe(true);
     await page.waitForTimeout(500);

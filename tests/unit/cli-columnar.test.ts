@@ -144,11 +144,20 @@ describe('analyze: the columnar reader against the general one', () => {
     const doc = fc.record({
       entities: fc.uniqueArray(entity, { minLength: 3, maxLength: 8, selector: (e) => e.id }), holdings: fc.uniqueArray(holding, { maxLength: 6, selector: (h) => h.id }),
       repeat: fc.constantFrom('', '', '', 'entity', 'holding'), pretty: fc.boolean(), view: fc.constantFrom(...VIEWS), format: fc.constantFrom([], ['--json'], ['--jsonl']),
+      numbered: fc.constantFrom('', 'e0', 'e1', 'shuffled'),
     });
     let columnar = 0;
-    fc.assert(fc.property(doc, ({ entities, holdings, repeat, pretty, view, format }) => {
+    fc.assert(fc.property(doc, ({ entities, holdings, repeat, pretty, view, format, numbered }) => {
       if (repeat === 'entity' && entities.length) entities.push({ ...entities[0], name: 'Z' });
       if (repeat === 'holding' && holdings.length) holdings.push({ ...holdings[0], subject: 'a' });
+      if (numbered) {
+        // Entity ids a running number behind a prefix, as registers number them (from 0 or 1, in order, or shuffled
+        // with a look-alike "e01"): the reader resolves them from their digits until the run breaks.
+        const to = new Map<string, string>();
+        entities.forEach((e, i) => to.has(e.id) || to.set(e.id, numbered === 'shuffled' ? ['e3', 'e1', 'e01', 'e2', 'e0', 'e4', 'e6', 'e5'][i] : `e${Number(numbered.slice(1)) + i}`));
+        entities = entities.map((e) => ({ ...e, id: to.get(e.id)! }));
+        holdings = holdings.map((h) => ({ ...h, holder: to.get(h.holder) ?? h.holder, subject: to.get(h.subject) ?? h.subject }));
+      }
       const d = { format: 'ownership-graph', version: 1, asOf: '2020-01-01', entities, holdings, agreements: [] };
       // Ids written with an escape ("e\u0030") are the same id as "e0" to JSON.parse: written raw into the text.
       const file = write((pretty ? JSON.stringify(d, null, 2) : JSON.stringify(d)).replaceAll('e\\\\u0030', 'e\\u0030'));

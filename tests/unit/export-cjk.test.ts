@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor } from '../../src/export/cjkFonts';
+import { charsByFamily, CJK_FAMILIES, needsCjk, parseFontFaces, subsetsFor } from '../../src/export/cjkFonts';
 import { cjkFontFiles, svgTexts } from '../../src/export/cjkFontsNode';
 import { documentSvg } from '../../src/export/documentSvg';
 import { parseDoc } from '../../src/model';
@@ -28,6 +28,20 @@ describe('CJK font subsets', () => {
   ])('%j needs %j', (text, families) => {
     expect(needsCjk(text)).toBe(families.length > 0);
     expect([...new Set(subsetsFor([text], subsets).map((s) => s.family))]).toEqual(families);
+  });
+
+  it('groups characters by the family that draws them in the font list\'s order, each character once', () => {
+    const groups = (texts: string[]) => Object.fromEntries(charsByFamily(texts, subsets));
+    expect(groups(['LY Corporation'])).toEqual({});
+    // Ideographs Japanese fonts have are drawn (and fetched) in Japanese only, never also in Korean or Chinese.
+    expect(groups(['腾讯控股', '控股'])).toEqual({ 'Noto Sans JP': '控股', 'Noto Sans SC': '腾讯' });
+    expect(groups(['네이버', 'ヤフー'])).toEqual({ 'Noto Sans KR': '네이버', 'Noto Sans JP': 'ヤフー' });
+    // Every CJK character lands in exactly one family, and that family has a subset covering it.
+    const text = '腾讯控股有限公司 네이버주식회사 ヤフー株式会社';
+    const all = charsByFamily([text], subsets);
+    const chars = [...all.values()].join('');
+    expect([...chars].sort()).toEqual([...new Set([...text].filter((c) => needsCjk(c)))].sort());
+    for (const [family, cs] of all) for (const c of cs) expect(subsets.some((s) => s.family === family && s.ranges.some(([a, b]) => c.codePointAt(0)! >= a && c.codePointAt(0)! <= b))).toBe(true);
   });
 
   it('converts a shipped WOFF subset to an OpenType font with its tables', () => {

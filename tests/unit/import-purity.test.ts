@@ -87,6 +87,8 @@ const CACHES: Record<string, string> = {
   'canvas/edgeLayerModule.ts loaded': 'a lazily loaded module',
   'canvas/edgeLayerModule.ts loading': 'a lazily loaded module',
   'canvas/webgl.ts cached': 'whether the page\'s GPU draws WebGL, asked once',
+  'cli/bodsSkip.ts ESCAPES': 'a constant table filled when the module loads (the bytes a JSON escape may name)',
+  'cli/bodsSkip.ts HEX': 'a constant table filled when the module loads (hexadecimal digits)',
   'draw/labelPlace.ts FRACTIONS': 'a constant table filled when the module loads',
   'draw/layout.ts elkModule': 'a lazily loaded module (ELK)',
   'draw/route.ts memo': 'edge routes found (a bounded memo of a pure function)',
