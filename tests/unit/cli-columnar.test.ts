@@ -155,8 +155,11 @@ describe('analyze: the columnar reader against the general one', () => {
         // with a look-alike "e01"): the reader resolves them from their digits until the run breaks.
         const to = new Map<string, string>();
         entities.forEach((e, i) => to.has(e.id) || to.set(e.id, numbered === 'shuffled' ? ['e3', 'e1', 'e01', 'e2', 'e0', 'e4', 'e6', 'e5'][i] : `e${Number(numbered.slice(1)) + i}`));
-        entities = entities.map((e) => ({ ...e, id: to.get(e.id)! }));
-        holdings = holdings.map((h) => ({ ...h, holder: to.get(h.holder) ?? h.holder, subject: to.get(h.subject) ?? h.subject }));
+        for (const e of entities) (e as { id: string }).id = to.get(e.id)!;
+        for (const h of holdings as { holder: string; subject: string }[]) {
+          h.holder = to.get(h.holder) ?? h.holder;
+          h.subject = to.get(h.subject) ?? h.subject;
+        }
       }
       const d = { format: 'ownership-graph', version: 1, asOf: '2020-01-01', entities, holdings, agreements: [] };
       // Ids written with an escape ("e\u0030") are the same id as "e0" to JSON.parse: written raw into the text.
