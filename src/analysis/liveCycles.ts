@@ -7,6 +7,7 @@
 // sequence computeControl iterates, round for round, at the cost of what the edit changes rather than the component's
 // size times its rounds. Recording from scratch is the same walk with round k as the reference (semi-naive rounds).
 import type { Decision, Evaluator, Reason } from './control';
+import { replayRounds } from './liveReplay';
 import type { Snapshot } from './snapshot';
 
 /** The recorded iteration of one component: each member's decision in round 1 and wherever it changed later. */
@@ -18,6 +19,11 @@ export interface Trajectory {
   later: Map<number, { round: number; d: Decision }[]>;
   /** Rounds iterated (the last changed no parent and no kind, or reached the cap). */
   rounds: number;
+  /** Per round r (0 to rounds): every slot's parent after round r (round 0: none). */
+  parentAt: Int32Array[];
+  /** Per round r ≥ 2: the slots whose parent or kind changed in it (kp), whose decision changed in it (byRound). */
+  kp: Map<number, Set<number>>;
+  byRound: Map<number, Set<number>>;
 }
 
 /** Whether two decisions are the same in every field (the figures included: the last round's are the result). */
@@ -64,191 +70,105 @@ export interface Iterated {
   affected: number[];
   changed: number[];
   moved: number[];
+  /** The slots whose record may have changed (all when left out). */
+  rewritten?: Iterable<number>;
+}
+
+/** Adds `i` to the set of `round` in `sets`. */
+export function mark(sets: Map<number, Set<number>>, round: number, i: number) {
+  const set = sets.get(round);
+  if (set) set.add(i); else sets.set(round, new Set([i]));
 }
 
 /**
- * Iterates `members` to computeControl's fixed point, writing `parent` and `reason`, and returns the record of its
- * rounds. With `old` (the component's record before an edit, its members' parents now its end) the rounds are
- * replayed; without, they are made from scratch. `slotOf` maps an entity to its position in `members`, else −1.
- * Returns also the members whose decision or holders' chains may differ from before (for the caller's per-holding flags).
+ * Iterates `members` from no controllers to computeControl's fixed point in semi-naive rounds — round k+1 evaluates
+ * only the members held along the chains through a member whose parent changed in round k; the others keep their
+ * decision, which the same inputs would give again — writing `parent` and `reason`, and returns the record of its rounds.
  */
-export function iterateRecorded(s: Snapshot, ev: Evaluator, members: Int32Array, slotOf: (x: number) => number, parent: Int32Array, reason: Reason[], old: Trajectory | null, input: ReplayInput | null): { record: Trajectory } & Iterated {
+export function recordRounds(s: Snapshot, ev: Evaluator, members: Int32Array, slotOf: (x: number) => number, parent: Int32Array, reason: Reason[]): { record: Trajectory } & Iterated {
   const m = members.length, cap = 50 + 4 * m;
-  const children = input?.children ?? (() => []);
-  /** Each member's parent before (the old end), against which `extras` lists the children the kept children lack. */
-  const base = new Int32Array(m).fill(-1);
-  const extras = new Map<number, number[]>();
-  const extraAt = new Int32Array(m).fill(-1);
   const prior = new Int32Array(m);
   for (let i = 0; i < m; i++) {
     prior[i] = parent[members[i]];
-    if (old) base[i] = prior[i];
     parent[members[i]] = -1;
   }
+  /** Per member, the members whose parent it is now. */
+  const kids = new Map<number, number[]>();
   const setParent = (i: number, p: number) => {
-    const x = members[i];
-    if (parent[x] === p) return;
+    const x = members[i], q = parent[x];
+    if (q === p) return;
+    if (q !== -1) drop(kids.get(q), i);
     parent[x] = p;
-    if (extraAt[i] !== -1) drop(extras.get(extraAt[i]), x);
-    extraAt[i] = -1;
-    if (p !== -1 && p !== base[i]) {
-      const l = extras.get(p);
-      if (l) l.push(x); else extras.set(p, [x]);
-      extraAt[i] = p;
-    }
+    if (p !== -1) (kids.get(p) ?? kids.set(p, []).get(p)!).push(i);
   };
-  /** The members whose parent is v now. */
-  const kidsOf = (v: number, f: (i: number) => void) => {
-    for (const x of children(v)) {
-      const i = slotOf(x);
-      if (i >= 0 && parent[x] === v) f(i);
-    }
-    for (const x of extras.get(v) ?? []) f(slotOf(x));
-  };
-
-  // Outside the component the edit's moves are fixed for every round: the entities whose chains pass them (ext), and
-  // the members they hold (evaluated in every round, as seeds are).
-  const seeds: number[] = [];
-  const ext: number[] = [];
-  if (input) {
-    for (const v of input.seeds) if (slotOf(v) >= 0) seeds.push(slotOf(v));
-    const seen = new Set<number>();
-    for (const v of input.moved) if (slotOf(v) < 0 && !seen.has(v)) { seen.add(v); ext.push(v); }
-    for (let q = 0; q < ext.length; q++) {
-      const d = ext[q];
-      for (let e = s.outStart[d]; e < s.outStart[d + 1]; e++) if (slotOf(s.outSubject[e]) >= 0) seeds.push(slotOf(s.outSubject[e]));
-      for (const x of children(d)) if (slotOf(x) < 0 && parent[x] === d && input.upstream(x) && !seen.has(x)) { seen.add(x); ext.push(x); }
-    }
-  }
-
-  const cur: (Decision | undefined)[] = new Array(m);
+  const cur: Decision[] = new Array(m);
   const first: Decision[] = new Array(m);
   const later = new Map<number, { round: number; d: Decision }[]>();
-  const oldAt = (i: number, k: number): Decision | undefined => {
-    if (!old || k === 0) return undefined;
-    let d = old.first[i];
-    for (const e of old.later.get(i) ?? []) {
-      if (e.round > k) break;
-      d = e.d;
-    }
-    return d;
-  };
-  const oldByRound = new Map<number, number[]>();
-  if (old) for (const [i, l] of old.later) for (const e of l) (oldByRound.get(e.round) ?? oldByRound.set(e.round, []).get(e.round)!).push(i);
-
-  // Marks: the candidates of a round (by round number), the walk's visits, the slots written in a round.
-  const candAt = new Int32Array(m).fill(-1);
-  const candDec: (Decision | undefined)[] = new Array(m);
-  const walked = new Int32Array(m);
-  const written = new Int32Array(m);
-  let walk = 0;
-  /** Members held along the chains through `starts` (members) and through `ext`: whose inputs may differ. */
-  const reached = (starts: number[], into: (i: number) => void) => {
-    walk++;
-    const stack: number[] = [];
-    const reach = (i: number) => {
-      if (walked[i] !== walk) {
-        walked[i] = walk;
-        stack.push(i);
-      }
-    };
-    for (const i of starts) reach(i);
-    for (const e of ext) kidsOf(e, reach);
-    while (stack.length) {
-      const x = members[stack.pop()!];
-      for (let e = s.outStart[x]; e < s.outStart[x + 1]; e++) {
-        const j = slotOf(s.outSubject[e]);
-        if (j >= 0) into(j);
-      }
-      kidsOf(x, reach);
-    }
-  };
-
-  let prev: number[] = [];
+  const parentAt: Int32Array[] = [new Int32Array(m).fill(-1)];
+  const kp = new Map<number, Set<number>>(), byRound = new Map<number, Set<number>>();
+  const candAt = new Int32Array(m).fill(-1), walked = new Int32Array(m);
   let moved: number[] = [];
   let k = 0;
   for (;;) {
     const round = k + 1;
-    // Candidates of round k+1: what reads a parent that differs from the reference's round k.
     const cand: number[] = [];
-    const add = (i: number) => {
-      if (candAt[i] !== round) {
-        candAt[i] = round;
-        cand.push(i);
-      }
-    };
-    if (!old && k === 0) for (let i = 0; i < m; i++) add(i);
+    if (round === 1) for (let i = 0; i < m; i++) cand.push(i);
     else {
-      for (const i of seeds) add(i);
-      reached(moved, add);
-    }
-    for (const i of cand) candDec[i] = ev.evaluate(members[i]);
-    // The slots whose value in round k+1 may differ from round k: the candidates; in a replay also last round's
-    // candidates (back to the record) and what the record changed in this round (all of them in round 1).
-    const touched: number[] = [];
-    const touch = (i: number) => {
-      if (written[i] !== round) {
-        written[i] = round;
-        touched.push(i);
+      // The members held along the chains through a member that moved in round k (its descendants by parent).
+      const stack = moved.slice();
+      for (const i of stack) walked[i] = round;
+      while (stack.length) {
+        const x = members[stack.pop()!];
+        for (let e = s.outStart[x]; e < s.outStart[x + 1]; e++) {
+          const j = slotOf(s.outSubject[e]);
+          if (j >= 0 && candAt[j] !== round) {
+            candAt[j] = round;
+            cand.push(j);
+          }
+        }
+        for (const j of kids.get(x) ?? []) if (walked[j] !== round) { walked[j] = round; stack.push(j); }
       }
-    };
-    for (const i of cand) touch(i);
-    if (old) {
-      for (const i of prev) touch(i);
-      if (round === 1) for (let i = 0; i < m; i++) touch(i);
-      else for (const i of oldByRound.get(round) ?? []) touch(i);
     }
-    let changed = false;
-    const nextMoved: number[] = [];
-    for (const i of touched) {
-      const isCand = candAt[i] === round;
-      const v = isCand ? candDec[i]! : old ? oldAt(i, round)! : cur[i]!;
-      const p = cur[i];
-      if (!p || v.parent !== p.parent || v.reason.kind !== p.reason.kind) changed = true;
-      if (old ? isCand && v.parent !== (oldAt(i, round)?.parent ?? -1) : v.parent !== (p?.parent ?? -1)) nextMoved.push(i);
-      if (round === 1) first[i] = v;
-      else if (!sameDecision(p, v)) {
-        const l = later.get(i);
-        if (l) l.push({ round, d: v }); else later.set(i, [{ round, d: v }]);
-      } else continue;
+    const dec = cand.map((i) => ev.evaluate(members[i]));
+    let changed = round === 1;
+    const next: number[] = [];
+    cand.forEach((i, c) => {
+      const v = dec[c], p = cur[i];
+      if (round === 1) {
+        first[i] = cur[i] = v;
+        return;
+      }
+      if (sameDecision(p, v)) return;
+      if (v.parent !== p.parent || v.reason.kind !== p.reason.kind) {
+        changed = true;
+        mark(kp, round, i);
+      }
+      if (v.parent !== p.parent) next.push(i);
+      mark(byRound, round, i);
+      const l = later.get(i);
+      if (l) l.push({ round, d: v }); else later.set(i, [{ round, d: v }]);
       cur[i] = v;
-      setParent(i, v.parent);
-    }
+    });
+    if (round === 1) for (let i = 0; i < m; i++) if (cur[i].parent !== -1) next.push(i);
+    for (const i of next) setParent(i, cur[i].parent);
+    parentAt.push(Int32Array.from(members, (x) => parent[x]));
     k = round;
     if (!changed || k >= cap) break;
-    prev = cand;
-    moved = nextMoved;
+    moved = next;
   }
-  // The members whose decision changed (controller, kind or joint players), as liveRanked.ts reports them.
-  const changedNow: number[] = [], movedNow: number[] = [];
+  const changedNow: number[] = [], movedNow: number[] = [], affected: number[] = [];
   for (let i = 0; i < m; i++) {
-    const x = members[i], was = reason[x], now = cur[i]!.reason;
+    const x = members[i], was = reason[x], now = cur[i].reason;
+    affected.push(x);
     if (parent[x] !== prior[i]) movedNow.push(x);
-    if (parent[x] !== prior[i] || (was !== now && !sameReason(was, now))) {
-      changedNow.push(x);
-    }
+    if (parent[x] !== prior[i] || !sameReason(was, now)) changedNow.push(x);
     reason[x] = now;
   }
-  // What may read differently from before: members whose parent differs from the old end (and what they hold down
-  // their chains), and what the moves outside reach; all members when made from scratch.
-  const affected: number[] = [];
-  if (!old) for (let i = 0; i < m; i++) affected.push(i);
-  else {
-    const mark = new Uint8Array(m);
-    const add = (i: number) => {
-      if (!mark[i]) {
-        mark[i] = 1;
-        affected.push(i);
-      }
-    };
-    const diff: number[] = [];
-    for (let i = 0; i < m; i++) if (parent[members[i]] !== base[i]) diff.push(i);
-    for (const i of diff) add(i);
-    for (const i of seeds) add(i);
-    reached(diff, add);
-  }
-  return { record: { members, first, later, rounds: k }, affected: affected.map((i) => members[i]), changed: changedNow, moved: movedNow };
+  return { record: { members, first, later, rounds: k, parentAt, kp, byRound }, affected, changed: changedNow, moved: movedNow };
 }
+
+/** Records of more rounds than this are not kept. */
+const MAX_ROUNDS = 64;
 
 /**
  * The records of the control graph's cycles, one per component, kept across edits (live.ts): a component whose
@@ -259,7 +179,8 @@ export class CycleRecords {
   private owner: Int32Array;
   private slot: Int32Array;
   private list: (Trajectory | undefined)[] = [];
-  private detoursOf: ([number, number][] | undefined)[] = [];
+  /** Per record, per slot: the parents its member had in some round but not at the end. */
+  private detoursOf: (Map<number, number[]> | undefined)[] = [];
   /**
    * Per entity q: members that had q as their parent in some round of their record but not at its end. A chain
    * through q in such a round read q's parent, so a move of q must reach them as it reaches q's children (liveRanked.ts).
@@ -295,9 +216,17 @@ export class CycleRecords {
    */
   iterate(s: Snapshot, ev: Evaluator, members: ArrayLike<number>, parent: Int32Array, reason: Reason[], input: ReplayInput | null): Iterated {
     let t = input ? this.find(members) : -1;
-    const old = t >= 0 ? this.list[t]! : null;
-    const list = old ? old.members : Int32Array.from(members);
-    if (!old) {
+    let rec = t >= 0 ? this.list[t]! : null;
+    // A record is replayed only from its own end (else, as after any change it did not follow, made again).
+    if (rec) {
+      const end = rec.parentAt[rec.rounds], list = rec.members;
+      let i = 0;
+      while (i < list.length && parent[list[i]] === end[i]) i++;
+      if (i < list.length) rec = null;
+    }
+    const list = rec ? rec.members : Int32Array.from(members);
+    if (!rec) {
+      if (t >= 0) this.forget(t);
       for (let i = 0; i < list.length; i++) if (this.owner[list[i]] >= 0) this.forget(this.owner[list[i]]);
       t = this.list.length;
       list.forEach((x, i) => {
@@ -306,24 +235,47 @@ export class CycleRecords {
       });
     }
     const slotOf = (x: number) => (this.owner[x] === t ? this.slot[x] : -1);
-    const r = iterateRecorded(s, ev, list, slotOf, parent, reason, old, old ? input : null);
-    if (old) this.forget(t, true);
-    this.list[t] = r.record;
-    const detours: [number, number][] = [];
-    for (const [i, l] of r.record.later) {
-      const x = list[i], end = parent[x];
-      for (const q of [r.record.first[i].parent, ...l.map((e) => e.d.parent)]) if (q !== -1 && q !== end) detours.push([x, q]);
+    let r: Iterated;
+    if (rec) {
+      r = replayRounds(s, ev, rec, slotOf, parent, reason, input!);
+    } else {
+      const made = recordRounds(s, ev, list, slotOf, parent, reason);
+      rec = made.record;
+      r = made;
     }
-    this.detoursOf[t] = detours;
-    for (const [x, q] of detours) (this.detours.get(q) ?? this.detours.set(q, []).get(q)!).push(x);
+    // A record of many rounds would cost a copy of the parents per round: such a cycle is iterated afresh each time.
+    this.list[t] = rec;
+    if (rec.rounds > MAX_ROUNDS) {
+      this.forget(t);
+      return r;
+    }
+    if (!this.detoursOf[t]) this.detoursOf[t] = new Map();
+    this.redoDetours(t, rec, r.rewritten ?? rec.later.keys());
     return r;
   }
 
-  /** Drops record t (and its detours); `keep` keeps its members' numbers (it is being replaced). */
-  private forget(t: number, keep = false) {
-    for (const [x, q] of this.detoursOf[t] ?? []) drop(this.detours.get(q), x);
+  /** Brings the detours of record t's `slots` to the record. */
+  private redoDetours(t: number, rec: Trajectory, slots: Iterable<number>) {
+    const of = this.detoursOf[t]!, end = rec.parentAt[rec.rounds];
+    for (const i of slots) {
+      const x = rec.members[i];
+      for (const q of of.get(i) ?? []) drop(this.detours.get(q), x);
+      of.delete(i);
+      const l = rec.later.get(i);
+      if (!l) continue;
+      const qs: number[] = [];
+      for (const q of [rec.first[i].parent, ...l.map((e) => e.d.parent)]) if (q !== -1 && q !== end[i] && !qs.includes(q)) qs.push(q);
+      if (!qs.length) continue;
+      of.set(i, qs);
+      for (const q of qs) (this.detours.get(q) ?? this.detours.set(q, []).get(q)!).push(x);
+    }
+  }
+
+  /** Drops record t and its detours. */
+  private forget(t: number) {
+    const of = this.detoursOf[t], members = this.list[t]?.members;
+    if (of && members) for (const [i, qs] of of) for (const q of qs) drop(this.detours.get(q), members[i]);
     this.detoursOf[t] = undefined;
-    if (keep) return;
     const rec = this.list[t];
     if (rec) for (const x of rec.members) if (this.owner[x] === t) this.owner[x] = -1;
     this.list[t] = undefined;

@@ -118,7 +118,43 @@ describe('control cycles replayed from their record', () => {
     );
     // Most steps were followed without evaluating a whole core again.
     expect(replayed).toBeGreaterThan(steps / 2);
-  }, 60_000); // 60 sequences of up to 24 steps on 120 entities, each checked against computeControl and analyze: a few s idle
+  }, 60_000); // 60 sequences of up to 24 steps on up to 120 entities, each checked against computeControl and analyze: a few s idle
+
+  it('give what computeControl gives on tangled documents over longer edit sequences (the rounds between change, not only the end)', () => {
+    fc.assert(
+      fc.property(
+        tangleArb,
+        fc.constantFrom<Rule>('votes', 'legal', 'defacto'),
+        fc.array(fc.tuple(editArb, fc.boolean()), { minLength: 1, maxLength: 16 }),
+        (start, rule, edits) => {
+          let doc = start;
+          let live = new LiveAnalysis(doc, { rule });
+          const check = (next: OwnershipDoc) => {
+            if (!live.update(next)) live = new LiveAnalysis(next, { rule });
+            const want = full(next, rule);
+            expect([...live.parent]).toEqual(want.parent);
+            expect(live.reason).toEqual(want.reason);
+            expect(plain(live.summary())).toEqual(plain(summarize(new Analysis(next, { rule }))));
+          };
+          edits.forEach(([e, undo], k) => {
+            let r: ReturnType<typeof applyWithInverse>;
+            try {
+              r = applyWithInverse(doc, editOf(doc, e, k));
+            } catch {
+              return; // refused: the document is unchanged
+            }
+            check(r.doc);
+            if (undo) {
+              check(applyWithInverse(r.doc, r.inverse).doc);
+              check(r.doc);
+            }
+            doc = r.doc;
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 90_000); // 200 sequences of up to 48 steps on 10–40 entities, each checked against computeControl and analyze: about 8 s idle
 
   it('equal computeControl on small random documents with cycles, every rule, after every edit and undo', () => {
     fc.assert(
