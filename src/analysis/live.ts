@@ -2,7 +2,8 @@
 // re-evaluating only what an edit can change. The records that changed are found by identity (documents are
 // immutable; an edit replaces the records it touches) and their subjects seed the re-evaluation: in the order of the
 // control graph's condensation, as far as changed controllers reach (liveRanked.ts), or over the edit's whole
-// downstream cone when the edit changes the edges (liveCone.ts); cycles are iterated as in computeControl. Ultimate
+// downstream cone when the edit changes the edges (liveCone.ts); cycles are iterated as in computeControl, their rounds
+// recorded and replayed by later edits (liveCycles.ts). Ultimate
 // controllers are redone only for the control descendants of entities whose controller changed, and the summary only
 // for those (liveSummary.ts). The result is the summary a full analysis gives (property-tested after every step of
 // random edits).
