@@ -179,7 +179,9 @@ export class LiveAnalysis {
       });
     }
     if (agreementsChanged) {
-      const key = (a: Agreement) => JSON.stringify([a.id, a.kind, a.parties, a.subject, a.since ?? null, a.until ?? null]);
+      // Every field, not only those that decide control: a reason carries its agreement (its basis is shown), so an
+      // agreement whose basis or note changed has its subject evaluated again, and the reason holds the new record.
+      const key = (a: Agreement) => JSON.stringify(a);
       const before = new Map(controlAgreements(old).map((a) => [key(a), a])), after = new Map(controlAgreements(doc).map((a) => [key(a), a]));
       for (const [k, a] of [...before].filter(([x]) => !after.has(x)).concat([...after].filter(([x]) => !before.has(x)))) {
         void k;
