@@ -119,6 +119,7 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
     const oldParent = Array.from(members, (v) => parent[v]);
     const oldReason = Array.from(members, (v) => reason[v]);
     if (members.length === 1) {
+      cycles?.drop(members[0]);
       const r = ev.evaluate(members[0]);
       parent[members[0]] = r.parent;
       reason[members[0]] = r.reason;
