@@ -314,6 +314,11 @@ export class Analysis {
   powerUpTo(id: string, max: number): PlayerPower[] | null {
     const v = this.snap.index.get(id);
     if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
+    return this.powerAt(v, max);
+  }
+
+  /** powerUpTo of entity v (by index); each player also carries its entity index (`at`). */
+  powerAt(v: number, max: number): (PlayerPower & { at: number })[] | null {
     const blocks: Block[] = this.evaluator.blocksOf(v);
     if (blocks.length > max) return null;
     if (!blocks.length) return [];
@@ -322,7 +327,7 @@ export class Analysis {
     const p = powerIndices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
     const veto = new Set(vetoPlayers(blocks, rule).map((b) => b.id));
     return blocks
-      .map((b, i) => ({ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }))
+      .map((b, i) => ({ id: this.snap.ids[b.id], at: b.id, weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }))
       .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
   }
 
@@ -362,25 +367,30 @@ export class Analysis {
 
   /** The worded chain of control of `id`, from the entity up to its ultimate controller(s). */
   explain(id: string): string[] {
+    const v = this.snap.index.get(id);
+    if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
+    return this.explainAt(v);
+  }
+
+  /** explain of entity v (by index): entities taken breadth first up their controllers, by index (no id looked up). */
+  explainAt(v0: number): string[] {
     const lines: string[] = [];
-    const seen = new Set<string>();
-    const queue = [id];
-    while (queue.length && lines.length < 40) {
-      const x = queue.shift()!;
-      if (seen.has(x)) continue;
-      seen.add(x);
-      const v = this.snap.index.get(x);
-      if (v === undefined) throw new Error(`analysis: no entity "${x}"`);
-      // An entity's sentence is the same in every explanation it appears in: made once (a register explains
-      // every entity, and each explanation repeats its controllers' sentences).
-      const sentences = (this.memoSentences ??= new Array<string | undefined>(this.snap.n));
-      const c = this.memoControl?.get(x) ?? this.entityAt(v);
-      lines.push((sentences[v] ??= this.sentence(x, c)));
-      if (c.status === 'circular' && x === id) lines.push(`${this.name(x)} controls one of its own controllers: control is circular.`);
+    const seen = new Set<number>();
+    const queue = [v0];
+    // An entity's sentence is the same in every explanation it appears in: made once (a register explains every
+    // entity, and each explanation repeats its controllers' sentences).
+    const sentences = (this.memoSentences ??= new Array<string | undefined>(this.snap.n));
+    for (let head = 0; head < queue.length && lines.length < 40; head++) {
+      const v = queue[head];
+      if (seen.has(v)) continue;
+      seen.add(v);
+      const x = this.snap.ids[v];
+      lines.push((sentences[v] ??= this.sentence(x, this.memoControl?.get(x) ?? this.entityAt(v))));
+      if (v === v0 && this.statusAt(v) === 'circular') lines.push(`${this.snap.names[v]} controls one of its own controllers: control is circular.`);
       const d = this.declaredOver?.get(v);
       if (d) lines.push(this.declaredSentence(d));
-      for (const p of c.parent) queue.push(p);
-      if (d) queue.push(this.snap.ids[d.party]);
+      for (const p of this.parentsAt(v)) queue.push(p);
+      if (d) queue.push(d.party);
     }
     return lines;
   }

@@ -102,12 +102,21 @@ export class ByteOut {
   micro(k: number) {
     const whole = (k / 1e6) | 0;
     let frac = (k - whole * 1e6) | 0; // an int32: the digits below use integer division, not a floating remainder
-    this.uint(whole);
-    if (frac === 0) return;
-    // Six decimals written two at a time from a table of pairs, then the trailing zeros taken back.
-    this.room(8);
+    if (whole >= 100) this.uint(whole);
+    this.room(10);
     const buf = this.buf;
     let p = this.pos;
+    // A whole part below 100 (nearly every figure) from the table of pairs.
+    if (whole < 10) buf[p++] = 48 + whole;
+    else if (whole < 100) {
+      buf[p++] = PAIRS[whole << 1];
+      buf[p++] = PAIRS[(whole << 1) + 1];
+    }
+    if (frac === 0) {
+      this.pos = p;
+      return;
+    }
+    // Six decimals written two at a time from a table of pairs, then the trailing zeros taken back.
     buf[p] = 46;
     for (let i = 5; i >= 1; i -= 2) {
       const q = (frac / 100) | 0;

@@ -12,13 +12,26 @@ import { dayNumber, type Columns } from './columnarRead';
 /** Entity ids to entity numbers through the reader's byte keys (no second map of millions of strings). */
 class IdIndex {
   private enc = new TextEncoder();
+  /** The id being looked up, as UTF-8: ASCII is copied by hand (the JSON writers look ids up per entity). */
+  private buf = new Uint8Array(256);
   constructor(private keys: ByteKeys) {}
   get size(): number {
     return this.keys.size;
   }
   get(id: string): number | undefined {
-    const b = this.enc.encode(id);
-    const v = this.keys.get(b, 0, b.length);
+    const n = id.length;
+    if (this.buf.length < 3 * n) this.buf = new Uint8Array(3 * n);
+    const buf = this.buf;
+    let len = n;
+    for (let i = 0; i < n; i++) {
+      const c = id.charCodeAt(i);
+      if (c >= 128) {
+        len = this.enc.encodeInto(id, buf).written;
+        break;
+      }
+      buf[i] = c;
+    }
+    const v = this.keys.get(buf, 0, len);
     return v < 0 ? undefined : v;
   }
   has(id: string): boolean {

@@ -7,7 +7,6 @@ import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
 import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
-import { sortSmall } from '../analysis/sortSmall';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
 /**
@@ -24,6 +23,19 @@ const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** di
 
 /** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
 const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Sorts a[0..count) ascending in place, by insertion (short maps: cheaper than the native sort's call). */
+function insertionSort(a: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
 
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
@@ -60,6 +72,43 @@ export class EntityWriter {
     o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
   }
 
+  /** Writes a list of entities as a JSON array of their ids (as JSON.stringify writes it). */
+  private list(o: ByteOut, vs: number[]): void {
+    o.char(91);
+    for (let i = 0; i < vs.length; i++) {
+      if (i) o.char(44);
+      this.key(o, vs[i]);
+    }
+    o.char(93);
+  }
+
+  private tieBuf = new Float64Array(1024);
+
+  /**
+   * Puts sorted[from..to), entries of one figure (`base` + the key's number), in the order of their keys' strings.
+   * A few are compared as strings; many (a widely held company's thousands of 0.01% holders) are sorted as numbers
+   * by their keys' ranks in string order (the ranks are built the first time).
+   */
+  private sortTies(sorted: Float64Array, from: number, to: number, base: number): void {
+    const count = to - from, ids = this.ids, n = ids.length;
+    if (count <= 8) {
+      const keyOf = (k: number) => (k < n ? ids[k] : FLOAT_PREFIX + ids[k - n]);
+      const ties = Array.from(sorted.subarray(from, to), (c) => c - base);
+      ties.sort((x, y) => {
+        const a = keyOf(x), b = keyOf(y);
+        return a < b ? -1 : a > b ? 1 : 0;
+      });
+      for (let q = 0; q < count; q++) sorted[from + q] = base + ties[q];
+      return;
+    }
+    const rank = this.ranks(), byRank = this.byRank!;
+    if (this.tieBuf.length < count) this.tieBuf = new Float64Array(Math.max(count, this.tieBuf.length * 2));
+    const tie = this.tieBuf.subarray(0, count);
+    for (let q = 0; q < count; q++) tie[q] = rank[sorted[from + q] - base];
+    tie.sort();
+    for (let q = 0; q < count; q++) sorted[from + q] = base + byRank[tie[q]];
+  }
+
   /** Position of every key in string order: entity v at v, the remainder of v at n + v (built on first use). */
   private rankOf?: Int32Array;
   private byRank?: Int32Array;
@@ -90,8 +139,11 @@ export class EntityWriter {
   fields(o: ByteOut, v: number): void {
     const a = this.a, s = a.snap;
     const id = s.ids[v];
-    const c = a.entityAt(v);
-    o.str(`"status":"${c.status}","parent":${JSON.stringify(c.parent)},"ultimate":${JSON.stringify(c.ultimate)},${c.ultimateDeclared ? '"ultimateDeclared":true,' : ''}`);
+    o.str(`"status":"${a.statusAt(v)}","parent":`);
+    this.list(o, a.parentsAt(v));
+    o.str(',"ultimate":');
+    this.list(o, a.ultimatesAt(v));
+    o.str(a.ultimateDeclaredAt(v) ? ',"ultimateDeclared":true,' : ',');
     // Declared indirect interests are made ready before the walk (they run walks of their own; analysis/declared.ts).
     const prepared = prepareDeclared(s);
     // Every entity of a register: flows below a cut are dropped, at most BULK_TOLERANCE in all (listed owners are then
@@ -151,11 +203,11 @@ export class EntityWriter {
       }
     }
     o.str(',"power":');
-    const p = a.powerUpTo(id, this.full ? Infinity : POWER_MAX_BLOCKS);
+    const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
     if (p) this.power(o, p);
     else o.str('null');
     o.str(',"explanation":[');
-    const lines = a.explain(id);
+    const lines = a.explainAt(v);
     for (let i = 0; i < lines.length; i++) {
       if (i) o.char(44);
       o.json(lines[i]);
@@ -213,17 +265,16 @@ export class EntityWriter {
    * The power indices as two objects keyed by block id, as JSON.stringify(Object.fromEntries(…)) writes them: written
    * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
    */
-  private power(o: ByteOut, p: PlayerPower[]) {
+  private power(o: ByteOut, p: (PlayerPower & { at: number })[]) {
     if (p.some((x) => INDEX_LIKE.test(x.id))) {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
       return;
     }
-    const index = this.a.snap.index;
     const half = (field: 'banzhaf' | 'shapleyShubik') => {
       o.char(123);
       for (let i = 0; i < p.length; i++) {
         if (i) o.char(44);
-        this.key(o, index.get(p[i].id)!);
+        this.key(o, p[i].at);
         o.char(58);
         const x = p[i][field];
         o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
@@ -239,44 +290,47 @@ export class EntityWriter {
 
   /**
    * A map, largest figure first, ties by key; then "others" when `others` > 0. Sorted natively as one number per
-   * entry: (top − figure) · 2^b + the key's string rank, where 2^b covers every key's rank (2n keys); exact while
+   * entry: (top − figure) · 2^b + the key's number, where 2^b covers every key's number (2n keys); exact while
    * top · 2^b < 2⁵³ (figures to 512% at 8M entities: a look-through stake in a cycle may pass 100%). Past that, entries
    * are sorted by a comparison (slower, same order).
    */
   private map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
-    const rank = this.ranks(), n = this.ids.length;
-    const shift = this.shift;
+    const n = this.ids.length;
+    const shift = this.shift, unit = 1 / shift; // a power of two: c · unit is exact
     if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
-    const sorted = this.sortBuf.subarray(0, count);
+    const sorted = this.sortBuf;
     let top = 0;
     for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
-    const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
     o.char(123);
     if ((top + 1) * shift < 2 ** 53) {
-      // Sorted by figure with the key's own index below it (no rank looked up per entry); entries with equal figures,
-      // which are few, are then put in key order by rank.
+      // Sorted by figure with the key's own number below it; entries with equal figures are then put in key order.
       for (let i = 0; i < count; i++) {
         const k = keys[i];
         sorted[i] = (top - vals[i]) * shift + (k >= 0 ? k : n - 1 - k);
       }
-      sortSmall(sorted);
+      if (count > 32) sorted.subarray(0, count).sort();
+      else insertionSort(sorted, count);
       for (let i = 1; i < count; ) {
-        const high = Math.floor(sorted[i - 1] / shift);
-        if (Math.floor(sorted[i] / shift) !== high) {
+        // Entries further apart than a whole unit of figure cannot share one (the key part is below `shift`).
+        if (sorted[i] - sorted[i - 1] >= shift) {
+          i++;
+          continue;
+        }
+        const high = Math.floor(sorted[i - 1] * unit);
+        if (Math.floor(sorted[i] * unit) !== high) {
           i++;
           continue;
         }
         let j = i + 1;
-        while (j < count && Math.floor(sorted[j] / shift) === high) j++;
-        const ties = Array.from(sorted.subarray(i - 1, j), (c) => c - high * shift).sort((x, y) => rank[x] - rank[y]);
-        for (let q = 0; q < ties.length; q++) sorted[i - 1 + q] = high * shift + ties[q];
+        while (j < count && Math.floor(sorted[j] * unit) === high) j++;
+        this.sortTies(sorted, i - 1, j, high * shift);
         i = j + 1;
       }
-      // Keys copied straight into the output buffer; shift is a power of two, so c / shift is exact.
+      // Keys copied straight into the output buffer.
       const { keyBytes, keyStart } = this;
       for (let i = 0; i < count; i++) {
         const c = sorted[i];
-        const high = Math.floor(c / shift);
+        const high = Math.floor(c * unit);
         const k = c - high * shift;
         const from = keyStart[k], to = keyStart[k + 1];
         o.room(to - from + 2);
@@ -289,6 +343,8 @@ export class EntityWriter {
         o.micro(top - high);
       }
     } else {
+      const rank = this.ranks();
+      const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
       const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || rankOf(keys[x]) - rankOf(keys[y]));
       order.forEach((i, j) => {
         if (j) o.char(44);

@@ -40,7 +40,7 @@ describe('power indices', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 300 }), (w, q) => {
         const b = brute(w, q);
-        // Both methods: the tables (large games) and enumeration (small games, the default up to 10 players).
+        // Both methods: the tables (large games) and enumeration (small games, the default up to 14 players).
         for (const method of ['tables', 'enumerate'] as const) {
           const p = powerIndices(w, q, method);
           p.banzhaf.forEach((x, i) => expect(x).toBeCloseTo(b.banzhaf[i], 9));
