@@ -314,7 +314,8 @@ export class Analysis {
   powerUpTo(id: string, max: number): PlayerPower[] | null {
     const v = this.snap.index.get(id);
     if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
-    return this.powerAt(v, max);
+    // The entity index is the document's own numbering, not part of the answer (a sub-document numbers otherwise).
+    return this.powerAt(v, max)?.map(({ at: _at, ...p }) => p) ?? null;
   }
 
   /** powerUpTo of entity v (by index); each player also carries its entity index (`at`). */
