@@ -47,7 +47,9 @@ if (built() < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.j
   }
 }
 // A national register is tens of millions of records: V8's default heap (about 4 GB) cannot hold them, while the
-// machine can. A command given a file over 512 MB runs in a child whose heap may take three quarters of the memory.
+// machine can. A command given a file over 512 MB runs in a child whose heap may take three quarters of the memory,
+// and whose young generation is larger (64 MB semi-spaces, V8's default most is 16 MB): the analysis makes an object
+// per entity, and fewer scavenges copy them (at 2M entities, about 5% less CPU time).
 const args = process.argv.slice(2);
 const big = args.some((a) => {
   try {
@@ -58,7 +60,7 @@ const big = args.some((a) => {
 });
 const heapMB = Math.floor((totalmem() / 2 ** 20) * 0.75);
 if (big && !process.env.OWNERSHIP_CLI_HEAP && getHeapStatistics().heap_size_limit / 2 ** 20 < heapMB * 0.9) {
-  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMB}`, fileURLToPath(import.meta.url), ...args], {
+  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMB}`, '--max-semi-space-size=64', fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
     env: { ...process.env, OWNERSHIP_CLI_HEAP: String(heapMB) },
   });
