@@ -92,13 +92,17 @@ export class EntityWriter {
   private sortTies(sorted: Float64Array, from: number, to: number, base: number): void {
     const count = to - from, ids = this.ids, n = ids.length;
     if (count <= 8) {
-      const keyOf = (k: number) => (k < n ? ids[k] : FLOAT_PREFIX + ids[k - n]);
-      const ties = Array.from(sorted.subarray(from, to), (c) => c - base);
-      ties.sort((x, y) => {
-        const a = keyOf(x), b = keyOf(y);
-        return a < b ? -1 : a > b ? 1 : 0;
-      });
-      for (let q = 0; q < count; q++) sorted[from + q] = base + ties[q];
+      // By insertion, in place: keys of one kind compare as their ids (the remainders' share one prefix).
+      const before = (x: number, y: number) => (x < n) === (y < n) ? ids[x < n ? x : x - n] < ids[y < n ? y : y - n] : (x < n ? ids[x] : FLOAT_PREFIX + ids[x - n]) < (y < n ? ids[y] : FLOAT_PREFIX + ids[y - n]);
+      for (let i = from + 1; i < to; i++) {
+        const c = sorted[i], k = c - base;
+        let j = i - 1;
+        while (j >= from && before(k, sorted[j] - base)) {
+          sorted[j + 1] = sorted[j];
+          j--;
+        }
+        sorted[j + 1] = c;
+      }
       return;
     }
     const rank = this.ranks(), byRank = this.byRank!;
