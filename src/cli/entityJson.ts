@@ -208,7 +208,7 @@ export class EntityWriter {
     }
     o.str(',"power":');
     const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
-    if (p) this.power(o, p);
+    if (p) this.power(o, p.players, p.at);
     else o.str('null');
     o.str(',"explanation":[');
     const lines = a.explainAt(v);
@@ -269,7 +269,7 @@ export class EntityWriter {
    * The power indices as two objects keyed by block id, as JSON.stringify(Object.fromEntries(…)) writes them: written
    * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
    */
-  private power(o: ByteOut, p: (PlayerPower & { at: number })[]) {
+  private power(o: ByteOut, p: PlayerPower[], at: number[]) {
     if (p.some((x) => INDEX_LIKE.test(x.id))) {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
       return;
@@ -278,7 +278,7 @@ export class EntityWriter {
       o.char(123);
       for (let i = 0; i < p.length; i++) {
         if (i) o.char(44);
-        this.key(o, p[i].at);
+        this.key(o, at[i]);
         o.char(58);
         const x = p[i][field];
         o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
