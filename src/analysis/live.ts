@@ -2,7 +2,8 @@
 // re-evaluating only what an edit can change. The records that changed are found by identity (documents are
 // immutable; an edit replaces the records it touches) and their subjects seed the re-evaluation: in the order of the
 // control graph's condensation, as far as changed controllers reach (liveRanked.ts), or over the edit's whole
-// downstream cone when the edit changes the edges (liveCone.ts); cycles are iterated as in computeControl. Ultimate
+// downstream cone when the edit changes the edges (liveCone.ts); cycles are iterated as in computeControl, their rounds
+// recorded and replayed by later edits (liveCycles.ts). Ultimate
 // controllers are redone only for the control descendants of entities whose controller changed, and the summary only
 // for those (liveSummary.ts). The result is the summary a full analysis gives (property-tested after every step of
 // random edits).
@@ -111,6 +112,8 @@ export class LiveAnalysis {
     this.confers = new Uint8Array(doc.holdings.length);
     const ev = new Evaluator(this.snap, this.options, this.parent);
     for (let y = 0; y < n; y++) this.conferOf(ev, y);
+    // The condensation is made now, so that an edit that adds or takes away holdings can tell whether it holds.
+    this.condensed = condensation(this.snap, this.partyEdges());
     // The document is followed live: edits will come, so the lookups apply checks them with are made now, with the
     // full analysis, rather than on the first edit (model/docIndex.ts; they are handed on from edit to edit).
     prepareEditLookups(doc);
@@ -200,8 +203,23 @@ export class LiveAnalysis {
     this.snap = snap;
     // Same edges: the condensation holds, and only what a changed controller reaches is evaluated (liveRanked.ts).
     // Else the edit's downstream cone is evaluated, and the condensation is made again when next needed.
-    if (!(sameEdges && n1 === n0 && !agreementsChanged)) this.condensed = null;
-    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), sameEdges && n1 === n0 && !agreementsChanged, t0);
+    // Holdings added or taken away: an edit that adds a pair along the condensation's order (or inside a component), or
+    // takes one away between components, leaves the components as they are (Tarjan's numbers stay a topological
+    // order). Else they are found again: a new cycle passes the new pair, whose subject is seeded; a component that may
+    // have split (a pair inside it taken away) is seeded whole, as its parts are iterated apart from now on.
+    const ranked = n1 === n0 && !agreementsChanged && (sameEdges || cond !== null);
+    if (ranked && !sameEdges && cond) {
+      const { added, removed } = this.holdings.changedPairs;
+      let again = added.some(([h, s]) => cond.comp[h] < cond.comp[s]);
+      for (const [h, s] of removed) {
+        if (cond.comp[h] !== cond.comp[s]) continue;
+        again = true;
+        for (let k = cond.compStart[cond.comp[h]]; k < cond.compStart[cond.comp[h] + 1]; k++) seeds.push(cond.order[k]);
+      }
+      if (again) this.condensed = null; // made again for the new snapshot (reevaluate)
+    }
+    if (!ranked) this.condensed = null;
+    this.reevaluate(seeds.filter((v) => v >= 0 && v < n1), ranked, t0);
     return true;
   }
 

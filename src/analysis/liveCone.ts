@@ -41,6 +41,7 @@ export function reevaluateCone(s: Snapshot, ev: Evaluator, parent: Int32Array, r
   for (let c = count - 1; c >= 0; c--) {
     const list = members[c];
     if (list.length === 1) {
+      cycles?.drop(list[0]);
       const r = ev.evaluate(list[0]);
       parent[list[0]] = r.parent;
       reason[list[0]] = r.reason;

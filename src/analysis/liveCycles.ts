@@ -201,6 +201,11 @@ export class CycleRecords {
     this.detours.clear();
   }
 
+  /** Forgets the record `v` is a member of, if any: v is evaluated alone now (its cycle split), so the record no longer holds. */
+  drop(v: number) {
+    if (v < this.owner.length && this.owner[v] >= 0) this.forget(this.owner[v]);
+  }
+
   /** The record of exactly `members`, or −1. */
   private find(members: ArrayLike<number>): number {
     const t = this.owner[members[0]];

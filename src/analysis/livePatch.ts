@@ -20,6 +20,8 @@ function grow<T extends Col>(c: T, size: number): T {
 export class LiveHoldings {
   private rows = 0;
   private edges = 0;
+  /** The holder → subject pairs in force that the last apply took away and put in (rows whose pair changed). */
+  changedPairs: { added: [number, number][]; removed: [number, number][] } = { added: [], removed: [] };
   // Table columns (rows in doc.holdings order).
   holder: Int32Array; subject: Int32Array; live: Uint8Array; shares: Float64Array; votes: Float64Array; seats: Int32Array;
   // CSR by subject and by holder.
@@ -77,6 +79,7 @@ export class LiveHoldings {
   apply(d: RecordDiff, doc: OwnershipDoc, index: Map<string, number>, date: string, touched: (subject: number) => void): boolean {
     const removed = [...d.removed].sort((a, b) => b - a);
     const old = removed.map((k) => ({ k, live: this.live[k], holder: this.holder[k], subject: this.subject[k] }));
+    const edges: { added: [number, number][]; removed: [number, number][] } = (this.changedPairs = { added: [], removed: [] });
     const scratch: HoldingTable = { holder: new Int32Array(1), subject: new Int32Array(1), live: new Uint8Array(1), shares: new Float64Array(1), votes: new Float64Array(1), seats: new Int32Array(1) };
     // A replacement in place (same row, same pair in force): figures only, no shift.
     if (d.same.every(([from, to]) => from === to) && d.removed.length === d.added.length && d.removed.every((k, i) => k === d.added[i])) {
@@ -88,6 +91,8 @@ export class LiveHoldings {
         if (scratch.live[0] && this.live[k] && scratch.holder[0] === this.holder[k] && scratch.subject[0] === this.subject[k]) this.setFigures(k, scratch);
         else {
           sameEdges = false;
+          if (this.live[k]) edges.removed.push([this.holder[k], this.subject[k]]);
+          if (scratch.live[0]) edges.added.push([scratch.holder[0], scratch.subject[0]]);
           this.unlink(k);
           this.writeRow(k, scratch);
           this.link(k);
@@ -107,6 +112,8 @@ export class LiveHoldings {
       this.link(k);
       touched(scratch.subject[0]);
     }
+    for (const x of old) if (x.live) edges.removed.push([x.holder, x.subject]);
+    for (const k of d.added) if (this.live[k]) edges.added.push([this.holder[k], this.subject[k]]);
     const key = (rows: { live: number; holder: number; subject: number }[]) => rows.filter((x) => x.live).map((x) => `${x.holder}>${x.subject}`).sort().join();
     return key(old) === key(d.added.map((k) => ({ live: this.live[k], holder: this.holder[k], subject: this.subject[k] })));
   }

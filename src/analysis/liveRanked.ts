@@ -2,10 +2,11 @@
 // entity's decision reads its holders' stakes and the chains of controllers above its holders (control.ts: parent
 // pointers only), so when an entity's controller changes, the entities to look at again are the subjects held by it
 // and by everything it controls down its chains. Components are taken upstream first (a max-heap of Tarjan's numbers,
-// which number sinks first); a cycle that must be looked at again is iterated afresh from no controllers, exactly as
-// computeControl does, and a component nothing reached keeps its decisions, which the edit cannot have changed. So an
-// edit above a strongly connected core of 30,000 companies that changes no controller costs its own evaluation, not
-// the core's. The condensation is kept while the edges stay (stake edits). Pure; typed arrays.
+// which number sinks first); a cycle that must be looked at again has its rounds from no controllers replayed from
+// their record (liveCycles.ts, liveReplay.ts: the rounds computeControl iterates, evaluating only what the edit changes
+// in them), and a component nothing reached keeps its decisions, which the edit cannot have changed. So an edit above
+// or inside a strongly connected core of 30,000 companies costs what it changes, not the core. The condensation is
+// kept while the edges stay (stake edits). Pure; typed arrays.
 import { iterateComponent, type Evaluator, type Reason } from './control';
 import { sameReason, type CycleRecords } from './liveCycles';
 import { stronglyConnected } from './scc';
@@ -118,6 +119,7 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
     const oldParent = Array.from(members, (v) => parent[v]);
     const oldReason = Array.from(members, (v) => reason[v]);
     if (members.length === 1) {
+      cycles?.drop(members[0]);
       const r = ev.evaluate(members[0]);
       parent[members[0]] = r.parent;
       reason[members[0]] = r.reason;

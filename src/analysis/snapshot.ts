@@ -151,42 +151,60 @@ export function scaleRounded(n: number, inStart: Int32Array, inShares: Float64Ar
   if (rounded) for (let b = 0; b < outSubject.length; b++) if (rounded[outSubject[b]] > 1) outShares[b] /= rounded[outSubject[b]];
 }
 
-/** Builds a snapshot from entity fields, a holding table and agreements: two counting sorts over typed arrays. */
+/**
+ * Typed arrays of the given lengths carved from one buffer, 8-byte ones first. One allocation instead of a dozen: each
+ * large allocation counts towards V8's external memory, and every 64 MB of it starts a full collection of the heap,
+ * which on a register of millions of entities holds tens of millions of objects (cli/columnarRead.ts).
+ */
+function carve(f64: number[], i32: number[]): { f: Float64Array[]; i: Int32Array[] } {
+  const bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * i32.reduce((a, b) => a + b, 0);
+  const buf = new ArrayBuffer(bytes);
+  let at = 0;
+  const f = f64.map((len) => new Float64Array(buf, (at += 8 * len) - 8 * len, len));
+  const i = i32.map((len) => new Int32Array(buf, (at += 4 * len) - 4 * len, len));
+  return { f, i };
+}
+
+/**
+ * Builds a snapshot from entity fields, a holding table and agreements: two counting sorts over typed arrays. Entries
+ * are placed from the last holding back, each subject's (holder's) cursor counting down from the end of its range, so
+ * that every range keeps document order and the cursors end as the ranges' starts.
+ */
 export function fromTable(doc: OwnershipDoc, date: string, e: ReturnType<typeof entityFields>, t: HoldingTable, agreements: Map<number, Agreement[]>): Snapshot {
   const { n } = e;
   const total = t.live.length;
-  const inCount = new Int32Array(n + 1);
-  const outCount = new Int32Array(n + 1);
   let m = 0;
+  for (let k = 0; k < total; k++) m += t.live[k];
+  const {
+    f: [inShares, inVotes, outShares, heldShares],
+    i: [inStart, outStart, inHolder, inSeats, inHolding, outSubject, outHolding, holderCount],
+  } = carve([m, m, m, n], [n + 1, n + 1, m, m, m, m, m, n]);
+  let seats = false;
   for (let k = 0; k < total; k++) {
     if (!t.live[k]) continue;
-    m++;
-    inCount[t.subject[k] + 1]++;
-    outCount[t.holder[k] + 1]++;
+    const s = t.subject[k];
+    inStart[s]++;
+    outStart[t.holder[k]]++;
+    // Summed in document order, as the live analysis sums them (livePatch.ts).
+    heldShares[s] += t.shares[k];
+    holderCount[s]++;
+    if (t.seats[k]) seats = true;
   }
-  for (let i = 0; i < n; i++) {
-    inCount[i + 1] += inCount[i];
-    outCount[i + 1] += outCount[i];
+  for (let i = 1; i < n; i++) {
+    inStart[i] += inStart[i - 1];
+    outStart[i] += outStart[i - 1];
   }
-  const inStart = inCount.slice(), outStart = outCount.slice();
-  const inHolder = new Int32Array(m), inShares = new Float64Array(m), inVotes = new Float64Array(m);
-  const inSeats = new Int32Array(m), inHolding = new Int32Array(m);
-  const outSubject = new Int32Array(m), outShares = new Float64Array(m), outHolding = new Int32Array(m);
-  const heldShares = new Float64Array(n);
-  const holderCount = new Int32Array(n);
-  const inPos = inCount, outPos = outCount; // reused as write cursors
-  for (let k = 0; k < total; k++) {
+  inStart[n] = outStart[n] = m;
+  for (let k = total - 1; k >= 0; k--) {
     if (!t.live[k]) continue;
     const s = t.subject[k], o = t.holder[k];
-    const a = inPos[s]++;
+    const a = --inStart[s];
     inHolder[a] = o;
     inShares[a] = t.shares[k];
     inVotes[a] = t.votes[k];
-    inSeats[a] = t.seats[k];
+    if (seats) inSeats[a] = t.seats[k];
     inHolding[a] = k;
-    heldShares[s] += t.shares[k];
-    holderCount[s]++;
-    const b = outPos[o]++;
+    const b = --outStart[o];
     outSubject[b] = s;
     outShares[b] = t.shares[k];
     outHolding[b] = k;

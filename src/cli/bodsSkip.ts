@@ -126,3 +126,52 @@ export class Remembered {
     if (nested) this.keep(s.buf, p, s.pos);
   }
 }
+
+/**
+ * A value met last time with one string in it that changes from statement to statement (our annotation's record id):
+ * its bytes before that string's text and after it, and what reading it gave. A value with the same bytes around a
+ * plain string (not empty, no escapes or control characters, valid UTF-8) reads as the last one did, with that string
+ * in its place: the same bytes read from the same state give the same result.
+ */
+export class Template {
+  private pre = Buffer.alloc(256);
+  private preLength = -1;
+  private post = Buffer.alloc(64);
+  private postLength = -1;
+  /** The string's text in the value that matched: bytes [a, b). */
+  a = -1;
+  b = -1;
+  /** What reading the value gave (the caller's to fill and read). */
+  readonly result = [0, 0, 0];
+
+  /** Whether the value at the scanner's position (after whitespace) matches; if so, the scanner is moved past it. */
+  match(s: FlatScan): boolean {
+    if (this.preLength < 0) return false;
+    s.peek();
+    const buf = s.buf, end = s.end, p = s.pos, a = p + this.preLength;
+    if (a > end || buf.compare(this.pre, 0, this.preLength, p, a) !== 0) return false;
+    let q = a, wide = false;
+    for (; q < end; q++) {
+      const c = buf[q];
+      if (c === 0x22) break;
+      if (c === 0x5c || c < 0x20) return false;
+      if (c >= 0x80) wide = true;
+    }
+    if (q === a || q + this.postLength > end || buf.compare(this.post, 0, this.postLength, q, q + this.postLength) !== 0) return false;
+    if (wide && !isUtf8(buf.subarray(a, q))) return false;
+    this.a = a;
+    this.b = q;
+    s.pos = q + this.postLength;
+    return true;
+  }
+
+  /** Remembers the value [start, end) of `buf` whose string's text is [a, b) (its result is set by the caller). */
+  keep(buf: Buffer, start: number, a: number, b: number, end: number): void {
+    if (a - start > this.pre.length) this.pre = Buffer.alloc(2 * (a - start));
+    if (end - b > this.post.length) this.post = Buffer.alloc(2 * (end - b));
+    buf.copy(this.pre, 0, start, a);
+    buf.copy(this.post, 0, b, end);
+    this.preLength = a - start;
+    this.postLength = end - b;
+  }
+}

@@ -10,7 +10,7 @@ import { readDate } from '../io/bodsRead';
 import { ENDED } from '../io/bodsSeries';
 import { entityKinds } from '../model/schema';
 import { NOT_PLAIN, key, type FlatScan } from './flatScan';
-import { checkedText, checkString, Remembered, skipChecked } from './bodsSkip';
+import { checkedText, checkString, Remembered, skipChecked, Template } from './bodsSkip';
 import { dayNumber } from './columnarRead';
 
 /** Record types (a statement's `type`), and what an annotation carries (its `carried`). */
@@ -85,6 +85,8 @@ export class StatementScan {
   private readonly statementDate = new Remembered();
   private readonly interestDate = new Remembered();
   private readonly note = new Remembered();
+  /** The last annotations read, by record type (cli/bodsSkip Template). */
+  private readonly annotationTemplates = [new Template(), new Template(), new Template(), new Template()];
 
   constructor(private readonly s: FlatScan) {}
 
@@ -433,6 +435,29 @@ export class StatementScan {
 
   /** The annotations: descriptions (a GLEIF "relationship deleted" ends a record) and our carried record. */
   private annotations(): void {
+    const s = this.s;
+    // Our export's annotations differ from statement to statement only by the carried record's id.
+    const t = this.annotationTemplates[this.type];
+    if (t.match(s)) {
+      this.cidA = t.a;
+      this.cidB = t.b;
+      this.carried = t.result[0];
+      this.kind = t.result[1];
+      if (t.result[2]) this.ended = true;
+      return;
+    }
+    s.peek();
+    const start = s.pos;
+    this.readAnnotations();
+    if (this.cidA > start) {
+      t.keep(s.buf, start, this.cidA, this.cidB, s.pos);
+      t.result[0] = this.carried;
+      t.result[1] = this.kind;
+      t.result[2] = this.ended ? 1 : 0;
+    }
+  }
+
+  private readAnnotations(): void {
     const s = this.s;
     if (this.open(0x5b)) return;
     do {

@@ -79,8 +79,8 @@ class Reader {
     this.h = { count: 0, holder: new Int32Array(capacity), subject: new Int32Array(capacity), shares: new Float64Array(capacity), votes: new Float64Array(capacity), since: null, until: null };
   }
   /** Per subject: holdings and the sum of the larger of shares and votes (validate.ts refuses or warns past 100%). */
-  count = new Int32Array(1 << 12);
-  larger = new Float64Array(1 << 12);
+  count = new Int32Array(0);
+  larger = new Float64Array(0);
   outline: string[] = [];
   seen = new Set<string>();
   /** 0 before the document, 1 between its fields, 2 in the entity list, 3 in the holding list, 4 after it. */
@@ -129,6 +129,11 @@ class Reader {
     if (name === 'entities' || name === 'holdings') {
       s.expect(0x5b);
       if (name === 'holdings' && !this.seen.has('entities')) throw NOT_PLAIN; // holders are looked up as they come
+      if (name === 'holdings') {
+        // Every subject is an entity read by now: the sums are made at their size at once.
+        this.count = new Int32Array(this.ids.length);
+        this.larger = new Float64Array(this.ids.length);
+      }
       this.seen.add(name);
       this.state = name === 'entities' ? 2 : 3;
       this.started = false;
@@ -283,10 +288,6 @@ class Reader {
     if (since) (h.since ??= new Int32Array(h.holder.length))[k] = since;
     if (until) (h.until ??= new Int32Array(h.holder.length))[k] = until;
     // As validate.ts sums them, in document order: more than 100% is refused or warned about by the general reader.
-    if (subject >= this.count.length) {
-      this.count = grown(this.count, subject + 1);
-      this.larger = grown(this.larger, subject + 1);
-    }
     this.count[subject]++;
     this.larger[subject] += Math.max(shares, Number.isNaN(votes) ? shares : votes);
     if (this.count[subject] >= 2 && this.larger[subject] > 100 + EPS) throw NOT_PLAIN;

@@ -148,6 +148,9 @@ describe('analyze: the BODS columnar reader against the general one', () => {
     expect(readBodsColumns(write(`${text} x`), 'x'), 'trailing bytes').toBeNull();
     expect(readBodsColumns(write(text.replace('"recordId": "a"', '"recordId": "\\u0061"')), 'x'), 'an escaped record id').toBeNull();
     expect(readBodsColumns(write(text.replace('"name": "A"', '"name": "A \\"q\\" \\u00e9"')), 'x'), 'escapes in a name are read').not.toBeNull();
+    // The second relationship's annotation is the first one's with another id: an escape in it is not passed over.
+    expect(readBodsColumns(write(text.replace('"id": "h2"', '"id": "h\\u0032"')), 'x'), 'an escaped carried id').toBeNull();
+    expect(readBodsColumns(write(text.replace('"id": "h2"', '"id": ""')), 'x'), 'an empty carried id').toBeNull();
     expect(readBodsColumns(write(text.replace('"name": "A"', '"name": "A \\x"')), 'x'), 'a bad escape').toBeNull();
     expect(readBodsColumns(write(LAYOUTS.compact(small()).replace('},{', '}\n,\n{')), 'x'), 'an array over lines').not.toBeNull();
     expect(readBodsColumns(write(LAYOUTS.lines(small()).replace('}\n{', '} {')), 'x'), 'two statements on one line').toBeNull();

@@ -213,6 +213,20 @@ describe('control cycles replayed from their record', () => {
     expect(plain(live.summary())).toEqual(plain(summarize(new Analysis(next))));
   });
 
+  it.each([
+    // A holding taken away inside a cycle of A, B and C splits it: its parts are evaluated, not only the subject.
+    ['splits', [['p', 'a', 60], ['q', 'b', 60], ['r', 'c', 60], ['a', 'b', 10], ['b', 'c', 10], ['c', 'a', 10]], { type: 'removeHolding', id: 'h5' }],
+    // A holding added from the end of a chain back to its top makes a cycle of A, B and C, iterated as one.
+    ['merges', [['p', 'a', 60], ['q', 'b', 60], ['r', 'c', 60], ['a', 'b', 10], ['b', 'c', 10]], { type: 'setHolding', holding: { id: 'new', holder: 'c', subject: 'a', shares: 10 } }],
+  ] as const)('a holding that %s a cycle has its components found again', (_, edges, op) => {
+    const doc = graph(edges.map(([h, s, x]) => [h, s, x] as [string, string, number]));
+    const live = new LiveAnalysis(doc);
+    const next = applyWithInverse(doc, op as Op).doc;
+    expect(live.update(next)).toBe(true);
+    expect(live.stats.cone).toBe(3);
+    expect([...live.parent]).toEqual(full(next, 'legal').parent);
+  });
+
   it('an edit inside a core evaluates what it changes, not the core', () => {
     const doc = generateGraph({ entities: 3000, seed: 7, core: 0.3, depth: 30 });
     const live = new LiveAnalysis(doc);
