@@ -17,14 +17,27 @@ export class SeenHashes {
 
   /** Adds bytes [a, b) of `buf`; false when a string with the same hashes was added before. */
   add(buf: Uint8Array, a: number, b: number): boolean {
-    let h1 = 0x811c9dc5, h2 = 0x01000193 ^ (b - a);
-    for (let i = a; i < b; i++) {
+    // Four bytes at a time (murmur3's mixing, two seeds), then the last one to three.
+    let h1 = 0x811c9dc5 ^ (b - a), h2 = 0x01000193 + (b - a);
+    let i = a;
+    for (; i + 4 <= b; i += 4) {
+      let k = buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
+      k = Math.imul(k, 0xcc9e2d51);
+      k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+      h1 ^= k;
+      h1 = (Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64) | 0;
+      h2 = Math.imul(h2 ^ k, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    for (; i < b; i++) {
       h1 = Math.imul(h1 ^ buf[i], 0x01000193);
       h2 = Math.imul(h2 ^ buf[i], 0x5bd1e995);
       h2 ^= h2 >>> 13;
     }
     h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
     h1 ^= h1 >>> 13;
+    h1 = Math.imul(h1, 0xc2b2ae35);
+    h1 ^= h1 >>> 16;
     h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
     h2 ^= h2 >>> 16;
     if (h1 === 0 && h2 === 0) h2 = 1;

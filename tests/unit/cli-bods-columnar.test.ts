@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
 import { readBodsColumns } from '../../src/cli/bodsColumns';
+import { SeenHashes } from '../../src/cli/bodsSeen';
 import { generateGraph, type GenerateOptions } from '../../src/model/generate';
 import { exportBods } from '../../src/io';
 import type { OwnershipDoc } from '../../src/model';
@@ -158,6 +159,15 @@ describe('analyze: the BODS columnar reader against the general one', () => {
     const reordered = small();
     reordered.reverse(); // relationships before the entities they name
     expect(readBodsColumns(write(LAYOUTS.lines(reordered)), 'x')).not.toBeNull();
+  });
+
+  it('finds every repeated id, and no repeat among distinct ids that differ by a byte', () => {
+    const seen = new SeenHashes();
+    const ids = Array.from({ length: 100_000 }, (_, i) => Buffer.from(i % 2 ? `h${i}` : `statement-${String(i).padStart(30, '0')}`));
+    expect(ids.every((b) => seen.add(b, 0, b.length)), 'distinct ids').toBe(true);
+    expect(ids.filter((_, i) => i % 997 === 0).some((b) => seen.add(b, 0, b.length)), 'repeats').toBe(false);
+    const again = Buffer.from(`xx${ids[5].toString()}yy`);
+    expect(seen.add(again, 2, again.length - 2), 'a repeat inside a larger buffer').toBe(false);
   });
 
   it('on random small exports, changed now and then, gives what the general reader gives', () => {
