@@ -70,8 +70,6 @@ export interface Iterated {
   affected: number[];
   changed: number[];
   moved: number[];
-  /** The slots whose record may have changed (all when left out). */
-  rewritten?: Iterable<number>;
 }
 
 /** Adds `i` to the set of `round` in `sets`. */
@@ -179,13 +177,6 @@ export class CycleRecords {
   private owner: Int32Array;
   private slot: Int32Array;
   private list: (Trajectory | undefined)[] = [];
-  /** Per record, per slot: the parents its member had in some round but not at the end. */
-  private detoursOf: (Map<number, number[]> | undefined)[] = [];
-  /**
-   * Per entity q: members that had q as their parent in some round of their record but not at its end. A chain
-   * through q in such a round read q's parent, so a move of q must reach them as it reaches q's children (liveRanked.ts).
-   */
-  readonly detours = new Map<number, number[]>();
 
   constructor(n: number) {
     this.owner = new Int32Array(n).fill(-1);
@@ -197,8 +188,6 @@ export class CycleRecords {
     this.owner = new Int32Array(n).fill(-1);
     this.slot = new Int32Array(n);
     this.list = [];
-    this.detoursOf = [];
-    this.detours.clear();
   }
 
   /** Forgets the record `v` is a member of, if any: v is evaluated alone now (its cycle split), so the record no longer holds. */
@@ -250,37 +239,12 @@ export class CycleRecords {
     }
     // A record of many rounds would cost a copy of the parents per round: such a cycle is iterated afresh each time.
     this.list[t] = rec;
-    if (rec.rounds > MAX_ROUNDS) {
-      this.forget(t);
-      return r;
-    }
-    if (!this.detoursOf[t]) this.detoursOf[t] = new Map();
-    this.redoDetours(t, rec, r.rewritten ?? rec.later.keys());
+    if (rec.rounds > MAX_ROUNDS) this.forget(t);
     return r;
   }
 
-  /** Brings the detours of record t's `slots` to the record. */
-  private redoDetours(t: number, rec: Trajectory, slots: Iterable<number>) {
-    const of = this.detoursOf[t]!, end = rec.parentAt[rec.rounds];
-    for (const i of slots) {
-      const x = rec.members[i];
-      for (const q of of.get(i) ?? []) drop(this.detours.get(q), x);
-      of.delete(i);
-      const l = rec.later.get(i);
-      if (!l) continue;
-      const qs: number[] = [];
-      for (const q of [rec.first[i].parent, ...l.map((e) => e.d.parent)]) if (q !== -1 && q !== end[i] && !qs.includes(q)) qs.push(q);
-      if (!qs.length) continue;
-      of.set(i, qs);
-      for (const q of qs) (this.detours.get(q) ?? this.detours.set(q, []).get(q)!).push(x);
-    }
-  }
-
-  /** Drops record t and its detours. */
+  /** Drops record t. */
   private forget(t: number) {
-    const of = this.detoursOf[t], members = this.list[t]?.members;
-    if (of && members) for (const [i, qs] of of) for (const q of qs) drop(this.detours.get(q), members[i]);
-    this.detoursOf[t] = undefined;
     const rec = this.list[t];
     if (rec) for (const x of rec.members) if (this.owner[x] === t) this.owner[x] = -1;
     this.list[t] = undefined;

@@ -145,8 +145,10 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
   function queueBelow(moved: number[], c: number) {
     if (!moved.length) return;
     for (const v of moved) movedAll.push(v);
-    // Every chain through a moved controller changed: the subjects held by it and by all it controls are looked at
-    // (and, for a cycle's record, the members that had it as parent in some round: liveCycles.ts detours).
+    // Every chain through a moved controller changed: the subjects held by it and by all it controls are looked at.
+    // That is enough for a cycle's recorded rounds too: a chain that passed it in some round left the cycle at a
+    // member whose parent then was the controller or something it controls, which (by induction down to round 1,
+    // where no member has a parent) some holding of a member from below the controller made so.
     walk++;
     for (const v of moved) if (seen[v] !== walk) { seen[v] = walk; stack.push(v); }
     while (stack.length) {
@@ -154,7 +156,6 @@ export function reevaluateRanked(s: Snapshot, cond: Condensation, ev: Evaluator,
       for (let e = s.outStart[d]; e < s.outStart[d + 1]; e++) if (comp[s.outSubject[e]] !== c) queue.push(comp[s.outSubject[e]]);
       for (const w of partyOf.get(d) ?? []) if (comp[w] !== c) queue.push(comp[w]);
       for (const w of children(d)) if (seen[w] !== walk) { seen[w] = walk; stack.push(w); }
-      for (const w of cycles?.detours.get(d) ?? []) if (seen[w] !== walk) { seen[w] = walk; stack.push(w); }
     }
   }
 }

@@ -158,7 +158,7 @@ export function replayRounds(s: Snapshot, ev: Evaluator, rec: Trajectory, slotOf
   }
 
   patchRecord(rec, diffs, touched, oldAt);
-  return { affected: [...affected], changed: changedNow, moved: movedNow, rewritten: ends };
+  return { affected: [...affected], changed: changedNow, moved: movedNow };
 }
 
 /** Brings `rec` to the replayed rounds: `diffs[r]` the values that differ from the record's in round r. */

@@ -1,6 +1,7 @@
 // The document as in force on one date, indexed into flat arrays (CSR) so the math runs in linear time.
 import { docIndex, inForce, type Agreement, type OwnershipDoc } from '../model';
 import { controlAgreements } from './relations';
+import { rowsLike, sortRows, type Rows } from './csrSort';
 
 /** An indexed view of the records in force on `date`. Holdings are grouped by subject (in*) and by holder (out*). */
 export interface Snapshot {
@@ -166,48 +167,61 @@ function carve(f64: number[], i32: number[]): { f: Float64Array[]; i: Int32Array
 }
 
 /**
- * Builds a snapshot from entity fields, a holding table and agreements: two counting sorts over typed arrays. Entries
- * are placed from the last holding back, each subject's (holder's) cursor counting down from the end of its range, so
- * that every range keeps document order and the cursors end as the ranges' starts.
+ * Builds a snapshot from entity fields, a holding table and agreements. The live holdings are sorted by subject and by
+ * holder (analysis/csrSort.ts, stable: each entity's entries keep document order); ranges, held totals and holder
+ * counts are then read off the sorted subjects in one sequential pass.
  */
 export function fromTable(doc: OwnershipDoc, date: string, e: ReturnType<typeof entityFields>, t: HoldingTable, agreements: Map<number, Agreement[]>): Snapshot {
   const { n } = e;
   const total = t.live.length;
-  let m = 0;
-  for (let k = 0; k < total; k++) m += t.live[k];
+  let m = 0, seats = false;
+  for (let k = 0; k < total; k++) {
+    if (!t.live[k]) continue;
+    m++;
+    if (t.seats[k]) seats = true;
+  }
   const {
     f: [inShares, inVotes, outShares, heldShares],
     i: [inStart, outStart, inHolder, inSeats, inHolding, outSubject, outHolding, holderCount],
   } = carve([m, m, m, n], [n + 1, n + 1, m, m, m, m, m, n]);
-  let seats = false;
-  for (let k = 0; k < total; k++) {
+  // By subject: the holder, the holding's row (and seats, when any holding has them), shares and votes.
+  const shape = { ints: seats ? [0, 0, 0] : [0, 0], floats: [0, 0] };
+  const rows = rowsLike(shape, m), spare = rowsLike(shape, m);
+  for (let k = 0, a = 0; k < total; k++) {
     if (!t.live[k]) continue;
-    const s = t.subject[k];
-    inStart[s]++;
-    outStart[t.holder[k]]++;
+    rows.key[a] = t.subject[k];
+    rows.ints[0][a] = t.holder[k];
+    rows.ints[1][a] = k;
+    if (seats) rows.ints[2][a] = t.seats[k];
+    rows.floats[0][a] = t.shares[k];
+    rows.floats[1][a] = t.votes[k];
+    a++;
+  }
+  const sorted = new Int32Array(m);
+  sortRows(rows, spare, { key: sorted, ints: seats ? [inHolder, inHolding, inSeats] : [inHolder, inHolding], floats: [inShares, inVotes] }, m, n);
+  for (let a = 0; a < m; a++) {
+    const s = sorted[a];
+    inStart[s + 1]++;
     // Summed in document order, as the live analysis sums them (livePatch.ts).
-    heldShares[s] += t.shares[k];
+    heldShares[s] += inShares[a];
     holderCount[s]++;
-    if (t.seats[k]) seats = true;
   }
-  for (let i = 1; i < n; i++) {
-    inStart[i] += inStart[i - 1];
-    outStart[i] += outStart[i - 1];
-  }
-  inStart[n] = outStart[n] = m;
-  for (let k = total - 1; k >= 0; k--) {
+  // By holder: the subject, the holding's row and shares, in the same scratch columns.
+  const byHolder = (r: Rows): Rows => ({ key: r.key, ints: r.ints.slice(0, 2), floats: r.floats.slice(0, 1) });
+  const out = byHolder(rows);
+  for (let k = 0, a = 0; k < total; k++) {
     if (!t.live[k]) continue;
-    const s = t.subject[k], o = t.holder[k];
-    const a = --inStart[s];
-    inHolder[a] = o;
-    inShares[a] = t.shares[k];
-    inVotes[a] = t.votes[k];
-    if (seats) inSeats[a] = t.seats[k];
-    inHolding[a] = k;
-    const b = --outStart[o];
-    outSubject[b] = s;
-    outShares[b] = t.shares[k];
-    outHolding[b] = k;
+    out.key[a] = t.holder[k];
+    out.ints[0][a] = t.subject[k];
+    out.ints[1][a] = k;
+    out.floats[0][a] = t.shares[k];
+    a++;
+  }
+  sortRows(out, byHolder(spare), { key: sorted, ints: [outSubject, outHolding], floats: [outShares] }, m, n);
+  for (let a = 0; a < m; a++) outStart[sorted[a] + 1]++;
+  for (let i = 0; i < n; i++) {
+    inStart[i + 1] += inStart[i];
+    outStart[i + 1] += outStart[i];
   }
   scaleRounded(n, inStart, inShares, outSubject, outShares, heldShares, 0, n);
   return { doc, date, ...e, inStart, inHolder, inShares, inVotes, inSeats, inHolding, outStart, outSubject, outShares, outHolding, heldShares, agreements, holderCount };

@@ -89,6 +89,7 @@ const CACHES: Record<string, string> = {
   'canvas/webgl.ts cached': 'whether the page\'s GPU draws WebGL, asked once',
   'cli/bodsSkip.ts ESCAPES': 'a constant table filled when the module loads (the bytes a JSON escape may name)',
   'cli/bodsSkip.ts HEX': 'a constant table filled when the module loads (hexadecimal digits)',
+  'cli/stdout.ts scratch': 'the command line\'s encoding buffer, used again for every chunk written (one process, one stdout)',
   'draw/labelPlace.ts FRACTIONS': 'a constant table filled when the module loads',
   'draw/layout.ts elkModule': 'a lazily loaded module (ELK)',
   'draw/route.ts memo': 'edge routes found (a bounded memo of a pure function)',
