@@ -314,22 +314,21 @@ export class Analysis {
   powerUpTo(id: string, max: number): PlayerPower[] | null {
     const v = this.snap.index.get(id);
     if (v === undefined) throw new Error(`analysis: no entity "${id}"`);
-    // The entity index is the document's own numbering, not part of the answer (a sub-document numbers otherwise).
-    return this.powerAt(v, max)?.map(({ at: _at, ...p }) => p) ?? null;
+    return this.powerAt(v, max)?.players ?? null;
   }
 
-  /** powerUpTo of entity v (by index); each player also carries its entity index (`at`). */
-  powerAt(v: number, max: number): (PlayerPower & { at: number })[] | null {
+  /** powerUpTo of entity v (by index), with each player's entity index (`at`, in the players' order). */
+  powerAt(v: number, max: number): { players: PlayerPower[]; at: number[] } | null {
     const blocks: Block[] = this.evaluator.blocksOf(v);
     if (blocks.length > max) return null;
-    if (!blocks.length) return [];
+    if (!blocks.length) return { players: [], at: [] };
     const rule = ruleOf(this.doc.entities[v].decisionRule);
     const SCALE = 100; // weights in 0.01% units
     const p = powerIndices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
     const veto = new Set(vetoPlayers(blocks, rule).map((b) => b.id));
-    return blocks
-      .map((b, i) => ({ id: this.snap.ids[b.id], at: b.id, weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }))
-      .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+    const players = blocks.map((b, i) => ({ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }));
+    const order = players.map((_, i) => i).sort((i, j) => players[j].weight - players[i].weight || players[i].id.localeCompare(players[j].id));
+    return { players: order.map((i) => players[i]), at: order.map((i) => blocks[i].id) };
   }
 
   /** Exposure class of every dependency in force on the view date. */

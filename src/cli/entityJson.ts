@@ -92,13 +92,17 @@ export class EntityWriter {
   private sortTies(sorted: Float64Array, from: number, to: number, base: number): void {
     const count = to - from, ids = this.ids, n = ids.length;
     if (count <= 8) {
-      const keyOf = (k: number) => (k < n ? ids[k] : FLOAT_PREFIX + ids[k - n]);
-      const ties = Array.from(sorted.subarray(from, to), (c) => c - base);
-      ties.sort((x, y) => {
-        const a = keyOf(x), b = keyOf(y);
-        return a < b ? -1 : a > b ? 1 : 0;
-      });
-      for (let q = 0; q < count; q++) sorted[from + q] = base + ties[q];
+      // By insertion, in place: keys of one kind compare as their ids (the remainders' share one prefix).
+      const before = (x: number, y: number) => (x < n) === (y < n) ? ids[x < n ? x : x - n] < ids[y < n ? y : y - n] : (x < n ? ids[x] : FLOAT_PREFIX + ids[x - n]) < (y < n ? ids[y] : FLOAT_PREFIX + ids[y - n]);
+      for (let i = from + 1; i < to; i++) {
+        const c = sorted[i], k = c - base;
+        let j = i - 1;
+        while (j >= from && before(k, sorted[j] - base)) {
+          sorted[j + 1] = sorted[j];
+          j--;
+        }
+        sorted[j + 1] = c;
+      }
       return;
     }
     const rank = this.ranks(), byRank = this.byRank!;
@@ -204,7 +208,7 @@ export class EntityWriter {
     }
     o.str(',"power":');
     const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
-    if (p) this.power(o, p);
+    if (p) this.power(o, p.players, p.at);
     else o.str('null');
     o.str(',"explanation":[');
     const lines = a.explainAt(v);
@@ -265,7 +269,7 @@ export class EntityWriter {
    * The power indices as two objects keyed by block id, as JSON.stringify(Object.fromEntries(…)) writes them: written
    * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
    */
-  private power(o: ByteOut, p: (PlayerPower & { at: number })[]) {
+  private power(o: ByteOut, p: PlayerPower[], at: number[]) {
     if (p.some((x) => INDEX_LIKE.test(x.id))) {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
       return;
@@ -274,7 +278,7 @@ export class EntityWriter {
       o.char(123);
       for (let i = 0; i < p.length; i++) {
         if (i) o.char(44);
-        this.key(o, p[i].at);
+        this.key(o, at[i]);
         o.char(58);
         const x = p[i][field];
         o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
