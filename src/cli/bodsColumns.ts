@@ -5,7 +5,7 @@
 // anything else (history, indirect or unspecified interests, bands, placeholders, duplicate ids, stakes over 100%, a
 // statement dated after the view date, a file the general reader refuses) returns null, and the command line reads the
 // file the general way (cli/input.ts, io/bodsImport.ts), which also words every warning and error.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { CURRENT_VERSION, type OwnershipDoc } from '../model';
 import { ByteKeys } from './byteKeys';
 import { SeenHashes } from './bodsSeen';
@@ -224,21 +224,7 @@ export function readBodsColumns(file: string, name: string, date?: string, piece
     s.buf = Buffer.allocUnsafe(piece * 2);
     let at = 0;
     for (;;) {
-      // Keep the unread tail, then fill the rest of the buffer from the file.
-      const tail = s.end - s.pos;
-      if (tail === s.buf.length) {
-        const bigger = Buffer.allocUnsafe(s.buf.length * 2);
-        s.buf.copy(bigger, 0, s.pos, s.end);
-        s.buf = bigger;
-      } else s.buf.copy(s.buf, 0, s.pos, s.end);
-      s.pos = 0;
-      s.end = tail;
-      while (!s.eof && s.end < s.buf.length) {
-        const n = readSync(fd, s.buf, s.end, s.buf.length - s.end, at);
-        if (n <= 0) s.eof = true;
-        at += n;
-        s.end += n;
-      }
+      at = s.refill(fd, at); // the unread tail kept, the rest of the buffer filled from the file
       try {
         for (;;) {
           if (r.state === 4) {

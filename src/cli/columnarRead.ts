@@ -5,7 +5,7 @@
 // general reader would refuse or warn about) makes it return null, and the command line reads the file the general
 // way (cli/input.ts), which also words any error. What it accepts, it accepts exactly as the schema and validation
 // do (model/fastCheck.ts, model/validate.ts).
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { isCalendarDate, type OwnershipDoc } from '../model';
 import { entityKinds } from '../model/schema';
 import { docFromParsed } from '../io/native';
@@ -329,21 +329,7 @@ export function readColumns(file: string, piece = PIECE): Columns | null {
     s.buf = Buffer.allocUnsafe(piece * 2);
     let at = 0;
     for (;;) {
-      // Keep the unread tail, then fill the rest of the buffer from the file.
-      const tail = s.end - s.pos;
-      if (tail === s.buf.length) {
-        const bigger = Buffer.allocUnsafe(s.buf.length * 2);
-        s.buf.copy(bigger, 0, s.pos, s.end);
-        s.buf = bigger;
-      } else s.buf.copy(s.buf, 0, s.pos, s.end);
-      s.pos = 0;
-      s.end = tail;
-      while (!s.eof && s.end < s.buf.length) {
-        const n = readSync(fd, s.buf, s.end, s.buf.length - s.end, at);
-        if (n <= 0) s.eof = true;
-        at += n;
-        s.end += n;
-      }
+      at = s.refill(fd, at); // the unread tail kept, the rest of the buffer filled from the file
       try {
         for (;;) {
           if (r.state === 4) {

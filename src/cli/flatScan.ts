@@ -4,6 +4,8 @@
 // reader refills and runs the step again), NOT_PLAIN when the bytes are outside what the columnar path reads (the
 // command line then reads the file the general way, which also words any error).
 
+import { readSync } from 'node:fs';
+
 /** The buffer ended inside a step: refill and run the step again. */
 export const MORE = Symbol('more');
 /** Not something the columnar path reads: use the general reader. */
@@ -26,6 +28,28 @@ export class FlatScan {
   sb = 0;
   escaped = false;
   wide = false;
+
+  /**
+   * Keeps the unread tail at the buffer's start (doubling the buffer when the tail fills it: one value longer than a
+   * piece) and fills the rest from `fd`, whose bytes up to `at` are read; returns how far the file is read now.
+   */
+  refill(fd: number, at: number): number {
+    const tail = this.end - this.pos;
+    if (tail === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, this.pos, this.end);
+      this.buf = bigger;
+    } else this.buf.copy(this.buf, 0, this.pos, this.end);
+    this.pos = 0;
+    this.end = tail;
+    while (!this.eof && this.end < this.buf.length) {
+      const n = readSync(fd, this.buf, this.end, this.buf.length - this.end, at);
+      if (n <= 0) this.eof = true;
+      at += n;
+      this.end += n;
+    }
+    return at;
+  }
 
   /** Signals MORE (or NOT_PLAIN at the end of the file: it ends inside a value). */
   more(): never {
