@@ -117,14 +117,14 @@ export class Analysis {
   }
 
   /** Immediate controller(s) of entity v as indices: the joint controllers sorted by id, or the sole parent. */
-  parentsAt(v: number): number[] {
+  parentsAt(v: number): readonly number[] {
     const r = this.reasons[v];
     if (r.kind === 'joint') return byId(r.players, this.snap.ids);
     return this.parent[v] === -1 ? [] : [this.parent[v]];
   }
 
   /** Ultimate controller(s) of entity v as indices, sorted by id; [] when independent. */
-  ultimatesAt(v: number): number[] {
+  ultimatesAt(v: number): readonly number[] {
     return this.statusAt(v) === 'independent' ? [] : byId(this.tops[v], this.snap.ids);
   }
 
@@ -447,8 +447,9 @@ export class Analysis {
 }
 
 /** Entity indices sorted by their ids (as Array#sort sorts strings); a one-entry list is returned as it is. */
-function byId(list: number[], ids: string[]): number[] {
-  if (list.length < 2) return list.slice();
+/** `list` in id order: the list itself when it has one entity or none (read, never changed, by every caller). */
+function byId(list: readonly number[], ids: string[]): readonly number[] {
+  if (list.length < 2) return list;
   return list.slice().sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
 }
 

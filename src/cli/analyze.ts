@@ -65,23 +65,36 @@ function* tableChunks(a: Analysis): Generator<string> {
     const v = snap.index.get(id);
     return v === undefined ? id : snap.names[v];
   };
-  // Rows read the analysis by entity index: no map of per-entity results is built for a million rows.
-  const names = (vs: number[]) => (vs.length === 0 ? '—' : vs.length === 1 ? snap.names[vs[0]] : vs.map((v) => snap.names[v]).join(' + '));
+  // Rows read the analysis by entity index: no map of per-entity results is built for millions of rows, and a row
+  // makes no array (the widths pass measures the cells without making them).
+  const sn = snap.names;
+  const names = (vs: readonly number[]) => (vs.length === 0 ? '—' : vs.length === 1 ? sn[vs[0]] : vs.map((v) => sn[v]).join(' + '));
+  const length = (vs: readonly number[]) => {
+    if (vs.length < 2) return vs.length === 0 ? 1 : sn[vs[0]].length;
+    let l = 3 * (vs.length - 1);
+    for (const v of vs) l += sn[v].length;
+    return l;
+  };
   const head = ['Entity', 'Status', 'Parent', 'Ultimate controller(s)'];
   const widths = head.map((h) => h.length);
-  const row = (i: number): string[] => [snap.names[i], a.statusAt(i), names(a.parentsAt(i)), names(a.ultimatesAt(i))];
   // First pass: column widths (capped), without keeping the rows.
   for (let i = 0; i < snap.n; i++) {
-    const r = row(i);
-    for (let k = 0; k < 4; k++) if (r[k].length > widths[k]) widths[k] = Math.min(WIDTH, r[k].length);
+    const l0 = sn[i].length, l1 = a.statusAt(i).length, l2 = length(a.parentsAt(i)), l3 = length(a.ultimatesAt(i));
+    if (l0 > widths[0]) widths[0] = Math.min(WIDTH, l0);
+    if (l1 > widths[1]) widths[1] = Math.min(WIDTH, l1);
+    if (l2 > widths[2]) widths[2] = Math.min(WIDTH, l2);
+    if (l3 > widths[3]) widths[3] = Math.min(WIDTH, l3);
   }
-  const fmt = (r: string[]) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const [w0, w1, w2, w3] = widths;
+  const cell = (c: string, w: number) => (c.length > w ? `${c.slice(0, w - 1)}…` : c.padEnd(w));
+  // A row's cells padded to their widths, two spaces between, trailing whitespace trimmed.
+  const fmt = (c0: string, c1: string, c2: string, c3: string) => `${cell(c0, w0)}  ${cell(c1, w1)}  ${cell(c2, w2)}  ${cell(c3, w3)}`.trimEnd();
   yield `Control under ${ruleLabel(options.rule, options.threshold)} (--rule ${options.rule}) on ${options.date}\n\n`;
-  yield `${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`;
+  yield `${fmt(head[0], head[1], head[2], head[3])}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`;
   // Rows gathered into chunks of about 64k characters: one yield per row costs more than the row.
   let chunk = '';
   for (let i = 0; i < snap.n; i++) {
-    chunk += `\n${fmt(row(i))}`;
+    chunk += `\n${fmt(sn[i], a.statusAt(i), names(a.parentsAt(i)), names(a.ultimatesAt(i)))}`;
     if (chunk.length >= 1 << 16) {
       yield chunk;
       chunk = '';

@@ -73,7 +73,7 @@ export class EntityWriter {
   }
 
   /** Writes a list of entities as a JSON array of their ids (as JSON.stringify writes it). */
-  private list(o: ByteOut, vs: number[]): void {
+  private list(o: ByteOut, vs: readonly number[]): void {
     o.char(91);
     for (let i = 0; i < vs.length; i++) {
       if (i) o.char(44);
