@@ -6,6 +6,7 @@
 import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
+import { sortSmall } from '../analysis/sortSmall';
 import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
 
@@ -23,19 +24,6 @@ const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** di
 
 /** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
 const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
-
-/** Sorts a[0..count) ascending in place, by insertion (short maps: cheaper than the native sort's call). */
-function insertionSort(a: Float64Array, count: number): void {
-  for (let i = 1; i < count; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > x) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = x;
-  }
-}
 
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
@@ -312,8 +300,7 @@ export class EntityWriter {
         const k = keys[i];
         sorted[i] = (top - vals[i]) * shift + (k >= 0 ? k : n - 1 - k);
       }
-      if (count > 32) sorted.subarray(0, count).sort();
-      else insertionSort(sorted, count);
+      sortSmall(sorted, count);
       for (let i = 1; i < count; ) {
         // Entries further apart than a whole unit of figure cannot share one (the key part is below `shift`).
         if (sorted[i] - sorted[i - 1] >= shift) {
