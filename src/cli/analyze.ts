@@ -57,17 +57,32 @@ export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>
 }
 
 const WIDTH = 48;
+const BREAKS = /[\t\n\r]/;
+
+/**
+ * Names as the table prints them, one row per entity: a line break inside a name becomes " / " and a tab a space
+ * (they would start a new row or shift the columns). The same array when no name has either (the usual case).
+ */
+function oneLineNames(names: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < names.length; i++) {
+    if (!BREAKS.test(names[i])) continue;
+    out ??= names.slice();
+    out[i] = names[i].replace(/\r\n|\r|\n/g, ' / ').replace(/\t/g, ' ');
+  }
+  return out ?? names;
+}
 
 /** The readable table, one row per entity, streamed; names are looked up by index (no scan per row). */
 function* tableChunks(a: Analysis): Generator<string> {
   const { snap, doc, options } = a;
+  const sn = oneLineNames(snap.names);
   const name = (id: string) => {
     const v = snap.index.get(id);
-    return v === undefined ? id : snap.names[v];
+    return v === undefined ? id : sn[v];
   };
   // Rows read the analysis by entity index: no map of per-entity results is built for millions of rows, and a row
   // makes no array (the widths pass measures the cells without making them).
-  const sn = snap.names;
   const names = (vs: readonly number[]) => (vs.length === 0 ? '—' : vs.length === 1 ? sn[vs[0]] : vs.map((v) => sn[v]).join(' + '));
   const length = (vs: readonly number[]) => {
     if (vs.length < 2) return vs.length === 0 ? 1 : sn[vs[0]].length;

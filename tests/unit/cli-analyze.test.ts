@@ -84,3 +84,19 @@ describe('analyze --json at scale', () => {
     expect(loop.entities.c).toMatchObject({ lookThrough: null, ultimateOwners: null, unavailable: 'closed ownership loop: a, b' });
   });
 });
+
+describe('analyze table', () => {
+  it('prints one line per entity whatever its name holds: line breaks as " / ", tabs as spaces', () => {
+    const d = graph([['a', 'b', 60], ['b', 'c', 70]], { kinds: { a: 'person' } });
+    d.entities.find((e) => e.id === 'a')!.name = 'Line one\nLine two';
+    d.entities.find((e) => e.id === 'b')!.name = 'B\tTab\r\nCo';
+    const lines = text(d, { format: 'table' }).split('\n');
+    expect(lines).toHaveLength(4 + d.entities.length); // title, blank, head, rule, then one row each
+    const row = (start: string) => lines.find((l) => l.startsWith(start))!;
+    expect(row('Line one / Line two ')).toMatch(/independent/);
+    expect(row('B Tab / Co ')).toMatch(/controlled\s+Line one \/ Line two\s+Line one \/ Line two$/);
+    // The columns line up: every row's status starts where the head's does.
+    const at = lines[2].indexOf('Status');
+    for (const l of lines.slice(4)) expect(l.slice(at)).toMatch(/^(independent|controlled)/);
+  });
+});
