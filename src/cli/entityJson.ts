@@ -6,6 +6,8 @@
 import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
+import { LookThroughPass } from '../analysis/lookThroughPass';
+import { loopAbove, shareStructure } from '../analysis/shareStructure';
 import { sortSmall } from '../analysis/sortSmall';
 import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
@@ -38,6 +40,8 @@ export class EntityWriter {
   private min: number;
 
   private certainty: Map<string, Certainty>;
+  /** Every entity's maps, made in one pass over the condensation as the entities are written (not for named entities). */
+  private pass?: LookThroughPass;
 
   constructor(private a: Analysis, minStake: number, private full: boolean) {
     this.certainty = controlCertainty(a.doc, a);
@@ -130,7 +134,6 @@ export class EntityWriter {
   /** Writes the fields of entity v (without braces). */
   fields(o: ByteOut, v: number): void {
     const a = this.a, s = a.snap;
-    const id = s.ids[v];
     o.str(`"status":"${a.statusAt(v)}","parent":`);
     this.list(o, a.parentsAt(v));
     o.str(',"ultimate":');
@@ -140,6 +143,7 @@ export class EntityWriter {
     const prepared = prepareDeclared(s);
     // Every entity of a register: flows below a cut are dropped, at most BULK_TOLERANCE in all (listed owners are then
     // short by at most that, and "others" carries it). Named entities get the exact walk.
+    if (!this.full && !prepared.length) return this.fromPass(o, v);
     const walk = lookThroughWalk(s, v, this.full ? 0 : BULK_TOLERANCE);
     if (!walk.ok) o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${walk.loop.join(', ')}`)}`);
     else {
@@ -194,6 +198,12 @@ export class EntityWriter {
         o.str(`,"declared":${JSON.stringify(declared)}`);
       }
     }
+    this.rest(o, v);
+  }
+
+  /** Power, explanation and certainty: the fields after the maps. */
+  private rest(o: ByteOut, v: number): void {
+    const a = this.a;
     o.str(',"power":');
     const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
     if (p) this.power(o, p.players, p.at);
@@ -206,8 +216,66 @@ export class EntityWriter {
     }
     o.char(93);
     // Only where published bands make control uncertain (analysis/certainty.ts).
-    const sure = this.certainty.get(id);
+    const sure = this.certainty.get(a.snap.ids[v]);
     if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
+  }
+
+  /**
+   * The maps of a register's entity from the pass over the condensation (analysis/lookThroughPass.ts), then the rest:
+   * figures a cut upstream may lack are at most `bound`, so "others" is printed whenever the pass cut anything.
+   */
+  private fromPass(o: ByteOut, v: number): void {
+    const s = this.a.snap;
+    const pass = (this.pass ??= new LookThroughPass(s));
+    const map = pass.mapOf(v);
+    if (!map) {
+      const above = loopAbove(s, shareStructure(s))[v];
+      const loop = shareStructure(s).members.get(above)!.map((x) => s.ids[x]).sort();
+      o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
+    } else {
+      const size = map.length >> 1;
+      if (this.upKey.length < size) {
+        const grown = Math.max(size, this.upKey.length * 2);
+        this.upKey = new Int32Array(grown);
+        this.upVal = new Float64Array(grown);
+        this.ownKey = new Int32Array(grown);
+        this.ownVal = new Float64Array(grown);
+      }
+      const { upKey, upVal, ownKey, ownVal, min } = this;
+      const { holderCount, heldShares } = s;
+      let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
+      for (let i = 0; i < map.length; i += 2) {
+        const u = map[i], mu = map[i + 1];
+        if (!(mu > 1e-12)) continue;
+        let key = u, x = mu;
+        if (u !== v) {
+          const k = Math.round(mu * 100 * 1e6);
+          if (k >= min && k > 0) {
+            upKey[ups] = u;
+            upVal[ups++] = k;
+          }
+        }
+        if (holderCount[u] === 0) x = u === v ? 1 : mu;
+        else {
+          const rem = 1 - heldShares[u];
+          if (!(rem > 1e-9)) continue;
+          key = -1 - u;
+          x = rem * mu;
+        }
+        const k = Math.round(x * 100 * 1e6);
+        if (k >= min && k > 0) {
+          ownKey[owns] = key;
+          ownVal[owns++] = k;
+          listed += k;
+        } else cut = true;
+      }
+      pass.release(v);
+      o.str('"lookThrough":');
+      this.map(o, upKey, upVal, ups, 0);
+      o.str(',"ultimateOwners":');
+      this.map(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
+    }
+    this.rest(o, v);
   }
 
   /**

@@ -1,0 +1,290 @@
+// Look-through of every entity in one pass over the condensation (issue 21; docs/SCALE.md, *Any shape*): the column
+// M_t of (I − W)⁻¹ (M_t[t] ≥ 1, M_t[u] = L[u][t] above it) is e_t + Σ_h W[h][t]·M_h, so an entity outside cycles merges
+// its holders' maps, and each member of a strongly connected component walks only inside its component, then merges
+// the maps of the holders outside it that its flows reach. Maps are made upstream first, on demand, each cut below a
+// threshold with a bound on what the cuts upstream and its own leave out of any entry, and let go once every entity
+// below has merged them and the caller has read them: memory holds what is still to be read or merged.
+import { loopAbove, shareStructure, type ShareStructure } from './shareStructure';
+import type { Snapshot } from './snapshot';
+
+/** Entries below this (a fraction) are left out of a stored map while the bound allows. */
+const CUT = 1e-7;
+/** What the cuts may leave out of any entry of a map, in all (a fraction: 10⁻⁵ is 0.001 point). */
+const BUDGET = 1e-5;
+/** Flow left unpushed by a walk inside a component may be at most this before the walk is made again finer. */
+const INNER_BUDGET = 1e-5;
+
+/**
+ * The look-through maps of every entity of a snapshot. `mapOf(t)` gives t's map as [entity, figure, entity, figure, …]
+ * (t's own entry included: 1 outside cycles); `bound(t)` what any of its figures may lack; `release(t)` once read.
+ */
+export class LookThroughPass {
+  private st: ShareStructure;
+  private above: Int32Array;
+  private maps: (Float64Array | undefined)[];
+  /** Per map: a bound on what any entry lacks, and its largest entry. */
+  private err: Float64Array;
+  private top: Float64Array;
+  /** Per entity: the merges still to come (one per holding it has in an entity of another component) and its own read. */
+  private uses: Int32Array;
+  // Scratch: a dense accumulator stamped per map, and the walk's arrays.
+  private acc: Float64Array;
+  private stamp: Int32Array;
+  private touched: Int32Array;
+  private cur = 0;
+  private m: Float64Array;
+  private r: Float64Array;
+  private wstamp: Int32Array;
+  private queue: Int32Array;
+  private queued: Uint8Array;
+  private inner: Int32Array;
+  private front: Int32Array;
+  private walk = 0;
+
+  constructor(private s: Snapshot) {
+    const n = s.n;
+    this.st = shareStructure(s);
+    this.above = loopAbove(s, this.st);
+    this.maps = new Array(n);
+    this.err = new Float64Array(n);
+    this.top = new Float64Array(n);
+    this.uses = new Int32Array(n);
+    const comp = this.st.comp;
+    for (let v = 0; v < n; v++) {
+      let u = 1;
+      for (let e = s.outStart[v], end = s.outStart[v + 1]; e < end; e++) if (comp[s.outSubject[e]] !== comp[v]) u++;
+      this.uses[v] = u;
+    }
+    this.acc = new Float64Array(n);
+    this.stamp = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.m = new Float64Array(n);
+    this.r = new Float64Array(n);
+    this.wstamp = new Int32Array(n);
+    this.queue = new Int32Array(n);
+    this.queued = new Uint8Array(n);
+    this.inner = new Int32Array(n);
+    this.front = new Int32Array(n);
+  }
+
+  /** The map of t, to be read before `release(t)`; null where a closed ownership loop lies upstream (no figure). */
+  mapOf(t: number): Float64Array | null {
+    if (this.above[t] !== -1) return null;
+    if (this.s.holderCount[t] === 0) return Float64Array.of(t, 1);
+    if (!this.maps[t]) this.ensure(t);
+    return this.maps[t]!;
+  }
+
+  /** What any figure of t's map may lack (0 when nothing was cut on its way). */
+  bound(t: number): number {
+    return this.err[t];
+  }
+
+  /** The caller has read t's map: it is kept only while entities below still have to merge it. */
+  release(t: number): void {
+    if (--this.uses[t] === 0) this.maps[t] = undefined;
+  }
+
+  /** Members of t's component (t alone outside cycles). */
+  private membersOf(t: number): readonly number[] {
+    return this.st.cyclic[t] ? this.st.members.get(this.st.comp[t])! : [t];
+  }
+
+  /** Makes the map of t's component and, first, those of every component upstream still missing (depth first, no recursion). */
+  private ensure(t: number): void {
+    const { s, maps } = this;
+    const { comp } = this.st;
+    const { inStart, inHolder, holderCount } = s;
+    const reps: number[] = [t], pos: number[] = [0], edge: number[] = [-1];
+    while (reps.length) {
+      const k = reps.length - 1;
+      const rep = reps[k];
+      const members = this.membersOf(rep);
+      let pushed = false;
+      for (let i = pos[k]; i < members.length && !pushed; i++) {
+        const f = members[i];
+        let e = edge[k] < 0 ? inStart[f] : edge[k];
+        for (const end = inStart[f + 1]; e < end; e++) {
+          const h = inHolder[e];
+          if (comp[h] === comp[rep] || holderCount[h] === 0 || maps[h]) continue;
+          pos[k] = i;
+          edge[k] = e + 1;
+          reps.push(h);
+          pos.push(0);
+          edge.push(-1);
+          pushed = true;
+          break;
+        }
+        if (!pushed) edge[k] = -1;
+      }
+      if (pushed) continue;
+      reps.pop();
+      pos.pop();
+      edge.pop();
+      if (maps[rep]) continue;
+      if (this.st.cyclic[rep]) for (const f of members) this.member(f);
+      else this.single(rep);
+      // The holders outside the component have been merged by all of it.
+      for (const f of members) {
+        for (let e = inStart[f], end = inStart[f + 1]; e < end; e++) {
+          const h = inHolder[e];
+          if (comp[h] !== comp[rep] && holderCount[h] > 0) this.release(h);
+        }
+      }
+    }
+  }
+
+  /** Starts a new map in the accumulator. */
+  private begin(): void {
+    if (++this.cur === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.cur = 1;
+    }
+  }
+
+  private add(k: number, x: number, count: number): number {
+    if (this.stamp[k] !== this.cur) {
+      this.stamp[k] = this.cur;
+      this.acc[k] = x;
+      this.touched[count++] = k;
+    } else this.acc[k] += x;
+    return count;
+  }
+
+  /** Adds f·M_h (h's stored map, or e_h for an entity nobody holds); returns the new count of entries. */
+  private merge(h: number, f: number, count: number): number {
+    if (this.s.holderCount[h] === 0) return this.add(h, f, count);
+    const map = this.maps[h]!;
+    const { acc, stamp, touched, cur } = this;
+    for (let i = 0; i < map.length; i += 2) {
+      const k = map[i], x = f * map[i + 1];
+      if (stamp[k] !== cur) {
+        stamp[k] = cur;
+        acc[k] = x;
+        touched[count++] = k;
+      } else acc[k] += x;
+    }
+    return count;
+  }
+
+  /** Stores the accumulated entries of t's map at or above the cut its bound leaves room for (t's own always). */
+  private finish(t: number, count: number, inherited: number): void {
+    const cut = inherited + CUT <= BUDGET ? CUT : Math.max(BUDGET - inherited, 0) / 4;
+    const { acc, touched } = this;
+    let kept = 0, dropped = 0, top = 0;
+    for (let i = 0; i < count; i++) {
+      const k = touched[i], x = acc[k];
+      if (x >= cut || k === t) {
+        touched[kept++] = k;
+        if (x > top) top = x;
+      } else if (x > dropped) dropped = x;
+    }
+    const map = new Float64Array(2 * kept);
+    for (let i = 0; i < kept; i++) {
+      const k = touched[i];
+      map[2 * i] = k;
+      map[2 * i + 1] = acc[k];
+    }
+    this.maps[t] = map;
+    this.err[t] = inherited + dropped;
+    this.top[t] = top;
+  }
+
+  /** An entity outside cycles: itself and its holders' maps, each times its stake. */
+  private single(t: number): void {
+    const { s } = this;
+    this.begin();
+    let count = this.add(t, 1, 0), inherited = 0;
+    for (let e = s.inStart[t], end = s.inStart[t + 1]; e < end; e++) {
+      const h = s.inHolder[e], w = s.inShares[e];
+      if (h === t || !(w > 0)) continue;
+      if (w < CUT && s.holderCount[h] > 0) {
+        inherited += w * this.top[h];
+        continue;
+      }
+      count = this.merge(h, w, count);
+      inherited += w * this.err[h];
+    }
+    this.finish(t, count, inherited);
+  }
+
+  /**
+   * A member t of a strongly connected component: its flows pushed round inside the component (FIFO, until what is
+   * left at each member is below the cut), the flows leaving it gathered per holder outside, then the maps merged.
+   */
+  private member(t: number): void {
+    for (let cut = CUT; ; cut /= 64) {
+      const w = this.walkInside(t, cut);
+      if (w.dropped <= INNER_BUDGET || cut < 1e-300) return this.mergeWalk(t, w.listed, w.fronts, w.dropped, w.peak);
+    }
+  }
+
+  private walkInside(t: number, cut: number) {
+    const { s, m, r, wstamp, queue, queued, inner, front } = this;
+    const { comp } = this.st;
+    const { inStart, inHolder, inShares } = s;
+    if (++this.walk === 0x7fffffff) {
+      wstamp.fill(0);
+      this.walk = 1;
+    }
+    const walk = this.walk, c = comp[t], qn = queue.length;
+    let listed = 0, fronts = 0, head = 0, tail = 0, peak = 1;
+    wstamp[t] = walk;
+    m[t] = 0;
+    r[t] = 1;
+    inner[listed++] = t;
+    queued[t] = 1;
+    queue[tail++] = t;
+    while (head !== tail) {
+      const f = queue[head];
+      head = head + 1 === qn ? 0 : head + 1;
+      queued[f] = 0;
+      const flow = r[f];
+      r[f] = 0;
+      if ((m[f] += flow) > peak) peak = m[f];
+      for (let e = inStart[f], end = inStart[f + 1]; e < end; e++) {
+        const h = inHolder[e];
+        if (wstamp[h] !== walk) {
+          wstamp[h] = walk;
+          m[h] = 0;
+          r[h] = 0;
+          queued[h] = 0;
+          if (comp[h] === c) inner[listed++] = h;
+          else front[fronts++] = h;
+        }
+        const x = (r[h] += inShares[e] * flow);
+        if (comp[h] === c && x > cut && !queued[h]) {
+          queued[h] = 1;
+          queue[tail] = h;
+          tail = tail + 1 === qn ? 0 : tail + 1;
+        }
+      }
+    }
+    let dropped = 0;
+    for (let i = 0; i < listed; i++) dropped += r[inner[i]];
+    return { listed, fronts, dropped, peak };
+  }
+
+  private mergeWalk(t: number, listed: number, fronts: number, dropped: number, peak: number): void {
+    const { m, r, inner, front, top, err } = this;
+    this.begin();
+    let count = 0, inherited = 0, upTop = 1;
+    for (let i = 0; i < listed; i++) {
+      const v = inner[i];
+      if (m[v] > 0) count = this.add(v, m[v], count);
+    }
+    for (let i = 0; i < fronts; i++) {
+      const h = front[i], f = r[h];
+      const hTop = this.s.holderCount[h] === 0 ? 1 : top[h];
+      if (hTop > upTop) upTop = hTop;
+      if (f < CUT) {
+        inherited += f * hTop;
+        continue;
+      }
+      count = this.merge(h, f, count);
+      if (this.s.holderCount[h] > 0) inherited += f * err[h];
+    }
+    // Flow left inside: each unit of it lacks at most the largest figure a member's column reaches.
+    this.finish(t, count, inherited + dropped * peak * upTop);
+  }
+}
