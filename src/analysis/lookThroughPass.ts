@@ -8,20 +8,35 @@ import { loopAbove, shareStructure, type ShareStructure } from './shareStructure
 import type { Snapshot } from './snapshot';
 
 /** Entries below this (a fraction) are left out of a stored map while the bound allows. */
-const CUT = 1e-7;
+const CUT = Number(process.env.CUT ?? 1e-7);
+/** Numbers per slab of the pool the maps are kept in (8 MB). */
+const SLAB = 1 << 20;
 /** What the cuts may leave out of any entry of a map, in all (a fraction: 10⁻⁵ is 0.001 point). */
 const BUDGET = 1e-5;
 /** Flow left unpushed by a walk inside a component may be at most this before the walk is made again finer. */
-const INNER_BUDGET = 1e-5;
+const INNER_BUDGET = Number(process.env.IB ?? 1e-5);
+const INNER_CUT = Number(process.env.IC ?? 1e-7);
 
 /**
- * The look-through maps of every entity of a snapshot. `mapOf(t)` gives t's map as [entity, figure, entity, figure, …]
- * (t's own entry included: 1 outside cycles); `bound(t)` what any of its figures may lack; `release(t)` once read.
+ * The look-through maps of every entity of a snapshot. `mapOf(t)` makes t's map ready (t's own entry included: 1
+ * outside cycles); `bound(t)` is what any of its figures may lack; `release(t)` once read.
  */
 export class LookThroughPass {
   private st: ShareStructure;
   private above: Int32Array;
-  private maps: (Float64Array | undefined)[];
+  /** Maps live in slabs of one pool: entity t's entries at `at[t]` (2 numbers each) of slab `slabOf[t]` (−1: none). */
+  private slabs: Float64Array[] = [];
+  private live: number[] = [];
+  private spare: number[] = [];
+  private slab = -1;
+  private used = SLAB;
+  private slabOf: Int32Array;
+  private at: Int32Array;
+  private len: Int32Array;
+  /** The map `mapOf` gave: its entries are buf[from], buf[from + 1], … to buf[to − 1]. */
+  buf: Float64Array = new Float64Array(2);
+  from = 0;
+  to = 0;
   /** Per map: a bound on what any entry lacks, and its largest entry. */
   private err: Float64Array;
   private top: Float64Array;
@@ -45,7 +60,9 @@ export class LookThroughPass {
     const n = s.n;
     this.st = shareStructure(s);
     this.above = loopAbove(s, this.st);
-    this.maps = new Array(n);
+    this.slabOf = new Int32Array(n).fill(-1);
+    this.at = new Int32Array(n);
+    this.len = new Int32Array(n);
     this.err = new Float64Array(n);
     this.top = new Float64Array(n);
     this.uses = new Int32Array(n);
@@ -67,13 +84,28 @@ export class LookThroughPass {
     this.front = new Int32Array(n);
   }
 
-  /** The map of t, to be read before `release(t)`; null where a closed ownership loop lies upstream (no figure). */
-  mapOf(t: number): Float64Array | null {
-    if (this.above[t] !== -1) return null;
-    if (this.s.holderCount[t] === 0) return Float64Array.of(t, 1);
-    if (!this.maps[t]) this.ensure(t);
-    return this.maps[t]!;
+  /**
+   * Makes t's map ready in `buf` from `from` to `to` (entity, figure, entity, figure, …), to be read before the next
+   * call and `release(t)`; false where a closed ownership loop lies upstream (no figure).
+   */
+  mapOf(t: number): boolean {
+    if (this.above[t] !== -1) return false;
+    if (this.s.holderCount[t] === 0) {
+      this.buf = this.unit;
+      this.unit[0] = t;
+      this.unit[1] = 1;
+      this.from = 0;
+      this.to = 2;
+      return true;
+    }
+    if (this.slabOf[t] < 0) this.ensure(t);
+    this.buf = this.slabs[this.slabOf[t]];
+    this.from = this.at[t];
+    this.to = this.from + 2 * this.len[t];
+    return true;
   }
+
+  private unit = new Float64Array(2);
 
   /** What any figure of t's map may lack (0 when nothing was cut on its way). */
   bound(t: number): number {
@@ -82,7 +114,39 @@ export class LookThroughPass {
 
   /** The caller has read t's map: it is kept only while entities below still have to merge it. */
   release(t: number): void {
-    if (--this.uses[t] === 0) this.maps[t] = undefined;
+    if (--this.uses[t] !== 0) return;
+    const k = this.slabOf[t];
+    if (k < 0) return;
+    this.slabOf[t] = -1;
+    if (--this.live[k] === 0 && k !== this.slab) this.retire(k);
+  }
+
+  /** A slab nothing lives in any more: kept for reuse, or let go when it was one map's own. */
+  private retire(k: number): void {
+    if (this.slabs[k].length === SLAB) this.spare.push(k);
+    else this.slabs[k] = new Float64Array(0);
+  }
+
+  /** Room for `size` numbers in the pool: the slab and the offset. */
+  private alloc(size: number): number {
+    if (this.used + size > SLAB) {
+      if (this.slab >= 0 && this.live[this.slab] === 0) this.retire(this.slab);
+      if (size > SLAB) {
+        this.slabs.push(new Float64Array(size));
+        this.live.push(0);
+        this.slab = this.slabs.length - 1;
+      } else if (this.spare.length) this.slab = this.spare.pop()!;
+      else {
+        this.slabs.push(new Float64Array(SLAB));
+        this.live.push(0);
+        this.slab = this.slabs.length - 1;
+      }
+      this.used = 0;
+    }
+    this.live[this.slab]++;
+    const at = this.used;
+    this.used += size;
+    return at;
   }
 
   /** Members of t's component (t alone outside cycles). */
@@ -92,7 +156,7 @@ export class LookThroughPass {
 
   /** Makes the map of t's component and, first, those of every component upstream still missing (depth first, no recursion). */
   private ensure(t: number): void {
-    const { s, maps } = this;
+    const { s } = this;
     const { comp } = this.st;
     const { inStart, inHolder, holderCount } = s;
     const reps: number[] = [t], pos: number[] = [0], edge: number[] = [-1];
@@ -106,7 +170,7 @@ export class LookThroughPass {
         let e = edge[k] < 0 ? inStart[f] : edge[k];
         for (const end = inStart[f + 1]; e < end; e++) {
           const h = inHolder[e];
-          if (comp[h] === comp[rep] || holderCount[h] === 0 || maps[h]) continue;
+          if (comp[h] === comp[rep] || holderCount[h] === 0 || this.slabOf[h] >= 0) continue;
           pos[k] = i;
           edge[k] = e + 1;
           reps.push(h);
@@ -121,7 +185,7 @@ export class LookThroughPass {
       reps.pop();
       pos.pop();
       edge.pop();
-      if (maps[rep]) continue;
+      if (this.slabOf[rep] >= 0) continue;
       if (this.st.cyclic[rep]) for (const f of members) this.member(f);
       else this.single(rep);
       // The holders outside the component have been merged by all of it.
@@ -154,9 +218,9 @@ export class LookThroughPass {
   /** Adds f·M_h (h's stored map, or e_h for an entity nobody holds); returns the new count of entries. */
   private merge(h: number, f: number, count: number): number {
     if (this.s.holderCount[h] === 0) return this.add(h, f, count);
-    const map = this.maps[h]!;
+    const map = this.slabs[this.slabOf[h]], from = this.at[h], to = from + 2 * this.len[h];
     const { acc, stamp, touched, cur } = this;
-    for (let i = 0; i < map.length; i += 2) {
+    for (let i = from; i < to; i += 2) {
       const k = map[i], x = f * map[i + 1];
       if (stamp[k] !== cur) {
         stamp[k] = cur;
@@ -169,7 +233,7 @@ export class LookThroughPass {
 
   /** Stores the accumulated entries of t's map at or above the cut its bound leaves room for (t's own always). */
   private finish(t: number, count: number, inherited: number): void {
-    const cut = inherited + CUT <= BUDGET ? CUT : Math.max(BUDGET - inherited, 0) / 4;
+    const cut = inherited <= BUDGET ? CUT : CUT / 16;
     const { acc, touched } = this;
     let kept = 0, dropped = 0, top = 0;
     for (let i = 0; i < count; i++) {
@@ -179,13 +243,15 @@ export class LookThroughPass {
         if (x > top) top = x;
       } else if (x > dropped) dropped = x;
     }
-    const map = new Float64Array(2 * kept);
-    for (let i = 0; i < kept; i++) {
+    const at = this.alloc(2 * kept), map = this.slabs[this.slab];
+    for (let i = 0, j = at; i < kept; i++, j += 2) {
       const k = touched[i];
-      map[2 * i] = k;
-      map[2 * i + 1] = acc[k];
+      map[j] = k;
+      map[j + 1] = acc[k];
     }
-    this.maps[t] = map;
+    this.slabOf[t] = this.slab;
+    this.at[t] = at;
+    this.len[t] = kept;
     this.err[t] = inherited + dropped;
     this.top[t] = top;
   }
@@ -213,7 +279,7 @@ export class LookThroughPass {
    * left at each member is below the cut), the flows leaving it gathered per holder outside, then the maps merged.
    */
   private member(t: number): void {
-    for (let cut = CUT; ; cut /= 64) {
+    for (let cut = INNER_CUT; ; cut /= 64) {
       const w = this.walkInside(t, cut);
       if (w.dropped <= INNER_BUDGET || cut < 1e-300) return this.mergeWalk(t, w.listed, w.fronts, w.dropped, w.peak);
     }

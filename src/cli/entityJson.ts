@@ -27,6 +27,19 @@ const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** di
 /** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
 const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
 
+/**
+ * Per entity, the part of its figure its ultimate owners take from it: 2 for an entity nobody holds (all of it, as a
+ * terminal holder), its unattributed remainder when above 10⁻⁹, else 0.
+ */
+function remainders(s: Analysis['snap']): Float64Array {
+  const out = new Float64Array(s.n);
+  for (let v = 0; v < s.n; v++) {
+    const rest = 1 - s.heldShares[v];
+    out[v] = s.holderCount[v] === 0 ? 2 : rest > 1e-9 ? rest : 0;
+  }
+  return out;
+}
+
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
   /** Every key's JSON text, encoded once: entity v at keyStart[v], the remainder of v at keyStart[n + v]. */
@@ -42,6 +55,7 @@ export class EntityWriter {
   private certainty: Map<string, Certainty>;
   /** Every entity's maps, made in one pass over the condensation as the entities are written (not for named entities). */
   private pass?: LookThroughPass;
+  private rem?: Float64Array;
 
   constructor(private a: Analysis, minStake: number, private full: boolean) {
     this.certainty = controlCertainty(a.doc, a);
@@ -227,13 +241,13 @@ export class EntityWriter {
   private fromPass(o: ByteOut, v: number): void {
     const s = this.a.snap;
     const pass = (this.pass ??= new LookThroughPass(s));
-    const map = pass.mapOf(v);
-    if (!map) {
+    if (!pass.mapOf(v)) {
       const above = loopAbove(s, shareStructure(s))[v];
       const loop = shareStructure(s).members.get(above)!.map((x) => s.ids[x]).sort();
       o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
     } else {
-      const size = map.length >> 1;
+      const { buf, from, to } = pass;
+      const size = (to - from) >> 1;
       if (this.upKey.length < size) {
         const grown = Math.max(size, this.upKey.length * 2);
         this.upKey = new Int32Array(grown);
@@ -242,12 +256,16 @@ export class EntityWriter {
         this.ownVal = new Float64Array(grown);
       }
       const { upKey, upVal, ownKey, ownVal, min } = this;
-      const { holderCount, heldShares } = s;
+      const rem = (this.rem ??= remainders(s));
+      // Below this figure (a fraction) neither the stake nor the owner's part can reach the cut.
+      const low = Math.max(1e-12, (min - 0.5) / 1e8);
       let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
-      for (let i = 0; i < map.length; i += 2) {
-        const u = map[i], mu = map[i + 1];
-        if (!(mu > 1e-12)) continue;
-        let key = u, x = mu;
+      for (let i = from; i < to; i += 2) {
+        const u = buf[i], mu = buf[i + 1];
+        if (!(mu >= low)) {
+          if (!cut && mu > 1e-12 && rem[u] > 0) cut = true;
+          continue;
+        }
         if (u !== v) {
           const k = Math.round(mu * 100 * 1e6);
           if (k >= min && k > 0) {
@@ -255,16 +273,13 @@ export class EntityWriter {
             upVal[ups++] = k;
           }
         }
-        if (holderCount[u] === 0) x = u === v ? 1 : mu;
-        else {
-          const rem = 1 - heldShares[u];
-          if (!(rem > 1e-9)) continue;
-          key = -1 - u;
-          x = rem * mu;
-        }
+        const r = rem[u];
+        if (r === 0) continue;
+        // Someone nobody holds owns its whole figure (the target itself: 1); any other entity its unattributed part.
+        const x = r === 2 ? (u === v ? 1 : mu) : r * mu;
         const k = Math.round(x * 100 * 1e6);
         if (k >= min && k > 0) {
-          ownKey[owns] = key;
+          ownKey[owns] = r === 2 ? u : -1 - u;
           ownVal[owns++] = k;
           listed += k;
         } else cut = true;
@@ -390,7 +405,7 @@ export class EntityWriter {
       for (let i = 0; i < count; i++) {
         const c = sorted[i];
         const high = Math.floor(c * unit);
-        const k = c - high * shift;
+        const k = (c - high * shift) | 0;
         const from = keyStart[k], to = keyStart[k + 1];
         o.room(to - from + 2);
         const buf = o.buf;
