@@ -8,14 +8,15 @@ import { loopAbove, shareStructure, type ShareStructure } from './shareStructure
 import type { Snapshot } from './snapshot';
 
 /** Entries below this (a fraction) are left out of a stored map while the bound allows. */
-const CUT = Number(process.env.CUT ?? 1e-7);
+const CUT = 1e-7;
 /** Numbers per slab of the pool the maps are kept in (8 MB). */
 const SLAB = 1 << 20;
 /** What the cuts may leave out of any entry of a map, in all (a fraction: 10⁻⁵ is 0.001 point). */
 const BUDGET = 1e-5;
 /** Flow left unpushed by a walk inside a component may be at most this before the walk is made again finer. */
-const INNER_BUDGET = Number(process.env.IB ?? 1e-5);
-const INNER_CUT = Number(process.env.IC ?? 1e-7);
+const INNER_BUDGET = 3e-5;
+/** Inside a component, a member's flow is pushed on while at or above this. */
+const INNER_CUT = 1e-6;
 
 /**
  * The look-through maps of every entity of a snapshot. `mapOf(t)` makes t's map ready (t's own entry included: 1
@@ -33,10 +34,14 @@ export class LookThroughPass {
   private slabOf: Int32Array;
   private at: Int32Array;
   private len: Int32Array;
-  /** The map `mapOf` gave: its entries are buf[from], buf[from + 1], … to buf[to − 1]. */
+  /**
+   * The map `mapOf` gave: entity buf[i], figure buf[i + 1] for i = from, from + 2, … below `to`; those at or above
+   * `show` (the constructor's) come first, below `end`.
+   */
   buf: Float64Array = new Float64Array(2);
   from = 0;
   to = 0;
+  end = 0;
   /** Per map: a bound on what any entry lacks, and its largest entry. */
   private err: Float64Array;
   private top: Float64Array;
@@ -56,8 +61,13 @@ export class LookThroughPass {
   private front: Int32Array;
   private walk = 0;
 
-  constructor(private s: Snapshot) {
+  /** Per map, how many entries (first) are at or above `show`. */
+  private shown: Int32Array;
+
+  /** `show`: a figure (fraction) below which the caller reads no entry; `mapOf` puts those at or above it first. */
+  constructor(private s: Snapshot, private show = 0) {
     const n = s.n;
+    this.shown = new Int32Array(n);
     this.st = shareStructure(s);
     this.above = loopAbove(s, this.st);
     this.slabOf = new Int32Array(n).fill(-1);
@@ -95,13 +105,14 @@ export class LookThroughPass {
       this.unit[0] = t;
       this.unit[1] = 1;
       this.from = 0;
-      this.to = 2;
+      this.to = this.end = 2;
       return true;
     }
     if (this.slabOf[t] < 0) this.ensure(t);
     this.buf = this.slabs[this.slabOf[t]];
     this.from = this.at[t];
     this.to = this.from + 2 * this.len[t];
+    this.end = this.from + 2 * this.shown[t];
     return true;
   }
 
@@ -231,10 +242,13 @@ export class LookThroughPass {
     return count;
   }
 
-  /** Stores the accumulated entries of t's map at or above the cut its bound leaves room for (t's own always). */
+  /**
+   * Stores the accumulated entries of t's map at or above the cut its bound leaves room for (t's own always), those
+   * at or above `show` first (`shown[t]` of them).
+   */
   private finish(t: number, count: number, inherited: number): void {
     const cut = inherited <= BUDGET ? CUT : CUT / 16;
-    const { acc, touched } = this;
+    const { acc, touched, show } = this;
     let kept = 0, dropped = 0, top = 0;
     for (let i = 0; i < count; i++) {
       const k = touched[i], x = acc[k];
@@ -244,14 +258,21 @@ export class LookThroughPass {
       } else if (x > dropped) dropped = x;
     }
     const at = this.alloc(2 * kept), map = this.slabs[this.slab];
-    for (let i = 0, j = at; i < kept; i++, j += 2) {
-      const k = touched[i];
-      map[j] = k;
-      map[j + 1] = acc[k];
+    let hi = at, lo = at + 2 * kept;
+    for (let i = 0; i < kept; i++) {
+      const k = touched[i], x = acc[k];
+      if (x >= show) {
+        map[hi++] = k;
+        map[hi++] = x;
+      } else {
+        map[--lo] = x;
+        map[--lo] = k;
+      }
     }
     this.slabOf[t] = this.slab;
     this.at[t] = at;
     this.len[t] = kept;
+    this.shown[t] = (hi - at) >> 1;
     this.err[t] = inherited + dropped;
     this.top[t] = top;
   }
@@ -280,10 +301,16 @@ export class LookThroughPass {
    */
   private member(t: number): void {
     for (let cut = INNER_CUT; ; cut /= 64) {
-      const w = this.walkInside(t, cut);
-      if (w.dropped <= INNER_BUDGET || cut < 1e-300) return this.mergeWalk(t, w.listed, w.fronts, w.dropped, w.peak);
+      this.walkInside(t, cut);
+      if (this.dropped <= INNER_BUDGET || cut < 1e-300) return this.mergeWalk(t);
     }
   }
+
+  /** What the last walk inside a component left: members reached, holders outside reached, flow left, largest figure. */
+  private listed = 0;
+  private fronts = 0;
+  private dropped = 0;
+  private peak = 0;
 
   private walkInside(t: number, cut: number) {
     const { s, m, r, wstamp, queue, queued, inner, front } = this;
@@ -328,11 +355,14 @@ export class LookThroughPass {
     }
     let dropped = 0;
     for (let i = 0; i < listed; i++) dropped += r[inner[i]];
-    return { listed, fronts, dropped, peak };
+    this.listed = listed;
+    this.fronts = fronts;
+    this.dropped = dropped;
+    this.peak = peak;
   }
 
-  private mergeWalk(t: number, listed: number, fronts: number, dropped: number, peak: number): void {
-    const { m, r, inner, front, top, err } = this;
+  private mergeWalk(t: number): void {
+    const { m, r, inner, front, top, err, listed, fronts, dropped, peak } = this;
     this.begin();
     let count = 0, inherited = 0, upTop = 1;
     for (let i = 0; i < listed; i++) {

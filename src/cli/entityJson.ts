@@ -40,6 +40,26 @@ function remainders(s: Analysis['snap']): Float64Array {
   return out;
 }
 
+/**
+ * The prefix P when every id is P followed by its own index written in decimal (e0, e1, …, as our generator and
+ * exports number records) and P needs no escape in JSON; else null. Reads character codes only (no string per id).
+ */
+export function runningPrefix(ids: readonly string[]): string | null {
+  if (!ids.length || !ids[0].endsWith('0')) return null;
+  const prefix = ids[0].slice(0, -1);
+  const plen = prefix.length;
+  if (/[^\x20-\x7e]|["\\]/.test(prefix)) return null;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let digits = 1;
+    for (let y = i; y >= 10; y = (y / 10) | 0) digits++;
+    if (id.length !== plen + digits) return null;
+    for (let j = 0; j < plen; j++) if (id.charCodeAt(j) !== prefix.charCodeAt(j)) return null;
+    for (let j = id.length - 1, x = i; j >= plen; j--, x = (x / 10) | 0) if (id.charCodeAt(j) !== 48 + (x % 10)) return null;
+  }
+  return prefix;
+}
+
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
   /** Every key's JSON text, encoded once: entity v at keyStart[v], the remainder of v at keyStart[n + v]. */
@@ -61,21 +81,57 @@ export class EntityWriter {
     this.certainty = controlCertainty(a.doc, a);
     this.ids = a.snap.ids;
     const n = this.ids.length;
-    const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
-    this.keyBytes = utf8(text);
-    this.keyStart = new Int32Array(2 * n + 1);
-    let at = 0;
-    for (let i = 0; i < 2 * n; i++) {
-      this.keyStart[i] = at;
-      at += utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+    const prefix = runningPrefix(this.ids);
+    if (prefix !== null) {
+      // Ids are a running number behind one prefix: keys are written from their numbers, nothing is kept per key.
+      this.prefix = utf8(`"${prefix}`);
+      this.floatPrefix = utf8(`"${FLOAT_PREFIX}${prefix}`);
+      this.keyBytes = new Uint8Array(0);
+      this.keyStart = new Int32Array(0);
+    } else {
+      const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
+      this.keyBytes = utf8(text);
+      this.keyStart = new Int32Array(2 * n + 1);
+      let at = 0;
+      for (let i = 0; i < 2 * n; i++) {
+        this.keyStart[i] = at;
+        at += utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+      }
+      this.keyStart[2 * n] = at;
     }
-    this.keyStart[2 * n] = at;
     this.min = Math.round(minStake * 1e6 - 1e-6); // micro-points
   }
 
   /** Writes the JSON text of a key: entity v (k = v), or the remainder `float:<id of v>` (k = n + v). */
   key(o: ByteOut, k: number): void {
-    o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
+    if (!this.prefix) {
+      o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
+      return;
+    }
+    o.room(this.floatPrefix!.length + 12);
+    o.pos = this.numbered(o.buf, o.pos, k);
+  }
+
+  /** With running ids: the opening quote and prefix (of an entity; of a remainder), written before the number. */
+  private prefix?: Uint8Array;
+  private floatPrefix?: Uint8Array;
+
+  /** Writes key k at buf[p] (room made by the caller: 12 bytes and the prefix) with running ids; returns the end. */
+  private numbered(buf: Uint8Array, p: number, k: number): number {
+    const n = this.ids.length;
+    const head = k < n ? this.prefix! : this.floatPrefix!;
+    for (let j = 0; j < head.length; j++) buf[p++] = head[j];
+    let x = k < n ? k : k - n;
+    let digits = 1;
+    for (let y = x; y >= 10; y = (y / 10) | 0) digits++;
+    p += digits;
+    for (let j = p - 1; j >= p - digits; j--) {
+      const q = (x / 10) | 0;
+      buf[j] = 48 + x - q * 10;
+      x = q;
+    }
+    buf[p++] = 34;
+    return p;
   }
 
   /** Writes a list of entities as a JSON array of their ids (as JSON.stringify writes it). */
@@ -240,13 +296,14 @@ export class EntityWriter {
    */
   private fromPass(o: ByteOut, v: number): void {
     const s = this.a.snap;
-    const pass = (this.pass ??= new LookThroughPass(s));
+    // Below this figure (a fraction) neither a stake nor an owner's part rounds to the cut.
+    const pass = (this.pass ??= new LookThroughPass(s, Math.max(0, (this.min - 0.5) / 1e8)));
     if (!pass.mapOf(v)) {
       const above = loopAbove(s, shareStructure(s))[v];
       const loop = shareStructure(s).members.get(above)!.map((x) => s.ids[x]).sort();
       o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
     } else {
-      const { buf, from, to } = pass;
+      const { buf, from, to, end } = pass;
       const size = (to - from) >> 1;
       if (this.upKey.length < size) {
         const grown = Math.max(size, this.upKey.length * 2);
@@ -257,15 +314,12 @@ export class EntityWriter {
       }
       const { upKey, upVal, ownKey, ownVal, min } = this;
       const rem = (this.rem ??= remainders(s));
-      // Below this figure (a fraction) neither the stake nor the owner's part can reach the cut.
-      const low = Math.max(1e-12, (min - 0.5) / 1e8);
       let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
-      for (let i = from; i < to; i += 2) {
+      // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
+      for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
+      for (let i = from; i < end; i += 2) {
         const u = buf[i], mu = buf[i + 1];
-        if (!(mu >= low)) {
-          if (!cut && mu > 1e-12 && rem[u] > 0) cut = true;
-          continue;
-        }
+        if (!(mu > 1e-12)) continue;
         if (u !== v) {
           const k = Math.round(mu * 100 * 1e6);
           if (k >= min && k > 0) {
@@ -402,7 +456,20 @@ export class EntityWriter {
       }
       // Keys copied straight into the output buffer.
       const { keyBytes, keyStart } = this;
-      for (let i = 0; i < count; i++) {
+      if (this.floatPrefix) {
+        for (let i = 0; i < count; i++) {
+          const c = sorted[i];
+          const high = Math.floor(c * unit);
+          o.room(this.floatPrefix.length + 14);
+          const buf = o.buf;
+          let p = o.pos;
+          if (i) buf[p++] = 44;
+          p = this.numbered(buf, p, (c - high * shift) | 0);
+          buf[p++] = 58;
+          o.pos = p;
+          o.micro(top - high);
+        }
+      } else for (let i = 0; i < count; i++) {
         const c = sorted[i];
         const high = Math.floor(c * unit);
         const k = (c - high * shift) | 0;
