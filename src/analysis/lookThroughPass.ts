@@ -15,8 +15,13 @@ const SLAB = 1 << 20;
 const BUDGET = 1e-5;
 /** Flow left unpushed by a walk inside a component may be at most this before the walk is made again finer. */
 const INNER_BUDGET = 3e-5;
-/** Inside a component, a member's flow is pushed on while at or above this. */
+/**
+ * Inside a component, a member's flow is pushed on while at or above this: in a large component (more than
+ * LARGE members) 10⁻⁶, where each walk touches hundreds of members; in a small one 10⁻⁹, figures exact to print.
+ */
 const INNER_CUT = 1e-6;
+const SMALL_INNER_CUT = 1e-9;
+const LARGE = 1000;
 
 /**
  * The look-through maps of every entity of a snapshot. `mapOf(t)` makes t's map ready (t's own entry included: 1
@@ -64,8 +69,11 @@ export class LookThroughPass {
   /** Per map, how many entries (first) are at or above `show`. */
   private shown: Int32Array;
 
-  /** `show`: a figure (fraction) below which the caller reads no entry; `mapOf` puts those at or above it first. */
-  constructor(private s: Snapshot, private show = 0) {
+  /**
+   * `show`: a figure (fraction) below which the caller reads no entry; `mapOf` puts those at or above it first.
+   * `large`: components with more members are walked with the coarser cut (tests lower it to reach that path).
+   */
+  constructor(private s: Snapshot, private show = 0, private large = LARGE) {
     const n = s.n;
     this.shown = new Int32Array(n);
     this.st = shareStructure(s);
@@ -300,17 +308,17 @@ export class LookThroughPass {
    * left at each member is below the cut), the flows leaving it gathered per holder outside, then the maps merged.
    */
   private member(t: number): void {
-    for (let cut = INNER_CUT; ; cut /= 64) {
+    for (let cut = this.membersOf(t).length > this.large ? INNER_CUT : SMALL_INNER_CUT; ; cut /= 64) {
       this.walkInside(t, cut);
       if (this.dropped <= INNER_BUDGET || cut < 1e-300) return this.mergeWalk(t);
     }
   }
 
-  /** What the last walk inside a component left: members reached, holders outside reached, flow left, largest figure. */
+  /** What the last walk inside a component left: members reached, holders outside reached, flow left, flow through members. */
   private listed = 0;
   private fronts = 0;
   private dropped = 0;
-  private peak = 0;
+  private visits = 0;
 
   private walkInside(t: number, cut: number) {
     const { s, m, r, wstamp, queue, queued, inner, front } = this;
@@ -321,7 +329,7 @@ export class LookThroughPass {
       this.walk = 1;
     }
     const walk = this.walk, c = comp[t], qn = queue.length;
-    let listed = 0, fronts = 0, head = 0, tail = 0, peak = 1;
+    let listed = 0, fronts = 0, head = 0, tail = 0, visits = 0;
     wstamp[t] = walk;
     m[t] = 0;
     r[t] = 1;
@@ -334,7 +342,8 @@ export class LookThroughPass {
       queued[f] = 0;
       const flow = r[f];
       r[f] = 0;
-      if ((m[f] += flow) > peak) peak = m[f];
+      m[f] += flow;
+      visits += flow;
       for (let e = inStart[f], end = inStart[f + 1]; e < end; e++) {
         const h = inHolder[e];
         if (wstamp[h] !== walk) {
@@ -358,11 +367,11 @@ export class LookThroughPass {
     this.listed = listed;
     this.fronts = fronts;
     this.dropped = dropped;
-    this.peak = peak;
+    this.visits = visits;
   }
 
   private mergeWalk(t: number): void {
-    const { m, r, inner, front, top, err, listed, fronts, dropped, peak } = this;
+    const { m, r, inner, front, top, err, listed, fronts, dropped, visits } = this;
     this.begin();
     let count = 0, inherited = 0, upTop = 1;
     for (let i = 0; i < listed; i++) {
@@ -380,7 +389,8 @@ export class LookThroughPass {
       count = this.merge(h, f, count);
       if (this.s.holderCount[h] > 0) inherited += f * err[h];
     }
-    // Flow left inside: each unit of it lacks at most the largest figure a member's column reaches.
-    this.finish(t, count, inherited + dropped * peak * upTop);
+    // Flow left inside: each unit of it would have gone on as a member's own walk does, estimated as this walk's
+    // visits to members (the flow through them, at least 1) times the largest figure of a map it reaches outside.
+    this.finish(t, count, inherited + dropped * Math.max(1, visits) * upTop);
   }
 }
