@@ -5,7 +5,7 @@
 // with a name that is not plain text (control characters, whitespace other than the space) is made as a string that way.
 import { controlCertainty, ruleLabel, type Analysis } from '../analysis';
 import { printable } from './sanitize';
-import { NameBytes, oneLineNames, ASCII, TEXT } from './tableNames';
+import { NameBytes, ASCII, TEXT } from './tableNames';
 
 /** The widest a cell is printed, in UTF-16 units; a longer one is cut and ends in "…". */
 const WIDTH = 48;
@@ -57,16 +57,16 @@ class Rows {
    * surrogate in a name was encoded so already, three bytes for its one unit).
    */
   name(v: number, budget: number): number {
-    const { bytes, start, units, kind } = this.names;
+    const { bytes, meta } = this.names;
     const buf = this.buf;
-    let q = start[v];
-    const end = start[v + 1];
-    if (kind[v] === ASCII || units[v] <= budget) {
-      const stop = kind[v] === ASCII ? Math.min(end, q + budget) : end;
+    let q = meta[2 * v];
+    const x = meta[2 * v + 1], end = meta[2 * v + 2], units = x >> 2;
+    if ((x & 3) === ASCII || units <= budget) {
+      const stop = (x & 3) === ASCII ? Math.min(end, q + budget) : end;
       let p = this.pos;
       while (q < stop) buf[p++] = bytes[q++];
       this.pos = p;
-      return Math.min(units[v], budget);
+      return Math.min(units, budget);
     }
     let u = 0;
     while (q < end) {
@@ -88,7 +88,7 @@ class Rows {
 
   /** Writes name v padded to `width` units, or cut to it with "…". */
   one(v: number, width: number) {
-    const l = this.names.units[v];
+    const l = this.names.meta[2 * v + 1] >> 2;
     if (l <= width) {
       this.name(v, width);
       this.spaces(width - l);
@@ -105,9 +105,9 @@ class Rows {
       this.spaces(width - 1);
       return;
     }
-    const units = this.names.units;
+    const meta = this.names.meta;
     let total = 3 * (vs.length - 1);
-    for (let k = 0; k < vs.length; k++) total += units[vs[k]];
+    for (let k = 0; k < vs.length; k++) total += meta[2 * vs[k] + 1] >> 2;
     if (total <= width) {
       for (let k = 0; k < vs.length; k++) {
         if (k) this.spaces3();
@@ -152,17 +152,17 @@ class Rows {
 export function* tableChunks(a: Analysis): Generator<Uint8Array> {
   const { snap, doc, options } = a;
   const n = snap.n;
-  const sn = oneLineNames(snap.names);
-  const nb = new NameBytes(sn);
-  const { units, kind } = nb;
+  const nb = NameBytes.of(snap.names);
+  const meta = nb.meta;
+  const units = (v: number) => meta[2 * v + 1] >> 2;
   const name = (id: string) => {
     const v = snap.index.get(id);
-    return v === undefined ? id : sn[v];
+    return v === undefined ? id : nb.line(v);
   };
   const length = (vs: readonly number[]) => {
-    if (vs.length < 2) return vs.length === 0 ? 1 : units[vs[0]];
+    if (vs.length < 2) return vs.length === 0 ? 1 : units(vs[0]);
     let l = 3 * (vs.length - 1);
-    for (const v of vs) l += units[v];
+    for (const v of vs) l += units(v);
     return l;
   };
   const head = ['Entity', 'Status', 'Parent', 'Ultimate controller(s)'];
@@ -170,7 +170,7 @@ export function* tableChunks(a: Analysis): Generator<Uint8Array> {
   // Column widths (capped). The controllers' columns are measured until both reach the cap.
   let most = 0, status = 0;
   for (let i = 0; i < n; i++) {
-    if (units[i] > most) most = units[i];
+    if (units(i) > most) most = units(i);
     const l = a.statusAt(i).length;
     if (l > status) status = l;
   }
@@ -189,9 +189,9 @@ export function* tableChunks(a: Analysis): Generator<Uint8Array> {
   for (let i = 0; i < n; i++) {
     const parents = a.parentsAt(i), ultimates = a.ultimatesAt(i), st = a.statusAt(i);
     o.room(1024);
-    if (kind[i] === TEXT || anyText(kind, parents) || anyText(kind, ultimates)) {
-      const names = (vs: readonly number[]) => (vs.length === 0 ? '—' : vs.map((v) => sn[v]).join(' + '));
-      o.text(`\n${rowText(sn[i], st, names(parents), names(ultimates), widths)}`);
+    if ((meta[2 * i + 1] & 3) === TEXT || anyText(meta, parents) || anyText(meta, ultimates)) {
+      const names = (vs: readonly number[]) => (vs.length === 0 ? '—' : vs.map((v) => nb.line(v)).join(' + '));
+      o.text(`\n${rowText(nb.line(i), st, names(parents), names(ultimates), widths)}`);
     } else {
       o.buf[o.pos++] = 0x0a;
       o.one(i, w0);
@@ -229,8 +229,8 @@ export function* tableChunks(a: Analysis): Generator<Uint8Array> {
   if (o.pos) yield o.buf.subarray(0, o.pos);
 }
 
-function anyText(kind: Uint8Array, vs: readonly number[]): boolean {
-  for (let k = 0; k < vs.length; k++) if (kind[vs[k]] === TEXT) return true;
+function anyText(meta: Float64Array, vs: readonly number[]): boolean {
+  for (let k = 0; k < vs.length; k++) if ((meta[2 * vs[k] + 1] & 3) === TEXT) return true;
   return false;
 }
 
