@@ -2,14 +2,22 @@
 // tried in the rule's order (the table in rules.ts: agreement > board > votes > de facto ≥ τ > the voting game's joint
 // control, each rule using some of them), each mechanism implemented once. Used by computeControl (control.ts) and
 // the live analysis alike.
-import { passes, ruleOf } from './decisionRule';
+import type { DecisionRule } from '../model';
+import { passes } from './decisionRule';
+import { GameColumns } from './gameColumns';
 import type { Decision } from './reasons';
-import { jointControl, lowestCommon, type Block } from './votingGame';
+import { lowestCommon, type Block } from './votingGame';
 import type { AnalysisOptions } from './options';
 import { controlRule, type ControlRule, type Mechanism } from './rules';
 import type { Snapshot } from './snapshot';
 
-/** Evaluates one company against the current parent pointers. Scratch arrays are reused across calls. */
+/** The decision rule of a company that records none (ruleOf's default), read without making one per company. */
+const MAJORITY: DecisionRule = Object.freeze({ moreThan: 50 });
+
+/**
+ * Evaluates one company against the current parent pointers. Scratch arrays are reused across calls, and a company's
+ * evaluation makes no object but its decision (and the arrays of a joint reason): a register evaluates millions.
+ */
 export class Evaluator {
   private acc: Float64Array;
   private seats: Float64Array;
@@ -20,19 +28,28 @@ export class Evaluator {
   private cur = 0;
   private evals = 0;
   private touched: number[] = [];
-  /** The voting game of the company being evaluated, once made. */
-  private game: { blocks: Block[]; top: Block | undefined; runnerUp: number } | null = null;
+  /** Candidates of a mechanism (scratch for deepest). */
+  private cand: number[] = [];
+  /** The voting game of the company being evaluated (made once per evaluation: gameOf). */
+  private game = new GameColumns();
+  private gameMade = false;
+  /** Which game last had a block rooted at an entity, and that block's slot. */
+  private blockIn: Int32Array;
+  private blockSlot: Int32Array;
+  private games = 0;
   private rule: ControlRule;
 
   constructor(private s: Snapshot, private opts: AnalysisOptions, private parent: Int32Array) {
     this.rule = controlRule(opts.rule);
     // One buffer for the scratch arrays: on a register, each array of millions would start a full garbage collection.
-    const n = s.n, buf = new ArrayBuffer(28 * n);
+    const n = s.n, buf = new ArrayBuffer(36 * n);
     this.acc = new Float64Array(buf, 0, n);
     this.seats = new Float64Array(buf, 8 * n, n);
     this.stamp = new Int32Array(buf, 16 * n, n);
     this.mark = new Int32Array(buf, 20 * n, n);
     this.touchedIn = new Int32Array(buf, 24 * n, n);
+    this.blockIn = new Int32Array(buf, 28 * n, n);
+    this.blockSlot = new Int32Array(buf, 32 * n, n);
   }
 
   /** The chain of controllers of z (z first), skipping `skip`, stopping at a repeat. */
@@ -53,7 +70,7 @@ export class Evaluator {
   evaluate(y: number): Decision {
     const steps = this.rule.decide;
     let tallied = false;
-    this.game = null;
+    this.gameMade = false;
     try {
       for (let k = 0; k < steps.length; k++) {
         const step = steps[k];
@@ -64,8 +81,8 @@ export class Evaluator {
         const d = this.decideBy(step, y);
         if (d) return d;
       }
-      const { top } = this.gameOf(y);
-      return { parent: -1, reason: { kind: 'none', largest: top ? top.id : -1, block: top ? top.weight : 0 } };
+      const g = this.gameOf(y);
+      return { parent: -1, reason: { kind: 'none', largest: g.top !== -1 ? g.id[g.top] : -1, block: g.top !== -1 ? g.weight[g.top] : 0 } };
     } finally {
       if (tallied) {
         for (const x of this.touched) {
@@ -73,7 +90,7 @@ export class Evaluator {
           this.seats[x] = 0;
         }
       }
-      this.game = null;
+      this.gameMade = false;
     }
   }
 
@@ -95,26 +112,33 @@ export class Evaluator {
         const boardSize = s.doc.entities[y].boardSize;
         if (!boardSize) return null;
         const half = boardSize / 2;
-        const p = this.deepest(this.touched.filter((x) => this.seats[x] > half), y);
+        const cand = this.candidates();
+        for (const x of this.touched) if (this.seats[x] > half) cand.push(x);
+        const p = this.deepest(cand, y);
         return p === -1 ? null : { parent: p, reason: { kind: 'board', seats: this.seats[p], boardSize } };
       }
       case 'votes': {
-        const rule = ruleOf(s.doc.entities[y].decisionRule);
-        const p = this.deepest(this.touched.filter((x) => passes(rule, this.acc[x])), y);
+        const rule = s.doc.entities[y].decisionRule ?? MAJORITY;
+        const cand = this.candidates();
+        for (const x of this.touched) if (passes(rule, this.acc[x])) cand.push(x);
+        const p = this.deepest(cand, y);
         return p === -1 ? null : { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
       }
       case 'defacto': {
-        const { top, runnerUp } = this.gameOf(y);
+        const g = this.gameOf(y);
+        const { top, runnerUp } = g;
         const tau = this.opts.threshold / 100 - 1e-9;
-        if (!top || top.weight < tau || top.weight <= runnerUp + 1e-9) return null;
-        const root = top.root;
-        const q = this.deepest(this.touched.filter((x) => this.acc[x] >= tau && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root), y);
-        const d = q === -1 ? top.root : q;
+        if (top === -1 || g.weight[top] < tau || g.weight[top] <= runnerUp + 1e-9) return null;
+        const root = g.root[top];
+        const cand = this.candidates();
+        for (const x of this.touched) if (this.acc[x] >= tau && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root) cand.push(x);
+        const q = this.deepest(cand, y);
+        const d = q === -1 ? root : q;
         return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
       }
       case 'game': {
-        const joint = jointControl(this.gameOf(y).blocks, ruleOf(s.doc.entities[y].decisionRule));
-        return joint ? { parent: -1, reason: { kind: 'joint', players: joint.map((b) => b.id), weights: joint.map((b) => b.weight) } } : null;
+        const joint = this.gameOf(y).joint(s.doc.entities[y].decisionRule ?? MAJORITY);
+        return joint ? { parent: -1, reason: { kind: 'joint', players: joint.players, weights: joint.weights } } : null;
       }
       default: {
         const never: never = step;
@@ -152,41 +176,97 @@ export class Evaluator {
     }
   }
 
-  /** The voting game on `y` in this evaluation (made once): its blocks, the largest and the runner-up's weight. */
-  private gameOf(y: number): { blocks: Block[]; top: Block | undefined; runnerUp: number } {
-    if (this.game) return this.game;
-    const blocks = this.blocksOf(y);
-    let top: Block | undefined, runnerUp = 0;
-    for (const b of blocks) {
-      if (!top || b.weight > top.weight) {
-        if (top) runnerUp = top.weight;
-        top = b;
-      } else if (b.weight > runnerUp) runnerUp = b.weight;
+  /**
+   * The voting game on `y` in this evaluation (made once), as blocksOf makes it: each holder's chain walked to its
+   * root without making it, and the chains of a block made only when several holders share its root (for its label).
+   */
+  private gameOf(y: number): GameColumns {
+    const g = this.game;
+    if (this.gameMade) return g;
+    this.gameMade = true;
+    g.reset();
+    const s = this.s;
+    const { blockIn, blockSlot } = this;
+    const game = ++this.games;
+    let shared = false;
+    for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+      const z = s.inHolder[e];
+      if (s.isFloat[z]) continue;
+      const root = this.chainRoot(z, y);
+      if (root === -1) continue; // an empty chain: the company's own controlled holders never form a block against it
+      if (blockIn[root] !== game) {
+        blockIn[root] = game;
+        blockSlot[root] = g.add(root, z === y ? this.chainFirst(z, y) : z, s.inVotes[e]);
+      } else {
+        const k = blockSlot[root];
+        g.weight[k] += s.inVotes[e];
+        g.chains[k]++;
+        shared = true;
+      }
     }
-    return (this.game = { blocks, top, runnerUp });
+    // A block of several chains is labelled by their lowest common controller.
+    if (shared) {
+      for (let k = 0; k < g.count; k++) {
+        if (g.chains[k] < 2) continue;
+        const chains: number[][] = [];
+        for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+          const z = s.inHolder[e];
+          if (!s.isFloat[z] && this.chainRoot(z, y) === g.root[k]) chains.push(this.chain(z, y));
+        }
+        g.id[k] = lowestCommon(chains);
+      }
+    }
+    g.rank();
+    return g;
   }
 
+  /** The last entity of chain(x, skip), −1 when the chain is empty; walked without making it. */
   private chainRoot(x: number, skip: number): number {
+    const cur = ++this.cur;
+    const { stamp, parent } = this;
+    let last = -1;
+    for (; x !== -1 && stamp[x] !== cur; x = parent[x]) {
+      stamp[x] = cur;
+      if (x !== skip) last = x;
+    }
+    return last;
+  }
+
+  /** The first entity of chain(x, skip), −1 when the chain is empty. */
+  private chainFirst(x: number, skip: number): number {
     const c = this.chain(x, skip);
-    return c[c.length - 1];
+    return c.length ? c[0] : -1;
+  }
+
+  /** The scratch list of candidates, emptied. */
+  private candidates(): number[] {
+    this.cand.length = 0;
+    return this.cand;
   }
 
   /** Of candidates lying on one chain, the one nearest the holders; −1 if none or if they lie on different chains. */
   private deepest(candidates: number[], y: number): number {
     if (candidates.length <= 1) return candidates[0] ?? -1;
-    const cur = ++this.cur;
-    for (const c of candidates) this.mark[c] = cur;
-    const above = new Set<number>();
+    // A candidate is marked `cand`, and `above` once found up the chain of another.
+    const { mark, stamp, parent } = this;
+    const cand = ++this.cur, above = ++this.cur;
+    for (const c of candidates) mark[c] = cand;
     for (const c of candidates) {
-      const seen = new Set<number>([c]);
-      for (let x = this.parent[c]; x !== -1 && !seen.has(x); x = this.parent[x]) {
-        seen.add(x);
-        if (this.mark[x] === cur) above.add(x);
+      const seen = ++this.cur;
+      stamp[c] = seen;
+      for (let x = parent[c]; x !== -1 && stamp[x] !== seen; x = parent[x]) {
+        stamp[x] = seen;
+        if (mark[x] === cand) mark[x] = above;
       }
     }
-    const lowest = candidates.filter((c) => !above.has(c));
-    if (lowest.length === 1) return lowest[0];
-    if (lowest.length === 0) return this.firstInCycle(candidates, y);
+    let lowest = -1, count = 0;
+    for (const c of candidates) {
+      if (mark[c] === above) continue;
+      count++;
+      lowest = c;
+    }
+    if (count === 1) return lowest;
+    if (count === 0) return this.firstInCycle(candidates, y);
     return -1;
   }
 
