@@ -33,7 +33,13 @@ function reference(up: number[][]): number[][] {
   const reach = up.map((_, v) => {
     const seen = new Set([v]);
     const queue = [v];
-    for (let i = 0; i < queue.length; i++) for (const t of up[queue[i]]) if (!seen.has(t)) seen.add(t), queue.push(t);
+    for (let i = 0; i < queue.length; i++) {
+      for (const t of up[queue[i]]) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        queue.push(t);
+      }
+    }
     return seen;
   });
   return up.map((_, v) => [...reach[v]].filter((u) => [...reach[u]].every((w) => reach[w].has(u))).sort((a, b) => a - b));
