@@ -6,15 +6,18 @@ const encoder = new TextEncoder();
 /** The ASCII digits of 00 … 99, two bytes each. */
 const PAIRS = new Uint8Array(200).map((_, i) => 48 + (i & 1 ? (i >> 1) % 10 : ((i >> 1) / 10) | 0));
 
-/** An growable output buffer of UTF-8 bytes. */
+/** A character JSON.stringify would escape, or one outside ASCII. */
+const NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+
+/** An growable output buffer of UTF-8 bytes (a Node Buffer: plain ASCII text is copied in natively). */
 export class ByteOut {
-  buf = new Uint8Array(1 << 20);
+  buf: Buffer = Buffer.allocUnsafe(1 << 20);
   pos = 0;
 
   /** Makes room for n more bytes at `pos` (callers then write into `buf` directly). */
   room(n: number) {
     if (this.pos + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
@@ -47,6 +50,14 @@ export class ByteOut {
     this.room(n + 2);
     const buf = this.buf;
     let p = this.pos;
+    if (n > 24 && !NOT_PLAIN.test(s)) {
+      // A long plain string (an explanation): copied natively.
+      buf[p++] = 34;
+      p += buf.write(s, p, n, 'latin1');
+      buf[p++] = 34;
+      this.pos = p;
+      return;
+    }
     buf[p++] = 34;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
@@ -132,7 +143,7 @@ export class ByteOut {
 
   /** A copy of what was written, and an empty buffer. */
   take(): Uint8Array {
-    const out = this.buf.slice(0, this.pos);
+    const out = new Uint8Array(this.buf.subarray(0, this.pos)); // a copy (Buffer#slice would share)
     this.pos = 0;
     return out;
   }

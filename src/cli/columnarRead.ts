@@ -11,6 +11,7 @@ import { entityKinds } from '../model/schema';
 import { docFromParsed } from '../io/native';
 import { ByteKeys } from './byteKeys';
 import { FlatScan, MORE, NOT_PLAIN, key } from './flatScan';
+import { ASCII, NameBytes, TEXT, kindOf, nameList } from './tableNames';
 
 /** Holdings as parallel columns in document order. */
 export interface HoldingColumns {
@@ -32,6 +33,7 @@ export interface Columns {
   head: OwnershipDoc;
   n: number;
   ids: string[];
+  /** Entity names; the native reader's list makes each name's string when it is read (cli/tableNames.ts nameList). */
   names: string[];
   isFloat: Uint8Array<ArrayBuffer>;
   /** Entity ids by their UTF-8 bytes: key number = entity index. */
@@ -67,16 +69,22 @@ class Reader {
   keys = new ByteKeys();
   holdingKeys = new ByteKeys();
   ids: string[] = [];
-  names: string[] = [];
+  /** Names as bytes (no string per name). */
+  names: NameBytes;
   isFloat: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 12);
   h: HoldingColumns;
 
   /**
-   * `capacity`: holdings the file can hold at most (its size over the shortest holding record). The columns are made
-   * that long at once: pages never written are never backed by memory, and no column is copied as it grows.
+   * `size`: the file's size. The columns are made as long as the file can need at once (holdings: its size over the
+   * shortest holding record; names: as many bytes as the file): pages never written are never backed by memory, and
+   * no column is copied as it grows.
    */
-  constructor(capacity: number) {
+  constructor(size: number) {
+    // The shortest holding record, {"id":"1","holder":"2","subject":"3","shares":1}, is 47 bytes.
+    const capacity = Math.max(1 << 12, Math.ceil(size / 47));
     this.h = { count: 0, holder: new Int32Array(capacity), subject: new Int32Array(capacity), shares: new Float64Array(capacity), votes: new Float64Array(capacity), since: null, until: null };
+    // The shortest entity record, {"id":"1","name":"2"}, is 21 bytes.
+    this.names = new NameBytes(Math.ceil(size / 21) + 1, Math.min(size, 2 ** 31 - 1) + 1024);
   }
   /**
    * Per subject, side by side (one cache line): the number of its holdings, and the sum of the larger of shares and
@@ -154,7 +162,8 @@ class Reader {
   private entity(): void {
     const s = this.s;
     s.expect(0x7b);
-    let ka = -1, kb = -1, id = '', name: string | null = null, kind = -1, first = true;
+    // The name: its bytes [na, nb) when they are its UTF-8, else the string read through its escapes.
+    let ka = -1, kb = -1, id = '', na = -1, nb = -1, escapedName: string | null = null, units = 0, nameKind = ASCII, kind = -1, first = true;
     for (;;) {
       const c = s.peek();
       if (c === 0x7d) {
@@ -181,8 +190,29 @@ class Reader {
         kb = s.sb;
       } else if (s.is(K.name)) {
         s.str();
-        name = s.text();
-        if (name.length > 500 || name.trim().length === 0) throw NOT_PLAIN;
+        na = s.sa;
+        nb = s.sb;
+        escapedName = null;
+        if (s.escaped || s.wide) {
+          const name = s.text(); // checks the UTF-8 and reads the escapes
+          if (name.length > 500 || name.trim().length === 0) throw NOT_PLAIN;
+          if (s.escaped) escapedName = name;
+          units = name.length;
+          nameKind = kindOf(name);
+        } else {
+          // Printable ASCII, or DEL (a control character): no raw byte below 0x20 passes str().
+          const buf = s.buf;
+          units = nb - na;
+          if (units > 500) throw NOT_PLAIN;
+          let blank = true;
+          nameKind = ASCII;
+          for (let i = na; i < nb; i++) {
+            const c = buf[i];
+            if (c !== 0x20) blank = false;
+            if (c === 0x7f) nameKind = TEXT;
+          }
+          if (blank) throw NOT_PLAIN;
+        }
       } else if (s.is(K.kind)) {
         s.str();
         kind = KINDS.findIndex((k) => s.is(k));
@@ -197,11 +227,12 @@ class Reader {
         s.text(); // checks the UTF-8
       } else throw NOT_PLAIN;
     }
-    if (ka < 0 || name === null) throw NOT_PLAIN;
+    if (ka < 0 || na < 0) throw NOT_PLAIN;
     const v = this.keys.add(s.buf, ka, kb);
     if (v < 0) throw NOT_PLAIN; // a duplicate id
     this.ids.push(id);
-    this.names.push(name);
+    if (escapedName !== null) this.names.addText(escapedName, true);
+    else this.names.addBytes(s.buf, na, nb, units, nameKind);
     this.isFloat = grown(this.isFloat, v + 1);
     if (kind === FLOAT) this.isFloat[v] = 1;
   }
@@ -321,8 +352,7 @@ class Reader {
  * it is not a plain register (the caller then reads it the general way).
  */
 export function readColumns(file: string, piece = PIECE): Columns | null {
-  // The shortest holding record, {"id":"1","holder":"2","subject":"3","shares":1}, is 47 bytes.
-  const r = new Reader(Math.max(1 << 12, Math.ceil(statSync(file).size / 47)));
+  const r = new Reader(statSync(file).size);
   const s = r.s;
   const fd = openSync(file, 'r');
   try {
@@ -368,5 +398,5 @@ function finish(r: Reader, file: string): Columns | null {
     throw e;
   }
   const n = r.ids.length;
-  return { head, n, ids: r.ids, names: r.names, isFloat: r.isFloat.subarray(0, n), keys: r.keys, holdings: r.h };
+  return { head, n, ids: r.ids, names: nameList(r.names), isFloat: r.isFloat.subarray(0, n), keys: r.keys, holdings: r.h };
 }

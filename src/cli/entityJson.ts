@@ -6,6 +6,8 @@
 import { FLOAT_PREFIX } from '../model';
 import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
+import { LookThroughPass } from '../analysis/lookThroughPass';
+import { loopAbove, shareStructure } from '../analysis/shareStructure';
 import { sortSmall } from '../analysis/sortSmall';
 import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
 import { utf8, utf8Length, type ByteOut } from './byteOut';
@@ -25,6 +27,39 @@ const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** di
 /** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
 const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
 
+/**
+ * Per entity, the part of its figure its ultimate owners take from it: 2 for an entity nobody holds (all of it, as a
+ * terminal holder), its unattributed remainder when above 10⁻⁹, else 0.
+ */
+function remainders(s: Analysis['snap']): Float64Array {
+  const out = new Float64Array(s.n);
+  for (let v = 0; v < s.n; v++) {
+    const rest = 1 - s.heldShares[v];
+    out[v] = s.holderCount[v] === 0 ? 2 : rest > 1e-9 ? rest : 0;
+  }
+  return out;
+}
+
+/**
+ * The prefix P when every id is P followed by its own index written in decimal (e0, e1, …, as our generator and
+ * exports number records) and P needs no escape in JSON; else null. Reads character codes only (no string per id).
+ */
+export function runningPrefix(ids: readonly string[]): string | null {
+  if (!ids.length || !ids[0].endsWith('0')) return null;
+  const prefix = ids[0].slice(0, -1);
+  const plen = prefix.length;
+  if (/[^\x20-\x7e]|["\\]/.test(prefix)) return null;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let digits = 1;
+    for (let y = i; y >= 10; y = (y / 10) | 0) digits++;
+    if (id.length !== plen + digits) return null;
+    for (let j = 0; j < plen; j++) if (id.charCodeAt(j) !== prefix.charCodeAt(j)) return null;
+    for (let j = id.length - 1, x = i; j >= plen; j--, x = (x / 10) | 0) if (id.charCodeAt(j) !== 48 + (x % 10)) return null;
+  }
+  return prefix;
+}
+
 /** Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size. */
 export class EntityWriter {
   /** Every key's JSON text, encoded once: entity v at keyStart[v], the remainder of v at keyStart[n + v]. */
@@ -38,26 +73,65 @@ export class EntityWriter {
   private min: number;
 
   private certainty: Map<string, Certainty>;
+  /** Every entity's maps, made in one pass over the condensation as the entities are written (not for named entities). */
+  private pass?: LookThroughPass;
+  private rem?: Float64Array;
 
   constructor(private a: Analysis, minStake: number, private full: boolean) {
     this.certainty = controlCertainty(a.doc, a);
     this.ids = a.snap.ids;
     const n = this.ids.length;
-    const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
-    this.keyBytes = utf8(text);
-    this.keyStart = new Int32Array(2 * n + 1);
-    let at = 0;
-    for (let i = 0; i < 2 * n; i++) {
-      this.keyStart[i] = at;
-      at += utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+    const prefix = runningPrefix(this.ids);
+    if (prefix !== null) {
+      // Ids are a running number behind one prefix: keys are written from their numbers, nothing is kept per key.
+      this.prefix = utf8(`"${prefix}`);
+      this.floatPrefix = utf8(`"${FLOAT_PREFIX}${prefix}`);
+      this.keyBytes = new Uint8Array(0);
+      this.keyStart = new Int32Array(0);
+    } else {
+      const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
+      this.keyBytes = utf8(text);
+      this.keyStart = new Int32Array(2 * n + 1);
+      let at = 0;
+      for (let i = 0; i < 2 * n; i++) {
+        this.keyStart[i] = at;
+        at += utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+      }
+      this.keyStart[2 * n] = at;
     }
-    this.keyStart[2 * n] = at;
     this.min = Math.round(minStake * 1e6 - 1e-6); // micro-points
   }
 
   /** Writes the JSON text of a key: entity v (k = v), or the remainder `float:<id of v>` (k = n + v). */
   key(o: ByteOut, k: number): void {
-    o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
+    if (!this.prefix) {
+      o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
+      return;
+    }
+    o.room(this.floatPrefix!.length + 12);
+    o.pos = this.numbered(o.buf, o.pos, k);
+  }
+
+  /** With running ids: the opening quote and prefix (of an entity; of a remainder), written before the number. */
+  private prefix?: Uint8Array;
+  private floatPrefix?: Uint8Array;
+
+  /** Writes key k at buf[p] (room made by the caller: 12 bytes and the prefix) with running ids; returns the end. */
+  private numbered(buf: Uint8Array, p: number, k: number): number {
+    const n = this.ids.length;
+    const head = k < n ? this.prefix! : this.floatPrefix!;
+    for (let j = 0; j < head.length; j++) buf[p++] = head[j];
+    let x = k < n ? k : k - n;
+    let digits = 1;
+    for (let y = x; y >= 10; y = (y / 10) | 0) digits++;
+    p += digits;
+    for (let j = p - 1; j >= p - digits; j--) {
+      const q = (x / 10) | 0;
+      buf[j] = 48 + x - q * 10;
+      x = q;
+    }
+    buf[p++] = 34;
+    return p;
   }
 
   /** Writes a list of entities as a JSON array of their ids (as JSON.stringify writes it). */
@@ -130,7 +204,6 @@ export class EntityWriter {
   /** Writes the fields of entity v (without braces). */
   fields(o: ByteOut, v: number): void {
     const a = this.a, s = a.snap;
-    const id = s.ids[v];
     o.str(`"status":"${a.statusAt(v)}","parent":`);
     this.list(o, a.parentsAt(v));
     o.str(',"ultimate":');
@@ -140,6 +213,7 @@ export class EntityWriter {
     const prepared = prepareDeclared(s);
     // Every entity of a register: flows below a cut are dropped, at most BULK_TOLERANCE in all (listed owners are then
     // short by at most that, and "others" carries it). Named entities get the exact walk.
+    if (!this.full && !prepared.length) return this.fromPass(o, v);
     const walk = lookThroughWalk(s, v, this.full ? 0 : BULK_TOLERANCE);
     if (!walk.ok) o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${walk.loop.join(', ')}`)}`);
     else {
@@ -194,6 +268,12 @@ export class EntityWriter {
         o.str(`,"declared":${JSON.stringify(declared)}`);
       }
     }
+    this.rest(o, v);
+  }
+
+  /** Power, explanation and certainty: the fields after the maps. */
+  private rest(o: ByteOut, v: number): void {
+    const a = this.a;
     o.str(',"power":');
     const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
     if (p) this.power(o, p.players, p.at);
@@ -206,8 +286,65 @@ export class EntityWriter {
     }
     o.char(93);
     // Only where published bands make control uncertain (analysis/certainty.ts).
-    const sure = this.certainty.get(id);
+    const sure = this.certainty.get(a.snap.ids[v]);
     if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
+  }
+
+  /**
+   * The maps of a register's entity from the pass over the condensation (analysis/lookThroughPass.ts), then the rest:
+   * figures a cut upstream may lack are at most `bound`, so "others" is printed whenever the pass cut anything.
+   */
+  private fromPass(o: ByteOut, v: number): void {
+    const s = this.a.snap;
+    // Below this figure (a fraction) neither a stake nor an owner's part rounds to the cut.
+    const pass = (this.pass ??= new LookThroughPass(s, Math.max(0, (this.min - 0.5) / 1e8)));
+    if (!pass.mapOf(v)) {
+      const above = loopAbove(s, shareStructure(s))[v];
+      const loop = shareStructure(s).members.get(above)!.map((x) => s.ids[x]).sort();
+      o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
+    } else {
+      const { buf, from, to, end } = pass;
+      const size = (to - from) >> 1;
+      if (this.upKey.length < size) {
+        const grown = Math.max(size, this.upKey.length * 2);
+        this.upKey = new Int32Array(grown);
+        this.upVal = new Float64Array(grown);
+        this.ownKey = new Int32Array(grown);
+        this.ownVal = new Float64Array(grown);
+      }
+      const { upKey, upVal, ownKey, ownVal, min } = this;
+      const rem = (this.rem ??= remainders(s));
+      let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
+      // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
+      for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
+      for (let i = from; i < end; i += 2) {
+        const u = buf[i], mu = buf[i + 1];
+        if (!(mu > 1e-12)) continue;
+        if (u !== v) {
+          const k = Math.round(mu * 100 * 1e6);
+          if (k >= min && k > 0) {
+            upKey[ups] = u;
+            upVal[ups++] = k;
+          }
+        }
+        const r = rem[u];
+        if (r === 0) continue;
+        // Someone nobody holds owns its whole figure (the target itself: 1); any other entity its unattributed part.
+        const x = r === 2 ? (u === v ? 1 : mu) : r * mu;
+        const k = Math.round(x * 100 * 1e6);
+        if (k >= min && k > 0) {
+          ownKey[owns] = r === 2 ? u : -1 - u;
+          ownVal[owns++] = k;
+          listed += k;
+        } else cut = true;
+      }
+      pass.release(v);
+      o.str('"lookThrough":');
+      this.map(o, upKey, upVal, ups, 0);
+      o.str(',"ultimateOwners":');
+      this.map(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
+    }
+    this.rest(o, v);
   }
 
   /**
@@ -319,10 +456,23 @@ export class EntityWriter {
       }
       // Keys copied straight into the output buffer.
       const { keyBytes, keyStart } = this;
-      for (let i = 0; i < count; i++) {
+      if (this.floatPrefix) {
+        for (let i = 0; i < count; i++) {
+          const c = sorted[i];
+          const high = Math.floor(c * unit);
+          o.room(this.floatPrefix.length + 14);
+          const buf = o.buf;
+          let p = o.pos;
+          if (i) buf[p++] = 44;
+          p = this.numbered(buf, p, (c - high * shift) | 0);
+          buf[p++] = 58;
+          o.pos = p;
+          o.micro(top - high);
+        }
+      } else for (let i = 0; i < count; i++) {
         const c = sorted[i];
         const high = Math.floor(c * unit);
-        const k = c - high * shift;
+        const k = (c - high * shift) | 0;
         const from = keyStart[k], to = keyStart[k + 1];
         o.room(to - from + 2);
         const buf = o.buf;

@@ -79,6 +79,29 @@ describe('analyze: the columnar reader against the general one', () => {
     }, 60_000);
   }
 
+  it('reads names as bytes: hostile names give the general reader\'s table, JSON and explanations', () => {
+    // Escaped (line breaks, tabs, quotes, backslashes, control characters, lone surrogates), raw UTF-8 (CJK, astral,
+    // combining marks, C1 controls, bidi overrides, odd whitespace, DEL) and plain ASCII of every length.
+    const names = [
+      'Plain Co', 'Line one\r\nLine two', 'A\tB', 'Q "quoted" \\ back', '\u001b[31mRed', 'bell\u0007', 'hi\ud800', '\udc00lo',
+      '株式会社テスト', '😀'.repeat(30), 'e\u0301'.repeat(30), 'nel\u0085x', '\u202eevil', 'nbsp\u00a0', 'ideo\u3000', 'del\u007f',
+      'x'.repeat(60), ' lead and trail ', 'a'.repeat(47) + '😀',
+    ];
+    const doc = generateGraph({ entities: 400, seed: 11, core: 0.3, depth: 5 });
+    doc.entities.forEach((e, i) => (e.name = i % 3 ? names[i % names.length] : e.name));
+    const file = write(JSON.stringify(doc));
+    expect(readColumns(file), 'read column by column').not.toBeNull();
+    for (const argv of [[], ['--json'], ['--jsonl', '--entity', 'e5', '--entity', 'e7']]) {
+      const general = analyzeBy(false, [file, ...argv]);
+      expect(general.out.startsWith('error')).toBe(false);
+      expect(analyzeBy(true, [file, ...argv]), argv.join(' ')).toEqual(general);
+    }
+    // The explanations name the controllers: the name list makes each name's string as it was written.
+    const c = readColumns(file)!;
+    expect(Array.from({ length: c.n }, (_, v) => c.names[v])).toEqual(doc.entities.map((e) => e.name));
+    expect(c.names.length).toBe(doc.entities.length);
+  });
+
   it('leaves the bundled datasets and the fixtures to the general reader, with the same output', () => {
     const data = new URL('../../data/', import.meta.url).pathname;
     const fixtures = new URL('../fixtures/cli/', import.meta.url).pathname;
