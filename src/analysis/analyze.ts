@@ -1,7 +1,7 @@
 // The analysis of one document under one view (rule, τ, date): control for every entity, computed eagerly;
 // look-through, power, explanations and exposure computed on demand and memoised. Cached per document.
 import { FLOAT_PREFIX, inForce, type OwnershipDoc } from '../model';
-import { computeControl, conferringControllers, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
+import { conferringControllers, controlTable, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
 import { describeRule, quotaUnits, ruleOf } from './decisionRule';
 import { classifyDependency, type Exposure } from './exposure';
 import { pct } from './format';
@@ -10,7 +10,8 @@ import { declaredControl, declaredShift, prepareDeclared, type Declared } from '
 import { resolveOptions, type AnalysisOptions } from './options';
 import { powerIndices } from './power';
 import { snapshot, type Snapshot } from './snapshot';
-import { stronglyConnected } from './scc';
+import type { ReasonTable } from './reasonTable';
+import { ultimateControllers, type Groups, type Tops, type WaysUp } from './ultimates';
 import { usesThreshold } from './rules';
 
 export type Status = 'independent' | 'controlled' | 'joint' | 'circular';
@@ -47,15 +48,15 @@ export class Analysis {
   readonly options: AnalysisOptions;
   readonly snap: Snapshot;
   private parent: Int32Array;
-  private reasons: Reason[];
+  private reasons: ReasonTable;
   private evaluator: Evaluator;
   /** 1 for entities on a cycle of sole-parent pointers (they control one of their own controllers). */
   private onCycle: Uint8Array;
   /** Entities whose ultimate controllers come from a declared indirect interest (analysis/declared.ts), and those interests. */
   private declaredTop?: Uint8Array;
   private declaredOver?: Map<number, Declared>;
-  /** Ultimate controllers by entity index (unsorted), shared by every entity of one control component. */
-  private tops: number[][];
+  /** Ultimate controllers by entity index (unsorted). */
+  private tops: Tops;
   private memoControl?: Map<string, EntityControl>;
   private memoLook = new Map<string, LookThrough | { loop: string[] }>();
   private memoDeps?: Record<string, Exposure>;
@@ -67,12 +68,20 @@ export class Analysis {
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
     this.snap = snapshot(doc, this.options.date);
-    const c = computeControl(this.snap, this.options);
+    const c = controlTable(this.snap, this.options);
     this.parent = c.parent;
-    this.reasons = c.reason;
+    this.reasons = c.reasons;
     this.evaluator = c.evaluator;
-    this.onCycle = this.cycles();
-    this.tops = this.ultimates();
+    // The ultimate controllers are settled in the order control was (analysis/ultimates.ts); should a way up not fit
+    // that order, all entities are taken as one group.
+    let groups = c.groups;
+    let tops = ultimateControllers(this.snap.n, this.waysUp(undefined), groups);
+    if (!tops) {
+      groups = whole(this.snap.n);
+      tops = ultimateControllers(this.snap.n, this.waysUp(undefined), groups)!;
+    }
+    this.onCycle = this.cycles(groups);
+    this.tops = this.ultimates(tops);
   }
 
   /**
@@ -87,134 +96,105 @@ export class Analysis {
     return (this.memoControl = out);
   }
 
-  /** Marks the entities on a cycle of sole-parent pointers. */
-  private cycles(): Uint8Array {
+  /**
+   * Marks the entities on a cycle of sole-parent pointers. A parent lies in its entity's group or an earlier one, so a
+   * cycle lies within one group: only groups of several are walked.
+   */
+  private cycles(groups: Groups): Uint8Array {
     const n = this.snap.n;
     const parent = this.parent;
-    const state = new Uint8Array(n); // 0 new, 1 on current path, 2 done
-    const onCycle = new Uint8Array(n);
+    const buf = new ArrayBuffer(2 * n);
+    const state = new Uint8Array(buf, 0, n); // 0 new, 1 on current path, 2 done
+    const onCycle = new Uint8Array(buf, n, n);
     const path: number[] = [];
-    for (let v = 0; v < n; v++) {
-      if (state[v]) continue;
-      path.length = 0;
-      let x = v;
-      while (x !== -1 && state[x] === 0) {
-        state[x] = 1;
-        path.push(x);
-        x = parent[x];
+    const { order, groupStart } = groups;
+    for (let c = 0; c < groups.count; c++) {
+      if (groupStart[c + 1] - groupStart[c] < 2) continue;
+      for (let i = groupStart[c]; i < groupStart[c + 1]; i++) {
+        const v = order[i];
+        if (state[v]) continue;
+        path.length = 0;
+        let x = v;
+        while (x !== -1 && state[x] === 0) {
+          state[x] = 1;
+          path.push(x);
+          x = parent[x];
+        }
+        if (x !== -1 && state[x] === 1) for (let k = path.indexOf(x); k < path.length; k++) onCycle[path[k]] = 1;
+        for (const p of path) state[p] = 2;
       }
-      if (x !== -1 && state[x] === 1) for (let i = path.indexOf(x); i < path.length; i++) onCycle[path[i]] = 1;
-      for (const p of path) state[p] = 2;
     }
     return onCycle;
   }
 
   /** The status of entity v (by index). */
   statusAt(v: number): Status {
-    if (this.reasons[v].kind === 'joint') return 'joint';
+    if (this.reasons.isJoint(v)) return 'joint';
     if (this.parent[v] === -1) return 'independent';
     return this.onCycle[v] ? 'circular' : 'controlled';
   }
 
   /** Immediate controller(s) of entity v as indices: the joint controllers sorted by id, or the sole parent. */
   parentsAt(v: number): readonly number[] {
-    const r = this.reasons[v];
-    if (r.kind === 'joint') return byId(r.players, this.snap.ids);
+    if (this.reasons.isJoint(v)) return byId(this.reasons.players(v)!, this.snap.ids);
     return this.parent[v] === -1 ? [] : [this.parent[v]];
   }
 
   /** Ultimate controller(s) of entity v as indices, sorted by id; [] when independent. */
   ultimatesAt(v: number): readonly number[] {
-    return this.statusAt(v) === 'independent' ? [] : byId(this.tops[v], this.snap.ids);
+    return this.statusAt(v) === 'independent' ? [] : byId(this.tops.list(v), this.snap.ids);
   }
 
   /** Whether the ultimate controllers of entity v (by index) come from a declared indirect interest (entityAt's ultimateDeclared). */
   ultimateDeclaredAt(v: number): boolean {
-    return !!this.declaredTop?.[v] && this.statusAt(v) !== 'independent' && this.tops[v].length > 0;
+    return !!this.declaredTop?.[v] && this.statusAt(v) !== 'independent';
   }
 
   /** The control result of entity v (by index), made afresh. */
   entityAt(v: number): EntityControl {
     const ids = this.snap.ids;
     const name = (x: number) => ids[x];
-    const c: EntityControl = { status: this.statusAt(v), parent: this.parentsAt(v).map(name), ultimate: this.ultimatesAt(v).map(name), reason: this.reasons[v] };
+    const c: EntityControl = { status: this.statusAt(v), parent: this.parentsAt(v).map(name), ultimate: this.ultimatesAt(v).map(name), reason: this.reasons.at(v) };
     if (this.ultimateDeclaredAt(v)) c.ultimateDeclared = true;
     return c;
   }
 
   /**
-   * Ultimate controllers of every entity: in the graph "v → its controllers" (the sole parent, or every joint
-   * controller), the terminal strongly connected components reachable from v. A terminal single entity is one
-   * nobody controls; a terminal cycle (circular control) contributes all its members. Order-independent by construction.
+   * Ultimate controllers of every entity (analysis/ultimates.ts), given those found from the controllers alone: in the
+   * graph "v → its controllers" (the sole parent, or every joint controller), the terminal strongly connected
+   * components reachable from v. Declared indirect interests that decide are then taken as their subjects' way up.
    */
-  private ultimates(): number[][] {
-    const tops = this.topsWith(undefined);
+  private ultimates(tops: Tops): Tops {
     // Declared indirect interests that decide: the records' chain of control ends at the intermediaries (CONTROL-MODEL).
-    const over = declaredControl(this.snap, tops, (v) => this.statusAt(v));
+    const over = declaredControl(this.snap, (v) => tops.list(v), (v) => this.statusAt(v));
     if (!over.size) return tops;
     this.declaredOver = over;
-    return this.topsWith(over);
+    // The entities of `over` take the declaring party as their only way up; `declaredTop` marks the entities whose
+    // way up passes one of them.
+    const n = this.snap.n;
+    const mark = new Uint8Array(n);
+    for (const v of over.keys()) mark[v] = 1;
+    const out = ultimateControllers(n, this.waysUp(over), whole(n), mark)!;
+    this.declaredTop = mark;
+    return out;
   }
 
-  /**
-   * Ultimate controllers as in `ultimates`, with the entities of `over` taking the declaring party (one key of `over`)
-   * as their only way up; `declaredTop` marks the entities whose way up passes one of them.
-   */
-  private topsWith(over: Map<number, Declared> | undefined): number[][] {
-    const n = this.snap.n;
-    const start = new Int32Array(n + 1);
-    for (let v = 0; v < n; v++) {
-      const r = this.reasons[v];
-      start[v + 1] = start[v] + (over?.has(v) ? 1 : r.kind === 'joint' ? r.players.length : this.parent[v] === -1 ? 0 : 1);
-    }
-    const target = new Int32Array(start[n]);
-    for (let v = 0; v < n; v++) {
-      const r = this.reasons[v];
-      const d = over?.get(v);
-      if (d) target[start[v]] = d.party;
-      else if (r.kind === 'joint') r.players.forEach((p, i) => (target[start[v] + i] = p));
-      else if (this.parent[v] !== -1) target[start[v]] = this.parent[v];
-    }
-    const { comp, count } = stronglyConnected(n, start, target);
-    // Members of each component, as CSR (one array per component would cost a million arrays on a register).
-    const memberStart = new Int32Array(count + 1);
-    for (let v = 0; v < n; v++) memberStart[comp[v] + 1]++;
-    for (let c = 0; c < count; c++) memberStart[c + 1] += memberStart[c];
-    const member = new Int32Array(n);
-    const fill = memberStart.slice(0, count);
-    for (let v = 0; v < n; v++) member[fill[comp[v]]++] = v;
-    // Components come sinks first, so every successor's set is ready before its predecessors'.
-    const tops: number[][] = new Array(count);
-    const declaredComp = over ? new Uint8Array(count) : undefined;
-    for (let c = 0; c < count; c++) {
-      let set: Set<number> | null = null;
-      let single = -1; // the one successor component seen so far, while there is only one
-      let terminal = true;
-      for (let i = memberStart[c]; i < memberStart[c + 1]; i++) {
-        const v = member[i];
-        if (declaredComp && over!.has(v)) declaredComp[c] = 1;
-        for (let e = start[v]; e < start[v + 1]; e++) {
-          const d = comp[target[e]];
-          if (d === c) continue;
-          terminal = false;
-          if (declaredComp?.[d]) declaredComp[c] = 1;
-          if (set === null && (single === -1 || single === d)) single = d;
-          else {
-            if (set === null) set = new Set(tops[single]);
-            for (const u of tops[d]) set.add(u);
-          }
-        }
-      }
-      // A component with one successor component shares that component's array (a chain of a million costs nothing).
-      tops[c] = terminal ? Array.from(member.subarray(memberStart[c], memberStart[c + 1])) : set ? [...set] : tops[single];
-    }
-    const out = new Array<number[]>(n);
-    for (let v = 0; v < n; v++) out[v] = tops[comp[v]];
-    if (declaredComp) {
-      this.declaredTop = new Uint8Array(n);
-      for (let v = 0; v < n; v++) this.declaredTop[v] = declaredComp[comp[v]];
-    }
-    return out;
+  /** Each entity's ways up: the declaring party for the entities of `over`, else the joint controllers or the sole parent. */
+  private waysUp(over: Map<number, Declared> | undefined): WaysUp {
+    const { parent, reasons } = this;
+    return {
+      count: (v) => {
+        if (over?.has(v)) return 1;
+        const p = reasons.players(v);
+        return p ? p.length : parent[v] === -1 ? 0 : 1;
+      },
+      target: (v, i) => {
+        const d = over?.get(v);
+        if (d) return d.party;
+        const p = reasons.players(v);
+        return p ? p[i] : parent[v];
+      },
+    };
   }
 
   /** The control result of one entity. */
@@ -355,7 +335,7 @@ export class Analysis {
     const s = this.snap;
     const out = new Set<string>();
     for (let y = 0; y < s.n; y++) {
-      const members = conferringControllers(this.reasons[y], this.parent[y]);
+      const members = conferringControllers(this.reasons.at(y), this.parent[y]);
       if (!members) continue;
       for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
         const chain = this.evaluator.chain(s.inHolder[e], y);
@@ -446,7 +426,13 @@ export class Analysis {
   }
 }
 
-/** Entity indices sorted by their ids (as Array#sort sorts strings); a one-entry list is returned as it is. */
+/** All n entities as one group (analysis/ultimates.ts). */
+function whole(n: number): Groups {
+  const order = new Int32Array(n);
+  for (let v = 0; v < n; v++) order[v] = v;
+  return { order, groupStart: Int32Array.of(0, n), count: 1 };
+}
+
 /** `list` in id order: the list itself when it has one entity or none (read, never changed, by every caller). */
 function byId(list: readonly number[], ids: string[]): readonly number[] {
   if (list.length < 2) return list;

@@ -172,7 +172,7 @@ export function declaredShift(s: Snapshot, prepared: Prepared[], target: number,
  * rule, the records make the subject controlled or jointly controlled (not circular), and every ultimate controller
  * they give it is one of the declared intermediaries; the party then takes their place. The first per subject.
  */
-export function declaredControl(s: Snapshot, tops: number[][], status: (v: number) => string): Map<number, Declared> {
+export function declaredControl(s: Snapshot, topsOf: (v: number) => readonly number[], status: (v: number) => string): Map<number, Declared> {
   const over = new Map<number, Declared>();
   for (const d of declaredOf(s)) {
     const v = d.subject;
@@ -181,7 +181,8 @@ export function declaredControl(s: Snapshot, tops: number[][], status: (v: numbe
     const st = status(v);
     if (st !== 'controlled' && st !== 'joint') continue;
     const via = new Set(d.through);
-    if (tops[v].length && tops[v].every((t) => via.has(t))) over.set(v, d);
+    const tops = topsOf(v);
+    if (tops.length && tops.every((t) => via.has(t))) over.set(v, d);
   }
   return over;
 }

@@ -67,7 +67,7 @@ export class LiveDeclared {
    */
   follow(c: ControlState, redo: Int32Array, all = false): Int32Array {
     const n = c.snap.n;
-    const over = declaredOf(c.snap).length ? declaredControl(c.snap, c.recordTops, statusOf(c)) : new Map<number, Declared>();
+    const over = declaredOf(c.snap).length ? declaredControl(c.snap, (v) => c.recordTops[v], statusOf(c)) : new Map<number, Declared>();
     if (!over.size && !this.over.size && this.tops === c.recordTops) return redo;
     // Subjects whose deciding declaration came, went or changed party.
     const moved = this.orphaned.filter((v) => v < n);

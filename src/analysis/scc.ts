@@ -2,15 +2,18 @@
 
 /** Component id per node; ids are in reverse topological order (an edge u→v between components has comp[v] < comp[u]). */
 export function stronglyConnected(n: number, start: Int32Array, target: Int32Array): { comp: Int32Array; count: number; size: Int32Array } {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
+  // The work arrays are carved from one buffer: on a register, separate arrays of millions each start a full garbage
+  // collection (docs/SCALE.md, *A national register*).
+  const work = new ArrayBuffer(24 * n + n);
+  const index = new Int32Array(work, 0, n).fill(-1);
+  const low = new Int32Array(work, 4 * n, n);
+  const stack = new Int32Array(work, 8 * n, n);
+  const callNode = new Int32Array(work, 12 * n, n);
+  const callEdge = new Int32Array(work, 16 * n, n);
+  const sizes = new Int32Array(work, 20 * n, n);
+  const onStack = new Uint8Array(work, 24 * n, n);
   const comp = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
   let sp = 0, counter = 0, count = 0;
-  const sizes: number[] = [];
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
     let depth = 0;
@@ -45,8 +48,7 @@ export function stronglyConnected(n: number, start: Int32Array, target: Int32Arr
           comp[w] = count;
           size++;
         } while (w !== v);
-        sizes.push(size);
-        count++;
+        sizes[count++] = size;
       }
       depth--;
       if (depth >= 0) {
@@ -55,5 +57,5 @@ export function stronglyConnected(n: number, start: Int32Array, target: Int32Arr
       }
     }
   }
-  return { comp, count, size: Int32Array.from(sizes) };
+  return { comp, count, size: sizes.slice(0, count) };
 }

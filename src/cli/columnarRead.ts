@@ -11,6 +11,7 @@ import { entityKinds } from '../model/schema';
 import { docFromParsed } from '../io/native';
 import { ByteKeys } from './byteKeys';
 import { FlatScan, MORE, NOT_PLAIN, key } from './flatScan';
+import { readEntity, readHolding, type EntityFields, type HoldingFields } from './fastRecords';
 import { ASCII, NameBytes, TEXT, kindOf, nameList } from './tableNames';
 
 /** Holdings as parallel columns in document order. */
@@ -86,11 +87,6 @@ class Reader {
     // The shortest entity record, {"id":"1","name":"2"}, is 21 bytes.
     this.names = new NameBytes(Math.ceil(size / 21) + 1, Math.min(size, 2 ** 31 - 1) + 1024);
   }
-  /**
-   * Per subject, side by side (one cache line): the number of its holdings, and the sum of the larger of shares and
-   * votes (validate.ts refuses or warns past 100%).
-   */
-  sums = new Float64Array(0);
   outline: string[] = [];
   seen = new Set<string>();
   /** 0 before the document, 1 between its fields, 2 in the entity list, 3 in the holding list, 4 after it. */
@@ -139,10 +135,6 @@ class Reader {
     if (name === 'entities' || name === 'holdings') {
       s.expect(0x5b);
       if (name === 'holdings' && !this.seen.has('entities')) throw NOT_PLAIN; // holders are looked up as they come
-      if (name === 'holdings') {
-        // Every subject is an entity read by now: the sums are made at their size at once.
-        this.sums = new Float64Array(2 * this.ids.length);
-      }
       this.seen.add(name);
       this.state = name === 'entities' ? 2 : 3;
       this.started = false;
@@ -159,11 +151,36 @@ class Reader {
     this.outline.push(`${JSON.stringify(name)}:${value}`);
   }
 
+  /** An entity's fields, read by the fast path or the general one. */
+  private readonly entityRead: EntityFields = { ka: -1, kb: -1, id: null, na: -1, nb: -1, escapedName: null, units: 0, nameKind: ASCII, kind: -1 };
+
   private entity(): void {
+    const s = this.s, f = this.entityRead;
+    const mark = s.pos;
+    if (!readEntity(s, KINDS, f)) {
+      s.pos = mark;
+      this.entityFields(f);
+    }
+    const v = this.keys.add(s.buf, f.ka, f.kb);
+    if (v < 0) throw NOT_PLAIN; // a duplicate id
+    this.ids.push(f.id ?? s.buf.toString('latin1', f.ka, f.kb));
+    if (f.escapedName !== null) this.names.addText(f.escapedName, true);
+    else this.names.addBytes(s.buf, f.na, f.nb, f.units, f.nameKind);
+    this.isFloat = grown(this.isFloat, v + 1);
+    if (f.kind === FLOAT) this.isFloat[v] = 1;
+  }
+
+  /** Reads an entity record the general way. */
+  private entityFields(f: EntityFields): void {
     const s = this.s;
     s.expect(0x7b);
-    // The name: its bytes [na, nb) when they are its UTF-8, else the string read through its escapes.
-    let ka = -1, kb = -1, id = '', na = -1, nb = -1, escapedName: string | null = null, units = 0, nameKind = ASCII, kind = -1, first = true;
+    f.ka = -1;
+    f.id = null;
+    f.na = -1;
+    f.escapedName = null;
+    f.nameKind = ASCII;
+    f.kind = -1;
+    let first = true;
     for (;;) {
       const c = s.peek();
       if (c === 0x7d) {
@@ -184,39 +201,41 @@ class Reader {
       if (s.is(K.id)) {
         s.str();
         if (s.escaped) throw NOT_PLAIN; // one id, one spelling: the same id escaped differently is left to the general reader
-        id = s.text();
+        const id = s.text();
         if (id.length < 1 || id.length > 200) throw NOT_PLAIN;
-        ka = s.sa;
-        kb = s.sb;
+        f.id = id;
+        f.ka = s.sa;
+        f.kb = s.sb;
       } else if (s.is(K.name)) {
+        // The name: its bytes [na, nb) when they are its UTF-8, else the string read through its escapes.
         s.str();
-        na = s.sa;
-        nb = s.sb;
-        escapedName = null;
+        f.na = s.sa;
+        f.nb = s.sb;
+        f.escapedName = null;
         if (s.escaped || s.wide) {
           const name = s.text(); // checks the UTF-8 and reads the escapes
           if (name.length > 500 || name.trim().length === 0) throw NOT_PLAIN;
-          if (s.escaped) escapedName = name;
-          units = name.length;
-          nameKind = kindOf(name);
+          if (s.escaped) f.escapedName = name;
+          f.units = name.length;
+          f.nameKind = kindOf(name);
         } else {
           // Printable ASCII, or DEL (a control character): no raw byte below 0x20 passes str().
-          const buf = s.buf;
-          units = nb - na;
-          if (units > 500) throw NOT_PLAIN;
+          const buf = s.buf, na = s.sa, nb = s.sb;
+          f.units = nb - na;
+          if (f.units > 500) throw NOT_PLAIN;
           let blank = true;
-          nameKind = ASCII;
+          f.nameKind = ASCII;
           for (let i = na; i < nb; i++) {
             const c = buf[i];
             if (c !== 0x20) blank = false;
-            if (c === 0x7f) nameKind = TEXT;
+            if (c === 0x7f) f.nameKind = TEXT;
           }
           if (blank) throw NOT_PLAIN;
         }
       } else if (s.is(K.kind)) {
         s.str();
-        kind = KINDS.findIndex((k) => s.is(k));
-        if (kind < 0) throw NOT_PLAIN;
+        f.kind = KINDS.findIndex((k) => s.is(k));
+        if (f.kind < 0) throw NOT_PLAIN;
       } else if (s.is(K.jurisdiction)) {
         s.str();
         const b = s.buf;
@@ -227,14 +246,7 @@ class Reader {
         s.text(); // checks the UTF-8
       } else throw NOT_PLAIN;
     }
-    if (ka < 0 || na < 0) throw NOT_PLAIN;
-    const v = this.keys.add(s.buf, ka, kb);
-    if (v < 0) throw NOT_PLAIN; // a duplicate id
-    this.ids.push(id);
-    if (escapedName !== null) this.names.addText(escapedName, true);
-    else this.names.addBytes(s.buf, na, nb, units, nameKind);
-    this.isFloat = grown(this.isFloat, v + 1);
-    if (kind === FLOAT) this.isFloat[v] = 1;
+    if (f.ka < 0 || f.na < 0) throw NOT_PLAIN;
   }
 
   /** The entity a holder or subject names, or NOT_PLAIN. */
@@ -256,10 +268,31 @@ class Reader {
     return dayNumber(d);
   }
 
+  /** A holding's fields, read by the fast path or the general one. */
+  private readonly fields: HoldingFields = { ha: -1, hb: -1, holder: -1, subject: -1, shares: NaN, votes: NaN, since: 0, until: 0 };
+
   private holding(): void {
+    const s = this.s, f = this.fields;
+    const mark = s.pos;
+    if (!readHolding(s, this.keys, f)) {
+      s.pos = mark;
+      this.holdingFields(f);
+    }
+    this.keep(f);
+  }
+
+  /** Reads a holding record the general way. */
+  private holdingFields(f: HoldingFields): void {
     const s = this.s;
     s.expect(0x7b);
-    let ha = -1, hb = -1, holder = -1, subject = -1, shares = NaN, votes = NaN, since = 0, until = 0, first = true;
+    f.ha = -1;
+    f.holder = -1;
+    f.subject = -1;
+    f.shares = NaN;
+    f.votes = NaN;
+    f.since = 0;
+    f.until = 0;
+    let first = true;
     for (;;) {
       const c = s.peek();
       if (c === 0x7d) {
@@ -282,24 +315,30 @@ class Reader {
         if (s.escaped) throw NOT_PLAIN;
         if (s.wide ? s.text().length > 200 : s.sb - s.sa > 200) throw NOT_PLAIN;
         if (s.sb === s.sa) throw NOT_PLAIN;
-        ha = s.sa;
-        hb = s.sb;
-      } else if (s.is(K.holder)) holder = this.ref();
-      else if (s.is(K.subject)) subject = this.ref();
+        f.ha = s.sa;
+        f.hb = s.sb;
+      } else if (s.is(K.holder)) f.holder = this.ref();
+      else if (s.is(K.subject)) f.subject = this.ref();
       else if (s.is(K.shares)) {
-        shares = s.num();
-        if (!(shares >= 0 && shares <= 100)) throw NOT_PLAIN;
+        f.shares = s.num();
+        if (!(f.shares >= 0 && f.shares <= 100)) throw NOT_PLAIN;
       } else if (s.is(K.votes)) {
-        votes = s.num();
-        if (!(votes >= 0 && votes <= 100)) throw NOT_PLAIN;
-      } else if (s.is(K.since)) since = this.date();
-      else if (s.is(K.until)) until = this.date();
+        f.votes = s.num();
+        if (!(f.votes >= 0 && f.votes <= 100)) throw NOT_PLAIN;
+      } else if (s.is(K.since)) f.since = this.date();
+      else if (s.is(K.until)) f.until = this.date();
       else if (s.is(K.estimated)) s.bool();
       else if (s.is(K.notes)) {
         s.str();
         s.text();
       } else throw NOT_PLAIN;
     }
+  }
+
+  /** Checks a holding read whole and adds it to the columns. */
+  private keep(f: HoldingFields): void {
+    const s = this.s;
+    const { ha, hb, holder, subject, shares, votes, since, until } = f;
     if (ha < 0 || holder < 0 || subject < 0 || Number.isNaN(shares) || holder === subject) throw NOT_PLAIN;
     if (since && until && until < since) throw NOT_PLAIN;
     if (this.holdingKeys.add(s.buf, ha, hb) < 0) throw NOT_PLAIN; // a duplicate id
@@ -319,11 +358,24 @@ class Reader {
     h.votes[k] = votes;
     if (since) (h.since ??= new Int32Array(h.holder.length))[k] = since;
     if (until) (h.until ??= new Int32Array(h.holder.length))[k] = until;
-    // As validate.ts sums them, in document order: more than 100% is refused or warned about by the general reader.
-    const sums = this.sums, at = 2 * subject;
-    sums[at]++;
-    sums[at + 1] += Math.max(shares, Number.isNaN(votes) ? shares : votes);
-    if (sums[at] >= 2 && sums[at + 1] > 100 + EPS) throw NOT_PLAIN;
+  }
+
+  /**
+   * Whether every subject's holdings sum to at most 100% (validate.ts refuses or warns past it), summed as validate.ts
+   * sums them: the larger of shares and votes, in document order. Done once the holdings are read, in a loop of its
+   * own: each holding's subject is a cache miss at a register's size, and here the misses overlap.
+   */
+  totalsWithin(): boolean {
+    const h = this.h, m = h.count, subject = h.subject, shares = h.shares, votes = h.votes;
+    // Per subject, side by side (one cache line): the number of its holdings, and their sum.
+    const sums = new Float64Array(2 * this.ids.length);
+    for (let k = 0; k < m; k++) {
+      const at = 2 * subject[k], v = votes[k];
+      const c = ++sums[at];
+      const t = (sums[at + 1] += Math.max(shares[k], Number.isNaN(v) ? shares[k] : v));
+      if (c >= 2 && t > 100 + EPS) return false;
+    }
+    return true;
   }
 
   /** The document's own fields, validated by the general reader's code (io/native), or NOT_PLAIN. */
@@ -397,6 +449,7 @@ function finish(r: Reader, file: string): Columns | null {
     if (e === NOT_PLAIN) return null;
     throw e;
   }
+  if (!r.totalsWithin()) return null;
   const n = r.ids.length;
   return { head, n, ids: r.ids, names: nameList(r.names), isFloat: r.isFloat.subarray(0, n), keys: r.keys, holdings: r.h };
 }
