@@ -125,7 +125,7 @@ describe('look-through on every shape', () => {
     );
   }, 60_000);
 
-  it('the pass over the condensation: every map within 10⁻⁵ of the dense solve (and of its bound), in any order of reading', () => {
+  it('the pass over the condensation: every map within 0.001 point of the dense solve (0.005 at the coarse cut) and of its bound, in any order of reading', () => {
     fc.assert(
       // Small slabs (256 numbers) make maps move between slabs as the pool is compacted.
       fc.property(shapes, fc.boolean(), fc.constantFrom(0, 1000), fc.constantFrom(256, 1 << 18), fc.integer({ min: 1, max: 1e6 }), (opts, reversed, large, slab, seed) => {
@@ -139,11 +139,13 @@ describe('look-through on every shape', () => {
           [order[i], order[j]] = [order[j], order[i]];
         }
         const { diff, overBound, missing, ownerGap } = passWorst(s, order, large, slab);
-        expect(diff).toBeLessThan(1e-5);
+        // Within 0.001 point where components are walked finely; at the coarse cut (10⁻⁶ per member, for components
+        // of over a thousand members) within 0.005 point: half of the 0.01 point the output promises.
+        expect(diff).toBeLessThan(large ? 1e-5 : 5e-5);
         // Each map's bound holds where components are walked finely; where flow is left inside a component at the
         // coarse cut, the bound is estimated from the walk's own figures (the difference itself is checked above).
         if (large) expect(overBound).toBeLessThanOrEqual(1e-9);
-        expect(missing).toBeLessThan(1e-5);
+        expect(missing).toBeLessThan(large ? 1e-5 : 5e-5);
         expect(ownerGap).toBeLessThanOrEqual(1e-12);
       }),
       { numRuns: 40 },
