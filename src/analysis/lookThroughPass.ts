@@ -193,24 +193,34 @@ export class LookThroughPass {
     return at;
   }
 
-  /** Members of t's component (t alone outside cycles). */
+  /** Members of t's component (t alone outside cycles: one array used again, not one per call). */
   private membersOf(t: number): readonly number[] {
-    return this.st.cyclic[t] ? this.st.members.get(this.st.comp[t])! : [t];
+    if (this.st.cyclic[t]) return this.st.members.get(this.st.comp[t])!;
+    this.alone[0] = t;
+    return this.alone;
   }
+
+  private alone = [0];
+  /** The depth-first stack of `ensure`: a member of each component, and where its holders were left off. */
+  private reps: number[] = [];
+  private pos: number[] = [];
+  private edge: number[] = [];
 
   /** Makes the map of t's component and, first, those of every component upstream still missing (depth first, no recursion). */
   private ensure(t: number): void {
-    const { s } = this;
-    const { comp } = this.st;
+    const { s, reps, pos, edge } = this;
+    const { comp, cyclic } = this.st;
     const { inStart, inHolder, holderCount } = s;
-    const reps: number[] = [t], pos: number[] = [0], edge: number[] = [-1];
+    reps.push(t);
+    pos.push(0);
+    edge.push(-1);
     while (reps.length) {
       const k = reps.length - 1;
       const rep = reps[k];
-      const members = this.membersOf(rep);
+      const count = cyclic[rep] ? this.membersOf(rep).length : 1;
       let pushed = false;
-      for (let i = pos[k]; i < members.length && !pushed; i++) {
-        const f = members[i];
+      for (let i = pos[k]; i < count && !pushed; i++) {
+        const f = count === 1 ? rep : this.membersOf(rep)[i];
         let e = edge[k] < 0 ? inStart[f] : edge[k];
         for (const end = inStart[f + 1]; e < end; e++) {
           const h = inHolder[e];
@@ -230,10 +240,11 @@ export class LookThroughPass {
       pos.pop();
       edge.pop();
       if (this.slabOf[rep] >= 0) continue;
-      if (this.st.cyclic[rep]) for (const f of members) this.member(f);
+      if (cyclic[rep]) for (const f of this.membersOf(rep)) this.member(f);
       else this.single(rep);
       // The holders outside the component have been merged by all of it.
-      for (const f of members) {
+      for (let i = 0; i < count; i++) {
+        const f = count === 1 ? rep : this.membersOf(rep)[i];
         for (let e = inStart[f], end = inStart[f + 1]; e < end; e++) {
           const h = inHolder[e];
           if (comp[h] !== comp[rep] && holderCount[h] > 0) this.release(h);
