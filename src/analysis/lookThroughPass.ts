@@ -9,8 +9,8 @@ import type { Snapshot } from './snapshot';
 
 /** Entries below this (a fraction) are left out of a stored map while the bound allows. */
 const CUT = 1e-7;
-/** Numbers per slab of the pool the maps are kept in (8 MB). */
-const SLAB = 1 << 20;
+/** Numbers per slab of the pool the maps are kept in (2 MB). */
+const SLAB = 1 << 18;
 /** What the cuts may leave out of any entry of a map, in all (a fraction: 10⁻⁵ is 0.001 point). */
 const BUDGET = 1e-5;
 /** Flow left unpushed by a walk inside a component may be at most this before the walk is made again finer. */
@@ -33,9 +33,11 @@ export class LookThroughPass {
   /** Maps live in slabs of one pool: entity t's entries at `at[t]` (2 numbers each) of slab `slabOf[t]` (−1: none). */
   private slabs: Float64Array[] = [];
   private live: number[] = [];
+  /** Per slab, the entities whose maps were put in it (some since let go or moved). */
+  private held: number[][] = [];
   private spare: number[] = [];
   private slab = -1;
-  private used = SLAB;
+  private used = Infinity;
   private slabOf: Int32Array;
   private at: Int32Array;
   private len: Int32Array;
@@ -71,9 +73,10 @@ export class LookThroughPass {
 
   /**
    * `show`: a figure (fraction) below which the caller reads no entry; `mapOf` puts those at or above it first.
-   * `large`: components with more members are walked with the coarser cut (tests lower it to reach that path).
+   * `large`: components with more members are walked with the coarser cut; `slabSize`: numbers per slab of the
+   * pool (tests lower both to reach those paths).
    */
-  constructor(private s: Snapshot, private show = 0, private large = LARGE) {
+  constructor(private s: Snapshot, private show = 0, private large = LARGE, private slabSize = SLAB) {
     const n = s.n;
     this.shown = new Int32Array(n);
     this.st = shareStructure(s);
@@ -138,54 +141,86 @@ export class LookThroughPass {
     if (k < 0) return;
     this.slabOf[t] = -1;
     if (--this.live[k] === 0 && k !== this.slab) this.retire(k);
+    // A slab a few long-lived maps would pin: they move to the slab in use, and it is free again.
+    else if (k !== this.slab && this.slabs[k].length === this.slabSize && this.live[k] * 8 <= this.held[k].length) this.compact(k);
+  }
+
+  /** Moves the maps still living in slab k to the slab in use, then retires k. */
+  private compact(k: number): void {
+    const list = this.held[k], from = this.slabs[k];
+    this.held[k] = [];
+    for (const v of list) {
+      if (this.slabOf[v] !== k) continue;
+      const size = 2 * this.len[v], src = this.at[v];
+      const at = this.alloc(size, v), to = this.slabs[this.slab];
+      for (let i = 0; i < size; i++) to[at + i] = from[src + i];
+      this.slabOf[v] = this.slab;
+      this.at[v] = at;
+      this.live[k]--;
+    }
+    this.retire(k);
   }
 
   /** A slab nothing lives in any more: kept for reuse, or let go when it was one map's own. */
   private retire(k: number): void {
-    if (this.slabs[k].length === SLAB) this.spare.push(k);
+    this.held[k] = [];
+    if (this.slabs[k].length === this.slabSize) this.spare.push(k);
     else this.slabs[k] = new Float64Array(0);
   }
 
-  /** Room for `size` numbers in the pool: the slab and the offset. */
-  private alloc(size: number): number {
-    if (this.used + size > SLAB) {
+  /** Room for `size` numbers of t's map in the pool: the slab (`slab`) and the offset. */
+  private alloc(size: number, t: number): number {
+    if (this.used + size > this.slabSize) {
       if (this.slab >= 0 && this.live[this.slab] === 0) this.retire(this.slab);
-      if (size > SLAB) {
+      if (size > this.slabSize) {
         this.slabs.push(new Float64Array(size));
         this.live.push(0);
+        this.held.push([]);
         this.slab = this.slabs.length - 1;
       } else if (this.spare.length) this.slab = this.spare.pop()!;
       else {
-        this.slabs.push(new Float64Array(SLAB));
+        this.slabs.push(new Float64Array(this.slabSize));
         this.live.push(0);
+        this.held.push([]);
         this.slab = this.slabs.length - 1;
       }
       this.used = 0;
     }
     this.live[this.slab]++;
+    this.held[this.slab].push(t);
     const at = this.used;
     this.used += size;
     return at;
   }
 
-  /** Members of t's component (t alone outside cycles). */
+  /** Members of t's component (t alone outside cycles: one array used again, not one per call). */
   private membersOf(t: number): readonly number[] {
-    return this.st.cyclic[t] ? this.st.members.get(this.st.comp[t])! : [t];
+    if (this.st.cyclic[t]) return this.st.members.get(this.st.comp[t])!;
+    this.alone[0] = t;
+    return this.alone;
   }
+
+  private alone = [0];
+  /** The depth-first stack of `ensure`: a member of each component, and where its holders were left off. */
+  private reps: number[] = [];
+  private pos: number[] = [];
+  private edge: number[] = [];
 
   /** Makes the map of t's component and, first, those of every component upstream still missing (depth first, no recursion). */
   private ensure(t: number): void {
-    const { s } = this;
-    const { comp } = this.st;
+    const { s, reps, pos, edge } = this;
+    const { comp, cyclic } = this.st;
     const { inStart, inHolder, holderCount } = s;
-    const reps: number[] = [t], pos: number[] = [0], edge: number[] = [-1];
+    reps.push(t);
+    pos.push(0);
+    edge.push(-1);
     while (reps.length) {
       const k = reps.length - 1;
       const rep = reps[k];
-      const members = this.membersOf(rep);
+      const count = cyclic[rep] ? this.membersOf(rep).length : 1;
       let pushed = false;
-      for (let i = pos[k]; i < members.length && !pushed; i++) {
-        const f = members[i];
+      for (let i = pos[k]; i < count && !pushed; i++) {
+        const f = count === 1 ? rep : this.membersOf(rep)[i];
         let e = edge[k] < 0 ? inStart[f] : edge[k];
         for (const end = inStart[f + 1]; e < end; e++) {
           const h = inHolder[e];
@@ -205,10 +240,11 @@ export class LookThroughPass {
       pos.pop();
       edge.pop();
       if (this.slabOf[rep] >= 0) continue;
-      if (this.st.cyclic[rep]) for (const f of members) this.member(f);
+      if (cyclic[rep]) for (const f of this.membersOf(rep)) this.member(f);
       else this.single(rep);
       // The holders outside the component have been merged by all of it.
-      for (const f of members) {
+      for (let i = 0; i < count; i++) {
+        const f = count === 1 ? rep : this.membersOf(rep)[i];
         for (let e = inStart[f], end = inStart[f + 1]; e < end; e++) {
           const h = inHolder[e];
           if (comp[h] !== comp[rep] && holderCount[h] > 0) this.release(h);
@@ -265,7 +301,7 @@ export class LookThroughPass {
         if (x > top) top = x;
       } else if (x > dropped) dropped = x;
     }
-    const at = this.alloc(2 * kept), map = this.slabs[this.slab];
+    const at = this.alloc(2 * kept, t), map = this.slabs[this.slab];
     let hi = at, lo = at + 2 * kept;
     for (let i = 0; i < kept; i++) {
       const k = touched[i], x = acc[k];

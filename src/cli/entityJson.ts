@@ -85,6 +85,7 @@ export class EntityWriter {
     if (prefix !== null) {
       // Ids are a running number behind one prefix: keys are written from their numbers, nothing is kept per key.
       this.prefix = utf8(`"${prefix}`);
+      this.letterPrefix = /\D/.test(prefix);
       this.floatPrefix = utf8(`"${FLOAT_PREFIX}${prefix}`);
       this.keyBytes = new Uint8Array(0);
       this.keyStart = new Int32Array(0);
@@ -115,6 +116,7 @@ export class EntityWriter {
   /** With running ids: the opening quote and prefix (of an entity; of a remainder), written before the number. */
   private prefix?: Uint8Array;
   private floatPrefix?: Uint8Array;
+  private letterPrefix = false;
 
   /** Writes key k at buf[p] (room made by the caller: 12 bytes and the prefix) with running ids; returns the end. */
   private numbered(buf: Uint8Array, p: number, k: number): number {
@@ -395,7 +397,8 @@ export class EntityWriter {
    * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
    */
   private power(o: ByteOut, p: PlayerPower[], at: number[]) {
-    if (p.some((x) => INDEX_LIKE.test(x.id))) {
+    // Running ids behind a prefix with a letter in it never read as an array index.
+    if (!this.letterPrefix && p.some((x) => INDEX_LIKE.test(x.id))) {
       o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
       return;
     }

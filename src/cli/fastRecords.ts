@@ -70,28 +70,24 @@ export function readHolding(s: FlatScan, keys: ByteKeys, f: HoldingFields): bool
   f.since = 0;
   f.until = 0;
   for (;;) {
-    // "key":
-    if (p >= end || buf[p] !== QUOTE) return false;
-    const ka = p + 1, kb = plainString(buf, ka, end);
-    if (kb < 0 || kb + 1 >= end || buf[kb + 1] !== COLON) return false;
-    const len = kb - ka;
-    p = kb + 2;
-    if (p >= end) return false;
-    if (buf[p] === QUOTE) {
+    // "key": recognised by its bytes where it stands (no scan for its end).
+    const key = holdingKey(buf, p, end);
+    if (key === 0) return false;
+    p += KEY_BYTES[key];
+    if (key <= SUBJECT) {
       // A string: the id, the holder or the subject.
+      if (buf[p] !== QUOTE) return false;
       const a = p + 1, b = plainString(buf, a, end);
       if (b < 0) return false;
-      if (len === 2 && buf[ka] === 0x69 && buf[ka + 1] === 0x64) {
+      if (key === ID) {
         if (b === a || b - a > 200) return false;
         f.ha = a;
         f.hb = b;
       } else {
         const v = keys.get(buf, a, b);
         if (v < 0) return false;
-        const w = word(buf, ka);
-        if (len === 6 && w === HOLD && buf[ka + 4] === 0x65 && buf[ka + 5] === 0x72) f.holder = v;
-        else if (len === 7 && w === SUBJ && buf[ka + 4] === 0x65 && buf[ka + 5] === 0x63 && buf[ka + 6] === 0x74) f.subject = v;
-        else return false;
+        if (key === HOLDER) f.holder = v;
+        else f.subject = v;
       }
       p = b + 1;
     } else {
@@ -112,10 +108,8 @@ export function readHolding(s: FlatScan, keys: ByteKeys, f: HoldingFields): bool
       if (p >= end || c0 < 0x30 || c0 > 0x39 || digits > 15 || frac === 0 || (c0 === 0x30 && digits > 1 && buf[a + 1] !== 0x2e)) return false;
       const x = frac > 0 ? m / POW10[frac] : m;
       if (!(x <= 100)) return false;
-      const w = word(buf, ka);
-      if (len === 6 && w === SHAR && buf[ka + 4] === 0x65 && buf[ka + 5] === 0x73) f.shares = x;
-      else if (len === 5 && w === VOTE && buf[ka + 4] === 0x73) f.votes = x;
-      else return false;
+      if (key === SHARES) f.shares = x;
+      else f.votes = x;
     }
     if (p >= end) return false;
     const c = buf[p++];
@@ -126,6 +120,22 @@ export function readHolding(s: FlatScan, keys: ByteKeys, f: HoldingFields): bool
   return true;
 }
 
+/** The keys of a holding the fast path reads, and the bytes each takes with its quotes and colon. */
+const ID = 1, HOLDER = 2, SUBJECT = 3, SHARES = 4, VOTES = 5;
+const KEY_BYTES = [0, 5, 9, 10, 9, 8];
+
+/** Which of the keys the fast path reads ("id", "holder", "subject", "shares", "votes") stands at `p`, colon included; 0 for any other. */
+function holdingKey(buf: Uint8Array, p: number, end: number): number {
+  if (p + 11 >= end || buf[p] !== QUOTE) return 0;
+  const w = word(buf, p + 1);
+  if ((w & 0xffffff) === ID_) return buf[p + 4] === COLON ? ID : 0;
+  if (w === HOLD) return buf[p + 5] === 0x65 && buf[p + 6] === 0x72 && buf[p + 7] === QUOTE && buf[p + 8] === COLON ? HOLDER : 0;
+  if (w === SUBJ) return buf[p + 5] === 0x65 && buf[p + 6] === 0x63 && buf[p + 7] === 0x74 && buf[p + 8] === QUOTE && buf[p + 9] === COLON ? SUBJECT : 0;
+  if (w === SHAR) return buf[p + 5] === 0x65 && buf[p + 6] === 0x73 && buf[p + 7] === QUOTE && buf[p + 8] === COLON ? SHARES : 0;
+  if (w === VOTE) return buf[p + 5] === 0x73 && buf[p + 6] === QUOTE && buf[p + 7] === COLON ? VOTES : 0;
+  return 0;
+}
+
 /** Four bytes from `a` as one number (the first in the low bits); a key's first four letters are compared at once. */
 function word(buf: Uint8Array, a: number): number {
   return buf[a] | (buf[a + 1] << 8) | (buf[a + 2] << 16) | (buf[a + 3] << 24);
@@ -133,6 +143,7 @@ function word(buf: Uint8Array, a: number): number {
 
 const HOLD = word(new TextEncoder().encode('hold'), 0), SUBJ = word(new TextEncoder().encode('subj'), 0);
 const SHAR = word(new TextEncoder().encode('shar'), 0), VOTE = word(new TextEncoder().encode('vote'), 0);
+const ID_ = word(new TextEncoder().encode('id"\0'), 0);
 const NAME = word(new TextEncoder().encode('name'), 0), KIND = word(new TextEncoder().encode('kind'), 0);
 const JURISDICTION = new TextEncoder().encode('jurisdiction'), JURI = word(JURISDICTION, 0);
 
@@ -152,38 +163,38 @@ export function readEntity(s: FlatScan, kinds: readonly Uint8Array[], f: EntityF
   f.nameKind = ASCII;
   f.kind = -1;
   for (;;) {
-    if (p >= end || buf[p] !== QUOTE) return false;
-    const ka = p + 1, kb = plainString(buf, ka, end);
-    if (kb < 0 || kb + 1 >= end || buf[kb + 1] !== COLON) return false;
-    const len = kb - ka;
-    p = kb + 2;
-    if (p >= end || buf[p] !== QUOTE) return false;
-    const a = p + 1, b = plainString(buf, a, end);
-    if (b < 0) return false;
-    const w = word(buf, ka);
-    if (len === 2 && buf[ka] === 0x69 && buf[ka + 1] === 0x64) {
-      if (b === a || b - a > 200) return false;
-      f.ka = a;
-      f.kb = b;
-    } else if (len === 4 && w === NAME) {
-      // Printable ASCII, not blank, at most 500 characters.
-      if (b - a > 500) return false;
-      let i = a;
-      while (i < b && buf[i] === 0x20) i++;
-      if (i === b) return false;
-      f.na = a;
-      f.nb = b;
-      f.units = b - a;
-    } else if (len === 4 && w === KIND) {
-      let k = kinds.length - 1;
-      for (; k >= 0; k--) if (equal(kinds[k], buf, a, b)) break;
-      if (k < 0) return false;
-      f.kind = k;
-    } else if (len === 12 && w === JURI) {
-      if (b - a !== 2 || !(buf[a] >= 0x41 && buf[a] <= 0x5a && buf[a + 1] >= 0x41 && buf[a + 1] <= 0x5a)) return false;
-      if (!equal(JURISDICTION, buf, ka, kb)) return false;
-    } else return false;
-    p = b + 1;
+    // "key":" recognised by its bytes where it stands; then the string's bytes [a, b).
+    const key = entityKey(buf, p, end);
+    if (key === 0) return false;
+    const a = p + KEY_BYTES_ENTITY[key] + 1;
+    if (key === JURISDICTION_KEY) {
+      // Two capital letters.
+      if (!(buf[a] >= 0x41 && buf[a] <= 0x5a && buf[a + 1] >= 0x41 && buf[a + 1] <= 0x5a && buf[a + 2] === QUOTE)) return false;
+      p = a + 3;
+    } else {
+      const b = plainString(buf, a, end);
+      if (b < 0) return false;
+      if (key === ID) {
+        if (b === a || b - a > 200) return false;
+        f.ka = a;
+        f.kb = b;
+      } else if (key === NAME_KEY) {
+        // Printable ASCII, not blank, at most 500 characters.
+        if (b - a > 500) return false;
+        let i = a;
+        while (i < b && buf[i] === 0x20) i++;
+        if (i === b) return false;
+        f.na = a;
+        f.nb = b;
+        f.units = b - a;
+      } else {
+        let k = kinds.length - 1;
+        for (; k >= 0; k--) if (equal(kinds[k], buf, a, b)) break;
+        if (k < 0) return false;
+        f.kind = k;
+      }
+      p = b + 1;
+    }
     if (p >= end) return false;
     const c = buf[p++];
     if (c === CLOSE) break;
@@ -191,6 +202,20 @@ export function readEntity(s: FlatScan, kinds: readonly Uint8Array[], f: EntityF
   }
   s.pos = p;
   return true;
+}
+
+/** The keys of an entity the fast path reads, and the bytes each takes with its quotes and colon. */
+const NAME_KEY = 2, KIND_KEY = 3, JURISDICTION_KEY = 4;
+const KEY_BYTES_ENTITY = [0, 5, 7, 7, 15];
+
+/** Which of "id", "name", "kind", "jurisdiction" stands at `p`, its colon and the value's opening quote included; 0 for any other. */
+function entityKey(buf: Uint8Array, p: number, end: number): number {
+  if (p + 17 >= end || buf[p] !== QUOTE) return 0;
+  const w = word(buf, p + 1);
+  if ((w & 0xffffff) === ID_) return buf[p + 4] === COLON && buf[p + 5] === QUOTE ? ID : 0;
+  if (w === NAME || w === KIND) return buf[p + 5] === QUOTE && buf[p + 6] === COLON && buf[p + 7] === QUOTE ? (w === NAME ? NAME_KEY : KIND_KEY) : 0;
+  if (w === JURI) return equal(JURISDICTION, buf, p + 1, p + 13) && buf[p + 13] === QUOTE && buf[p + 14] === COLON && buf[p + 15] === QUOTE ? JURISDICTION_KEY : 0;
+  return 0;
 }
 
 /** Whether bytes [a, b) of `buf` are `key`. */

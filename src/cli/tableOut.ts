@@ -41,7 +41,9 @@ class Rows {
 
   spaces(k: number) {
     const buf = this.buf;
-    for (let i = 0; i < k; i++) buf[this.pos++] = SPACE;
+    let p = this.pos;
+    for (let i = 0; i < k; i++) buf[p++] = SPACE;
+    this.pos = p;
   }
 
   three(b: readonly number[]) {
@@ -98,11 +100,14 @@ class Rows {
     }
   }
 
-  /** Writes names joined by " + " ("—" for none), padded to `width` units or cut to it with "…". */
-  cell(vs: readonly number[], width: number) {
+  /**
+   * Writes names joined by " + " ("—" for none), padded to `width` units (unless `last`: the row's end is trimmed)
+   * or cut to it with "…".
+   */
+  cell(vs: readonly number[], width: number, last = false) {
     if (vs.length === 0) {
       this.three(DASH);
-      this.spaces(width - 1);
+      if (!last) this.spaces(width - 1);
       return;
     }
     const meta = this.names.meta;
@@ -113,7 +118,7 @@ class Rows {
         if (k) this.spaces3();
         this.name(vs[k], width);
       }
-      this.spaces(width - total);
+      if (!last) this.spaces(width - total);
       return;
     }
     let budget = width - 1;
@@ -144,7 +149,10 @@ class Rows {
 
   /** Takes back the spaces at the end of what was written. */
   trim() {
-    while (this.buf[this.pos - 1] === SPACE) this.pos--;
+    const buf = this.buf;
+    let p = this.pos;
+    while (buf[p - 1] === SPACE) p--;
+    this.pos = p;
   }
 }
 
@@ -203,7 +211,7 @@ export function* tableChunks(a: Analysis): Generator<Uint8Array> {
       o.spaces(w1 - st.length + 2);
       o.cell(parents, w2);
       o.spaces(2);
-      o.cell(ultimates, w3);
+      o.cell(ultimates, w3, true);
       o.trim();
     }
     if (o.pos >= CHUNK) {

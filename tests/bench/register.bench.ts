@@ -12,6 +12,8 @@
 // 8M: a 2.1 GB file and about 10 GB for minutes — run it alone). JSONL=1 adds --json and --jsonl past 1M (at 8M an output
 // of about 12 GB, written to a file and deleted after).
 // Run: npx tsx tests/bench/register.bench.ts [sizes…]   (default 10000 100000 1000000; add 8000000 for a national register)
+// REGISTER_FILE_<size>=FILE takes a register already generated with --seed 42 for that size (say the 2.1 GB one of
+// 8M) instead of generating it: it is read, never deleted, and its generate cell says so.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -66,9 +68,10 @@ try {
   const verdicts: string[] = [];
   const peer = (args: string[], out: string, runs = RUNS) => cli(args, out, runs, ['python3', 'tests/bench/peer.py']);
   for (const n of SIZES) {
-    const file = join(dir, `g${n}.ownership.json`);
+    const given = process.env[`REGISTER_FILE_${n}`];
+    const file = given ?? join(dir, `g${n}.ownership.json`);
     const big = n >= 1_000_000;
-    const gen = cli(['generate', '--entities', String(n), '--seed', '42'], file, big ? 1 : RUNS);
+    const gen = given ? null : cli(['generate', '--entities', String(n), '--seed', '42'], file, big ? 1 : RUNS);
     const table = cli(['analyze', file], join(dir, 'table.txt'), big ? 1 : RUNS);
     const json = n <= 100_000 || process.env.JSONL ? cli(['analyze', file, '--json'], join(dir, 'out.json'), big ? 1 : RUNS) : null;
     const jsonl = n <= 1_000_000 || process.env.JSONL ? cli(['analyze', file, '--jsonl'], join(dir, 'out.jsonl'), big ? 1 : RUNS) : null;
@@ -79,8 +82,8 @@ try {
       const within = table.wall <= target.seconds && table.rssMB <= target.mb;
       verdicts.push(`  ${n.toLocaleString('en')}: ${table.wall.toFixed(1)} s wall, ${table.cpu.toFixed(1)} s CPU, ${(table.rssMB / 1024).toFixed(2)} GB peak (load ${load()}) against ≤ ${target.seconds} s${target.mb < Infinity ? ` and ≤ ${target.mb / 1024} GB` : ''}: ${within ? 'met' : 'not met'}${!within && table.cpu <= target.seconds ? ' in wall time (met in CPU time: the machine is shared)' : ''}`);
     }
-    rows.push([n.toLocaleString('en'), `${cell(gen)}, ${gen.outMB.toFixed(0)} MB`, cell(table), json ? `${cell(json)}, ${json.outMB.toFixed(0)} MB, ${ratio(json, table)}` : '—', jsonl ? `${cell(jsonl)}, ${jsonl.outMB.toFixed(0)} MB, ${ratio(jsonl, table)}` : '—', cell(py), load()]);
-    rmSync(file, { force: true });
+    rows.push([n.toLocaleString('en'), gen ? `${cell(gen)}, ${gen.outMB.toFixed(0)} MB` : `given (${(statSync(file).size / 1e6).toFixed(0)} MB)`, cell(table), json ? `${cell(json)}, ${json.outMB.toFixed(0)} MB, ${ratio(json, table)}` : '—', jsonl ? `${cell(jsonl)}, ${jsonl.outMB.toFixed(0)} MB, ${ratio(jsonl, table)}` : '—', cell(py), load()]);
+    if (!given) rmSync(file, { force: true });
     rmSync(join(dir, 'out.jsonl'), { force: true });
     rmSync(join(dir, 'out.json'), { force: true });
   }

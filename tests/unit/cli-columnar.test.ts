@@ -170,6 +170,11 @@ describe('analyze: the columnar reader against the general one', () => {
     // Numbers JSON.parse refuses, keys it reads differently, strings it refuses: the usual records' path declines too.
     for (const bad of ['"shares":5.}', '"shares":.5}', '"shares":05}', '"shares":5.e1}', '"shares":+5}', '"shares":5,}', '"shares":5}}'])
       expect(readColumns(write(JSON.stringify(base).replace('"shares":60}', bad))), bad).toBeNull();
+    // Keys one letter away from those the usual records' path recognises where they stand.
+    for (const [from, to] of [['"holder":"a"', '"holdex":"a"'], ['"subject":"b"', '"subjecx":"b"'], ['"shares":60', '"sharex":60'], ['"id":"h1"', '"ie":"h1"'], ['"shares":60', '"shares":60,"votex":60']])
+      expect(readColumns(write(JSON.stringify(base).replace(from, to))), to).toBeNull();
+    for (const [from, to] of [['"name":"A"', '"nama":"A"'], ['"name":"A"', '"name":"A","kine":"company"'], ['"name":"A"', '"name":"A","jurisdictiox":"DE"'], ['"name":"A"', '"name":"A","kind":"companx"'], ['"id":"a"', '"ix":"a"']])
+      expect(readColumns(write(JSON.stringify(base).replace(from, to))), to).toBeNull();
     for (const bad of ['"name":"A\u0007"', '"name":"   "', '"id":""', '"kind":"Company"', '"jurisdiction":"de"', '"nam":"A"'])
       expect(readColumns(write(JSON.stringify(base).replace('"id":"a","name":"A"', bad.startsWith('"id"') ? `${bad},"name":"A"` : `"id":"a",${bad}`))), bad).toBeNull();
     expect(readColumns(write(`\ufeff${JSON.stringify(base)}`)), 'a byte order mark').toBeNull();

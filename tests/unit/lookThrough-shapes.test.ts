@@ -65,10 +65,10 @@ function worst(s: Snapshot, tolerance: number) {
  * difference of an entry, the largest amount by which that difference passes the map's own bound, the largest
  * figure left out, and the largest gap of the owners' sum below 1 beyond the bound.
  */
-function passWorst(s: Snapshot, order: number[], large: number) {
+function passWorst(s: Snapshot, order: number[], large: number, slab: number) {
   const inv = inverse(s);
   if (!inv) throw new Error('singular: a closed loop');
-  const pass = new LookThroughPass(s, 0, large);
+  const pass = new LookThroughPass(s, 0, large, slab);
   let diff = 0, overBound = 0, missing = 0, ownerGap = 0;
   for (const t of order) {
     if (!pass.mapOf(t)) throw new Error(`unexpected loop at ${s.ids[t]}`);
@@ -125,9 +125,10 @@ describe('look-through on every shape', () => {
     );
   }, 60_000);
 
-  it('the pass over the condensation: every map within 10⁻⁵ of the dense solve (and of its bound), in any order of reading', () => {
+  it('the pass over the condensation: every map within 0.001 point of the dense solve (0.005 at the coarse cut) and of its bound, in any order of reading', () => {
     fc.assert(
-      fc.property(shapes, fc.boolean(), fc.constantFrom(0, 1000), fc.integer({ min: 1, max: 1e6 }), (opts, reversed, large, seed) => {
+      // Small slabs (256 numbers) make maps move between slabs as the pool is compacted.
+      fc.property(shapes, fc.boolean(), fc.constantFrom(0, 1000), fc.constantFrom(256, 1 << 18), fc.integer({ min: 1, max: 1e6 }), (opts, reversed, large, slab, seed) => {
         const s = snapshot(generateGraph(opts), '2025-01-01');
         // Entities read in index order, reversed, or shuffled: maps are made on demand and let go once read.
         const order = Array.from({ length: s.n }, (_, i) => i);
@@ -137,12 +138,14 @@ describe('look-through on every shape', () => {
           const j = x % (i + 1);
           [order[i], order[j]] = [order[j], order[i]];
         }
-        const { diff, overBound, missing, ownerGap } = passWorst(s, order, large);
-        expect(diff).toBeLessThan(1e-5);
+        const { diff, overBound, missing, ownerGap } = passWorst(s, order, large, slab);
+        // Within 0.001 point where components are walked finely; at the coarse cut (10⁻⁶ per member, for components
+        // of over a thousand members) within 0.005 point: half of the 0.01 point the output promises.
+        expect(diff).toBeLessThan(large ? 1e-5 : 5e-5);
         // Each map's bound holds where components are walked finely; where flow is left inside a component at the
         // coarse cut, the bound is estimated from the walk's own figures (the difference itself is checked above).
         if (large) expect(overBound).toBeLessThanOrEqual(1e-9);
-        expect(missing).toBeLessThan(1e-5);
+        expect(missing).toBeLessThan(large ? 1e-5 : 5e-5);
         expect(ownerGap).toBeLessThanOrEqual(1e-12);
       }),
       { numRuns: 40 },
