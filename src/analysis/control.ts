@@ -76,6 +76,8 @@ export function controlTable(s: Snapshot, opts: AnalysisOptions): { parent: Int3
  * The components of the control graph (holder → subject, and party → subject for the agreements in force when the
  * rule counts them), sinks first: members order[groupStart[c]] .. order[groupStart[c+1] − 1] of component c, and an
  * edge between components runs from a later one to an earlier one. computeControl takes them from the last.
+ * Entities off every cycle are found by peeling (Kahn: an entity is placed once all its holders are), which reads each
+ * edge once; only what remains, the cycles and what lies below them, is split into strongly connected components.
  */
 export function controlOrder(s: Snapshot, opts: AnalysisOptions): Groups {
   const n = s.n;
@@ -98,17 +100,47 @@ export function controlOrder(s: Snapshot, opts: AnalysisOptions): Groups {
     for (let i = 0; i < n; i++) for (let e = s.outStart[i]; e < s.outStart[i + 1]; e++) target[cursor[i]++] = s.outSubject[e];
     for (const [p, q] of extra) target[cursor[p]++] = q;
   }
-  const { comp, count } = stronglyConnected(n, start, target);
-  // Members grouped by component (one buffer: order, the groups' starts, and the fill cursors).
-  const buf = new ArrayBuffer(4 * (n + 2 * count + 1));
+  // One buffer: the order, the groups' starts (at most one group per entity), and each entity's holders not yet placed.
+  const buf = new ArrayBuffer(4 * (3 * n + 1));
   const order = new Int32Array(buf, 0, n);
-  const groupStart = new Int32Array(buf, 4 * n, count + 1);
-  const fill = new Int32Array(buf, 4 * (n + count + 1), count);
-  for (let v = 0; v < n; v++) groupStart[comp[v] + 1]++;
-  for (let c = 0; c < count; c++) groupStart[c + 1] += groupStart[c];
-  fill.set(groupStart.subarray(0, count));
-  for (let v = 0; v < n; v++) order[fill[comp[v]]++] = v;
-  return { order, groupStart, count };
+  const starts = new Int32Array(buf, 4 * n, n + 1);
+  const waiting = new Int32Array(buf, 4 * (2 * n + 1), n);
+  if (target === s.outSubject) for (let v = 0; v < n; v++) waiting[v] = s.inStart[v + 1] - s.inStart[v];
+  else for (let e = 0; e < target.length; e++) waiting[target[e]]++;
+  // Peeled entities fill the order from its end, the first placed last (groups are taken from the last).
+  let placed = 0;
+  for (let v = 0; v < n; v++) if (waiting[v] === 0) order[n - 1 - placed++] = v;
+  for (let head = 0; head < placed; head++) {
+    const v = order[n - 1 - head];
+    for (let e = start[v]; e < start[v + 1]; e++) if (--waiting[target[e]] === 0) order[n - 1 - placed++] = target[e];
+  }
+  // What remains, in ascending order at the front; its edges lead only to itself (an entity that a remaining one
+  // holds was never placed), so its components are found on it alone, numbered locally (the local number in `waiting`).
+  const rest = n - placed;
+  let count = 0;
+  if (rest) {
+    let r = 0;
+    for (let v = 0; v < n; v++) if (waiting[v] > 0) order[r++] = v;
+    const local = new Int32Array(rest + 1);
+    for (let k = 0; k < rest; k++) {
+      const v = order[k];
+      waiting[v] = k;
+      local[k + 1] = local[k] + start[v + 1] - start[v];
+    }
+    const localTarget = new Int32Array(local[rest]);
+    for (let k = 0, a = 0; k < rest; k++) for (let e = start[order[k]]; e < start[order[k] + 1]; e++) localTarget[a++] = waiting[target[e]];
+    const scc = stronglyConnected(rest, local, localTarget);
+    count = scc.count;
+    for (let k = 0; k < rest; k++) starts[scc.comp[k] + 1]++;
+    for (let c = 0; c < count; c++) starts[c + 1] += starts[c];
+    const members = order.slice(0, rest), fill = starts.slice(0, count);
+    for (let k = 0; k < rest; k++) order[fill[scc.comp[k]]++] = members[k];
+  }
+  // Then every peeled entity as a group of its own.
+  for (let k = 0; k < placed; k++) starts[count + k] = rest + k;
+  count += placed;
+  starts[count] = n;
+  return { order, groupStart: starts.subarray(0, count + 1), count };
 }
 
 /**

@@ -11,6 +11,9 @@ import type { AnalysisOptions } from './options';
 import { controlRule, type ControlRule, type Mechanism } from './rules';
 import type { Snapshot } from './snapshot';
 
+/** Where an entity's integers sit in its 32 bytes (Evaluator.i), after its two floats. */
+const STAMP = 4, TOUCHED = 5, MARK = 6, BLOCK = 7;
+
 /** The decision rule of a company that records none (ruleOf's default), read without making one per company. */
 const MAJORITY: DecisionRule = Object.freeze({ moreThan: 50 });
 
@@ -19,36 +22,35 @@ const MAJORITY: DecisionRule = Object.freeze({ moreThan: 50 });
  * evaluation makes no object but its decision (and the arrays of a joint reason): a register evaluates millions.
  */
 export class Evaluator {
-  private acc: Float64Array;
-  private seats: Float64Array;
-  private stamp: Int32Array;
-  private mark: Int32Array;
-  /** Which evaluation last added to an entity's block (so `touched` lists each entity once). */
-  private touchedIn: Int32Array;
+  /**
+   * What the evaluation keeps per entity, side by side in 32 bytes (one cache line: a register's chains are walked
+   * at random, and four arrays cost four misses a step). As 64-bit floats, f[4x] and f[4x + 1]: x's votes and seats in
+   * the company being evaluated. As 32-bit integers, i[8x + STAMP]: the walk that last passed x; i[8x + TOUCHED]: the
+   * evaluation that last added to x (so `touched` lists each entity once); i[8x + MARK]: deepest's mark; i[8x + BLOCK]:
+   * the game that last had a block rooted at x (whose slot is blockSlot[x]).
+   */
+  private f: Float64Array;
+  private i: Int32Array;
+  private blockSlot: Int32Array;
   private cur = 0;
   private evals = 0;
-  private touched: number[] = [];
-  /** Candidates of a mechanism (scratch for deepest). */
-  private cand: number[] = [];
+  /** The entities the current evaluation added to (the first `touchedCount`). */
+  private touched = new Int32Array(64);
+  private touchedCount = 0;
+  /** Candidates of a mechanism (scratch for deepest: the first so many). */
+  private cand = new Int32Array(64);
   /** The voting game of the company being evaluated (made once per evaluation: gameOf). */
   private game = new GameColumns();
   private gameMade = false;
-  /** Which game last had a block rooted at an entity, and that block's slot. */
-  private blockIn: Int32Array;
-  private blockSlot: Int32Array;
   private games = 0;
   private rule: ControlRule;
 
   constructor(private s: Snapshot, private opts: AnalysisOptions, private parent: Int32Array) {
     this.rule = controlRule(opts.rule);
-    // One buffer for the scratch arrays: on a register, each array of millions would start a full garbage collection.
+    // One buffer: on a register, each array of millions would start a full garbage collection.
     const n = s.n, buf = new ArrayBuffer(36 * n);
-    this.acc = new Float64Array(buf, 0, n);
-    this.seats = new Float64Array(buf, 8 * n, n);
-    this.stamp = new Int32Array(buf, 16 * n, n);
-    this.mark = new Int32Array(buf, 20 * n, n);
-    this.touchedIn = new Int32Array(buf, 24 * n, n);
-    this.blockIn = new Int32Array(buf, 28 * n, n);
+    this.f = new Float64Array(buf, 0, 4 * n);
+    this.i = new Int32Array(buf, 0, 8 * n);
     this.blockSlot = new Int32Array(buf, 32 * n, n);
   }
 
@@ -56,8 +58,9 @@ export class Evaluator {
   chain(z: number, skip: number): number[] {
     const out: number[] = [];
     const cur = ++this.cur;
-    for (let x = z; x !== -1 && this.stamp[x] !== cur; x = this.parent[x]) {
-      this.stamp[x] = cur;
+    const { i, parent } = this;
+    for (let x = z; x !== -1 && i[8 * x + STAMP] !== cur; x = parent[x]) {
+      i[8 * x + STAMP] = cur;
       if (x !== skip) out.push(x);
     }
     return out;
@@ -85,9 +88,11 @@ export class Evaluator {
       return { parent: -1, reason: { kind: 'none', largest: g.top !== -1 ? g.id[g.top] : -1, block: g.top !== -1 ? g.weight[g.top] : 0 } };
     } finally {
       if (tallied) {
-        for (const x of this.touched) {
-          this.acc[x] = 0;
-          this.seats[x] = 0;
+        const { f, touched } = this;
+        for (let k = 0; k < this.touchedCount; k++) {
+          const x = touched[k];
+          f[4 * x] = 0;
+          f[4 * x + 1] = 0;
         }
       }
       this.gameMade = false;
@@ -112,17 +117,19 @@ export class Evaluator {
         const boardSize = s.doc.entities[y].boardSize;
         if (!boardSize) return null;
         const half = boardSize / 2;
-        const cand = this.candidates();
-        for (const x of this.touched) if (this.seats[x] > half) cand.push(x);
-        const p = this.deepest(cand, y);
-        return p === -1 ? null : { parent: p, reason: { kind: 'board', seats: this.seats[p], boardSize } };
+        const { f, touched } = this, cand = this.candidates();
+        let c = 0;
+        for (let k = 0; k < this.touchedCount; k++) if (f[4 * touched[k] + 1] > half) cand[c++] = touched[k];
+        const p = this.deepest(c, y);
+        return p === -1 ? null : { parent: p, reason: { kind: 'board', seats: f[4 * p + 1], boardSize } };
       }
       case 'votes': {
         const rule = s.doc.entities[y].decisionRule ?? MAJORITY;
-        const cand = this.candidates();
-        for (const x of this.touched) if (passes(rule, this.acc[x])) cand.push(x);
-        const p = this.deepest(cand, y);
-        return p === -1 ? null : { parent: p, reason: { kind: 'votes', block: this.acc[p] } };
+        const { f, touched } = this, cand = this.candidates();
+        let c = 0;
+        for (let k = 0; k < this.touchedCount; k++) if (passes(rule, f[4 * touched[k]])) cand[c++] = touched[k];
+        const p = this.deepest(c, y);
+        return p === -1 ? null : { parent: p, reason: { kind: 'votes', block: f[4 * p] } };
       }
       case 'defacto': {
         const g = this.gameOf(y);
@@ -130,11 +137,15 @@ export class Evaluator {
         const tau = this.opts.threshold / 100 - 1e-9;
         if (top === -1 || g.weight[top] < tau || g.weight[top] <= runnerUp + 1e-9) return null;
         const root = g.root[top];
-        const cand = this.candidates();
-        for (const x of this.touched) if (this.acc[x] >= tau && this.acc[x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root) cand.push(x);
-        const q = this.deepest(cand, y);
+        const { f, touched } = this, cand = this.candidates();
+        let c = 0;
+        for (let k = 0; k < this.touchedCount; k++) {
+          const x = touched[k];
+          if (f[4 * x] >= tau && f[4 * x] > runnerUp + 1e-9 && this.chainRoot(x, y) === root) cand[c++] = x;
+        }
+        const q = this.deepest(c, y);
         const d = q === -1 ? root : q;
-        return { parent: d, reason: { kind: 'defacto', block: this.acc[d], runnerUp } };
+        return { parent: d, reason: { kind: 'defacto', block: f[4 * d], runnerUp } };
       }
       case 'game': {
         const joint = this.gameOf(y).joint(s.doc.entities[y].decisionRule ?? MAJORITY);
@@ -153,27 +164,32 @@ export class Evaluator {
    */
   private tally(y: number) {
     const s = this.s;
-    const touched = this.touched;
-    touched.length = 0;
+    let touched = this.touched, count = 0;
     const evaluation = ++this.evals;
-    const { acc, seats, stamp, parent, touchedIn } = this;
+    const { f, i, parent } = this;
     const countSeats = this.rule.counts.seats;
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
       const z = s.inHolder[e];
       if (s.isFloat[z]) continue;
       const cur = ++this.cur;
       const votes = s.inVotes[e], seatsHere = countSeats ? s.inSeats[e] : 0;
-      for (let x = z; x !== -1 && stamp[x] !== cur; x = parent[x]) {
-        stamp[x] = cur;
+      for (let x = z; x !== -1 && i[8 * x + STAMP] !== cur; x = parent[x]) {
+        i[8 * x + STAMP] = cur;
         if (x === y) continue;
-        if (touchedIn[x] !== evaluation) {
-          touchedIn[x] = evaluation;
-          touched.push(x);
+        if (i[8 * x + TOUCHED] !== evaluation) {
+          i[8 * x + TOUCHED] = evaluation;
+          if (count === touched.length) {
+            const grown = new Int32Array(2 * count);
+            grown.set(touched);
+            this.touched = touched = grown;
+          }
+          touched[count++] = x;
         }
-        acc[x] += votes;
-        seats[x] += seatsHere;
+        f[4 * x] += votes;
+        f[4 * x + 1] += seatsHere;
       }
     }
+    this.touchedCount = count;
   }
 
   /**
@@ -186,7 +202,7 @@ export class Evaluator {
     this.gameMade = true;
     g.reset();
     const s = this.s;
-    const { blockIn, blockSlot } = this;
+    const { i, blockSlot } = this;
     const game = ++this.games;
     let shared = false;
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
@@ -194,8 +210,8 @@ export class Evaluator {
       if (s.isFloat[z]) continue;
       const root = this.chainRoot(z, y);
       if (root === -1) continue; // an empty chain: the company's own controlled holders never form a block against it
-      if (blockIn[root] !== game) {
-        blockIn[root] = game;
+      if (i[8 * root + BLOCK] !== game) {
+        i[8 * root + BLOCK] = game;
         blockSlot[root] = g.add(root, z === y ? this.chainFirst(z, y) : z, s.inVotes[e]);
       } else {
         const k = blockSlot[root];
@@ -223,10 +239,10 @@ export class Evaluator {
   /** The last entity of chain(x, skip), −1 when the chain is empty; walked without making it. */
   private chainRoot(x: number, skip: number): number {
     const cur = ++this.cur;
-    const { stamp, parent } = this;
+    const { i, parent } = this;
     let last = -1;
-    for (; x !== -1 && stamp[x] !== cur; x = parent[x]) {
-      stamp[x] = cur;
+    for (; x !== -1 && i[8 * x + STAMP] !== cur; x = parent[x]) {
+      i[8 * x + STAMP] = cur;
       if (x !== skip) last = x;
     }
     return last;
@@ -238,35 +254,38 @@ export class Evaluator {
     return c.length ? c[0] : -1;
   }
 
-  /** The scratch list of candidates, emptied. */
-  private candidates(): number[] {
-    this.cand.length = 0;
+  /** The scratch list of candidates, room for every touched entity. */
+  private candidates(): Int32Array {
+    if (this.cand.length < this.touchedCount) this.cand = new Int32Array(this.touched.length);
     return this.cand;
   }
 
-  /** Of candidates lying on one chain, the one nearest the holders; −1 if none or if they lie on different chains. */
-  private deepest(candidates: number[], y: number): number {
-    if (candidates.length <= 1) return candidates[0] ?? -1;
+  /**
+   * Of the first `size` candidates (this.cand), lying on one chain, the one nearest the holders; −1 if none or if they
+   * lie on different chains.
+   */
+  private deepest(size: number, y: number): number {
+    if (size <= 1) return size ? this.cand[0] : -1;
     // A candidate is marked `cand`, and `above` once found up the chain of another.
-    const { mark, stamp, parent } = this;
+    const { i, parent, cand: candidates } = this;
     const cand = ++this.cur, above = ++this.cur;
-    for (const c of candidates) mark[c] = cand;
-    for (const c of candidates) {
-      const seen = ++this.cur;
-      stamp[c] = seen;
-      for (let x = parent[c]; x !== -1 && stamp[x] !== seen; x = parent[x]) {
-        stamp[x] = seen;
-        if (mark[x] === cand) mark[x] = above;
+    for (let k = 0; k < size; k++) i[8 * candidates[k] + MARK] = cand;
+    for (let k = 0; k < size; k++) {
+      const c = candidates[k], seen = ++this.cur;
+      i[8 * c + STAMP] = seen;
+      for (let x = parent[c]; x !== -1 && i[8 * x + STAMP] !== seen; x = parent[x]) {
+        i[8 * x + STAMP] = seen;
+        if (i[8 * x + MARK] === cand) i[8 * x + MARK] = above;
       }
     }
     let lowest = -1, count = 0;
-    for (const c of candidates) {
-      if (mark[c] === above) continue;
+    for (let k = 0; k < size; k++) {
+      if (i[8 * candidates[k] + MARK] === above) continue;
       count++;
-      lowest = c;
+      lowest = candidates[k];
     }
     if (count === 1) return lowest;
-    if (count === 0) return this.firstInCycle(candidates, y);
+    if (count === 0) return this.firstInCycle(Array.from(candidates.subarray(0, size)), y);
     return -1;
   }
 
