@@ -305,6 +305,10 @@ export class Analysis {
     const rule = ruleOf(this.doc.entities[v].decisionRule);
     const SCALE = 100; // weights in 0.01% units
     const p = powerIndices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
+    if (blocks.length === 1) {
+      const b = blocks[0];
+      return { players: [{ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[0], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[0] : null, veto: vetoPlayers(blocks, rule).length === 1 }], at: [b.id] };
+    }
     const veto = new Set(vetoPlayers(blocks, rule).map((b) => b.id));
     const players = blocks.map((b, i) => ({ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }));
     const order = players.map((_, i) => i).sort((i, j) => players[j].weight - players[i].weight || players[i].id.localeCompare(players[j].id));
@@ -364,8 +368,7 @@ export class Analysis {
       const v = queue[head];
       if (seen.has(v)) continue;
       seen.add(v);
-      const x = this.snap.ids[v];
-      lines.push((sentences[v] ??= this.sentence(x, this.memoControl?.get(x) ?? this.entityAt(v))));
+      lines.push((sentences[v] ??= this.sentence(v)));
       if (v === v0 && this.statusAt(v) === 'circular') lines.push(`${this.snap.names[v]} controls one of its own controllers: control is circular.`);
       const d = this.declaredOver?.get(v);
       if (d) lines.push(this.declaredSentence(d));
@@ -382,20 +385,16 @@ export class Analysis {
     return `${s.names[d.party]} declares an indirect ${pct(d.share)} of ${s.names[d.subject]}${via.length ? ` through ${list(via)}` : ''} (${describeRule(ruleOf(this.doc.entities[d.subject].decisionRule))}; a declared indirect interest, the stakes in between not recorded): it is the ultimate controller.`;
   }
 
-  private name(id: string): string {
-    const v = this.snap.index.get(id);
-    return v === undefined ? id : this.snap.names[v];
-  }
-
-  private sentence(id: string, c: EntityControl): string {
-    const r = c.reason;
-    const y = this.name(id);
-    const v = this.snap.index.get(id)!;
+  /** The sentence of entity v (by index): names, holders and controllers read by index (no id looked up). */
+  private sentence(v: number): string {
+    const s = this.snap;
+    const r = this.reasons.at(v);
+    const y = s.names[v];
     const rule = ruleOf(this.doc.entities[v].decisionRule);
-    const p = c.parent.map((x) => this.name(x));
-    const direct = (holder: string) => {
-      const s = this.snap;
-      for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) if (s.ids[s.inHolder[e]] === holder) return s.inVotes[e];
+    const parents = this.parentsAt(v);
+    const p = parents.map((x) => s.names[x]);
+    const direct = (holder: number) => {
+      for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) if (s.inHolder[e] === holder) return s.inVotes[e];
       return 0;
     };
     switch (r.kind) {
@@ -404,7 +403,7 @@ export class Analysis {
       case 'board':
         return `${p[0]} appoints ${r.seats} of ${r.boardSize} board seats of ${y} (more than half).`;
       case 'votes': {
-        const own = direct(c.parent[0]);
+        const own = direct(parents[0]);
         return Math.abs(own - r.block) < 1e-12
           ? `${p[0]} holds ${pct(r.block)} of ${y}'s votes (${describeRule(rule)}).`
           : `${p[0]} controls ${pct(r.block)} of ${y}'s votes, directly and through entities it controls (${describeRule(rule)}).`;

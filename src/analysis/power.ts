@@ -107,9 +107,18 @@ function shapleyShubik(w: number[], q: number): number[] | null {
   });
 }
 
-/** Both indices by enumerating every coalition (n ≤ ~20): O(n·2ⁿ). */
+/**
+ * Both indices by enumerating every coalition (n ≤ ~20): O(n·2ⁿ) at worst. A losing coalition is looked at only when
+ * the largest player could make it win, and its players are tried largest first, stopping at the first that cannot:
+ * most coalitions of a register's games are far from the quota and cost one comparison.
+ */
 function enumerate(w: number[], q: number): PowerIndices {
   const n = w.length;
+  if (n === 1) {
+    // A sole block (a third of a register's games): it has all the power when it alone wins, else none.
+    const all = q > 0 && w[0] >= q ? 1 : 0;
+    return { banzhaf: [all], shapleyShubik: [all] };
+  }
   const full = 1 << n;
   const sum = new Float64Array(full);
   const size = new Uint8Array(full);
@@ -125,14 +134,21 @@ function enumerate(w: number[], q: number): PowerIndices {
   const swings = new Array<number>(n).fill(0);
   const ss = new Array<number>(n).fill(0);
   if (q <= 0) return { banzhaf: swings, shapleyShubik: ss };
+  // Players by weight, largest first; the coalitions stay in mask order, so each player's sum is added up in the
+  // same order as by a plain loop over every player (the same bits).
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => w[b] - w[a]);
+  const largest = w[order[0]];
   // Each coalition S without i where i is pivotal: S loses, S ∪ {i} wins.
   for (let mask = 0; mask < full; mask++) {
     const s = sum[mask];
-    if (s >= q) continue;
-    for (let i = 0; i < n; i++) {
-      if (mask & (1 << i) || s + w[i] < q) continue;
+    if (s >= q || s + largest < q) continue;
+    const c = coef[size[mask]];
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      if (s + w[i] < q) break;
+      if (mask & (1 << i)) continue;
       swings[i]++;
-      ss[i] += coef[size[mask]];
+      ss[i] += c;
     }
   }
   const total = swings.reduce((a, b) => a + b, 0);

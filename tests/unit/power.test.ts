@@ -30,6 +30,9 @@ describe('power indices', () => {
     ['50/30/20 with a majority quota', [5000, 3000, 2000], 5001, [0.6, 0.2, 0.2], [4 / 6, 1 / 6, 1 / 6]],
     ['a dummy player', [6000, 3000, 1000], 5001, [1, 0, 0], [1, 0, 0]],
     ['nobody can win', [2000, 2000], 5001, [0, 0], [0, 0]],
+    ['a sole block exactly at the quota', [5001], 5001, [1], [1]],
+    ['a sole block just below it', [5000], 5001, [0], [0]],
+    ['any two of 20/40/40 win: equal power', [2000, 4000, 4000], 5001, [1 / 3, 1 / 3, 1 / 3], [1 / 3, 1 / 3, 1 / 3]],
   ])('%s', (_label, w, q, banzhaf, ss) => {
     const p = powerIndices(w, q);
     p.banzhaf.forEach((x, i) => expect(x).toBeCloseTo(banzhaf[i], 12));
