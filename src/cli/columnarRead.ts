@@ -9,7 +9,7 @@ import { closeSync, openSync, statSync } from 'node:fs';
 import { isCalendarDate, type OwnershipDoc } from '../model';
 import { entityKinds } from '../model/schema';
 import { docFromParsed } from '../io/native';
-import { ByteKeys } from './byteKeys';
+import { ByteKeys, MAX_KEYS } from './byteKeys';
 import { FlatScan, MORE, NOT_PLAIN, key } from './flatScan';
 import { readEntity, readHolding, type EntityFields, type HoldingFields } from './fastRecords';
 import { ASCII, NameBytes, TEXT, kindOf, nameList } from './tableNames';
@@ -84,8 +84,8 @@ class Reader {
     // The shortest holding record, {"id":"1","holder":"2","subject":"3","shares":1}, is 47 bytes.
     const capacity = Math.max(1 << 12, Math.ceil(size / 47));
     this.h = { count: 0, holder: new Int32Array(capacity), subject: new Int32Array(capacity), shares: new Float64Array(capacity), votes: new Float64Array(capacity), since: null, until: null };
-    // The shortest entity record, {"id":"1","name":"2"}, is 21 bytes.
-    this.names = new NameBytes(Math.ceil(size / 21) + 1, Math.min(size, 2 ** 31 - 1) + 1024);
+    // The shortest entity record, {"id":"1","name":"2"}, is 21 bytes, and the byte keys take at most MAX_KEYS ids.
+    this.names = new NameBytes(Math.min(Math.ceil(size / 21), MAX_KEYS) + 1, Math.min(size, 2 ** 31 - 1) + 1024);
   }
   outline: string[] = [];
   seen = new Set<string>();

@@ -409,7 +409,9 @@ export class EntityWriter {
         this.key(o, at[i]);
         o.char(58);
         const x = p[i][field];
-        o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
+        // A sole or powerless block (most games) without a number made into a string.
+        if (x === 1 || x === 0) o.char(x === 1 ? 49 : 48);
+        else o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
       }
       o.char(125);
     };
