@@ -55,7 +55,7 @@ export class Analysis {
   /** Entities whose ultimate controllers come from a declared indirect interest (analysis/declared.ts), and those interests. */
   private declaredTop?: Uint8Array;
   private declaredOver?: Map<number, Declared>;
-  /** Ultimate controllers by entity index (unsorted). */
+  /** Ultimate controllers by entity index, each set sorted by id. */
   private tops: Tops;
   private memoControl?: Map<string, EntityControl>;
   private memoLook = new Map<string, LookThrough | { loop: string[] }>();
@@ -82,6 +82,9 @@ export class Analysis {
     }
     this.onCycle = this.cycles(groups);
     this.tops = this.ultimates(tops);
+    // Sorted by id once here, not on every read (a register's table reads every entity's twice).
+    const ids = this.snap.ids;
+    this.tops.sortSets((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
   }
 
   /**
@@ -142,7 +145,7 @@ export class Analysis {
 
   /** Ultimate controller(s) of entity v as indices, sorted by id; [] when independent. */
   ultimatesAt(v: number): readonly number[] {
-    return this.statusAt(v) === 'independent' ? [] : byId(this.tops.list(v), this.snap.ids);
+    return this.statusAt(v) === 'independent' ? [] : this.tops.list(v);
   }
 
   /** Whether the ultimate controllers of entity v (by index) come from a declared indirect interest (entityAt's ultimateDeclared). */

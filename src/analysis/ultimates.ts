@@ -30,9 +30,15 @@ export class Tops {
     private code: Int32Array,
     private setStart: Int32Array,
     private items: Int32Array,
+    private sets: number,
   ) {}
 
-  /** The ultimate controllers of v (unsorted), made afresh. */
+  /** Sorts every set of several in place (each once, however many entities share it). */
+  sortSets(compare: (a: number, b: number) => number): void {
+    for (let k = 0; k < this.sets; k++) this.items.subarray(this.setStart[k], this.setStart[k + 1]).sort(compare);
+  }
+
+  /** The ultimate controllers of v (in the sets' order), made afresh. */
   list(v: number): number[] {
     const c = this.code[v];
     if (c >= 0) return [c];
@@ -186,5 +192,5 @@ export function ultimateControllers(n: number, up: WaysUp, groups: Groups, mark?
     }
     clear();
   }
-  return new Tops(code, pool.start, pool.items);
+  return new Tops(code, pool.start, pool.items, pool.sets);
 }
