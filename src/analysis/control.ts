@@ -154,23 +154,34 @@ export function iterateComponent(ev: Evaluator, members: ArrayLike<number>, pare
 }
 
 /**
+ * The rounds of iterateComponent after the first `done` (the members' parents are those after round `done`, `kinds`
+ * their reasons' kinds), to the same end; the last round's decision of each member's slot. For a record that has run
+ * too many rounds to keep (liveCycles.ts).
+ */
+export function finishRounds(ev: Evaluator, members: ArrayLike<number>, parent: Int32Array, done: number, kinds: Reason['kind'][]): Decision[] {
+  const out: Decision[] = new Array(members.length);
+  let k = 0;
+  iterateRounds(ev, members, parent, (y, r) => (out[k++] = { parent: parent[y], reason: r }), done, kinds.slice());
+  return out;
+}
+
+/**
  * iterateComponent, handing each member's final reason to `put`. Rounds stop when one changes nothing, or at the cap
  * (50 + 4 per member). Rounds that never settle (de facto control can pass back and forth around a cycle) repeat a
  * state: once a state is seen again and the next `period` rounds are checked to come back to it, the rounds after it
  * are known, and only those that reach the cap's state are run. The result is the cap's, as by running every round
  * (a core of 30,000 companies would otherwise run 120,000 rounds of 30,000 evaluations).
  */
-function iterateRounds(ev: Evaluator, members: ArrayLike<number>, parent: Int32Array, put: (y: number, r: Reason) => void) {
+function iterateRounds(ev: Evaluator, members: ArrayLike<number>, parent: Int32Array, put: (y: number, r: Reason) => void, done = 0, kinds: (Reason['kind'] | undefined)[] = new Array(members.length)) {
   const size = members.length;
   let cap = 50 + 4 * size;
   const next: Decision[] = new Array(size);
-  /** Each member's reason kind after the last round (none before the first). */
-  const kinds: (Reason['kind'] | undefined)[] = new Array(size);
+  // `kinds`: each member's reason kind after the last round (none before the first).
   /** The round after which each state's hash was last seen; a state to come back to, and when. */
   const seen = new Map<number, number>();
   let check: { round: number; period: number; parent: Int32Array; kind: Uint8Array } | null = null;
   let known = false;
-  for (let round = 0; round < cap; round++) {
+  for (let round = done; round < cap; round++) {
     for (let k = 0; k < size; k++) next[k] = ev.evaluate(members[k]);
     let changed = false;
     let h = 0x811c9dc5;

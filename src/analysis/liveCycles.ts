@@ -6,7 +6,7 @@
 // decision reads the parents along its holders' chains), the others take the recorded value. The result is the same
 // sequence computeControl iterates, round for round, at the cost of what the edit changes rather than the component's
 // size times its rounds. Recording from scratch is the same walk with round k as the reference (semi-naive rounds).
-import type { Decision, Evaluator, Reason } from './control';
+import { finishRounds, type Decision, type Evaluator, type Reason } from './control';
 import { replayRounds } from './liveReplay';
 import type { Snapshot } from './snapshot';
 
@@ -152,6 +152,14 @@ export function recordRounds(s: Snapshot, ev: Evaluator, members: Int32Array, sl
     parentAt.push(Int32Array.from(members, (x) => parent[x]));
     k = round;
     if (!changed || k >= cap) break;
+    if (k >= MAX_ROUNDS) {
+      // Too many rounds to keep a record of (below): the rest are iterated as computeControl does, which also skips
+      // rounds that only repeat (a cycle whose de facto control never settles runs to the cap, 50 + 4 per member).
+      const last = finishRounds(ev, members, parent, k, cur.map((d) => d.reason.kind));
+      for (let i = 0; i < m; i++) cur[i] = last[i];
+      k = MAX_ROUNDS + 1; // more than a record keeps: this one is dropped
+      break;
+    }
     moved = next;
   }
   const changedNow: number[] = [], movedNow: number[] = [], affected: number[] = [];
@@ -166,7 +174,7 @@ export function recordRounds(s: Snapshot, ev: Evaluator, members: Int32Array, sl
 }
 
 /** Records of more rounds than this are not kept. */
-const MAX_ROUNDS = 64;
+export const MAX_ROUNDS = 64;
 
 /**
  * The records of the control graph's cycles, one per component, kept across edits (live.ts): a component whose

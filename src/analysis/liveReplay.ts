@@ -4,8 +4,8 @@
 // are evaluated; every other member takes the record's value. The differences are kept per round (`diff`), the rest
 // of each round's parents is copied from the record in bulk, so an edit costs what it changes plus a typed copy of
 // the component's parents per round — not an evaluation of every member. The record is then patched to the new rounds.
-import type { Decision, Evaluator, Reason } from './control';
-import { mark, sameDecision, sameReason, type Iterated, type ReplayInput, type Trajectory } from './liveCycles';
+import { finishRounds, type Decision, type Evaluator, type Reason } from './control';
+import { MAX_ROUNDS, mark, sameDecision, sameReason, type Iterated, type ReplayInput, type Trajectory } from './liveCycles';
 import type { Snapshot } from './snapshot';
 
 /**
@@ -60,6 +60,20 @@ export function replayRounds(s: Snapshot, ev: Evaluator, rec: Trajectory, slotOf
     const at = k === 0 ? null : rec.parentAt[Math.min(k, K)];
     for (let i = 0; i < m; i++) parent[members[i]] = at ? at[i] : -1;
     for (const [i, d] of diff) parent[members[i]] = d.parent;
+    if (k >= MAX_ROUNDS) {
+      // More rounds than a record keeps (the edit made the rounds longer, or they never settle now): the rest are
+      // iterated as computeControl does, from round k's parents and kinds, and the record is dropped (liveCycles.ts).
+      const last = finishRounds(ev, members, parent, k, Array.from(members, (_, i) => (diff.get(i) ?? oldAt(i, k)!).reason.kind));
+      const changedNow: number[] = [], movedNow: number[] = [];
+      for (let i = 0; i < m; i++) {
+        const x = members[i];
+        if (parent[x] !== base[i]) movedNow.push(x);
+        if (parent[x] !== base[i] || !sameReason(reason[x], last[i].reason)) changedNow.push(x);
+        reason[x] = last[i].reason;
+      }
+      rec.rounds = MAX_ROUNDS + 1;
+      return { affected: Array.from(members), changed: changedNow, moved: movedNow };
+    }
     extras = new Map();
     if (k > 0) {
       const differs = new Set<number>(diff.keys());
