@@ -120,19 +120,39 @@ function patchList(arr: Rec[], lp: ListPatch, byId?: RecordsById): Rec[] {
     } else inserts.push(p);
   }
   if (!inserts.length) {
+    if (!placed(base, puts)) return placeAll(base, puts);
     // Records replaced in place: the difference from `arr` is read from their places (recordDiff.ts).
     if (!removing.size) noteReplaced(arr, base, places);
     return base;
   }
-  inserts.sort((a, b) => a.index - b.index);
+  const out = insert(base, inserts);
+  return placed(out, puts) ? out : placeAll(out, puts);
+}
+
+/** `list` with `puts` inserted at their indices (ascending), the other records in their order. */
+function insert(list: Rec[], puts: { index: number; record: Rec }[]): Rec[] {
+  const sorted = puts.slice().sort((a, b) => a.index - b.index);
   const out: Rec[] = [];
   let j = 0;
-  for (const r of base) {
-    while (j < inserts.length && inserts[j].index <= out.length) out.push(inserts[j++].record);
+  for (const r of list) {
+    while (j < sorted.length && sorted[j].index <= out.length) out.push(sorted[j++].record);
     out.push(r);
   }
-  while (j < inserts.length) out.push(inserts[j++].record);
+  while (j < sorted.length) out.push(sorted[j++].record);
   return out;
+}
+
+/** Whether every put's record sits at its index (a record replaced in place may belong elsewhere). */
+const placed = (list: Rec[], puts: { index: number; record: Rec }[]) => puts.every((p) => list[p.index] === p.record);
+
+/**
+ * The puts taken out and inserted again at their indices: for a record removed and another with its id added at
+ * another place (an entity deleted, then a new one given its id), which replacing in place would leave where the
+ * first one was.
+ */
+function placeAll(list: Rec[], puts: { index: number; record: Rec }[]): Rec[] {
+  const ids = new Set(puts.map((p) => p.record.id));
+  return insert(list.filter((r) => !ids.has(r.id)), puts);
 }
 
 /**

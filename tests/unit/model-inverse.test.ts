@@ -95,6 +95,14 @@ describe('inverse operations', () => {
     expect(applyPatch(bare as OwnershipDoc, diffPatch(bare as OwnershipDoc, a))).toStrictEqual(a);
   });
 
+  it.each(['a', '__proto__', 'constructor'])('diffPatch puts a record at its place when its id was deleted and given to a new one (id %s)', (id) => {
+    const a = parseDoc({ format: 'ownership-graph', version: 1, asOf: '2024-01-01', entities: [{ id, name: 'First' }, { id: 'b', name: 'B' }], holdings: [] });
+    const b = apply(apply(a, { type: 'removeEntity', id }), { type: 'addEntity', entity: { id, name: 'New', kind: 'company' } });
+    expect(b.entities.map((e) => e.name)).toEqual(['B', 'New']);
+    expect(applyPatch(a, diffPatch(a, b)).entities).toEqual(b.entities);
+    expect(applyPatch(b, diffPatch(b, a)).entities).toEqual(a.entities);
+  });
+
   it('diffPatch between documents several edits apart touches exactly the records that differ, and applies either way', () => {
     /** The records of `list` that differ by reference between two documents, or are in one only: the definition. */
     const differing = (x: { id: string }[] = [], y: { id: string }[] = []) => {
