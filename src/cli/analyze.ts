@@ -26,7 +26,8 @@ const CHUNK = 1 << 20;
 
 /**
  * The stream `analyze` prints (without the final newline) as UTF-8 byte chunks (text chunks are printed as they
- * are). The table's chunks are valid until the next is asked for (cli/tableOut.ts). Errors are thrown before the first chunk.
+ * are). A chunk is valid until the next is asked for (its buffer is written again). Errors are thrown before the
+ * first chunk.
  */
 export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>, out: AnalyzeOutput): Generator<string | Uint8Array> {
   const a = analyze(doc, opts);
@@ -37,7 +38,7 @@ export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>
   const j = new JsonStream(a, out);
   for (let k = 0; k < j.count; k++) {
     j.entity(k);
-    if (j.o.pos >= CHUNK) yield j.o.take();
+    if (j.o.pos >= CHUNK) yield j.chunk();
   }
   yield j.end();
 }
@@ -57,7 +58,7 @@ export async function* analyzeChunksAsync(doc: OwnershipDoc, opts: Partial<Analy
     for (let k = 0; k < j.count; k++) {
       if (!feed.has(k)) await feed.next();
       j.entity(k, maps);
-      if (j.o.pos >= CHUNK) yield j.o.take();
+      if (j.o.pos >= CHUNK) yield j.chunk();
     }
     yield j.end();
   } finally {
@@ -89,6 +90,13 @@ class JsonStream {
       : `{"rule":${JSON.stringify(a.options.rule)},"date":${JSON.stringify(a.options.date)},"entities":{`);
   }
 
+  /** What was written since the last chunk, as a view of the buffer (written again once the caller asks for more). */
+  chunk(): Uint8Array {
+    const out = this.o.buf.subarray(0, this.o.pos);
+    this.o.pos = 0;
+    return out;
+  }
+
   /** Writes the k-th entity listed; its maps from `maps` when given (entity k of a register), else made here. */
   entity(k: number, maps?: (o: ByteOut, v: number) => void): void {
     const { o, w } = this;
@@ -114,6 +122,6 @@ class JsonStream {
   end(): Uint8Array {
     const a = this.a;
     if (!this.jsonl) this.o.str(`\n},"loops":${JSON.stringify(a.loops)},"dependencies":${JSON.stringify(a.dependencies())}}`);
-    return this.o.take();
+    return this.chunk();
   }
 }
