@@ -57,8 +57,11 @@ function run(job: MapJob): void {
   }
 }
 
-try {
-  run(workerData as MapJob);
-} catch (e) {
-  parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
+// Runs only as the worker (imported elsewhere, as the tests import every module, it does nothing).
+if (parentPort && workerData) {
+  try {
+    run(workerData as MapJob);
+  } catch (e) {
+    parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
+  }
 }
