@@ -1,10 +1,11 @@
 // One entity of `analyze --json` / `--jsonl` written as UTF-8 bytes (FORMAT.md): status, parent, ultimate, the
 // look-through and ultimate-owner maps cut at --min-stake (the rest of the owners summed in "others"; cli/mapJson.ts),
 // power indices where the game has at most 64 blocks (or the entity was named), and the explanation.
-import { controlCertainty, type Analysis, type Certainty, type PlayerPower } from '../analysis';
+import { controlCertainty, type Analysis, type Certainty, type Status } from '../analysis';
 import { lookThroughWalk } from '../analysis/lookThrough';
 import { declaredShift, prepareDeclared, type DeclaredShift } from '../analysis/declared';
 import type { ByteOut } from './byteOut';
+import { ExplanationWriter } from './explanationJson';
 import { MapWriter } from './mapJson';
 
 /**
@@ -21,6 +22,14 @@ const round = (x: number, digits = 9) => Math.round(x * 10 ** digits) / 10 ** di
 
 /** Keys an object lists first, in numeric order: canonical array indices ("0", "17", below 2³² − 1). */
 const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
+
+/** The text that opens an entity's fields, by status (no string made per entity). */
+const STATUS: Record<Status, string> = {
+  independent: '"status":"independent","parent":',
+  controlled: '"status":"controlled","parent":',
+  joint: '"status":"joint","parent":',
+  circular: '"status":"circular","parent":',
+};
 
 /**
  * Writes entities' fields; `minStake` in percentage points; `full` (named entities): power whatever the game's size
@@ -75,7 +84,7 @@ export class EntityWriter {
   /** The fields before the maps, and the comma after them. */
   head(o: ByteOut, v: number): void {
     const a = this.a;
-    o.str(`"status":"${a.statusAt(v)}","parent":`);
+    o.str(STATUS[a.statusAt(v)]);
     this.list(o, a.parentsAt(v));
     o.str(',"ultimate":');
     this.list(o, a.ultimatesAt(v));
@@ -150,20 +159,19 @@ export class EntityWriter {
   rest(o: ByteOut, v: number): void {
     const a = this.a;
     o.str(',"power":');
-    const p = a.powerAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
-    if (p) this.power(o, p.players, p.at);
+    const game = a.gameAt(v, this.full ? Infinity : POWER_MAX_BLOCKS);
+    if (game) this.power(o, game);
     else o.str('null');
-    o.str(',"explanation":[');
-    const lines = a.explainAt(v);
-    for (let i = 0; i < lines.length; i++) {
-      if (i) o.char(44);
-      o.json(lines[i]);
-    }
-    o.char(93);
-    // Only where published bands make control uncertain (analysis/certainty.ts).
-    const sure = this.certainty.get(a.snap.ids[v]);
+    o.str(',"explanation":');
+    (this.explanations ??= new ExplanationWriter(a)).write(o, v);
+    // Only where published bands make control uncertain (analysis/certainty.ts); most registers have none.
+    const sure = this.certainty.size ? this.certainty.get(a.snap.ids[v]) : undefined;
     if (sure) o.str(`,"certainty":${JSON.stringify(sure)}`);
   }
+
+  /** Explanations, each line encoded once (cli/explanationJson.ts). */
+  private explanations?: ExplanationWriter;
+
   /**
    * Fills the look-through and owner scratch as the plain loop in `fields` does, from the walk's figures with the
    * declared indirect interests' shift applied (analysis/declared.ts): only entities a declaration reaches come here.
@@ -209,31 +217,59 @@ export class EntityWriter {
 
   /**
    * The power indices as two objects keyed by block id, as JSON.stringify(Object.fromEntries(…)) writes them: written
-   * by hand (a hundred thousand games), except where an id reads as an array index, which objects list first.
+   * by hand from the game's columns (a hundred thousand games, no player made), except where an id reads as an array
+   * index, which objects list first.
    */
-  private power(o: ByteOut, p: PlayerPower[], at: number[]) {
-    // Running ids behind a prefix with a letter in it never read as an array index.
-    if (!this.maps.letterPrefix && p.some((x) => INDEX_LIKE.test(x.id))) {
-      o.str(`{"banzhaf":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, round(x.banzhaf)])))},"shapleyShubik":${JSON.stringify(Object.fromEntries(p.map((x) => [x.id, x.shapleyShubik === null ? null : round(x.shapleyShubik)])))}}`);
+  private power(o: ByteOut, game: Game) {
+    const { blocks, indices, order } = game;
+    const { banzhaf, shapleyShubik: ss } = indices;
+    if (!order.length) {
+      o.str('{"banzhaf":{},"shapleyShubik":{}}');
       return;
     }
-    const half = (field: 'banzhaf' | 'shapleyShubik') => {
-      o.char(123);
-      for (let i = 0; i < p.length; i++) {
-        if (i) o.char(44);
-        this.key(o, at[i]);
-        o.char(58);
-        const x = p[i][field];
-        // A sole or powerless block (most games) without a number made into a string.
-        if (x === 1 || x === 0) o.char(x === 1 ? 49 : 48);
-        else o.str(x === null || !Number.isFinite(x) ? 'null' : String(round(x)));
+    // Running ids behind a prefix with a letter in it never read as an array index.
+    const ids = this.a.snap.ids;
+    if (!this.maps.letterPrefix && order.some((i) => INDEX_LIKE.test(ids[blocks[i].id]))) {
+      const entries = (x: (i: number) => number | null) => JSON.stringify(Object.fromEntries(order.map((i) => [ids[blocks[i].id], x(i)])));
+      o.str(`{"banzhaf":${entries((i) => round(banzhaf[i]))},"shapleyShubik":${entries((i) => (ss ? round(ss[i]) : null))}}`);
+      return;
+    }
+    o.str('{"banzhaf":{');
+    for (let k = 0; k < order.length; k++) {
+      if (k) o.char(44);
+      this.key(o, blocks[order[k]].id);
+      o.char(58);
+      this.figure(o, banzhaf[order[k]]);
+    }
+    o.str('},"shapleyShubik":{');
+    for (let k = 0; k < order.length; k++) {
+      if (k) o.char(44);
+      this.key(o, blocks[order[k]].id);
+      o.char(58);
+      this.figure(o, ss ? ss[order[k]] : null);
+    }
+    o.str('}}');
+  }
+
+  /** The text of power indices met so far (a register's games give the same few fractions over and over). */
+  private figures = new Map<number, string>();
+
+  /** Writes a power index as JSON.stringify writes it rounded to 9 decimals. */
+  private figure(o: ByteOut, x: number | null): void {
+    // A sole or powerless block (most games) without a number made into a string.
+    if (x === 1 || x === 0) o.char(x === 1 ? 49 : 48);
+    else if (x === null || !Number.isFinite(x)) o.str('null');
+    else {
+      let text = this.figures.get(x);
+      if (text === undefined) {
+        text = String(round(x));
+        if (this.figures.size < 1 << 16) this.figures.set(x, text);
       }
-      o.char(125);
-    };
-    o.str('{"banzhaf":');
-    half('banzhaf');
-    o.str(',"shapleyShubik":');
-    half('shapleyShubik');
-    o.char(125);
+      o.str(text);
+    }
   }
 }
+
+/** A voting game as Analysis.gameAt gives it. */
+type Game = NonNullable<ReturnType<Analysis['gameAt']>>;
+
