@@ -2,13 +2,14 @@
 // look-through, power, explanations and exposure computed on demand and memoised. Cached per document.
 import { FLOAT_PREFIX, inForce, type OwnershipDoc } from '../model';
 import { conferringControllers, controlTable, vetoPlayers, type Block, type Evaluator, type Reason } from './control';
+import { lowestCommon } from './votingGame';
 import { describeRule, quotaUnits, ruleOf } from './decisionRule';
 import { classifyDependency, type Exposure } from './exposure';
 import { pct } from './format';
 import { closedLoops, lookThroughWalk, visitOwners } from './lookThrough';
 import { declaredControl, declaredShift, prepareDeclared, type Declared } from './declared';
 import { resolveOptions, type AnalysisOptions } from './options';
-import { powerIndices } from './power';
+import { powerIndices, type PowerIndices } from './power';
 import { snapshot, type Snapshot } from './snapshot';
 import type { ReasonTable } from './reasonTable';
 import { ultimateControllers, type Groups, type Tops, type WaysUp } from './ultimates';
@@ -64,6 +65,7 @@ export class Analysis {
   private memoLoops?: string[][];
   private memoGroups?: Int32Array;
   private memoSentences?: (string | undefined)[];
+  private memoJoint?: Map<number, readonly number[]>;
 
   constructor(readonly doc: OwnershipDoc, opts: Partial<AnalysisOptions> = {}) {
     this.options = resolveOptions(doc, opts);
@@ -139,7 +141,13 @@ export class Analysis {
 
   /** Immediate controller(s) of entity v as indices: the joint controllers sorted by id, or the sole parent. */
   parentsAt(v: number): readonly number[] {
-    if (this.reasons.isJoint(v)) return byId(this.reasons.players(v)!, this.snap.ids);
+    if (this.reasons.isJoint(v)) {
+      // Sorted once per entity: explanations walk a joint controller's entity once per entity it controls.
+      const memo = (this.memoJoint ??= new Map<number, readonly number[]>());
+      let out = memo.get(v);
+      if (!out) memo.set(v, (out = byId(this.reasons.players(v)!, this.snap.ids)));
+      return out;
+    }
     return this.parent[v] === -1 ? [] : [this.parent[v]];
   }
 
@@ -302,20 +310,96 @@ export class Analysis {
 
   /** powerUpTo of entity v (by index), with each player's entity index (`at`, in the players' order). */
   powerAt(v: number, max: number): { players: PlayerPower[]; at: number[] } | null {
-    const blocks: Block[] = this.evaluator.blocksOf(v);
-    if (blocks.length > max) return null;
+    const g = this.gameAt(v, max);
+    if (!g) return null;
+    const { blocks, order, indices: p } = g;
     if (!blocks.length) return { players: [], at: [] };
     const rule = ruleOf(this.doc.entities[v].decisionRule);
-    const SCALE = 100; // weights in 0.01% units
-    const p = powerIndices(blocks.map((b) => Math.round(b.weight * 100 * SCALE)), quotaUnits(rule, SCALE));
-    if (blocks.length === 1) {
-      const b = blocks[0];
-      return { players: [{ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[0], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[0] : null, veto: vetoPlayers(blocks, rule).length === 1 }], at: [b.id] };
-    }
     const veto = new Set(vetoPlayers(blocks, rule).map((b) => b.id));
-    const players = blocks.map((b, i) => ({ id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) }));
-    const order = players.map((_, i) => i).sort((i, j) => players[j].weight - players[i].weight || players[i].id.localeCompare(players[j].id));
-    return { players: order.map((i) => players[i]), at: order.map((i) => blocks[i].id) };
+    const players = order.map((i): PlayerPower => {
+      const b = blocks[i];
+      return { id: this.snap.ids[b.id], weight: b.weight * 100, banzhaf: p.banzhaf[i], shapleyShubik: p.shapleyShubik ? p.shapleyShubik[i] : null, veto: veto.has(b.id) };
+    });
+    return { players, at: order.map((i) => blocks[i].id) };
+  }
+
+  /**
+   * The voting game on entity v (by index) as powerAt gives it, without a player made: its blocks, their power
+   * indices (in the blocks' order) and the order powerAt lists them in (largest weight first, ties by id); null when
+   * it has more than `max` blocks (nothing is computed then). The command line writes power from it.
+   */
+  gameAt(v: number, max: number): { blocks: Block[]; indices: PowerIndices; order: number[] } | null {
+    const blocks = this.blocksAt(v);
+    if (blocks.length > max) return null;
+    if (!blocks.length) return { blocks, indices: { banzhaf: [], shapleyShubik: [] }, order: [] };
+    const rule = ruleOf(this.doc.entities[v].decisionRule);
+    const SCALE = 100; // weights in 0.01% units
+    const weights = new Array<number>(blocks.length);
+    for (let i = 0; i < blocks.length; i++) weights[i] = Math.round(blocks[i].weight * 100 * SCALE);
+    const indices = powerIndices(weights, quotaUnits(rule, SCALE));
+    if (blocks.length === 1) return { blocks, indices, order: [0] };
+    const ids = this.snap.ids;
+    const order = blocks.map((_, i) => i).sort((i, j) => blocks[j].weight * 100 - blocks[i].weight * 100 || ids[blocks[i].id].localeCompare(ids[blocks[j].id]));
+    return { blocks, indices, order };
+  }
+
+  /**
+   * The voting game on entity y as Evaluator.blocksOf makes it (the blocks in the order their roots are first met, each
+   * holder's votes added in the holdings' order), without a chain made but where several holders share a root (their
+   * lowest common controller labels the block): on a register with chains of fifty, blocksOf made dozens of entries
+   * per holder.
+   */
+  private blocksAt(y: number): Block[] {
+    const s = this.snap, parent = this.parent;
+    const stamps = this.stamps();
+    const out: Block[] = [];
+    let shared = false;
+    let slot: Map<number, number> | undefined; // root → block, once a game has many blocks
+    for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
+      const z = s.inHolder[e];
+      if (s.isFloat[z]) continue;
+      // The chain of controllers of z, y left out, to its end or a repeat: its first and last entity.
+      const cur = this.nextStamp();
+      let first = -1, last = -1;
+      for (let x = z; x !== -1 && stamps[x] !== cur; x = parent[x]) {
+        stamps[x] = cur;
+        if (x === y) continue;
+        if (first === -1) first = x;
+        last = x;
+      }
+      if (last === -1) continue; // an empty chain: the company's own controlled holders never form a block against it
+      let k = -1;
+      if (slot) k = slot.get(last) ?? -1;
+      else for (let j = 0; j < out.length; j++) if (out[j].root === last) k = j;
+      if (k === -1) {
+        out.push({ id: first, root: last, weight: s.inVotes[e], holders: [z] });
+        if (slot) slot.set(last, out.length - 1);
+        else if (out.length === 16) slot = new Map(out.map((b, j) => [b.root, j]));
+      } else {
+        out[k].weight += s.inVotes[e];
+        out[k].holders.push(z);
+        shared = true;
+      }
+    }
+    // A block of several holders is labelled by their chains' lowest common controller.
+    if (shared) for (const b of out) if (b.holders.length > 1) b.id = lowestCommon(b.holders.map((z) => this.evaluator.chain(z, y)));
+    return out;
+  }
+
+  /** Scratch of marks by entity (explainCodes, blocksAt): a fresh stamp from nextStamp marks nothing yet. */
+  private stampArray?: Int32Array;
+  private stamp = 0;
+
+  private stamps(): Int32Array {
+    return (this.stampArray ??= new Int32Array(this.snap.n));
+  }
+
+  private nextStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.stamps().fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
   }
 
   /** Exposure class of every dependency in force on the view date. */
@@ -359,26 +443,46 @@ export class Analysis {
     return this.explainAt(v);
   }
 
-  /** explain of entity v (by index): entities taken breadth first up their controllers, by index (no id looked up). */
+  /** explain of entity v (by index). */
   explainAt(v0: number): string[] {
-    const lines: string[] = [];
-    const seen = new Set<number>();
-    const queue = [v0];
     // An entity's sentence is the same in every explanation it appears in: made once (a register explains every
     // entity, and each explanation repeats its controllers' sentences).
     const sentences = (this.memoSentences ??= new Array<string | undefined>(this.snap.n));
-    for (let head = 0; head < queue.length && lines.length < 40; head++) {
+    const n = this.snap.n;
+    return this.explainCodes(v0).map((c) => (c >= 0 && c < n ? (sentences[c] ??= this.sentence(c)) : this.explainLine(c, v0)));
+  }
+
+  /**
+   * The lines of explainAt(v0) as codes, in order (explainLine words them): v for entity v's sentence, n + v for the
+   * declared indirect interest over v, −1 for the line saying that v0's control is circular. Entities are taken
+   * breadth first up their controllers, by index (no id looked up), at most 40 lines' worth.
+   */
+  explainCodes(v0: number): number[] {
+    const n = this.snap.n;
+    const taken = this.stamps();
+    const stamp = this.nextStamp();
+    const codes: number[] = [];
+    const queue = [v0];
+    for (let head = 0; head < queue.length && codes.length < 40; head++) {
       const v = queue[head];
-      if (seen.has(v)) continue;
-      seen.add(v);
-      lines.push((sentences[v] ??= this.sentence(v)));
-      if (v === v0 && this.statusAt(v) === 'circular') lines.push(`${this.snap.names[v]} controls one of its own controllers: control is circular.`);
+      if (taken[v] === stamp) continue;
+      taken[v] = stamp;
+      codes.push(v);
+      if (v === v0 && this.statusAt(v) === 'circular') codes.push(-1);
       const d = this.declaredOver?.get(v);
-      if (d) lines.push(this.declaredSentence(d));
-      for (const p of this.parentsAt(v)) queue.push(p);
+      if (d) codes.push(n + v);
+      if (this.reasons.isJoint(v)) for (const p of this.parentsAt(v)) queue.push(p);
+      else if (this.parent[v] !== -1) queue.push(this.parent[v]);
       if (d) queue.push(d.party);
     }
-    return lines;
+    return codes;
+  }
+
+  /** The line of an explanation of entity v0 given by its code (explainCodes), made afresh. */
+  explainLine(code: number, v0: number): string {
+    const n = this.snap.n;
+    if (code < 0) return `${this.snap.names[v0]} controls one of its own controllers: control is circular.`;
+    return code < n ? this.sentence(code) : this.declaredSentence(this.declaredOver!.get(code - n)!);
   }
 
   /** Why a declared indirect interest makes its party the ultimate controller. */
@@ -394,29 +498,35 @@ export class Analysis {
     const r = this.reasons.at(v);
     const y = s.names[v];
     const rule = ruleOf(this.doc.entities[v].decisionRule);
-    const parents = this.parentsAt(v);
-    const p = parents.map((x) => s.names[x]);
-    const direct = (holder: number) => {
-      for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) if (s.inHolder[e] === holder) return s.inVotes[e];
-      return 0;
-    };
+    // The sole parent's name (names may be decoded on every read: cli/tableNames.ts), or the joint controllers'.
+    const parent = this.parent[v];
+    const p0 = r.kind === 'joint' || parent === -1 ? undefined : s.names[parent];
     switch (r.kind) {
       case 'agreement':
-        return `${p[0]} controls ${y} by agreement${r.agreement.basis ? ` (${r.agreement.basis})` : ''}.`;
+        return `${p0} controls ${y} by agreement${r.agreement.basis ? ` (${r.agreement.basis})` : ''}.`;
       case 'board':
-        return `${p[0]} appoints ${r.seats} of ${r.boardSize} board seats of ${y} (more than half).`;
+        return `${p0} appoints ${r.seats} of ${r.boardSize} board seats of ${y} (more than half).`;
       case 'votes': {
-        const own = direct(parents[0]);
+        // The parent's direct votes.
+        let own = 0;
+        for (let e = s.inStart[v]; e < s.inStart[v + 1]; e++) {
+          if (s.inHolder[e] === parent) {
+            own = s.inVotes[e];
+            break;
+          }
+        }
         return Math.abs(own - r.block) < 1e-12
-          ? `${p[0]} holds ${pct(r.block)} of ${y}'s votes (${describeRule(rule)}).`
-          : `${p[0]} controls ${pct(r.block)} of ${y}'s votes, directly and through entities it controls (${describeRule(rule)}).`;
+          ? `${p0} holds ${pct(r.block)} of ${y}'s votes (${describeRule(rule)}).`
+          : `${p0} controls ${pct(r.block)} of ${y}'s votes, directly and through entities it controls (${describeRule(rule)}).`;
       }
       case 'defacto':
-        return `${p[0]} holds the largest block, ${pct(r.block)} of ${y}'s votes (at least ${this.options.threshold}% and more than any other block, the next being ${pct(r.runnerUp)}): de facto control.`;
-      case 'joint':
+        return `${p0} holds the largest block, ${pct(r.block)} of ${y}'s votes (at least ${this.options.threshold}% and more than any other block, the next being ${pct(r.runnerUp)}): de facto control.`;
+      case 'joint': {
+        const p = this.parentsAt(v).map((x) => s.names[x]);
         return r.agreement
           ? `${y} is jointly controlled by ${list(p)} by agreement${r.agreement.basis ? ` (${r.agreement.basis})` : ''}.`
           : `${y} is jointly controlled by ${list(p)}: together they hold ${pct(r.weights.reduce((a, b) => a + b, 0))} of the votes (${describeRule(rule)}) and each can block any decision (${r.players.map((x, i) => `${this.snap.names[x]} ${pct(r.weights[i])}`).join(', ')}).`;
+      }
       case 'none':
         if (r.largest === -1) return `Nobody controls ${y}: it has no recorded holders with votes.`;
         return `Nobody controls ${y}: the largest block, ${this.snap.names[r.largest]} with ${pct(r.block)} of the votes, does not pass ${describeRule(rule)}${usesThreshold(this.options.rule) ? ` or the de facto test (at least ${this.options.threshold}% and larger than every other block)` : ''}.`;

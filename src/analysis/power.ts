@@ -22,10 +22,14 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** Power of each player; weights and quota are non-negative integers. `method` is for tests (auto: enumerate small games). */
-export function powerIndices(weights: number[], quota: number, method: 'auto' | 'tables' | 'enumerate' = 'auto'): PowerIndices {
+/**
+ * Power of each player; weights and quota are non-negative integers. `method` is for tests (auto: enumerate small
+ * games; coalitions: enumerate without the shortcuts of games nobody or one block decides).
+ */
+export function powerIndices(weights: number[], quota: number, method: 'auto' | 'tables' | 'enumerate' | 'coalitions' = 'auto'): PowerIndices {
   const n = weights.length;
   if (n === 0) return { banzhaf: [], shapleyShubik: [] };
+  if (method === 'coalitions') return coalitions(weights, quota);
   if (method === 'enumerate' || (method === 'auto' && n <= ENUMERATE_MAX)) return enumerate(weights, quota);
   let g = 0;
   for (const w of weights) g = gcd(g, w);
@@ -84,9 +88,7 @@ function shapleyShubik(w: number[], q: number): number[] | null {
       for (let x = q - 1; x >= wi; x--) c[row + x] += c[prev + x - wi];
     }
   }
-  const coef = new Float64Array(n); // k!(n−1−k)!/n!
-  coef[0] = 1 / n;
-  for (let k = 0; k + 1 < n; k++) coef[k + 1] = (coef[k] * (k + 1)) / (n - 1 - k);
+  const coef = coefficients(n);
   const byWeight = new Map<number, number>();
   return w.map((wi) => {
     if (wi === 0) return 0;
@@ -119,6 +121,36 @@ function enumerate(w: number[], q: number): PowerIndices {
     const all = q > 0 && w[0] >= q ? 1 : 0;
     return { banzhaf: [all], shapleyShubik: [all] };
   }
+  // A block that wins alone while all the others together lose (most controlled companies): it is pivotal for every
+  // coalition of the others and nobody else ever is. Its Banzhaf index is then 2ⁿ⁻¹/2ⁿ⁻¹ = 1 exactly; its
+  // Shapley–Shubik index is added up as `coalitions` adds it (in mask order, so the same to the last bit: not always 1).
+  let d = 0, total = 0;
+  for (let i = 0; i < n; i++) {
+    total += w[i];
+    if (w[i] > w[d]) d = i;
+  }
+  // Nobody can win (a company whose largest holders together fall short): nobody is ever pivotal.
+  if (q <= 0 || total < q) return { banzhaf: new Array<number>(n).fill(0), shapleyShubik: new Array<number>(n).fill(0) };
+  if (w[d] >= q && total - w[d] < q) {
+    const banzhaf = new Array<number>(n).fill(0), ss = new Array<number>(n).fill(0);
+    banzhaf[d] = 1;
+    const coef = coefficients(n), bit = 1 << d;
+    let phi = 0;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      if (mask & bit) continue;
+      let size = 0;
+      for (let m = mask; m; m &= m - 1) size++;
+      phi += coef[size];
+    }
+    ss[d] = phi;
+    return { banzhaf, shapleyShubik: ss };
+  }
+  return coalitions(w, q);
+}
+
+/** `enumerate` without its shortcuts: every coalition near the quota looked at. */
+function coalitions(w: number[], q: number): PowerIndices {
+  const n = w.length;
   const full = 1 << n;
   const sum = new Float64Array(full);
   const size = new Uint8Array(full);
@@ -128,9 +160,7 @@ function enumerate(w: number[], q: number): PowerIndices {
     sum[mask] = sum[mask ^ low] + w[i];
     size[mask] = size[mask ^ low] + 1;
   }
-  const coef = new Float64Array(n); // k!(n−1−k)!/n!
-  coef[0] = 1 / n;
-  for (let k = 0; k + 1 < n; k++) coef[k + 1] = (coef[k] * (k + 1)) / (n - 1 - k);
+  const coef = coefficients(n);
   const swings = new Array<number>(n).fill(0);
   const ss = new Array<number>(n).fill(0);
   if (q <= 0) return { banzhaf: swings, shapleyShubik: ss };
@@ -153,4 +183,12 @@ function enumerate(w: number[], q: number): PowerIndices {
   }
   const total = swings.reduce((a, b) => a + b, 0);
   return { banzhaf: total > 0 ? swings.map((x) => x / total) : swings, shapleyShubik: ss };
+}
+
+/** k!(n−1−k)!/n! for k = 0 … n − 1: the share of orders in which a coalition of k comes just before a player. */
+function coefficients(n: number): Float64Array {
+  const coef = new Float64Array(n);
+  coef[0] = 1 / n;
+  for (let k = 0; k + 1 < n; k++) coef[k + 1] = (coef[k] * (k + 1)) / (n - 1 - k);
+  return coef;
 }

@@ -9,7 +9,7 @@ import { readInput } from './input';
 import { columnarInput } from './columnarInput';
 import { oneLine, printable } from './sanitize';
 import { reportWarnings, type WarningSink } from './warnings';
-import { analyzeChunks, type AnalyzeOutput } from './analyze';
+import { analyzeChunks, analyzeChunksAsync, type AnalyzeOutput } from './analyze';
 import { writeGenerated } from './generate';
 import { OutputClosed, writeStdout } from './stdout';
 import { MAX_GENERATED, type GenerateOptions } from '../model/generate';
@@ -116,6 +116,20 @@ function generateOptions(args: ParsedArgs): GenerateOptions {
   return opts;
 }
 
+/** What `analyze` reads and prints, from its arguments (FILE read as `runTo` says). */
+function analyzeInput(rest: string[], ctx: CliContext): { doc: OwnershipDoc; opts: Partial<AnalysisOptions>; out: AnalyzeOutput } {
+  const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
+  const out = analyzeOutput(args);
+  const opts = viewOptions(args);
+  // A plain register is read column by column (no object per record), for the table and the JSON outputs alike;
+  // anything else the general way.
+  const doc = columnarInput(args.positional[0], opts) || readDoc(args, ctx, opts.date);
+  return { doc, opts, out };
+}
+
+/** The table shows names from the file: control characters are replaced (JSON escapes them itself). */
+const shown = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? printable(chunk) : chunk);
+
 /**
  * Runs one command, handing its stdout to `write` in chunks as it is made (analyze and generate stream; the
  * others write one string). Bad input throws UsageError (or ModelError) before anything is written.
@@ -123,16 +137,18 @@ function generateOptions(args: ParsedArgs): GenerateOptions {
 export function runTo(argv: string[], write: (chunk: string | Uint8Array) => void, ctx: CliContext = {}): void {
   const [command, ...rest] = argv;
   if (command === 'analyze') {
-    const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
-    const out = analyzeOutput(args);
-    const opts = viewOptions(args);
-    // A plain register is read column by column (no object per record), for the table and the JSON outputs alike;
-    // anything else the general way.
-    const doc = columnarInput(args.positional[0], opts) || readDoc(args, ctx, opts.date);
-    // The table shows names from the file: control characters are replaced (JSON escapes them itself).
-    for (const chunk of analyzeChunks(doc, opts, out)) write(typeof chunk === 'string' ? printable(chunk) : chunk);
+    const { doc, opts, out } = analyzeInput(rest, ctx);
+    for (const chunk of analyzeChunks(doc, opts, out)) write(shown(chunk));
   } else if (command === 'generate') writeGenerated(generateOptions(parseArgs(rest, ['entities', 'seed', 'core', 'depth', 'wide'])), write);
   else write(run(argv, ctx));
+}
+
+/** As `runTo`, with a register's maps for `analyze --json` / `--jsonl` written by a worker thread (cli/analyze.ts). */
+export async function runToAsync(argv: string[], write: (chunk: string | Uint8Array) => void, ctx: CliContext = {}): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command !== 'analyze') return runTo(argv, write, ctx);
+  const { doc, opts, out } = analyzeInput(rest, ctx);
+  for await (const chunk of analyzeChunksAsync(doc, opts, out)) write(shown(chunk));
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */
@@ -201,27 +217,30 @@ if (isMain) {
   if (argv[0] === 'export') runExport(argv.slice(1), ctx).catch(fail);
   else if (argv[0] === 'report') runReport(argv.slice(1), ctx).catch(fail);
   else {
-    try {
-      // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or
-      // a pipe is synchronous on Linux, so memory stays flat however long the output.
-      let buf = '';
-      runTo(argv, (chunk) => {
-        if (typeof chunk !== 'string') {
-          if (buf) writeStdout(buf);
-          buf = '';
-          writeStdout(chunk);
-          return;
-        }
-        buf += chunk;
-        if (buf.length >= 1 << 20) {
-          writeStdout(buf);
-          buf = '';
-        }
-      }, ctx);
-      writeStdout(`${buf}\n`);
-    } catch (e) {
-      // A reader that stopped reading (`… | head`) is not a failure: the command just ends.
-      if (!(e instanceof OutputClosed)) fail(e);
-    }
+    // Text chunks are gathered into writes of about 1 MB; byte chunks come that size already. Writing to a file or
+    // a pipe is synchronous on Linux, so memory stays flat however long the output.
+    let buf = '';
+    const write = (chunk: string | Uint8Array) => {
+      if (typeof chunk !== 'string') {
+        if (buf) writeStdout(buf);
+        buf = '';
+        writeStdout(chunk);
+        return;
+      }
+      buf += chunk;
+      if (buf.length >= 1 << 20) {
+        writeStdout(buf);
+        buf = '';
+      }
+    };
+    void (async () => {
+      try {
+        await runToAsync(argv, write, ctx);
+        writeStdout(`${buf}\n`);
+      } catch (e) {
+        // A reader that stopped reading (`… | head`) is not a failure: the command just ends.
+        if (!(e instanceof OutputClosed)) fail(e);
+      }
+    })();
   }
 }

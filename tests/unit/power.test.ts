@@ -54,6 +54,25 @@ describe('power indices', () => {
     );
   });
 
+  it('answers games one block or nobody decides exactly as enumerating every coalition does', () => {
+    // Bit for bit (analyze --json prints them to 9 decimals; the app reads them whole).
+    const decided = fc.integer({ min: 2, max: 14 }).chain((n) =>
+      fc.tuple(fc.array(fc.integer({ min: 0, max: 4999 }), { minLength: n - 1, maxLength: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 5001, max: 10000 })),
+    );
+    fc.assert(
+      fc.property(decided, fc.constantFrom(5001, 2000, 7500), ([others, at, big], q) => {
+        const w = others.slice();
+        w.splice(at, 0, big);
+        // The others' total may or may not pass the quota: a decider, a game nobody wins, or neither.
+        expect(powerIndices(w, q)).toEqual(powerIndices(w, q, 'coalitions'));
+        const small = w.map((x) => x >> 3);
+        expect(powerIndices(small, q)).toEqual(powerIndices(small, q, 'coalitions'));
+      }),
+      { numRuns: 400 },
+    );
+    expect(powerIndices([6000, 3000, 1000], 5001).shapleyShubik).toEqual(powerIndices([6000, 3000, 1000], 5001, 'coalitions').shapleyShubik);
+  });
+
   it('stays exact for a company with thousands of small holders', () => {
     const w = [3000, ...Array.from({ length: 2999 }, (_, i) => 1 + (i % 2))];
     const p = powerIndices(w, 5001);

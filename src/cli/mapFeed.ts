@@ -1,0 +1,101 @@
+// The main thread's side of the map worker (cli/mapWorker.ts): starts it on a snapshot's shareholding arrays and hands
+// out each entity's maps as the JSON stream reaches it (cli/analyze.ts). A worker that fails or stops early makes the
+// command fail with a message; nothing is left running once the stream ends or stops.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Snapshot } from '../analysis/snapshot';
+import type { ByteOut } from './byteOut';
+import { runningPrefix } from './mapJson';
+import type { MapBatch, MapJob } from './mapWorker';
+
+/** The worker's module, beside the command line's bundle (absent when the sources run directly, as in the tests). */
+const WORKER = new URL('./mapWorker.mjs', import.meta.url);
+
+/** Registers with fewer entities are written on one thread: starting a worker and copying the arrays cost more. */
+const MIN_ENTITIES = 20_000;
+
+/**
+ * Whether a register of n entities gets the worker: from the bundle only, and from MIN_ENTITIES on, unless the
+ * environment says otherwise (OWNERSHIP_MAP_WORKER=0: never; 1: whatever the size; the tests compare both).
+ */
+export function mapWorkerWanted(n: number): boolean {
+  const env = process.env.OWNERSHIP_MAP_WORKER;
+  if (env === '0' || !existsSync(fileURLToPath(WORKER))) return false;
+  return env === '1' || n >= MIN_ENTITIES;
+}
+
+/** Each entity's maps from the worker, asked for in index order. */
+export class MapFeed {
+  private worker: Worker;
+  /** [0]: batches taken (the worker waits while it is AHEAD batches in front). */
+  private state = new Int32Array(new SharedArrayBuffer(4));
+  private queue: MapBatch[] = [];
+  private batch: MapBatch = { from: 0, ends: new Int32Array(0), bytes: new Uint8Array(0) };
+  private failure?: Error;
+  private wake?: () => void;
+  private done = false;
+
+  constructor(s: Snapshot, minStake: number) {
+    const prefix = runningPrefix(s.ids);
+    const job: MapJob = {
+      source: {
+        n: s.n, inStart: s.inStart, inHolder: s.inHolder, inShares: s.inShares, outStart: s.outStart, outSubject: s.outSubject,
+        holderCount: s.holderCount, heldShares: s.heldShares, ids: prefix === null ? s.ids : undefined,
+      },
+      prefix,
+      minStake,
+      state: this.state,
+    };
+    this.worker = new Worker(WORKER, { workerData: job });
+    this.worker.on('message', (m: MapBatch | { error: string }) => {
+      if ('error' in m) this.fail(new Error(`the look-through maps could not be written: ${m.error}`));
+      else {
+        this.queue.push(m);
+        if (m.from + m.ends.length === s.n) this.done = true;
+      }
+      this.wake?.();
+    });
+    this.worker.on('error', (e) => this.fail(new Error(`the look-through maps could not be written: ${e.message}`)));
+    this.worker.on('exit', (code) => {
+      if (!this.done) this.fail(new Error(`the look-through maps' worker stopped (exit code ${code}) before every entity was written`));
+    });
+  }
+
+  private fail(e: Error) {
+    this.failure ??= e;
+    this.wake?.();
+  }
+
+  /** Whether entity v's maps are at hand (else `next` first). */
+  has(v: number): boolean {
+    return v < this.batch.from + this.batch.ends.length;
+  }
+
+  /** Waits for the next batch. */
+  async next(): Promise<void> {
+    while (!this.queue.length) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
+    this.batch = this.queue.shift()!;
+    Atomics.add(this.state, 0, 1);
+    Atomics.notify(this.state, 0);
+  }
+
+  /** Writes `"lookThrough":…,"ultimateOwners":…` of entity v (at hand: `has(v)`). */
+  write(o: ByteOut, v: number): void {
+    const { from, ends, bytes } = this.batch;
+    const i = v - from;
+    o.bytes(bytes, i ? ends[i - 1] : 0, ends[i]);
+  }
+
+  /** Stops the worker (it may be waiting for the main thread to take its batches). */
+  close(): void {
+    this.done = true;
+    Atomics.store(this.state, 0, 1 << 30);
+    Atomics.notify(this.state, 0);
+    void this.worker.terminate();
+  }
+}
