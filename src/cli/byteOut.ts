@@ -92,53 +92,14 @@ export class ByteOut {
 
   /** Writes a non-negative integer below 2³¹. */
   uint(k: number) {
-    this.room(16);
-    const buf = this.buf;
-    if (k < 10) {
-      buf[this.pos++] = 48 + k;
-      return;
-    }
-    let digits = 0;
-    for (let x = k | 0; x > 0; x = (x / 10) | 0) digits++;
-    let p = this.pos + digits;
-    this.pos = p;
-    for (let x = k | 0; x > 0; ) {
-      const q = (x / 10) | 0;
-      buf[--p] = 48 + x - q * 10;
-      x = q;
-    }
+    this.room(10);
+    this.pos = uintAt(this.buf, this.pos, k);
   }
 
   /** Writes k micro-points (an integer, 0 ≤ k < 2³¹) as a percentage with up to 6 decimals, as JSON.stringify(k / 1e6) would. */
   micro(k: number) {
-    const whole = (k / 1e6) | 0;
-    let frac = (k - whole * 1e6) | 0; // an int32: the digits below use integer division, not a floating remainder
-    if (whole >= 100) this.uint(whole);
-    this.room(10);
-    const buf = this.buf;
-    let p = this.pos;
-    // A whole part below 100 (nearly every figure) from the table of pairs.
-    if (whole < 10) buf[p++] = 48 + whole;
-    else if (whole < 100) {
-      buf[p++] = PAIRS[whole << 1];
-      buf[p++] = PAIRS[(whole << 1) + 1];
-    }
-    if (frac === 0) {
-      this.pos = p;
-      return;
-    }
-    // Six decimals written two at a time from a table of pairs, then the trailing zeros taken back.
-    buf[p] = 46;
-    for (let i = 5; i >= 1; i -= 2) {
-      const q = (frac / 100) | 0;
-      const d = (frac - q * 100) << 1;
-      buf[p + i] = PAIRS[d];
-      buf[p + i + 1] = PAIRS[d + 1];
-      frac = q;
-    }
-    p += 7;
-    while (buf[p - 1] === 48) p--;
-    this.pos = p;
+    this.room(MICRO_BYTES);
+    this.pos = microAt(this.buf, this.pos, k);
   }
 
   /** A copy of what was written, and an empty buffer. */
@@ -167,4 +128,56 @@ export function utf8Length(s: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/** The most bytes `microAt` writes (10 digits, a point and 6 decimals). */
+export const MICRO_BYTES = 17;
+
+/** Writes a non-negative integer below 2³¹ at buf[p] (room made by the caller: 10 bytes); returns the end. */
+export function uintAt(buf: Uint8Array, p: number, k: number): number {
+  let x = k | 0;
+  const digits = x < 10 ? 1 : x < 100 ? 2 : x < 1e3 ? 3 : x < 1e4 ? 4 : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : x < 1e9 ? 9 : 10;
+  const end = p + digits;
+  // Two digits at a time from the end, from the table of pairs; an odd first digit alone.
+  let j = end;
+  while (x >= 100) {
+    const q = (x / 100) | 0;
+    const d = (x - q * 100) << 1;
+    buf[--j] = PAIRS[d + 1];
+    buf[--j] = PAIRS[d];
+    x = q;
+  }
+  if (x >= 10) {
+    buf[j - 1] = PAIRS[(x << 1) + 1];
+    buf[j - 2] = PAIRS[x << 1];
+  } else buf[j - 1] = 48 + x;
+  return end;
+}
+
+/**
+ * Writes k micro-points (an integer, 0 ≤ k < 2³¹) at buf[p] as a percentage with up to 6 decimals, as
+ * JSON.stringify(k / 1e6) would (room made by the caller: MICRO_BYTES); returns the end.
+ */
+export function microAt(buf: Uint8Array, p: number, k: number): number {
+  const whole = (k / 1e6) | 0;
+  let frac = (k - whole * 1e6) | 0; // an int32: the digits below use integer division, not a floating remainder
+  // A whole part below 100 (nearly every figure) from the table of pairs.
+  if (whole < 10) buf[p++] = 48 + whole;
+  else if (whole < 100) {
+    buf[p++] = PAIRS[whole << 1];
+    buf[p++] = PAIRS[(whole << 1) + 1];
+  } else p = uintAt(buf, p, whole);
+  if (frac === 0) return p;
+  // Six decimals written two at a time from a table of pairs, then the trailing zeros taken back.
+  buf[p] = 46;
+  for (let i = 5; i >= 1; i -= 2) {
+    const q = (frac / 100) | 0;
+    const d = (frac - q * 100) << 1;
+    buf[p + i] = PAIRS[d];
+    buf[p + i + 1] = PAIRS[d + 1];
+    frac = q;
+  }
+  p += 7;
+  while (buf[p - 1] === 48) p--;
+  return p;
 }

@@ -1,7 +1,8 @@
 // The look-through and ultimate-owner maps of `analyze --json` / `--jsonl` (FORMAT.md) written as UTF-8 bytes, and the
 // entity keys they and the rest of an entity's fields are written with. At 100k entities the maps hold millions of
 // entries, so they are gathered in typed scratch arrays, keys are encoded once (or written from their running
-// numbers) and figures are integer micro-points (roundPct × 10⁶) written digit by digit: no string per entry.
+// numbers) and figures are integer micro-points (roundPct × 10⁶) written digit by digit: no string per entry. A map is
+// sorted as one number per entry, its figure and its key's rank in string order, so ties need no second pass.
 // A register's maps (every entity, cut at --min-stake) need only the shareholding arrays of the snapshot (`MapSource`),
 // so they can be made apart from the control analysis (cli/mapWorker.ts).
 import { FLOAT_PREFIX } from '../model';
@@ -9,7 +10,7 @@ import type { Snapshot } from '../analysis/snapshot';
 import { LookThroughPass } from '../analysis/lookThroughPass';
 import { loopAbove, shareStructure } from '../analysis/shareStructure';
 import { sortSmall } from '../analysis/sortSmall';
-import { utf8, utf8Length, type ByteOut } from './byteOut';
+import { MICRO_BYTES, microAt, uintAt, utf8, utf8Length, type ByteOut } from './byteOut';
 
 /** What a register's maps are made from: the snapshot's ids and shareholding arrays. */
 export type MapSource = Pick<Snapshot, 'n' | 'ids' | 'inStart' | 'inHolder' | 'inShares' | 'outStart' | 'outSubject' | 'holderCount' | 'heldShares'>;
@@ -47,21 +48,57 @@ export function runningPrefix(ids: readonly string[]): string | null {
   return prefix;
 }
 
+/**
+ * The numbers 0 … n − 1 in the string order of their decimal forms (0, 1, 10, 100, …, 11, …, 2, …): the order of
+ * running ids behind one prefix. Made in O(n) by walking the tree of decimal prefixes depth first.
+ */
+export function decimalOrder(n: number): Int32Array {
+  const out = new Int32Array(n);
+  if (!n) return out;
+  // "0" is a prefix of no other number and comes first; then 1 … n − 1 (LeetCode 386's walk).
+  const last = n - 1;
+  for (let r = 1, x = 1; r < n; r++) {
+    out[r] = x;
+    if (x * 10 <= last) x *= 10;
+    else {
+      while (x % 10 === 9 || x + 1 > last) x = (x / 10) | 0;
+      x++;
+    }
+  }
+  return out;
+}
+
 /** Writes keys and maps; `minStake` in percentage points (owners below it are summed in "others"). */
 export class MapWriter {
   /** Every key's JSON text, encoded once: entity v at keyStart[v], the remainder of v at keyStart[n + v]. */
   private keyBytes: Uint8Array;
   private keyStart: Int32Array;
+  /** The longest key's JSON text in bytes. */
+  private keyMax: number;
   private upKey = new Int32Array(1024);
   private upVal = new Float64Array(1024);
-  private ownKey = new Int32Array(1024); // entity index; −1 − v for the unattributed remainder of v
+  private ownKey = new Int32Array(1024);
   private ownVal = new Float64Array(1024);
+  private sortBuf = new Float64Array(1024);
+  private rankBuf = new Int32Array(1024);
   private ids: readonly string[];
   /** Owners below this (micro-points) are left out. */
   readonly min: number;
   /** The maps of every entity, made in one pass over the condensation as they are written. */
   private pass?: LookThroughPass;
   private rem?: Float64Array;
+  /** With running ids: the opening quote and prefix (of an entity; of a remainder), written before the number. */
+  private prefix?: Uint8Array;
+  private floatPrefix?: Uint8Array;
+  /** Running ids behind a prefix with a letter in it: no key reads as an array index. */
+  letterPrefix = false;
+  /**
+   * A map's entry is sorted as (big − figure) · shift + the rank of its key, where shift, a power of two, is above
+   * every rank (2n keys) and big · shift + shift ≤ 2⁵³: exact in a double (figures to 2147% at 100k entities, 536% at
+   * 8M; a look-through stake in a cycle may pass 100%, and a map with a larger figure is sorted by a comparison).
+   */
+  private shift: number;
+  private big: number;
 
   constructor(private s: MapSource, minStake: number) {
     this.ids = s.ids;
@@ -74,19 +111,24 @@ export class MapWriter {
       this.floatPrefix = utf8(`"${FLOAT_PREFIX}${prefix}`);
       this.keyBytes = new Uint8Array(0);
       this.keyStart = new Int32Array(0);
+      this.keyMax = this.floatPrefix.length + String(Math.max(0, n - 1)).length + 1;
     } else {
       const text = this.ids.map((id) => JSON.stringify(id)).join('') + this.ids.map((id) => JSON.stringify(FLOAT_PREFIX + id)).join('');
       this.keyBytes = utf8(text);
       this.keyStart = new Int32Array(2 * n + 1);
-      let at = 0;
+      let at = 0, most = 0;
       for (let i = 0; i < 2 * n; i++) {
         this.keyStart[i] = at;
-        at += utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+        const size = utf8Length(JSON.stringify(i < n ? this.ids[i] : FLOAT_PREFIX + this.ids[i - n]));
+        at += size;
+        if (size > most) most = size;
       }
       this.keyStart[2 * n] = at;
+      this.keyMax = most;
     }
     this.min = Math.round(minStake * 1e6 - 1e-6); // micro-points
-    this.min = Math.round(minStake * 1e6 - 1e-6);
+    this.shift = 2 ** Math.max(22, Math.ceil(Math.log2(2 * n + 1)));
+    this.big = 2 ** 53 / this.shift - 1;
   }
 
   /** Writes the JSON text of a key: entity v (k = v), or the remainder `float:<id of v>` (k = n + v). */
@@ -95,80 +137,52 @@ export class MapWriter {
       o.bytes(this.keyBytes, this.keyStart[k], this.keyStart[k + 1]);
       return;
     }
-    o.room(this.floatPrefix!.length + 12);
-    o.pos = this.numbered(o.buf, o.pos, k);
+    o.room(this.keyMax);
+    const n = this.ids.length;
+    o.pos = this.numbered(o.buf, o.pos, k < n ? this.prefix : this.floatPrefix!, k < n ? k : k - n);
   }
 
-  /** With running ids: the opening quote and prefix (of an entity; of a remainder), written before the number. */
-  /** With running ids: the opening quote and prefix (of an entity; of a remainder), written before the number. */
-  private prefix?: Uint8Array;
-  private floatPrefix?: Uint8Array;
-  /** Running ids behind a prefix with a letter in it: no key reads as an array index. */
-  letterPrefix = false;
-
-  /** Writes key k at buf[p] (room made by the caller: 12 bytes and the prefix) with running ids; returns the end. */
-  private numbered(buf: Uint8Array, p: number, k: number): number {
-    const n = this.ids.length;
-    const head = k < n ? this.prefix! : this.floatPrefix!;
+  /** Writes a key with running ids at buf[p] (room made by the caller: keyMax): `head`, the number x, the quote. */
+  private numbered(buf: Uint8Array, p: number, head: Uint8Array, x: number): number {
     for (let j = 0; j < head.length; j++) buf[p++] = head[j];
-    let x = k < n ? k : k - n;
-    let digits = 1;
-    for (let y = x; y >= 10; y = (y / 10) | 0) digits++;
-    p += digits;
-    for (let j = p - 1; j >= p - digits; j--) {
-      const q = (x / 10) | 0;
-      buf[j] = 48 + x - q * 10;
-      x = q;
-    }
+    p = uintAt(buf, p, x);
     buf[p++] = 34;
     return p;
   }
 
-  private tieBuf = new Float64Array(1024);
-
   /**
-   * Puts sorted[from..to), entries of one figure (`base` + the key's number), in the order of their keys' strings.
-   * A few are compared as strings; many (a widely held company's thousands of 0.01% holders) are sorted as numbers
-   * by their keys' ranks in string order (the ranks are built the first time).
+   * The rank of every key in string order (built on first use), as entity v at eRank[v] + eOff and the remainder of v
+   * at fRank[v] + fOff; back from a rank by `byRank` (ids of other kinds) or `order` (running ids).
    */
-  private sortTies(sorted: Float64Array, from: number, to: number, base: number): void {
-    const count = to - from, ids = this.ids, n = ids.length;
-    if (count <= 8) {
-      // By insertion, in place: keys of one kind compare as their ids (the remainders' share one prefix).
-      const before = (x: number, y: number) => (x < n) === (y < n) ? ids[x < n ? x : x - n] < ids[y < n ? y : y - n] : (x < n ? ids[x] : FLOAT_PREFIX + ids[x - n]) < (y < n ? ids[y] : FLOAT_PREFIX + ids[y - n]);
-      for (let i = from + 1; i < to; i++) {
-        const c = sorted[i], k = c - base;
-        let j = i - 1;
-        while (j >= from && before(k, sorted[j] - base)) {
-          sorted[j + 1] = sorted[j];
-          j--;
-        }
-        sorted[j + 1] = c;
-      }
+  private eRank?: Int32Array;
+  private fRank?: Int32Array;
+  private eOff = 0;
+  private fOff = 0;
+  private byRank?: Int32Array;
+  /** With running ids: the entities' numbers in string order; their keys come first when `entitiesFirst`. */
+  private order?: Int32Array;
+  private entitiesFirst = true;
+
+  private ranks(): void {
+    if (this.eRank) return;
+    const n = this.ids.length;
+    if (this.prefix) {
+      // Running ids: entities' keys are P + the number, remainders' keys "float:" + P + the number, each kind in the
+      // string order of the numbers. No entity's key starts with "float:" + P (that would need a digit where the
+      // prefixes have a letter or a colon), so it is either below every remainder's key or above all of them, and the
+      // same for every entity: whichever P + a digit is.
+      const prefix = this.ids[0].slice(0, -1);
+      const order = (this.order = decimalOrder(n)), rank = new Int32Array(n);
+      for (let r = 0; r < n; r++) rank[order[r]] = r;
+      this.entitiesFirst = `${prefix}0` < FLOAT_PREFIX + prefix;
+      this.eRank = this.fRank = rank;
+      this.eOff = this.entitiesFirst ? 0 : n;
+      this.fOff = n - this.eOff;
       return;
     }
-    const rank = this.ranks(), byRank = this.byRank!;
-    if (this.tieBuf.length < count) this.tieBuf = new Float64Array(Math.max(count, this.tieBuf.length * 2));
-    const tie = this.tieBuf.subarray(0, count);
-    for (let q = 0; q < count; q++) tie[q] = rank[sorted[from + q] - base];
-    tie.sort();
-    for (let q = 0; q < count; q++) sorted[from + q] = base + byRank[tie[q]];
-  }
-
-  /** Position of every key in string order: entity v at v, the remainder of v at n + v (built on first use). */
-  private rankOf?: Int32Array;
-  private byRank?: Int32Array;
-  private sortBuf = new Float64Array(1024);
-  /** A power of two above every key's rank (2n keys): the sort key's radix. */
-  private get shift(): number {
-    return 2 ** Math.max(22, Math.ceil(Math.log2(2 * this.ids.length + 1)));
-  }
-
-  private ranks(): Int32Array {
-    if (this.rankOf) return this.rankOf;
     // The ids sorted once, natively (code-unit order, as `<` compares); the remainders' keys, which all start with
     // FLOAT_PREFIX, come in the same order, and the two lists are merged.
-    const n = this.ids.length, index = (this.index ??= new Map(this.ids.map((id, i) => [id, i])));
+    const index = new Map(this.ids.map((id, i) => [id, i]));
     const sorted = this.ids.slice().sort();
     const byRank = new Int32Array(2 * n), rankOf = new Int32Array(2 * n);
     for (let i = 0, j = 0, r = 0; r < 2 * n; r++) {
@@ -178,12 +192,17 @@ export class MapWriter {
       rankOf[k] = r;
     }
     this.byRank = byRank;
-    return (this.rankOf = rankOf);
+    this.eRank = rankOf.subarray(0, n);
+    this.fRank = rankOf.subarray(n);
   }
 
-
-  /** Entity index by id, for `ranks` (built on first use: only ties among many equal figures need it). */
-  private index?: Map<string, number>;
+  /** The key (entity v: v; the remainder of v: n + v) of rank r. */
+  private keyOf(r: number): number {
+    if (this.byRank) return this.byRank[r];
+    const n = this.ids.length, high = r >= n;
+    const x = this.order![high ? r - n : r];
+    return high === this.entitiesFirst ? n + x : x;
+  }
 
   /**
    * Writes `"lookThrough":{…},"ultimateOwners":{…}` of entity v of a register from the pass over the condensation
@@ -202,15 +221,10 @@ export class MapWriter {
       o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
     } else {
       const { buf, from, to, end } = pass;
-      const size = (to - from) >> 1;
-      if (this.upKey.length < size) {
-        const grown = Math.max(size, this.upKey.length * 2);
-        this.upKey = new Int32Array(grown);
-        this.upVal = new Float64Array(grown);
-        this.ownKey = new Int32Array(grown);
-        this.ownVal = new Float64Array(grown);
-      }
-      const { upKey, upVal, ownKey, ownVal, min } = this;
+      this.grow((to - from) >> 1);
+      this.ranks();
+      // Keys are gathered as their ranks.
+      const { upKey, upVal, ownKey, ownVal, min, eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
       const rem = (this.rem ??= remainders(s));
       let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
       // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
@@ -221,7 +235,7 @@ export class MapWriter {
         if (u !== v) {
           const k = Math.round(mu * 100 * 1e6);
           if (k >= min && k > 0) {
-            upKey[ups] = u;
+            upKey[ups] = eRank[u] + eOff;
             upVal[ups++] = k;
           }
         }
@@ -231,95 +245,66 @@ export class MapWriter {
         const x = r === 2 ? (u === v ? 1 : mu) : r * mu;
         const k = Math.round(x * 100 * 1e6);
         if (k >= min && k > 0) {
-          ownKey[owns] = r === 2 ? u : -1 - u;
+          ownKey[owns] = r === 2 ? eRank[u] + eOff : fRank[u] + fOff;
           ownVal[owns++] = k;
           listed += k;
         } else cut = true;
       }
       pass.release(v);
       o.str('"lookThrough":');
-      this.map(o, upKey, upVal, ups, 0);
+      this.ranked(o, upKey, upVal, ups, 0);
       o.str(',"ultimateOwners":');
-      this.map(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
+      this.ranked(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
     }
   }
 
+  /** Makes the scratch arrays hold at least `size` entries. */
+  private grow(size: number): void {
+    if (this.upKey.length >= size) return;
+    const grown = Math.max(size, this.upKey.length * 2);
+    this.upKey = new Int32Array(grown);
+    this.upVal = new Float64Array(grown);
+    this.ownKey = new Int32Array(grown);
+    this.ownVal = new Float64Array(grown);
+  }
+
   /**
-   * A map, largest figure first, ties by key; then "others" when `others` > 0. Sorted natively as one number per
-   * entry: (top − figure) · 2^b + the key's number, where 2^b covers every key's number (2n keys); exact while
-   * top · 2^b < 2⁵³ (figures to 512% at 8M entities: a look-through stake in a cycle may pass 100%). Past that, entries
-   * are sorted by a comparison (slower, same order).
+   * A map, largest figure first, ties by key (in the order of the keys' strings); then "others" when `others` > 0.
+   * keys: entity v as v, the unattributed remainder of v as −1 − v; vals: figures in micro-points (integers).
    */
   map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
-    const n = this.ids.length;
-    const shift = this.shift, unit = 1 / shift; // a power of two: c · unit is exact
-    if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
-    const sorted = this.sortBuf;
+    this.ranks();
+    const { eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
+    if (this.rankBuf.length < count) this.rankBuf = new Int32Array(Math.max(count, this.rankBuf.length * 2));
+    const ranks = this.rankBuf;
+    for (let i = 0; i < count; i++) {
+      const k = keys[i];
+      ranks[i] = k >= 0 ? eRank[k] + eOff : fRank[-1 - k] + fOff;
+    }
+    this.ranked(o, ranks, vals, count, others);
+  }
+
+  /** `map` with keys given as their ranks. */
+  private ranked(o: ByteOut, ranks: Int32Array, vals: Float64Array, count: number, others: number) {
+    const { shift, big } = this;
+    o.char(123);
     let top = 0;
     for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
-    o.char(123);
-    if ((top + 1) * shift < 2 ** 53) {
-      // Sorted by figure with the key's own number below it; entries with equal figures are then put in key order.
-      for (let i = 0; i < count; i++) {
-        const k = keys[i];
-        sorted[i] = (top - vals[i]) * shift + (k >= 0 ? k : n - 1 - k);
-      }
+    if (top <= big) {
+      // One number per entry, sorted natively: the figure above, the key's rank below.
+      if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
+      const sorted = this.sortBuf;
+      for (let i = 0; i < count; i++) sorted[i] = (big - vals[i]) * shift + ranks[i];
       sortSmall(sorted, count);
-      for (let i = 1; i < count; ) {
-        // Entries further apart than a whole unit of figure cannot share one (the key part is below `shift`).
-        if (sorted[i] - sorted[i - 1] >= shift) {
-          i++;
-          continue;
-        }
-        const high = Math.floor(sorted[i - 1] * unit);
-        if (Math.floor(sorted[i] * unit) !== high) {
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < count && Math.floor(sorted[j] * unit) === high) j++;
-        this.sortTies(sorted, i - 1, j, high * shift);
-        i = j + 1;
-      }
-      // Keys copied straight into the output buffer.
-      const { keyBytes, keyStart } = this;
-      if (this.floatPrefix) {
-        for (let i = 0; i < count; i++) {
-          const c = sorted[i];
-          const high = Math.floor(c * unit);
-          o.room(this.floatPrefix.length + 14);
-          const buf = o.buf;
-          let p = o.pos;
-          if (i) buf[p++] = 44;
-          p = this.numbered(buf, p, (c - high * shift) | 0);
-          buf[p++] = 58;
-          o.pos = p;
-          o.micro(top - high);
-        }
-      } else for (let i = 0; i < count; i++) {
-        const c = sorted[i];
-        const high = Math.floor(c * unit);
-        const k = (c - high * shift) | 0;
-        const from = keyStart[k], to = keyStart[k + 1];
-        o.room(to - from + 2);
-        const buf = o.buf;
-        let p = o.pos;
-        if (i) buf[p++] = 44;
-        for (let j = from; j < to; j++) buf[p++] = keyBytes[j];
-        buf[p++] = 58;
-        o.pos = p;
-        o.micro(top - high);
-      }
+      this.write(o, sorted, count);
     } else {
-      const rank = this.ranks();
-      const rankOf = (k: number) => rank[k >= 0 ? k : n - 1 - k];
-      const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || rankOf(keys[x]) - rankOf(keys[y]));
-      order.forEach((i, j) => {
+      const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || ranks[x] - ranks[y]);
+      for (let j = 0; j < count; j++) {
         if (j) o.char(44);
-        this.key(o, this.byRank![rankOf(keys[i])]);
+        this.key(o, this.keyOf(ranks[order[j]]));
         o.char(58);
-        o.micro(vals[i]);
-      });
+        o.micro(vals[order[j]]);
+      }
     }
     if (others > 0) {
       if (count) o.char(44);
@@ -328,5 +313,42 @@ export class MapWriter {
     }
     o.char(125);
   }
-}
 
+  /** Writes the entries of sorted[0, count), (big − figure) · shift + rank each: key, colon, figure, commas between. */
+  private write(o: ByteOut, sorted: Float64Array, count: number): void {
+    const { shift, big } = this, unit = 1 / shift; // a power of two: c · unit is exact
+    o.room(count * (this.keyMax + 2 + MICRO_BYTES));
+    const buf = o.buf;
+    let p = o.pos;
+    if (this.prefix) {
+      const n = this.ids.length, order = this.order!, first = this.entitiesFirst;
+      const prefix = this.prefix, floatPrefix = this.floatPrefix!;
+      for (let i = 0; i < count; i++) {
+        const c = sorted[i];
+        const high = Math.floor(c * unit);
+        const r = (c - high * shift) | 0;
+        if (i) buf[p++] = 44;
+        // Ranks from n on are the remainders' when entities come first, else the entities'.
+        const late = r >= n;
+        const head = late === first ? floatPrefix : prefix;
+        for (let j = 0; j < head.length; j++) buf[p++] = head[j];
+        p = uintAt(buf, p, order[late ? r - n : r]);
+        buf[p++] = 34;
+        buf[p++] = 58;
+        p = microAt(buf, p, big - high);
+      }
+    } else {
+      const { keyBytes, keyStart } = this, byRank = this.byRank!;
+      for (let i = 0; i < count; i++) {
+        const c = sorted[i];
+        const high = Math.floor(c * unit);
+        const k = byRank[(c - high * shift) | 0];
+        if (i) buf[p++] = 44;
+        for (let j = keyStart[k], to = keyStart[k + 1]; j < to; j++) buf[p++] = keyBytes[j];
+        buf[p++] = 58;
+        p = microAt(buf, p, big - high);
+      }
+    }
+    o.pos = p;
+  }
+}
