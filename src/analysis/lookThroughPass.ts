@@ -1,11 +1,18 @@
 // Look-through of every entity in one pass over the condensation (issue 21; docs/SCALE.md, *Any shape*): the column
 // M_t of (I − W)⁻¹ (M_t[t] ≥ 1, M_t[u] = L[u][t] above it) is e_t + Σ_h W[h][t]·M_h, so an entity outside cycles merges
 // its holders' maps, and each member of a strongly connected component walks only inside its component, then merges
-// the maps of the holders outside it that its flows reach. Maps are made upstream first, on demand, each cut below a
-// threshold with a bound on what the cuts upstream and its own leave out of any entry, and let go once every entity
-// below has merged them and the caller has read them: memory holds what is still to be read or merged.
-import { loopAbove, shareStructure, type ShareStructure } from './shareStructure';
+// the maps of the holders outside it that its flows reach. In a large component (LARGE) the members are made holders
+// first, and a walk stops at members already made and merges their maps as it merges outside holders': its own walk
+// then covers a few members instead of hundreds (on a 31,000-firm core, a twentieth of the pushes; its figures differ
+// from a walk through the whole component by what the cuts leave, within the maps' bounds). Maps are made upstream
+// first, on demand, each cut below a threshold with a bound on what the cuts upstream and its own leave out of any
+// entry, and let go once every entity below has merged them and the caller has read them: memory holds what is still
+// to be read or merged.
+import { loopAbove, shareStructure, type ShareGraph, type ShareStructure } from './shareStructure';
 import type { Snapshot } from './snapshot';
+
+/** What the pass reads of a snapshot: its holdings both ways and who is held (a worker can be handed only these). */
+export type PassGraph = ShareGraph & Pick<Snapshot, 'holderCount'>;
 
 /** Entries below this (a fraction) are left out of a stored map while the bound allows. */
 const CUT = 1e-7;
@@ -17,11 +24,15 @@ const BUDGET = 1e-5;
 const INNER_BUDGET = 3e-5;
 /**
  * Inside a component, a member's flow is pushed on while at or above this: in a large component (more than
- * LARGE members) 10⁻⁶, where each walk touches hundreds of members; in a small one 10⁻⁹, figures exact to print.
+ * LARGE members) 10⁻⁶, where each walk would touch hundreds of members; in a small one 10⁻⁹, figures exact to print.
  */
 const INNER_CUT = 1e-6;
 const SMALL_INNER_CUT = 1e-9;
 const LARGE = 1000;
+/** Stakes at or above this set the order a large component's members are made in (holders first). */
+const STRONG = 0.05;
+/** `wstamp` of a member whose map is made (no walk's stamp). */
+const DONE = -1;
 
 /**
  * The look-through maps of every entity of a snapshot. `mapOf(t)` makes t's map ready (t's own entry included: 1
@@ -54,18 +65,38 @@ export class LookThroughPass {
   private top: Float64Array;
   /** Per entity: the merges still to come (one per holding it has in an entity of another component) and its own read. */
   private uses: Int32Array;
-  // Scratch: a dense accumulator stamped per map, and the walk's arrays.
+  /**
+   * Scratch of the map being made, a sparse set: its entities in `touched` (in the order first reached), their
+   * figures at the same places in `acc`; entity k is in it when `slot[k]` is below the count and touched there is k.
+   */
   private acc: Float64Array;
-  private stamp: Int32Array;
+  private slot: Int32Array;
   private touched: Int32Array;
-  private cur = 0;
-  private m: Float64Array;
-  private r: Float64Array;
-  private wstamp: Int32Array;
-  private queue: Int32Array;
-  private queued: Uint8Array;
-  private inner: Int32Array;
-  private front: Int32Array;
+  /**
+   * The component being made, by local index (a member's place in it): its members' holdings from `edgeStart`, those
+   * inside the component (`holder` a local index) before `split`, then those outside (`holder` a place in `outside`:
+   * the holders outside it, then the members themselves), and the walk's arrays; sized for the largest component met.
+   */
+  private edgeStart: Int32Array = new Int32Array(1);
+  private split: Int32Array = new Int32Array(0);
+  private holder: Int32Array = new Int32Array(0);
+  private share: Float64Array = new Float64Array(0);
+  private outside: Int32Array = new Int32Array(0);
+  private m: Float64Array = new Float64Array(0);
+  private r: Float64Array = new Float64Array(0);
+  private wstamp: Int32Array = new Int32Array(0);
+  private queue: Int32Array = new Int32Array(0);
+  private queued: Uint8Array = new Uint8Array(0);
+  private inner: Int32Array = new Int32Array(0);
+  /** Per place in `outside`: the flow a walk sends it, and the walk that last reached it. */
+  private outFlow: Float64Array = new Float64Array(0);
+  private ostamp: Int32Array = new Int32Array(0);
+  private front: Int32Array = new Int32Array(0);
+  /**
+   * Per entity while a component is made: a member's local index, or a holder outside's place in `outside` (valid
+   * where outside has it there).
+   */
+  private place: Int32Array;
   private walk = 0;
 
   /** Per map, how many entries (first) are at or above `show`. */
@@ -76,7 +107,7 @@ export class LookThroughPass {
    * `large`: components with more members are walked with the coarser cut; `slabSize`: numbers per slab of the
    * pool (tests lower both to reach those paths).
    */
-  constructor(private s: Snapshot, private show = 0, private large = LARGE, private slabSize = SLAB) {
+  constructor(private s: PassGraph, private show = 0, private large = LARGE, private slabSize = SLAB) {
     const n = s.n;
     this.shown = new Int32Array(n);
     this.st = shareStructure(s);
@@ -94,15 +125,9 @@ export class LookThroughPass {
       this.uses[v] = u;
     }
     this.acc = new Float64Array(n);
-    this.stamp = new Int32Array(n);
+    this.slot = new Int32Array(n);
     this.touched = new Int32Array(n);
-    this.m = new Float64Array(n);
-    this.r = new Float64Array(n);
-    this.wstamp = new Int32Array(n);
-    this.queue = new Int32Array(n);
-    this.queued = new Uint8Array(n);
-    this.inner = new Int32Array(n);
-    this.front = new Int32Array(n);
+    this.place = new Int32Array(n);
   }
 
   /**
@@ -240,7 +265,7 @@ export class LookThroughPass {
       pos.pop();
       edge.pop();
       if (this.slabOf[rep] >= 0) continue;
-      if (cyclic[rep]) for (const f of this.membersOf(rep)) this.member(f);
+      if (cyclic[rep]) this.component(rep);
       else this.single(rep);
       // The holders outside the component have been merged by all of it.
       for (let i = 0; i < count; i++) {
@@ -253,20 +278,15 @@ export class LookThroughPass {
     }
   }
 
-  /** Starts a new map in the accumulator. */
-  private begin(): void {
-    if (++this.cur === 0x7fffffff) {
-      this.stamp.fill(0);
-      this.cur = 1;
-    }
-  }
-
+  /** Adds x to entity k's figure in the map being made (of `count` entries so far); returns the new count. */
   private add(k: number, x: number, count: number): number {
-    if (this.stamp[k] !== this.cur) {
-      this.stamp[k] = this.cur;
-      this.acc[k] = x;
-      this.touched[count++] = k;
-    } else this.acc[k] += x;
+    const p = this.slot[k];
+    if (p < count && this.touched[p] === k) this.acc[p] += x;
+    else {
+      this.slot[k] = count;
+      this.touched[count] = k;
+      this.acc[count++] = x;
+    }
     return count;
   }
 
@@ -274,14 +294,15 @@ export class LookThroughPass {
   private merge(h: number, f: number, count: number): number {
     if (this.s.holderCount[h] === 0) return this.add(h, f, count);
     const map = this.slabs[this.slabOf[h]], from = this.at[h], to = from + 2 * this.len[h];
-    const { acc, stamp, touched, cur } = this;
+    const { acc, slot, touched } = this;
     for (let i = from; i < to; i += 2) {
-      const k = map[i], x = f * map[i + 1];
-      if (stamp[k] !== cur) {
-        stamp[k] = cur;
-        acc[k] = x;
-        touched[count++] = k;
-      } else acc[k] += x;
+      const k = map[i], x = f * map[i + 1], p = slot[k];
+      if (p < count && touched[p] === k) acc[p] += x;
+      else {
+        slot[k] = count;
+        touched[count] = k;
+        acc[count++] = x;
+      }
     }
     return count;
   }
@@ -295,16 +316,17 @@ export class LookThroughPass {
     const { acc, touched, show } = this;
     let kept = 0, dropped = 0, top = 0;
     for (let i = 0; i < count; i++) {
-      const k = touched[i], x = acc[k];
+      const k = touched[i], x = acc[i];
       if (x >= cut || k === t) {
-        touched[kept++] = k;
+        touched[kept] = k;
+        acc[kept++] = x;
         if (x > top) top = x;
       } else if (x > dropped) dropped = x;
     }
     const at = this.alloc(2 * kept, t), map = this.slabs[this.slab];
     let hi = at, lo = at + 2 * kept;
     for (let i = 0; i < kept; i++) {
-      const k = touched[i], x = acc[k];
+      const k = touched[i], x = acc[i];
       if (x >= show) {
         map[hi++] = k;
         map[hi++] = x;
@@ -324,7 +346,6 @@ export class LookThroughPass {
   /** An entity outside cycles: itself and its holders' maps, each times its stake. */
   private single(t: number): void {
     const { s } = this;
-    this.begin();
     let count = this.add(t, 1, 0), inherited = 0;
     for (let e = s.inStart[t], end = s.inStart[t + 1]; e < end; e++) {
       const h = s.inHolder[e], w = s.inShares[e];
@@ -339,39 +360,173 @@ export class LookThroughPass {
     this.finish(t, count, inherited);
   }
 
+  /** The members of the component being made, by local index. */
+  private list: readonly number[] = [];
+  /** Where the members come in the places of `outside` (after the holders outside): local index j at `firstMember + j`. */
+  private firstMember = 0;
   /**
-   * A member t of a strongly connected component: its flows pushed round inside the component (FIFO, until what is
-   * left at each member is below the cut), the flows leaving it gathered per holder outside, then the maps merged.
+   * Per member already made in a large component (its `wstamp` DONE): the flow its own walks sent through members in
+   * all, and the largest figure of a map reached outside (what its flow left inside is estimated from).
    */
-  private member(t: number): void {
-    for (let cut = this.membersOf(t).length > this.large ? INNER_CUT : SMALL_INNER_CUT; ; cut /= 64) {
-      this.walkInside(t, cut);
+  private through: Float64Array = new Float64Array(0);
+  private upTopOf: Float64Array = new Float64Array(0);
+
+  /**
+   * Makes the maps of every member of t's strongly connected component: its holdings laid out by local index first
+   * (holdings inside the component before those outside, each in the snapshot's order), so the walks touch only
+   * arrays the size of the component and no entity's component is looked up on the way. In a large component the
+   * members are made holders first, and a walk that reaches a member already made merges its map as it merges a
+   * holder's outside, rather than walking on through it.
+   */
+  private component(t: number): void {
+    const { inStart, inHolder, inShares } = this.s;
+    const { comp } = this.st;
+    const c = comp[t], list = this.membersOf(t), size = list.length, place = this.place;
+    let edges = 0;
+    for (let j = 0; j < size; j++) {
+      place[list[j]] = j;
+      edges += inStart[list[j] + 1] - inStart[list[j]];
+    }
+    if (this.m.length < size) {
+      this.edgeStart = new Int32Array(size + 1);
+      this.split = new Int32Array(size);
+      this.m = new Float64Array(size);
+      this.r = new Float64Array(size);
+      this.wstamp = new Int32Array(size);
+      this.queue = new Int32Array(size + 1);
+      this.queued = new Uint8Array(size);
+      this.inner = new Int32Array(size);
+      this.through = new Float64Array(size);
+      this.upTopOf = new Float64Array(size);
+    }
+    if (this.holder.length < edges) {
+      this.holder = new Int32Array(edges);
+      this.share = new Float64Array(edges);
+    }
+    // Never more holders outside than holdings.
+    if (this.outside.length < edges + size) this.outside = new Int32Array(edges + size);
+    const { edgeStart, split, holder, share, outside } = this;
+    let e = 0, outs = 0;
+    for (let j = 0; j < size; j++) {
+      const f = list[j], end = inStart[f + 1];
+      edgeStart[j] = e;
+      for (let x = inStart[f]; x < end; x++) {
+        if (comp[inHolder[x]] !== c) continue;
+        holder[e] = place[inHolder[x]];
+        share[e++] = inShares[x];
+      }
+      split[j] = e;
+      for (let x = inStart[f]; x < end; x++) {
+        const h = inHolder[x];
+        if (comp[h] === c) continue;
+        let p = place[h];
+        if (!(p < outs && outside[p] === h)) {
+          place[h] = p = outs;
+          outside[outs++] = h;
+        }
+        holder[e] = p;
+        share[e++] = inShares[x];
+      }
+    }
+    edgeStart[size] = e;
+    for (let j = 0; j < size; j++) outside[outs + j] = list[j];
+    if (this.outFlow.length < outs + size) {
+      this.outFlow = new Float64Array(outs + size);
+      this.ostamp = new Int32Array(outs + size);
+      this.front = new Int32Array(outs + size);
+    }
+    this.wstamp.fill(0, 0, size);
+    this.ostamp.fill(0, 0, outs + size);
+    this.walk = 0;
+    this.list = list;
+    this.firstMember = outs;
+    if (size <= this.large) {
+      for (let j = 0; j < size; j++) this.member(list[j], j);
+      return;
+    }
+    for (const j of this.holdersFirst()) {
+      this.member(list[j], j);
+      this.wstamp[j] = DONE;
+      this.through[j] = this.visits;
+      this.upTopOf[j] = this.upTop;
+    }
+  }
+
+  /**
+   * The local indices of the component being made, each after the members it is strongly held by (STRONG and above:
+   * depth first along such holdings, a member once all its holders are; any order round a loop of them), so a walk
+   * mostly finds its heavy holders made.
+   */
+  private holdersFirst(): Int32Array {
+    const { edgeStart, split, holder, share } = this;
+    const size = this.list.length;
+    const order = new Int32Array(size), seen = new Uint8Array(size), stack = new Int32Array(size), next = new Int32Array(size);
+    let done = 0;
+    for (let root = 0; root < size; root++) {
+      if (seen[root]) continue;
+      let sp = 0;
+      stack[sp++] = root;
+      seen[root] = 1;
+      next[root] = edgeStart[root];
+      while (sp) {
+        const v = stack[sp - 1];
+        if (next[v] < split[v]) {
+          const e = next[v]++, w = holder[e];
+          if (share[e] >= STRONG && !seen[w]) {
+            seen[w] = 1;
+            next[w] = edgeStart[w];
+            stack[sp++] = w;
+          }
+        } else {
+          sp--;
+          order[done++] = v;
+        }
+      }
+    }
+    return order;
+  }
+
+  /**
+   * A member t (local index j) of a strongly connected component: its flows pushed round inside the component (FIFO,
+   * until what is left at each member is below the cut), the flows leaving it gathered per holder outside (and per
+   * member already made), then the maps merged.
+   */
+  private member(t: number, j: number): void {
+    for (let cut = this.list.length > this.large ? INNER_CUT : SMALL_INNER_CUT; ; cut /= 64) {
+      this.walkInside(j, cut);
       if (this.dropped <= INNER_BUDGET || cut < 1e-300) return this.mergeWalk(t);
     }
   }
 
-  /** What the last walk inside a component left: members reached, holders outside reached, flow left, flow through members. */
+  /**
+   * What the last walk inside a component left: members reached, holders reached (outside, or members made), flow
+   * left; and of the last map made: the flow through members, the largest figure of a map reached.
+   */
   private listed = 0;
   private fronts = 0;
   private dropped = 0;
   private visits = 0;
+  private upTop = 0;
 
-  private walkInside(t: number, cut: number) {
-    const { s, m, r, wstamp, queue, queued, inner, front } = this;
-    const { comp } = this.st;
-    const { inStart, inHolder, inShares } = s;
+  /**
+   * The walk from local index j; `inner` lists the members it reached, `front` the holders outside and members made
+   * that its flow reaches (places in `outside`).
+   */
+  private walkInside(j: number, cut: number) {
+    const { m, r, wstamp, queue, queued, inner, front, edgeStart, split, holder, share, outFlow, ostamp } = this;
     if (++this.walk === 0x7fffffff) {
-      wstamp.fill(0);
+      for (let i = 0; i < wstamp.length; i++) if (wstamp[i] !== DONE) wstamp[i] = 0;
+      ostamp.fill(0);
       this.walk = 1;
     }
-    const walk = this.walk, c = comp[t], qn = queue.length;
+    const walk = this.walk, qn = this.list.length + 1;
     let listed = 0, fronts = 0, head = 0, tail = 0, visits = 0;
-    wstamp[t] = walk;
-    m[t] = 0;
-    r[t] = 1;
-    inner[listed++] = t;
-    queued[t] = 1;
-    queue[tail++] = t;
+    wstamp[j] = walk;
+    m[j] = 0;
+    r[j] = 1;
+    inner[listed++] = j;
+    queued[j] = 1;
+    queue[tail++] = j;
     while (head !== tail) {
       const f = queue[head];
       head = head + 1 === qn ? 0 : head + 1;
@@ -380,26 +535,46 @@ export class LookThroughPass {
       r[f] = 0;
       m[f] += flow;
       visits += flow;
-      for (let e = inStart[f], end = inStart[f + 1]; e < end; e++) {
-        const h = inHolder[e];
+      for (let e = edgeStart[f], end = split[f]; e < end; e++) {
+        const h = holder[e];
         if (wstamp[h] !== walk) {
+          // A member made: its share is gathered below.
+          if (wstamp[h] === DONE) continue;
           wstamp[h] = walk;
           m[h] = 0;
           r[h] = 0;
           queued[h] = 0;
-          if (comp[h] === c) inner[listed++] = h;
-          else front[fronts++] = h;
+          inner[listed++] = h;
         }
-        const x = (r[h] += inShares[e] * flow);
-        if (comp[h] === c && x > cut && !queued[h]) {
+        const x = (r[h] += share[e] * flow);
+        if (x > cut && !queued[h]) {
           queued[h] = 1;
           queue[tail] = h;
           tail = tail + 1 === qn ? 0 : tail + 1;
         }
       }
     }
+    // The flow leaving the walk: what went through each member, times its holders' stakes outside and in members made.
+    const firstMember = this.firstMember;
     let dropped = 0;
-    for (let i = 0; i < listed; i++) dropped += r[inner[i]];
+    for (let i = 0; i < listed; i++) {
+      const f = inner[i], through = m[f];
+      dropped += r[f];
+      if (!(through > 0)) continue;
+      for (let e = edgeStart[f], end = edgeStart[f + 1]; e < end; e++) {
+        let h = holder[e];
+        if (e < split[f]) {
+          if (wstamp[h] !== DONE) continue;
+          h += firstMember;
+        }
+        if (ostamp[h] !== walk) {
+          ostamp[h] = walk;
+          outFlow[h] = 0;
+          front[fronts++] = h;
+        }
+        outFlow[h] += share[e] * through;
+      }
+    }
     this.listed = listed;
     this.fronts = fronts;
     this.dropped = dropped;
@@ -407,24 +582,32 @@ export class LookThroughPass {
   }
 
   private mergeWalk(t: number): void {
-    const { m, r, inner, front, top, err, listed, fronts, dropped, visits } = this;
-    this.begin();
-    let count = 0, inherited = 0, upTop = 1;
+    const { m, inner, front, outFlow, outside, list, top, err, through, upTopOf, firstMember, listed, fronts, dropped } = this;
+    const { holderCount } = this.s;
+    let count = 0, inherited = 0, upTop = 1, visits = this.visits;
     for (let i = 0; i < listed; i++) {
       const v = inner[i];
-      if (m[v] > 0) count = this.add(v, m[v], count);
+      if (m[v] > 0) count = this.add(list[v], m[v], count);
     }
     for (let i = 0; i < fronts; i++) {
-      const h = front[i], f = r[h];
-      const hTop = this.s.holderCount[h] === 0 ? 1 : top[h];
+      const h = outside[front[i]], f = outFlow[front[i]];
+      const hTop = holderCount[h] === 0 ? 1 : top[h];
       if (hTop > upTop) upTop = hTop;
+      // A member made: what its walks went through and reached counts as this walk's own.
+      if (front[i] >= firstMember) {
+        const k = front[i] - firstMember;
+        visits += f * through[k];
+        if (upTopOf[k] > upTop) upTop = upTopOf[k];
+      }
       if (f < CUT) {
         inherited += f * hTop;
         continue;
       }
       count = this.merge(h, f, count);
-      if (this.s.holderCount[h] > 0) inherited += f * err[h];
+      if (holderCount[h] > 0) inherited += f * err[h];
     }
+    this.visits = visits;
+    this.upTop = upTop;
     // Flow left inside: each unit of it would have gone on as a member's own walk does, estimated as this walk's
     // visits to members (the flow through them, at least 1) times the largest figure of a map it reaches outside.
     this.finish(t, count, inherited + dropped * Math.max(1, visits) * upTop);

@@ -6,6 +6,9 @@ import type { Snapshot } from './snapshot';
 
 const CLOSED_EPS = 1e-9;
 
+/** What the condensation reads of a snapshot: its holdings both ways (the look-through pass's worker has only these). */
+export type ShareGraph = Pick<Snapshot, 'n' | 'inStart' | 'inHolder' | 'inShares' | 'outStart' | 'outSubject'>;
+
 export interface ShareStructure {
   comp: Int32Array;
   /** Members of each non-trivial component (two or more entities). */
@@ -25,15 +28,15 @@ export interface ShareStructure {
   loopAbove?: Int32Array;
 }
 
-const structures = new WeakMap<Snapshot, ShareStructure>();
+const structures = new WeakMap<ShareGraph, ShareStructure>();
 
 /** Whether the structure of `s` was already computed (callers choose a cheaper path when it was not). */
-export function hasStructure(s: Snapshot): boolean {
+export function hasStructure(s: ShareGraph): boolean {
   return structures.has(s);
 }
 
 /** The condensation of the shareholding graph of `s` (memoised per snapshot). */
-export function shareStructure(s: Snapshot): ShareStructure {
+export function shareStructure(s: ShareGraph): ShareStructure {
   let st = structures.get(s);
   if (st) return st;
   const { comp, size, count } = stronglyConnected(s.n, s.outStart, s.outSubject);
@@ -75,7 +78,7 @@ export function carryStructure(prev: Snapshot, next: Snapshot): void {
   structures.set(next, { comp: st.comp, members: st.members, ends: st.ends, cyclic: st.cyclic, end: st.end, rank: st.rank, byRank: st.byRank, closed: closedOf(next, st.comp, st.members) });
 }
 
-function closedOf(s: Snapshot, comp: Int32Array, members: Map<number, number[]>): Set<number> {
+function closedOf(s: ShareGraph, comp: Int32Array, members: Map<number, number[]>): Set<number> {
   const closed = new Set<number>();
   for (const [c, list] of members) {
     const isClosed = list.every((f) => {
@@ -92,7 +95,7 @@ function closedOf(s: Snapshot, comp: Int32Array, members: Map<number, number[]>)
  * Per entity, the closed loop whose figures its own would need: the one with the lowest component id among the
  * entity's component and its ancestors' (the nearest downstream), or −1. One pass over the components, holders first.
  */
-export function loopAbove(s: Snapshot, st: ShareStructure): Int32Array {
+export function loopAbove(s: ShareGraph, st: ShareStructure): Int32Array {
   if (st.loopAbove) return st.loopAbove;
   const out = new Int32Array(s.n).fill(-1);
   if (st.closed.size) {
