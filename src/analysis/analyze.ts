@@ -338,36 +338,49 @@ export class Analysis {
     for (let i = 0; i < blocks.length; i++) weights[i] = Math.round(blocks[i].weight * 100 * SCALE);
     const indices = powerIndices(weights, quotaUnits(rule, SCALE));
     if (blocks.length === 1) return { blocks, indices, order: [0] };
+    // Largest weight first, ties by id; a few dozen blocks (nearly every game) by insertion, a stable sort as Array#sort.
     const ids = this.snap.ids;
-    const order = blocks.map((_, i) => i).sort((i, j) => blocks[j].weight * 100 - blocks[i].weight * 100 || ids[blocks[i].id].localeCompare(ids[blocks[j].id]));
+    const after = (i: number, j: number) => blocks[j].weight * 100 - blocks[i].weight * 100 || ids[blocks[i].id].localeCompare(ids[blocks[j].id]);
+    if (blocks.length > 64) return { blocks, indices, order: blocks.map((_, i) => i).sort(after) };
+    const order = new Array<number>(blocks.length);
+    for (let i = 0; i < blocks.length; i++) {
+      let k = i;
+      for (; k > 0 && after(order[k - 1], i) > 0; k--) order[k] = order[k - 1];
+      order[k] = i;
+    }
     return { blocks, indices, order };
   }
 
   /**
    * The voting game on entity y as Evaluator.blocksOf makes it (the blocks in the order their roots are first met, each
-   * holder's votes added in the holdings' order), without a chain made but where several holders share a root (their
-   * lowest common controller labels the block): on a register with chains of fifty, blocksOf made dozens of entries
-   * per holder.
+   * holder's votes added in the holdings' order), each holder's root read from the chains' ends (chainEnds) and a
+   * chain made only where several holders share a root (their lowest common controller labels the block): on a
+   * register with chains of fifty, blocksOf walked and made dozens of entries per holder.
    */
   private blocksAt(y: number): Block[] {
     const s = this.snap, parent = this.parent;
     const stamps = this.stamps();
+    const ends = (this.memoEnds ??= this.chainEnds());
     const out: Block[] = [];
     let shared = false;
     let slot: Map<number, number> | undefined; // root → block, once a game has many blocks
     for (let e = s.inStart[y]; e < s.inStart[y + 1]; e++) {
       const z = s.inHolder[e];
       if (s.isFloat[z]) continue;
-      // The chain of controllers of z, y left out, to its end or a repeat: its first and last entity.
-      const cur = this.nextStamp();
-      let first = -1, last = -1;
-      for (let x = z; x !== -1 && stamps[x] !== cur; x = parent[x]) {
-        stamps[x] = cur;
-        if (x === y) continue;
-        if (first === -1) first = x;
-        last = x;
+      // The chain of controllers of z, y left out, to its end or a repeat: its first and last entity. Its last is the
+      // chain's end (chainEnds) unless that is y, which only a walk can step past.
+      let first = z, last = ends[z];
+      if (z === y || last === y) {
+        const cur = this.nextStamp();
+        first = last = -1;
+        for (let x = z; x !== -1 && stamps[x] !== cur; x = parent[x]) {
+          stamps[x] = cur;
+          if (x === y) continue;
+          if (first === -1) first = x;
+          last = x;
+        }
+        if (last === -1) continue; // an empty chain: the company's own controlled holders never form a block against it
       }
-      if (last === -1) continue; // an empty chain: the company's own controlled holders never form a block against it
       let k = -1;
       if (slot) k = slot.get(last) ?? -1;
       else for (let j = 0; j < out.length; j++) if (out[j].root === last) k = j;
@@ -384,6 +397,43 @@ export class Analysis {
     // A block of several holders is labelled by their chains' lowest common controller.
     if (shared) for (const b of out) if (b.holders.length > 1) b.id = lowestCommon(b.holders.map((z) => this.evaluator.chain(z, y)));
     return out;
+  }
+
+  private memoEnds?: Int32Array;
+
+  /**
+   * The last entity of each entity's chain of controllers (Evaluator.chain: parent pointers followed to the end or a
+   * repeat), found for all at once: an entity's is its parent's; on a cycle of parents, the walk ends at the member
+   * just before the one it came in by, whose parent that is.
+   */
+  private chainEnds(): Int32Array {
+    const n = this.snap.n, parent = this.parent;
+    const ends = new Int32Array(n).fill(-1);
+    const onPath = this.stamps();
+    const path: number[] = [];
+    for (let v = 0; v < n; v++) {
+      if (ends[v] !== -1) continue;
+      const cur = this.nextStamp();
+      path.length = 0;
+      let x = v;
+      while (x !== -1 && ends[x] === -1 && onPath[x] !== cur) {
+        onPath[x] = cur;
+        path.push(x);
+        x = parent[x];
+      }
+      let end: number;
+      if (x === -1) end = path[path.length - 1];
+      else if (ends[x] !== -1) end = ends[x];
+      else {
+        // A cycle from x on: each member's end is the member whose parent it is.
+        const from = path.indexOf(x);
+        for (let k = from; k < path.length; k++) ends[parent[path[k]]] = path[k];
+        path.length = from;
+        end = ends[x];
+      }
+      for (const u of path) ends[u] = end;
+    }
+    return ends;
   }
 
   /** Scratch of marks by entity (explainCodes, blocksAt): a fresh stamp from nextStamp marks nothing yet. */
@@ -492,15 +542,33 @@ export class Analysis {
     return `${s.names[d.party]} declares an indirect ${pct(d.share)} of ${s.names[d.subject]}${via.length ? ` through ${list(via)}` : ''} (${describeRule(ruleOf(this.doc.entities[d.subject].decisionRule))}; a declared indirect interest, the stakes in between not recorded): it is the ultimate controller.`;
   }
 
+  /**
+   * The name of entity v, through a small cache by index: a register's names may be made on every read (from bytes:
+   * cli/tableNames.ts), and a controller's name comes back in the sentence of each entity it controls and its own.
+   */
+  private nameOf(v: number): string {
+    const k = v & (NAMES - 1);
+    const at = (this.nameAt ??= new Int32Array(NAMES).fill(-1));
+    const names = (this.nameCache ??= new Array<string>(NAMES).fill(''));
+    if (at[k] !== v) {
+      at[k] = v;
+      names[k] = this.snap.names[v];
+    }
+    return names[k];
+  }
+
+  private nameAt?: Int32Array;
+  private nameCache?: string[];
+
   /** The sentence of entity v (by index): names, holders and controllers read by index (no id looked up). */
   private sentence(v: number): string {
     const s = this.snap;
     const r = this.reasons.at(v);
-    const y = s.names[v];
+    const y = this.nameOf(v);
     const rule = ruleOf(this.doc.entities[v].decisionRule);
     // The sole parent's name (names may be decoded on every read: cli/tableNames.ts), or the joint controllers'.
     const parent = this.parent[v];
-    const p0 = r.kind === 'joint' || parent === -1 ? undefined : s.names[parent];
+    const p0 = r.kind === 'joint' || parent === -1 ? undefined : this.nameOf(parent);
     switch (r.kind) {
       case 'agreement':
         return `${p0} controls ${y} by agreement${r.agreement.basis ? ` (${r.agreement.basis})` : ''}.`;
@@ -529,7 +597,7 @@ export class Analysis {
       }
       case 'none':
         if (r.largest === -1) return `Nobody controls ${y}: it has no recorded holders with votes.`;
-        return `Nobody controls ${y}: the largest block, ${this.snap.names[r.largest]} with ${pct(r.block)} of the votes, does not pass ${describeRule(rule)}${usesThreshold(this.options.rule) ? ` or the de facto test (at least ${this.options.threshold}% and larger than every other block)` : ''}.`;
+        return `Nobody controls ${y}: the largest block, ${this.nameOf(r.largest)} with ${pct(r.block)} of the votes, does not pass ${describeRule(rule)}${usesThreshold(this.options.rule) ? ` or the de facto test (at least ${this.options.threshold}% and larger than every other block)` : ''}.`;
       default: {
         const never: never = r;
         return String(never);
@@ -537,6 +605,9 @@ export class Analysis {
     }
   }
 }
+
+/** Entries of Analysis.nameOf's cache (a power of two). */
+const NAMES = 1024;
 
 /** All n entities as one group (analysis/ultimates.ts). */
 function whole(n: number): Groups {
