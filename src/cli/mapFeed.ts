@@ -3,7 +3,7 @@
 // command fail with a message; nothing is left running once the stream ends or stops.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Snapshot } from '../analysis/snapshot';
 import type { ByteOut } from './byteOut';
 import { runningPrefix } from './mapJson';
@@ -35,9 +35,13 @@ export class MapFeed {
   private failure?: Error;
   private wake?: () => void;
   private done = false;
+  /** Buffers of batches written out go back to the worker through this port. */
+  private spare: MessagePort;
 
   constructor(s: Snapshot, minStake: number) {
     const prefix = runningPrefix(s.ids);
+    const { port1, port2 } = new MessageChannel();
+    this.spare = port1;
     const job: MapJob = {
       source: {
         n: s.n, inStart: s.inStart, inHolder: s.inHolder, inShares: s.inShares, outStart: s.outStart, outSubject: s.outSubject,
@@ -46,8 +50,9 @@ export class MapFeed {
       prefix,
       minStake,
       state: this.state,
+      spare: port2,
     };
-    this.worker = new Worker(WORKER, { workerData: job });
+    this.worker = new Worker(WORKER, { workerData: job, transferList: [port2] });
     this.worker.on('message', (m: MapBatch | { error: string }) => {
       if ('error' in m) this.fail(new Error(`the look-through maps could not be written: ${m.error}`));
       else {
@@ -79,6 +84,8 @@ export class MapFeed {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
     }
+    const old = this.batch.bytes.buffer as ArrayBuffer;
+    if (old.byteLength) this.spare.postMessage(old, [old]);
     this.batch = this.queue.shift()!;
     Atomics.add(this.state, 0, 1);
     Atomics.notify(this.state, 0);
@@ -96,6 +103,7 @@ export class MapFeed {
     this.done = true;
     Atomics.store(this.state, 0, 1 << 30);
     Atomics.notify(this.state, 0);
+    this.spare.close();
     void this.worker.terminate();
   }
 }

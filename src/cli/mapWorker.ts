@@ -1,9 +1,9 @@
 // The worker thread that writes a register's look-through and ultimate-owner maps for `analyze --json` / `--jsonl`
 // (cli/mapFeed.ts starts it). The maps need only the shareholding arrays (cli/mapJson.ts), not the control analysis,
 // so on a machine with two cores they are made while the main thread analyses control and writes every other field.
-// Entities are written in index order, in batches of about a megabyte, each posted with where every entity's text
+// Entities are written in index order, in batches of about 4 MB, each posted with where every entity's text
 // ends; the worker stays at most AHEAD batches in front of what the main thread has taken.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ByteOut } from './byteOut';
 import { MapWriter, type MapSource } from './mapJson';
 
@@ -15,6 +15,8 @@ export interface MapJob {
   minStake: number;
   /** [0]: batches the main thread has taken (on a SharedArrayBuffer). */
   state: Int32Array;
+  /** Where the main thread gives back the buffers of batches it has written out, to be filled again. */
+  spare: MessagePort;
 }
 
 /** A batch of entities' maps: entity `from + i`'s text ends at `ends[i]` of `bytes` (and starts where the one before ends). */
@@ -25,12 +27,23 @@ export interface MapBatch {
 }
 
 /** Batches the worker may post before the main thread has taken them. */
-export const AHEAD = 8;
-/** Bytes gathered before a batch is posted. */
-const BATCH = 1 << 20;
+export const AHEAD = 4;
+/** Bytes gathered before a batch is posted (each message costs about a millisecond, whatever its size). */
+const BATCH = 4 << 20;
+
+/**
+ * A buffer of at least `size` bytes for a batch: one the main thread gave back, or a new one. Used again, buffers
+ * are neither zeroed by the system nor counted as new external memory (which makes both threads collect garbage).
+ */
+function buffer(spare: MessagePort, pool: ArrayBuffer[], size: number): ArrayBuffer {
+  for (let m = receiveMessageOnPort(spare); m; m = receiveMessageOnPort(spare)) pool.push(m.message as ArrayBuffer);
+  const i = pool.findIndex((b) => b.byteLength >= size);
+  return i >= 0 ? pool.splice(i, 1)[0] : new ArrayBuffer(Math.max(size, BATCH + (BATCH >> 1)));
+}
 
 function run(job: MapJob): void {
-  const { source, prefix, minStake, state } = job;
+  const { source, prefix, minStake, state, spare } = job;
+  const pool: ArrayBuffer[] = [];
   const n = source.n;
   // Running ids are made again here rather than copied from the main thread (a register's millions of strings).
   const ids = source.ids ?? Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -48,7 +61,9 @@ function run(job: MapJob): void {
     if (o.pos < BATCH && v < n - 1) continue;
     // Waits while the main thread has AHEAD batches still to take.
     for (let taken = Atomics.load(state, 0); posted - taken >= AHEAD; taken = Atomics.load(state, 0)) Atomics.wait(state, 0, taken);
-    const bytes = o.take();
+    const bytes = new Uint8Array(buffer(spare, pool, o.pos), 0, o.pos);
+    bytes.set(o.buf.subarray(0, o.pos));
+    o.pos = 0;
     const batch: MapBatch = { from, ends: ends.slice(0, count), bytes };
     parentPort!.postMessage(batch, [bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
     posted++;

@@ -57,8 +57,11 @@ function cli(args: string[], out: string, runs = RUNS, command?: string[]): Run 
 
 const cell = (r: Run | null) => (r ? `${r.wall.toFixed(1)} s (cpu ${r.cpu.toFixed(1)}) ${r.rssMB.toFixed(0)} MB` : '—');
 const load = () => loadavg()[0].toFixed(1);
-/** A JSON output's CPU time over the table's, the figure the target (3×) is about. */
-const ratio = (r: Run, table: Run) => `${(r.cpu / table.cpu).toFixed(1)}× the table's CPU`;
+/**
+ * A JSON output's time over the table's (the target is 3×): wall time, what a user waits (the maps are written by a
+ * second thread, cli/mapWorker.ts), and CPU time, which load inflates less.
+ */
+const ratio = (r: Run, table: Run) => `${(r.wall / table.wall).toFixed(1)}× the table's wall time, ${(r.cpu / table.cpu).toFixed(1)}× its CPU`;
 
 try {
   cliOnce(['generate', '--entities', '2'], join(dir, 'warm.json')); // builds the bundle if a source changed, untimed
@@ -116,7 +119,7 @@ try {
   });
   const pts = (w: { worstLookThroughPoints: number; worstOwnerPoints: number }) => `look-through ${w.worstLookThroughPoints.toFixed(6)}, ultimate owners ${w.worstOwnerPoints.toFixed(6)} points`;
   console.log('100k entities, chains of 50, one strongly connected core of ~31,000 firms (generate --core 0.41 --depth 50):');
-  console.log(`  table ${cell(cTable)}; --json ${cell(cJson)}, ${cJson.outMB.toFixed(0)} MB (${(cJson.cpu / cTable.cpu).toFixed(1)}× the table's CPU, ${(cJson.wall / cTable.wall).toFixed(1)}× its wall time); --jsonl ${cell(cJsonl)} (${(cJsonl.cpu / cTable.cpu).toFixed(1)}× the table's CPU)`);
+  console.log(`  table ${cell(cTable)}; --json ${cell(cJson)}, ${cJson.outMB.toFixed(0)} MB (${(cJson.cpu / cTable.cpu).toFixed(1)}× the table's CPU, ${(cJson.wall / cTable.wall).toFixed(1)}× its wall time); --jsonl ${cell(cJsonl)} (${(cJsonl.cpu / cTable.cpu).toFixed(1)}× the table's CPU, ${(cJsonl.wall / cTable.wall).toFixed(1)}× its wall time)`);
   console.log(`  reference check (numpy/scipy, ${worst.checked} sampled targets solved by iteration, ${worst.iterations} steps in all) ${cell(cPeer)}`);
   console.log(`  largest difference from the reference: ${pts(worst)} (promise: 0.01)`);
   console.log(`  10k entities of the same shape, ${byLu[0].checked} targets: by iteration ${pts(byLu[0])}; by sparse LU ${pts(byLu[1])}\n`);

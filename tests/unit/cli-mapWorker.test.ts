@@ -1,7 +1,8 @@
 // `analyze --json` / `--jsonl` with a register's maps written by the worker thread (cli/mapWorker.ts, started by
 // cli/mapFeed.ts from the command line's bundle) prints the same bytes as on one thread, on shapes and ids we did not
 // pick for it: the bundled dataset, a generated core with chains, hostile ids, a closed ownership loop, and the cuts.
-// NODE_DEBUG=worker (Node's own debug log) shows whether a worker was started.
+// NODE_DEBUG=worker (Node's own debug log) shows whether a worker was started. The core's maps fill several of the
+// worker's batches (so their buffers come back and are filled again).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ function both(file: string, ...flags: string[]) {
 const files: Record<string, string> = {};
 
 beforeAll(() => {
-  const core = spawnSync('node', ['scripts/cli.mjs', 'generate', '--entities', '4000', '--core', '0.3', '--depth', '20', '--seed', '5'], { cwd: root, maxBuffer: 1 << 28 });
+  const core = spawnSync('node', ['scripts/cli.mjs', 'generate', '--entities', '8000', '--core', '0.3', '--depth', '20', '--seed', '5'], { cwd: root, maxBuffer: 1 << 28 });
   expect(core.status).toBe(0);
   files.core = join(dir, 'core.ownership.json');
   writeFileSync(files.core, core.stdout);
