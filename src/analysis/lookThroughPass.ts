@@ -65,13 +65,11 @@ export class LookThroughPass {
   private top: Float64Array;
   /** Per entity: the merges still to come (one per holding it has in an entity of another component) and its own read. */
   private uses: Int32Array;
-  /**
-   * Scratch of the map being made, a sparse set: its entities in `touched` (in the order first reached), their
-   * figures at the same places in `acc`; entity k is in it when `slot[k]` is below the count and touched there is k.
-   */
+  // Scratch: a dense accumulator stamped per map.
   private acc: Float64Array;
-  private slot: Int32Array;
+  private stamp: Int32Array;
   private touched: Int32Array;
+  private cur = 0;
   /**
    * The component being made, by local index (a member's place in it): its members' holdings from `edgeStart`, those
    * inside the component (`holder` a local index) before `split`, then those outside (`holder` a place in `outside`:
@@ -125,7 +123,7 @@ export class LookThroughPass {
       this.uses[v] = u;
     }
     this.acc = new Float64Array(n);
-    this.slot = new Int32Array(n);
+    this.stamp = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.place = new Int32Array(n);
   }
@@ -278,15 +276,20 @@ export class LookThroughPass {
     }
   }
 
-  /** Adds x to entity k's figure in the map being made (of `count` entries so far); returns the new count. */
-  private add(k: number, x: number, count: number): number {
-    const p = this.slot[k];
-    if (p < count && this.touched[p] === k) this.acc[p] += x;
-    else {
-      this.slot[k] = count;
-      this.touched[count] = k;
-      this.acc[count++] = x;
+  /** Starts a new map in the accumulator. */
+  private begin(): void {
+    if (++this.cur === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.cur = 1;
     }
+  }
+
+  private add(k: number, x: number, count: number): number {
+    if (this.stamp[k] !== this.cur) {
+      this.stamp[k] = this.cur;
+      this.acc[k] = x;
+      this.touched[count++] = k;
+    } else this.acc[k] += x;
     return count;
   }
 
@@ -294,15 +297,14 @@ export class LookThroughPass {
   private merge(h: number, f: number, count: number): number {
     if (this.s.holderCount[h] === 0) return this.add(h, f, count);
     const map = this.slabs[this.slabOf[h]], from = this.at[h], to = from + 2 * this.len[h];
-    const { acc, slot, touched } = this;
+    const { acc, stamp, touched, cur } = this;
     for (let i = from; i < to; i += 2) {
-      const k = map[i], x = f * map[i + 1], p = slot[k];
-      if (p < count && touched[p] === k) acc[p] += x;
-      else {
-        slot[k] = count;
-        touched[count] = k;
-        acc[count++] = x;
-      }
+      const k = map[i], x = f * map[i + 1];
+      if (stamp[k] !== cur) {
+        stamp[k] = cur;
+        acc[k] = x;
+        touched[count++] = k;
+      } else acc[k] += x;
     }
     return count;
   }
@@ -316,17 +318,16 @@ export class LookThroughPass {
     const { acc, touched, show } = this;
     let kept = 0, dropped = 0, top = 0;
     for (let i = 0; i < count; i++) {
-      const k = touched[i], x = acc[i];
+      const k = touched[i], x = acc[k];
       if (x >= cut || k === t) {
-        touched[kept] = k;
-        acc[kept++] = x;
+        touched[kept++] = k;
         if (x > top) top = x;
       } else if (x > dropped) dropped = x;
     }
     const at = this.alloc(2 * kept, t), map = this.slabs[this.slab];
     let hi = at, lo = at + 2 * kept;
     for (let i = 0; i < kept; i++) {
-      const k = touched[i], x = acc[i];
+      const k = touched[i], x = acc[k];
       if (x >= show) {
         map[hi++] = k;
         map[hi++] = x;
@@ -346,6 +347,7 @@ export class LookThroughPass {
   /** An entity outside cycles: itself and its holders' maps, each times its stake. */
   private single(t: number): void {
     const { s } = this;
+    this.begin();
     let count = this.add(t, 1, 0), inherited = 0;
     for (let e = s.inStart[t], end = s.inStart[t + 1]; e < end; e++) {
       const h = s.inHolder[e], w = s.inShares[e];
@@ -584,6 +586,7 @@ export class LookThroughPass {
   private mergeWalk(t: number): void {
     const { m, inner, front, outFlow, outside, list, top, err, through, upTopOf, firstMember, listed, fronts, dropped } = this;
     const { holderCount } = this.s;
+    this.begin();
     let count = 0, inherited = 0, upTop = 1, visits = this.visits;
     for (let i = 0; i < listed; i++) {
       const v = inner[i];
