@@ -9,37 +9,11 @@ import { LookThroughPass } from '../../src/analysis/lookThroughPass';
 import { shareStructure } from '../../src/analysis/shareStructure';
 import { snapshot, type Snapshot } from '../../src/analysis/snapshot';
 import { analyzeChunks } from '../../src/cli/analyze';
-import { graph } from './helpers';
-
-/** (I − W)⁻¹ by Gauss–Jordan (dense; W[h][s] = fraction h holds in s): column t holds every figure of target t. */
-function inverse(s: Snapshot): Float64Array[] | null {
-  const n = s.n;
-  const a = Array.from({ length: n }, (_, i) => {
-    const row = new Float64Array(2 * n);
-    row[i] = 1;
-    row[n + i] = 1;
-    for (let e = s.outStart[i]; e < s.outStart[i + 1]; e++) row[s.outSubject[e]] -= s.outShares[e];
-    return row;
-  });
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
-    if (Math.abs(a[p][c]) < 1e-12) return null;
-    [a[c], a[p]] = [a[p], a[c]];
-    const pivot = a[c][c];
-    for (let k = 0; k < 2 * n; k++) a[c][k] /= pivot;
-    for (let r = 0; r < n; r++) {
-      if (r === c || a[r][c] === 0) continue;
-      const f = a[r][c];
-      for (let k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
-    }
-  }
-  return a.map((row) => row.subarray(n));
-}
+import { denseInverse, graph } from './helpers';
 
 /** Every figure of every target's walk against the reference: the largest differences (look-through, owners). */
 function worst(s: Snapshot, tolerance: number) {
-  const inv = inverse(s);
+  const inv = denseInverse(s);
   if (!inv) throw new Error('singular: a closed loop');
   let look = 0, owners = 0;
   for (let t = 0; t < s.n; t++) {
@@ -66,7 +40,7 @@ function worst(s: Snapshot, tolerance: number) {
  * figure left out, and the largest gap of the owners' sum below 1 beyond the bound.
  */
 function passWorst(s: Snapshot, order: number[], large: number, slab: number) {
-  const inv = inverse(s);
+  const inv = denseInverse(s);
   if (!inv) throw new Error('singular: a closed loop');
   const pass = new LookThroughPass(s, 0, large, slab);
   let diff = 0, overBound = 0, missing = 0, ownerGap = 0;
@@ -182,7 +156,7 @@ describe('look-through on every shape', () => {
       fc.property(shapes, fc.constantFrom(0.01, 0.5), (opts, minStake) => {
         const doc = generateGraph(opts);
         const s = snapshot(doc, doc.asOf!);
-        const inv = inverse(s);
+        const inv = denseInverse(s);
         if (!inv) throw new Error('singular: a closed loop');
         let text = '';
         for (const c of analyzeChunks(doc, {}, { format: 'jsonl', minStake })) text += typeof c === 'string' ? c : decoder.decode(c, { stream: true });

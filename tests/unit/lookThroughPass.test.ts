@@ -7,36 +7,12 @@ import { generateGraph } from '../../src/model';
 import { LookThroughPass } from '../../src/analysis/lookThroughPass';
 import { shareStructure } from '../../src/analysis/shareStructure';
 import { snapshot, type Snapshot } from '../../src/analysis/snapshot';
-
-/** (I − W)⁻¹ by Gauss–Jordan (dense): row v, column t is v's figure in t. */
-function inverse(s: Snapshot): Float64Array[] {
-  const n = s.n;
-  const a = Array.from({ length: n }, (_, i) => {
-    const row = new Float64Array(2 * n);
-    row[i] = 1;
-    row[n + i] = 1;
-    for (let e = s.outStart[i]; e < s.outStart[i + 1]; e++) row[s.outSubject[e]] -= s.outShares[e];
-    return row;
-  });
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
-    if (Math.abs(a[p][c]) < 1e-12) throw new Error('singular: a closed loop');
-    [a[c], a[p]] = [a[p], a[c]];
-    const pivot = a[c][c];
-    for (let k = 0; k < 2 * n; k++) a[c][k] /= pivot;
-    for (let r = 0; r < n; r++) {
-      if (r === c || a[r][c] === 0) continue;
-      const f = a[r][c];
-      for (let k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
-    }
-  }
-  return a.map((row) => row.subarray(n));
-}
+import { denseInverse } from './helpers';
 
 /** Every map against the reference, read in index order: the largest difference, how far it passes its bound, the owners' gap. */
 function check(s: Snapshot, large: number) {
-  const inv = inverse(s);
+  const inv = denseInverse(s);
+  if (!inv) throw new Error('singular: a closed loop');
   const pass = new LookThroughPass(s, 0, large, 256);
   let diff = 0, overBound = 0, ownerGap = 0;
   for (let t = 0; t < s.n; t++) {
