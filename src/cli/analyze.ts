@@ -54,9 +54,12 @@ export async function* analyzeChunksAsync(doc: OwnershipDoc, opts: Partial<Analy
   const feed = new MapFeed(s, out.minStake);
   try {
     const j = new JsonStream(analyze(doc, opts), out);
-    const maps = (o: ByteOut, v: number) => feed.write(o, v);
+    const maps = (o: ByteOut, v: number) => feed.write(o, v, j.maps);
     for (let k = 0; k < j.count; k++) {
-      if (!feed.has(k)) await feed.next();
+      if (!feed.has(k)) {
+        await feed.arrival();
+        feed.next();
+      }
       j.entity(k, maps);
       if (j.o.pos >= CHUNK) yield j.chunk();
     }
@@ -78,6 +81,10 @@ class JsonStream {
   private indices: number[] | null;
   private w: EntityWriter;
   private jsonl: boolean;
+  /** The writer of keys and maps. */
+  get maps() {
+    return this.w.maps;
+  }
 
   constructor(private a: Analysis, out: AnalyzeOutput) {
     named(a, out);

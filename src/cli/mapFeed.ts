@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Snapshot } from '../analysis/snapshot';
 import type { ByteOut } from './byteOut';
-import { runningPrefix } from './mapJson';
+import { RawMaps, runningPrefix, type MapWriter } from './mapJson';
 import type { MapBatch, MapJob } from './mapWorker';
 
 /** The worker's module, beside the command line's bundle (absent when the sources run directly, as in the tests). */
@@ -77,25 +77,56 @@ export class MapFeed {
     return v < this.batch.from + this.batch.ends.length;
   }
 
-  /** Waits for the next batch. */
-  async next(): Promise<void> {
-    while (!this.queue.length) {
-      if (this.failure) throw this.failure;
+  /** Whether a batch has come that is not taken yet (`next`); throws if the worker failed. */
+  queued(): boolean {
+    if (this.failure) throw this.failure;
+    return this.queue.length > 0;
+  }
+
+  /** Waits until a batch has come (or the worker failed: throws). */
+  async arrival(): Promise<void> {
+    while (!this.queued()) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
     }
+  }
+
+  /** Takes the next batch (`queued`), giving the one before back to the worker. */
+  next(): void {
     const old = this.batch.bytes.buffer as ArrayBuffer;
     if (old.byteLength) this.spare.postMessage(old, [old]);
+    const keys = this.batch.raw?.keys.buffer as ArrayBuffer | undefined;
+    if (keys?.byteLength) this.spare.postMessage(keys, [keys]);
     this.batch = this.queue.shift()!;
     Atomics.add(this.state, 0, 1);
     Atomics.notify(this.state, 0);
   }
 
-  /** Writes `"lookThrough":…,"ultimateOwners":…` of entity v (at hand: `has(v)`). */
-  write(o: ByteOut, v: number): void {
-    const { from, ends, bytes } = this.batch;
+  /**
+   * Writes `"lookThrough":…,"ultimateOwners":…` of entity v (at hand: `has(v)`); `maps`, a writer of the same ids,
+   * sorts and writes an ultimate-owner map the worker handed over unsorted.
+   */
+  write(o: ByteOut, v: number, maps: MapWriter): void {
+    const { from, ends, bytes, raw } = this.batch;
     const i = v - from;
+    if (!raw) {
+      o.bytes(bytes, i ? ends[i - 1] : 0, ends[i]);
+      return;
+    }
+    if (raw.byRank) {
+      maps.adoptRanks(raw.byRank);
+      raw.byRank = undefined;
+    }
+    const how = raw.how[i];
+    if (how & RawMaps.LOOK_THROUGH) {
+      o.str('"lookThrough":');
+      maps.rawMap(o, raw.keys, i ? raw.keyEnds[i - 1] : 0, raw.mid[i], 0);
+    }
     o.bytes(bytes, i ? ends[i - 1] : 0, ends[i]);
+    if (how & RawMaps.OWNERS) {
+      o.str(',"ultimateOwners":');
+      maps.rawMap(o, raw.keys, raw.mid[i], raw.keyEnds[i], raw.others[i]);
+    }
   }
 
   /** Stops the worker (it may be waiting for the main thread to take its batches). */

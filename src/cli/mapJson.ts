@@ -208,54 +208,73 @@ export class MapWriter {
    * Writes `"lookThrough":{…},"ultimateOwners":{…}` of entity v of a register from the pass over the condensation
    * (analysis/lookThroughPass.ts), or null maps where a closed ownership loop lies upstream. Figures a cut upstream
    * may lack are at most the pass's bound, so "others" is printed whenever the pass cut anything. Entities are best
-   * asked for in index order (maps are let go once every entity below has been written).
+   * asked for in index order (maps are let go once every entity below has been written). With `raw`, the
+   * ultimate-owner map, and with `raw.both` the look-through map too, are handed over unsorted instead of written
+   * where they can be (`RawMaps`: another thread's writer writes them, `rawMap`).
    */
-  bulk(o: ByteOut, v: number): void {
-    // The pass and the condensation read only the fields of a MapSource.
+  bulk(o: ByteOut, v: number, raw?: RawMaps): void {
     const s = this.s as Snapshot;
-    // Below this figure (a fraction) neither a stake nor an owner's part rounds to the cut.
-    const pass = (this.pass ??= new LookThroughPass(s, Math.max(0, (this.min - 0.5) / 1e8)));
+    const pass = this.passOf();
     if (!pass.mapOf(v)) {
       const above = loopAbove(s, shareStructure(s))[v];
       const loop = shareStructure(s).members.get(above)!.map((x) => s.ids[x]).sort();
       o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
-    } else {
-      const { buf, from, to, end } = pass;
-      this.grow((to - from) >> 1);
-      this.ranks();
-      // Keys are gathered as their ranks.
-      const { upKey, upVal, ownKey, ownVal, min, eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
-      const rem = (this.rem ??= remainders(s));
-      let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
-      // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
-      for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
-      for (let i = from; i < end; i += 2) {
-        const u = buf[i], mu = buf[i + 1];
-        if (!(mu > 1e-12)) continue;
-        if (u !== v) {
-          const k = Math.round(mu * 100 * 1e6);
-          if (k >= min && k > 0) {
-            upKey[ups] = eRank[u] + eOff;
-            upVal[ups++] = k;
-          }
-        }
-        const r = rem[u];
-        if (r === 0) continue;
-        // Someone nobody holds owns its whole figure (the target itself: 1); any other entity its unattributed part.
-        const x = r === 2 ? (u === v ? 1 : mu) : r * mu;
-        const k = Math.round(x * 100 * 1e6);
+      raw?.middle();
+      raw?.entity(0, 0);
+      return;
+    }
+    const { buf, from, to, end } = pass;
+    this.grow((to - from) >> 1);
+    this.ranks();
+    // Keys are gathered as their ranks.
+    const { upKey, upVal, ownKey, ownVal, min, eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
+    const rem = (this.rem ??= remainders(s));
+    let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
+    // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
+    for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
+    for (let i = from; i < end; i += 2) {
+      const u = buf[i], mu = buf[i + 1];
+      if (!(mu > 1e-12)) continue;
+      if (u !== v) {
+        const k = Math.round(mu * 100 * 1e6);
         if (k >= min && k > 0) {
-          ownKey[owns] = r === 2 ? eRank[u] + eOff : fRank[u] + fOff;
-          ownVal[owns++] = k;
-          listed += k;
-        } else cut = true;
+          upKey[ups] = eRank[u] + eOff;
+          upVal[ups++] = k;
+        }
       }
-      pass.release(v);
+      const r = rem[u];
+      if (r === 0) continue;
+      // Someone nobody holds owns its whole figure (the target itself: 1); any other entity its unattributed part.
+      const x = r === 2 ? (u === v ? 1 : mu) : r * mu;
+      const k = Math.round(x * 100 * 1e6);
+      if (k >= min && k > 0) {
+        ownKey[owns] = r === 2 ? eRank[u] + eOff : fRank[u] + fOff;
+        ownVal[owns++] = k;
+        listed += k;
+      } else cut = true;
+    }
+    pass.release(v);
+    let how = 0;
+    if (raw?.both && raw.take(this, upKey, upVal, ups)) how = RawMaps.LOOK_THROUGH;
+    else {
       o.str('"lookThrough":');
       this.ranked(o, upKey, upVal, ups, 0);
-      o.str(',"ultimateOwners":');
-      this.ranked(o, ownKey, ownVal, owns, cut ? Math.max(0, 100e6 - listed) : 0);
     }
+    raw?.middle();
+    const others = cut ? Math.max(0, 100e6 - listed) : 0;
+    if (raw && raw.take(this, ownKey, ownVal, owns)) how |= RawMaps.OWNERS;
+    else {
+      o.str(',"ultimateOwners":');
+      this.ranked(o, ownKey, ownVal, owns, others);
+    }
+    raw?.entity(how, others);
+  }
+
+  /** The pass over the condensation the maps come from. */
+  private passOf(): LookThroughPass {
+    // The pass and the condensation read only the fields of a MapSource. Below this figure (a fraction) neither a
+    // stake nor an owner's part rounds to the cut.
+    return (this.pass ??= new LookThroughPass(this.s as Snapshot, Math.max(0, (this.min - 0.5) / 1e8)));
   }
 
   /** Makes the scratch arrays hold at least `size` entries. */
@@ -273,6 +292,11 @@ export class MapWriter {
    * keys: entity v as v, the unattributed remainder of v as −1 − v; vals: figures in micro-points (integers).
    */
   map(o: ByteOut, keys: Int32Array, vals: Float64Array, count: number, others: number) {
+    this.ranked(o, this.toRanks(keys, count), vals, count, others);
+  }
+
+  /** The ranks of keys[0, count) (entity v as v, the remainder of v as −1 − v), in a scratch array. */
+  toRanks(keys: Int32Array, count: number): Int32Array {
     this.ranks();
     const { eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
     if (this.rankBuf.length < count) this.rankBuf = new Int32Array(Math.max(count, this.rankBuf.length * 2));
@@ -281,23 +305,58 @@ export class MapWriter {
       const k = keys[i];
       ranks[i] = k >= 0 ? eRank[k] + eOff : fRank[-1 - k] + fOff;
     }
-    this.ranked(o, ranks, vals, count, others);
+    return ranks;
+  }
+
+  /**
+   * Entries of a map (keys as ranks, figures in micro-points) as one sortable number each, (big − figure) · shift +
+   * rank, into out[at, at + count); false when a figure is too large for that (such a map is sorted by a comparison).
+   */
+  sortKeys(ranks: Int32Array, vals: Float64Array, count: number, out: Float64Array, at: number): boolean {
+    const { shift, big } = this;
+    let top = 0;
+    for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
+    if (top > big) return false;
+    for (let i = 0; i < count; i++) out[at + i] = (big - vals[i]) * shift + ranks[i];
+    return true;
+  }
+
+  /** Writes a map handed over by `bulk` as keys[from, to) (`sortKeys`'s numbers, in any order) and its "others". */
+  rawMap(o: ByteOut, keys: Float64Array, from: number, to: number, others: number): void {
+    this.ranks();
+    const count = to - from;
+    if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
+    const sorted = this.sortBuf;
+    sorted.set(keys.subarray(from, to));
+    sortSmall(sorted, count);
+    this.entries(o, sorted, count, others);
+  }
+
+  /** The rank tables `bulk` made, to be handed with a raw map to another thread's writer of the same ids (`adoptRanks`). */
+  rankTable(): Int32Array | undefined {
+    return this.byRank;
+  }
+
+  /** Takes the rank tables of another writer of the same ids (ids other than running numbers, which cost a sort to rank). */
+  adoptRanks(byRank: Int32Array): void {
+    if (this.eRank || this.prefix) return;
+    const n = this.ids.length, rankOf = new Int32Array(2 * n);
+    for (let r = 0; r < 2 * n; r++) rankOf[byRank[r]] = r;
+    this.byRank = byRank;
+    this.eRank = rankOf.subarray(0, n);
+    this.fRank = rankOf.subarray(n);
   }
 
   /** `map` with keys given as their ranks. */
   private ranked(o: ByteOut, ranks: Int32Array, vals: Float64Array, count: number, others: number) {
-    const { shift, big } = this;
-    o.char(123);
-    let top = 0;
-    for (let i = 0; i < count; i++) if (vals[i] > top) top = vals[i];
-    if (top <= big) {
-      // One number per entry, sorted natively: the figure above, the key's rank below.
-      if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
-      const sorted = this.sortBuf;
-      for (let i = 0; i < count; i++) sorted[i] = (big - vals[i]) * shift + ranks[i];
+    if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
+    const sorted = this.sortBuf;
+    // One number per entry, sorted natively: the figure above, the key's rank below.
+    if (this.sortKeys(ranks, vals, count, sorted, 0)) {
       sortSmall(sorted, count);
-      this.write(o, sorted, count);
+      this.entries(o, sorted, count, others);
     } else {
+      o.char(123);
       const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => vals[y] - vals[x] || ranks[x] - ranks[y]);
       for (let j = 0; j < count; j++) {
         if (j) o.char(44);
@@ -305,7 +364,19 @@ export class MapWriter {
         o.char(58);
         o.micro(vals[order[j]]);
       }
+      this.others(o, count, others);
     }
+  }
+
+  /** A map from its sorted entries (`sortKeys`'s numbers, ascending): braces, entries, "others" when above 0. */
+  private entries(o: ByteOut, sorted: Float64Array, count: number, others: number): void {
+    o.char(123);
+    this.write(o, sorted, count);
+    this.others(o, count, others);
+  }
+
+  /** "others" (when above 0) after `count` entries, and the closing brace. */
+  private others(o: ByteOut, count: number, others: number): void {
     if (others > 0) {
       if (count) o.char(44);
       o.str('"others":');
@@ -351,4 +422,62 @@ export class MapWriter {
     }
     o.pos = p;
   }
+}
+
+/**
+ * Maps `MapWriter.bulk` hands over unsorted, to be written by another thread's writer of the same ids (`rawMap`): every
+ * map's sort keys one after the other in `keys`; per entity (`count` so far), which of its maps are here (`how`), where
+ * its look-through keys end (`mid`) and its owners' keys (`ends`), and its owners' "others".
+ */
+export class RawMaps {
+  static readonly LOOK_THROUGH = 1;
+  static readonly OWNERS = 2;
+  keys = new Float64Array(1 << 16);
+  used = 0;
+  how = new Uint8Array(1024);
+  mid = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  others = new Float64Array(1024);
+  count = 0;
+
+  /** `both`: look-through maps are handed over too (else only ultimate-owner maps). */
+  constructor(public both = false) {}
+
+  /** Adds a map's entries (keys as ranks) as sort keys; false when they cannot be (it is then written as text). */
+  take(w: MapWriter, ranks: Int32Array, vals: Float64Array, count: number): boolean {
+    if (this.used + count > this.keys.length) {
+      const grown = new Float64Array(Math.max(2 * this.keys.length, this.used + count));
+      grown.set(this.keys.subarray(0, this.used));
+      this.keys = grown;
+    }
+    if (!w.sortKeys(ranks, vals, count, this.keys, this.used)) return false;
+    this.used += count;
+    return true;
+  }
+
+  /** The entity's look-through keys end here. */
+  middle(): void {
+    if (this.count === this.mid.length) {
+      const size = 2 * this.count;
+      this.how = grown(this.how, size);
+      this.mid = grown(this.mid, size);
+      this.ends = grown(this.ends, size);
+      this.others = grown(this.others, size);
+    }
+    this.mid[this.count] = this.used;
+  }
+
+  /** The entity's maps are done: `how` says which were handed over, `others` is its owners' (when they were). */
+  entity(how: number, others: number): void {
+    this.how[this.count] = how;
+    this.ends[this.count] = this.used;
+    this.others[this.count++] = others;
+  }
+}
+
+/** A copy of `a` in an array of `size`. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  return out;
 }

@@ -2,10 +2,12 @@
 // (cli/mapFeed.ts starts it). The maps need only the shareholding arrays (cli/mapJson.ts), not the control analysis,
 // so on a machine with two cores they are made while the main thread analyses control and writes every other field.
 // Entities are written in index order, in batches of about 4 MB, each posted with where every entity's text
-// ends; the worker stays at most AHEAD batches in front of what the main thread has taken.
+// ends; the worker stays at most AHEAD batches in front of what the main thread has taken. When the main thread has
+// caught up, the worker hands it some maps unsorted, to sort and write itself (`rawWanted`): the pass is the worker's
+// alone, and the rest of the work goes to whichever thread has time for it.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ByteOut } from './byteOut';
-import { MapWriter, type MapSource } from './mapJson';
+import { MapWriter, RawMaps, type MapSource } from './mapJson';
 
 /** What the main thread gives the worker (cli/mapFeed.ts). */
 export interface MapJob {
@@ -19,17 +21,39 @@ export interface MapJob {
   spare: MessagePort;
 }
 
-/** A batch of entities' maps: entity `from + i`'s text ends at `ends[i]` of `bytes` (and starts where the one before ends). */
+/**
+ * A batch of entities' maps: entity `from + i`'s text ends at `ends[i]` of `bytes` (and starts where the one before
+ * ends). In a batch with `raw`, an entity's maps may instead be sort keys (`RawMaps`) for the main thread to sort and
+ * write (MapWriter.rawMap): its look-through map when `how[i]` has RawMaps.LOOK_THROUGH, from where the entity before's
+ * keys end to `mid[i]`, its ultimate-owner map when it has RawMaps.OWNERS, from `mid[i]` to `keyEnds[i]`; the text in
+ * `bytes` is what is not there. `byRank` comes with the first such batch where ids are not running numbers.
+ */
 export interface MapBatch {
   from: number;
   ends: Int32Array;
   bytes: Uint8Array;
+  raw?: { keys: Float64Array; how: Uint8Array; mid: Int32Array; keyEnds: Int32Array; others: Float64Array; byRank?: Int32Array };
 }
 
 /** Batches the worker may post before the main thread has taken them. */
 export const AHEAD = 4;
-/** Bytes gathered before a batch is posted (each message costs about a millisecond, whatever its size). */
+/**
+ * Bytes gathered before a batch is posted (each message costs about a millisecond, whatever its size); a sort key
+ * counts as the text it becomes (about 24 bytes), so batches hold about as many entities either way.
+ */
 const BATCH = 4 << 20;
+const KEY_TEXT = 24;
+/**
+ * How much of a batch the main thread is handed to sort and write (`MapBatch.raw`), by the batches it has still to
+ * take once this one is posted: when it is waiting for this one (1 or none), both maps; with one more in hand, the
+ * ultimate-owner maps; else none. So the threads share the work whichever of them a register's shape loads more.
+ * OWNERSHIP_MAP_RAW=0, 1 or 2 fixes it at none, owners or both for every batch (the tests compare all three).
+ */
+function rawWanted(lag: number): 0 | 1 | 2 {
+  const env = process.env.OWNERSHIP_MAP_RAW;
+  if (env === '0' || env === '1' || env === '2') return Number(env) as 0 | 1 | 2;
+  return lag <= 1 ? 2 : lag === 2 ? 1 : 0;
+}
 
 /**
  * A buffer of at least `size` bytes for a batch: one the main thread gave back, or a new one. Used again, buffers
@@ -49,27 +73,47 @@ function run(job: MapJob): void {
   const ids = source.ids ?? Array.from({ length: n }, (_, i) => `${prefix}${i}`);
   const w = new MapWriter({ ...source, ids }, minStake);
   const o = new ByteOut();
-  let ends = new Int32Array(4096), count = 0, from = 0, posted = 0;
+  const raw = new RawMaps();
+  let ends = new Int32Array(4096), count = 0, from = 0, posted = 0, rankSent = false;
+  let mode = rawWanted(0);
   for (let v = 0; v < n; v++) {
-    w.bulk(o, v);
+    raw.both = mode === 2;
+    w.bulk(o, v, mode ? raw : undefined);
     if (count === ends.length) {
       const grown = new Int32Array(2 * count);
       grown.set(ends);
       ends = grown;
     }
     ends[count++] = o.pos;
-    if (o.pos < BATCH && v < n - 1) continue;
+    if (o.pos + KEY_TEXT * raw.used < BATCH && v < n - 1) continue;
     // Waits while the main thread has AHEAD batches still to take.
     for (let taken = Atomics.load(state, 0); posted - taken >= AHEAD; taken = Atomics.load(state, 0)) Atomics.wait(state, 0, taken);
-    const bytes = new Uint8Array(buffer(spare, pool, o.pos), 0, o.pos);
-    bytes.set(o.buf.subarray(0, o.pos));
+    const bytes = copy(spare, pool, o.buf, o.pos);
     o.pos = 0;
     const batch: MapBatch = { from, ends: ends.slice(0, count), bytes };
-    parentPort!.postMessage(batch, [bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
+    const transfer = [bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer];
+    if (mode) {
+      const keys = new Float64Array(copy(spare, pool, new Uint8Array(raw.keys.buffer), 8 * raw.used).buffer, 0, raw.used);
+      const r = (batch.raw = { keys, how: raw.how.slice(0, count), mid: raw.mid.slice(0, count), keyEnds: raw.ends.slice(0, count), others: raw.others.slice(0, count) } as NonNullable<MapBatch['raw']>);
+      const byRank = rankSent ? undefined : w.rankTable();
+      if (byRank) r.byRank = byRank.slice();
+      rankSent = true;
+      transfer.push(keys.buffer as ArrayBuffer, r.how.buffer as ArrayBuffer, r.mid.buffer as ArrayBuffer, r.keyEnds.buffer as ArrayBuffer, r.others.buffer as ArrayBuffer);
+      raw.used = raw.count = 0;
+    }
+    parentPort!.postMessage(batch, transfer);
     posted++;
     from = v + 1;
     count = 0;
+    mode = rawWanted(posted - Atomics.load(state, 0));
   }
+}
+
+/** The first `size` bytes of `from` in a buffer for a batch. */
+function copy(spare: MessagePort, pool: ArrayBuffer[], from: Uint8Array, size: number): Uint8Array {
+  const bytes = new Uint8Array(buffer(spare, pool, size), 0, size);
+  bytes.set(from.subarray(0, size));
+  return bytes;
 }
 
 // Runs only as the worker (imported elsewhere, as the tests import every module, it does nothing).
