@@ -10,7 +10,7 @@ import { closedLoops, lookThroughWalk, visitOwners } from './lookThrough';
 import { declaredControl, declaredShift, prepareDeclared, type Declared } from './declared';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { powerIndices, type PowerIndices } from './power';
-import { snapshot, type Snapshot } from './snapshot';
+import { nameReader, snapshot, type Snapshot } from './snapshot';
 import type { ReasonTable } from './reasonTable';
 import { ultimateControllers, type Groups, type Tops, type WaysUp } from './ultimates';
 import { usesThreshold } from './rules';
@@ -552,13 +552,14 @@ export class Analysis {
     const names = (this.nameCache ??= new Array<string>(NAMES).fill(''));
     if (at[k] !== v) {
       at[k] = v;
-      names[k] = this.snap.names[v];
+      names[k] = (this.nameRead ??= nameReader(this.snap.names))(v);
     }
     return names[k];
   }
 
   private nameAt?: Int32Array;
   private nameCache?: string[];
+  private nameRead?: (v: number) => string;
 
   /** The sentence of entity v (by index): names, holders and controllers read by index (no id looked up). */
   private sentence(v: number): string {

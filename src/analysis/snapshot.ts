@@ -3,6 +3,18 @@ import { docIndex, inForce, type Agreement, type OwnershipDoc } from '../model';
 import { controlAgreements } from './relations';
 import { rowsLike, sortRows, type Rows } from './csrSort';
 
+/**
+ * A name list may answer this key with a function giving name v directly (cli/tableNames.ts: a register's names,
+ * made from bytes when read, behind a Proxy whose every index read costs more than the name).
+ */
+export const NAME_AT = Symbol('nameAt');
+
+/** Name v of a snapshot's list: through the list's own reader when it has one (NAME_AT). */
+export function nameReader(names: readonly string[]): (v: number) => string {
+  const at = (names as unknown as Record<symbol, ((v: number) => string) | undefined>)[NAME_AT];
+  return at ?? ((v) => names[v]);
+}
+
 /** An indexed view of the records in force on `date`. Holdings are grouped by subject (in*) and by holder (out*). */
 export interface Snapshot {
   doc: OwnershipDoc;

@@ -2,6 +2,7 @@
 // (the unit the table's widths count) and whether its bytes may be copied into a row as they are. The columnar reader
 // fills it from the file's bytes (no string per name: the snapshot's name list makes a name's string when it is read,
 // and only explanations read any); any other document's names are encoded once from their strings.
+import { NAME_AT } from '../analysis/snapshot';
 
 /** A line break inside a name (printed as " / ") or a tab (printed as a space). */
 const BREAKS = /[\t\n\r]/;
@@ -135,8 +136,10 @@ export class NameBytes {
  */
 export function nameList(nb: NameBytes): string[] {
   const n = nb.n;
+  const nameAt = (v: number) => nb.name(v);
   const list = new Proxy<string[]>([], {
     get(target, key, receiver) {
+      if (key === NAME_AT) return nameAt;
       if (typeof key === 'string') {
         const c = key.charCodeAt(0);
         if (c >= 0x30 && c <= 0x39) {
