@@ -47,12 +47,17 @@ export function* analyzeChunks(doc: OwnershipDoc, opts: Partial<AnalysisOptions>
  * The same stream, with a register's look-through and ultimate-owner maps made by a worker thread (cli/mapWorker.ts)
  * from the start, while this thread analyses control and writes every other field; as `analyzeChunks` where the
  * worker does not pay (a table, named entities, declared indirect interests, a small register, the sources run directly).
+ * `started`: the worker, started while the document was read (`earlyMapFeed`); closed here whatever happens.
  */
-export async function* analyzeChunksAsync(doc: OwnershipDoc, opts: Partial<AnalysisOptions>, out: AnalyzeOutput): AsyncGenerator<string | Uint8Array> {
+export async function* analyzeChunksAsync(doc: OwnershipDoc, opts: Partial<AnalysisOptions>, out: AnalyzeOutput, started?: MapFeed): AsyncGenerator<string | Uint8Array> {
   const s = out.format === 'table' || out.entities ? null : snapshot(doc, resolveOptions(doc, opts).date);
-  if (!s || !mapWorkerWanted(s.n) || prepareDeclared(s).length) return yield* analyzeChunks(doc, opts, out);
-  const feed = new MapFeed(s, out.minStake);
+  if (!s || !mapWorkerWanted(s.n) || prepareDeclared(s).length) {
+    started?.close();
+    return yield* analyzeChunks(doc, opts, out);
+  }
+  const feed = started ?? new MapFeed();
   try {
+    feed.begin(s, out.minStake);
     const j = new JsonStream(analyze(doc, opts), out);
     const maps = (o: ByteOut, v: number) => feed.write(o, v, j.maps);
     for (let k = 0; k < j.count; k++) {

@@ -10,6 +10,7 @@ import { columnarInput } from './columnarInput';
 import { oneLine, printable } from './sanitize';
 import { reportWarnings, type WarningSink } from './warnings';
 import { analyzeChunks, analyzeChunksAsync, type AnalyzeOutput } from './analyze';
+import { earlyMapFeed } from './mapFeed';
 import { writeGenerated } from './generate';
 import { OutputClosed, writeStdout } from './stdout';
 import { MAX_GENERATED, type GenerateOptions } from '../model/generate';
@@ -118,13 +119,22 @@ function generateOptions(args: ParsedArgs): GenerateOptions {
 
 /** What `analyze` reads and prints, from its arguments (FILE read as `runTo` says). */
 function analyzeInput(rest: string[], ctx: CliContext): { doc: OwnershipDoc; opts: Partial<AnalysisOptions>; out: AnalyzeOutput } {
+  const { args, out, opts } = analyzeArgs(rest);
+  return { doc: analyzedDoc(args, ctx, opts), opts, out };
+}
+
+/** The arguments of `analyze`: what to print, and the view. */
+function analyzeArgs(rest: string[]) {
   const args = parseArgs(rest, [...common, 'min-stake', 'entity']);
-  const out = analyzeOutput(args);
-  const opts = viewOptions(args);
-  // A plain register is read column by column (no object per record), for the table and the JSON outputs alike;
-  // anything else the general way.
-  const doc = columnarInput(args.positional[0], opts) || readDoc(args, ctx, opts.date);
-  return { doc, opts, out };
+  return { args, out: analyzeOutput(args), opts: viewOptions(args) };
+}
+
+/**
+ * The document `analyze` reads: a plain register column by column (no object per record), for the table and the
+ * JSON outputs alike; anything else the general way.
+ */
+function analyzedDoc(args: ParsedArgs, ctx: CliContext, opts: Partial<AnalysisOptions>): OwnershipDoc {
+  return columnarInput(args.positional[0], opts) || readDoc(args, ctx, opts.date);
 }
 
 /** The table shows names from the file: control characters are replaced (JSON escapes them itself). */
@@ -147,8 +157,15 @@ export function runTo(argv: string[], write: (chunk: string | Uint8Array) => voi
 export async function runToAsync(argv: string[], write: (chunk: string | Uint8Array) => void, ctx: CliContext = {}): Promise<void> {
   const [command, ...rest] = argv;
   if (command !== 'analyze') return runTo(argv, write, ctx);
-  const { doc, opts, out } = analyzeInput(rest, ctx);
-  for await (const chunk of analyzeChunksAsync(doc, opts, out)) write(shown(chunk));
+  const { args, out, opts } = analyzeArgs(rest);
+  // The map worker starts while the document is read (let go if the register turns out not to want it).
+  const feed = earlyMapFeed(out, args.positional[0]);
+  try {
+    const doc = analyzedDoc(args, ctx, opts);
+    for await (const chunk of analyzeChunksAsync(doc, opts, out, feed)) write(shown(chunk));
+  } finally {
+    feed?.close();
+  }
 }
 
 /** Runs one command; returns the text for stdout. Throws UsageError (or ModelError) on bad input. */

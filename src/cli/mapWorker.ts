@@ -116,11 +116,20 @@ function copy(spare: MessagePort, pool: ArrayBuffer[], from: Uint8Array, size: n
   return bytes;
 }
 
+/** The worker's `workerData`: it then waits for its job (a MapJob) as its first message. */
+export const MAP_WORKER = 'ownership-map-worker';
+
 // Runs only as the worker (imported elsewhere, as the tests import every module, it does nothing).
-if (parentPort && workerData) {
-  try {
-    run(workerData as MapJob);
-  } catch (e) {
-    parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
-  }
+if (parentPort && workerData === MAP_WORKER) {
+  const port = parentPort;
+  port.once('message', (job: MapJob) => {
+    try {
+      run(job);
+    } catch (e) {
+      port.postMessage({ error: e instanceof Error ? e.message : String(e) });
+    }
+    // Nothing keeps the thread then: it ends, and lets its memory go, while the main thread writes the last batches
+    // (the main thread receives every batch posted before the end). A process cannot end before its threads have.
+    job.spare.close();
+  });
 }

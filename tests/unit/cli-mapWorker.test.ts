@@ -84,6 +84,18 @@ describe('analyze with the map worker', () => {
     expect(doc.entities.hiC.lookThrough.hiA).toBeGreaterThan(2147);
   }, 60_000);
 
+  it('a register too small for the worker, read after the worker was started, is written on one thread and ends', () => {
+    // 6,000 entities: a file over a megabyte (the worker is started while it is read) but under 20,000 entities.
+    const small = spawnSync('node', ['scripts/cli.mjs', 'generate', '--entities', '6000', '--seed', '9'], { cwd: root, maxBuffer: 1 << 28 });
+    const file = join(dir, 'small.ownership.json');
+    writeFileSync(file, small.stdout);
+    expect(small.stdout.length).toBeGreaterThan(1 << 20);
+    const r = spawnSync('node', ['scripts/cli.mjs', 'analyze', file, '--json'], { cwd: root, env: { ...process.env, OWNERSHIP_MAP_WORKER: '', NODE_DEBUG: 'worker' }, maxBuffer: 1 << 28, timeout: 60_000 });
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(/create new worker/.test(String(r.stderr)), 'the worker was started early').toBe(true);
+    expect((r.stdout as Buffer).equals(cli(['analyze', file, '--json'], '0').out)).toBe(true);
+  }, 60_000);
+
   it('named entities and the table never start the worker', () => {
     expect(cli(['analyze', files.core, '--json', '--entity', 'e5'], '1').started).toBe(false);
     expect(cli(['analyze', files.core], '1').started).toBe(false);
