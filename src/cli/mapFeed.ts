@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Snapshot } from '../analysis/snapshot';
 import type { ByteOut } from './byteOut';
-import { RawMaps, runningPrefix, type MapWriter } from './mapJson';
+import { runningPrefix, type MapWriter } from './mapJson';
 import { MAP_WORKER, type MapBatch, type MapJob } from './mapWorker';
 
 /** The worker's module, beside the command line's bundle (absent when the sources run directly, as in the tests). */
@@ -145,16 +145,11 @@ export class MapFeed {
       maps.adoptRanks(raw.byRank);
       raw.byRank = undefined;
     }
-    const how = raw.how[i];
-    if (how & RawMaps.LOOK_THROUGH) {
-      o.str('"lookThrough":');
-      maps.rawMap(o, raw.keys, i ? raw.keyEnds[i - 1] : 0, raw.mid[i], 0);
+    if (!raw.raw[i]) {
+      o.bytes(bytes, i ? ends[i - 1] : 0, ends[i]);
+      return;
     }
-    o.bytes(bytes, i ? ends[i - 1] : 0, ends[i]);
-    if (how & RawMaps.OWNERS) {
-      o.str(',"ultimateOwners":');
-      maps.rawMap(o, raw.keys, raw.mid[i], raw.keyEnds[i], raw.others[i]);
-    }
+    maps.rawMaps(o, raw.keys, i ? raw.keyEnds[i - 1] : 0, raw.mid[i], raw.keyEnds[i], raw.others[i]);
   }
 
   /** Stops the worker (it may be waiting for the main thread to take its batches). */

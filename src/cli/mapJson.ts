@@ -16,19 +16,6 @@ import { MICRO_BYTES, microAt, uintAt, utf8, utf8Length, type ByteOut } from './
 export type MapSource = Pick<Snapshot, 'n' | 'ids' | 'inStart' | 'inHolder' | 'inShares' | 'outStart' | 'outSubject' | 'holderCount' | 'heldShares'>;
 
 /**
- * Per entity, the part of its figure its ultimate owners take from it: 2 for an entity nobody holds (all of it, as a
- * terminal holder), its unattributed remainder when above 10⁻⁹, else 0.
- */
-function remainders(s: MapSource): Float64Array {
-  const out = new Float64Array(s.n);
-  for (let v = 0; v < s.n; v++) {
-    const rest = 1 - s.heldShares[v];
-    out[v] = s.holderCount[v] === 0 ? 2 : rest > 1e-9 ? rest : 0;
-  }
-  return out;
-}
-
-/**
  * The prefix P when every id is P followed by its own index written in decimal (e0, e1, …, as our generator and
  * exports number records) and P needs no escape in JSON; else null. Reads character codes only (no string per id).
  */
@@ -208,9 +195,8 @@ export class MapWriter {
    * Writes `"lookThrough":{…},"ultimateOwners":{…}` of entity v of a register from the pass over the condensation
    * (analysis/lookThroughPass.ts), or null maps where a closed ownership loop lies upstream. Figures a cut upstream
    * may lack are at most the pass's bound, so "others" is printed whenever the pass cut anything. Entities are best
-   * asked for in index order (maps are let go once every entity below has been written). With `raw`, the
-   * ultimate-owner map, and with `raw.both` the look-through map too, are handed over unsorted instead of written
-   * where they can be (`RawMaps`: another thread's writer writes them, `rawMap`).
+   * asked for in index order (maps are let go once every entity below has been written). With `raw`, both maps are
+   * handed over as sort keys instead, where they can be (`RawMaps`: another thread's writer writes them, `rawMaps`).
    */
   bulk(o: ByteOut, v: number, raw?: RawMaps): void {
     const s = this.s as Snapshot;
@@ -219,33 +205,36 @@ export class MapWriter {
       const above = loopAbove(s, shareStructure(s))[v];
       const loop = shareStructure(s).members.get(above)!.map((x) => s.ids[x]).sort();
       o.str(`"lookThrough":null,"ultimateOwners":null,"unavailable":${JSON.stringify(`closed ownership loop: ${loop.join(', ')}`)}`);
-      raw?.middle();
-      raw?.entity(0, 0);
+      raw?.text();
       return;
     }
     const { buf, from, to, end } = pass;
     this.grow((to - from) >> 1);
     this.ranks();
-    // Keys are gathered as their ranks.
+    // Keys are gathered as their ranks. An owner nobody holds other than v is in the look-through map with the same
+    // figure (its whole stake), so it is not gathered again: the owners' map is merged from those entries and the rest
+    // (`both`), which are remainders and v itself when nobody holds it.
     const { upKey, upVal, ownKey, ownVal, min, eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
-    const rem = (this.rem ??= remainders(s));
+    const rem = this.remainders();
     let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
     // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
     for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
     for (let i = from; i < end; i += 2) {
       const u = buf[i], mu = buf[i + 1];
       if (!(mu > 1e-12)) continue;
+      const r = rem[u];
       if (u !== v) {
         const k = Math.round(mu * 100 * 1e6);
         if (k >= min && k > 0) {
           upKey[ups] = eRank[u] + eOff;
           upVal[ups++] = k;
-        }
+          if (r === 2) listed += k;
+        } else if (r === 2) cut = true;
+        if (r === 2) continue;
       }
-      const r = rem[u];
       if (r === 0) continue;
-      // Someone nobody holds owns its whole figure (the target itself: 1); any other entity its unattributed part.
-      const x = r === 2 ? (u === v ? 1 : mu) : r * mu;
+      // v itself when nobody holds it (all of it), or any entity's unattributed part.
+      const x = r === 2 ? 1 : r * mu;
       const k = Math.round(x * 100 * 1e6);
       if (k >= min && k > 0) {
         ownKey[owns] = r === 2 ? eRank[u] + eOff : fRank[u] + fOff;
@@ -254,21 +243,105 @@ export class MapWriter {
       } else cut = true;
     }
     pass.release(v);
-    let how = 0;
-    if (raw?.both && raw.take(this, upKey, upVal, ups)) how = RawMaps.LOOK_THROUGH;
-    else {
-      o.str('"lookThrough":');
-      this.ranked(o, upKey, upVal, ups, 0);
-    }
-    raw?.middle();
     const others = cut ? Math.max(0, 100e6 - listed) : 0;
-    if (raw && raw.take(this, ownKey, ownVal, owns)) how |= RawMaps.OWNERS;
-    else {
-      o.str(',"ultimateOwners":');
-      this.ranked(o, ownKey, ownVal, owns, others);
-    }
-    raw?.entity(how, others);
+    if (raw?.take(this, upKey, upVal, ups, ownKey, ownVal, owns, others)) return;
+    raw?.text();
+    this.both(o, upKey, upVal, ups, ownKey, ownVal, owns, others);
   }
+
+  /**
+   * Per entity, the part of its figure its ultimate owners take from it: 2 for an entity nobody holds (all of it, as a
+   * terminal holder), its unattributed remainder when above 10⁻⁹, else 0.
+   */
+  private remainders(): Float64Array {
+    if (this.rem) return this.rem;
+    const s = this.s, out = (this.rem = new Float64Array(s.n));
+    for (let v = 0; v < s.n; v++) {
+      const rest = 1 - s.heldShares[v];
+      out[v] = s.holderCount[v] === 0 ? 2 : rest > 1e-9 ? rest : 0;
+    }
+    return out;
+  }
+
+  /**
+   * Writes both maps of an entity: the look-through map from its entries (keys as ranks, figures in micro-points), the
+   * ultimate owners' from the look-through entries of owners nobody holds and `own`'s entries (the rest of them).
+   */
+  both(o: ByteOut, upKey: Int32Array, upVal: Float64Array, ups: number, ownKey: Int32Array, ownVal: Float64Array, owns: number, others: number): void {
+    const look = this.scratch(0, ups), own = this.scratch(1, owns);
+    if (this.sortKeys(upKey, upVal, ups, look, 0) && this.sortKeys(ownKey, ownVal, owns, own, 0)) {
+      this.sortedBoth(o, look, ups, own, owns, others);
+      return;
+    }
+    // A figure too large to sort as one number with its key: each map sorted by a comparison.
+    o.str('"lookThrough":');
+    this.ranked(o, upKey, upVal, ups, 0);
+    const rem = this.remainders();
+    let count = owns;
+    const allKey = new Int32Array(owns + ups), allVal = new Float64Array(owns + ups);
+    allKey.set(ownKey.subarray(0, owns));
+    allVal.set(ownVal.subarray(0, owns));
+    for (let i = 0; i < ups; i++) {
+      if (rem[this.keyOf(upKey[i])] !== 2) continue;
+      allKey[count] = upKey[i];
+      allVal[count++] = upVal[i];
+    }
+    o.str(',"ultimateOwners":');
+    this.ranked(o, allKey, allVal, count, others);
+  }
+
+  /**
+   * Both maps from their sort keys (`sortKeys`'s numbers, in any order): look[0, ups) and, for the owners, own[0,
+   * owns) besides the look-through entries of owners nobody holds. The look-through map is sorted and written first;
+   * the owners' is merged from the text of those entries (copied) and its own sorted entries (written).
+   */
+  private sortedBoth(o: ByteOut, look: Float64Array, ups: number, own: Float64Array, owns: number, others: number): void {
+    sortSmall(look, ups);
+    o.str('"lookThrough":{');
+    const roots = this.write(o, look, 0, ups, true);
+    this.others(o, ups, 0);
+    sortSmall(own, owns);
+    o.str(',"ultimateOwners":{');
+    const { rootAt, rootKey } = this;
+    let i = 0, j = 0, count = 0;
+    while (i < roots || j < owns) {
+      if (count++) o.char(44);
+      if (j === owns || (i < roots && rootKey[i] < own[j])) {
+        // The entry as the look-through map has it (written just above, in the same buffer).
+        o.room(rootAt[2 * i + 1] - rootAt[2 * i]);
+        o.buf.copyWithin(o.pos, rootAt[2 * i], rootAt[2 * i + 1]);
+        o.pos += rootAt[2 * i + 1] - rootAt[2 * i];
+        i++;
+      } else {
+        const start = j;
+        while (j < owns && (i === roots || own[j] < rootKey[i])) j++;
+        // A run of the owners' own entries, written as one: the comma before the first is written above.
+        this.write(o, own, start, j, false);
+        count += j - start - 1;
+      }
+    }
+    this.others(o, count, others);
+  }
+
+  /** Writes maps handed over by another thread's `bulk` (`RawMaps`): keys[from, mid) look-through, keys[mid, to) owners'. */
+  rawMaps(o: ByteOut, keys: Float64Array, from: number, mid: number, to: number, others: number): void {
+    this.ranks();
+    const look = this.scratch(0, mid - from), own = this.scratch(1, to - mid);
+    look.set(keys.subarray(from, mid));
+    own.set(keys.subarray(mid, to));
+    this.sortedBoth(o, look, mid - from, own, to - mid, others);
+  }
+
+  /** Sort scratch k (0: look-through, 1: owners) of at least `size` numbers. */
+  private scratch(k: 0 | 1, size: number): Float64Array {
+    if (this.sortBufs[k].length < size) this.sortBufs[k] = new Float64Array(Math.max(size, this.sortBufs[k].length * 2));
+    return this.sortBufs[k];
+  }
+
+  private sortBufs = [new Float64Array(1024), new Float64Array(1024)];
+  /** Per look-through entry of an owner nobody holds, as `write` found them: where its text starts and ends, its sort key. */
+  private rootAt = new Int32Array(2048);
+  private rootKey = new Float64Array(1024);
 
   /** The pass over the condensation the maps come from. */
   private passOf(): LookThroughPass {
@@ -321,17 +394,6 @@ export class MapWriter {
     return true;
   }
 
-  /** Writes a map handed over by `bulk` as keys[from, to) (`sortKeys`'s numbers, in any order) and its "others". */
-  rawMap(o: ByteOut, keys: Float64Array, from: number, to: number, others: number): void {
-    this.ranks();
-    const count = to - from;
-    if (this.sortBuf.length < count) this.sortBuf = new Float64Array(Math.max(count, this.sortBuf.length * 2));
-    const sorted = this.sortBuf;
-    sorted.set(keys.subarray(from, to));
-    sortSmall(sorted, count);
-    this.entries(o, sorted, count, others);
-  }
-
   /** The rank tables `bulk` made, to be handed with a raw map to another thread's writer of the same ids (`adoptRanks`). */
   rankTable(): Int32Array | undefined {
     return this.byRank;
@@ -371,7 +433,7 @@ export class MapWriter {
   /** A map from its sorted entries (`sortKeys`'s numbers, ascending): braces, entries, "others" when above 0. */
   private entries(o: ByteOut, sorted: Float64Array, count: number, others: number): void {
     o.char(123);
-    this.write(o, sorted, count);
+    this.write(o, sorted, 0, count, false);
     this.others(o, count, others);
   }
 
@@ -385,93 +447,118 @@ export class MapWriter {
     o.char(125);
   }
 
-  /** Writes the entries of sorted[0, count), (big − figure) · shift + rank each: key, colon, figure, commas between. */
-  private write(o: ByteOut, sorted: Float64Array, count: number): void {
+  /**
+   * Writes the entries of sorted[from, to), (big − figure) · shift + rank each: key, colon, figure, commas between.
+   * With `roots`, also notes where the text of each entry of an owner nobody holds starts and ends, and its number
+   * (`rootAt`, `rootKey`: what the owners' map copies); returns how many.
+   */
+  private write(o: ByteOut, sorted: Float64Array, from: number, to: number, roots: boolean): number {
     const { shift, big } = this, unit = 1 / shift; // a power of two: c · unit is exact
-    o.room(count * (this.keyMax + 2 + MICRO_BYTES));
+    const rem = roots ? this.remainders() : undefined;
+    if (roots && this.rootKey.length < to - from) {
+      this.rootKey = new Float64Array(to - from);
+      this.rootAt = new Int32Array(2 * (to - from));
+    }
+    const { rootAt, rootKey } = this;
+    let found = 0;
+    o.room((to - from) * (this.keyMax + 2 + MICRO_BYTES));
     const buf = o.buf;
     let p = o.pos;
     if (this.prefix) {
       const n = this.ids.length, order = this.order!, first = this.entitiesFirst;
       const prefix = this.prefix, floatPrefix = this.floatPrefix!;
-      for (let i = 0; i < count; i++) {
+      for (let i = from; i < to; i++) {
         const c = sorted[i];
         const high = Math.floor(c * unit);
         const r = (c - high * shift) | 0;
-        if (i) buf[p++] = 44;
+        if (i > from) buf[p++] = 44;
+        const start = p;
         // Ranks from n on are the remainders' when entities come first, else the entities'.
-        const late = r >= n;
-        const head = late === first ? floatPrefix : prefix;
+        const late = r >= n, entity = late !== first;
+        const head = entity ? prefix : floatPrefix;
         for (let j = 0; j < head.length; j++) buf[p++] = head[j];
-        p = uintAt(buf, p, order[late ? r - n : r]);
+        const x = order[late ? r - n : r];
+        p = uintAt(buf, p, x);
         buf[p++] = 34;
         buf[p++] = 58;
         p = microAt(buf, p, big - high);
+        if (roots && entity && rem![x] === 2) {
+          rootAt[2 * found] = start;
+          rootAt[2 * found + 1] = p;
+          rootKey[found++] = c;
+        }
       }
     } else {
-      const { keyBytes, keyStart } = this, byRank = this.byRank!;
-      for (let i = 0; i < count; i++) {
+      const { keyBytes, keyStart } = this, byRank = this.byRank!, n = this.ids.length;
+      for (let i = from; i < to; i++) {
         const c = sorted[i];
         const high = Math.floor(c * unit);
         const k = byRank[(c - high * shift) | 0];
-        if (i) buf[p++] = 44;
-        for (let j = keyStart[k], to = keyStart[k + 1]; j < to; j++) buf[p++] = keyBytes[j];
+        if (i > from) buf[p++] = 44;
+        const start = p;
+        for (let j = keyStart[k], end = keyStart[k + 1]; j < end; j++) buf[p++] = keyBytes[j];
         buf[p++] = 58;
         p = microAt(buf, p, big - high);
+        if (roots && k < n && rem![k] === 2) {
+          rootAt[2 * found] = start;
+          rootAt[2 * found + 1] = p;
+          rootKey[found++] = c;
+        }
       }
     }
     o.pos = p;
+    return found;
   }
 }
 
 /**
- * Maps `MapWriter.bulk` hands over unsorted, to be written by another thread's writer of the same ids (`rawMap`): every
- * map's sort keys one after the other in `keys`; per entity (`count` so far), which of its maps are here (`how`), where
- * its look-through keys end (`mid`) and its owners' keys (`ends`), and its owners' "others".
+ * Maps `MapWriter.bulk` hands over as sort keys, for another thread's writer of the same ids to sort and write
+ * (`rawMaps`): every map's keys one after the other in `keys`. Per entity (`count` so far): whether its maps are here
+ * (`raw`: 1; 0 where they were written as text), where its look-through keys end (`mid`, from where the entity
+ * before's end) and its owners' keys (`ends`), and its owners' "others".
  */
 export class RawMaps {
-  static readonly LOOK_THROUGH = 1;
-  static readonly OWNERS = 2;
   keys = new Float64Array(1 << 16);
   used = 0;
-  how = new Uint8Array(1024);
+  raw = new Uint8Array(1024);
   mid = new Int32Array(1024);
   ends = new Int32Array(1024);
   others = new Float64Array(1024);
   count = 0;
 
-  /** `both`: look-through maps are handed over too (else only ultimate-owner maps). */
-  constructor(public both = false) {}
-
-  /** Adds a map's entries (keys as ranks) as sort keys; false when they cannot be (it is then written as text). */
-  take(w: MapWriter, ranks: Int32Array, vals: Float64Array, count: number): boolean {
-    if (this.used + count > this.keys.length) {
-      const grown = new Float64Array(Math.max(2 * this.keys.length, this.used + count));
-      grown.set(this.keys.subarray(0, this.used));
-      this.keys = grown;
+  /**
+   * Adds an entity's maps (`bulk`'s gathered entries: keys as ranks, figures in micro-points), true; false when a figure
+   * is too large to sort as one number with its key (the maps are then written as text, `text`).
+   */
+  take(w: MapWriter, upKey: Int32Array, upVal: Float64Array, ups: number, ownKey: Int32Array, ownVal: Float64Array, owns: number, others: number): boolean {
+    if (this.used + ups + owns > this.keys.length) {
+      const more = new Float64Array(Math.max(2 * this.keys.length, this.used + ups + owns));
+      more.set(this.keys.subarray(0, this.used));
+      this.keys = more;
     }
-    if (!w.sortKeys(ranks, vals, count, this.keys, this.used)) return false;
-    this.used += count;
+    if (!w.sortKeys(upKey, upVal, ups, this.keys, this.used) || !w.sortKeys(ownKey, ownVal, owns, this.keys, this.used + ups)) return false;
+    this.entity(1, this.used + ups, this.used + ups + owns, others);
     return true;
   }
 
-  /** The entity's look-through keys end here. */
-  middle(): void {
+  /** The entity's maps were written as text. */
+  text(): void {
+    this.entity(0, this.used, this.used, 0);
+  }
+
+  private entity(raw: number, mid: number, end: number, others: number): void {
     if (this.count === this.mid.length) {
       const size = 2 * this.count;
-      this.how = grown(this.how, size);
+      this.raw = grown(this.raw, size);
       this.mid = grown(this.mid, size);
       this.ends = grown(this.ends, size);
       this.others = grown(this.others, size);
     }
-    this.mid[this.count] = this.used;
-  }
-
-  /** The entity's maps are done: `how` says which were handed over, `others` is its owners' (when they were). */
-  entity(how: number, others: number): void {
-    this.how[this.count] = how;
-    this.ends[this.count] = this.used;
+    this.raw[this.count] = raw;
+    this.mid[this.count] = mid;
+    this.ends[this.count] = end;
     this.others[this.count++] = others;
+    this.used = end;
   }
 }
 

@@ -3,8 +3,8 @@
 // so on a machine with two cores they are made while the main thread analyses control and writes every other field.
 // Entities are written in index order, in batches of about 4 MB, each posted with where every entity's text
 // ends; the worker stays at most AHEAD batches in front of what the main thread has taken. When the main thread has
-// caught up, the worker hands it some maps unsorted, to sort and write itself (`rawWanted`): the pass is the worker's
-// alone, and the rest of the work goes to whichever thread has time for it.
+// caught up, the worker hands it a batch's maps as sort keys, to sort and write itself (`rawWanted`): the pass is the
+// worker's alone, and the rest of the work goes to whichever thread has time for it.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ByteOut } from './byteOut';
 import { MapWriter, RawMaps, type MapSource } from './mapJson';
@@ -23,20 +23,23 @@ export interface MapJob {
 
 /**
  * A batch of entities' maps: entity `from + i`'s text ends at `ends[i]` of `bytes` (and starts where the one before
- * ends). In a batch with `raw`, an entity's maps may instead be sort keys (`RawMaps`) for the main thread to sort and
- * write (MapWriter.rawMap): its look-through map when `how[i]` has RawMaps.LOOK_THROUGH, from where the entity before's
- * keys end to `mid[i]`, its ultimate-owner map when it has RawMaps.OWNERS, from `mid[i]` to `keyEnds[i]`; the text in
- * `bytes` is what is not there. `byRank` comes with the first such batch where ids are not running numbers.
+ * ends). In a batch with `raw`, an entity with `raw.raw[i]` set has no text: its maps are sort keys (`RawMaps`) for the
+ * main thread to sort and write (MapWriter.rawMaps), its look-through map's from where the entity before's end to
+ * `mid[i]`, its owners' from there to `keyEnds[i]`. `byRank` comes with the first such batch where ids are not
+ * running numbers.
  */
 export interface MapBatch {
   from: number;
   ends: Int32Array;
   bytes: Uint8Array;
-  raw?: { keys: Float64Array; how: Uint8Array; mid: Int32Array; keyEnds: Int32Array; others: Float64Array; byRank?: Int32Array };
+  raw?: { keys: Float64Array; raw: Uint8Array; mid: Int32Array; keyEnds: Int32Array; others: Float64Array; byRank?: Int32Array };
 }
 
-/** Batches the worker may post before the main thread has taken them. */
-export const AHEAD = 4;
+/**
+ * Batches the worker may post before the main thread has taken them: while the main thread analyses control, the
+ * worker gets this far ahead, which carries the main thread through the pass's longer steps (a large component).
+ */
+export const AHEAD = 8;
 /**
  * Bytes gathered before a batch is posted (each message costs about a millisecond, whatever its size); a sort key
  * counts as the text it becomes (about 24 bytes), so batches hold about as many entities either way.
@@ -44,15 +47,14 @@ export const AHEAD = 4;
 const BATCH = 4 << 20;
 const KEY_TEXT = 24;
 /**
- * How much of a batch the main thread is handed to sort and write (`MapBatch.raw`), by the batches it has still to
- * take once this one is posted: when it is waiting for this one (1 or none), both maps; with one more in hand, the
- * ultimate-owner maps; else none. So the threads share the work whichever of them a register's shape loads more.
- * OWNERSHIP_MAP_RAW=0, 1 or 2 fixes it at none, owners or both for every batch (the tests compare all three).
+ * Whether the main thread is handed a batch's maps to sort and write (`MapBatch.raw`): when it has taken every batch
+ * but the one just posted (it is waiting for that one, or soon will be). So the threads share the work whichever of
+ * them a register's shape loads more. OWNERSHIP_MAP_RAW=0 or 1 fixes it at never or always (the tests compare both).
  */
-function rawWanted(lag: number): 0 | 1 | 2 {
+function rawWanted(lag: number): boolean {
   const env = process.env.OWNERSHIP_MAP_RAW;
-  if (env === '0' || env === '1' || env === '2') return Number(env) as 0 | 1 | 2;
-  return lag <= 1 ? 2 : lag === 2 ? 1 : 0;
+  if (env === '0' || env === '1') return env === '1';
+  return lag <= 1;
 }
 
 /**
@@ -75,10 +77,9 @@ function run(job: MapJob): void {
   const o = new ByteOut();
   const raw = new RawMaps();
   let ends = new Int32Array(4096), count = 0, from = 0, posted = 0, rankSent = false;
-  let mode = rawWanted(0);
+  let handed = rawWanted(0);
   for (let v = 0; v < n; v++) {
-    raw.both = mode === 2;
-    w.bulk(o, v, mode ? raw : undefined);
+    w.bulk(o, v, handed ? raw : undefined);
     if (count === ends.length) {
       const grown = new Int32Array(2 * count);
       grown.set(ends);
@@ -92,20 +93,20 @@ function run(job: MapJob): void {
     o.pos = 0;
     const batch: MapBatch = { from, ends: ends.slice(0, count), bytes };
     const transfer = [bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer];
-    if (mode) {
+    if (handed) {
       const keys = new Float64Array(copy(spare, pool, new Uint8Array(raw.keys.buffer), 8 * raw.used).buffer, 0, raw.used);
-      const r = (batch.raw = { keys, how: raw.how.slice(0, count), mid: raw.mid.slice(0, count), keyEnds: raw.ends.slice(0, count), others: raw.others.slice(0, count) } as NonNullable<MapBatch['raw']>);
+      const r = (batch.raw = { keys, raw: raw.raw.slice(0, count), mid: raw.mid.slice(0, count), keyEnds: raw.ends.slice(0, count), others: raw.others.slice(0, count) } as NonNullable<MapBatch['raw']>);
       const byRank = rankSent ? undefined : w.rankTable();
       if (byRank) r.byRank = byRank.slice();
       rankSent = true;
-      transfer.push(keys.buffer as ArrayBuffer, r.how.buffer as ArrayBuffer, r.mid.buffer as ArrayBuffer, r.keyEnds.buffer as ArrayBuffer, r.others.buffer as ArrayBuffer);
+      transfer.push(keys.buffer as ArrayBuffer, r.raw.buffer as ArrayBuffer, r.mid.buffer as ArrayBuffer, r.keyEnds.buffer as ArrayBuffer, r.others.buffer as ArrayBuffer);
       raw.used = raw.count = 0;
     }
     parentPort!.postMessage(batch, transfer);
     posted++;
     from = v + 1;
     count = 0;
-    mode = rawWanted(posted - Atomics.load(state, 0));
+    handed = rawWanted(posted - Atomics.load(state, 0));
   }
 }
 

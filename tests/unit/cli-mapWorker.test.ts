@@ -29,7 +29,7 @@ function both(file: string, ...flags: string[]) {
   return withRaw('', file, ...flags);
 }
 
-/** `both`, with the worker handing the main thread none of its maps ('0'), the owners' ('1') or both ('2'). */
+/** `both`, with the worker handing the main thread none of its batches' maps to sort and write ('0') or all ('1'). */
 function withRaw(raw: string, file: string, ...flags: string[]) {
   const on = cli(['analyze', file, ...flags], '1', raw), off = cli(['analyze', file, ...flags], '0');
   expect([on.status, off.status], on.stderr + off.stderr).toEqual([0, 0]);
@@ -68,7 +68,7 @@ describe('analyze with the map worker', () => {
   }, 120_000);
 
   it.each(['core', 'hostile'])('the same bytes on the %s document whichever maps the worker hands the main thread to sort and write', (name) => {
-    for (const raw of ['0', '1', '2']) {
+    for (const raw of ['0', '1']) {
       for (const flags of [['--json'], ['--jsonl', '--min-stake', '0']]) {
         const { on, off } = withRaw(raw, files[name], ...flags);
         expect(on.equals(off), `${name} OWNERSHIP_MAP_RAW=${raw} ${flags.join(' ')}`).toBe(true);

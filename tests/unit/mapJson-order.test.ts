@@ -19,21 +19,33 @@ function written(w: MapWriter, entries: [number, number][], others = 0): string 
 }
 
 /**
- * The text of a map handed over as sort keys (RawMaps, as the map worker does) and written by a second writer of the
- * same ids, which takes the first one's ranks where ids are not running numbers (as the main thread does); null when
- * the keys cannot hold the figures (the worker then writes the map itself).
+ * Both maps of an entity as MapWriter.both writes them, and as another thread's writer of the same ids writes them from
+ * sort keys (RawMaps, as the map worker hands them over; it takes the first writer's ranks where ids are not running
+ * numbers). `look`: look-through entries (entities); `own`: the owners' other entries (remainders, or an entity not
+ * in `look`); entities in `roots` are held by nobody, so their look-through entries are owners too. `handed` is null
+ * when a figure is too large to be handed over as a sort key.
  */
-function handedOver(ids: string[], entries: [number, number][], others = 0): string | null {
-  const w = writer(ids), raw = new RawMaps();
-  // Something already handed over before this map: its keys start further on.
-  raw.take(w, Int32Array.of(0), Float64Array.of(5), 1);
-  const keys = Int32Array.from(entries.map((e) => e[0])), vals = Float64Array.from(entries.map((e) => e[1]));
-  if (!raw.take(w, w.toRanks(keys, keys.length), vals, entries.length)) return null;
-  const main = writer(ids), table = w.rankTable();
-  if (table) main.adoptRanks(table);
+function bothWays(ids: string[], roots: Set<number>, look: [number, number][], own: [number, number][], others: number) {
+  const n = ids.length;
+  const source = { ids, n, holderCount: Int32Array.from(ids, (_, v) => (roots.has(v) ? 0 : 1)), heldShares: new Float64Array(n).fill(1) };
+  const w = new MapWriter(source as unknown as MapSource, 0);
+  const upKey = Int32Array.from(look.map((e) => e[0])), upVal = Float64Array.from(look.map((e) => e[1]));
+  const ownKey = Int32Array.from(own.map((e) => e[0])), ownVal = Float64Array.from(own.map((e) => e[1]));
+  const upRank = w.toRanks(upKey, look.length).slice(), ownRank = w.toRanks(ownKey, own.length).slice();
   const o = new ByteOut();
-  main.rawMap(o, raw.keys, 1, raw.used, others);
-  return new TextDecoder().decode(o.take());
+  w.both(o, upRank, upVal, look.length, ownRank, ownVal, own.length, others);
+  const written = new TextDecoder().decode(o.take());
+  const raw = new RawMaps();
+  // Something already handed over before these maps: their keys start further on.
+  raw.take(w, Int32Array.of(0), Float64Array.of(5), 1, Int32Array.of(), Float64Array.of(), 0, 0);
+  let handed: string | null = null;
+  if (raw.take(w, upRank, upVal, look.length, ownRank, ownVal, own.length, others)) {
+    const main = new MapWriter(source as unknown as MapSource, 0), table = w.rankTable();
+    if (table) main.adoptRanks(table);
+    main.rawMaps(o, raw.keys, raw.ends[0], raw.mid[1], raw.ends[1], raw.others[1]);
+    handed = new TextDecoder().decode(o.take());
+  }
+  return { written, handed };
 }
 
 /** The same map made plainly: sorted by figure, then by the key's string; figures as JSON.stringify writes them. */
@@ -113,10 +125,10 @@ describe('map order', () => {
     );
   });
 
-  it('writes a map handed to another thread as sort keys exactly as the writer that gathered it would', () => {
+  it('writes both maps, the owners merged from the look-through entries of owners nobody holds, on either thread', () => {
     // Figures up to 5·10⁹ micro-points: above 2³¹ − 1 (with fewer than 2²¹ ids) they do not fit beside a rank, and the
-    // map is not handed over.
-    const figure = fc.oneof(fc.constantFrom(10_000, 1e6, 100e6, 2 ** 31 - 1, 2 ** 31), fc.integer({ min: 1, max: 5e9 }));
+    // maps are sorted by a comparison and never handed over.
+    const figure = fc.oneof(fc.constantFrom(10_000, 1e6, 100e6, 2 ** 31 - 1, 2 ** 31), fc.integer({ min: 1, max: 99 }).map((x) => x * 100_001), fc.integer({ min: 1, max: 5e9 }));
     let over = 0, handed = 0;
     fc.assert(
       fc.property(
@@ -124,27 +136,37 @@ describe('map order', () => {
           fc.record({ prefix: fc.constantFrom('e', '', 'z', 'float:'), n: fc.integer({ min: 1, max: 1500 }) }).map(({ prefix, n }) => running(prefix, n)),
           fc.uniqueArray(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 60 }),
         ),
-        fc.array(fc.tuple(fc.nat(), fc.boolean(), figure), { maxLength: 80 }),
+        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.boolean(), figure), { maxLength: 80 }),
         fc.nat(3e8),
-        (ids, raw, others) => {
-          const seen = new Set<number>();
-          const entries: [number, number][] = [];
-          for (const [i, rem, x] of raw) {
-            const k = rem ? -1 - (i % ids.length) : i % ids.length;
-            if (!seen.has(k)) entries.push([k, x]);
+        (ids, picks, others) => {
+          const n = ids.length, roots = new Set<number>(), seen = new Set<number>();
+          const look: [number, number][] = [], own: [number, number][] = [];
+          for (const [i, root, rem, x] of picks) {
+            const v = i % n;
+            if (root) roots.add(v);
+            const k = rem ? -1 - v : v;
+            if (seen.has(k)) continue;
             seen.add(k);
+            // Remainders, and now and then an entity, are the owners' own; other entities are look-through entries.
+            if (rem || i % 7 === 0) own.push([k, x]);
+            else look.push([k, x]);
           }
-          const text = handedOver(ids, entries, others);
-          const fits = entries.every((e) => e[1] <= 2 ** 31 - 1);
-          expect(text === null).toBe(!fits);
-          if (text === null) over++;
+          // An entity in the owners' own entries is one nobody holds (as v itself is), and not a look-through entry.
+          for (const [k] of own) if (k >= 0) roots.add(k);
+          const owners = [...own, ...look.filter(([k]) => roots.has(k))];
+          const want = `"lookThrough":${reference(ids, look)},"ultimateOwners":${reference(ids, owners, others)}`;
+          const got = bothWays(ids, roots, look, own, others);
+          expect(got.written).toBe(want);
+          const fits = [...look, ...own].every((e) => e[1] <= 2 ** 31 - 1);
+          expect(got.handed === null).toBe(!fits);
+          if (got.handed === null) over++;
           else {
             handed++;
-            expect(text).toBe(reference(ids, entries, others));
+            expect(got.handed).toBe(want);
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
     expect(over).toBeGreaterThan(10);
     expect(handed).toBeGreaterThan(10);
