@@ -332,6 +332,17 @@ export class MapWriter {
     this.sortedBoth(o, look, mid - from, own, to - mid, others);
   }
 
+  /** By a key's rank: 1 for an entity nobody holds (an owner whose look-through entry the owners' map copies). */
+  private rootsByRank(): Uint8Array {
+    if (this.rootRank) return this.rootRank;
+    this.ranks();
+    const n = this.ids.length, out = (this.rootRank = new Uint8Array(2 * n)), eRank = this.eRank!;
+    for (let v = 0; v < n; v++) if (this.s.holderCount[v] === 0) out[eRank[v] + this.eOff] = 1;
+    return out;
+  }
+
+  private rootRank?: Uint8Array;
+
   /** Sort scratch k (0: look-through, 1: owners) of at least `size` numbers. */
   private scratch(k: 0 | 1, size: number): Float64Array {
     if (this.sortBufs[k].length < size) this.sortBufs[k] = new Float64Array(Math.max(size, this.sortBufs[k].length * 2));
@@ -454,7 +465,7 @@ export class MapWriter {
    */
   private write(o: ByteOut, sorted: Float64Array, from: number, to: number, roots: boolean): number {
     const { shift, big } = this, unit = 1 / shift; // a power of two: c · unit is exact
-    const rem = roots ? this.remainders() : undefined;
+    const rootRank = roots ? this.rootsByRank() : undefined;
     if (roots && this.rootKey.length < to - from) {
       this.rootKey = new Float64Array(to - from);
       this.rootAt = new Int32Array(2 * (to - from));
@@ -474,32 +485,31 @@ export class MapWriter {
         if (i > from) buf[p++] = 44;
         const start = p;
         // Ranks from n on are the remainders' when entities come first, else the entities'.
-        const late = r >= n, entity = late !== first;
-        const head = entity ? prefix : floatPrefix;
+        const late = r >= n;
+        const head = late === first ? floatPrefix : prefix;
         for (let j = 0; j < head.length; j++) buf[p++] = head[j];
-        const x = order[late ? r - n : r];
-        p = uintAt(buf, p, x);
+        p = uintAt(buf, p, order[late ? r - n : r]);
         buf[p++] = 34;
         buf[p++] = 58;
         p = microAt(buf, p, big - high);
-        if (roots && entity && rem![x] === 2) {
+        if (roots && rootRank![r]) {
           rootAt[2 * found] = start;
           rootAt[2 * found + 1] = p;
           rootKey[found++] = c;
         }
       }
     } else {
-      const { keyBytes, keyStart } = this, byRank = this.byRank!, n = this.ids.length;
+      const { keyBytes, keyStart } = this, byRank = this.byRank!;
       for (let i = from; i < to; i++) {
         const c = sorted[i];
         const high = Math.floor(c * unit);
-        const k = byRank[(c - high * shift) | 0];
+        const r = (c - high * shift) | 0, k = byRank[r];
         if (i > from) buf[p++] = 44;
         const start = p;
         for (let j = keyStart[k], end = keyStart[k + 1]; j < end; j++) buf[p++] = keyBytes[j];
         buf[p++] = 58;
         p = microAt(buf, p, big - high);
-        if (roots && k < n && rem![k] === 2) {
+        if (roots && rootRank![r]) {
           rootAt[2 * found] = start;
           rootAt[2 * found + 1] = p;
           rootKey[found++] = c;
