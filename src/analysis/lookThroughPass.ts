@@ -152,6 +152,11 @@ export class LookThroughPass {
 
   private unit = new Float64Array(2);
 
+  /** The largest figure of t's map (ready: `mapOf`). */
+  largest(t: number): number {
+    return this.s.holderCount[t] === 0 ? 1 : this.top[t];
+  }
+
   /** What any figure of t's map may lack (0 when nothing was cut on its way). */
   bound(t: number): number {
     return this.err[t];

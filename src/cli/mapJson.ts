@@ -214,8 +214,12 @@ export class MapWriter {
     // Keys are gathered as their ranks. An owner nobody holds other than v is in the look-through map with the same
     // figure (its whole stake), so it is not gathered again: the owners' map is merged from those entries and the rest
     // (`both`), which are remainders and v itself when nobody holds it.
-    const { upKey, upVal, ownKey, ownVal, min, eOff, fOff } = this, eRank = this.eRank!, fRank = this.fRank!;
+    const { upKey, upVal, ownKey, ownVal, min, eOff, fOff, shift, big } = this, eRank = this.eRank!, fRank = this.fRank!;
     const rem = this.remainders();
+    // When no figure of the map can pass `big` (its largest entry, and 1 for v itself), entries are gathered straight
+    // as their sort keys (`sortKeys`'s numbers); else as ranks and figures, for `both` to sort by a comparison.
+    const keyed = Math.round(Math.max(1, pass.largest(v)) * 100 * 1e6) <= big;
+    const look = this.scratch(0, (to - from) >> 1), own = this.scratch(1, (to - from) >> 1);
     let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
     // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
     for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
@@ -226,8 +230,11 @@ export class MapWriter {
       if (u !== v) {
         const k = Math.round(mu * 100 * 1e6);
         if (k >= min && k > 0) {
-          upKey[ups] = eRank[u] + eOff;
-          upVal[ups++] = k;
+          if (keyed) look[ups++] = (big - k) * shift + eRank[u] + eOff;
+          else {
+            upKey[ups] = eRank[u] + eOff;
+            upVal[ups++] = k;
+          }
           if (r === 2) listed += k;
         } else if (r === 2) cut = true;
         if (r === 2) continue;
@@ -237,13 +244,22 @@ export class MapWriter {
       const x = r === 2 ? 1 : r * mu;
       const k = Math.round(x * 100 * 1e6);
       if (k >= min && k > 0) {
-        ownKey[owns] = r === 2 ? eRank[u] + eOff : fRank[u] + fOff;
-        ownVal[owns++] = k;
+        const rank = r === 2 ? eRank[u] + eOff : fRank[u] + fOff;
+        if (keyed) own[owns++] = (big - k) * shift + rank;
+        else {
+          ownKey[owns] = rank;
+          ownVal[owns++] = k;
+        }
         listed += k;
       } else cut = true;
     }
     pass.release(v);
     const others = cut ? Math.max(0, 100e6 - listed) : 0;
+    if (keyed) {
+      if (raw) raw.keys(look, ups, own, owns, others);
+      else this.sortedBoth(o, look, ups, own, owns, others);
+      return;
+    }
     if (raw?.take(this, upKey, upVal, ups, ownKey, ownVal, owns, others)) return;
     raw?.text();
     this.both(o, upKey, upVal, ups, ownKey, ownVal, owns, others);
@@ -523,12 +539,12 @@ export class MapWriter {
 
 /**
  * Maps `MapWriter.bulk` hands over as sort keys, for another thread's writer of the same ids to sort and write
- * (`rawMaps`): every map's keys one after the other in `keys`. Per entity (`count` so far): whether its maps are here
+ * (`rawMaps`): every map's keys one after the other in `sortKeys`. Per entity (`count` so far): whether its maps are here
  * (`raw`: 1; 0 where they were written as text), where its look-through keys end (`mid`, from where the entity
  * before's end) and its owners' keys (`ends`), and its owners' "others".
  */
 export class RawMaps {
-  keys = new Float64Array(1 << 16);
+  sortKeys = new Float64Array(1 << 16);
   used = 0;
   raw = new Uint8Array(1024);
   mid = new Int32Array(1024);
@@ -541,19 +557,31 @@ export class RawMaps {
    * is too large to sort as one number with its key (the maps are then written as text, `text`).
    */
   take(w: MapWriter, upKey: Int32Array, upVal: Float64Array, ups: number, ownKey: Int32Array, ownVal: Float64Array, owns: number, others: number): boolean {
-    if (this.used + ups + owns > this.keys.length) {
-      const more = new Float64Array(Math.max(2 * this.keys.length, this.used + ups + owns));
-      more.set(this.keys.subarray(0, this.used));
-      this.keys = more;
-    }
-    if (!w.sortKeys(upKey, upVal, ups, this.keys, this.used) || !w.sortKeys(ownKey, ownVal, owns, this.keys, this.used + ups)) return false;
+    this.room(ups + owns);
+    if (!w.sortKeys(upKey, upVal, ups, this.sortKeys, this.used) || !w.sortKeys(ownKey, ownVal, owns, this.sortKeys, this.used + ups)) return false;
     this.entity(1, this.used + ups, this.used + ups + owns, others);
     return true;
+  }
+
+  /** Adds an entity's maps given as sort keys (look[0, ups), own[0, owns)). */
+  keys(look: Float64Array, ups: number, own: Float64Array, owns: number, others: number): void {
+    this.room(ups + owns);
+    this.sortKeys.set(look.subarray(0, ups), this.used);
+    this.sortKeys.set(own.subarray(0, owns), this.used + ups);
+    this.entity(1, this.used + ups, this.used + ups + owns, others);
   }
 
   /** The entity's maps were written as text. */
   text(): void {
     this.entity(0, this.used, this.used, 0);
+  }
+
+  /** Room for `size` more keys. */
+  private room(size: number): void {
+    if (this.used + size <= this.sortKeys.length) return;
+    const more = new Float64Array(Math.max(2 * this.sortKeys.length, this.used + size));
+    more.set(this.sortKeys.subarray(0, this.used));
+    this.sortKeys = more;
   }
 
   private entity(raw: number, mid: number, end: number, others: number): void {

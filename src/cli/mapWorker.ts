@@ -94,7 +94,7 @@ function run(job: MapJob): void {
     const batch: MapBatch = { from, ends: ends.slice(0, count), bytes };
     const transfer = [bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer];
     if (handed) {
-      const keys = new Float64Array(copy(spare, pool, new Uint8Array(raw.keys.buffer), 8 * raw.used).buffer, 0, raw.used);
+      const keys = new Float64Array(copy(spare, pool, new Uint8Array(raw.sortKeys.buffer), 8 * raw.used).buffer, 0, raw.used);
       const r = (batch.raw = { keys, raw: raw.raw.slice(0, count), mid: raw.mid.slice(0, count), keyEnds: raw.ends.slice(0, count), others: raw.others.slice(0, count) } as NonNullable<MapBatch['raw']>);
       const byRank = rankSent ? undefined : w.rankTable();
       if (byRank) r.byRank = byRank.slice();

@@ -42,7 +42,7 @@ function bothWays(ids: string[], roots: Set<number>, look: [number, number][], o
   if (raw.take(w, upRank, upVal, look.length, ownRank, ownVal, own.length, others)) {
     const main = new MapWriter(source as unknown as MapSource, 0), table = w.rankTable();
     if (table) main.adoptRanks(table);
-    main.rawMaps(o, raw.keys, raw.ends[0], raw.mid[1], raw.ends[1], raw.others[1]);
+    main.rawMaps(o, raw.sortKeys, raw.ends[0], raw.mid[1], raw.ends[1], raw.others[1]);
     handed = new TextDecoder().decode(o.take());
   }
   return { written, handed };
