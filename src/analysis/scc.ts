@@ -5,14 +5,24 @@ export function stronglyConnected(n: number, start: Int32Array, target: Int32Arr
   // The work arrays are carved from one buffer: on a register, separate arrays of millions each start a full garbage
   // collection (docs/SCALE.md, *A national register*).
   const work = new ArrayBuffer(24 * n + n);
+  const comp = new Int32Array(n).fill(-1);
+  const sizes = new Int32Array(work, 20 * n, n);
+  const count = tarjan(n, start, target, work, comp, sizes);
+  return { comp, count, size: sizes.slice(0, count) };
+}
+
+/**
+ * The walk itself, apart from what is made of its result: the loop is compiled while it runs (on-stack replacement),
+ * before anything after it has run, and the code kept for the next call. Anything after the loop but `return` would
+ * throw that code away on every call (a register's ultimate controllers call this once per group, hundreds of times).
+ */
+function tarjan(n: number, start: Int32Array, target: Int32Array, work: ArrayBuffer, comp: Int32Array, sizes: Int32Array): number {
   const index = new Int32Array(work, 0, n).fill(-1);
   const low = new Int32Array(work, 4 * n, n);
   const stack = new Int32Array(work, 8 * n, n);
   const callNode = new Int32Array(work, 12 * n, n);
   const callEdge = new Int32Array(work, 16 * n, n);
-  const sizes = new Int32Array(work, 20 * n, n);
   const onStack = new Uint8Array(work, 24 * n, n);
-  const comp = new Int32Array(n).fill(-1);
   let sp = 0, counter = 0, count = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
@@ -57,5 +67,5 @@ export function stronglyConnected(n: number, start: Int32Array, target: Int32Arr
       }
     }
   }
-  return { comp, count, size: sizes.slice(0, count) };
+  return count;
 }

@@ -208,18 +208,46 @@ export class MapWriter {
       raw?.text();
       return;
     }
-    const { buf, from, to, end } = pass;
+    const { from, to } = pass;
     this.grow((to - from) >> 1);
     this.ranks();
     // Keys are gathered as their ranks. An owner nobody holds other than v is in the look-through map with the same
     // figure (its whole stake), so it is not gathered again: the owners' map is merged from those entries and the rest
     // (`both`), which are remainders and v itself when nobody holds it.
-    const { upKey, upVal, ownKey, ownVal, min, eOff, fOff, shift, big } = this, eRank = this.eRank!, fRank = this.fRank!;
-    const rem = this.remainders();
     // When no figure of the map can pass `big` (its largest entry, and 1 for v itself), entries are gathered straight
     // as their sort keys (`sortKeys`'s numbers); else as ranks and figures, for `both` to sort by a comparison.
-    const keyed = Math.round(Math.max(1, pass.largest(v)) * 100 * 1e6) <= big;
+    const keyed = Math.round(Math.max(1, pass.largest(v)) * 100 * 1e6) <= this.big;
     const look = this.scratch(0, (to - from) >> 1), own = this.scratch(1, (to - from) >> 1);
+    this.gather(v, pass, keyed, look, own);
+    const { upKey, upVal, ownKey, ownVal, ups, owns, listed, cut } = this;
+    pass.release(v);
+    const others = cut ? Math.max(0, 100e6 - listed) : 0;
+    if (keyed) {
+      if (raw) raw.keys(look, ups, own, owns, others);
+      else this.sortedBoth(o, look, ups, own, owns, others);
+      return;
+    }
+    if (raw?.take(this, upKey, upVal, ups, ownKey, ownVal, owns, others)) return;
+    raw?.text();
+    this.both(o, upKey, upVal, ups, ownKey, ownVal, owns, others);
+  }
+
+  /** What `gather` found: entries of each map, the figures listed and whether anything was left out. */
+  private ups = 0;
+  private owns = 0;
+  private listed = 0;
+  private cut = false;
+
+  /**
+   * Gathers the entries of v's maps (ready in the pass) that print: as sort keys into look and own (`keyed`), else as
+   * ranks and figures into the scratch. Its loops are apart from what `bulk` does next (hand them over, or sort and
+   * write them, which changes from batch to batch): a loop is compiled while it runs, and code after it that has
+   * never run would throw that code away on every call.
+   */
+  private gather(v: number, pass: LookThroughPass, keyed: boolean, look: Float64Array, own: Float64Array): void {
+    const { buf, from, to, end } = pass;
+    const { upKey, upVal, ownKey, ownVal, min, eOff, fOff, shift, big } = this, eRank = this.eRank!, fRank = this.fRank!;
+    const rem = this.remainders();
     let ups = 0, owns = 0, listed = 0, cut = pass.bound(v) > 0;
     // Entries below `end` can print; any other owner's part is left out (then "others" is printed).
     for (let i = end; i < to && !cut; i += 2) if (buf[i + 1] > 1e-12 && rem[buf[i]] > 0) cut = true;
@@ -253,16 +281,10 @@ export class MapWriter {
         listed += k;
       } else cut = true;
     }
-    pass.release(v);
-    const others = cut ? Math.max(0, 100e6 - listed) : 0;
-    if (keyed) {
-      if (raw) raw.keys(look, ups, own, owns, others);
-      else this.sortedBoth(o, look, ups, own, owns, others);
-      return;
-    }
-    if (raw?.take(this, upKey, upVal, ups, ownKey, ownVal, owns, others)) return;
-    raw?.text();
-    this.both(o, upKey, upVal, ups, ownKey, ownVal, owns, others);
+    this.ups = ups;
+    this.owns = owns;
+    this.listed = listed;
+    this.cut = cut;
   }
 
   /**
