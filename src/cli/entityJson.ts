@@ -60,7 +60,7 @@ export class EntityWriter {
 
   /** Writes the JSON text of a key: entity v (k = v), or the remainder `float:<id of v>` (k = n + v). */
   key(o: ByteOut, k: number): void {
-    this.maps.key(o, k);
+    this.maps.keys.key(o, k);
   }
 
   /** Writes a list of entities as a JSON array of their ids (as JSON.stringify writes it). */
@@ -229,7 +229,7 @@ export class EntityWriter {
     }
     // Running ids behind a prefix with a letter in it never read as an array index.
     const ids = this.a.snap.ids;
-    if (!this.maps.letterPrefix && order.some((i) => INDEX_LIKE.test(ids[blocks[i].id]))) {
+    if (!this.maps.keys.letterPrefix && order.some((i) => INDEX_LIKE.test(ids[blocks[i].id]))) {
       const entries = (x: (i: number) => number | null) => JSON.stringify(Object.fromEntries(order.map((i) => [ids[blocks[i].id], x(i)])));
       o.str(`{"banzhaf":${entries((i) => round(banzhaf[i]))},"shapleyShubik":${entries((i) => (ss ? round(ss[i]) : null))}}`);
       return;

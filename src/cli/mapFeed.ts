@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Snapshot } from '../analysis/snapshot';
 import type { ByteOut } from './byteOut';
-import { runningPrefix, type MapWriter } from './mapJson';
+import type { MapWriter } from './mapJson';
+import { runningPrefix } from './mapKeys';
 import { MAP_WORKER, type MapBatch, type MapJob } from './mapWorker';
 
 /** The worker's module, beside the command line's bundle (absent when the sources run directly, as in the tests). */
@@ -142,7 +143,7 @@ export class MapFeed {
       return;
     }
     if (raw.byRank) {
-      maps.adoptRanks(raw.byRank);
+      maps.keys.adoptRanks(raw.byRank);
       raw.byRank = undefined;
     }
     if (!raw.raw[i]) {

@@ -7,7 +7,8 @@
 // worker's alone, and the rest of the work goes to whichever thread has time for it.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ByteOut } from './byteOut';
-import { MapWriter, RawMaps, type MapSource } from './mapJson';
+import { MapWriter, type MapSource } from './mapJson';
+import { RawMaps } from './rawMaps';
 
 /** What the main thread gives the worker (cli/mapFeed.ts). */
 export interface MapJob {
@@ -96,7 +97,7 @@ function run(job: MapJob): void {
     if (handed) {
       const keys = new Float64Array(copy(spare, pool, new Uint8Array(raw.sortKeys.buffer), 8 * raw.used).buffer, 0, raw.used);
       const r = (batch.raw = { keys, raw: raw.raw.slice(0, count), mid: raw.mid.slice(0, count), keyEnds: raw.ends.slice(0, count), others: raw.others.slice(0, count) } as NonNullable<MapBatch['raw']>);
-      const byRank = rankSent ? undefined : w.rankTable();
+      const byRank = rankSent ? undefined : w.keys.rankTable();
       if (byRank) r.byRank = byRank.slice();
       rankSent = true;
       transfer.push(keys.buffer as ArrayBuffer, r.raw.buffer as ArrayBuffer, r.mid.buffer as ArrayBuffer, r.keyEnds.buffer as ArrayBuffer, r.others.buffer as ArrayBuffer);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/model';
 import { analyzeChunks } from '../../src/cli/analyze';
-import { runningPrefix } from '../../src/cli/mapJson';
+import { runningPrefix } from '../../src/cli/mapKeys';
 
 function jsonl(doc: Parameters<typeof analyzeChunks>[0], minStake: number): Map<string, string> {
   const dec = new TextDecoder();

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FLOAT_PREFIX } from '../../src/model';
 import { ByteOut } from '../../src/cli/byteOut';
-import { decimalOrder, MapWriter, RawMaps, runningPrefix, type MapSource } from '../../src/cli/mapJson';
+import { MapWriter, type MapSource } from '../../src/cli/mapJson';
+import { decimalOrder, runningPrefix } from '../../src/cli/mapKeys';
+import { RawMaps } from '../../src/cli/rawMaps';
 
 /** A writer over these ids alone (map() reads nothing else of the source). */
 const writer = (ids: string[], minStake = 0) => new MapWriter({ ids, n: ids.length } as unknown as MapSource, minStake);
@@ -40,8 +42,8 @@ function bothWays(ids: string[], roots: Set<number>, look: [number, number][], o
   raw.take(w, Int32Array.of(0), Float64Array.of(5), 1, Int32Array.of(), Float64Array.of(), 0, 0);
   let handed: string | null = null;
   if (raw.take(w, upRank, upVal, look.length, ownRank, ownVal, own.length, others)) {
-    const main = new MapWriter(source as unknown as MapSource, 0), table = w.rankTable();
-    if (table) main.adoptRanks(table);
+    const main = new MapWriter(source as unknown as MapSource, 0), table = w.keys.rankTable();
+    if (table) main.keys.adoptRanks(table);
     main.rawMaps(o, raw.sortKeys, raw.ends[0], raw.mid[1], raw.ends[1], raw.others[1]);
     handed = new TextDecoder().decode(o.take());
   }
