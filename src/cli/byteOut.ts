@@ -11,8 +11,13 @@ const NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /** An growable output buffer of UTF-8 bytes (a Node Buffer: plain ASCII text is copied in natively). */
 export class ByteOut {
-  buf: Buffer = Buffer.allocUnsafe(1 << 20);
+  buf: Buffer;
   pos = 0;
+
+  /** `buf`: the buffer to write into first (it is replaced by a larger one when full). */
+  constructor(buf = Buffer.allocUnsafe(1 << 20)) {
+    this.buf = buf;
+  }
 
   /** Makes room for n more bytes at `pos` (callers then write into `buf` directly). */
   room(n: number) {

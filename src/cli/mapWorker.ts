@@ -59,8 +59,9 @@ function rawWanted(lag: number): boolean {
 }
 
 /**
- * A buffer of at least `size` bytes for a batch: one the main thread gave back, or a new one. Used again, buffers
- * are neither zeroed by the system nor counted as new external memory (which makes both threads collect garbage).
+ * A buffer of at least `size` bytes to write a batch's text or sort keys into, then hand over whole: one the main
+ * thread gave back, or a new one. Used again, buffers are neither zeroed by the system nor counted as new external
+ * memory (which makes both threads collect garbage).
  */
 function buffer(spare: MessagePort, pool: ArrayBuffer[], size: number): ArrayBuffer {
   for (let m = receiveMessageOnPort(spare); m; m = receiveMessageOnPort(spare)) pool.push(m.message as ArrayBuffer);
@@ -75,7 +76,8 @@ function run(job: MapJob): void {
   // Running ids are made again here rather than copied from the main thread (a register's millions of strings).
   const ids = source.ids ?? Array.from({ length: n }, (_, i) => `${prefix}${i}`);
   const w = new MapWriter({ ...source, ids }, minStake);
-  const o = new ByteOut();
+  // Maps are written straight into a buffer for a batch, which goes to the main thread whole (not copied).
+  const o = new ByteOut(Buffer.from(buffer(spare, pool, 0)));
   const raw = new RawMaps();
   let ends = new Int32Array(4096), count = 0, from = 0, posted = 0, rankSent = false;
   let handed = rawWanted(0);
@@ -90,12 +92,14 @@ function run(job: MapJob): void {
     if (o.pos + KEY_TEXT * raw.used < BATCH && v < n - 1) continue;
     // Waits while the main thread has AHEAD batches still to take.
     for (let taken = Atomics.load(state, 0); posted - taken >= AHEAD; taken = Atomics.load(state, 0)) Atomics.wait(state, 0, taken);
-    const bytes = copy(spare, pool, o.buf, o.pos);
+    const bytes = new Uint8Array(o.buf.buffer, o.buf.byteOffset, o.pos);
+    o.buf = Buffer.from(buffer(spare, pool, 0));
     o.pos = 0;
     const batch: MapBatch = { from, ends: ends.slice(0, count), bytes };
     const transfer = [bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer];
     if (handed) {
-      const keys = new Float64Array(copy(spare, pool, new Uint8Array(raw.sortKeys.buffer), 8 * raw.used).buffer, 0, raw.used);
+      const keys = new Float64Array(raw.sortKeys.buffer, raw.sortKeys.byteOffset, raw.used);
+      raw.sortKeys = new Float64Array(buffer(spare, pool, 0));
       const r = (batch.raw = { keys, raw: raw.raw.slice(0, count), mid: raw.mid.slice(0, count), keyEnds: raw.ends.slice(0, count), others: raw.others.slice(0, count) } as NonNullable<MapBatch['raw']>);
       const byRank = rankSent ? undefined : w.keys.rankTable();
       if (byRank) r.byRank = byRank.slice();
@@ -109,13 +113,6 @@ function run(job: MapJob): void {
     count = 0;
     handed = rawWanted(posted - Atomics.load(state, 0));
   }
-}
-
-/** The first `size` bytes of `from` in a buffer for a batch. */
-function copy(spare: MessagePort, pool: ArrayBuffer[], from: Uint8Array, size: number): Uint8Array {
-  const bytes = new Uint8Array(buffer(spare, pool, size), 0, size);
-  bytes.set(from.subarray(0, size));
-  return bytes;
 }
 
 /** The worker's `workerData`: it then waits for its job (a MapJob) as its first message. */
