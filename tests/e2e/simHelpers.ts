@@ -42,11 +42,15 @@ export function zoomOnto(page: Page, entityIds: string[]) {
   }, entityIds);
 }
 
-/** Opens a tab of the Simulate panel. */
+/** Opens a tab of the Simulate panel (opening the panel first if it is closed). */
 export async function openTab(page: Page, name: string) {
   const open = page.getByRole('button', { name: 'Open the Simulate panel' });
+  const tab = page.getByRole('tab', { name, exact: true });
+  // Whichever the page shows first, the closed panel's button or the open panel's tab: on a loaded machine the page
+  // may still be drawing, and a button not there yet is not a panel already open.
+  await open.or(tab).first().waitFor();
   if (await open.isVisible()) await open.click();
-  await page.getByRole('tab', { name, exact: true }).click();
+  await tab.click();
 }
 
 /** The working document, serialised (the test hook's view of it). */
